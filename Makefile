@@ -1,0 +1,39 @@
+# One command per task. Each target bootstraps .venv from pyproject.toml first;
+# when pyproject.toml has not changed since the last install, that step is skipped.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+ARGS   ?=
+
+.PHONY: run test lint format freeze demo clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)  ## open the app (your real journal unless ARGS="--data-dir DIR")
+	$(BIN)/python -m recovery_desktop $(ARGS)
+
+demo: $(STAMP)  ## open a throwaway journal full of sample data
+	$(BIN)/python -m recovery_desktop --demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check recovery_desktop tests
+	$(BIN)/ruff format --check recovery_desktop tests
+	$(BIN)/mypy recovery_desktop
+	$(BIN)/lint-imports
+
+format: $(STAMP)
+	$(BIN)/ruff format recovery_desktop tests
+	$(BIN)/ruff check --fix recovery_desktop tests
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+freeze: $(STAMP)  ## build the one-folder bundle in dist/recovery-desktop/
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
