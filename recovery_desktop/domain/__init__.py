@@ -1,0 +1,1 @@
+"""Plain-Python core: no I/O, no Qt. Dataclasses, validation, scales and maths."""
