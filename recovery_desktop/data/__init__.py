@@ -1,0 +1,1 @@
+"""The only layer that knows SQL, files and keys. Returns domain dataclasses."""

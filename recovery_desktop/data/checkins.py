@@ -1,0 +1,113 @@
+"""Daily check-ins: read and write, one committed transaction per save."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlite_utils import Database
+
+from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.domain.checkin import CheckIn, Halt
+
+TABLE = "checkins"
+_HALT_COLUMNS = {h: f"halt_{h.value}" for h in Halt}
+_TRI_STATE = ("used", "meeting", "therapy", "medication_taken")
+_NUMBERS = (
+    "mood",
+    "craving_peak",
+    "stress",
+    "sleep_hours",
+    "sleep_quality",
+    "energy",
+    "exercise_minutes",
+)
+
+
+def _to_row(checkin: CheckIn) -> dict[str, Any]:
+    row: dict[str, Any] = {"day": checkin.day.isoformat(), "note": checkin.note}
+    row.update({name: getattr(checkin, name) for name in _NUMBERS})
+    for name in _TRI_STATE:
+        value = getattr(checkin, name)
+        row[name] = None if value is None else int(value)
+    for halt, column in _HALT_COLUMNS.items():
+        row[column] = int(halt in checkin.halt)
+    return row
+
+
+def _from_row(row: dict[str, Any]) -> CheckIn:
+    values: dict[str, Any] = {name: row[name] for name in _NUMBERS}
+    for name in _TRI_STATE:
+        values[name] = None if row[name] is None else bool(row[name])
+    halt = frozenset(h for h, column in _HALT_COLUMNS.items() if row[column])
+    return CheckIn(day=date.fromisoformat(row["day"]), halt=halt, note=row["note"], **values)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class CheckinRepository:
+    """The ``checkins`` table."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, day: date) -> CheckIn | None:
+        with sql_errors():
+            rows = list(self._db.query(f"SELECT * FROM {TABLE} WHERE day = ?", [day.isoformat()]))
+        return _from_row(rows[0]) if rows else None
+
+    def save(self, checkin: CheckIn) -> None:
+        """Insert or update the day's check-in; committed when this returns.
+
+        A check-in with nothing answered is not stored (an earlier one for that day is
+        removed), so an untouched day never counts as "checked in".
+        """
+        checkin.validate()
+        with sql_errors(), self._db.atomic():
+            if checkin.is_empty():
+                self._db.execute(f"DELETE FROM {TABLE} WHERE day = ?", [checkin.day.isoformat()])
+                return
+            row = _to_row(checkin)
+            now = _now()
+            row["updated_at"] = now
+            columns = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != "day")
+            self._db.execute(
+                f"INSERT INTO {TABLE} ({columns}, created_at) VALUES ({marks}, ?) "
+                f"ON CONFLICT(day) DO UPDATE SET {updates}",
+                [*row.values(), now],
+            )
+
+    def save_many(self, checkins: Iterable[CheckIn]) -> int:
+        """Save several check-ins in one transaction (demo data, imports)."""
+        count = 0
+        with sql_errors(), self._db.atomic():
+            for checkin in checkins:
+                self.save(checkin)
+                count += 1
+        return count
+
+    def between(self, start: date, end: date) -> list[CheckIn]:
+        """Check-ins from ``start`` to ``end`` inclusive, oldest first."""
+        with sql_errors():
+            rows = self._db.query(
+                f"SELECT * FROM {TABLE} WHERE day BETWEEN ? AND ? ORDER BY day",
+                [start.isoformat(), end.isoformat()],
+            )
+            return [_from_row(row) for row in rows]
+
+    def days_with_checkins(self, start: date, end: date) -> set[date]:
+        with sql_errors():
+            rows = self._db.execute(
+                f"SELECT day FROM {TABLE} WHERE day BETWEEN ? AND ?",
+                [start.isoformat(), end.isoformat()],
+            ).fetchall()
+        return {date.fromisoformat(r[0]) for r in rows}
+
+    def count(self) -> int:
+        with sql_errors():
+            return int(self._db.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0])

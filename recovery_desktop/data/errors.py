@@ -1,0 +1,58 @@
+"""Errors the user can do something about. Messages are calm and never quote journal content."""
+
+from __future__ import annotations
+
+
+class JournalError(Exception):
+    """Base class: ``str(error)`` is a message fit to show the user."""
+
+
+class WrongPassphrase(JournalError):
+    def __init__(self) -> None:
+        super().__init__(
+            "That passphrase didn't open the journal. Check Caps Lock and the keyboard layout, "
+            "then try again. Nothing has been changed."
+        )
+
+
+class WrongRecoveryKey(JournalError):
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            detail
+            or "That recovery key doesn't match this journal. Check each group and try again."
+        )
+
+
+class NoPassphraseSet(JournalError):
+    def __init__(self) -> None:
+        super().__init__("This journal has no passphrase, so there is nothing to check.")
+
+
+class JournalMissing(JournalError):
+    def __init__(self, where: str) -> None:
+        super().__init__(f"There is no journal in {where}.")
+
+
+class JournalExists(JournalError):
+    def __init__(self, where: str) -> None:
+        super().__init__(f"{where} already holds a journal; it has been left untouched.")
+
+
+class JournalInUse(JournalError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This journal is already open in another Recovery Desktop window. "
+            "Switch to that window, or close it and try again. Nothing was changed."
+        )
+
+
+class JournalDamaged(JournalError):
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"{what} It has not been changed or overwritten. "
+            "Keep the folder as it is; a backup in its backups folder may help."
+        )
+
+
+class StorageProblem(JournalError):
+    """The computer's storage refused: disk full, read-only folder, missing permission."""

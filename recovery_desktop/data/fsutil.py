@@ -1,0 +1,95 @@
+"""Owner-only files and folders, and atomic small-file writes."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from recovery_desktop.data.errors import StorageProblem
+
+PRIVATE_UMASK = 0o077
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def set_private_umask() -> None:
+    """Every file this process creates is readable by its owner only."""
+    os.umask(PRIVATE_UMASK)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) as 0700 folders when missing.
+
+    A folder that already exists keeps its mode: it may be one the user chose to share
+    with other things (the files inside are 0600 either way).
+    """
+    if path.is_dir():
+        return path
+    with storage_errors():
+        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(path, DIR_MODE)
+    return path
+
+
+def make_private(path: Path) -> None:
+    """Owner read/write only (a no-op where POSIX modes don't apply)."""
+    if os.name == "posix" and path.exists():
+        os.chmod(path, FILE_MODE)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write a temp file beside ``path``, fsync it, then replace ``path`` in one step."""
+    with storage_errors():
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        make_private(path)
+        _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+_FRIENDLY = {
+    errno.ENOSPC: "The disk is full, so the journal could not be written.",
+    errno.EDQUOT: "Your storage quota is used up, so the journal could not be written.",
+    errno.EROFS: "The journal's folder is read-only, so nothing could be written.",
+    errno.EACCES: "This account is not allowed to write to the journal's folder.",
+    errno.EPERM: "This account is not allowed to write to the journal's folder.",
+}
+
+
+def describe_os_error(error: OSError) -> str:
+    """A calm, content-free sentence for an operating-system error."""
+    return _FRIENDLY.get(
+        error.errno or 0, f"The computer refused to read or write a file ({error.strerror})."
+    )
+
+
+@contextlib.contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn OSError into :class:`StorageProblem` with a plain message."""
+    try:
+        yield
+    except OSError as error:
+        raise StorageProblem(describe_os_error(error)) from error

@@ -1,0 +1,179 @@
+"""The journal as a whole: its files, creating and opening it, and passphrase changes."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from recovery_desktop.data import migrations
+from recovery_desktop.data.backup import make_backup
+from recovery_desktop.data.checkins import CheckinRepository
+from recovery_desktop.data.connection import open_database, sql_errors
+from recovery_desktop.data.errors import JournalDamaged, JournalExists, JournalMissing
+from recovery_desktop.data.fsutil import ensure_private_dir
+from recovery_desktop.data.preferences import PreferenceRepository
+from recovery_desktop.data.vault import Vault, new_data_key, new_recovery_key
+
+
+@dataclass(frozen=True)
+class JournalFiles:
+    """Where one journal's files live (DESIGN.md §3)."""
+
+    folder: Path
+
+    @property
+    def database(self) -> Path:
+        return self.folder / "journal.db"
+
+    @property
+    def keys(self) -> Path:
+        return self.folder / "keys.json"
+
+    @property
+    def lock(self) -> Path:
+        return self.folder / "journal.lock"
+
+    @property
+    def backups(self) -> Path:
+        return self.folder / "backups"
+
+    def exists(self) -> bool:
+        """True when either journal file is present (a half-present journal is damaged)."""
+        return self.database.exists() or self.keys.exists()
+
+    def vault(self) -> Vault:
+        if not self.exists():
+            raise JournalMissing(str(self.folder))
+        if not self.keys.exists():
+            raise JournalDamaged("The key file (keys.json) is missing.")
+        if not self.database.exists():
+            raise JournalDamaged("The journal file (journal.db) is missing.")
+        return Vault.load(self.keys)
+
+
+class Journal:
+    """An open, unlocked journal. Close it to drop the key and release the file."""
+
+    def __init__(self, files: JournalFiles, vault: Vault, data_key: bytes, db: Database) -> None:
+        self.files = files
+        self.vault = vault
+        self._key = data_key
+        self.db = db
+        self.checkins = CheckinRepository(db)
+        self.preferences = PreferenceRepository(db)
+
+    @property
+    def is_protected(self) -> bool:
+        return self.vault.is_protected
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.db.conn.close()
+        self._key = b""
+
+    def backup(self, reason: str = "manual") -> Path:
+        return make_backup(self.db, self._key, self.files.backups, self.files.keys, reason)
+
+    def check_passphrase(self, passphrase: str) -> None:
+        """Raise :class:`WrongPassphrase` unless ``passphrase`` unlocks this journal."""
+        self.vault.unlock(passphrase)
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Rewrap the data key under ``new``; the old passphrase is required."""
+        self.check_passphrase(old)
+        self.vault.set_passphrase(self._key, new)
+
+    def add_passphrase(self, new: str, recovery_key: str) -> None:
+        """Protect a journal that had no passphrase: passphrase and recovery slots replace
+        the plain slot in one atomic write of keys.json."""
+        self.vault.protect(self._key, new, recovery_key)
+
+    def replace_recovery_key(self, recovery_key: str) -> None:
+        self.vault.set_recovery_key(self._key, recovery_key)
+
+    def reset_passphrase(self, new: str) -> None:
+        """After unlocking with the recovery key: set a new passphrase."""
+        self.vault.set_passphrase(self._key, new)
+
+    def integrity(self) -> str:
+        with sql_errors():
+            rows = self.db.execute("PRAGMA integrity_check").fetchall()
+        return "ok" if [r[0] for r in rows] == ["ok"] else "; ".join(str(r[0]) for r in rows[:5])
+
+    def counts(self) -> dict[str, int]:
+        return {"checkins": self.checkins.count()}
+
+
+def _open(files: JournalFiles, vault: Vault, data_key: bytes) -> Journal:
+    db = open_database(files.database, data_key)
+    try:
+        migrations.migrate(
+            db,
+            before_pending=lambda: make_backup(
+                db, data_key, files.backups, files.keys, "before-upgrade"
+            ),
+        )
+    except BaseException:
+        db.conn.close()
+        raise
+    return Journal(files, vault, data_key, db)
+
+
+def create_journal(
+    files: JournalFiles, passphrase: str | None, recovery_key: str | None = None
+) -> Journal:
+    """Create a new journal. With a passphrase, ``recovery_key`` (from
+    :func:`new_recovery_key`, already shown to the user) becomes the recovery slot."""
+    if files.exists():
+        raise JournalExists(str(files.folder))
+    if passphrase is not None and recovery_key is None:
+        recovery_key = new_recovery_key()
+    ensure_private_dir(files.folder)
+    data_key = new_data_key()
+    db = open_database(files.database, data_key)
+    try:
+        migrations.migrate(db)
+        vault = Vault.create(files.keys, data_key, passphrase, recovery_key)
+    except BaseException:
+        db.conn.close()
+        for leftover in files.folder.glob("journal.db*"):
+            leftover.unlink(missing_ok=True)
+        raise
+    return Journal(files, vault, data_key, db)
+
+
+def open_with_passphrase(files: JournalFiles, passphrase: str) -> Journal:
+    vault = files.vault()
+    return _open(files, vault, vault.unlock(passphrase))
+
+
+def open_unprotected(files: JournalFiles) -> Journal:
+    vault = files.vault()
+    return _open(files, vault, vault.unlock_plain())
+
+
+def open_with_recovery_key(files: JournalFiles, recovery_key: str, new_passphrase: str) -> Journal:
+    """Unlock with the recovery key, then set ``new_passphrase`` before returning."""
+    vault = files.vault()
+    data_key = vault.unlock_recovery(recovery_key)
+    journal = _open(files, vault, data_key)
+    try:
+        journal.reset_passphrase(new_passphrase)
+    except BaseException:
+        journal.close()
+        raise
+    return journal
+
+
+__all__ = [
+    "Journal",
+    "JournalFiles",
+    "create_journal",
+    "new_recovery_key",
+    "open_unprotected",
+    "open_with_passphrase",
+    "open_with_recovery_key",
+]

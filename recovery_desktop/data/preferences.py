@@ -1,0 +1,47 @@
+"""Small per-journal preferences, stored inside the encrypted journal as JSON values."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from recovery_desktop.data.connection import sql_errors
+
+AUTO_LOCK_MINUTES = "auto_lock_minutes"
+DEFAULT_AUTO_LOCK_MINUTES = 5
+
+
+class PreferenceRepository:
+    """The ``preferences`` table."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, key: str, default: Any = None) -> Any:
+        with sql_errors():
+            row = self._db.execute("SELECT value FROM preferences WHERE key = ?", [key]).fetchone()
+        if row is None:
+            return default
+        try:
+            return json.loads(row[0])
+        except json.JSONDecodeError:
+            return default
+
+    def set(self, key: str, value: Any) -> None:
+        with sql_errors(), self._db.atomic():
+            self._db.execute(
+                "INSERT INTO preferences (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, json.dumps(value)],
+            )
+
+    def auto_lock_minutes(self) -> int:
+        value = self.get(AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES)
+        return value if isinstance(value, int) and 1 <= value <= 240 else DEFAULT_AUTO_LOCK_MINUTES
+
+    def set_auto_lock_minutes(self, minutes: int) -> None:
+        if not 1 <= minutes <= 240:
+            raise ValueError("Auto-lock must be between 1 and 240 minutes.")
+        self.set(AUTO_LOCK_MINUTES, minutes)

@@ -1,0 +1,60 @@
+"""Migrations: idempotent, and a backup before any pending one runs on an existing journal."""
+
+from datetime import date
+
+from recovery_desktop.data import migrations
+from recovery_desktop.data.backup import backups
+from recovery_desktop.data.checkins import CheckinRepository
+from recovery_desktop.data.connection import open_database
+from recovery_desktop.data.journal import open_with_passphrase
+from recovery_desktop.data.vault import Vault, new_data_key
+from recovery_desktop.domain.checkin import CheckIn
+from tests.conftest import PASSPHRASE
+
+
+def _schema(db):
+    return db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def test_applying_migrations_twice_changes_nothing(journal):
+    """A second run finds nothing pending and leaves the schema as it was."""
+    schema = _schema(journal.db)
+    applied = migrations.applied(journal.db)
+    assert migrations.migrate(journal.db) == []
+    assert _schema(journal.db) == schema
+    assert migrations.applied(journal.db) == applied
+    assert migrations.pending(journal.db) == []
+
+
+def _old_journal(files):
+    """A journal as an earlier version left it: only the first migration applied."""
+    files.folder.mkdir()
+    key = new_data_key()
+    db = open_database(files.database, key)
+    migrations.MIGRATIONS.apply(db, stop_before="m002_preferences")
+    CheckinRepository(db).save(CheckIn(date(2025, 12, 31), mood=6, note="from the old version"))
+    db.conn.close()
+    Vault.create(files.keys, key, PASSPHRASE, None)
+    return key
+
+
+def test_pending_migration_first_makes_a_verified_encrypted_backup(files):
+    """Opening an older journal backs it up, then upgrades it; nothing is lost."""
+    key = _old_journal(files)
+    assert backups(files.backups) == []
+    journal = open_with_passphrase(files, PASSPHRASE)
+    assert migrations.pending(journal.db) == []
+    assert journal.checkins.get(date(2025, 12, 31)).note == "from the old version"
+    journal.close()
+    [backup] = backups(files.backups)
+    assert "before-upgrade" in backup.name
+    old = open_database(backup, key)
+    assert migrations.applied(old) == ["m001_checkins"]
+    assert CheckinRepository(old).count() == 1
+    old.conn.close()
+    assert list(files.backups.glob("keys-*.json"))
+
+
+def test_a_new_journal_needs_no_backup(journal, files):
+    """Creating a journal runs every migration without a pointless backup."""
+    assert backups(files.backups) == []
