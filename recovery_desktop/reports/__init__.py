@@ -1,0 +1,1 @@
+"""Figures and printable summaries. No Qt: matplotlib ``Figure`` objects and escaped HTML."""
