@@ -1,0 +1,131 @@
+"""The composition root: opens the journal, builds the objects, shows the window."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from recovery_desktop import paths
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.fsutil import ensure_private_dir
+from recovery_desktop.data.instance_lock import InstanceLock
+from recovery_desktop.data.journal import Journal, JournalFiles, create_journal
+from recovery_desktop.domain.checkin import CheckIn
+from recovery_desktop.domain.demo import demo_checkins
+from recovery_desktop.ui import crash
+from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, setup_wizard
+from recovery_desktop.ui.idle import IdleWatcher
+from recovery_desktop.ui.main_window import APP_TITLE, MainWindow, PageSpec
+from recovery_desktop.ui.pages.settings import SettingsPage
+from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.theme import apply_theme
+
+DEMO_WEEKS = 8
+
+
+def page_specs(idle: IdleWatcher, drafts: dict[date, CheckIn]) -> list[PageSpec]:
+    """The pages in navigation order. A page is listed only once it works."""
+
+    def settings(journal: Journal) -> QWidget:
+        page = SettingsPage(journal)
+        page.auto_lock_changed.connect(idle.set_minutes)
+        return page
+
+    return [
+        PageSpec("Today", lambda journal: TodayPage(journal, drafts)),
+        PageSpec("Settings", settings),
+    ]
+
+
+def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
+    idle = IdleWatcher()
+    drafts: dict[date, CheckIn] = {}
+    window = MainWindow(session, page_specs(idle, drafts), idle, title)
+    idle.setParent(window)
+    return window
+
+
+def first_run(files: JournalFiles) -> Journal | None:
+    """The setup wizard; returns the new journal, or None if the user closed it."""
+    created: list[Journal] = []
+
+    def finish(wizard: KeyWizard) -> None:
+        recovery = wizard.recovery_key if wizard.passphrase is not None else None
+        created.append(create_journal(files, wizard.passphrase, recovery))
+
+    setup_wizard(finish).exec()
+    return created[0] if created else None
+
+
+def make_demo_journal(folder: Path) -> JournalFiles:
+    files = JournalFiles(folder)
+    journal = create_journal(files, None)
+    try:
+        journal.checkins.save_many(demo_checkins(DEMO_WEEKS, date.today()))
+    finally:
+        journal.close()
+    return files
+
+
+def _open_session(files: JournalFiles) -> Session | None:
+    session = Session(files)
+    if not files.exists():
+        journal = first_run(files)
+        if journal is None:
+            return None
+        session.adopt(journal)
+    elif not files.vault().is_protected:
+        session.unlock_unprotected()
+    return session
+
+
+@contextlib.contextmanager
+def _journal_files(data_dir: Path | None, demo: bool) -> Iterator[JournalFiles]:
+    """The journal to open; for ``--demo`` a sample journal deleted afterwards."""
+    if not demo:
+        yield JournalFiles(paths.data_dir(data_dir))
+        return
+    folder = Path(tempfile.mkdtemp(prefix="recovery-desktop-demo-"))
+    try:
+        yield make_demo_journal(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_window(app: QApplication, files: JournalFiles, title: str) -> int:
+    apply_theme(app)
+    crash.install(paths.log_dir())
+    session = _open_session(files)
+    if session is None:
+        return 0
+    window = build_main_window(session, title)
+    window.show()
+    return app.exec()
+
+
+def run_gui(data_dir: Path | None, demo: bool = False) -> int:
+    """Open the app. A second copy on the same journal says so and touches nothing."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_TITLE)
+    title = f"{APP_TITLE} (demo journal: changes are thrown away)" if demo else APP_TITLE
+    try:
+        with _journal_files(data_dir, demo) as files:
+            lock = InstanceLock(files.lock)
+            ensure_private_dir(files.folder)
+            lock.acquire()
+            try:
+                return _run_window(app, files, title)
+            finally:
+                lock.release()
+    except JournalError as error:
+        QMessageBox.information(None, APP_TITLE, str(error))
+        return 1

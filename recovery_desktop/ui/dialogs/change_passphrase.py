@@ -1,0 +1,68 @@
+"""Change the passphrase: the current one is required; only keys.json is rewritten."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.errors import JournalError, WrongPassphrase
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.ui.busy import busy
+from recovery_desktop.ui.widgets.passphrase import ErrorLabel, NewPassphraseForm, password_edit
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.setWindowTitle("Change passphrase")
+        self.setMinimumWidth(520)
+        self.current = password_edit("Your current passphrase", self)
+        self.current.setAccessibleName("Current passphrase")
+        self.form = NewPassphraseForm(self)
+        self.error = ErrorLabel(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Change passphrase")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        intro = QLabel(
+            "Your journal and your recovery key stay the same; only the passphrase changes.", self
+        )
+        intro.setWordWrap(True)
+        current_row = QFormLayout()
+        current_row.addRow("C&urrent passphrase:", self.current)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(current_row)
+        layout.addWidget(self.error)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.error.show_message("")
+        if not self.current.text():
+            self.error.show_message("Please type your current passphrase.")
+            self.current.setFocus()
+            return
+        if not self.form.show_problem():
+            return
+        try:
+            with busy():
+                self.journal.change_passphrase(self.current.text(), self.form.passphrase())
+        except WrongPassphrase:
+            self.error.show_message("That isn't your current passphrase. Nothing was changed.")
+            self.current.clear()
+            self.current.setFocus()
+            return
+        except JournalError as error:
+            self.error.show_message(str(error))
+            return
+        super().accept()

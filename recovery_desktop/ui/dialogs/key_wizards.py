@@ -1,0 +1,244 @@
+"""Wizards that set up keys: first run, adding a passphrase, and a new recovery key.
+
+They share pages: choose a passphrase, see the recovery key, type part of it back.
+Nothing is written until the last page is accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QLabel,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.vault import new_recovery_key
+from recovery_desktop.paths import resource_path
+from recovery_desktop.ui.busy import busy
+from recovery_desktop.ui.widgets.passphrase import ErrorLabel, NewPassphraseForm, password_edit
+from recovery_desktop.ui.widgets.recovery_key import RecoveryKeyConfirm, RecoveryKeyView
+
+NO_PASSPHRASE_WARNING = (
+    "Without a passphrase the journal is still stored in a scrambled file, but anyone who can "
+    "use this computer account can open it and read everything. You can add a passphrase "
+    "later in Settings."
+)
+
+
+class KeyWizard(QWizard):
+    """Holds the choices; ``finish(self)`` does the writing when the user clicks Finish."""
+
+    def __init__(
+        self, title: str, finish: Callable[[KeyWizard], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setMinimumSize(640, 520)
+        icon = resource_path("icon.png")
+        if icon.exists():
+            self.setPixmap(
+                QWizard.WizardPixmap.LogoPixmap,
+                QPixmap(str(icon)).scaledToHeight(48, Qt.TransformationMode.SmoothTransformation),
+            )
+        self.passphrase: str | None = None
+        self.recovery_key = new_recovery_key()
+        self._finish = finish
+
+    def accept(self) -> None:
+        try:
+            with busy():
+                self._finish(self)
+        except JournalError as error:
+            QMessageBox.warning(self, "Not saved", str(error))
+            return
+        super().accept()
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("Welcome to Recovery Desktop")
+        self.setSubTitle("A private place to keep track of your recovery, one day at a time.")
+        text = QLabel(
+            "<p>This is a private journal for your recovery. Each day you can note how you "
+            "are doing in under a minute: mood, cravings, sleep, meetings and anything you "
+            "want to remember.</p>"
+            "<p>Everything stays on this computer, in an encrypted file. Nothing is ever "
+            "sent anywhere.</p>"
+            "<p>First, let's decide how to keep your journal private.</p>",
+            self,
+        )
+        text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+
+class PassphrasePage(QWizardPage):
+    """Choose a passphrase, or (when ``allow_none``) continue without one."""
+
+    def __init__(self, allow_none: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("Protect your journal")
+        self.setSubTitle("With a passphrase, nobody else can read your journal.")
+        self.form = NewPassphraseForm(self)
+        layout = QVBoxLayout(self)
+        self.protect = QRadioButton("&Protect it with a passphrase (recommended)", self)
+        self.unprotected = QRadioButton("Continue &without a passphrase", self)
+        self.protect.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.protect)
+        group.addButton(self.unprotected)
+        warning = QLabel(NO_PASSPHRASE_WARNING, self)
+        warning.setWordWrap(True)
+        warning.setObjectName("warningLabel")
+        if allow_none:
+            layout.addWidget(self.protect)
+        layout.addWidget(self.form)
+        if allow_none:
+            layout.addSpacing(12)
+            layout.addWidget(self.unprotected)
+            layout.addWidget(warning)
+        else:
+            self.protect.hide()
+            self.unprotected.hide()
+            warning.hide()
+        layout.addStretch(1)
+        self.protect.toggled.connect(self._choice_changed)
+
+    def _choice_changed(self, protect: bool) -> None:
+        self.form.setEnabled(protect)
+        self.setFinalPage(not protect)
+        self.completeChanged.emit()
+
+    def wants_passphrase(self) -> bool:
+        return self.protect.isChecked()
+
+    def validatePage(self) -> bool:
+        wizard = self.wizard()
+        assert isinstance(wizard, KeyWizard)
+        if not self.wants_passphrase():
+            wizard.passphrase = None
+            return True
+        if not self.form.show_problem():
+            return False
+        wizard.passphrase = self.form.passphrase()
+        return True
+
+    def nextId(self) -> int:
+        return super().nextId() if self.wants_passphrase() else -1
+
+
+class CurrentPassphrasePage(QWizardPage):
+    """Asks for the current passphrase before anything about the keys changes."""
+
+    def __init__(self, check: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("Make a new recovery key")
+        self.setSubTitle("Your old recovery key will stop working once the new one is confirmed.")
+        self._check = check
+        self.edit = password_edit("Your current passphrase", self)
+        self.edit.setAccessibleName("Current passphrase")
+        self.error = ErrorLabel(self)
+        layout = QVBoxLayout(self)
+        label = QLabel("&Current passphrase:", self)
+        label.setBuddy(self.edit)
+        layout.addWidget(label)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def validatePage(self) -> bool:
+        try:
+            with busy():
+                self._check(self.edit.text())
+        except JournalError as error:
+            self.error.show_message(str(error))
+            self.edit.clear()
+            self.edit.setFocus()
+            return False
+        return True
+
+
+class RecoveryKeyPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("Your recovery key")
+        self.setSubTitle("Your way back in if you ever forget your passphrase.")
+        self.view = RecoveryKeyView(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        assert isinstance(wizard, KeyWizard)
+        self.view.set_key(wizard.recovery_key)
+
+
+class ConfirmKeyPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("Check your copy")
+        self.setSubTitle("One last step before your journal is ready.")
+        self.confirm = RecoveryKeyConfirm(self)
+        self.confirm.changed.connect(self.completeChanged)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.confirm)
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        assert isinstance(wizard, KeyWizard)
+        self.confirm.set_key(wizard.recovery_key)
+
+    def isComplete(self) -> bool:
+        return self.confirm.is_confirmed()
+
+
+def setup_wizard(finish: Callable[[KeyWizard], None], parent: QWidget | None = None) -> KeyWizard:
+    """First run: welcome, passphrase or not, recovery key, confirmation."""
+    wizard = KeyWizard("Set up Recovery Desktop", finish, parent)
+    for page in (
+        WelcomePage(),
+        PassphrasePage(allow_none=True),
+        RecoveryKeyPage(),
+        ConfirmKeyPage(),
+    ):
+        wizard.addPage(page)
+    wizard.setButtonText(QWizard.WizardButton.FinishButton, "&Start my journal")
+    return wizard
+
+
+def add_passphrase_wizard(
+    finish: Callable[[KeyWizard], None], parent: QWidget | None = None
+) -> KeyWizard:
+    """Settings: protect a journal that has no passphrase yet."""
+    wizard = KeyWizard("Add a passphrase", finish, parent)
+    for page in (PassphrasePage(allow_none=False), RecoveryKeyPage(), ConfirmKeyPage()):
+        wizard.addPage(page)
+    wizard.setButtonText(QWizard.WizardButton.FinishButton, "&Protect my journal")
+    return wizard
+
+
+def new_recovery_key_wizard(
+    check: Callable[[str], None],
+    finish: Callable[[KeyWizard], None],
+    parent: QWidget | None = None,
+) -> KeyWizard:
+    """Settings: replace the recovery key (the current passphrase is asked first)."""
+    wizard = KeyWizard("New recovery key", finish, parent)
+    for page in (CurrentPassphrasePage(check), RecoveryKeyPage(), ConfirmKeyPage()):
+        wizard.addPage(page)
+    wizard.setButtonText(QWizard.WizardButton.FinishButton, "&Use the new key")
+    return wizard

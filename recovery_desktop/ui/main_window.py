@@ -1,0 +1,196 @@
+"""The main window: the unlock panel while locked, the workspace while unlocked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.ui.idle import IdleWatcher
+from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.widgets.unlock_panel import UnlockPanel
+
+APP_TITLE = "Recovery Desktop"
+
+
+class Page(Protocol):
+    title: str
+
+    def flush(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A navigation entry and how to build its page for an unlocked journal."""
+
+    title: str
+    build: Callable[[Journal], QWidget]
+
+
+class Workspace(QWidget):
+    """Navigation on the left, pages on the right, and the lock button."""
+
+    def __init__(
+        self, pages: Sequence[QWidget], lock: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.pages = list(pages)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName("Pages")
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget(self)
+        for page in self.pages:
+            self.nav.addItem(getattr(page, "title", "Page"))
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._switch)
+        lock_button = QPushButton("Lock", self)
+        lock_button.setObjectName("lockButton")
+        lock_button.setToolTip("Lock the journal now (Ctrl+L)")
+        lock_button.setAccessibleName("Lock the journal")
+        lock_button.clicked.connect(lock)
+        side = QVBoxLayout()
+        brand = QLabel(APP_TITLE, self)
+        brand.setObjectName("brand")
+        side.addWidget(brand)
+        side.addWidget(self.nav, 1)
+        side.addWidget(lock_button)
+        layout = QHBoxLayout(self)
+        layout.addLayout(side)
+        layout.addWidget(self.stack, 1)
+        self.nav.setCurrentRow(0)
+
+    def _switch(self, row: int) -> None:
+        if row < 0:
+            return
+        current = self.stack.currentWidget()
+        if current is not None and hasattr(current, "flush"):
+            current.flush()
+        self.stack.setCurrentIndex(row)
+
+    def show_page(self, row: int) -> None:
+        if 0 <= row < self.nav.count():
+            self.nav.setCurrentRow(row)
+
+    def page(self, kind: type) -> QWidget | None:
+        return next((p for p in self.pages if isinstance(p, kind)), None)
+
+    def flush(self) -> bool:
+        """Save everything open; False if something could not be saved."""
+        return all([page.flush() for page in self.pages if hasattr(page, "flush")])
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        session: Session,
+        pages: Sequence[PageSpec],
+        idle: IdleWatcher,
+        title: str = APP_TITLE,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.page_specs = list(pages)
+        self.idle = idle
+        self.workspace: Workspace | None = None
+        self.setWindowTitle(title)
+        self.resize(1120, 780)
+        self.setMinimumSize(860, 600)
+        self.unlock_panel = UnlockPanel(session, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.unlock_panel)
+        self.setCentralWidget(self.stack)
+        self._add_actions()
+        session.unlocked.connect(self._on_unlocked)
+        session.locked.connect(self._on_locked)
+        idle.idle.connect(self.lock_now)
+        if session.is_unlocked:
+            self._on_unlocked()
+        else:
+            self.unlock_panel.reset()
+
+    def _add_actions(self) -> None:
+        lock = QAction("Lock", self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        lock.triggered.connect(self.lock_now)
+        quit_action = QAction("Quit", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        self.addActions([lock, quit_action])
+        for number in range(1, len(self.page_specs) + 1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _c=False, row=number - 1: self._show_page(row))
+            self.addAction(action)
+
+    def _show_page(self, row: int) -> None:
+        if self.workspace is not None:
+            self.workspace.show_page(row)
+
+    def _on_unlocked(self) -> None:
+        journal = self.session.journal
+        assert journal is not None
+        pages = [spec.build(journal) for spec in self.page_specs]
+        self.workspace = Workspace(pages, self.lock_now, self)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self.idle.set_minutes(journal.preferences.auto_lock_minutes())
+        self.idle.start()
+        focus_first = getattr(pages[0], "focus_first", None) if pages else None
+        if callable(focus_first):
+            focus_first()
+
+    def lock_now(self) -> None:
+        """Save what is open, close every dialog, forget the key and show the lock panel."""
+        if not self.session.is_unlocked:
+            return
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        if self.workspace is not None:
+            self.workspace.flush()
+        self.idle.stop()
+        self.session.lock()
+
+    def _on_locked(self) -> None:
+        if self.workspace is not None:
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+        self.unlock_panel.reset()
+        self.stack.setCurrentWidget(self.unlock_panel)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.workspace is not None and not self.workspace.flush():
+            answer = QMessageBox.warning(
+                self,
+                "Some changes are not saved",
+                "Your latest changes could not be saved (see the message on the page). "
+                "If you quit now they will be lost. Quit anyway?",
+                QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self.idle.stop()
+        self.session.lock()
+        event.accept()

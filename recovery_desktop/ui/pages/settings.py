@@ -1,0 +1,190 @@
+"""Settings: passphrase and recovery key, auto-lock, where the journal lives."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop import __version__
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
+from recovery_desktop.ui.dialogs.key_wizards import (
+    KeyWizard,
+    add_passphrase_wizard,
+    new_recovery_key_wizard,
+)
+
+PROTECTED_TEXT = (
+    "Your journal is protected by a passphrase. Without it, or your recovery key, "
+    "nobody can read it."
+)
+UNPROTECTED_TEXT = (
+    "Your journal has no passphrase. Anyone who can use this computer account can open it "
+    "and read everything. Adding a passphrase takes a minute."
+)
+
+
+class SettingsPage(QWidget):
+    title = "Settings"
+    auto_lock_changed = Signal(int)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        heading = QLabel("Settings", self)
+        heading.setObjectName("pageHeading")
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.addWidget(self._privacy_box())
+        column.addWidget(self._auto_lock_box())
+        column.addWidget(self._files_box())
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(scroll, 1)
+        self._refresh_privacy()
+
+    # -- sections ------------------------------------------------------------------------
+    def _privacy_box(self) -> QGroupBox:
+        box = QGroupBox("Passphrase and recovery key", self)
+        self.privacy_text = QLabel(box)
+        self.privacy_text.setWordWrap(True)
+        self.change_button = QPushButton("&Change passphrase…", box)
+        self.change_button.clicked.connect(self.change_passphrase)
+        self.add_button = QPushButton("&Add a passphrase…", box)
+        self.add_button.clicked.connect(self.add_passphrase)
+        self.recovery_button = QPushButton("Make a new &recovery key…", box)
+        self.recovery_button.clicked.connect(self.new_recovery_key)
+        row = QHBoxLayout()
+        for button in (self.change_button, self.add_button, self.recovery_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.privacy_text)
+        layout.addLayout(row)
+        return box
+
+    def _auto_lock_box(self) -> QGroupBox:
+        box = QGroupBox("Auto-lock", self)
+        self.auto_lock = QSpinBox(box)
+        self.auto_lock.setRange(1, 240)
+        self.auto_lock.setSuffix(" minutes")
+        self.auto_lock.setMaximumWidth(160)
+        self.auto_lock.setAccessibleName("Lock after this many minutes without activity")
+        self.auto_lock.setValue(self._stored_minutes())
+        self.auto_lock.valueChanged.connect(self._save_minutes)
+        self.auto_lock_status = QLabel(box)
+        self.auto_lock_status.setObjectName("hintLabel")
+        explain = QLabel(
+            "When nobody has used the app for this long, it saves what you were typing and "
+            "locks. You can lock it yourself at any time with Ctrl+L.",
+            box,
+        )
+        explain.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(explain)
+        form.addRow("Lock &after:", self.auto_lock)
+        form.addRow("", self.auto_lock_status)
+        return box
+
+    def _files_box(self) -> QGroupBox:
+        box = QGroupBox("Where your journal lives", self)
+        folder = str(self.journal.files.folder)
+        path = QLabel(folder, box)
+        path.setObjectName("pathLabel")
+        path.setWordWrap(True)
+        path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        path.setAccessibleName("Journal folder")
+        explain = QLabel(
+            "The journal is one encrypted file (journal.db) plus its key file (keys.json). "
+            "Backups made before upgrades are kept in the backups folder beside them. "
+            "Keep the folder together when you copy it.",
+            box,
+        )
+        explain.setWordWrap(True)
+        open_button = QPushButton("&Open folder", box)
+        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder)))
+        version = QLabel(f"Recovery Desktop {__version__}", box)
+        version.setObjectName("hintLabel")
+        row = QHBoxLayout()
+        row.addWidget(open_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(path)
+        layout.addWidget(explain)
+        layout.addLayout(row)
+        layout.addWidget(version)
+        return box
+
+    # -- behaviour -----------------------------------------------------------------------
+    def _stored_minutes(self) -> int:
+        try:
+            return self.journal.preferences.auto_lock_minutes()
+        except JournalError:
+            return 5
+
+    def _save_minutes(self, minutes: int) -> None:
+        try:
+            self.journal.preferences.set_auto_lock_minutes(minutes)
+        except JournalError as error:
+            self.auto_lock_status.setText(f"Not saved: {error}")
+            return
+        self.auto_lock_status.setText("Saved.")
+        self.auto_lock_changed.emit(minutes)
+
+    def _refresh_privacy(self) -> None:
+        protected = self.journal.is_protected
+        self.privacy_text.setText(PROTECTED_TEXT if protected else UNPROTECTED_TEXT)
+        self.privacy_text.setObjectName("" if protected else "warningLabel")
+        self.privacy_text.style().unpolish(self.privacy_text)
+        self.privacy_text.style().polish(self.privacy_text)
+        self.change_button.setVisible(protected)
+        self.recovery_button.setVisible(protected)
+        self.add_button.setVisible(not protected)
+
+    def change_passphrase(self) -> None:
+        dialog = ChangePassphraseDialog(self.journal, self)
+        if dialog.exec() == ChangePassphraseDialog.DialogCode.Accepted:
+            QMessageBox.information(self, "Passphrase changed", "Your new passphrase is set.")
+
+    def add_passphrase(self) -> None:
+        def finish(wizard: KeyWizard) -> None:
+            assert wizard.passphrase is not None
+            self.journal.add_passphrase(wizard.passphrase, wizard.recovery_key)
+
+        if add_passphrase_wizard(finish, self).exec():
+            self._refresh_privacy()
+            QMessageBox.information(
+                self, "Journal protected", "Your journal is now protected by your passphrase."
+            )
+
+    def new_recovery_key(self) -> None:
+        def finish(wizard: KeyWizard) -> None:
+            self.journal.replace_recovery_key(wizard.recovery_key)
+
+        if new_recovery_key_wizard(self.journal.check_passphrase, finish, self).exec():
+            QMessageBox.information(
+                self,
+                "New recovery key",
+                "Your new recovery key is set. The old one no longer works.",
+            )
+
+    def flush(self) -> bool:
+        return True

@@ -1,0 +1,198 @@
+"""Today: the daily check-in for any day, autosaved as you go."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.checkin import CheckIn, CheckInError
+from recovery_desktop.ui.pages.checkin_form import CheckInForm
+
+AUTOSAVE_DELAY_MS = 700
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class SaveStatus(QLabel):
+    """ "Saved", "Saving…" or a calm error, always visible at the top of the page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("saveStatus")
+        self.setAccessibleName("Save status")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def set_state(self, state: str, text: str) -> None:
+        self.setProperty("state", state)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setText(text)
+        self.setAccessibleDescription(text)
+
+
+class TodayPage(QWidget):
+    """Edits one day's check-in. ``flush()`` saves anything not yet saved."""
+
+    title = "Today"
+    saved = Signal(object)  # the day that was saved
+
+    def __init__(
+        self,
+        journal: Journal,
+        drafts: dict[date, CheckIn] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.drafts = drafts if drafts is not None else {}
+        self.day = date.today()
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_now)
+        self.form = CheckInForm(self)
+        self.status = SaveStatus(self)
+        self._build()
+        self.form.changed.connect(self._on_changed)
+        self.load(self.day)
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = QLabel(self)
+        self.heading.setObjectName("pageHeading")
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setAccessibleName("Day of the check-in")
+        self.date_edit.setMaximumDate(_qdate(date.today()))
+        self.date_edit.dateChanged.connect(lambda q: self.go_to(q.toPython()))
+        previous = QPushButton("◀", self)
+        previous.setAccessibleName("Previous day")
+        previous.setToolTip("Previous day (Alt+Left)")
+        previous.clicked.connect(lambda: self.step(-1))
+        self.next_button = QPushButton("▶", self)
+        self.next_button.setAccessibleName("Next day")
+        self.next_button.setToolTip("Next day (Alt+Right)")
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.today_button = QPushButton("T&oday", self)
+        self.today_button.clicked.connect(lambda: self.go_to(date.today()))
+        for button in (previous, self.next_button):
+            button.setFixedWidth(36)
+        for keys, delta in (("Alt+Left", -1), ("Alt+Right", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda d=delta: self.step(d))
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(previous)
+        top.addWidget(self.date_edit)
+        top.addWidget(self.next_button)
+        top.addWidget(self.today_button)
+        hint = QLabel("Every question is optional. Changes are saved as you go.", self)
+        hint.setObjectName("hintLabel")
+        second = QHBoxLayout()
+        second.addWidget(hint, 1)
+        second.addWidget(self.status)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addWidget(scroll, 1)
+
+    # -- navigation ----------------------------------------------------------------------
+    def step(self, days: int) -> None:
+        target = date.fromordinal(self.day.toordinal() + days)
+        if target <= date.today():
+            self.go_to(target)
+
+    def go_to(self, day: date) -> None:
+        if day == self.day or day > date.today():
+            return
+        self.flush()
+        self.load(day)
+
+    def load(self, day: date) -> None:
+        self.day = day
+        self.date_edit.blockSignals(True)
+        self.date_edit.setMaximumDate(_qdate(date.today()))
+        self.date_edit.setDate(_qdate(day))
+        self.date_edit.blockSignals(False)
+        self.next_button.setEnabled(day < date.today())
+        self.heading.setText(self._heading_text(day))
+        draft = self.drafts.get(day)
+        try:
+            stored = self.journal.checkins.get(day)
+        except JournalError as error:
+            stored = None
+            self.status.set_state("error", str(error))
+        self.form.load(draft or stored or CheckIn(day))
+        self._dirty = draft is not None
+        if draft is not None:
+            self.save_now()
+        elif stored is not None:
+            self.status.set_state("saved", "Saved")
+        else:
+            self.status.set_state("empty", "Nothing saved for this day yet")
+
+    @staticmethod
+    def _heading_text(day: date) -> str:
+        today = date.today()
+        if day == today:
+            return f"Today, {day:%A %d %B}"
+        if (today - day).days == 1:
+            return f"Yesterday, {day:%A %d %B}"
+        return f"{day:%A %d %B %Y}"
+
+    # -- saving --------------------------------------------------------------------------
+    def _on_changed(self) -> None:
+        self._dirty = True
+        self.status.set_state("pending", "Saving…")
+        self._timer.start()
+
+    def save_now(self) -> bool:
+        """Save the form as one committed transaction; True when nothing is left unsaved."""
+        self._timer.stop()
+        if not self._dirty:
+            return True
+        checkin = self.form.to_checkin(self.day)
+        try:
+            self.journal.checkins.save(checkin)
+        except (JournalError, CheckInError) as error:
+            self.drafts[self.day] = checkin
+            self.status.set_state("error", f"Not saved: {error} Your entry is kept on screen.")
+            return False
+        self.drafts.pop(self.day, None)
+        self._dirty = False
+        self.status.set_state("saved", f"Saved at {datetime.now():%H:%M}")
+        self.saved.emit(self.day)
+        return True
+
+    def flush(self) -> bool:
+        return self.save_now()
+
+    def focus_first(self) -> None:
+        self.form.first_field().setFocus()
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty

@@ -1,0 +1,59 @@
+"""Which journal is open right now: locked (no key in memory) or unlocked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from recovery_desktop.data.journal import (
+    Journal,
+    JournalFiles,
+    open_unprotected,
+    open_with_passphrase,
+    open_with_recovery_key,
+)
+
+
+class Session(QObject):
+    """Opens and closes the journal; the window listens to ``unlocked`` and ``locked``."""
+
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(self, files: JournalFiles, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.files = files
+        self.journal: Journal | None = None
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.journal is not None
+
+    def is_protected(self) -> bool:
+        return self.files.vault().is_protected
+
+    def adopt(self, journal: Journal) -> None:
+        """Take a journal opened elsewhere (the first-run wizard)."""
+        self._set(journal)
+
+    def unlock(self, passphrase: str) -> None:
+        """Raises :class:`WrongPassphrase` (and changes nothing) when it doesn't match."""
+        self._set(open_with_passphrase(self.files, passphrase))
+
+    def unlock_unprotected(self) -> None:
+        self._set(open_unprotected(self.files))
+
+    def unlock_with_recovery_key(self, key: str, new_passphrase: str) -> None:
+        self._set(open_with_recovery_key(self.files, key, new_passphrase))
+
+    def lock(self) -> None:
+        """Close the journal and forget its key. Callers save open work first."""
+        journal, self.journal = self.journal, None
+        if journal is not None:
+            journal.close()
+            self.locked.emit()
+
+    def _set(self, journal: Journal) -> None:
+        if self.journal is not None:
+            self.journal.close()
+        self.journal = journal
+        self.unlocked.emit()

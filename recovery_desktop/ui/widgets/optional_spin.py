@@ -1,0 +1,64 @@
+"""Spin boxes whose lowest position means "not answered".
+
+The wheel only changes them once they have focus, so scrolling the page never edits a value;
+Delete (with nothing selected) sets them back to "not answered".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QWheelEvent
+from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
+
+NOT_ANSWERED = "Not answered"
+
+
+class _Optional:
+    """Shared behaviour; mixed in before the Qt spin box class."""
+
+    def _setup(self: Any, minimum: float, maximum: float, step: float, suffix: str) -> None:
+        self.setRange(minimum, maximum)
+        self.setSingleStep(step)
+        self.setSuffix(suffix)
+        self.setSpecialValueText(NOT_ANSWERED)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setValue(self.minimum())
+
+    def _is_unset(self: Any) -> bool:
+        return bool(self.value() <= self.minimum())
+
+    def set_optional_value(self: Any, value: float | None) -> None:
+        self.setValue(self.minimum() if value is None else value)
+
+    def wheelEvent(self: Any, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)  # type: ignore[misc]
+        else:
+            event.ignore()
+
+    def keyPressEvent(self: Any, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and not self.lineEdit().hasSelectedText():
+            self.set_optional_value(None)
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+
+class OptionalSpinBox(_Optional, QSpinBox):
+    def __init__(self, maximum: int, step: int, suffix: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._setup(-step, maximum, step, suffix)
+
+    def optional_value(self) -> int | None:
+        return None if self._is_unset() else max(0, self.value())
+
+
+class OptionalDoubleSpinBox(_Optional, QDoubleSpinBox):
+    def __init__(self, maximum: float, step: float, suffix: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setDecimals(1)
+        self._setup(-step, maximum, step, suffix)
+
+    def optional_value(self) -> float | None:
+        return None if self._is_unset() else max(0.0, self.value())

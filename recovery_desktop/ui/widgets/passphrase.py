@@ -1,0 +1,126 @@
+"""Passphrase entry: a new passphrase typed twice, with a plain-words strength hint."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.domain.passphrase import MIN_LENGTH, assess, problem_with
+
+
+def password_edit(placeholder: str = "", parent: QWidget | None = None) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(False)
+    return edit
+
+
+def show_toggle(edits: list[QLineEdit], text: str, parent: QWidget | None = None) -> QCheckBox:
+    """A "Show" checkbox that reveals the given fields while ticked."""
+    box = QCheckBox(text, parent)
+
+    def apply(checked: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if checked else QLineEdit.EchoMode.Password
+        for edit in edits:
+            edit.setEchoMode(mode)
+
+    box.toggled.connect(apply)
+    return box
+
+
+class ErrorLabel(QLabel):
+    """A calm, visible message line that screen readers can find."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorLabel")
+        self.setWordWrap(True)
+        self.setAccessibleName("Message")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setAccessibleDescription(text)
+        self.setVisible(bool(text))
+
+
+class NewPassphraseForm(QWidget):
+    """New passphrase + confirmation + strength meter. ``problem()`` says what is wrong."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, label: str = "New passphrase") -> None:
+        super().__init__(parent)
+        self.first = password_edit(f"At least {MIN_LENGTH} characters", self)
+        self.first.setAccessibleName(label)
+        self.second = password_edit("Type it again", self)
+        self.second.setAccessibleName("Type the passphrase again")
+        self.meter = QProgressBar(self)
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(8)
+        self.meter.setAccessibleName("Passphrase strength")
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("hintLabel")
+        self.error = ErrorLabel(self)
+        self.reveal = show_toggle([self.first, self.second], "Show passphrase", self)
+
+        form = QFormLayout()
+        form.addRow(f"&{label}:", self.first)
+        form.addRow("&Again:", self.second)
+        form.addRow("", self.meter)
+        form.addRow("", self.hint)
+        form.addRow("", self.reveal)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        for edit in (self.first, self.second):
+            edit.textChanged.connect(self._update)
+        self._update()
+
+    def passphrase(self) -> str:
+        return self.first.text()
+
+    def problem(self) -> str | None:
+        return problem_with(self.first.text(), self.second.text())
+
+    def show_problem(self) -> bool:
+        """Show what is wrong (if anything); True when the passphrase can be used."""
+        problem = self.problem()
+        self.error.show_message(problem or "")
+        if problem and len(self.first.text()) < MIN_LENGTH:
+            self.first.setFocus()
+        elif problem:
+            self.second.setFocus()
+        return problem is None
+
+    def clear(self) -> None:
+        self.first.clear()
+        self.second.clear()
+
+    def _update(self) -> None:
+        text = self.first.text()
+        if text:
+            strength = assess(text)
+            self.meter.setValue(strength.score)
+            self.hint.setText(f"Strength: {strength.label}. {strength.advice}")
+            self.meter.setProperty("level", strength.score)
+        else:
+            self.meter.setValue(0)
+            self.hint.setText(
+                "A short sentence works well: four or five words that mean something only to you."
+            )
+        self.meter.setAccessibleDescription(self.hint.text())
+        self.error.show_message("")
+        self.changed.emit()

@@ -1,0 +1,179 @@
+"""Showing a recovery key (copy, save, print) and confirming it by typing part of it back."""
+
+from __future__ import annotations
+
+import html
+import random
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.domain import recovery_key as rk
+
+LOSS_WARNING = (
+    "If both your passphrase and this recovery key are lost, nobody can open your journal: "
+    "not you, not the makers of this app, not anyone. There is no back door."
+)
+
+
+def key_document_text(key: str) -> str:
+    return (
+        "Recovery Desktop recovery key\n\n"
+        f"{key}\n\n"
+        f"Made on {date.today():%d %B %Y}.\n"
+        "With this key you can set a new passphrase if you forget yours.\n"
+        "Keep it somewhere private and safe, away from this computer. Anyone who has it\n"
+        "and can use your computer account could open your journal.\n"
+    )
+
+
+class RecoveryKeyView(QWidget):
+    """The key in large type, with Copy, Save and Print."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._key = ""
+        intro = QLabel(
+            "This is your recovery key. If you ever forget your passphrase, it lets you set "
+            "a new one. It is shown only now, so keep a copy somewhere safe: print it, or "
+            "save it to a USB stick you keep away from this computer.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.key_label = QLabel(self)
+        self.key_label.setObjectName("recoveryKey")
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.key_label.setFont(font)
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.key_label.setAccessibleName("Recovery key")
+        warning = QLabel(LOSS_WARNING, self)
+        warning.setWordWrap(True)
+        warning.setObjectName("warningLabel")
+        self.status = QLabel(self)
+        self.status.setObjectName("hintLabel")
+        buttons = QHBoxLayout()
+        for text, slot in (
+            ("&Copy", self.copy),
+            ("&Save to a file…", self.save),
+            ("&Print…", self.print_key),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addWidget(self.key_label)
+        layout.addSpacing(8)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(warning)
+        layout.addStretch(1)
+
+    def set_key(self, key: str) -> None:
+        self._key = key
+        self.key_label.setText(key)
+        self.status.clear()
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self._key)
+        self.status.setText("Copied. Paste it somewhere safe, then copy something else over it.")
+
+    def save(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save recovery key", str(Path.home() / "recovery-key.txt"), "Text (*.txt)"
+        )
+        if not name:
+            return
+        try:
+            Path(name).write_text(key_document_text(self._key), encoding="utf-8")
+        except OSError as error:
+            QMessageBox.warning(
+                self, "Not saved", f"The file could not be written: {error.strerror}."
+            )
+            return
+        self.status.setText("Saved. Move that file somewhere safe, away from this computer.")
+
+    def print_key(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        body = html.escape(key_document_text(self._key)).replace("\n", "<br>")
+        document = QTextDocument()
+        document.setHtml(f"<div style='font-size:14pt'>{body}</div>")
+        document.print_(printer)
+        self.status.setText("Sent to the printer.")
+
+
+class RecoveryKeyConfirm(QWidget):
+    """Asks for two groups of the key, chosen at random, to be typed back."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._key = ""
+        self._indexes: list[int] = [0, 1]
+        intro = QLabel(
+            "To be sure you have kept it, type two groups of your recovery key. "
+            "Letters can be upper or lower case.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.edits = [QLineEdit(self), QLineEdit(self)]
+        self._form = QFormLayout()
+        for edit in self.edits:
+            edit.setMaxLength(rk.GROUP_SIZE + 1)
+            edit.setMaximumWidth(120)
+            edit.textChanged.connect(self.changed)
+            self._form.addRow("Group", edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(self._form)
+        layout.addStretch(1)
+
+    def set_key(self, key: str, rng: random.Random | None = None) -> None:
+        self._key = key
+        picker = rng or random.SystemRandom()
+        self._indexes = sorted(picker.sample(range(rk.GROUPS), 2))
+        for row, (edit, index) in enumerate(zip(self.edits, self._indexes, strict=True)):
+            edit.clear()
+            item = self._form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            text = f"Group {index + 1} of {rk.GROUPS}:"
+            if isinstance(label, QLabel):
+                label.setText(text)
+            edit.setAccessibleName(text)
+
+    @property
+    def asked_groups(self) -> list[int]:
+        """The 0-based group numbers being asked for."""
+        return list(self._indexes)
+
+    def is_confirmed(self) -> bool:
+        return all(
+            rk.group_matches(self._key, index, edit.text())
+            for edit, index in zip(self.edits, self._indexes, strict=True)
+        )

@@ -1,0 +1,217 @@
+"""The locked state: unlock with the passphrase, or set a new one with the recovery key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.ui.busy import busy
+from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.widgets.passphrase import (
+    ErrorLabel,
+    NewPassphraseForm,
+    password_edit,
+    show_toggle,
+)
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("heading")
+    label.setWordWrap(True)
+    return label
+
+
+def _text(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
+
+
+class UnlockPanel(QWidget):
+    """Shown at start-up and whenever the journal is locked."""
+
+    PASSPHRASE, RECOVERY, UNPROTECTED = range(3)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.stack = QStackedWidget(self)
+        self._views = [self._passphrase_view(), self._recovery_view(), self._unprotected_view()]
+        for view in self._views:
+            self.stack.addWidget(view)
+        card = QFrame(self)
+        card.setObjectName("card")
+        card.setMaximumWidth(520)
+        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(28, 24, 28, 24)
+        card_layout.addWidget(self.stack)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 3)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    # -- views ---------------------------------------------------------------------------
+    def _passphrase_view(self) -> QWidget:
+        view = QWidget(self)
+        self.passphrase = password_edit("Passphrase", view)
+        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.returnPressed.connect(self.unlock)
+        self.error = ErrorLabel(view)
+        unlock = QPushButton("&Unlock", view)
+        unlock.setDefault(True)
+        unlock.clicked.connect(self.unlock)
+        forgot = QPushButton("I forgot my passphrase: use my &recovery key", view)
+        forgot.setFlat(True)
+        forgot.setObjectName("linkButton")
+        forgot.clicked.connect(lambda: self._show(self.RECOVERY))
+        layout = QVBoxLayout(view)
+        layout.addWidget(_heading("Your journal is locked", view))
+        layout.addWidget(_text("Type your passphrase to open it.", view))
+        layout.addWidget(self.passphrase)
+        layout.addWidget(show_toggle([self.passphrase], "Show passphrase", view))
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addWidget(forgot)
+        buttons.addStretch(1)
+        buttons.addWidget(unlock)
+        layout.addLayout(buttons)
+        return view
+
+    def _recovery_view(self) -> QWidget:
+        view = QWidget(self)
+        self.recovery_key = QLineEdit(view)
+        self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.recovery_key.setAccessibleName("Recovery key")
+        self.new_passphrase = NewPassphraseForm(view)
+        self.recovery_error = ErrorLabel(view)
+        back = QPushButton("&Back", view)
+        back.clicked.connect(lambda: self._show(self.PASSPHRASE))
+        reset = QPushButton("Set passphrase and &unlock", view)
+        reset.setDefault(True)
+        reset.clicked.connect(self.unlock_with_recovery_key)
+        layout = QVBoxLayout(view)
+        layout.addWidget(_heading("Use your recovery key", view))
+        layout.addWidget(
+            _text(
+                "Type the recovery key you saved when you set up the journal, then choose "
+                "a new passphrase. Your journal stays exactly as it is.",
+                view,
+            )
+        )
+        label = QLabel("Recovery &key:", view)
+        label.setBuddy(self.recovery_key)
+        layout.addWidget(label)
+        layout.addWidget(self.recovery_key)
+        layout.addWidget(self.new_passphrase)
+        layout.addWidget(self.recovery_error)
+        buttons = QHBoxLayout()
+        buttons.addWidget(back)
+        buttons.addStretch(1)
+        buttons.addWidget(reset)
+        layout.addLayout(buttons)
+        return view
+
+    def _unprotected_view(self) -> QWidget:
+        view = QWidget(self)
+        self.open_button = QPushButton("&Open journal", view)
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(self.open_unprotected)
+        self.open_error = ErrorLabel(view)
+        layout = QVBoxLayout(view)
+        layout.addWidget(_heading("Your journal is closed", view))
+        layout.addWidget(
+            _text(
+                "This journal has no passphrase, so anyone using this computer account can "
+                "open it. You can add a passphrase in Settings.",
+                view,
+            )
+        )
+        layout.addWidget(self.open_error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.open_button)
+        layout.addLayout(row)
+        return view
+
+    # -- behaviour -----------------------------------------------------------------------
+    def reset(self) -> None:
+        """Clear every field and show the right view for this journal."""
+        for edit in (self.passphrase, self.recovery_key):
+            edit.clear()
+        self.new_passphrase.clear()
+        for label in (self.error, self.recovery_error, self.open_error):
+            label.show_message("")
+        try:
+            protected = self.session.is_protected()
+        except JournalError as error:
+            self.error.show_message(str(error))
+            protected = True
+        self._show(self.PASSPHRASE if protected else self.UNPROTECTED)
+
+    def _show(self, index: int) -> None:
+        # Size the card to the view on show, not to the tallest of the three.
+        for position, view in enumerate(self._views):
+            policy = (
+                QSizePolicy.Policy.Preferred if position == index else QSizePolicy.Policy.Ignored
+            )
+            view.setSizePolicy(policy, policy)
+        self.stack.setCurrentIndex(index)
+        focus = {
+            self.PASSPHRASE: self.passphrase,
+            self.RECOVERY: self.recovery_key,
+            self.UNPROTECTED: self.open_button,
+        }[index]
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def unlock(self) -> None:
+        text = self.passphrase.text()
+        if not text:
+            self.error.show_message("Please type your passphrase.")
+            self.passphrase.setFocus()
+            return
+        try:
+            with busy():
+                self.session.unlock(text)
+        except JournalError as error:
+            self.error.show_message(str(error))
+        self.passphrase.clear()
+        self.passphrase.setFocus()
+
+    def unlock_with_recovery_key(self) -> None:
+        if not self.recovery_key.text().strip():
+            self.recovery_error.show_message("Please type your recovery key.")
+            self.recovery_key.setFocus()
+            return
+        if not self.new_passphrase.show_problem():
+            return
+        try:
+            with busy():
+                self.session.unlock_with_recovery_key(
+                    self.recovery_key.text(), self.new_passphrase.passphrase()
+                )
+        except JournalError as error:
+            self.recovery_error.show_message(str(error))
+            self.recovery_key.setFocus()
+
+    def open_unprotected(self) -> None:
+        try:
+            self.session.unlock_unprotected()
+        except JournalError as error:
+            self.open_error.show_message(str(error))

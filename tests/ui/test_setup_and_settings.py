@@ -1,0 +1,167 @@
+"""First run and Settings: passphrase, recovery key, auto-lock, where the journal lives."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWizard
+
+from recovery_desktop.data.errors import WrongPassphrase
+from recovery_desktop.data.journal import (
+    open_unprotected,
+    open_with_passphrase,
+    open_with_recovery_key,
+)
+from recovery_desktop.domain import recovery_key as rk
+from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
+from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, add_passphrase_wizard, setup_wizard
+from recovery_desktop.ui.pages.settings import SettingsPage
+from recovery_desktop.ui.session import Session
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture(autouse=True)
+def no_modal_message_boxes(monkeypatch):
+    """Information boxes would block a headless test; record them instead."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[1:3]))
+    return shown
+
+
+def _fill_passphrase_page(qtbot, wizard, passphrase):
+    page = wizard.currentPage()
+    qtbot.keyClicks(page.form.first, passphrase)
+    qtbot.keyClicks(page.form.second, passphrase)
+    wizard.next()
+
+
+def _confirm_key(qtbot, wizard):
+    page = wizard.currentPage()
+    groups = rk.groups(wizard.recovery_key)
+    for edit, index in zip(page.confirm.edits, page.confirm.asked_groups, strict=True):
+        qtbot.keyClicks(edit, groups[index].lower())
+
+
+def test_first_run_with_a_passphrase_shows_and_confirms_the_recovery_key(qtbot, files):
+    """Welcome, passphrase, recovery key, typed back: the journal exists and is protected."""
+    created = []
+    from recovery_desktop.data.journal import create_journal
+
+    wizard = setup_wizard(
+        lambda w: created.append(create_journal(files, w.passphrase, w.recovery_key))
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    _fill_passphrase_page(qtbot, wizard, "short")
+    assert "at least 8" in wizard.currentPage().form.error.text()
+    wizard.currentPage().form.clear()
+    _fill_passphrase_page(qtbot, wizard, PASSPHRASE)
+    assert wizard.currentPage().view.key_label.text() == wizard.recovery_key
+    wizard.next()
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()
+    _confirm_key(qtbot, wizard)
+    assert finish.isEnabled()
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    assert not files.database.exists() or created
+    created[0].close()
+    open_with_passphrase(files, PASSPHRASE).close()
+    open_with_recovery_key(files, wizard.recovery_key, "a new one after all").close()
+
+
+def test_first_run_without_a_passphrase_is_honestly_labelled(qtbot, files):
+    """Choosing no passphrase finishes at once and creates an unprotected journal."""
+    created = []
+    from recovery_desktop.data.journal import create_journal
+
+    wizard = setup_wizard(lambda w: created.append(create_journal(files, w.passphrase, None)))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.currentPage()
+    page.unprotected.setChecked(True)
+    assert (
+        "anyone who can use this computer account"
+        in page.findChild(type(page.findChildren(type(page.form.hint))[0]), "warningLabel").text()
+    )
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    created[0].close()
+    open_unprotected(files).close()
+
+
+def test_cancelling_first_run_creates_nothing(qtbot, files):
+    """Closing the wizard leaves no journal behind."""
+    wizard = setup_wizard(lambda w: None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.reject()
+    assert not files.exists()
+
+
+def test_change_passphrase_dialog(qtbot, journal, files):
+    """The old passphrase is required; a wrong one is cleared with a message."""
+    dialog = ChangePassphraseDialog(journal)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.current, "wrong one")
+    qtbot.keyClicks(dialog.form.first, "my second passphrase")
+    qtbot.keyClicks(dialog.form.second, "my second passphrase")
+    dialog.accept()
+    assert "isn't your current passphrase" in dialog.error.text()
+    assert dialog.current.text() == ""
+    qtbot.keyClicks(dialog.current, PASSPHRASE)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    journal.close()
+    open_with_passphrase(files, "my second passphrase").close()
+    with pytest.raises(WrongPassphrase):
+        open_with_passphrase(files, PASSPHRASE)
+
+
+def test_settings_adds_a_passphrase_to_an_unprotected_journal(
+    qtbot, plain_journal, files, monkeypatch
+):
+    """The add-passphrase wizard protects the journal and updates the page."""
+    page = SettingsPage(plain_journal)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.add_button.isVisible() and not page.change_button.isVisible()
+    assert "no passphrase" in page.privacy_text.text()
+
+    def run(wizard: KeyWizard) -> int:
+        wizard.show()
+        _fill_passphrase_page(qtbot, wizard, "protect me now please")
+        wizard.next()
+        _confirm_key(qtbot, wizard)
+        wizard.accept()
+        return wizard.result()
+
+    monkeypatch.setattr(KeyWizard, "exec", run)
+    page.add_passphrase()
+    assert page.change_button.isVisible() and not page.add_button.isVisible()
+    plain_journal.close()
+    open_with_passphrase(files, "protect me now please").close()
+
+
+def test_settings_auto_lock_minutes_are_saved_and_applied(qtbot, journal, files, window_for):
+    """Changing the minutes stores them in the journal and retimes the idle lock."""
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    page = window.workspace.page(SettingsPage)
+    assert page.auto_lock.value() == 5
+    assert window.idle.interval_ms() == 5 * 60_000
+    page.auto_lock.setValue(9)
+    assert window.idle.interval_ms() == 9 * 60_000
+    assert journal.preferences.auto_lock_minutes() == 9
+    assert str(files.folder) in [
+        label.text() for label in page.findChildren(type(page.privacy_text))
+    ]
+
+
+def test_add_passphrase_wizard_refuses_short_passphrases(qtbot):
+    """The wizard will not move on with a passphrase under the minimum."""
+    wizard = add_passphrase_wizard(lambda w: None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    start = wizard.currentId()
+    _fill_passphrase_page(qtbot, wizard, "tiny")
+    assert wizard.currentId() == start
