@@ -1,0 +1,184 @@
+"""The command line (DESIGN.md §5): the GUI by default, plus headless commands.
+
+Exit codes: 0 success, 1 failure with a message, 2 bad usage or a wrong/missing passphrase.
+Messages go to stderr and never include journal content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from recovery_desktop import __version__, paths
+from recovery_desktop.data.errors import (
+    JournalError,
+    JournalExists,
+    NoPassphraseSet,
+    WrongPassphrase,
+)
+from recovery_desktop.data.fsutil import ensure_private_dir, set_private_umask
+from recovery_desktop.data.instance_lock import InstanceLock
+from recovery_desktop.data.journal import (
+    Journal,
+    JournalFiles,
+    create_journal,
+    open_unprotected,
+    open_with_passphrase,
+)
+from recovery_desktop.domain.demo import MAX_WEEKS, demo_checkins
+
+PASSPHRASE_ENV = "RECOVERY_DESKTOP_PASSPHRASE"
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad usage or a missing/wrong passphrase: exit code 2."""
+
+
+def _weeks(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number") from None
+    if not 1 <= value <= MAX_WEEKS:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_WEEKS}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="recovery-desktop",
+        description="A private, encrypted journal for recovery. Opens the app by default.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", help="the journal folder (default: your user data folder)")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a throwaway journal full of sample data"
+    )
+    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo-data", help="create a journal filled with sample data")
+    demo.add_argument("--data-dir", required=True, help="an empty folder for the new journal")
+    demo.add_argument("--weeks", type=_weeks, default=8, help=f"1 to {MAX_WEEKS} (default 8)")
+    demo.add_argument("--seed", type=int, default=1, help="same seed, same journal (default 1)")
+
+    check = commands.add_parser("check", help="check the journal's integrity and count records")
+    check.add_argument("--data-dir", default=argparse.SUPPRESS, help="the journal folder")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def _say(message: str) -> None:
+    if sys.stderr is not None:
+        print(message, file=sys.stderr)
+
+
+def passphrase_for(files: JournalFiles) -> str | None:
+    """None for an unprotected journal; else from the environment or a hidden prompt."""
+    if not files.vault().is_protected:
+        return None
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env is not None:
+        return from_env
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass("Passphrase: ")
+    raise UsageError(
+        f"This journal is protected by a passphrase. Set {PASSPHRASE_ENV} or run the "
+        "command in a terminal to be asked for it."
+    )
+
+
+def open_for_command(files: JournalFiles) -> Journal:
+    passphrase = passphrase_for(files)
+    if passphrase is None:
+        return open_unprotected(files)
+    return open_with_passphrase(files, passphrase)
+
+
+def with_journal(files: JournalFiles, action: Callable[[Journal], int]) -> int:
+    """Lock, open, run ``action``, close, unlock."""
+    files.vault()  # a missing or damaged journal is reported before anything is touched
+    with InstanceLock(files.lock):
+        journal = open_for_command(files)
+        try:
+            return action(journal)
+        finally:
+            journal.close()
+
+
+def run_check(args: argparse.Namespace) -> int:
+    files = JournalFiles(paths.data_dir(getattr(args, "data_dir", None)))
+
+    def report(journal: Journal) -> int:
+        from recovery_desktop.data.migrations import applied, pending
+
+        names = applied(journal.db)
+        integrity = journal.integrity()
+        counts = journal.counts()
+        result = {
+            "integrity": integrity,
+            "schema": {
+                "applied": len(names),
+                "latest": names[-1] if names else None,
+                "pending": pending(journal.db),
+            },
+            "counts": counts,
+            "protected": journal.is_protected,
+        }
+        if args.json:
+            print(json.dumps(result, sort_keys=True))
+        else:
+            print(f"Journal: {files.folder}")
+            print(f"Integrity: {integrity}")
+            for kind, count in sorted(counts.items()):
+                print(f"{kind}: {count}")
+        return EXIT_OK if integrity == "ok" else EXIT_FAILURE
+
+    return with_journal(files, report)
+
+
+def run_demo_data(args: argparse.Namespace) -> int:
+    files = JournalFiles(paths.data_dir(args.data_dir))
+    if files.exists():
+        raise JournalExists(str(files.folder))
+    ensure_private_dir(files.folder)
+    with InstanceLock(files.lock):
+        journal = create_journal(files, os.environ.get(PASSPHRASE_ENV) or None)
+        try:
+            count = journal.checkins.save_many(demo_checkins(args.weeks, date.today(), args.seed))
+        finally:
+            journal.close()
+    _say(f"Created a demo journal in {files.folder} with {count} check-ins.")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    set_private_umask()
+    args = build_parser().parse_args(argv)
+    try:
+        if args.self_test:
+            from recovery_desktop.ui.selftest import run_self_test
+
+            return run_self_test()
+        if args.command == "check":
+            return run_check(args)
+        if args.command == "demo-data":
+            return run_demo_data(args)
+        from recovery_desktop.ui.app import run_gui
+
+        return run_gui(Path(args.data_dir) if args.data_dir else None, demo=args.demo)
+    except (UsageError, WrongPassphrase, NoPassphraseSet) as error:
+        _say(str(error))
+        return EXIT_USAGE
+    except JournalError as error:
+        _say(str(error))
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return EXIT_FAILURE

@@ -1,0 +1,142 @@
+"""The command line contract of DESIGN.md §5, run as a user would run it."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from recovery_desktop import __version__
+from recovery_desktop.data.instance_lock import InstanceLock
+from recovery_desktop.data.journal import JournalFiles
+from tests.conftest import folder_hashes
+
+SECRET = "demo passphrase for tests"
+
+
+def cli(*args, passphrase=None, stdin=subprocess.DEVNULL):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_DESKTOP_")}
+    if passphrase is not None:
+        env["RECOVERY_DESKTOP_PASSPHRASE"] = passphrase
+    return subprocess.run(
+        [sys.executable, "-m", "recovery_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=stdin,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    """A protected demo journal made once through the CLI."""
+    folder = tmp_path_factory.mktemp("cli") / "journal"
+    result = cli(
+        "demo-data", "--data-dir", str(folder), "--weeks", "3", "--seed", "5", passphrase=SECRET
+    )
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def test_version():
+    """--version prints the version and exits 0."""
+    result = cli("--version")
+    assert result.returncode == 0
+    assert __version__ in result.stdout
+
+
+def test_check_json_reports_integrity_schema_and_counts(demo_dir):
+    """check --json prints one JSON object with the counts of each kind of record."""
+    result = cli("check", "--data-dir", str(demo_dir), "--json", passphrase=SECRET)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["integrity"] == "ok"
+    assert report["schema"]["pending"] == []
+    assert 15 <= report["counts"]["checkins"] <= 21
+
+
+def test_wrong_passphrase_exits_2_and_changes_nothing(demo_dir):
+    """Exit code 2 with a clear message; the files are untouched."""
+    before = folder_hashes(demo_dir)
+    result = cli("check", "--data-dir", str(demo_dir), passphrase="nope")
+    assert result.returncode == 2
+    assert "didn't open" in result.stderr
+    assert folder_hashes(demo_dir) == before
+
+
+def test_missing_passphrase_without_a_terminal_exits_2(demo_dir):
+    """No variable and no terminal to ask on: exit code 2 naming the variable."""
+    result = cli("check", "--data-dir", str(demo_dir))
+    assert result.returncode == 2
+    assert "RECOVERY_DESKTOP_PASSPHRASE" in result.stderr
+
+
+def test_no_journal_exits_1(tmp_path):
+    """A folder without a journal is a failure with a message, and nothing is created."""
+    result = cli("check", "--data-dir", str(tmp_path / "nothing"))
+    assert result.returncode == 1
+    assert "no journal" in result.stderr
+    assert not (tmp_path / "nothing").exists()
+
+
+def test_demo_data_refuses_an_existing_journal(demo_dir):
+    """demo-data never touches a folder that already holds a journal."""
+    before = folder_hashes(demo_dir)
+    result = cli("demo-data", "--data-dir", str(demo_dir), passphrase=SECRET)
+    assert result.returncode == 1
+    assert "already holds a journal" in result.stderr
+    assert folder_hashes(demo_dir) == before
+
+
+def test_demo_data_without_passphrase_is_unprotected_and_deterministic(tmp_path):
+    """No variable: an unprotected journal; the same seed gives the same counts."""
+    counts = []
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        assert cli("demo-data", "--data-dir", str(folder), "--seed", "9").returncode == 0
+        report = json.loads(cli("check", "--data-dir", str(folder), "--json").stdout)
+        assert report["protected"] is False
+        counts.append(report["counts"])
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("weeks", ["0", "521", "many"])
+def test_demo_data_weeks_out_of_range_is_bad_usage(tmp_path, weeks):
+    """--weeks outside 1..520 is exit code 2."""
+    result = cli("demo-data", "--data-dir", str(tmp_path / "j"), "--weeks", weeks)
+    assert result.returncode == 2
+
+
+def test_a_running_instance_blocks_headless_commands(demo_dir):
+    """While the journal is open elsewhere, check says so and changes nothing."""
+    before = folder_hashes(demo_dir)
+    with InstanceLock(JournalFiles(demo_dir).lock):
+        result = cli("check", "--data-dir", str(demo_dir), passphrase=SECRET)
+    assert result.returncode == 1
+    assert "already open" in result.stderr
+    assert folder_hashes(demo_dir) == before
+
+
+def test_data_dir_from_the_environment(demo_dir):
+    """RECOVERY_DESKTOP_DATA_DIR is used when --data-dir is not given."""
+    env = dict(
+        os.environ, RECOVERY_DESKTOP_DATA_DIR=str(demo_dir), RECOVERY_DESKTOP_PASSPHRASE=SECRET
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "recovery_desktop", "check", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_self_test_passes():
+    """The bundle's --self-test also works from source."""
+    result = cli("--self-test")
+    assert result.returncode == 0, result.stderr
+    assert "self-test passed" in result.stdout
