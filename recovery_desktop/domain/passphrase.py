@@ -75,7 +75,12 @@ def estimated_bits(passphrase: str) -> float:
     distinct = len(set(text))
     # Repeated characters add little: count each repeat as a fraction of a fresh one.
     effective_length = distinct + (len(text) - distinct) * 0.25
-    bits = effective_length * math.log2(_alphabet_size(text))
+    if all(c.islower() or c == " " for c in text):
+        # Ordinary lower-case words: about 2 bits per character, as for English text;
+        # a handful of letters repeated over and over earns little.
+        bits = min(len(text), distinct * 4) * 2.0
+    else:
+        bits = effective_length * math.log2(_alphabet_size(text))
     words = [w for w in text.split() if w]
     if len(words) >= 4:
         # Several words: credit them like randomly chosen dictionary words.

@@ -78,3 +78,16 @@ def test_a_second_instance_is_refused_without_touching_files(journal, files):
     first.release()
     with InstanceLock(files.lock) as again:
         assert again.held
+
+
+def test_a_damaged_database_is_reported_and_left_untouched(journal, files):
+    """Garbage in journal.db gives a calm "damaged" message; the file is not rewritten."""
+    from recovery_desktop.data.errors import JournalDamaged
+    from recovery_desktop.data.journal import open_with_passphrase
+
+    journal.close()
+    files.database.write_bytes(os.urandom(8192))
+    before = folder_hashes(files.folder)
+    with pytest.raises(JournalDamaged, match="damaged"):
+        open_with_passphrase(files, PASSPHRASE)
+    assert folder_hashes(files.folder) == before

@@ -27,6 +27,9 @@ def test_nfc_and_nfd_forms_are_the_same_passphrase():
 def test_strength_rises_from_common_to_several_words():
     """A common password is weak; several unrelated words are strong."""
     assert assess("password").score <= 1
+    assert assess("new words here").score <= 2
+    assert assess("a" * 40).score <= 1
+    assert assess("ababababababababababab").score <= 1
     assert assess("Tr0ub4dor").score >= 1
     assert assess("river stone kettle morning lantern").score == 4
 

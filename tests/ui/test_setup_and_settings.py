@@ -165,3 +165,21 @@ def test_add_passphrase_wizard_refuses_short_passphrases(qtbot):
     start = wizard.currentId()
     _fill_passphrase_page(qtbot, wizard, "tiny")
     assert wizard.currentId() == start
+
+
+def test_confirmation_says_when_a_group_does_not_match(qtbot):
+    """A wrong group gets a plain hint; the right ones say the copy is good."""
+    from recovery_desktop.ui.widgets.recovery_key import RecoveryKeyConfirm
+
+    confirm = RecoveryKeyConfirm()
+    qtbot.addWidget(confirm)
+    key = "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789"
+    confirm.set_key(key)
+    first, second = confirm.asked_groups
+    qtbot.keyClicks(confirm.edits[0], "ZZZZ")
+    assert f"Group {first + 1} doesn't match" in confirm.feedback.text()
+    confirm.edits[0].clear()
+    qtbot.keyClicks(confirm.edits[0], rk.groups(key)[first])
+    qtbot.keyClicks(confirm.edits[1], rk.groups(key)[second].lower())
+    assert confirm.is_confirmed()
+    assert "matches" in confirm.feedback.text()

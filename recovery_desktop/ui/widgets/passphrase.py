@@ -76,7 +76,7 @@ class NewPassphraseForm(QWidget):
         self.reveal = show_toggle([self.first, self.second], "Show passphrase", self)
 
         form = QFormLayout()
-        form.addRow(f"&{label}:", self.first)
+        form.addRow(f"{label.replace('phrase', '&phrase', 1)}:", self.first)
         form.addRow("&Again:", self.second)
         form.addRow("", self.meter)
         form.addRow("", self.hint)

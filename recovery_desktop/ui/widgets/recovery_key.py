@@ -147,17 +147,38 @@ class RecoveryKeyConfirm(QWidget):
         for edit in self.edits:
             edit.setMaxLength(rk.GROUP_SIZE + 1)
             edit.setMaximumWidth(120)
-            edit.textChanged.connect(self.changed)
+            edit.textChanged.connect(self._typed)
             self._form.addRow("Group", edit)
+        self.feedback = QLabel(self)
+        self.feedback.setWordWrap(True)
+        self.feedback.setAccessibleName("Check result")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(self._form)
+        layout.addWidget(self.feedback)
         layout.addStretch(1)
+
+    def _typed(self) -> None:
+        self.feedback.setText(self._feedback_text())
+        self.changed.emit()
+
+    def _feedback_text(self) -> str:
+        if self.is_confirmed():
+            return "That matches. Your copy is good."
+        for edit, index in zip(self.edits, self._indexes, strict=True):
+            typed = edit.text().replace(" ", "").replace("-", "")
+            if len(typed) >= rk.GROUP_SIZE and not rk.group_matches(self._key, index, typed):
+                return (
+                    f"Group {index + 1} doesn't match yet. Check your copy; "
+                    "O and 0, and I, L and 1, count as the same."
+                )
+        return ""
 
     def set_key(self, key: str, rng: random.Random | None = None) -> None:
         self._key = key
         picker = rng or random.SystemRandom()
         self._indexes = sorted(picker.sample(range(rk.GROUPS), 2))
+        self.feedback.clear()
         for row, (edit, index) in enumerate(zip(self.edits, self._indexes, strict=True)):
             edit.clear()
             item = self._form.itemAt(row, QFormLayout.ItemRole.LabelRole)
