@@ -39,6 +39,15 @@ def _text(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def _button_row(left: QWidget | None, right: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    if left is not None:
+        row.addWidget(left)
+    row.addStretch(1)
+    row.addWidget(right)
+    return row
+
+
 class UnlockPanel(QWidget):
     """Shown at start-up and whenever the journal is locked."""
 
@@ -87,11 +96,7 @@ class UnlockPanel(QWidget):
         layout.addWidget(self.passphrase)
         layout.addWidget(show_toggle([self.passphrase], "Show passphrase", view))
         layout.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addWidget(forgot)
-        buttons.addStretch(1)
-        buttons.addWidget(unlock)
-        layout.addLayout(buttons)
+        layout.addLayout(_button_row(forgot, unlock))
         return view
 
     def _recovery_view(self) -> QWidget:
@@ -121,11 +126,7 @@ class UnlockPanel(QWidget):
         layout.addWidget(self.recovery_key)
         layout.addWidget(self.new_passphrase)
         layout.addWidget(self.recovery_error)
-        buttons = QHBoxLayout()
-        buttons.addWidget(back)
-        buttons.addStretch(1)
-        buttons.addWidget(reset)
-        layout.addLayout(buttons)
+        layout.addLayout(_button_row(back, reset))
         return view
 
     def _unprotected_view(self) -> QWidget:
@@ -144,10 +145,7 @@ class UnlockPanel(QWidget):
             )
         )
         layout.addWidget(self.open_error)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.open_button)
-        layout.addLayout(row)
+        layout.addLayout(_button_row(None, self.open_button))
         return view
 
     # -- behaviour -----------------------------------------------------------------------
