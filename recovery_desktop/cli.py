@@ -32,8 +32,10 @@ from recovery_desktop.data.journal import (
     open_with_passphrase,
 )
 from recovery_desktop.domain.demo import MAX_WEEKS, demo_checkins
+from recovery_desktop.domain.periods import Period, PeriodError, parse_week
 
 PASSPHRASE_ENV = "RECOVERY_DESKTOP_PASSPHRASE"
+PAGE_SIZE_NAMES = ("A4", "Letter")
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 
@@ -49,6 +51,34 @@ def _weeks(text: str) -> int:
     if not 1 <= value <= MAX_WEEKS:
         raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_WEEKS}")
     return value
+
+
+def _week(text: str) -> Period:
+    try:
+        return parse_week(text)
+    except PeriodError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-16") from None
+
+
+def report_period(args: argparse.Namespace) -> Period:
+    if args.week is not None:
+        if args.end is not None:
+            raise UsageError("--to goes with --from, not with --week.")
+        period: Period = args.week
+        return period
+    if args.end is None:
+        raise UsageError("--from needs --to (the last day of the summary).")
+    try:
+        return Period(args.start, args.end)
+    except PeriodError as error:
+        raise UsageError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +98,18 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--data-dir", required=True, help="an empty folder for the new journal")
     demo.add_argument("--weeks", type=_weeks, default=8, help=f"1 to {MAX_WEEKS} (default 8)")
     demo.add_argument("--seed", type=int, default=1, help="same seed, same journal (default 1)")
+
+    report = commands.add_parser("report", help="save the weekly summary as a PDF (and HTML)")
+    report.add_argument("--data-dir", default=argparse.SUPPRESS, help="the journal folder")
+    when = report.add_mutually_exclusive_group(required=True)
+    when.add_argument("--week", type=_week, help="an ISO week, such as 2026-W47")
+    when.add_argument("--from", dest="start", type=_day, help="first day, YYYY-MM-DD (with --to)")
+    report.add_argument("--to", dest="end", type=_day, help="last day, YYYY-MM-DD")
+    report.add_argument("--out", required=True, help="the PDF file to write")
+    report.add_argument("--html", help="also write the summary as one HTML file")
+    report.add_argument(
+        "--page-size", choices=sorted(PAGE_SIZE_NAMES), help="A4 or Letter (default: this system's)"
+    )
 
     check = commands.add_parser("check", help="check the journal's integrity and count records")
     check.add_argument("--data-dir", default=argparse.SUPPRESS, help="the journal folder")
@@ -159,6 +201,22 @@ def run_demo_data(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_report(args: argparse.Namespace) -> int:
+    period = report_period(args)
+    files = JournalFiles(paths.data_dir(getattr(args, "data_dir", None)))
+    out = Path(args.out)
+    html_out = Path(args.html) if args.html else None
+
+    def write(journal: Journal) -> int:
+        from recovery_desktop.ui.report_files import save_summary
+
+        pages = save_summary(journal, period, out, html_out, args.page_size)
+        _say(f"Saved the summary for {period.label} to {out} ({pages} pages).")
+        return EXIT_OK
+
+    return with_journal(files, write)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     set_private_umask()
     args = build_parser().parse_args(argv)
@@ -171,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(args)
         if args.command == "demo-data":
             return run_demo_data(args)
+        if args.command == "report":
+            return run_report(args)
         from recovery_desktop.ui.app import run_gui
 
         return run_gui(Path(args.data_dir) if args.data_dir else None, demo=args.demo)

@@ -140,3 +140,97 @@ def test_self_test_passes():
     result = cli("--self-test")
     assert result.returncode == 0, result.stderr
     assert "self-test passed" in result.stdout
+
+
+def _last_week():
+    from datetime import date
+
+    from recovery_desktop.domain.periods import last_full_week
+
+    return last_full_week(date.today())
+
+
+def test_report_for_a_week_writes_the_pdf_and_html(demo_dir, tmp_path):
+    """report --week writes a PDF with the week in it, and a self-contained HTML file."""
+    from tests.pdf_text import pdf_pages, pdf_text
+
+    week = _last_week()
+    out, html = tmp_path / "week.pdf", tmp_path / "week.html"
+    result = cli(
+        "report",
+        "--data-dir",
+        str(demo_dir),
+        "--week",
+        week.key,
+        "--out",
+        str(out),
+        "--html",
+        str(html),
+        passphrase=SECRET,
+    )
+    assert result.returncode == 0, result.stderr
+    assert week.label in pdf_text(out)
+    assert 1 <= pdf_pages(out) <= 2
+    page = html.read_text(encoding="utf-8")
+    assert week.label in page and "data:image/png;base64," in page
+
+
+def test_report_for_a_date_range(demo_dir, tmp_path):
+    """--from and --to give a summary of exactly those days."""
+    from tests.pdf_text import pdf_text
+
+    week = _last_week()
+    out = tmp_path / "range.pdf"
+    result = cli(
+        "report",
+        "--data-dir",
+        str(demo_dir),
+        "--from",
+        week.start.isoformat(),
+        "--to",
+        week.end.isoformat(),
+        "--out",
+        str(out),
+        "--page-size",
+        "Letter",
+        passphrase=SECRET,
+    )
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    assert "Summary" in text and "Days checked in:" in text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--week", "2026-W99"],
+        ["--week", "next week"],
+        ["--from", "2026-11-01"],
+        ["--from", "2026-11-10", "--to", "2026-11-01"],
+        ["--week", "2026-W47", "--to", "2026-11-30"],
+    ],
+    ids=["no-such-week", "not-a-week", "from-without-to", "backwards", "week-with-to"],
+)
+def test_report_bad_periods_are_bad_usage(demo_dir, tmp_path, args):
+    """A period that cannot be understood is exit code 2, and no file is written."""
+    out = tmp_path / "x.pdf"
+    result = cli("report", "--data-dir", str(demo_dir), *args, "--out", str(out), passphrase=SECRET)
+    assert result.returncode == 2
+    assert not out.exists()
+
+
+def test_report_into_a_missing_folder_fails_calmly(demo_dir, tmp_path):
+    """An output folder that does not exist is exit code 1 with a message."""
+    out = tmp_path / "no" / "such" / "folder" / "week.pdf"
+    result = cli(
+        "report",
+        "--data-dir",
+        str(demo_dir),
+        "--week",
+        _last_week().key,
+        "--out",
+        str(out),
+        passphrase=SECRET,
+    )
+    assert result.returncode == 1
+    assert "could not be written" in result.stderr

@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.data.revision import Revision
 from recovery_desktop.domain.checkin import CheckIn, Halt
 
 TABLE = "checkins"
@@ -51,8 +52,9 @@ def _now() -> str:
 class CheckinRepository:
     """The ``checkins`` table."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, revision: Revision | None = None) -> None:
         self._db = db
+        self._revision = revision or Revision()
 
     def get(self, day: date) -> CheckIn | None:
         with sql_errors():
@@ -81,6 +83,7 @@ class CheckinRepository:
                 f"ON CONFLICT(day) DO UPDATE SET {updates}",
                 [*row.values(), now],
             )
+        self._revision.bump()
 
     def save_many(self, checkins: Iterable[CheckIn]) -> int:
         """Save several check-ins in one transaction (demo data, imports)."""

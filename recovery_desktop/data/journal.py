@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from recovery_desktop.data import migrations
+from recovery_desktop.data import migrations, trends
 from recovery_desktop.data.backup import make_backup
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import open_database, sql_errors
 from recovery_desktop.data.errors import JournalDamaged, JournalExists, JournalMissing
 from recovery_desktop.data.fsutil import ensure_private_dir
 from recovery_desktop.data.preferences import PreferenceRepository
+from recovery_desktop.data.revision import Revision
+from recovery_desktop.data.summary_notes import SummaryNotesRepository
 from recovery_desktop.data.vault import Vault, new_data_key, new_recovery_key
+from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.summary import SummaryInputs
+from recovery_desktop.domain.trends import TrendData
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,9 @@ class Journal:
         self.vault = vault
         self._key = data_key
         self.db = db
-        self.checkins = CheckinRepository(db)
+        self.revision = Revision()
+        self.checkins = CheckinRepository(db, self.revision)
+        self.summary_notes = SummaryNotesRepository(db, self.revision)
         self.preferences = PreferenceRepository(db)
 
     @property
@@ -104,7 +112,24 @@ class Journal:
         return "ok" if [r[0] for r in rows] == ["ok"] else "; ".join(str(r[0]) for r in rows[:5])
 
     def counts(self) -> dict[str, int]:
-        return {"checkins": self.checkins.count()}
+        return {"checkins": self.checkins.count(), "summary_notes": self.summary_notes.count()}
+
+    def trend_data(self, period: Period) -> TrendData:
+        return trends.trend_data(self.db, self.checkins, period)
+
+    def summary_inputs(self, period: Period) -> SummaryInputs:
+        """The check-ins of ``period`` and the one before, its lists, and chart data."""
+        return SummaryInputs(
+            period=period,
+            checkins=tuple(self.checkins.between(period.previous().start, period.end)),
+            notes=self.summary_notes.get(period),
+            previous_goals=self.summary_notes.previous_goals(period),
+            trend=self.trend_data(period),
+        )
+
+    def first_day(self) -> date | None:
+        """The earliest day with a check-in, if any."""
+        return trends.first_checkin_day(self.db)
 
 
 def _open(files: JournalFiles, vault: Vault, data_key: bytes) -> Journal:

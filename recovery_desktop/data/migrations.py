@@ -54,6 +54,24 @@ def m002_preferences(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m003_summary_notes(db: Database) -> None:
+    """Things to talk about and goals, kept with each summary period."""
+    db.execute(
+        """
+        CREATE TABLE summary_notes (
+            period_key TEXT PRIMARY KEY,
+            start TEXT NOT NULL CHECK (start = date(start)),
+            end TEXT NOT NULL CHECK (end = date(end)),
+            talk_about TEXT NOT NULL DEFAULT '[]',
+            goals TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX summary_notes_end ON summary_notes (end)")
+
+
 def pending(db: Database) -> list[str]:
     return [m.name for m in MIGRATIONS.pending(db)]
 

@@ -8,8 +8,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryOptions
 
 AUTO_LOCK_MINUTES = "auto_lock_minutes"
+SUMMARY_SECTIONS = "summary.sections"
+SUMMARY_NAME = "summary.name"
+SUMMARY_DISCREET = "summary.discreet"
 DEFAULT_AUTO_LOCK_MINUTES = 5
 
 
@@ -45,3 +49,21 @@ class PreferenceRepository:
         if not 1 <= minutes <= 240:
             raise ValueError("Auto-lock must be between 1 and 240 minutes.")
         self.set(AUTO_LOCK_MINUTES, minutes)
+
+    def summary_options(self) -> SummaryOptions:
+        sections = self.get(SUMMARY_SECTIONS, {})
+        name = self.get(SUMMARY_NAME, "")
+        return SummaryOptions(
+            sections={str(k): bool(v) for k, v in sections.items()}
+            if isinstance(sections, dict)
+            else {},
+            name=name if isinstance(name, str) else "",
+            discreet=bool(self.get(SUMMARY_DISCREET, False)),
+        )
+
+    def set_summary_options(self, options: SummaryOptions) -> None:
+        """Remember the section switches, the name and discretion (one transaction)."""
+        with sql_errors(), self._db.atomic():
+            self.set(SUMMARY_SECTIONS, dict(options.sections))
+            self.set(SUMMARY_NAME, options.name.strip()[:MAX_NAME_CHARACTERS])
+            self.set(SUMMARY_DISCREET, options.discreet)

@@ -1,59 +1,238 @@
-"""Chart builders: plain matplotlib ``Figure`` objects (never pyplot), used on screen and paper."""
+"""The trend charts. Each builder takes :class:`TrendData` and a style and returns a
+:class:`Chart`; the registry at the bottom is what the Trends page and the summary use.
+Adding a chart is one builder plus one line in ``CHARTS``."""
 
 from __future__ import annotations
 
-import io
 import math
-from collections.abc import Sequence
-from datetime import date, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
 
-import numpy as np
-from matplotlib.figure import Figure
+from matplotlib.axes import Axes
 
-from recovery_desktop.domain.checkin import CheckIn
+from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.series import days_where
+from recovery_desktop.domain.trends import TrendData, WeekCounts
+from recovery_desktop.reports.chart_kit import (
+    Chart,
+    HoverPoint,
+    daily_line,
+    date_axis,
+    day_number,
+    dress,
+    legend,
+    new_chart,
+    no_data_note,
+    set_period,
+)
+from recovery_desktop.reports.style import ChartStyle
 
-MOOD_COLOUR = "#2b7a78"
-CRAVING_COLOUR = "#c0392b"
+USED_LEVEL = 10.6
 
 
-def daily_series(
-    checkins: Sequence[CheckIn], start: date, end: date, field: str
-) -> tuple[list[date], list[float]]:
-    """One value per day from ``start`` to ``end``; missing days are NaN (a gap, never 0)."""
-    by_day = {c.day: getattr(c, field) for c in checkins}
-    days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
-    values = [math.nan if by_day.get(d) is None else float(by_day[d]) for d in days]
-    return days, values
+def _has_any(data: TrendData, *fields: str) -> bool:
+    return any(
+        getattr(c, f) is not None
+        for c in data.checkins
+        if data.period.contains(c.day)
+        for f in fields
+    )
 
 
-def mood_and_craving(checkins: Sequence[CheckIn], start: date, end: date) -> Figure:
-    """Mood and craving peak per day, 0–10, with gaps for days without an answer."""
-    figure = Figure(figsize=(8, 3.2), layout="constrained")
-    axes = figure.add_subplot()
-    for field, label, colour in (
-        ("mood", "Mood", MOOD_COLOUR),
-        ("craving_peak", "Craving peak", CRAVING_COLOUR),
-    ):
-        days, values = daily_series(checkins, start, end, field)
-        axes.plot(
-            np.array(days, dtype="datetime64[D]"),
-            values,
-            marker="o",
-            markersize=3,
-            linewidth=1.5,
-            label=label,
-            color=colour,
+def mood_and_craving(data: TrendData, style: ChartStyle) -> Chart:
+    """Mood and craving peak per day with 7-day averages; days marked "used" on top."""
+    chart, axes = new_chart("Mood and craving peak", style)
+    period = data.period
+    daily_line(chart, axes, 0, period, data.checkins, "mood", "Mood", style)
+    daily_line(chart, axes, 0, period, data.checkins, "craving_peak", "Craving peak", style)
+    used = days_where(data.checkins, period, "used", True)
+    if used:
+        xs = [day_number(d) for d in used]
+        axes.scatter(
+            xs,
+            [USED_LEVEL] * len(xs),
+            marker="v",
+            s=40,
+            color=style.colour("used"),
+            label="Day marked \u201cused\u201d",
+            zorder=3,
         )
+        chart.points.extend(
+            HoverPoint(0, x, USED_LEVEL, f"{d:%a %d %b %Y}\nMarked \u201cused\u201d")
+            for d, x in zip(used, xs, strict=True)
+        )
+    axes.set_ylim(-0.5, 11.2)
+    axes.set_yticks(range(0, 11, 2))
+    axes.set_ylabel("0 to 10")
+    set_period(axes, period)
+    if not _has_any(data, "mood", "craving_peak"):
+        no_data_note(axes, style)
+    legend(axes, style)
+    return chart
+
+
+def stress_and_sleep(data: TrendData, style: ChartStyle) -> Chart:
+    """Stress (0–10, left) and hours of sleep (right) per day."""
+    chart, axes = new_chart("Stress and sleep", style)
+    period = data.period
+    daily_line(chart, axes, 0, period, data.checkins, "stress", "Stress", style)
+    axes.set_ylim(-0.5, 10.5)
+    axes.set_ylabel("Stress, 0 to 10")
+    sleep_axes = axes.twinx()
+    dress(sleep_axes, style)
+    sleep_axes.grid(False)
+    sleep = daily_line(
+        chart, sleep_axes, 1, period, data.checkins, "sleep_hours", "Sleep", style, " h"
+    )
+    sleep_axes.set_ylim(0, max([12.0, *(v for v in sleep if v is not None)]))
+    sleep_axes.set_ylabel("Sleep, hours")
+    sleep_axes.spines["right"].set_visible(True)
+    set_period(axes, period)
+    if not _has_any(data, "stress", "sleep_hours"):
+        no_data_note(axes, style)
+    legend(axes, style, 4, sleep_axes)
+    return chart
+
+
+def energy(data: TrendData, style: ChartStyle) -> Chart:
+    chart, axes = new_chart("Energy", style, height=2.6)
+    period = data.period
+    daily_line(chart, axes, 0, period, data.checkins, "energy", "Energy", style)
     axes.set_ylim(-0.5, 10.5)
     axes.set_ylabel("0 to 10")
-    axes.set_title("Mood and craving")
-    axes.legend(loc="upper left", frameon=False)
-    axes.grid(axis="y", alpha=0.3)
-    figure.autofmt_xdate()
-    return figure
+    set_period(axes, period)
+    if not _has_any(data, "energy"):
+        no_data_note(axes, style)
+    legend(axes, style)
+    return chart
 
 
-def to_png(figure: Figure, dpi: int = 150) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()
+def _shade_weeks_without_checkins(
+    axes: Axes, weeks: tuple[WeekCounts, ...], style: ChartStyle
+) -> None:
+    labelled = False
+    for week in weeks:
+        if week.has_data:
+            continue
+        start = day_number(week.week_start)
+        axes.axvspan(
+            start,
+            start + 7,
+            color=style.colour("no_data"),
+            alpha=0.5,
+            linewidth=0,
+            label=None if labelled else "No check-ins that week",
+        )
+        labelled = True
+
+
+def _week_axes(axes: Axes, data: TrendData) -> None:
+    if data.weeks:
+        first, last = data.weeks[0].week_start, data.weeks[-1].week_start
+        axes.set_xlim(day_number(first), day_number(last) + 7)
+        date_axis(axes, Period(first, last + timedelta(days=6)))
+    axes.set_ylim(0, 7.4)
+    axes.set_yticks(range(0, 8))
+    axes.set_ylabel("days in the week")
+
+
+HALT_PARTS = (("hungry", "Hungry"), ("angry", "Angry"), ("lonely", "Lonely"), ("tired", "Tired"))
+
+
+def halt_per_week(data: TrendData, style: ChartStyle) -> Chart:
+    """How many days each week had each HALT box ticked, stacked."""
+    chart, axes = new_chart("HALT: days hungry, angry, lonely or tired, per week", style, 2.8)
+    _shade_weeks_without_checkins(axes, data.weeks, style)
+    weeks = [w for w in data.weeks if w.has_data]
+    xs = [day_number(w.week_start) + 3.5 for w in weeks]
+    bottoms = [0.0] * len(weeks)
+    for key, label in HALT_PARTS:
+        heights = [float(getattr(w, key)) for w in weeks]
+        axes.bar(
+            xs,
+            heights,
+            width=5.5,
+            bottom=bottoms,
+            color=style.colour(key),
+            label=label,
+            edgecolor=style.background,
+            linewidth=0.5,
+        )
+        bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    for week, x, total in zip(weeks, xs, bottoms, strict=True):
+        parts = ", ".join(f"{label} {getattr(week, key)}" for key, label in HALT_PARTS)
+        chart.points.append(HoverPoint(0, x, total, f"Week of {week.week_start:%d %b %Y}\n{parts}"))
+    _week_axes(axes, data)
+    top = max(bottoms, default=0)
+    axes.set_ylim(0, max(7.4, top + 0.6))
+    axes.set_yticks(range(0, int(max(7, top)) + 1, 2 if top > 10 else 1))
+    axes.set_ylabel("days, stacked")
+    if not weeks:
+        no_data_note(axes, style)
+    elif not any(bottoms):
+        no_data_note(axes, style, "No HALT boxes ticked in this period")
+    legend(axes, style, columns=5)
+    return chart
+
+
+SUPPORT_PARTS = (
+    ("meetings", "Meetings"),
+    ("therapy", "Therapy"),
+    ("medication_taken", "Medication taken"),
+)
+
+
+def support_per_week(data: TrendData, style: ChartStyle) -> Chart:
+    """Days per week with a meeting, with therapy, and with medication taken."""
+    chart, axes = new_chart("Meetings, therapy and medication, days per week", style, 2.8)
+    _shade_weeks_without_checkins(axes, data.weeks, style)
+    xs = [day_number(w.week_start) + 3.5 for w in data.weeks]
+    for field, label in SUPPORT_PARTS:
+        key = "medication" if field == "medication_taken" else field
+        values = [float(getattr(w, field)) if w.has_data else math.nan for w in data.weeks]
+        axes.plot(
+            xs,
+            values,
+            color=style.colour(key),
+            linestyle=style.dash(key),
+            marker=style.marker(key),
+            markersize=4,
+            linewidth=1.6,
+            label=label,
+        )
+        for week, x, value in zip(data.weeks, xs, values, strict=True):
+            if week.has_data:
+                chart.points.append(
+                    HoverPoint(
+                        0, x, value, f"Week of {week.week_start:%d %b %Y}\n{label}: {value:g} days"
+                    )
+                )
+    _week_axes(axes, data)
+    if not any(w.has_data for w in data.weeks):
+        no_data_note(axes, style)
+    legend(axes, style, columns=4)
+    return chart
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    key: str
+    title: str
+    build: Callable[[TrendData, ChartStyle], Chart]
+
+
+CHARTS: tuple[ChartSpec, ...] = (
+    ChartSpec("mood_craving", "Mood and craving", mood_and_craving),
+    ChartSpec("stress_sleep", "Stress and sleep", stress_and_sleep),
+    ChartSpec("energy", "Energy", energy),
+    ChartSpec("halt", "HALT per week", halt_per_week),
+    ChartSpec("support", "Meetings, therapy and medication", support_per_week),
+)
+
+
+def chart_spec(key: str) -> ChartSpec:
+    for spec in CHARTS:
+        if spec.key == key:
+            return spec
+    raise KeyError(key)

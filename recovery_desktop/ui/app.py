@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from recovery_desktop import paths
@@ -24,14 +25,18 @@ from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, setup_wizard
 from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.main_window import APP_TITLE, MainWindow, PageSpec
 from recovery_desktop.ui.pages.settings import SettingsPage
+from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.theme import apply_theme
+from recovery_desktop.ui.warmup import Warmup
 
 DEMO_WEEKS = 8
+WARMUP_DELAY_MS = 1500
 
 
-def page_specs(idle: IdleWatcher, drafts: dict[date, CheckIn]) -> list[PageSpec]:
+def page_specs(idle: IdleWatcher, drafts: dict[date, CheckIn], warmup: Warmup) -> list[PageSpec]:
     """The pages in navigation order. A page is listed only once it works."""
 
     def settings(journal: Journal) -> QWidget:
@@ -41,15 +46,21 @@ def page_specs(idle: IdleWatcher, drafts: dict[date, CheckIn]) -> list[PageSpec]
 
     return [
         PageSpec("Today", lambda journal: TodayPage(journal, drafts)),
+        PageSpec("Trends", lambda journal: TrendsPage(journal, warmup)),
+        PageSpec("Weekly summary", lambda journal: SummaryPage(journal, warmup)),
         PageSpec("Settings", settings),
     ]
 
 
 def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
     idle = IdleWatcher()
+    warmup = Warmup()
     drafts: dict[date, CheckIn] = {}
-    window = MainWindow(session, page_specs(idle, drafts), idle, title)
+    window = MainWindow(session, page_specs(idle, drafts, warmup), idle, title)
     idle.setParent(window)
+    warmup.setParent(window)
+    # Charts need matplotlib: load it in the background once the window is up.
+    QTimer.singleShot(WARMUP_DELAY_MS, warmup.start)
     return window
 
 

@@ -1,7 +1,8 @@
 """``--self-test``: proves a bundle works, headless, without touching any real journal.
 
 Creates a protected journal in a temporary folder, unlocks it, saves and reads a check-in,
-draws one matplotlib figure and writes a small PDF. Exit code 0 means all of it worked.
+draws one matplotlib figure and writes this week's summary as a PDF. Exit code 0 means all
+of it worked.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from recovery_desktop.data.journal import JournalFiles, create_journal, open_with_passphrase
 from recovery_desktop.domain.checkin import CheckIn
+from recovery_desktop.domain.periods import week_of
+from recovery_desktop.domain.summary import SummaryInputs
 
 PASSPHRASE = "self-test: a long enough passphrase ✓"
 
@@ -23,17 +26,17 @@ def _say(text: str) -> None:
         print(text, flush=True)
 
 
-def _journal_round_trip(folder: Path) -> CheckIn:
+def _journal_round_trip(folder: Path) -> SummaryInputs:
+    """Create, lock, unlock, save and read back; returns this week's summary inputs."""
     files = JournalFiles(folder / "journal")
     create_journal(files, PASSPHRASE).close()
     journal = open_with_passphrase(files, PASSPHRASE)
     try:
         written = CheckIn(date.today(), mood=7, craving_peak=2, used=False, note="self-test")
         journal.checkins.save(written)
-        read = journal.checkins.get(written.day)
-        if read != written or journal.integrity() != "ok":
+        if journal.checkins.get(written.day) != written or journal.integrity() != "ok":
             raise RuntimeError("check-in did not read back")
-        return read
+        return journal.summary_inputs(week_of(date.today()))
     finally:
         journal.close()
 
@@ -42,26 +45,23 @@ def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from recovery_desktop.reports.charts import mood_and_craving, to_png
+    from recovery_desktop.domain.summary import SummaryOptions
+    from recovery_desktop.reports.summary import build_summary, chart_png
     from recovery_desktop.ui.printing import write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory(prefix="recovery-desktop-self-test-") as tmp:
         folder = Path(tmp)
-        checkin = _journal_round_trip(folder)
+        inputs = _journal_round_trip(folder)
         _say("journal: ok")
-        png = to_png(mood_and_craving([checkin], checkin.day, checkin.day))
+        png = chart_png(inputs, "mood_craving")
         _say(f"chart: ok ({len(png)} bytes)")
         pdf = folder / "self-test.pdf"
-        write_pdf(
-            "<h1>Self-test</h1><p>Mood 7</p><img src='chart.png' width='400'>",
-            pdf,
-            {"chart.png": png},
-        )
+        write_pdf(build_summary(inputs, SummaryOptions(), date.today()), pdf)
         data = pdf.read_bytes()
         if not data.startswith(b"%PDF") or b"/Image" not in data:
             raise RuntimeError("PDF not written, or its chart is missing")
-        _say(f"pdf: ok ({pdf.stat().st_size} bytes)")
+        _say(f"pdf: ok ({len(data)} bytes)")
     del app
     _say("self-test passed")
     return 0

@@ -17,15 +17,22 @@ def is_dark(palette: QPalette) -> bool:
 
 def apply_theme(app: QApplication) -> None:
     app.setStyle("Fusion")
-    palette = QGuiApplication.palette()
-    accent = ACCENT_DARK if is_dark(palette) else ACCENT_LIGHT
-    palette.setColor(QPalette.ColorRole.Highlight, accent)
-    text = QColor("#0b1f1e") if is_dark(palette) else QColor("#ffffff")
-    palette.setColor(QPalette.ColorRole.HighlightedText, text)
-    app.setPalette(palette)
+    _apply_palette(app, QGuiApplication.palette())
     qss = resource_path("app.qss")
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
     icon = resource_path("icon.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    # Follow the system when it switches between light and dark while the app runs.
+    QGuiApplication.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: _apply_palette(app, app.style().standardPalette())
+    )
+
+
+def _apply_palette(app: QApplication, palette: QPalette) -> None:
+    accent = ACCENT_DARK if is_dark(palette) else ACCENT_LIGHT
+    palette.setColor(QPalette.ColorRole.Highlight, accent)
+    text = QColor("#0b1f1e") if is_dark(palette) else QColor("#ffffff")
+    palette.setColor(QPalette.ColorRole.HighlightedText, text)
+    app.setPalette(palette)

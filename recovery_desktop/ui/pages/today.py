@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -19,13 +19,10 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.checkin import CheckIn, CheckInError
+from recovery_desktop.ui.dates import from_qdate, to_qdate
 from recovery_desktop.ui.pages.checkin_form import CheckInForm
 
 AUTOSAVE_DELAY_MS = 700
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class SaveStatus(QLabel):
@@ -80,8 +77,8 @@ class TodayPage(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setAccessibleName("Day of the check-in")
-        self.date_edit.setMaximumDate(_qdate(date.today()))
-        self.date_edit.dateChanged.connect(lambda q: self.go_to(q.toPython()))
+        self.date_edit.setMaximumDate(to_qdate(date.today()))
+        self.date_edit.dateChanged.connect(lambda q: self.go_to(from_qdate(q)))
         previous = QPushButton("◀", self)
         previous.setAccessibleName("Previous day")
         previous.setToolTip("Previous day (Alt+Left)")
@@ -135,8 +132,8 @@ class TodayPage(QWidget):
     def load(self, day: date) -> None:
         self.day = day
         self.date_edit.blockSignals(True)
-        self.date_edit.setMaximumDate(_qdate(date.today()))
-        self.date_edit.setDate(_qdate(day))
+        self.date_edit.setMaximumDate(to_qdate(date.today()))
+        self.date_edit.setDate(to_qdate(day))
         self.date_edit.blockSignals(False)
         self.next_button.setEnabled(day < date.today())
         self.heading.setText(self._heading_text(day))

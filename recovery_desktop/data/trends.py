@@ -1,0 +1,56 @@
+"""Trend data for charts: the period's check-ins plus per-week counts aggregated in SQL."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlite_utils import Database
+
+from recovery_desktop.data.checkins import CheckinRepository
+from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.trends import LEAD_IN_DAYS, TrendData, WeekCounts
+
+# Monday of the row's week: SQLite's %w is 0 for Sunday.
+_WEEKLY = """
+SELECT date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days') AS monday,
+       count(*),
+       coalesce(sum(meeting = 1), 0),
+       coalesce(sum(therapy = 1), 0),
+       coalesce(sum(medication_taken = 1), 0),
+       count(medication_taken),
+       sum(halt_hungry), sum(halt_angry), sum(halt_lonely), sum(halt_tired)
+FROM checkins
+WHERE day BETWEEN ? AND ?
+GROUP BY monday
+ORDER BY monday
+"""
+
+
+def _mondays(period: Period) -> list[date]:
+    first = period.start - timedelta(days=period.start.weekday())
+    weeks = (period.end - first).days // 7 + 1
+    return [first + timedelta(days=7 * n) for n in range(weeks)]
+
+
+def weekly_counts(db: Database, period: Period) -> list[WeekCounts]:
+    """One entry per ISO week touching ``period``; weeks without check-ins have zero days."""
+    with sql_errors():
+        rows = db.execute(_WEEKLY, [period.start.isoformat(), period.end.isoformat()]).fetchall()
+    found = {date.fromisoformat(row[0]): row[1:] for row in rows}
+    empty = (0,) * 9
+    return [WeekCounts(monday, *found.get(monday, empty)) for monday in _mondays(period)]
+
+
+def trend_data(db: Database, checkins: CheckinRepository, period: Period) -> TrendData:
+    return TrendData(
+        period=period,
+        checkins=tuple(checkins.between(period.start - timedelta(days=LEAD_IN_DAYS), period.end)),
+        weeks=tuple(weekly_counts(db, period)),
+    )
+
+
+def first_checkin_day(db: Database) -> date | None:
+    with sql_errors():
+        row = db.execute("SELECT min(day) FROM checkins").fetchone()
+    return date.fromisoformat(row[0]) if row and row[0] else None

@@ -1,0 +1,138 @@
+"""Periods: ISO weeks and date ranges, with the period just before each one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+MAX_RANGE_DAYS = 366 * 20
+
+
+class PeriodError(ValueError):
+    """A period that cannot exist, in plain words."""
+
+
+def long_date(day: date, year: bool = True) -> str:
+    """ "21 November 2026" (portable: no platform-specific strftime flags)."""
+    text = f"{day.day} {day:%B}"
+    return f"{text} {day.year}" if year else text
+
+
+def _span(start: date, end: date) -> str:
+    if start.year != end.year:
+        return f"{long_date(start)} – {long_date(end)}"
+    if start.month != end.month:
+        return f"{long_date(start, year=False)} – {long_date(end)}"
+    return f"{start.day}–{long_date(end)}"
+
+
+@dataclass(frozen=True)
+class Period:
+    """An inclusive span of days; ``iso_week`` is set when it is exactly one ISO week."""
+
+    start: date
+    end: date
+    iso_week: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise PeriodError("The end of a period cannot come before its start.")
+        if (self.end - self.start).days > MAX_RANGE_DAYS:
+            raise PeriodError("A period can be at most twenty years long.")
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def key(self) -> str:
+        """A stable name: "2026-W47" or "2026-11-01..2026-11-14"."""
+        if self.iso_week:
+            return f"{self.iso_week[0]}-W{self.iso_week[1]:02d}"
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    @property
+    def label(self) -> str:
+        """Plain words for headings: "Week 47, 2026 (16–22 November 2026)"."""
+        if self.iso_week:
+            return f"Week {self.iso_week[1]}, {self.iso_week[0]} ({_span(self.start, self.end)})"
+        if self.start == self.end:
+            return f"{self.start:%A} {long_date(self.start)}"
+        return _span(self.start, self.end)
+
+    def dates(self) -> list[date]:
+        return [self.start + timedelta(days=n) for n in range(self.days)]
+
+    def previous(self) -> Period:
+        """The period of the same length just before this one (the previous ISO week)."""
+        if self.iso_week:
+            return week_of(self.start - timedelta(days=7))
+        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+
+    def next(self) -> Period:
+        if self.iso_week:
+            return week_of(self.start + timedelta(days=7))
+        return Period(self.end + timedelta(days=1), self.end + timedelta(days=self.days))
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def week_of(day: date) -> Period:
+    """The ISO week (Monday to Sunday) that contains ``day``."""
+    year, week, weekday = day.isocalendar()
+    start = day - timedelta(days=weekday - 1)
+    return Period(start, start + timedelta(days=6), (year, week))
+
+
+def iso_week(year: int, week: int) -> Period:
+    """ISO week ``week`` of ``year``; week 53 only exists in some years."""
+    try:
+        start = date.fromisocalendar(year, week, 1)
+    except ValueError as error:
+        raise PeriodError(f"{year} has no week {week}.") from error
+    return week_of(start)
+
+
+def parse_week(text: str) -> Period:
+    """ "2026-W47" -> that ISO week."""
+    match = _WEEK.match(text.strip())
+    if not match:
+        raise PeriodError(f"{text!r} is not a week like 2026-W47.")
+    return iso_week(int(match.group(1)), int(match.group(2)))
+
+
+def last_full_week(today: date) -> Period:
+    """The most recent ISO week that is over (the week before the current one)."""
+    return week_of(today).previous()
+
+
+def date_range(start: date, end: date) -> Period:
+    return Period(start, end)
+
+
+PRESETS: dict[str, str] = {
+    "week": "This week",
+    "4weeks": "4 weeks",
+    "3months": "3 months",
+    "year": "Year",
+    "all": "All",
+}
+_PRESET_WEEKS = {"week": 1, "4weeks": 4, "3months": 13, "year": 52}
+
+
+def preset(name: str, today: date, first_day: date | None = None) -> Period:
+    """A range that ends today and starts on a Monday, so weekly charts show whole weeks.
+
+    "all" starts at the week of ``first_day`` (the first check-in), or this week.
+    """
+    this_monday = today - timedelta(days=today.weekday())
+    if name == "all":
+        start_day = min(first_day or today, today)
+        return Period(start_day - timedelta(days=start_day.weekday()), today)
+    weeks = _PRESET_WEEKS.get(name)
+    if weeks is None:
+        raise PeriodError(f"Unknown range {name!r}.")
+    return Period(this_monday - timedelta(days=7 * (weeks - 1)), today)

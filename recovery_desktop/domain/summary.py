@@ -1,0 +1,157 @@
+"""The weekly summary's numbers: pure functions over a period's check-ins."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from recovery_desktop.domain.checkin import CheckIn, Halt
+from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.trends import TrendData
+
+STAT_FIELDS: dict[str, str] = {
+    "mood": "Mood (0–10)",
+    "craving_peak": "Craving peak (0–10)",
+    "stress": "Stress (0–10)",
+    "sleep_hours": "Sleep (hours)",
+    "energy": "Energy (0–10)",
+}
+
+
+@dataclass(frozen=True)
+class Stat:
+    """Lowest, average and highest answer in a period, and the change in the average."""
+
+    minimum: float | None
+    average: float | None
+    maximum: float | None
+    answered: int
+    change: float | None  # average minus the previous period's average
+
+    @property
+    def empty(self) -> bool:
+        return self.answered == 0
+
+
+@dataclass(frozen=True)
+class YesNo:
+    """Days answered yes, days answered no, and days with no answer (no check-in counts here)."""
+
+    yes: int
+    no: int
+    not_answered: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    period: Period
+    days_checked_in: int
+    stats: dict[str, Stat]
+    used: YesNo
+    meeting: YesNo
+    therapy: YesNo
+    medication: YesNo
+    halt: dict[Halt, int]
+    notes: list[tuple[date, str]]
+
+    @property
+    def empty(self) -> bool:
+        return self.days_checked_in == 0
+
+
+def _in(period: Period, checkins: Sequence[CheckIn]) -> list[CheckIn]:
+    return [c for c in checkins if period.contains(c.day)]
+
+
+def _values(checkins: Sequence[CheckIn], field: str) -> list[float]:
+    return [float(v) for v in (getattr(c, field) for c in checkins) if v is not None]
+
+
+def _average(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def stat(current: Sequence[CheckIn], previous: Sequence[CheckIn], field: str) -> Stat:
+    values = _values(current, field)
+    average = _average(values)
+    before = _average(_values(previous, field))
+    change = None if average is None or before is None else average - before
+    if not values:
+        return Stat(None, None, None, 0, None)
+    return Stat(min(values), average, max(values), len(values), change)
+
+
+def yes_no(period: Period, checkins: Sequence[CheckIn], field: str) -> YesNo:
+    """Every day of the period is counted once: yes, no, or not answered."""
+    answers = [getattr(c, field) for c in checkins]
+    yes = sum(1 for a in answers if a is True)
+    no = sum(1 for a in answers if a is False)
+    return YesNo(yes, no, period.days - yes - no)
+
+
+def summarise(
+    period: Period, checkins: Sequence[CheckIn], previous: Sequence[CheckIn] = ()
+) -> Summary:
+    """Everything the printed summary shows for ``period``; ``previous`` is the period before."""
+    current = sorted(_in(period, checkins), key=lambda c: c.day)
+    before = _in(period.previous(), previous)
+    return Summary(
+        period=period,
+        days_checked_in=len(current),
+        stats={field: stat(current, before, field) for field in STAT_FIELDS},
+        used=yes_no(period, current, "used"),
+        meeting=yes_no(period, current, "meeting"),
+        therapy=yes_no(period, current, "therapy"),
+        medication=yes_no(period, current, "medication_taken"),
+        halt={h: sum(1 for c in current if h in c.halt) for h in Halt},
+        notes=[(c.day, c.note.strip()) for c in current if c.note.strip()],
+    )
+
+
+MAX_LIST_ITEMS = 12
+MAX_ITEM_CHARACTERS = 300
+
+
+@dataclass(frozen=True)
+class SummaryNotes:
+    """Short lists kept with a summary period."""
+
+    talk_about: tuple[str, ...] = ()
+    goals: tuple[str, ...] = ()
+
+    def cleaned(self) -> SummaryNotes:
+        """Blank lines dropped, each item trimmed and kept to a sensible length."""
+
+        def tidy(items: Sequence[str]) -> tuple[str, ...]:
+            kept = [i.strip()[:MAX_ITEM_CHARACTERS] for i in items if i.strip()]
+            return tuple(kept[:MAX_LIST_ITEMS])
+
+        return SummaryNotes(tidy(self.talk_about), tidy(self.goals))
+
+
+@dataclass(frozen=True)
+class SummaryInputs:
+    """Everything one summary is built from, read from the journal in one go."""
+
+    period: Period
+    checkins: tuple[CheckIn, ...]  # the period and the period before it
+    notes: SummaryNotes
+    previous_goals: tuple[str, ...]
+    trend: TrendData
+
+
+MAX_NAME_CHARACTERS = 80
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """What to print: section switches (missing keys use each section's default), the name
+    in the header, and discretion (initials only, no app name)."""
+
+    sections: Mapping[str, bool] = field(default_factory=dict)
+    name: str = ""
+    discreet: bool = False
+
+    def enabled(self, key: str, default: bool) -> bool:
+        return bool(self.sections.get(key, default))

@@ -1,0 +1,181 @@
+"""Shared pieces for chart builders: figures in a style, daily lines, hover points."""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from matplotlib import dates as mdates
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from recovery_desktop.domain.checkin import CheckIn
+from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.series import daily_with_average
+from recovery_desktop.reports.style import ChartStyle
+
+# Past this many days, daily dots are dropped and the 7-day average carries the line.
+DENSE_DAYS = 120
+
+
+@dataclass(frozen=True)
+class HoverPoint:
+    """A point the screen can describe when the pointer is near it."""
+
+    axes: int
+    x: float
+    y: float
+    text: str
+
+
+@dataclass
+class Chart:
+    """A built figure plus what hovering over it should say."""
+
+    title: str
+    figure: Figure
+    points: list[HoverPoint] = field(default_factory=list)
+
+
+def day_number(day: date) -> float:
+    return float(mdates.date2num(day))
+
+
+def new_chart(title: str, style: ChartStyle, height: float = 3.0) -> tuple[Chart, Axes]:
+    figure = Figure(figsize=(8.0, height), layout="constrained", facecolor=style.background)
+    axes = figure.add_subplot()
+    dress(axes, style)
+    axes.set_title(title, color=style.foreground, fontsize=style.font_size + 2, loc="left")
+    return Chart(title, figure), axes
+
+
+def dress(axes: Axes, style: ChartStyle) -> None:
+    """Colours, grid and a readable date axis in the given style."""
+    axes.set_facecolor(style.background)
+    for spine in axes.spines.values():
+        spine.set_color(style.grid)
+    axes.spines["top"].set_visible(False)
+    axes.tick_params(colors=style.muted, labelsize=style.font_size)
+    axes.yaxis.label.set_color(style.muted)
+    axes.grid(axis="y", color=style.grid, linewidth=0.6)
+    axes.set_axisbelow(True)
+
+
+def date_axis(axes: Axes, period: Period) -> None:
+    """Readable dates: weekday and day for short periods, months and years for long ones."""
+    if period.days <= 16:
+        axes.xaxis.set_major_locator(mdates.DayLocator())
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%a\n%d %b"))
+        return
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
+    formatter = mdates.ConciseDateFormatter(
+        locator, offset_formats=["", "", "", "", "", ""], show_offset=False
+    )
+    formatter.zero_formats = ["", "%Y", "%b %Y", "%d %b", "%H:%M", "%H:%M"]
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(formatter)
+
+
+def set_period(axes: Axes, period: Period) -> None:
+    axes.set_xlim(day_number(period.start) - 0.6, day_number(period.end) + 0.6)
+    date_axis(axes, period)
+
+
+def _nan(values: Sequence[float | None]) -> list[float]:
+    return [math.nan if v is None else v for v in values]
+
+
+def daily_line(
+    chart: Chart,
+    axes: Axes,
+    index: int,
+    period: Period,
+    checkins: Sequence[CheckIn],
+    key: str,
+    label: str,
+    style: ChartStyle,
+    unit: str = "",
+) -> list[float | None]:
+    """Daily answers of field ``key`` (gaps where unanswered) and their 7-day average,
+    in one colour. Returns the daily values."""
+    values, average = daily_with_average(checkins, period, key)
+    days = period.dates()
+    xs = [day_number(d) for d in days]
+    dense = period.days > DENSE_DAYS
+    colour = style.colour(key)
+    axes.plot(
+        xs,
+        _nan(values),
+        color=colour,
+        linestyle=style.dash(key),
+        linewidth=0.8 if dense else 1.2,
+        alpha=0.35 if dense else 0.9,
+        marker=None if dense else style.marker(key),
+        markersize=3.5,
+        label=label,
+    )
+    if any(v is not None for v in average):
+        axes.plot(
+            xs,
+            _nan(average),
+            color=colour,
+            linestyle=style.dash(key),
+            linewidth=2.6,
+            alpha=0.55 if style.name != "print" else 0.8,
+            label=f"{label}, 7-day average",
+        )
+    for day, x, value in zip(days, xs, values, strict=True):
+        if value is not None:
+            chart.points.append(
+                HoverPoint(index, x, value, f"{day:%a %d %b %Y}\n{label}: {value:g}{unit}")
+            )
+    return values
+
+
+def legend(axes: Axes, style: ChartStyle, columns: int = 3, *more: Axes) -> None:
+    """One legend under the plot, for ``axes`` and any twin axes in ``more``."""
+    handles, labels = axes.get_legend_handles_labels()
+    for extra in more:
+        extra_handles, extra_labels = extra.get_legend_handles_labels()
+        handles, labels = handles + extra_handles, labels + extra_labels
+    if not handles:
+        return
+    figure = axes.get_figure()
+    assert isinstance(figure, Figure)
+    legend_box = figure.legend(
+        handles,
+        labels,
+        loc="outside lower center",
+        ncols=columns,
+        frameon=False,
+        fontsize=style.font_size,
+    )
+    for text in legend_box.get_texts():
+        text.set_color(style.foreground)
+
+
+def no_data_note(axes: Axes, style: ChartStyle, text: str = "No answers in this period") -> None:
+    axes.text(
+        0.5,
+        0.5,
+        text,
+        transform=axes.transAxes,
+        ha="center",
+        va="center",
+        color=style.muted,
+        fontsize=style.font_size + 1,
+    )
+
+
+def to_png(figure: Figure, dpi: int = 150) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, facecolor=figure.get_facecolor())
+    return buffer.getvalue()
+
+
+def save(figure: Figure, path: str, fmt: str) -> None:
+    """Write a chart as PNG or SVG."""
+    figure.savefig(path, format=fmt, dpi=200, facecolor=figure.get_facecolor())

@@ -1,0 +1,214 @@
+"""The sections of the printed summary. Each has a title, a data function, an HTML
+fragment and a default switch; later features add their sections to ``SECTIONS``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from recovery_desktop.domain.checkin import Halt
+from recovery_desktop.domain.summary import STAT_FIELDS, Summary, SummaryNotes, YesNo
+from recovery_desktop.reports.html_kit import (
+    bullet_list,
+    change,
+    days,
+    esc,
+    number,
+    paragraph,
+    table,
+)
+
+
+@dataclass(frozen=True)
+class SummaryContext:
+    """What the sections draw from; ``images`` maps chart keys to image sources."""
+
+    summary: Summary
+    notes: SummaryNotes = field(default_factory=SummaryNotes)
+    previous_goals: tuple[str, ...] = ()
+    images: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    title: str
+    default_on: bool
+    data: Callable[[SummaryContext], Any]  # falsy: the section prints ``empty_text``
+    html: Callable[[Any], str]
+    empty_text: str
+    charts: tuple[str, ...] = ()
+
+
+# -- at a glance -------------------------------------------------------------------------
+def _glance_data(context: SummaryContext) -> Summary | None:
+    return None if context.summary.empty else context.summary
+
+
+def _glance_html(summary: Summary) -> str:
+    rows = []
+    for key, label in STAT_FIELDS.items():
+        value = summary.stats[key]
+        unit = " h" if key == "sleep_hours" else ""
+        if value.empty:
+            rows.append([label, "not answered", "", "", ""])
+            continue
+        rows.append(
+            [
+                label,
+                number(value.minimum, unit),
+                number(value.average, unit),
+                number(value.maximum, unit),
+                change(value.change),
+            ]
+        )
+    checked = f"Days checked in: {summary.days_checked_in} of {summary.period.days}"
+    header = ["", "Lowest", "Average", "Highest", "Change in average*"]
+    note = "* compared with the period before: " + esc(summary.period.previous().label)
+    return f"<p>{esc(checked)}</p>{table(header, rows)}<p class='small'>{note}</p>"
+
+
+# -- charts ------------------------------------------------------------------------------
+def _chart_data(key: str, fields: tuple[str, ...]) -> Callable[[SummaryContext], str | None]:
+    def data(context: SummaryContext) -> str | None:
+        answered = any(not context.summary.stats[f].empty for f in fields)
+        return context.images.get(key) if answered else None
+
+    return data
+
+
+def _chart_html(source: str) -> str:
+    return f'<p><img src="{esc(source)}" width="660" height="238"></p>'
+
+
+# -- use, HALT, support ------------------------------------------------------------------
+def _use_html(used: YesNo) -> str:
+    parts = [
+        f"Days I used: {used.yes}",
+        f"Days I didn't use: {used.no}",
+        f"Not answered: {used.not_answered}",
+    ]
+    return f"<p>{esc(' · '.join(parts))}</p>" + (
+        "<p class='small'>Days without a check-in count as not answered, never as used "
+        "or not used.</p>"
+    )
+
+
+def _halt_html(halt: dict[Halt, int]) -> str:
+    text = " · ".join(f"{h.label}: {days(n)}" for h, n in halt.items())
+    return f"<p>{esc(text)}</p>"
+
+
+def _support_data(context: SummaryContext) -> Summary | None:
+    summary = context.summary
+    answered = [summary.meeting, summary.therapy, summary.medication]
+    return summary if any(a.yes or a.no for a in answered) else None
+
+
+def _support_html(summary: Summary) -> str:
+    rows = [
+        [label, str(answer.yes), str(answer.no), str(answer.not_answered)]
+        for label, answer in (
+            ("Went to a meeting", summary.meeting),
+            ("Had therapy", summary.therapy),
+            ("Took my medication", summary.medication),
+        )
+    ]
+    return table(["Days", "Yes", "No", "Not answered"], rows)
+
+
+# -- the user's words --------------------------------------------------------------------
+def _notes_html(notes: list[tuple[Any, str]]) -> str:
+    return "".join(
+        f"<p class='noteday'>{esc(f'{day:%A} {day.day} {day:%B}')}</p>{paragraph(text, 'note')}"
+        for day, text in notes
+    )
+
+
+def _goals_data(context: SummaryContext) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    current = context.notes.cleaned().goals
+    return (context.previous_goals, current) if context.previous_goals or current else None
+
+
+def _goals_html(goals: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+    previous, current = goals
+    out = ""
+    if previous:
+        out += "<p class='sub'>Goals I set last time</p>" + bullet_list(previous)
+    out += "<p class='sub'>Goals for next week</p>"
+    out += bullet_list(current) or "<p class='empty'>None written yet.</p>"
+    return out
+
+
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec(
+        "glance", "At a glance", True, _glance_data, _glance_html, "No check-ins in this period."
+    ),
+    SectionSpec(
+        "mood_chart",
+        "Mood and craving",
+        True,
+        _chart_data("mood_craving", ("mood", "craving_peak")),
+        _chart_html,
+        "No mood or craving answers in this period.",
+        ("mood_craving",),
+    ),
+    SectionSpec(
+        "sleep_chart",
+        "Sleep and stress",
+        True,
+        _chart_data("stress_sleep", ("sleep_hours", "stress")),
+        _chart_html,
+        "No sleep or stress answers in this period.",
+        ("stress_sleep",),
+    ),
+    SectionSpec(
+        "use",
+        "Days used and not used",
+        True,
+        lambda c: c.summary.used if c.summary.used.yes or c.summary.used.no else None,
+        _use_html,
+        "No answers about using in this period.",
+    ),
+    SectionSpec(
+        "halt",
+        "HALT: hungry, angry, lonely, tired",
+        True,
+        lambda c: c.summary.halt if any(c.summary.halt.values()) else None,
+        _halt_html,
+        "No HALT boxes ticked in this period.",
+    ),
+    SectionSpec(
+        "support",
+        "Meetings, therapy and medication",
+        True,
+        _support_data,
+        _support_html,
+        "No answers about meetings, therapy or medication.",
+    ),
+    SectionSpec(
+        "notes",
+        "My check-in notes",
+        False,
+        lambda c: c.summary.notes,
+        _notes_html,
+        "No check-in notes in this period.",
+    ),
+    SectionSpec(
+        "talk",
+        "Things I want to talk about",
+        True,
+        lambda c: c.notes.cleaned().talk_about,
+        bullet_list,
+        "Nothing added.",
+    ),
+    SectionSpec("goals", "Goals", True, _goals_data, _goals_html, "No goals written."),
+)
+
+
+def section(key: str) -> SectionSpec:
+    for spec in SECTIONS:
+        if spec.key == key:
+            return spec
+    raise KeyError(key)

@@ -1,0 +1,93 @@
+"""The printable summary as one escaped HTML document plus a footer line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from recovery_desktop.domain.periods import long_date
+from recovery_desktop.domain.summary import SummaryOptions
+from recovery_desktop.reports.html_kit import esc
+from recovery_desktop.reports.sections import SECTIONS, SectionSpec, SummaryContext
+
+APP_NAME = "Recovery Desktop"
+
+CSS = """
+body { font-size: 11pt; color: #000000; }
+.title { font-size: 18pt; font-weight: bold; }
+.period { font-size: 12pt; }
+.who { font-size: 11pt; }
+h2 { font-size: 14pt; font-weight: bold; margin-top: 12px; margin-bottom: 4px; }
+table.data { border-color: #888888; border-style: solid; }
+th { background-color: #eeeeee; font-weight: bold; text-align: left; }
+.small { font-size: 9pt; color: #333333; }
+.empty { font-style: italic; color: #333333; }
+.sub { font-weight: bold; margin-bottom: 0px; }
+.noteday { font-weight: bold; margin-bottom: 0px; }
+.note { margin-top: 2px; }
+"""
+
+
+@dataclass(frozen=True)
+class SummaryDocument:
+    title: str
+    html: str
+    footer: str
+
+
+def charts_needed(options: SummaryOptions) -> list[str]:
+    """The chart keys the switched-on sections print."""
+    return [
+        key
+        for spec in SECTIONS
+        if options.enabled(spec.key, spec.default_on)
+        for key in spec.charts
+    ]
+
+
+def initials(name: str) -> str:
+    """ "Alex van Dijk" -> "A. D."; used when the summary should be discreet."""
+    words = [w for w in name.split() if w]
+    if not words:
+        return ""
+    chosen = [words[0], words[-1]] if len(words) > 1 else words
+    return " ".join(f"{w[0].upper()}." for w in chosen)
+
+
+def _who(options: SummaryOptions) -> str:
+    return initials(options.name) if options.discreet else options.name.strip()
+
+
+def _header(title: str, period_label: str, options: SummaryOptions) -> str:
+    right = [esc(_who(options))] if _who(options) else []
+    if not options.discreet:
+        right.append(esc(APP_NAME))
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td><span class="title">{esc(title)}</span><br>'
+        f'<span class="period">{esc(period_label)}</span></td>'
+        f'<td align="right" class="who">{"<br>".join(right)}</td>'
+        "</tr></table><hr>"
+    )
+
+
+def _section(spec: SectionSpec, context: SummaryContext) -> str:
+    data = spec.data(context)
+    body = spec.html(data) if data else f"<p class='empty'>{esc(spec.empty_text)}</p>"
+    return f"<h2>{esc(spec.title)}</h2>{body}"
+
+
+def render(context: SummaryContext, options: SummaryOptions, printed_on: date) -> SummaryDocument:
+    period = context.summary.period
+    title = "Weekly summary" if period.iso_week else "Summary"
+    parts = [_header(title, period.label, options)]
+    parts += [
+        _section(spec, context) for spec in SECTIONS if options.enabled(spec.key, spec.default_on)
+    ]
+    who = _who(options)
+    footer = (
+        f"Self-reported{f' by {who}' if who else ''}; not a medical record. "
+        f"Printed {long_date(printed_on)}" + ("" if options.discreet else f" from {APP_NAME}") + "."
+    )
+    html = f"<html><head><style>{CSS}</style></head><body>{''.join(parts)}</body></html>"
+    return SummaryDocument(title, html, footer)

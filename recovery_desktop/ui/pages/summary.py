@@ -1,0 +1,345 @@
+"""Weekly summary: choose the period and sections, see exactly what prints, print or save."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryNotes, SummaryOptions
+from recovery_desktop.reports.sections import SECTIONS
+from recovery_desktop.ui.printing import PAGE_SIZES, PrintError, default_page_size_name
+from recovery_desktop.ui.warmup import Warmup
+from recovery_desktop.ui.widgets.period_picker import PeriodPicker
+
+if TYPE_CHECKING:
+    from recovery_desktop.reports.summary import BuiltSummary
+
+PREVIEW_DELAY_MS = 400
+LIST_SAVE_DELAY_MS = 800
+
+
+def _lines(editor: QPlainTextEdit) -> tuple[str, ...]:
+    return tuple(line for line in editor.toPlainText().splitlines() if line.strip())
+
+
+class SummaryPage(QWidget):
+    title = "Weekly summary"
+
+    def __init__(self, journal: Journal, warmup: Warmup, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.warmup = warmup
+        self.built: BuiltSummary | None = None
+        self._lists_dirty = False
+        self._loading = False
+        self.status = QLabel(self)
+        self.status.setObjectName("hintLabel")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Summary status")
+        self.picker = PeriodPicker(self)
+        self.period = self.picker.period()
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.preview = QPrintPreviewWidget(self.printer, self)
+        self.preview.setAccessibleName("Print preview")
+        self.preview.paintRequested.connect(self._paint_preview)
+        self._preview_timer = self._timer(PREVIEW_DELAY_MS, self.rebuild)
+        self._list_timer = self._timer(LIST_SAVE_DELAY_MS, self.save_lists)
+        controls = self._controls()
+        splitter = QSplitter(self)
+        splitter.addWidget(controls)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 700])
+        splitter.setChildrenCollapsible(False)
+        heading = QLabel("Weekly summary", self)
+        heading.setObjectName("pageHeading")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addLayout(self._output_row(self))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+        self._load_options()
+        self._load_lists()
+        self.picker.changed.connect(self._period_changed)
+
+    def _timer(self, delay: int, slot: object) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(delay)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- controls ------------------------------------------------------------------------
+    def _controls(self) -> QWidget:
+        column = QWidget(self)
+        layout = QVBoxLayout(column)
+        period_box = QGroupBox("Period", column)
+        QVBoxLayout(period_box).addWidget(self.picker)
+        layout.addWidget(period_box)
+        layout.addWidget(self._header_box(column))
+        layout.addWidget(self._sections_box(column))
+        layout.addWidget(self._lists_box(column))
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(column)
+        scroll.setMinimumWidth(400)
+        return scroll
+
+    def _header_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox("Header", parent)
+        self.name = QLineEdit(box)
+        self.name.setMaxLength(MAX_NAME_CHARACTERS)
+        self.name.setPlaceholderText("Optional")
+        self.name.setAccessibleName("Name on the summary")
+        self.discreet = QCheckBox("Discreet: initials only, no app name", box)
+        form = QFormLayout(box)
+        form.addRow("&Name:", self.name)
+        form.addRow(self.discreet)
+        self.name.textChanged.connect(self._options_changed)
+        self.discreet.toggled.connect(self._options_changed)
+        return box
+
+    def _sections_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox("Sections to print", parent)
+        layout = QVBoxLayout(box)
+        self.section_boxes: dict[str, QCheckBox] = {}
+        for spec in SECTIONS:
+            text = spec.title + ("  (private unless you tick it)" if spec.key == "notes" else "")
+            check = QCheckBox(text, box)
+            check.toggled.connect(self._options_changed)
+            self.section_boxes[spec.key] = check
+            layout.addWidget(check)
+        return box
+
+    def _lists_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox("For this period (one per line)", parent)
+        self.talk_about = QPlainTextEdit(box)
+        self.talk_about.setPlaceholderText("Things I want to talk about")
+        self.talk_about.setAccessibleName("Things I want to talk about, one per line")
+        self.goals = QPlainTextEdit(box)
+        self.goals.setPlaceholderText("Goals for next week")
+        self.goals.setAccessibleName("Goals for next week, one per line")
+        self.previous_goals = QLabel(box)
+        self.previous_goals.setWordWrap(True)
+        self.previous_goals.setObjectName("hintLabel")
+        for editor in (self.talk_about, self.goals):
+            editor.setTabChangesFocus(True)
+            editor.setMaximumHeight(90)
+            editor.textChanged.connect(self._lists_changed)
+        form = QFormLayout(box)
+        form.addRow("&Talk about:", self.talk_about)
+        form.addRow("", self.previous_goals)
+        form.addRow("&Goals:", self.goals)
+        return box
+
+    def _output_row(self, parent: QWidget) -> QHBoxLayout:
+        self.paper = QComboBox(parent)
+        self.paper.addItems(list(PAGE_SIZES))
+        self.paper.setCurrentText(default_page_size_name())
+        self.paper.setAccessibleName("Paper size")
+        self.paper.currentTextChanged.connect(lambda _t: self.rebuild())
+        self.print_button = QPushButton("&Print…", parent)
+        self.print_button.clicked.connect(self.print_summary)
+        self.pdf_button = QPushButton("Save as P&DF…", parent)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Paper:", parent))
+        row.addWidget(self.paper)
+        row.addSpacing(12)
+        row.addWidget(self.print_button)
+        row.addWidget(self.pdf_button)
+        return row
+
+    # -- options and lists ---------------------------------------------------------------
+    def options(self) -> SummaryOptions:
+        return SummaryOptions(
+            sections={key: box.isChecked() for key, box in self.section_boxes.items()},
+            name=self.name.text(),
+            discreet=self.discreet.isChecked(),
+        )
+
+    def _load_options(self) -> None:
+        try:
+            options = self.journal.preferences.summary_options()
+        except JournalError:
+            options = SummaryOptions()
+        self._loading = True
+        for spec in SECTIONS:
+            self.section_boxes[spec.key].setChecked(options.enabled(spec.key, spec.default_on))
+        self.name.setText(options.name)
+        self.discreet.setChecked(options.discreet)
+        self._loading = False
+
+    def _options_changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        try:
+            self.journal.preferences.set_summary_options(self.options())
+        except JournalError as error:
+            self.status.setText(f"Your choices could not be saved: {error}")
+        self._preview_timer.start()
+
+    def _load_lists(self) -> None:
+        try:
+            notes = self.journal.summary_notes.get(self.period)
+            previous = self.journal.summary_notes.previous_goals(self.period)
+        except JournalError as error:
+            self.status.setText(str(error))
+            notes, previous = SummaryNotes(), ()
+        self._loading = True
+        self.talk_about.setPlainText("\n".join(notes.talk_about))
+        self.goals.setPlainText("\n".join(notes.goals))
+        self._loading = False
+        self._lists_dirty = False
+        self.previous_goals.setText(
+            "Goals you set last time: " + "; ".join(previous) if previous else ""
+        )
+        self.previous_goals.setVisible(bool(previous))
+
+    def _lists_changed(self) -> None:
+        if self._loading:
+            return
+        self._lists_dirty = True
+        self._list_timer.start()
+
+    def save_lists(self) -> bool:
+        """Commit the two lists for the current period; True when nothing is left unsaved."""
+        self._list_timer.stop()
+        if not self._lists_dirty:
+            return True
+        notes = SummaryNotes(_lines(self.talk_about), _lines(self.goals))
+        try:
+            self.journal.summary_notes.save(self.period, notes)
+        except JournalError as error:
+            self.status.setText(f"Not saved: {error} Your lists are kept on screen.")
+            return False
+        self._lists_dirty = False
+        self.status.setText("Lists saved.")
+        self._preview_timer.start()
+        return True
+
+    def _period_changed(self, period: Period) -> None:
+        self.save_lists()
+        self.period = period
+        self._load_lists()
+        self._preview_timer.start()
+
+    # -- preview and output --------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.built is None:
+            self.status.setText("Preparing the preview…")
+            self.warmup.when_ready(self.rebuild)
+
+    def rebuild(self) -> None:
+        """Build the summary for the current choices and refresh the preview."""
+        if not self.warmup.is_ready:
+            self.warmup.when_ready(self.rebuild)
+            return
+        from recovery_desktop.reports.summary import build_summary
+
+        self._preview_timer.stop()
+        try:
+            inputs = self.journal.summary_inputs(self.period)
+        except JournalError as error:
+            self.status.setText(f"The summary could not be read: {error}")
+            return
+        self.built = build_summary(inputs, self.options(), date.today())
+        self._apply_page_layout(self.printer)
+        self.preview.updatePreview()
+        self.preview.fitToWidth()
+        if self.status.text().startswith("Preparing"):
+            self.status.clear()
+
+    def _apply_page_layout(self, printer: QPrinter) -> None:
+        from recovery_desktop.ui.printing import page_layout
+
+        printer.setPageLayout(page_layout(self.paper.currentText()))
+
+    def _paint_preview(self, printer: QPrinter) -> None:
+        if self.built is None:
+            return
+        from recovery_desktop.ui.printing import paint
+
+        self.page_count = paint(self.built, printer)
+
+    def _ready_summary(self) -> BuiltSummary | None:
+        self.save_lists()
+        if self.built is None or self._preview_timer.isActive():
+            self.rebuild()
+        return self.built
+
+    def print_summary(self) -> None:
+        built = self._ready_summary()
+        if built is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._apply_page_layout(printer)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        from recovery_desktop.ui.printing import paint
+
+        try:
+            pages = paint(built, printer)
+        except PrintError as error:
+            self.status.setText(str(error))
+            return
+        self.status.setText(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+
+    def default_pdf_name(self) -> str:
+        return f"summary-{self.period.key.replace('..', '-to-')}.pdf"
+
+    def save_pdf(self) -> None:
+        if self._ready_summary() is None:
+            return
+        start = str(Path.home() / self.default_pdf_name())
+        path, _ = QFileDialog.getSaveFileName(self, "Save summary as PDF", start, "PDF (*.pdf)")
+        if path:
+            self.save_pdf_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
+
+    def save_pdf_to(self, path: Path) -> int:
+        from recovery_desktop.ui.printing import write_pdf
+
+        built = self._ready_summary()
+        assert built is not None
+        try:
+            pages = write_pdf(built, path, self.paper.currentText())
+        except (PrintError, OSError) as error:
+            self.status.setText(f"The PDF could not be saved: {error}")
+            return 0
+        self.status.setText(f"Saved {pages} page{'s' if pages != 1 else ''} to {path}.")
+        return pages
+
+    def flush(self) -> bool:
+        return self.save_lists()

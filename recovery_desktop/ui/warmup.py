@@ -1,0 +1,87 @@
+"""Import heavy modules (matplotlib) on a worker thread, off the start-up path.
+
+Pages that need them ask ``when_ready(callback)``; the callback runs on the GUI thread
+as soon as the imports are done (at once if they already are).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+log = logging.getLogger(__name__)
+
+CHART_MODULES = (
+    "matplotlib.backends.backend_qtagg",
+    "recovery_desktop.reports.charts",
+    "recovery_desktop.reports.summary",
+)
+
+
+class _ImportThread(QThread):
+    def __init__(self, modules: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.modules = list(modules)
+        self.failed: str | None = None
+
+    def run(self) -> None:
+        for name in self.modules:
+            try:
+                importlib.import_module(name)
+            except Exception as error:  # reported on the GUI thread
+                self.failed = f"{name}: {type(error).__name__}"
+                return
+
+
+# Threads stay referenced until they finish, whatever happens to the pages that asked.
+_RUNNING: set[_ImportThread] = set()
+
+
+class Warmup(QObject):
+    """Starts the imports once; tells every waiting page when they are done."""
+
+    ready = Signal()
+
+    def __init__(self, modules: Sequence[str] = CHART_MODULES, parent: QObject | None = None):
+        super().__init__(parent)
+        self._modules = list(modules)
+        self._thread: _ImportThread | None = None
+        self._ready = all(name in sys.modules for name in self._modules)
+
+    @property
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def start(self) -> None:
+        if self._ready or self._thread is not None:
+            return
+        self._thread = _ImportThread(self._modules)
+        _RUNNING.add(self._thread)
+        self._thread.finished.connect(self._finished)
+        self._thread.start()
+
+    def when_ready(self, callback: Callable[[], None]) -> None:
+        if self._ready:
+            callback()
+            return
+        self.ready.connect(callback)
+        self.start()
+
+    def wait(self) -> None:
+        """Block until the imports finish (used when closing the app)."""
+        if self._thread is not None:
+            self._thread.wait()
+
+    def _finished(self) -> None:
+        assert self._thread is not None
+        _RUNNING.discard(self._thread)
+        if self._thread.failed:
+            log.error("could not load chart modules (%s)", self._thread.failed)
+        for name in self._modules:  # finish on this thread if the worker could not
+            importlib.import_module(name)
+        self._ready = True
+        self.ready.emit()

@@ -1,0 +1,112 @@
+"""One chart on screen: a matplotlib canvas with hover details and "Save image…".
+
+Importing this module imports matplotlib's Qt backend, so pages import it only after
+:class:`~recovery_desktop.ui.warmup.Warmup` has finished.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from matplotlib.backend_bases import MouseEvent
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.reports.chart_kit import Chart, save
+
+HOVER_PIXELS = 12
+CANVAS_HEIGHT = 300
+
+
+class ChartView(QFrame):
+    """Shows whichever :class:`Chart` it is given; the canvas is reused between charts."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartView")
+        self.title = title
+        self.chart: Chart | None = None
+        self.canvas: FigureCanvasQTAgg | None = None
+        self.draw_count = 0
+        self.save_button = QPushButton("Save image…", self)
+        self.save_button.setAccessibleName(f"Save the {title} chart as an image")
+        self.save_button.clicked.connect(self.save_image)
+        self.save_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.save_button)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(top)
+        self.setMinimumHeight(CANVAS_HEIGHT + 40)
+
+    def set_chart(self, chart: Chart) -> None:
+        if self.canvas is not None:
+            self._layout.removeWidget(self.canvas)
+            self.canvas.deleteLater()
+        self.canvas = FigureCanvasQTAgg(chart.figure)
+        self.canvas.setMinimumHeight(CANVAS_HEIGHT)
+        self.canvas.setAccessibleName(f"{self.title} chart")
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.canvas.mpl_connect("motion_notify_event", self._hover)
+        self._layout.addWidget(self.canvas, 1)
+        self.chart = chart
+        self.draw_count += 1
+        self.save_button.setEnabled(True)
+
+    def point_text_at(self, x: float, y: float) -> str | None:
+        """The description of the point nearest to display position (x, y), if close."""
+        if self.chart is None or not self.chart.points:
+            return None
+        axes = self.chart.figure.axes
+        best, best_distance = None, float(HOVER_PIXELS)
+        for index, ax in enumerate(axes):
+            points = [p for p in self.chart.points if p.axes == index]
+            if not points:
+                continue
+            shown = ax.transData.transform(np.array([[p.x, p.y] for p in points]))
+            distances = np.hypot(shown[:, 0] - x, shown[:, 1] - y)
+            nearest = int(np.argmin(distances))
+            if distances[nearest] <= best_distance:
+                best, best_distance = points[nearest], float(distances[nearest])
+        return best.text if best else None
+
+    def _hover(self, event: MouseEvent) -> None:
+        text = self.point_text_at(event.x, event.y) if event.x is not None else None
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.canvas)
+        else:
+            QToolTip.hideText()
+
+    def save_image(self) -> None:
+        if self.chart is None:
+            return
+        default = str(Path.home() / f"{self.title.lower().replace(' ', '-')}.png")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Save chart", default, "PNG image (*.png);;SVG image (*.svg)"
+        )
+        if path:
+            self.save_to(Path(path), "svg" if "svg" in chosen.lower() else None)
+
+    def save_to(self, path: Path, fmt: str | None = None) -> None:
+        assert self.chart is not None
+        fmt = fmt or ("svg" if path.suffix.lower() == ".svg" else "png")
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_suffix(f".{fmt}")
+        try:
+            save(self.chart.figure, str(path), fmt)
+        except OSError as error:
+            QMessageBox.warning(
+                self, "Not saved", f"The image could not be saved: {error.strerror}."
+            )

@@ -1,0 +1,110 @@
+"""Choose a summary period: an ISO week (with previous and next) or any date range."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from recovery_desktop.domain.periods import Period, last_full_week, week_of
+from recovery_desktop.ui.dates import from_qdate, to_qdate
+
+
+class PeriodPicker(QWidget):
+    """Emits ``changed`` with the new :class:`Period` whenever the choice changes."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._week = last_full_week(date.today())
+        self.week_mode = QRadioButton("&Week", self)
+        self.range_mode = QRadioButton("&Dates", self)
+        self.week_mode.setChecked(True)
+        self.previous = QPushButton("◀", self)
+        self.previous.setAccessibleName("Previous week")
+        self.previous.setToolTip("Previous week")
+        self.next = QPushButton("▶", self)
+        self.next.setAccessibleName("Next week")
+        self.next.setToolTip("Next week")
+        for button in (self.previous, self.next):
+            button.setFixedWidth(34)
+        self.week_label = QLabel(self)
+        self.week_label.setWordWrap(True)
+        self.week_label.setAccessibleName("Week shown")
+        self.start = QDateEdit(self)
+        self.end = QDateEdit(self)
+        for edit, name in ((self.start, "First day"), (self.end, "Last day")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setAccessibleName(name)
+            edit.setMaximumDate(to_qdate(date.today()))
+        self.start.setDate(to_qdate(self._week.start))
+        self.end.setDate(to_qdate(self._week.end))
+        self._layout()
+        self.previous.clicked.connect(lambda: self._step(-1))
+        self.next.clicked.connect(lambda: self._step(1))
+        self.week_mode.toggled.connect(self._mode_changed)
+        self.start.dateChanged.connect(self._emit)
+        self.end.dateChanged.connect(self._emit)
+        self._mode_changed(True)
+
+    def _layout(self) -> None:
+        week_row = QHBoxLayout()
+        week_row.addWidget(self.previous)
+        week_row.addWidget(self.week_label, 1)
+        week_row.addWidget(self.next)
+        range_row = QHBoxLayout()
+        range_row.addWidget(self.start)
+        range_row.addWidget(QLabel("to", self))
+        range_row.addWidget(self.end)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.week_mode, 0, 0)
+        grid.addLayout(week_row, 0, 1)
+        grid.addWidget(self.range_mode, 1, 0)
+        grid.addLayout(range_row, 1, 1)
+
+    def period(self) -> Period:
+        if self.week_mode.isChecked():
+            return self._week
+        start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
+        return Period(min(start, end), max(start, end))
+
+    def set_week(self, week: Period) -> None:
+        self._week = week_of(week.start)
+        self.week_mode.setChecked(True)
+        self._update_week()
+        self._emit()
+
+    def _step(self, weeks: int) -> None:
+        target = self._week.previous() if weeks < 0 else self._week.next()
+        if target.start <= date.today():
+            self._week = target
+            self._update_week()
+            self._emit()
+
+    def _update_week(self) -> None:
+        self.week_label.setText(self._week.label)
+        self.next.setEnabled(self._week.next().start <= date.today())
+
+    def _mode_changed(self, week: bool) -> None:
+        for shown in (self.previous, self.next, self.week_label):
+            shown.setEnabled(week)
+        for edit in (self.start, self.end):
+            edit.setEnabled(not week)
+        self._update_week()
+        self.next.setEnabled(week and self._week.next().start <= date.today())
+        self._emit()
+
+    def _emit(self, *_args: object) -> None:
+        self.changed.emit(self.period())
