@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ class Warmup(QObject):
         if self._ready:
             callback()
             return
-        self.ready.connect(callback)
+        self.ready.connect(callback, Qt.ConnectionType.UniqueConnection)
         self.start()
 
     def wait(self) -> None:

@@ -116,7 +116,7 @@ class TrendsPage(QWidget):
     # -- drawing -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self.refresh)
+        QTimer.singleShot(0, self, self.refresh)
 
     def refresh(self) -> None:
         """Redraw when visible and something changed; otherwise do nothing."""
@@ -141,7 +141,7 @@ class TrendsPage(QWidget):
             return
         self.status.hide()
         self._queue = list(self.views)
-        QTimer.singleShot(0, self._draw_next)
+        QTimer.singleShot(0, self, self._draw_next)
 
     def _ensure_views(self) -> None:
         if self.views:
@@ -165,7 +165,7 @@ class TrendsPage(QWidget):
         style = DARK if self._style_name() == "dark" else LIGHT
         self.views[key].set_chart(chart_spec(key).build(self._data, style))
         if self._queue:
-            QTimer.singleShot(0, self._draw_next)
+            QTimer.singleShot(0, self, self._draw_next)
 
     def is_drawing(self) -> bool:
         return bool(self._queue)
