@@ -7,10 +7,10 @@ from PySide6.QtCore import QObject
 
 from recovery_desktop.ui.warmup import Warmup
 
-PROBE = '''
+PROBE = """
 import threading
 IMPORTED_ON = threading.current_thread().name
-'''
+"""
 
 
 class _Listener(QObject):
@@ -34,6 +34,6 @@ def test_modules_load_off_the_gui_thread_and_callbacks_run_once(qtbot, tmp_path,
         warmup.when_ready(listener.ready)
         warmup.when_ready(listener.ready)
     assert warmup.is_ready and listener.calls == 1
-    assert sys.modules["warm_probe_module"].IMPORTED_ON != threading.current_thread().name
+    assert threading.current_thread().name != sys.modules["warm_probe_module"].IMPORTED_ON
     warmup.when_ready(listener.ready)  # already loaded: called at once
     assert listener.calls == 2
