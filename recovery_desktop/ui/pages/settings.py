@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
     add_passphrase_wizard,
     new_recovery_key_wizard,
 )
+from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 PROTECTED_TEXT = (
     "Your journal is protected by a passphrase. Without it, or your recovery key, "
@@ -44,18 +44,14 @@ class SettingsPage(QWidget):
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
-        heading = QLabel("Settings", self)
-        heading.setObjectName("pageHeading")
+        heading = page_heading("Settings", self)
         body = QWidget(self)
         column = QVBoxLayout(body)
         column.addWidget(self._privacy_box())
         column.addWidget(self._auto_lock_box())
         column.addWidget(self._files_box())
         column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scroll_area(body, self)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(scroll, 1)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryNotes, S
 from recovery_desktop.reports.sections import SECTIONS
 from recovery_desktop.ui.printing import PAGE_SIZES, PrintError, default_page_size_name
 from recovery_desktop.ui.warmup import Warmup
+from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.period_picker import PeriodPicker
 
 if TYPE_CHECKING:
@@ -75,8 +75,7 @@ class SummaryPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([420, 700])
         splitter.setChildrenCollapsible(False)
-        heading = QLabel("Weekly summary", self)
-        heading.setObjectName("pageHeading")
+        heading = page_heading("Weekly summary", self)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
@@ -107,11 +106,8 @@ class SummaryPage(QWidget):
         layout.addWidget(self._sections_box(column))
         layout.addWidget(self._lists_box(column))
         layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroll_area(column, self)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(column)
         scroll.setMinimumWidth(400)
         return scroll
 

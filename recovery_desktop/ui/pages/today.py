@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.checkin import CheckIn, CheckInError
 from recovery_desktop.ui.dates import from_qdate, to_qdate
 from recovery_desktop.ui.pages.checkin_form import CheckInForm
+from recovery_desktop.ui.widgets.layout import scroll_area
 
 AUTOSAVE_DELAY_MS = 700
 
@@ -108,10 +108,7 @@ class TodayPage(QWidget):
         second.addWidget(hint, 1)
         second.addWidget(self.status)
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.form)
+        scroll = scroll_area(self.form, self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(second)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from recovery_desktop.ui.dates import from_qdate, to_qdate
 from recovery_desktop.ui.theme import is_dark
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
+from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 if TYPE_CHECKING:
     from recovery_desktop.ui.widgets.chart_view import ChartView
@@ -60,8 +60,7 @@ class TrendsPage(QWidget):
         hints.colorSchemeChanged.connect(lambda _scheme: self.refresh())
 
     def _build(self) -> None:
-        heading = QLabel("Trends", self)
-        heading.setObjectName("pageHeading")
+        heading = page_heading("Trends", self)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
@@ -76,10 +75,7 @@ class TrendsPage(QWidget):
         self.charts_layout = QVBoxLayout(self.body)
         self.charts_layout.addWidget(self.status)
         self.charts_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.body)
+        scroll = scroll_area(self.body, self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(row)
