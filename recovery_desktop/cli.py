@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from recovery_desktop import __version__, paths
+from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.errors import (
     JournalError,
     JournalExists,
@@ -31,7 +32,7 @@ from recovery_desktop.data.journal import (
     open_unprotected,
     open_with_passphrase,
 )
-from recovery_desktop.domain.demo import MAX_WEEKS, demo_checkins
+from recovery_desktop.domain.demo import MAX_WEEKS
 from recovery_desktop.domain.periods import Period, PeriodError, parse_week
 
 PASSPHRASE_ENV = "RECOVERY_DESKTOP_PASSPHRASE"
@@ -194,10 +195,13 @@ def run_demo_data(args: argparse.Namespace) -> int:
     with InstanceLock(files.lock):
         journal = create_journal(files, os.environ.get(PASSPHRASE_ENV) or None)
         try:
-            count = journal.checkins.save_many(demo_checkins(args.weeks, date.today(), args.seed))
+            counts = fill_demo(journal, args.weeks, date.today(), args.seed)
         finally:
             journal.close()
-    _say(f"Created a demo journal in {files.folder} with {count} check-ins.")
+    _say(
+        f"Created a demo journal in {files.folder} with {counts['checkins']} check-ins "
+        f"and {counts['cravings']} cravings."
+    )
     return EXIT_OK
 
 

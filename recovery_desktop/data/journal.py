@@ -13,12 +13,17 @@ from recovery_desktop.data import migrations, trends
 from recovery_desktop.data.backup import make_backup
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import open_database, sql_errors
+from recovery_desktop.data.contacts import ContactRepository
+from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.errors import JournalDamaged, JournalExists, JournalMissing
 from recovery_desktop.data.fsutil import ensure_private_dir
+from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.preferences import PreferenceRepository
+from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
 from recovery_desktop.data.vault import Vault, new_data_key, new_recovery_key
+from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import SummaryInputs
 from recovery_desktop.domain.trends import TrendData
@@ -71,6 +76,10 @@ class Journal:
         self.revision = Revision()
         self.checkins = CheckinRepository(db, self.revision)
         self.summary_notes = SummaryNotesRepository(db, self.revision)
+        self.library = LibraryRepository(db, self.revision)
+        self.cravings = CravingRepository(db, self.revision)
+        self.contacts = ContactRepository(db, self.revision)
+        self.recovery_time = RecoveryTimeRepository(db, self.revision)
         self.preferences = PreferenceRepository(db)
 
     @property
@@ -112,7 +121,16 @@ class Journal:
         return "ok" if [r[0] for r in rows] == ["ok"] else "; ".join(str(r[0]) for r in rows[:5])
 
     def counts(self) -> dict[str, int]:
-        return {"checkins": self.checkins.count(), "summary_notes": self.summary_notes.count()}
+        return {
+            "checkins": self.checkins.count(),
+            "summary_notes": self.summary_notes.count(),
+            "cravings": self.cravings.count(),
+            "triggers": self.library.count(Kind.TRIGGER),
+            "coping_actions": self.library.count(Kind.COPING),
+            "contacts": self.contacts.count(),
+            "reach_outs": self.contacts.reach_out_count(),
+            **self.recovery_time.counts(),
+        }
 
     def trend_data(self, period: Period) -> TrendData:
         return trends.trend_data(self.db, self.checkins, period)

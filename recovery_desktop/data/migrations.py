@@ -72,6 +72,132 @@ def m003_summary_notes(db: Database) -> None:
     db.execute("CREATE INDEX summary_notes_end ON summary_notes (end)")
 
 
+@MIGRATIONS()
+def m004_cravings_people_clean_time(db: Database) -> None:
+    """Cravings with their triggers and coping, the library, people, clean time, lapses."""
+    for statement in _M004:
+        db.execute(statement)
+    _m004_defaults(db)
+
+
+_M004 = (
+    """
+    CREATE TABLE library_items (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('trigger', 'coping')),
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        category TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+        favourite INTEGER NOT NULL DEFAULT 0 CHECK (favourite IN (0, 1))
+    )
+    """,
+    """
+    CREATE TABLE cravings (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        day TEXT NOT NULL CHECK (day = date(day)),
+        intensity INTEGER CHECK (intensity BETWEEN 0 AND 10),
+        place TEXT NOT NULL DEFAULT '',
+        with_whom TEXT NOT NULL DEFAULT '',
+        thoughts TEXT NOT NULL DEFAULT '',
+        intensity_after INTEGER CHECK (intensity_after BETWEEN 0 AND 10),
+        outcome TEXT CHECK (outcome IN ('passed', 'used')),
+        duration_minutes INTEGER CHECK (duration_minutes BETWEEN 0 AND 1440),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX cravings_day ON cravings (day)",
+    """
+    CREATE TABLE craving_tags (
+        craving_id INTEGER NOT NULL REFERENCES cravings (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('trigger', 'coping')),
+        item_id INTEGER REFERENCES library_items (id),
+        name TEXT NOT NULL,
+        position INTEGER NOT NULL
+    )
+    """,
+    "CREATE INDEX craving_tags_craving ON craving_tags (craving_id)",
+    """
+    CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        role TEXT NOT NULL,
+        phone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL,
+        archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))
+    )
+    """,
+    """
+    CREATE TABLE reach_outs (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER NOT NULL REFERENCES contacts (id),
+        at TEXT NOT NULL,
+        day TEXT NOT NULL CHECK (day = date(day)),
+        how TEXT NOT NULL CHECK (how IN ('call', 'text', 'in_person', 'meeting', 'online')),
+        helped INTEGER CHECK (helped IN (0, 1)),
+        note TEXT NOT NULL DEFAULT '',
+        craving_id INTEGER REFERENCES cravings (id) ON DELETE SET NULL
+    )
+    """,
+    "CREATE INDEX reach_outs_day ON reach_outs (day)",
+    """
+    CREATE TABLE crisis_lines (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        number TEXT NOT NULL,
+        details TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE lapses (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        day TEXT NOT NULL CHECK (day = date(day)),
+        substance TEXT NOT NULL,
+        what_used TEXT NOT NULL DEFAULT '',
+        before TEXT NOT NULL DEFAULT '',
+        would_help TEXT NOT NULL DEFAULT '',
+        tell TEXT NOT NULL DEFAULT '',
+        craving_id INTEGER REFERENCES cravings (id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE clean_periods (
+        id INTEGER PRIMARY KEY,
+        substance TEXT NOT NULL CHECK (length(trim(substance)) > 0),
+        start TEXT NOT NULL CHECK (start = date(start)),
+        end TEXT CHECK (end IS NULL OR (end = date(end) AND end >= start)),
+        lapse_id INTEGER REFERENCES lapses (id)
+    )
+    """,
+    "CREATE UNIQUE INDEX clean_periods_current ON clean_periods (substance) WHERE end IS NULL",
+)
+
+
+def _m004_defaults(db: Database) -> None:
+    """The pre-filled library and crisis lines, as the domain module defines them today."""
+    from recovery_desktop.domain.contacts import DEFAULT_CRISIS_LINES
+    from recovery_desktop.domain.library import default_items
+
+    for item in default_items():
+        db.execute(
+            "INSERT INTO library_items (kind, name, category, position, favourite) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [item.kind.value, item.name, item.category, item.position, int(item.favourite)],
+        )
+    for position, (name, number, details) in enumerate(DEFAULT_CRISIS_LINES):
+        db.execute(
+            "INSERT INTO crisis_lines (name, number, details, position) VALUES (?, ?, ?, ?)",
+            [name, number, details, position],
+        )
+
+
 def pending(db: Database) -> list[str]:
     return [m.name for m in MIGRATIONS.pending(db)]
 

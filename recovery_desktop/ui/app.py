@@ -14,12 +14,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from recovery_desktop import paths
+from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.fsutil import ensure_private_dir
 from recovery_desktop.data.instance_lock import InstanceLock
 from recovery_desktop.data.journal import Journal, JournalFiles, create_journal
 from recovery_desktop.domain.checkin import CheckIn
-from recovery_desktop.domain.demo import demo_checkins
 from recovery_desktop.ui import crash
 from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, setup_wizard
 from recovery_desktop.ui.idle import IdleWatcher
@@ -80,7 +80,7 @@ def make_demo_journal(folder: Path) -> JournalFiles:
     files = JournalFiles(folder)
     journal = create_journal(files, None)
     try:
-        journal.checkins.save_many(demo_checkins(DEMO_WEEKS, date.today()))
+        fill_demo(journal, DEMO_WEEKS, date.today())
     finally:
         journal.close()
     return files

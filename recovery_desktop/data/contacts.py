@@ -1,0 +1,178 @@
+"""Support contacts (in call-first order), the reach-out log and crisis lines."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.data.cravings import local_text
+from recovery_desktop.data.ordering import moved, next_position, set_order
+from recovery_desktop.data.revision import Revision
+from recovery_desktop.domain.contacts import Contact, CrisisLine, Method, ReachOut, Role
+
+_CONTACT = "id, name, role, phone, email, notes, position, archived"
+_REACH = "id, contact_id, at, how, helped, note, craving_id"
+
+
+def _contact(row: Any) -> Contact:
+    return Contact(row[0], row[1], Role(row[2]), row[3], row[4], row[5], row[6], bool(row[7]))
+
+
+def _reach(row: Any) -> ReachOut:
+    helped = None if row[4] is None else bool(row[4])
+    return ReachOut(
+        row[0], row[1], datetime.fromisoformat(row[2]), Method(row[3]), helped, row[5], row[6]
+    )
+
+
+class ContactRepository:
+    def __init__(self, db: Database, revision: Revision) -> None:
+        self._db = db
+        self._revision = revision
+
+    def contacts(self, include_archived: bool = False) -> list[Contact]:
+        """Contacts in call-first order."""
+        where = "" if include_archived else "WHERE archived = 0"
+        with sql_errors():
+            rows = self._db.execute(
+                f"SELECT {_CONTACT} FROM contacts {where} ORDER BY archived, position, id"
+            ).fetchall()
+        return [_contact(row) for row in rows]
+
+    def get(self, contact_id: int) -> Contact | None:
+        with sql_errors():
+            row = self._db.execute(
+                f"SELECT {_CONTACT} FROM contacts WHERE id = ?", [contact_id]
+            ).fetchone()
+        return _contact(row) if row else None
+
+    def save(self, contact: Contact) -> Contact:
+        """Add (at the end of the call-first order) or update; returns it with its id."""
+        contact = replace(
+            contact,
+            name=contact.name.strip(),
+            phone=contact.phone.strip(),
+            email=contact.email.strip(),
+        )
+        contact.validate()
+        values = [contact.name, contact.role.value, contact.phone, contact.email, contact.notes]
+        with sql_errors(), self._db.atomic():
+            if contact.id is None:
+                position = next_position(self._db, "contacts")
+                cursor = self._db.execute(
+                    "INSERT INTO contacts (name, role, phone, email, notes, position) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [*values, position],
+                )
+                contact = replace(contact, id=int(cursor.lastrowid or 0), position=position)
+            else:
+                self._db.execute(
+                    "UPDATE contacts SET name = ?, role = ?, phone = ?, email = ?, notes = ? "
+                    "WHERE id = ?",
+                    [*values, contact.id],
+                )
+        self._revision.bump()
+        return contact
+
+    def set_archived(self, contact_id: int, archived: bool = True) -> None:
+        """Archive (or bring back) a contact; their reach-outs stay in the log."""
+        with sql_errors(), self._db.atomic():
+            self._db.execute(
+                "UPDATE contacts SET archived = ? WHERE id = ?", [int(archived), contact_id]
+            )
+        self._revision.bump()
+
+    def move(self, contact_id: int, delta: int) -> None:
+        ids = [c.id for c in self.contacts() if c.id is not None]
+        self.reorder(moved(ids, contact_id, delta))
+
+    def reorder(self, ids: list[int]) -> None:
+        with sql_errors(), self._db.atomic():
+            set_order(self._db, "contacts", ids)
+        self._revision.bump()
+
+    def count(self) -> int:
+        with sql_errors():
+            return int(self._db.execute("SELECT count(*) FROM contacts").fetchone()[0])
+
+    # -- reach-outs ----------------------------------------------------------------------
+    def log_reach_out(self, reach: ReachOut) -> ReachOut:
+        reach.validate()
+        helped = None if reach.helped is None else int(reach.helped)
+        with sql_errors(), self._db.atomic():
+            cursor = self._db.execute(
+                "INSERT INTO reach_outs (contact_id, at, day, how, helped, note, craving_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    reach.contact_id,
+                    local_text(reach.at),
+                    reach.at.date().isoformat(),
+                    reach.how.value,
+                    helped,
+                    reach.note,
+                    reach.craving_id,
+                ],
+            )
+        self._revision.bump()
+        return replace(reach, id=int(cursor.lastrowid or 0))
+
+    def reach_outs(self, start: date, end: date) -> list[ReachOut]:
+        """Reach-outs from ``start`` to ``end`` inclusive, newest first."""
+        with sql_errors():
+            rows = self._db.execute(
+                f"SELECT {_REACH} FROM reach_outs WHERE day BETWEEN ? AND ? "
+                "ORDER BY at DESC, id DESC",
+                [start.isoformat(), end.isoformat()],
+            ).fetchall()
+        return [_reach(row) for row in rows]
+
+    def delete_reach_out(self, reach_id: int) -> None:
+        with sql_errors(), self._db.atomic():
+            self._db.execute("DELETE FROM reach_outs WHERE id = ?", [reach_id])
+        self._revision.bump()
+
+    def last_reach_out(self) -> datetime | None:
+        with sql_errors():
+            row = self._db.execute("SELECT max(at) FROM reach_outs").fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    def reach_out_count(self) -> int:
+        with sql_errors():
+            return int(self._db.execute("SELECT count(*) FROM reach_outs").fetchone()[0])
+
+    # -- crisis lines --------------------------------------------------------------------
+    def crisis_lines(self) -> list[CrisisLine]:
+        with sql_errors():
+            rows = self._db.execute(
+                "SELECT id, name, number, details, position FROM crisis_lines ORDER BY position, id"
+            ).fetchall()
+        return [CrisisLine(*row) for row in rows]
+
+    def save_crisis_line(self, line: CrisisLine) -> CrisisLine:
+        line = replace(line, name=line.name.strip(), number=line.number.strip())
+        line.validate()
+        with sql_errors(), self._db.atomic():
+            if line.id is None:
+                position = next_position(self._db, "crisis_lines")
+                cursor = self._db.execute(
+                    "INSERT INTO crisis_lines (name, number, details, position) "
+                    "VALUES (?, ?, ?, ?)",
+                    [line.name, line.number, line.details, position],
+                )
+                line = replace(line, id=int(cursor.lastrowid or 0), position=position)
+            else:
+                self._db.execute(
+                    "UPDATE crisis_lines SET name = ?, number = ?, details = ? WHERE id = ?",
+                    [line.name, line.number, line.details, line.id],
+                )
+        self._revision.bump()
+        return line
+
+    def delete_crisis_line(self, line_id: int) -> None:
+        with sql_errors(), self._db.atomic():
+            self._db.execute("DELETE FROM crisis_lines WHERE id = ?", [line_id])
+        self._revision.bump()

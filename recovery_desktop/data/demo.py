@@ -1,0 +1,45 @@
+"""Filling a new journal with the demo story (check-ins, cravings, people, clean time)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.cravings import Tag
+from recovery_desktop.domain.demo import demo_checkins, shape
+from recovery_desktop.domain.demo_recovery import demo_recovery
+from recovery_desktop.domain.library import Kind
+from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
+
+
+def fill_demo(journal: Journal, weeks: int, end: date, seed: int = 1) -> dict[str, int]:
+    """Write ``weeks`` weeks of sample data ending on ``end``; returns the record counts."""
+    checkins = list(demo_checkins(weeks, end, seed))
+    plan = shape(weeks, end)
+    story = demo_recovery(checkins, plan, seed)
+    with journal.db.atomic():
+        journal.checkins.save_many(checkins)
+        ids = {i.name: i.id for k in Kind for i in journal.library.items(k)}
+
+        def linked(tags: tuple[Tag, ...]) -> tuple[Tag, ...]:
+            return tuple(Tag(ids.get(t.name), t.name) for t in tags)
+
+        saved = [
+            journal.cravings.save(replace(c, triggers=linked(c.triggers), coping=linked(c.coping)))
+            for c in story.cravings
+        ]
+        contacts = [journal.contacts.save(c) for c in story.contacts]
+        for index, reach, craving_index in story.reach_outs:
+            craving_id = saved[craving_index].id if craving_index is not None else None
+            contact_id = contacts[index].id
+            assert contact_id is not None
+            journal.contacts.log_reach_out(
+                replace(reach, contact_id=contact_id, craving_id=craving_id)
+            )
+        journal.recovery_time.set_clean_date(DEFAULT_SUBSTANCE, story.clean_start, end)
+        if story.lapse is not None:
+            lapse_craving = next((c for c in saved if c.day == story.lapse.day), None)
+            lapse = replace(story.lapse, craving_id=lapse_craving.id if lapse_craving else None)
+            journal.recovery_time.record_lapse(lapse, story.new_start, end)
+    return journal.counts()

@@ -1,0 +1,119 @@
+"""The triggers and coping library."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.data.ordering import moved, next_position, set_order
+from recovery_desktop.data.revision import Revision
+from recovery_desktop.domain.library import Kind, LibraryItem
+
+_COLUMNS = "id, kind, name, category, position, archived, favourite"
+
+
+def _item(row: Any) -> LibraryItem:
+    return LibraryItem(
+        id=row[0],
+        kind=Kind(row[1]),
+        name=row[2],
+        category=row[3],
+        position=row[4],
+        archived=bool(row[5]),
+        favourite=bool(row[6]),
+    )
+
+
+class LibraryRepository:
+    def __init__(self, db: Database, revision: Revision) -> None:
+        self._db = db
+        self._revision = revision
+
+    def items(self, kind: Kind, include_archived: bool = False) -> list[LibraryItem]:
+        """Items of one kind in the user's order; archived ones only when asked."""
+        where = "kind = ?" + ("" if include_archived else " AND archived = 0")
+        with sql_errors():
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM library_items WHERE {where} ORDER BY position, id",
+                [kind.value],
+            ).fetchall()
+        return [_item(row) for row in rows]
+
+    def favourites(self) -> list[LibraryItem]:
+        """Coping steps the user chose to see in the craving panel."""
+        return [i for i in self.items(Kind.COPING) if i.favourite]
+
+    def get(self, item_id: int) -> LibraryItem | None:
+        with sql_errors():
+            row = self._db.execute(
+                f"SELECT {_COLUMNS} FROM library_items WHERE id = ?", [item_id]
+            ).fetchone()
+        return _item(row) if row else None
+
+    def add(self, item: LibraryItem) -> LibraryItem:
+        """Add at the end of its list; returns the item with its id."""
+        clean = LibraryItem(
+            None, item.kind, item.name.strip(), item.category, 0, False, item.favourite
+        )
+        clean.validate()
+        with sql_errors(), self._db.atomic():
+            position = next_position(self._db, "library_items", "kind = ?", [item.kind.value])
+            cursor = self._db.execute(
+                "INSERT INTO library_items (kind, name, category, position, favourite) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [clean.kind.value, clean.name, clean.category, position, int(clean.favourite)],
+            )
+        self._revision.bump()
+        added = self.get(int(cursor.lastrowid or 0))
+        assert added is not None
+        return added
+
+    def update(self, item: LibraryItem) -> None:
+        """Rename, recategorise or (un)favourite. Past cravings keep the name they had."""
+        assert item.id is not None
+        item = LibraryItem(
+            item.id,
+            item.kind,
+            item.name.strip(),
+            item.category,
+            item.position,
+            item.archived,
+            item.favourite,
+        )
+        item.validate()
+        with sql_errors(), self._db.atomic():
+            self._db.execute(
+                "UPDATE library_items SET name = ?, category = ?, favourite = ?, archived = ? "
+                "WHERE id = ?",
+                [item.name, item.category, int(item.favourite), int(item.archived), item.id],
+            )
+        self._revision.bump()
+
+    def set_archived(self, item_id: int, archived: bool = True) -> None:
+        with sql_errors(), self._db.atomic():
+            self._db.execute(
+                "UPDATE library_items SET archived = ? WHERE id = ?", [int(archived), item_id]
+            )
+        self._revision.bump()
+
+    def move(self, item_id: int, delta: int) -> None:
+        """Move an item up (negative) or down (positive) in its list."""
+        item = self.get(item_id)
+        if item is None:
+            return
+        ids = [i.id for i in self.items(item.kind, include_archived=True) if i.id is not None]
+        self.reorder(moved(ids, item_id, delta))
+
+    def reorder(self, ids: list[int]) -> None:
+        with sql_errors(), self._db.atomic():
+            set_order(self._db, "library_items", ids)
+        self._revision.bump()
+
+    def count(self, kind: Kind) -> int:
+        with sql_errors():
+            row = self._db.execute(
+                "SELECT count(*) FROM library_items WHERE kind = ?", [kind.value]
+            ).fetchone()
+        return int(row[0])

@@ -1,0 +1,132 @@
+"""Clean dates, the history of attempts, and lapses. Nothing here is ever deleted."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlite_utils import Database
+
+from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.data.cravings import local_text
+from recovery_desktop.data.revision import Revision
+from recovery_desktop.domain.recovery_time import (
+    CleanPeriod,
+    Lapse,
+    RecoveryTimeError,
+    check_lapse,
+    current_period,
+)
+
+_LAPSE = "id, at, substance, what_used, before, would_help, tell, craving_id"
+
+
+def _period(row: Any) -> CleanPeriod:
+    end = date.fromisoformat(row[3]) if row[3] else None
+    return CleanPeriod(row[0], row[1], date.fromisoformat(row[2]), end, row[4])
+
+
+def _lapse(row: Any) -> Lapse:
+    return Lapse(row[0], datetime.fromisoformat(row[1]), *row[2:])
+
+
+class RecoveryTimeRepository:
+    def __init__(self, db: Database, revision: Revision) -> None:
+        self._db = db
+        self._revision = revision
+
+    def periods(self) -> list[CleanPeriod]:
+        """Every attempt, oldest first."""
+        with sql_errors():
+            rows = self._db.execute(
+                "SELECT id, substance, start, end, lapse_id FROM clean_periods ORDER BY start, id"
+            ).fetchall()
+        return [_period(row) for row in rows]
+
+    def set_clean_date(self, substance: str, start: date, today: date) -> None:
+        """Start counting for a new substance, or correct the current clean date."""
+        substance = substance.strip()
+        if not substance:
+            raise RecoveryTimeError("Please name the substance.")
+        if start > today:
+            raise RecoveryTimeError("A clean date can't be in the future.")
+        current = current_period(self.periods(), substance)
+        with sql_errors(), self._db.atomic():
+            if current is None:
+                self._db.execute(
+                    "INSERT INTO clean_periods (substance, start) VALUES (?, ?)",
+                    [substance, start.isoformat()],
+                )
+            else:
+                earlier_end = self._db.execute(
+                    "SELECT max(end) FROM clean_periods WHERE substance = ? AND end IS NOT NULL",
+                    [substance],
+                ).fetchone()[0]
+                if earlier_end and start.isoformat() < earlier_end:
+                    raise RecoveryTimeError(
+                        "That date is before your last lapse. Your history stays as it is."
+                    )
+                self._db.execute(
+                    "UPDATE clean_periods SET start = ? WHERE id = ?",
+                    [start.isoformat(), current.id],
+                )
+        self._revision.bump()
+
+    def record_lapse(self, lapse: Lapse, new_start: date, today: date) -> Lapse:
+        """Save the lapse, close the current attempt on its day and start a new one.
+
+        One transaction: either all of it is recorded or nothing is.
+        """
+        lapse.validate()
+        periods = self.periods()
+        check_lapse(periods, lapse.substance, lapse.day, new_start, today)
+        current = current_period(periods, lapse.substance)
+        created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with sql_errors(), self._db.atomic():
+            cursor = self._db.execute(
+                "INSERT INTO lapses (at, day, substance, what_used, before, would_help, tell, "
+                "craving_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    local_text(lapse.at),
+                    lapse.day.isoformat(),
+                    lapse.substance,
+                    lapse.what_used,
+                    lapse.before,
+                    lapse.would_help,
+                    lapse.tell,
+                    lapse.craving_id,
+                    created,
+                ],
+            )
+            lapse_id = int(cursor.lastrowid or 0)
+            if current is not None:
+                self._db.execute(
+                    "UPDATE clean_periods SET end = ?, lapse_id = ? WHERE id = ?",
+                    [lapse.day.isoformat(), lapse_id, current.id],
+                )
+            self._db.execute(
+                "INSERT INTO clean_periods (substance, start) VALUES (?, ?)",
+                [lapse.substance, new_start.isoformat()],
+            )
+        self._revision.bump()
+        return replace(lapse, id=lapse_id)
+
+    def lapses(self, start: date, end: date) -> list[Lapse]:
+        with sql_errors():
+            rows = self._db.execute(
+                f"SELECT {_LAPSE} FROM lapses WHERE day BETWEEN ? AND ? ORDER BY at, id",
+                [start.isoformat(), end.isoformat()],
+            ).fetchall()
+        return [_lapse(row) for row in rows]
+
+    def lapse_days(self) -> set[date]:
+        with sql_errors():
+            rows = self._db.execute("SELECT DISTINCT day FROM lapses").fetchall()
+        return {date.fromisoformat(row[0]) for row in rows}
+
+    def counts(self) -> dict[str, int]:
+        with sql_errors():
+            lapses = self._db.execute("SELECT count(*) FROM lapses").fetchone()[0]
+            periods = self._db.execute("SELECT count(*) FROM clean_periods").fetchone()[0]
+        return {"lapses": int(lapses), "clean_dates": int(periods)}

@@ -1,0 +1,147 @@
+"""The support network: people to call first, the reach-out log, and crisis lines."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+MAX_FIELD_CHARACTERS = 200
+MAX_NOTE_CHARACTERS = 5_000
+CALL_FIRST = 3
+DEFAULT_REACH_OUT_REMINDER_DAYS = 4
+
+
+class Role(enum.Enum):
+    SPONSOR = "sponsor"
+    FAMILY = "family"
+    FRIEND = "friend"
+    THERAPIST = "therapist"
+    DOCTOR = "doctor"
+    PEER = "peer"
+    GROUP = "group"
+    CRISIS_LINE = "crisis_line"
+
+    @property
+    def label(self) -> str:
+        return "Crisis line" if self is Role.CRISIS_LINE else self.value.capitalize()
+
+
+class Method(enum.Enum):
+    CALL = "call"
+    TEXT = "text"
+    IN_PERSON = "in_person"
+    MEETING = "meeting"
+    ONLINE = "online"
+
+    @property
+    def label(self) -> str:
+        return {"in_person": "In person"}.get(self.value, self.value.capitalize())
+
+
+class ContactError(ValueError):
+    """Contact details that cannot be saved, in plain words."""
+
+
+def _check_lengths(fields: Iterable[tuple[str, str]], note: str) -> None:
+    for label, value in fields:
+        if len(value) > MAX_FIELD_CHARACTERS:
+            raise ContactError(f"{label} can be at most {MAX_FIELD_CHARACTERS} characters.")
+    if len(note) > MAX_NOTE_CHARACTERS:
+        raise ContactError(f"Notes can be at most {MAX_NOTE_CHARACTERS:,} characters.")
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: int | None
+    name: str
+    role: Role = Role.FRIEND
+    phone: str = ""
+    email: str = ""
+    notes: str = ""
+    position: int = 0
+    archived: bool = False
+
+    def validate(self) -> None:
+        if not self.name.strip():
+            raise ContactError("Please give a name (a first name or a nickname is fine).")
+        _check_lengths(
+            (("Name", self.name), ("Phone", self.phone), ("Email", self.email)), self.notes
+        )
+        if self.email and ("@" not in self.email or " " in self.email.strip()):
+            raise ContactError("That email address doesn't look complete.")
+
+
+@dataclass(frozen=True)
+class ReachOut:
+    id: int | None
+    contact_id: int
+    at: datetime
+    how: Method = Method.CALL
+    helped: bool | None = None
+    note: str = ""
+    craving_id: int | None = None
+
+    def validate(self) -> None:
+        _check_lengths((), self.note)
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    id: int | None
+    name: str
+    number: str
+    details: str = ""
+    position: int = 0
+
+    def validate(self) -> None:
+        if not self.name.strip() or not self.number.strip():
+            raise ContactError("A crisis line needs a name and a number.")
+        _check_lengths((("Name", self.name), ("Number", self.number)), self.details)
+
+
+# United States defaults; every line can be edited for another country.
+DEFAULT_CRISIS_LINES: tuple[tuple[str, str, str], ...] = (
+    ("Emergency services", "911", "If someone is in danger, not breathing, or cannot be woken."),
+    ("988 Suicide & Crisis Lifeline", "988", "Call or text 988, day or night."),
+    (
+        "SAMHSA National Helpline",
+        "1-800-662-4357",
+        "Free and confidential, 24 hours a day: treatment referral and information.",
+    ),
+    ("Poison Control", "1-800-222-1222", "Advice on a possible overdose or poisoning."),
+)
+
+
+def call_first(contacts: Iterable[Contact], count: int = CALL_FIRST) -> list[Contact]:
+    """The first ``count`` active contacts in the user's call-first order."""
+    active = sorted((c for c in contacts if not c.archived), key=lambda c: (c.position, c.id or 0))
+    return active[:count]
+
+
+def days_without_reaching_out(last: datetime | None, today: date) -> int | None:
+    """Whole days since the last reach-out; None if there has never been one."""
+    return None if last is None else max(0, (today - last.date()).days)
+
+
+def needs_gentle_note(last: datetime | None, today: date, after_days: int) -> bool:
+    """True when nobody has been reached for ``after_days`` days or more."""
+    days = days_without_reaching_out(last, today)
+    return days is not None and days >= after_days
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def reach_outs_by_role_per_week(
+    reach_outs: Iterable[ReachOut], roles: dict[int, Role]
+) -> dict[date, dict[Role, int]]:
+    """Monday of each week -> role -> number of reach-outs."""
+    weeks: dict[date, dict[Role, int]] = {}
+    for reach in reach_outs:
+        role = roles.get(reach.contact_id, Role.FRIEND)
+        bucket = weeks.setdefault(week_start(reach.at.date()), {})
+        bucket[role] = bucket.get(role, 0) + 1
+    return weeks
