@@ -133,16 +133,22 @@ class Journal:
         }
 
     def trend_data(self, period: Period) -> TrendData:
-        return trends.trend_data(self.db, self.checkins, period)
+        return trends.trend_data(
+            self.db, self.checkins, period, self.cravings, self.contacts, self.recovery_time
+        )
 
     def summary_inputs(self, period: Period) -> SummaryInputs:
-        """The check-ins of ``period`` and the one before, its lists, and chart data."""
+        """The check-ins of ``period`` and the one before, its lists, chart data (which
+        also holds the period's cravings, reach-outs and lapses), every contact and every
+        clean period."""
         return SummaryInputs(
             period=period,
             checkins=tuple(self.checkins.between(period.previous().start, period.end)),
             notes=self.summary_notes.get(period),
             previous_goals=self.summary_notes.previous_goals(period),
             trend=self.trend_data(period),
+            contacts=tuple(self.contacts.contacts(include_archived=True)),
+            clean_periods=tuple(self.recovery_time.periods()),
         )
 
     def first_day(self) -> date | None:

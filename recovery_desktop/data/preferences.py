@@ -8,12 +8,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.domain.contacts import DEFAULT_REACH_OUT_REMINDER_DAYS
 from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryOptions
 
 AUTO_LOCK_MINUTES = "auto_lock_minutes"
+REACH_OUT_REMINDER_DAYS = "people.reminder_days"
 SUMMARY_SECTIONS = "summary.sections"
 SUMMARY_NAME = "summary.name"
 SUMMARY_DISCREET = "summary.discreet"
+SUMMARY_SHOW_NAMES = "summary.show_names"
 DEFAULT_AUTO_LOCK_MINUTES = 5
 
 
@@ -59,11 +62,24 @@ class PreferenceRepository:
             else {},
             name=name if isinstance(name, str) else "",
             discreet=bool(self.get(SUMMARY_DISCREET, False)),
+            show_names=bool(self.get(SUMMARY_SHOW_NAMES, False)),
         )
 
     def set_summary_options(self, options: SummaryOptions) -> None:
-        """Remember the section switches, the name and discretion (one transaction)."""
+        """Remember the section switches, the name, discretion and whether people are
+        named (one transaction)."""
         with sql_errors(), self._db.atomic():
             self.set(SUMMARY_SECTIONS, dict(options.sections))
             self.set(SUMMARY_NAME, options.name.strip()[:MAX_NAME_CHARACTERS])
             self.set(SUMMARY_DISCREET, options.discreet)
+            self.set(SUMMARY_SHOW_NAMES, options.show_names)
+
+    def reach_out_reminder_days(self) -> int:
+        """After how many days without reaching out Today shows a gentle note (1–30)."""
+        value = self.get(REACH_OUT_REMINDER_DAYS, DEFAULT_REACH_OUT_REMINDER_DAYS)
+        return value if isinstance(value, int) and 1 <= value <= 30 else 4
+
+    def set_reach_out_reminder_days(self, days: int) -> None:
+        if not 1 <= days <= 30:
+            raise ValueError("The reminder must be between 1 and 30 days.")
+        self.set(REACH_OUT_REMINDER_DAYS, days)

@@ -1,4 +1,5 @@
-"""Trend data for charts: the period's check-ins plus per-week counts aggregated in SQL."""
+"""Trend data for charts: the period's check-ins plus per-week counts aggregated in SQL,
+and the period's cravings, reach-outs and lapses."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from sqlite_utils import Database
 
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.data.contacts import ContactRepository
+from recovery_desktop.data.cravings import CravingRepository
+from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.trends import LEAD_IN_DAYS, TrendData, WeekCounts
 
@@ -42,11 +46,25 @@ def weekly_counts(db: Database, period: Period) -> list[WeekCounts]:
     return [WeekCounts(monday, *found.get(monday, empty)) for monday in _mondays(period)]
 
 
-def trend_data(db: Database, checkins: CheckinRepository, period: Period) -> TrendData:
+def trend_data(
+    db: Database,
+    checkins: CheckinRepository,
+    period: Period,
+    cravings: CravingRepository,
+    contacts: ContactRepository,
+    recovery_time: RecoveryTimeRepository,
+) -> TrendData:
+    """Check-ins with their lead-in days; events (cravings, reach-outs, lapses) for the
+    period only, oldest first."""
+    start, end = period.start, period.end
     return TrendData(
         period=period,
-        checkins=tuple(checkins.between(period.start - timedelta(days=LEAD_IN_DAYS), period.end)),
+        checkins=tuple(checkins.between(start - timedelta(days=LEAD_IN_DAYS), end)),
         weeks=tuple(weekly_counts(db, period)),
+        cravings=tuple(sorted(cravings.between(start, end), key=lambda c: c.started_at)),
+        reach_outs=tuple(sorted(contacts.reach_outs(start, end), key=lambda r: r.at)),
+        roles={c.id: c.role for c in contacts.contacts(include_archived=True) if c.id is not None},
+        lapses=tuple(recovery_time.lapses(start, end)),
     )
 
 

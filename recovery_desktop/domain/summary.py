@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from recovery_desktop.domain.checkin import CheckIn, Halt
+from recovery_desktop.domain.contacts import Contact
 from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.recovery_time import CleanPeriod
 from recovery_desktop.domain.trends import TrendData
 
 STAT_FIELDS: dict[str, str] = {
@@ -132,13 +134,19 @@ class SummaryNotes:
 
 @dataclass(frozen=True)
 class SummaryInputs:
-    """Everything one summary is built from, read from the journal in one go."""
+    """Everything one summary is built from, read from the journal in one go.
+
+    The period's cravings, reach-outs and lapses come with ``trend``; ``contacts`` (archived
+    ones too) name the people reached, and ``clean_periods`` is every attempt ever recorded.
+    """
 
     period: Period
     checkins: tuple[CheckIn, ...]  # the period and the period before it
     notes: SummaryNotes
     previous_goals: tuple[str, ...]
     trend: TrendData
+    contacts: tuple[Contact, ...] = ()
+    clean_periods: tuple[CleanPeriod, ...] = ()
 
 
 MAX_NAME_CHARACTERS = 80
@@ -147,11 +155,13 @@ MAX_NAME_CHARACTERS = 80
 @dataclass(frozen=True)
 class SummaryOptions:
     """What to print: section switches (missing keys use each section's default), the name
-    in the header, and discretion (initials only, no app name)."""
+    in the header, discretion (initials only, no app name), and whether the people reached
+    are named (off: only their roles are counted)."""
 
     sections: Mapping[str, bool] = field(default_factory=dict)
     name: str = ""
     discreet: bool = False
+    show_names: bool = False
 
     def enabled(self, key: str, default: bool) -> bool:
         return bool(self.sections.get(key, default))

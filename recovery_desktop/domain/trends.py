@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from recovery_desktop.domain.checkin import CheckIn
+from recovery_desktop.domain.contacts import ReachOut, Role
+from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.recovery_time import Lapse
 
 
 @dataclass(frozen=True)
@@ -37,9 +41,15 @@ class TrendData:
     """Everything a chart may need for one period, read once from the journal.
 
     ``checkins`` also holds the days just before the period (``LEAD_IN_DAYS``) so that
-    7-day averages are complete from the first day shown.
+    7-day averages are complete from the first day shown. Cravings, reach-outs and lapses
+    are events: they cover the period only, oldest first. ``roles`` maps every contact id
+    (archived contacts too) to that person's role.
     """
 
     period: Period
     checkins: tuple[CheckIn, ...] = ()
     weeks: tuple[WeekCounts, ...] = field(default=())
+    cravings: tuple[Craving, ...] = ()
+    reach_outs: tuple[ReachOut, ...] = ()
+    roles: Mapping[int, Role] = field(default_factory=dict)
+    lapses: tuple[Lapse, ...] = ()
