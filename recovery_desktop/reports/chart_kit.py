@@ -6,7 +6,7 @@ import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
@@ -82,6 +82,23 @@ def date_axis(axes: Axes, period: Period) -> None:
 def set_period(axes: Axes, period: Period) -> None:
     axes.set_xlim(day_number(period.start) - 0.6, day_number(period.end) + 0.6)
     date_axis(axes, period)
+
+
+def mondays(period: Period) -> list[date]:
+    """The Monday of every ISO week that touches ``period``."""
+    first = period.start - timedelta(days=period.start.weekday())
+    return [first + timedelta(days=7 * n) for n in range((period.end - first).days // 7 + 1)]
+
+
+def week_span(axes: Axes, first: date, last: date) -> None:
+    """An x-axis from the Monday ``first`` to the end of the week starting ``last``."""
+    axes.set_xlim(day_number(first), day_number(last) + 7)
+    date_axis(axes, Period(first, last + timedelta(days=6)))
+
+
+def short(text: str, limit: int = 36) -> str:
+    """A label cut to ``limit`` characters with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
 def _nan(values: Sequence[float | None]) -> list[float]:

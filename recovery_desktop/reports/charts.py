@@ -7,24 +7,30 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 
 from matplotlib.axes import Axes
 
-from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.series import days_where
 from recovery_desktop.domain.trends import TrendData, WeekCounts
 from recovery_desktop.reports.chart_kit import (
     Chart,
     HoverPoint,
     daily_line,
-    date_axis,
     day_number,
     dress,
     legend,
     new_chart,
     no_data_note,
     set_period,
+    week_span,
+)
+from recovery_desktop.reports.charts_recovery import (
+    coping_ranked,
+    cravings_per_day,
+    mark_lapses,
+    reach_outs_per_week,
+    trigger_frequency,
+    weekday_hour,
 )
 from recovery_desktop.reports.style import ChartStyle
 
@@ -41,7 +47,8 @@ def _has_any(data: TrendData, *fields: str) -> bool:
 
 
 def mood_and_craving(data: TrendData, style: ChartStyle) -> Chart:
-    """Mood and craving peak per day with 7-day averages; days marked "used" on top."""
+    """Mood and craving peak per day with 7-day averages; days marked "used" on top and
+    a labelled line on each day with a lapse recorded."""
     chart, axes = new_chart("Mood and craving peak", style)
     period = data.period
     daily_line(chart, axes, 0, period, data.checkins, "mood", "Mood", style)
@@ -62,6 +69,7 @@ def mood_and_craving(data: TrendData, style: ChartStyle) -> Chart:
             HoverPoint(0, x, USED_LEVEL, f"{d:%a %d %b %Y}\nMarked \u201cused\u201d")
             for d, x in zip(used, xs, strict=True)
         )
+    mark_lapses(chart, axes, data, style)
     axes.set_ylim(-0.5, 11.2)
     axes.set_yticks(range(0, 11, 2))
     axes.set_ylabel("0 to 10")
@@ -78,6 +86,7 @@ def stress_and_sleep(data: TrendData, style: ChartStyle) -> Chart:
     period = data.period
     daily_line(chart, axes, 0, period, data.checkins, "stress", "Stress", style)
     axes.set_ylim(-0.5, 10.5)
+    axes.set_yticks(range(0, 11, 2))
     axes.set_ylabel("Stress, 0 to 10")
     sleep_axes = axes.twinx()
     dress(sleep_axes, style)
@@ -85,7 +94,9 @@ def stress_and_sleep(data: TrendData, style: ChartStyle) -> Chart:
     sleep = daily_line(
         chart, sleep_axes, 1, period, data.checkins, "sleep_hours", "Sleep", style, " h"
     )
-    sleep_axes.set_ylim(0, max([12.0, *(v for v in sleep if v is not None)]))
+    top = max([12.0, *(v for v in sleep if v is not None)])
+    sleep_axes.set_ylim(0, top)
+    sleep_axes.set_yticks(range(0, int(top) + 1, 2 if top <= 14 else 4))
     sleep_axes.set_ylabel("Sleep, hours")
     sleep_axes.spines["right"].set_visible(True)
     set_period(axes, period)
@@ -129,9 +140,7 @@ def _shade_weeks_without_checkins(
 
 def _week_axes(axes: Axes, data: TrendData) -> None:
     if data.weeks:
-        first, last = data.weeks[0].week_start, data.weeks[-1].week_start
-        axes.set_xlim(day_number(first), day_number(last) + 7)
-        date_axis(axes, Period(first, last + timedelta(days=6)))
+        week_span(axes, data.weeks[0].week_start, data.weeks[-1].week_start)
     axes.set_ylim(0, 7.4)
     axes.set_yticks(range(0, 8))
     axes.set_ylabel("days in the week")
@@ -224,10 +233,15 @@ class ChartSpec:
 
 CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("mood_craving", "Mood and craving", mood_and_craving),
+    ChartSpec("cravings_daily", "Cravings per day", cravings_per_day),
+    ChartSpec("triggers", "Triggers", trigger_frequency),
+    ChartSpec("craving_times", "When cravings come", weekday_hour),
+    ChartSpec("coping", "What lowered cravings", coping_ranked),
     ChartSpec("stress_sleep", "Stress and sleep", stress_and_sleep),
     ChartSpec("energy", "Energy", energy),
     ChartSpec("halt", "HALT per week", halt_per_week),
     ChartSpec("support", "Meetings, therapy and medication", support_per_week),
+    ChartSpec("reach_outs", "Reaching out", reach_outs_per_week),
 )
 
 

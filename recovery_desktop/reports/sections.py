@@ -1,14 +1,14 @@
 """The sections of the printed summary. Each has a title, a data function, an HTML
-fragment and a default switch; later features add their sections to ``SECTIONS``."""
+fragment and a default switch; later features add their sections to ``SECTIONS``
+(the recovery sections live in :mod:`recovery_desktop.reports.sections_recovery`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from recovery_desktop.domain.checkin import Halt
-from recovery_desktop.domain.summary import STAT_FIELDS, Summary, SummaryNotes, YesNo
+from recovery_desktop.domain.summary import STAT_FIELDS, Summary, YesNo
 from recovery_desktop.reports.html_kit import (
     bullet_list,
     change,
@@ -18,27 +18,16 @@ from recovery_desktop.reports.html_kit import (
     paragraph,
     table,
 )
+from recovery_desktop.reports.section_types import SectionSpec, SummaryContext
+from recovery_desktop.reports.sections_recovery import (
+    CLEAN_TIME,
+    CRAVINGS,
+    HELPED,
+    LAPSES,
+    PEOPLE,
+)
 
-
-@dataclass(frozen=True)
-class SummaryContext:
-    """What the sections draw from; ``images`` maps chart keys to image sources."""
-
-    summary: Summary
-    notes: SummaryNotes = field(default_factory=SummaryNotes)
-    previous_goals: tuple[str, ...] = ()
-    images: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class SectionSpec:
-    key: str
-    title: str
-    default_on: bool
-    data: Callable[[SummaryContext], Any]  # falsy: the section prints ``empty_text``
-    html: Callable[[Any], str]
-    empty_text: str
-    charts: tuple[str, ...] = ()
+__all__ = ["SECTIONS", "SectionSpec", "SummaryContext", "section"]
 
 
 # -- at a glance -------------------------------------------------------------------------
@@ -79,7 +68,7 @@ def _chart_data(key: str, fields: tuple[str, ...]) -> Callable[[SummaryContext],
 
 
 def _chart_html(source: str) -> str:
-    return f'<p><img src="{esc(source)}" width="660" height="238"></p>'
+    return f'<p><img src="{esc(source)}" width="660" height="220"></p>'
 
 
 # -- use, HALT, support ------------------------------------------------------------------
@@ -171,6 +160,10 @@ SECTIONS: tuple[SectionSpec, ...] = (
         _use_html,
         "No answers about using in this period.",
     ),
+    CLEAN_TIME,
+    LAPSES,
+    CRAVINGS,
+    HELPED,
     SectionSpec(
         "halt",
         "HALT: hungry, angry, lonely, tired",
@@ -187,6 +180,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         _support_html,
         "No answers about meetings, therapy or medication.",
     ),
+    PEOPLE,
     SectionSpec(
         "notes",
         "My check-in notes",

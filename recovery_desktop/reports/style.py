@@ -20,6 +20,20 @@ LIGHT_COLOURS = {
     "therapy": "#8e44ad",
     "medication": "#4a5aa8",
     "no_data": "#bbbbbb",
+    "cravings": "#eba59d",
+    "craving_intensity": "#922b21",
+    "triggers": "#9a5b13",
+    "coping": "#1e8449",
+    "heat": "#b03a2e",
+    "lapse": "#1b2631",
+    "role_sponsor": "#0072b2",
+    "role_family": "#e69f00",
+    "role_friend": "#009e73",
+    "role_therapist": "#cc79a7",
+    "role_doctor": "#56b4e9",
+    "role_peer": "#d55e00",
+    "role_group": "#8c6d1f",
+    "role_crisis_line": "#7f7f7f",
 }
 DARK_COLOURS = {
     "mood": "#5fc4be",
@@ -36,6 +50,20 @@ DARK_COLOURS = {
     "therapy": "#c39bd3",
     "medication": "#8e9ef0",
     "no_data": "#555555",
+    "cravings": "#7b3b35",
+    "craving_intensity": "#f5b7b1",
+    "triggers": "#e0a458",
+    "coping": "#58d68d",
+    "heat": "#f1948a",
+    "lapse": "#f4f6f7",
+    "role_sponsor": "#5aa9e6",
+    "role_family": "#f2b84b",
+    "role_friend": "#3ec99a",
+    "role_therapist": "#e3a1c9",
+    "role_doctor": "#a6dcf7",
+    "role_peer": "#f08a4b",
+    "role_group": "#d9c27a",
+    "role_crisis_line": "#b0b0b0",
 }
 # Paper: shades of grey told apart by dashes and markers, clear in black and white.
 PRINT_COLOURS = {
@@ -49,12 +77,37 @@ PRINT_COLOURS = {
     "medication": "#999999",
     "tired": "#cccccc",
     "no_data": "#eeeeee",
+    "cravings": "#cccccc",
+    "craving_intensity": "#000000",
+    "triggers": "#888888",
+    "coping": "#555555",
+    "heat": "#000000",
+    "lapse": "#000000",
+    "role_sponsor": "#000000",
+    "role_family": "#ffffff",
+    "role_friend": "#999999",
+    "role_therapist": "#ffffff",
+    "role_doctor": "#dddddd",
+    "role_peer": "#ffffff",
+    "role_group": "#555555",
+    "role_crisis_line": "#ffffff",
 }
+# A lapse is a dash-dot line everywhere, so it never reads as a measure's line.
+LAPSE_DASH = (0, (6, 2, 1, 2))
+SCREEN_DASHES: dict[str, object] = {"lapse": LAPSE_DASH}
 PRINT_DASHES: dict[str, object] = {
     "craving_peak": (0, (5, 2)),
     "sleep_hours": (0, (5, 2)),
     "therapy": (0, (5, 2)),
     "medication": (0, (1, 1.5)),
+    "lapse": LAPSE_DASH,
+}
+# Paper tells white bars apart by their hatching.
+PRINT_HATCHES = {
+    "role_family": "///",
+    "role_therapist": "xxx",
+    "role_peer": "...",
+    "role_crisis_line": "\\\\\\",
 }
 MARKERS = {
     "mood": "o",
@@ -65,6 +118,7 @@ MARKERS = {
     "meetings": "o",
     "therapy": "s",
     "medication": "^",
+    "craving_intensity": "D",
 }
 
 
@@ -78,6 +132,15 @@ class ChartStyle:
     colours: dict[str, str]
     dashes: dict[str, object] = field(default_factory=dict)
     font_size: float = 9.0
+    hatches: dict[str, str] = field(default_factory=dict)
+    outline: str = ""  # bar edges; empty: the background colour
+
+    @property
+    def bar_edge(self) -> str:
+        return self.outline or self.background
+
+    def hatch(self, key: str) -> str:
+        return self.hatches.get(key, "")
 
     def colour(self, key: str) -> str:
         return self.colours.get(key, self.foreground)
@@ -89,8 +152,19 @@ class ChartStyle:
         return MARKERS.get(key, "o")
 
 
-LIGHT = ChartStyle("light", "#ffffff", "#222222", "#666666", "#dddddd", LIGHT_COLOURS)
-DARK = ChartStyle("dark", "#1e1f22", "#e6e6e6", "#a0a0a0", "#3a3b3f", DARK_COLOURS)
+LIGHT = ChartStyle(
+    "light", "#ffffff", "#222222", "#666666", "#dddddd", LIGHT_COLOURS, SCREEN_DASHES
+)
+DARK = ChartStyle("dark", "#1e1f22", "#e6e6e6", "#a0a0a0", "#3a3b3f", DARK_COLOURS, SCREEN_DASHES)
 PRINT = ChartStyle(
-    "print", "#ffffff", "#000000", "#444444", "#dddddd", PRINT_COLOURS, PRINT_DASHES, 10.0
+    "print",
+    "#ffffff",
+    "#000000",
+    "#444444",
+    "#dddddd",
+    PRINT_COLOURS,
+    PRINT_DASHES,
+    10.0,
+    PRINT_HATCHES,
+    "#000000",
 )

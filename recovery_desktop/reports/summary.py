@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from recovery_desktop.domain.summary import SummaryInputs, SummaryOptions, summarise
+from recovery_desktop.domain.summary_recovery import summarise_recovery
 from recovery_desktop.reports.chart_kit import to_png
 from recovery_desktop.reports.charts import chart_spec
 from recovery_desktop.reports.sections import SummaryContext
@@ -14,7 +15,7 @@ from recovery_desktop.reports.style import PRINT
 from recovery_desktop.reports.summary_html import SummaryDocument, charts_needed, render
 
 PRINT_DPI = 200
-PRINT_SIZE_INCHES = (7.2, 2.6)
+PRINT_SIZE_INCHES = (7.2, 2.4)
 
 
 @dataclass(frozen=True)
@@ -48,5 +49,7 @@ def build_summary(inputs: SummaryInputs, options: SummaryOptions, printed_on: da
         notes=inputs.notes,
         previous_goals=inputs.previous_goals,
         images={key: f"chart-{key}.png" for key in keys},
+        recovery=summarise_recovery(inputs),
+        show_names=options.show_names,
     )
     return BuiltSummary(render(context, options, printed_on), images)

@@ -17,7 +17,9 @@ body { font-size: 11pt; color: #000000; }
 .title { font-size: 18pt; font-weight: bold; }
 .period { font-size: 12pt; }
 .who { font-size: 11pt; }
-h2 { font-size: 14pt; font-weight: bold; margin-top: 12px; margin-bottom: 4px; }
+h2 { font-size: 14pt; font-weight: bold; margin-top: 8px; margin-bottom: 3px; }
+p { margin-top: 3px; margin-bottom: 3px; }
+ul { margin-top: 3px; margin-bottom: 3px; }
 table.data { border-color: #888888; border-style: solid; }
 th { background-color: #eeeeee; font-weight: bold; text-align: left; }
 .small { font-size: 9pt; color: #333333; }

@@ -58,10 +58,15 @@ def test_titles_are_plain_words():
     titles = [spec.build(DATA, LIGHT).figure.axes[0].get_title(loc="left") for spec in CHARTS]
     assert titles == [
         "Mood and craving peak",
+        "Cravings logged per day, and the strongest",
+        "Triggers: how often each came up",
+        "When cravings came: day of the week and hour",
+        "What lowered cravings: average drop in intensity",
         "Stress and sleep",
         "Energy",
         "HALT: days hungry, angry, lonely or tired, per week",
         "Meetings, therapy and medication, days per week",
+        "Reaching out: people contacted per week, by role",
     ]
 
 

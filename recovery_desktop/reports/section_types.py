@@ -1,0 +1,36 @@
+"""What a summary section is, and what every section draws from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from recovery_desktop.domain.summary import Summary, SummaryNotes
+from recovery_desktop.domain.summary_recovery import RecoverySummary
+
+
+@dataclass(frozen=True)
+class SummaryContext:
+    """What the sections draw from; ``images`` maps chart keys to image sources.
+
+    ``show_names`` lets the people section name the people reached (off by default).
+    """
+
+    summary: Summary
+    notes: SummaryNotes = field(default_factory=SummaryNotes)
+    previous_goals: tuple[str, ...] = ()
+    images: dict[str, str] = field(default_factory=dict)
+    recovery: RecoverySummary = field(default_factory=RecoverySummary)
+    show_names: bool = False
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    title: str
+    default_on: bool
+    data: Callable[[SummaryContext], Any]  # falsy: the section prints ``empty_text``
+    html: Callable[[Any], str]
+    empty_text: str
+    charts: tuple[str, ...] = ()
