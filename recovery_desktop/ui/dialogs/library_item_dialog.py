@@ -1,0 +1,160 @@
+"""Add or edit one trigger or coping step: a name, a category and, for coping, the craving panel."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.library import LibraryRepository
+from recovery_desktop.domain.library import (
+    CATEGORIES,
+    MAX_NAME_CHARACTERS,
+    Kind,
+    LibraryError,
+    LibraryItem,
+)
+from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+
+TITLES = {
+    (Kind.TRIGGER, False): "Add a trigger",
+    (Kind.TRIGGER, True): "Edit trigger",
+    (Kind.COPING, False): "Add something that helps",
+    (Kind.COPING, True): "Edit coping step",
+}
+PLACEHOLDERS = {
+    Kind.TRIGGER: "For example: Sunday evenings on my own",
+    Kind.COPING: "For example: Walk the dog round the block",
+}
+RENAME_NOTE = "Past cravings keep the name it had when you recorded them."
+PANEL_HINT = "Steps shown there are one click away when a craving hits."
+
+
+class LibraryItemDialog(QDialog):
+    """Saves through ``library`` when accepted; ``saved`` is then the stored item."""
+
+    def __init__(
+        self,
+        library: LibraryRepository,
+        kind: Kind,
+        item: LibraryItem | None = None,
+        category: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.kind = kind
+        self.item = item
+        self.saved: LibraryItem | None = None
+        self.setWindowTitle(TITLES[(kind, item is not None)])
+        self.setMinimumWidth(460)
+        self._build_fields(category)
+        self._build_layout()
+
+    # -- layout --------------------------------------------------------------------------
+    def _build_fields(self, category: str | None) -> None:
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(MAX_NAME_CHARACTERS)
+        self.name_edit.setPlaceholderText(PLACEHOLDERS[self.kind])
+        self.name_edit.setAccessibleName("Name")
+        self.category_box = QComboBox(self)
+        self.category_box.addItems(list(CATEGORIES[self.kind]))
+        self.category_box.setAccessibleName("Category")
+        self.favourite_box = QCheckBox("Show in the &craving panel", self)
+        self.favourite_box.setVisible(self.kind is Kind.COPING)
+        self.error = ErrorLabel(self)
+        if self.item is not None:
+            self.name_edit.setText(self.item.name)
+            category = self.item.category
+            self.favourite_box.setChecked(self.item.favourite)
+        if category in CATEGORIES[self.kind]:
+            self.category_box.setCurrentText(category)
+        self.name_edit.textChanged.connect(lambda _text: self.error.show_message(""))
+
+    def _build_layout(self) -> None:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Name:", self.name_edit)
+        form.addRow("C&ategory:", self.category_box)
+        if self.kind is Kind.COPING:
+            form.addRow("", self.favourite_box)
+            form.addRow("", _hint(PANEL_HINT, self))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        if self.item is not None:
+            layout.addWidget(_hint(RENAME_NOTE, self))
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.name_edit.setFocus()
+
+    # -- behaviour -----------------------------------------------------------------------
+    def entered(self) -> LibraryItem:
+        """The item as the fields describe it (not yet checked or saved)."""
+        name = self.name_edit.text().strip()
+        category = self.category_box.currentText()
+        favourite = self.kind is Kind.COPING and self.favourite_box.isChecked()
+        if self.item is None:
+            return LibraryItem(None, self.kind, name, category, favourite=favourite)
+        return replace(self.item, name=name, category=category, favourite=favourite)
+
+    def problem(self, item: LibraryItem) -> str | None:
+        """What stops ``item`` being saved, in plain words; None when it can be."""
+        try:
+            item.validate()
+        except LibraryError as error:
+            return str(error)
+        twin = self._same_name(item)
+        if twin is None:
+            return None
+        if twin.archived:
+            return f"“{twin.name}” is already in your archive. Tick “Show archived” to restore it."
+        return f"“{twin.name}” is already in your list."
+
+    def _same_name(self, item: LibraryItem) -> LibraryItem | None:
+        wanted = item.name.casefold()
+        for other in self.library.items(self.kind, include_archived=True):
+            if other.id != item.id and other.name.strip().casefold() == wanted:
+                return other
+        return None
+
+    def accept(self) -> None:
+        item = self.entered()
+        try:
+            problem = self.problem(item)
+            if problem is None:
+                self.saved = self._save(item)
+        except JournalError as error:
+            problem = str(error)
+        if problem is not None:
+            self.error.show_message(problem)
+            self.name_edit.setFocus()
+            return
+        super().accept()
+
+    def _save(self, item: LibraryItem) -> LibraryItem:
+        if item.id is None:
+            return self.library.add(item)
+        self.library.update(item)
+        return self.library.get(item.id) or item
+
+
+def _hint(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("hintLabel")
+    label.setWordWrap(True)
+    return label

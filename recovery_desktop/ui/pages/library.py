@@ -1,0 +1,89 @@
+"""Triggers and coping: the user's own lists, pre-filled with common ones and free to change."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.library import Kind
+from recovery_desktop.ui.pages.library_list import PANEL_MARK, LibraryList
+from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
+
+INTRO = (
+    "Triggers are the people, places, feelings and situations that make using more likely. "
+    "Coping steps are what help you ride a craving out until it passes. Both lists start with "
+    "ones many people in recovery name, and they are yours to change: add your own, rename "
+    "them, put the ones that matter most at the top, and archive what doesn't fit your life."
+)
+TRIGGERS_NOTE = (
+    "Knowing your triggers helps you see a craving coming, and plan around the ones you "
+    "can't avoid."
+)
+COPING_NOTE = (
+    f"Steps marked {PANEL_MARK} are shown in the craving panel, one click away when a "
+    "craving hits. Edit a step to show or hide it there."
+)
+TABS = {Kind.TRIGGER: "My &triggers", Kind.COPING: "What &helps me (coping)"}
+
+
+class LibraryPage(QWidget):
+    """Two tabs, each an editable list; every change is saved at once."""
+
+    title = "Triggers & coping"
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        heading = page_heading("Triggers and coping", self)
+        self.triggers = LibraryList(journal.library, Kind.TRIGGER, self)
+        self.coping = LibraryList(journal.library, Kind.COPING, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._tab(self.triggers, TRIGGERS_NOTE), TABS[Kind.TRIGGER])
+        self.tabs.addTab(self._tab(self.coping, COPING_NOTE), TABS[Kind.COPING])
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.addWidget(_paragraph(INTRO, "", body))
+        column.addWidget(self.tabs, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(scroll_area(body, self), 1)
+        self._seen = journal.revision.value
+        for panel in (self.triggers, self.coping):
+            panel.changed.connect(self._remember_revision)
+
+    def _tab(self, panel: LibraryList, note: str) -> QWidget:
+        tab = QWidget(self.tabs)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(_paragraph(note, "hintLabel", tab))
+        layout.addWidget(panel, 1)
+        return tab
+
+    def panel(self, kind: Kind) -> LibraryList:
+        return self.triggers if kind is Kind.TRIGGER else self.coping
+
+    def reload(self) -> None:
+        """Read both lists again (after another screen changed the library)."""
+        self.triggers.reload()
+        self.coping.reload()
+        self._remember_revision()
+
+    def _remember_revision(self) -> None:
+        self._seen = self.journal.revision.value
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.journal.revision.value != self._seen:
+            self.reload()
+
+    def flush(self) -> bool:
+        """Every change is saved as it is made, so there is never anything left to save."""
+        return True
+
+
+def _paragraph(text: str, name: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setObjectName(name)
+    return label
