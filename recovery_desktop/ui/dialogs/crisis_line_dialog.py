@@ -1,0 +1,66 @@
+"""Add or edit a crisis line (name, number, a line about when to use it)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QDialog, QFormLayout, QVBoxLayout, QWidget
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.contacts import ContactError, CrisisLine
+from recovery_desktop.ui.dialogs.contact_dialog import line_edit, notes_edit, ok_cancel
+from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+
+
+class CrisisLineDialog(QDialog):
+    """Edits ``line`` (or a new one); on OK it is saved and kept in ``self.line``."""
+
+    def __init__(
+        self, journal: Journal, line: CrisisLine | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.line = line
+        self.setWindowTitle("Edit crisis line" if line else "Add a crisis line")
+        self.setMinimumWidth(440)
+        self.name_edit = line_edit("Name of the line", "For example: a local helpline", self)
+        self.number_edit = line_edit("Number", "The number to call or text", self)
+        self.details_edit = notes_edit("Details", "Optional: when to use it, opening hours…", self)
+        self.error = ErrorLabel(self)
+        form = QFormLayout()
+        form.addRow("&Name:", self.name_edit)
+        form.addRow("N&umber:", self.number_edit)
+        form.addRow("&Details:", self.details_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, "&Save"))
+        if line is not None:
+            self.name_edit.setText(line.name)
+            self.number_edit.setText(line.number)
+            self.details_edit.setPlainText(line.details)
+        self.name_edit.setFocus()
+
+    def edited(self) -> CrisisLine:
+        base = self.line or CrisisLine(None, "", "")
+        return replace(
+            base,
+            name=self.name_edit.text().strip(),
+            number=self.number_edit.text().strip(),
+            details=self.details_edit.toPlainText().strip(),
+        )
+
+    def accept(self) -> None:
+        line = self.edited()
+        try:
+            line.validate()
+            self.line = self.journal.contacts.save_crisis_line(line)
+        except ContactError as error:
+            self.error.show_message(str(error))
+            (self.number_edit if line.name else self.name_edit).setFocus()
+            return
+        except JournalError as error:
+            self.error.show_message(f"Not saved: {error}")
+            return
+        super().accept()

@@ -1,0 +1,224 @@
+"""The People page's first section: support contacts in call-first order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.contacts import CALL_FIRST, Contact
+from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
+from recovery_desktop.ui.models.contacts_model import ContactsModel
+from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+
+HINT = (
+    "The first {n} people are shown in the craving panel, so put the ones you would call first "
+    "at the top: drag a row, or use Move up and Move down."
+).format(n="three" if CALL_FIRST == 3 else CALL_FIRST)
+EMPTY = (
+    "Nobody here yet. Add someone you could call or text when things get hard: "
+    "a sponsor, a friend, family, your counsellor. A first name is enough."
+)
+ARCHIVE_TEXT = (
+    "{name} will leave your list and the craving panel. Your reach-outs to them stay in the "
+    "log, and you can bring them back at any time with “Show archived”."
+)
+
+
+def record_table(model: QAbstractItemModel, accessible_name: str, parent: QWidget) -> QTableView:
+    """A read-only table that selects one whole row at a time."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(accessible_name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def fit_rows(view: QTableView, rows: int, least: int = 3, most: int = 10) -> None:
+    """Make ``view`` tall enough for ``rows`` rows (within limits) so the page scrolls, not it."""
+    shown = max(least, min(most, rows))
+    row_height = view.verticalHeader().defaultSectionSize()
+    header = view.horizontalHeader().sizeHint().height()
+    view.setFixedHeight(header + shown * row_height + 2 * view.frameWidth() + 2)
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class ContactsBox(QGroupBox):
+    """Lists, adds, edits, reorders and archives contacts. ``changed`` follows every save."""
+
+    changed = Signal()
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__("People who support me", parent)
+        self.journal = journal
+        self.model = ContactsModel(self)
+        # Queued: the view finishes its drop before the model is reset.
+        self.model.reordered.connect(self.save_order, Qt.ConnectionType.QueuedConnection)
+        self.view = self._table()
+        self.error = ErrorLabel(self)
+        self.hint = QLabel(HINT, self)
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("hintLabel")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view)
+        layout.addLayout(self._buttons())
+        layout.addWidget(self.error)
+        self.refresh()
+
+    def _table(self) -> QTableView:
+        view = record_table(self.model, "People who support me, in call-first order", self)
+        view.setDragEnabled(True)
+        view.setAcceptDrops(True)
+        view.setDropIndicatorShown(True)
+        view.setDragDropOverwriteMode(False)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        view.doubleClicked.connect(lambda _index: self.edit())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.edit)
+        view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        return view
+
+    def _buttons(self) -> QHBoxLayout:
+        self.add_button = QPushButton("&Add…", self)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button.clicked.connect(self.edit)
+        self.up_button = QPushButton("Move &up", self)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton("Move do&wn", self)
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.archive_button = QPushButton("Arc&hive…", self)
+        self.archive_button.clicked.connect(self.toggle_archived)
+        self.show_archived = QCheckBox("Show ar&chived", self)
+        self.show_archived.toggled.connect(lambda _on: self.refresh())
+        row = QHBoxLayout()
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.up_button,
+            self.down_button,
+            self.archive_button,
+        ):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.show_archived)
+        return row
+
+    # -- reading -------------------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        """Reload from the journal, keeping (or moving) the selection."""
+        current = self.selected()
+        keep = select_id if select_id is not None else (current.id if current else None)
+        try:
+            people = self.journal.contacts.contacts(self.show_archived.isChecked())
+        except JournalError as error:
+            self.error.show_message(str(error))
+            people = []
+        self.model.set_contacts(people)
+        fit_rows(self.view, len(people))
+        self.hint.setText(HINT if people else EMPTY)
+        if keep is not None and self.model.row_of(keep) >= 0:
+            self.view.selectRow(self.model.row_of(keep))
+        self._update_buttons()
+
+    def selected(self) -> Contact | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.contact_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        contact = self.selected()
+        active = self.model.active_ids()
+        place = active.index(contact.id) if contact and contact.id in active else -1
+        self.edit_button.setEnabled(contact is not None)
+        self.up_button.setEnabled(place > 0)
+        self.down_button.setEnabled(0 <= place < len(active) - 1)
+        self.archive_button.setEnabled(contact is not None)
+        archived = contact is not None and contact.archived
+        self.archive_button.setText("&Bring back" if archived else "Arc&hive…")
+
+    # -- changes -------------------------------------------------------------------------
+    def add(self) -> None:
+        dialog = ContactDialog(self.journal, None, self)
+        if dialog.exec() and dialog.contact is not None:
+            self._changed(dialog.contact.id)
+
+    def edit(self) -> None:
+        contact = self.selected()
+        if contact is None:
+            return
+        dialog = ContactDialog(self.journal, contact, self)
+        if dialog.exec():
+            self._changed(contact.id)
+
+    def move_selected(self, delta: int) -> None:
+        contact = self.selected()
+        if contact is None or contact.id is None or contact.archived:
+            return
+        self._write(lambda: self.journal.contacts.move(contact.id or 0, delta), contact.id)
+
+    def save_order(self, ids: list[int]) -> None:
+        """Keep a new call-first order (from a drag and drop)."""
+        contact = self.selected()
+        self._write(lambda: self.journal.contacts.reorder(ids), contact.id if contact else None)
+
+    def toggle_archived(self) -> None:
+        contact = self.selected()
+        if contact is None or contact.id is None:
+            return
+        archive = not contact.archived
+        text = ARCHIVE_TEXT.format(name=contact.name)
+        if archive and not ask(self, "Archive this person?", text):
+            return
+        self._write(lambda: self.journal.contacts.set_archived(contact.id or 0, archive))
+
+    def _write(self, action: Callable[[], None], select_id: int | None = None) -> None:
+        self.error.show_message("")
+        try:
+            action()
+        except JournalError as error:
+            self.error.show_message(f"Not saved: {error}")
+        self._changed(select_id)
+
+    def _changed(self, select_id: int | None) -> None:
+        self.refresh(select_id)
+        self.changed.emit()

@@ -1,0 +1,140 @@
+"""The People page's reach-out log: the last 90 days, newest first."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.contacts import (
+    DEFAULT_REACH_OUT_REMINDER_DAYS,
+    ReachOut,
+    days_without_reaching_out,
+    needs_gentle_note,
+)
+from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
+from recovery_desktop.ui.models.contacts_model import COL_NOTE, ReachOutsModel
+from recovery_desktop.ui.pages.people_contacts import ask, fit_rows, record_table
+from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+
+LOG_DAYS = 90
+
+
+def last_reach_out_text(
+    last: datetime | None, today: date, after_days: int = DEFAULT_REACH_OUT_REMINDER_DAYS
+) -> str:
+    """A short, kind line about the last reach-out."""
+    days = days_without_reaching_out(last, today)
+    if days is None:
+        return "Nothing logged yet. Reaching out, even with a short text, is worth noting here."
+    if needs_gentle_note(last, today, after_days):
+        return (
+            f"It has been {days} days since you last reached out to someone. "
+            "A short text or a call counts, even just to say hello."
+        )
+    when = {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
+    return f"You last reached out to someone {when}."
+
+
+class ReachOutLogBox(QGroupBox):
+    """Shows and logs reach-outs. ``changed`` follows every save or delete."""
+
+    changed = Signal()
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__("Reach-out log", parent)
+        self.journal = journal
+        self.model = ReachOutsModel(self)
+        self.view = record_table(self.model, "Reach-outs in the last 90 days, newest first", self)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("In person") + 24)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.last_label = QLabel(self)
+        self.last_label.setWordWrap(True)
+        self.error = ErrorLabel(self)
+        hint = QLabel(f"Calls, texts and visits from the last {LOG_DAYS} days.", self)
+        hint.setObjectName("hintLabel")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.last_label)
+        layout.addWidget(hint)
+        layout.addWidget(self.view)
+        layout.addLayout(self._buttons())
+        layout.addWidget(self.error)
+        self.refresh()
+
+    def _buttons(self) -> QHBoxLayout:
+        self.log_button = QPushButton("&Log a reach-out…", self)
+        self.log_button.clicked.connect(lambda: self.log())
+        self.delete_button = QPushButton("&Delete…", self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.log_button)
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        return row
+
+    def refresh(self) -> None:
+        today = date.today()
+        try:
+            contacts = self.journal.contacts
+            names = {c.id: c.name for c in contacts.contacts(True) if c.id is not None}
+            recent = contacts.reach_outs(today - timedelta(days=LOG_DAYS), today)
+            last = contacts.last_reach_out()
+            after_days = self.journal.preferences.reach_out_reminder_days()
+        except JournalError as error:
+            self.error.show_message(str(error))
+            return
+        self.model.set_reach_outs(recent, names)
+        fit_rows(self.view, len(recent), least=3, most=8)
+        self.last_label.setText(last_reach_out_text(last, today, after_days))
+        gentle = needs_gentle_note(last, today, after_days)
+        self.last_label.setObjectName("warningLabel" if gentle else "")
+        self.last_label.style().unpolish(self.last_label)
+        self.last_label.style().polish(self.last_label)
+        self._update_buttons()
+
+    def selected(self) -> ReachOut | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.reach_out_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        self.delete_button.setEnabled(self.selected() is not None)
+
+    def log(self, contact_id: int | None = None) -> bool:
+        """Open the reach-out dialog (with ``contact_id`` chosen); True when one was logged."""
+        dialog = ReachOutDialog(self.journal, contact_id, self)
+        if not dialog.exec():
+            return False
+        self._changed()
+        return True
+
+    def delete_selected(self) -> None:
+        reach = self.selected()
+        if reach is None or reach.id is None:
+            return
+        text = "It will be removed from your log. This cannot be undone."
+        if not ask(self, "Delete this reach-out?", text):
+            return
+        self.error.show_message("")
+        try:
+            self.journal.contacts.delete_reach_out(reach.id)
+        except JournalError as error:
+            self.error.show_message(f"Not deleted: {error}")
+        self._changed()
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
