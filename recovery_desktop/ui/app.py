@@ -20,10 +20,16 @@ from recovery_desktop.data.fsutil import ensure_private_dir
 from recovery_desktop.data.instance_lock import InstanceLock
 from recovery_desktop.data.journal import Journal, JournalFiles, create_journal
 from recovery_desktop.domain.checkin import CheckIn
+from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui import crash
 from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, setup_wizard
+from recovery_desktop.ui.flows import CRAVING_SHORTCUT, Flows, craving_button
 from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.main_window import APP_TITLE, MainWindow, PageSpec
+from recovery_desktop.ui.pages.clean_time import CleanTimePage
+from recovery_desktop.ui.pages.cravings import CravingsPage
+from recovery_desktop.ui.pages.library import LibraryPage
+from recovery_desktop.ui.pages.people import PeoplePage
 from recovery_desktop.ui.pages.settings import SettingsPage
 from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.pages.today import TodayPage
@@ -31,13 +37,31 @@ from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
+from recovery_desktop.ui.widgets.clean_badge import CleanBadge
 
 DEMO_WEEKS = 8
 WARMUP_DELAY_MS = 1500
 
 
-def page_specs(idle: IdleWatcher, drafts: dict[date, CheckIn], warmup: Warmup) -> list[PageSpec]:
+def page_specs(
+    idle: IdleWatcher, drafts: dict[date, CheckIn], warmup: Warmup, flows: Flows
+) -> list[PageSpec]:
     """The pages in navigation order. A page is listed only once it works."""
+
+    def today(journal: Journal) -> QWidget:
+        page = TodayPage(journal, drafts)
+        page.used_answered.connect(flows.day_marked_used)
+        return page
+
+    def cravings(journal: Journal) -> QWidget:
+        page = CravingsPage(journal, flows.open_craving)
+        flows.changed.connect(page.refresh)
+        return page
+
+    def clean_time(journal: Journal) -> QWidget:
+        page = CleanTimePage(journal, flows.open_lapse)
+        flows.changed.connect(page.refresh)
+        return page
 
     def settings(journal: Journal) -> QWidget:
         page = SettingsPage(journal)
@@ -45,8 +69,12 @@ def page_specs(idle: IdleWatcher, drafts: dict[date, CheckIn], warmup: Warmup) -
         return page
 
     return [
-        PageSpec("Today", lambda journal: TodayPage(journal, drafts)),
+        PageSpec("Today", today),
+        PageSpec("Cravings", cravings),
         PageSpec("Trends", lambda journal: TrendsPage(journal, warmup)),
+        PageSpec("People", PeoplePage),
+        PageSpec("Clean time", clean_time),
+        PageSpec("Triggers & coping", LibraryPage),
         PageSpec("Weekly summary", lambda journal: SummaryPage(journal, warmup)),
         PageSpec("Settings", settings),
     ]
@@ -55,24 +83,47 @@ def page_specs(idle: IdleWatcher, drafts: dict[date, CheckIn], warmup: Warmup) -
 def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
     idle = IdleWatcher()
     warmup = Warmup()
+    flows = Flows(session)
     drafts: dict[date, CheckIn] = {}
-    window = MainWindow(session, page_specs(idle, drafts, warmup), idle, title)
-    idle.setParent(window)
-    warmup.setParent(window)
+
+    def sidebar(journal: Journal) -> list[QWidget]:
+        return [craving_button(flows), CleanBadge(journal)]
+
+    window = MainWindow(
+        session,
+        page_specs(idle, drafts, warmup, flows),
+        idle,
+        title,
+        sidebar=sidebar,
+        shortcuts=[(CRAVING_SHORTCUT, flows.open_craving)],
+    )
+    flows.window = window
+    for helper in (idle, warmup, flows):
+        helper.setParent(window)
     # Charts need matplotlib: load it in the background once the window is up.
     QTimer.singleShot(WARMUP_DELAY_MS, warmup.start)
     return window
 
 
+def create_from_wizard(files: JournalFiles, wizard: KeyWizard) -> Journal:
+    """Create the journal the first-run wizard describes, with its optional first steps."""
+    recovery = wizard.recovery_key if wizard.passphrase is not None else None
+    journal = create_journal(files, wizard.passphrase, recovery)
+    steps = wizard.first_steps.steps() if wizard.first_steps is not None else None
+    if steps is None:
+        return journal
+    with contextlib.suppress(JournalError, ValueError):  # optional: can be added later
+        if steps.clean_date is not None:
+            journal.recovery_time.set_clean_date(DEFAULT_SUBSTANCE, steps.clean_date, date.today())
+        if steps.contact is not None:
+            journal.contacts.save(steps.contact)
+    return journal
+
+
 def first_run(files: JournalFiles) -> Journal | None:
     """The setup wizard; returns the new journal, or None if the user closed it."""
     created: list[Journal] = []
-
-    def finish(wizard: KeyWizard) -> None:
-        recovery = wizard.recovery_key if wizard.passphrase is not None else None
-        created.append(create_journal(files, wizard.passphrase, recovery))
-
-    setup_wizard(finish).exec()
+    setup_wizard(lambda wizard: created.append(create_from_wizard(files, wizard))).exec()
     return created[0] if created else None
 
 

@@ -48,7 +48,11 @@ class Workspace(QWidget):
     """Navigation on the left, pages on the right, and the lock button."""
 
     def __init__(
-        self, pages: Sequence[QWidget], lock: Callable[[], None], parent: QWidget | None = None
+        self,
+        pages: Sequence[QWidget],
+        lock: Callable[[], None],
+        parent: QWidget | None = None,
+        extras: Sequence[QWidget] = (),
     ) -> None:
         super().__init__(parent)
         self.pages = list(pages)
@@ -70,6 +74,8 @@ class Workspace(QWidget):
         brand = QLabel(APP_TITLE, self)
         brand.setObjectName("brand")
         side.addWidget(brand)
+        for extra in extras:
+            side.addWidget(extra)
         side.addWidget(self.nav, 1)
         side.addWidget(lock_button)
         layout = QHBoxLayout(self)
@@ -104,9 +110,13 @@ class MainWindow(QMainWindow):
         pages: Sequence[PageSpec],
         idle: IdleWatcher,
         title: str = APP_TITLE,
+        sidebar: Callable[[Journal], Sequence[QWidget]] | None = None,
+        shortcuts: Sequence[tuple[str, Callable[[], object]]] = (),
     ) -> None:
         super().__init__()
         self.session = session
+        self.sidebar = sidebar
+        self.shortcuts = list(shortcuts)
         self.page_specs = list(pages)
         self.idle = idle
         self.workspace: Workspace | None = None
@@ -140,6 +150,15 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _c=False, row=number - 1: self._show_page(row))
             self.addAction(action)
+        for keys, slot in self.shortcuts:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _c=False, run=slot: self._if_unlocked(run))
+            self.addAction(action)
+
+    def _if_unlocked(self, run: Callable[[], object]) -> None:
+        if self.session.is_unlocked:
+            run()
 
     def _show_page(self, row: int) -> None:
         if self.workspace is not None:
@@ -149,7 +168,8 @@ class MainWindow(QMainWindow):
         journal = self.session.journal
         assert journal is not None
         pages = [spec.build(journal) for spec in self.page_specs]
-        self.workspace = Workspace(pages, self.lock_now, self)
+        extras = self.sidebar(journal) if self.sidebar else ()
+        self.workspace = Workspace(pages, self.lock_now, self, extras)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.idle.set_minutes(journal.preferences.auto_lock_minutes())

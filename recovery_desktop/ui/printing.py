@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QImage,
@@ -19,6 +20,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -116,13 +118,39 @@ def keep_headings_with_next(document: QTextDocument, page_height: float) -> None
     while block.isValid():
         following = block.next()
         if block.blockFormat().headingLevel() > 0 and following.isValid():
-            top = layout.blockBoundingRect(block).top()
-            bottom = layout.blockBoundingRect(following).bottom()
+            top = first_line(layout, block)[0]
+            bottom = first_line(layout, following)[1]
             if int(top // page_height) != int((bottom - 1) // page_height):
                 fmt = block.blockFormat()
                 fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(block).setBlockFormat(fmt)
+                _relayout_from(document, block.position())
         block = following
+
+
+def first_line(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> tuple[float, float]:
+    """Top and bottom of a block's first line in document coordinates.
+
+    A line that would cross a page boundary is moved down inside its block, which the
+    block's bounding rectangle does not show; the line's own position does.
+    """
+    top = layout.blockBoundingRect(block).top()
+    lines = block.layout()
+    if lines is None or lines.lineCount() == 0:
+        return top, layout.blockBoundingRect(block).bottom()
+    line = lines.lineAt(0)
+    return top + line.y(), top + line.y() + line.height()
+
+
+def _relayout_from(document: QTextDocument, position: int) -> None:
+    """Lay out everything from ``position`` again, now.
+
+    After a block format changes, Qt re-lays the document out only partly; the blocks
+    further down keep zero heights, so they would be measured wrongly here and left out
+    of the pages that are painted.
+    """
+    document.markContentsDirty(position, document.characterCount() - position)
+    document.pageCount()  # finishes the layout
 
 
 def _paint_page(painter: QPainter, document: QTextDocument, body: QSizeF, number: int) -> None:

@@ -1,5 +1,7 @@
 """First run and Settings: passphrase, recovery key, auto-lock, where the journal lives."""
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
@@ -11,6 +13,7 @@ from recovery_desktop.data.journal import (
     open_with_recovery_key,
 )
 from recovery_desktop.domain import recovery_key as rk
+from recovery_desktop.ui.app import create_from_wizard
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, add_passphrase_wizard, setup_wizard
 from recovery_desktop.ui.pages.settings import SettingsPage
@@ -43,11 +46,7 @@ def _confirm_key(qtbot, wizard):
 def test_first_run_with_a_passphrase_shows_and_confirms_the_recovery_key(qtbot, files):
     """Welcome, passphrase, recovery key, typed back: the journal exists and is protected."""
     created = []
-    from recovery_desktop.data.journal import create_journal
-
-    wizard = setup_wizard(
-        lambda w: created.append(create_journal(files, w.passphrase, w.recovery_key))
-    )
+    wizard = setup_wizard(lambda w: created.append(create_from_wizard(files, w)))
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.next()
@@ -59,10 +58,13 @@ def test_first_run_with_a_passphrase_shows_and_confirms_the_recovery_key(qtbot, 
     wizard.next()
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert not finish.isEnabled()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()
     _confirm_key(qtbot, wizard)
-    assert finish.isEnabled()
+    assert next_button.isEnabled()
+    wizard.next()
+    assert wizard.currentPage() is wizard.first_steps
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
-    assert not files.database.exists() or created
     created[0].close()
     open_with_passphrase(files, PASSPHRASE).close()
     open_with_recovery_key(files, wizard.recovery_key, "a new one after all").close()
@@ -71,9 +73,7 @@ def test_first_run_with_a_passphrase_shows_and_confirms_the_recovery_key(qtbot, 
 def test_first_run_without_a_passphrase_is_honestly_labelled(qtbot, files):
     """Choosing no passphrase finishes at once and creates an unprotected journal."""
     created = []
-    from recovery_desktop.data.journal import create_journal
-
-    wizard = setup_wizard(lambda w: created.append(create_journal(files, w.passphrase, None)))
+    wizard = setup_wizard(lambda w: created.append(create_from_wizard(files, w)))
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.next()
@@ -83,9 +83,35 @@ def test_first_run_without_a_passphrase_is_honestly_labelled(qtbot, files):
         "anyone who can use this computer account"
         in page.findChild(type(page.findChildren(type(page.form.hint))[0]), "warningLabel").text()
     )
+    wizard.next()
+    page = wizard.first_steps
+    page.count.setChecked(True)
+    page.clean_date.setDate(page.clean_date.date().addDays(-12))
+    qtbot.keyClicks(page.name, "Sam")
+    qtbot.keyClicks(page.phone, "555-0142")
     wizard.button(QWizard.WizardButton.FinishButton).click()
     created[0].close()
-    open_unprotected(files).close()
+    journal = open_unprotected(files)
+    [sam] = journal.contacts.contacts()
+    assert (sam.name, sam.phone) == ("Sam", "555-0142")
+    [period] = journal.recovery_time.periods()
+    assert period.days(date.today()) == 12
+    journal.close()
+
+
+def test_first_steps_need_a_name_for_a_phone_number(qtbot, files):
+    """A number without a name is explained, and the wizard waits."""
+    created = []
+    wizard = setup_wizard(lambda w: created.append(create_from_wizard(files, w)))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.currentPage().unprotected.setChecked(True)
+    wizard.next()
+    qtbot.keyClicks(wizard.first_steps.phone, "555-0142")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert "Please give a name" in wizard.first_steps.error.text()
+    assert not created
 
 
 def test_cancelling_first_run_creates_nothing(qtbot, files):

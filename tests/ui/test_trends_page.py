@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from recovery_desktop.domain.demo import demo_checkins
+from recovery_desktop.reports.charts import CHARTS
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.warmup import Warmup
 from tests.ui.conftest import click_choice
@@ -17,7 +18,9 @@ def page(qtbot, journal):
     qtbot.addWidget(shown)
     shown.resize(1000, 900)
     shown.show()
-    qtbot.waitUntil(lambda: len(shown.views) == 5 and not shown.is_drawing(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: len(shown.views) == len(CHARTS) and not shown.is_drawing(), timeout=10000
+    )
     qtbot.waitUntil(lambda: all(v.chart is not None for v in shown.views.values()), timeout=10000)
     return shown
 

@@ -25,6 +25,7 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.vault import new_recovery_key
 from recovery_desktop.paths import resource_path
 from recovery_desktop.ui.busy import busy
+from recovery_desktop.ui.dialogs.first_steps_page import FirstStepsPage
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel, NewPassphraseForm, password_edit
 from recovery_desktop.ui.widgets.recovery_key import RecoveryKeyConfirm, RecoveryKeyView
 
@@ -54,9 +55,13 @@ class KeyWizard(QWizard):
             )
         self.passphrase: str | None = None
         self.recovery_key = new_recovery_key()
+        self.first_steps: FirstStepsPage | None = None
+        self.first_steps_id = -1
         self._finish = finish
 
     def accept(self) -> None:
+        if not self.validateCurrentPage():
+            return
         try:
             with busy():
                 self._finish(self)
@@ -120,7 +125,9 @@ class PassphrasePage(QWizardPage):
 
     def _choice_changed(self, protect: bool) -> None:
         self.form.setEnabled(protect)
-        self.setFinalPage(not protect)
+        wizard = self.wizard()
+        last = not (isinstance(wizard, KeyWizard) and wizard.first_steps_id >= 0)
+        self.setFinalPage(not protect and last)
         self.completeChanged.emit()
 
     def wants_passphrase(self) -> bool:
@@ -138,7 +145,10 @@ class PassphrasePage(QWizardPage):
         return True
 
     def nextId(self) -> int:
-        return super().nextId() if self.wants_passphrase() else -1
+        if self.wants_passphrase():
+            return super().nextId()
+        wizard = self.wizard()
+        return wizard.first_steps_id if isinstance(wizard, KeyWizard) else -1
 
 
 class CurrentPassphrasePage(QWizardPage):
@@ -207,7 +217,7 @@ class ConfirmKeyPage(QWizardPage):
 
 
 def setup_wizard(finish: Callable[[KeyWizard], None], parent: QWidget | None = None) -> KeyWizard:
-    """First run: welcome, passphrase or not, recovery key, confirmation."""
+    """First run: welcome, passphrase or not, recovery key, confirmation, first steps."""
     wizard = KeyWizard("Set up Recovery Desktop", finish, parent)
     for page in (
         WelcomePage(),
@@ -216,6 +226,8 @@ def setup_wizard(finish: Callable[[KeyWizard], None], parent: QWidget | None = N
         ConfirmKeyPage(),
     ):
         wizard.addPage(page)
+    wizard.first_steps = FirstStepsPage()
+    wizard.first_steps_id = wizard.addPage(wizard.first_steps)
     wizard.setButtonText(QWizard.WizardButton.FinishButton, "&Start my journal")
     return wizard
 

@@ -49,6 +49,7 @@ class SettingsPage(QWidget):
         column = QVBoxLayout(body)
         column.addWidget(self._privacy_box())
         column.addWidget(self._auto_lock_box())
+        column.addWidget(self._reminder_box())
         column.addWidget(self._files_box())
         column.addStretch(1)
         scroll = scroll_area(body, self)
@@ -99,6 +100,42 @@ class SettingsPage(QWidget):
         form.addRow("Lock &after:", self.auto_lock)
         form.addRow("", self.auto_lock_status)
         return box
+
+    def _reminder_box(self) -> QGroupBox:
+        box = QGroupBox("Staying in touch", self)
+        self.reminder_days = QSpinBox(box)
+        self.reminder_days.setRange(1, 30)
+        self.reminder_days.setSuffix(" days")
+        self.reminder_days.setMaximumWidth(160)
+        self.reminder_days.setAccessibleName(
+            "Gentle note after this many days without reaching out"
+        )
+        try:
+            self.reminder_days.setValue(self.journal.preferences.reach_out_reminder_days())
+        except JournalError:
+            self.reminder_days.setValue(4)
+        self.reminder_days.valueChanged.connect(self._save_reminder_days)
+        self.reminder_status = QLabel(box)
+        self.reminder_status.setObjectName("hintLabel")
+        explain = QLabel(
+            "Today shows a gentle note when you haven't logged reaching out to anyone for a "
+            "while. Isolation often comes before a lapse; a short call or text helps.",
+            box,
+        )
+        explain.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(explain)
+        form.addRow("Note &after:", self.reminder_days)
+        form.addRow("", self.reminder_status)
+        return box
+
+    def _save_reminder_days(self, days: int) -> None:
+        try:
+            self.journal.preferences.set_reach_out_reminder_days(days)
+        except JournalError as error:
+            self.reminder_status.setText(f"Not saved: {error}")
+            return
+        self.reminder_status.setText("Saved.")
 
     def _files_box(self) -> QGroupBox:
         box = QGroupBox("Where your journal lives", self)

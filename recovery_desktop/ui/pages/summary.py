@@ -118,11 +118,17 @@ class SummaryPage(QWidget):
         self.name.setPlaceholderText("Optional")
         self.name.setAccessibleName("Name on the summary")
         self.discreet = QCheckBox("Discreet: initials only, no app name", box)
+        self.show_names = QCheckBox("Show names of people I reached", box)
+        self.show_names.setToolTip(
+            "Off: the summary only counts reach-outs by role (sponsor, family…)."
+        )
         form = QFormLayout(box)
         form.addRow("&Name:", self.name)
         form.addRow(self.discreet)
+        form.addRow(self.show_names)
         self.name.textChanged.connect(self._options_changed)
         self.discreet.toggled.connect(self._options_changed)
+        self.show_names.toggled.connect(self._options_changed)
         return box
 
     def _sections_box(self, parent: QWidget) -> QGroupBox:
@@ -182,6 +188,7 @@ class SummaryPage(QWidget):
             sections={key: box.isChecked() for key, box in self.section_boxes.items()},
             name=self.name.text(),
             discreet=self.discreet.isChecked(),
+            show_names=self.show_names.isChecked(),
         )
 
     def _load_options(self) -> None:
@@ -194,6 +201,7 @@ class SummaryPage(QWidget):
             self.section_boxes[spec.key].setChecked(options.enabled(spec.key, spec.default_on))
         self.name.setText(options.name)
         self.discreet.setChecked(options.discreet)
+        self.show_names.setChecked(options.show_names)
         self._loading = False
 
     def _options_changed(self, *_args: object) -> None:

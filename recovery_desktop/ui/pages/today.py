@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -18,8 +18,14 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.checkin import CheckIn, CheckInError
+from recovery_desktop.domain.contacts import (
+    call_first,
+    days_without_reaching_out,
+    needs_gentle_note,
+)
 from recovery_desktop.ui.dates import from_qdate, to_qdate
 from recovery_desktop.ui.pages.checkin_form import CheckInForm
+from recovery_desktop.ui.widgets.clean_badge import CleanBadge
 from recovery_desktop.ui.widgets.layout import scroll_area
 
 AUTOSAVE_DELAY_MS = 700
@@ -47,6 +53,7 @@ class TodayPage(QWidget):
 
     title = "Today"
     saved = Signal(object)  # the day that was saved
+    used_answered = Signal(object)  # a day newly answered "used: yes" (opens the lapse flow)
 
     def __init__(
         self,
@@ -63,8 +70,16 @@ class TodayPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
+        self._stored_used: bool | None = None
         self.form = CheckInForm(self)
         self.status = SaveStatus(self)
+        self.badge = CleanBadge(journal, self)
+        self.gentle_note = QLabel(self)
+        self.gentle_note.setObjectName("gentleNote")
+        self.gentle_note.setWordWrap(True)
+        self.gentle_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.gentle_note.setAccessibleName("A gentle note")
+        self.gentle_note.hide()
         self._build()
         self.form.changed.connect(self._on_changed)
         self.load(self.day)
@@ -105,6 +120,8 @@ class TodayPage(QWidget):
         hint = QLabel("Every question is optional. Changes are saved as you go.", self)
         hint.setObjectName("hintLabel")
         second = QHBoxLayout()
+        second.addWidget(self.badge)
+        second.addSpacing(16)
         second.addWidget(hint, 1)
         second.addWidget(self.status)
 
@@ -112,6 +129,7 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(second)
+        layout.addWidget(self.gentle_note)
         layout.addWidget(scroll, 1)
 
     # -- navigation ----------------------------------------------------------------------
@@ -141,6 +159,8 @@ class TodayPage(QWidget):
             stored = None
             self.status.set_state("error", str(error))
         self.form.load(draft or stored or CheckIn(day))
+        self._stored_used = stored.used if stored else None
+        self.refresh_gentle_note()
         self._dirty = draft is not None
         if draft is not None:
             self.save_now()
@@ -180,7 +200,31 @@ class TodayPage(QWidget):
         self._dirty = False
         self.status.set_state("saved", f"Saved at {datetime.now():%H:%M}")
         self.saved.emit(self.day)
+        if checkin.used is True and self._stored_used is not True:
+            self.used_answered.emit(self.day)
+        self._stored_used = checkin.used
         return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_gentle_note()
+
+    def refresh_gentle_note(self) -> None:
+        """A kind nudge when nobody has been reached for a while (never a reproach)."""
+        try:
+            last = self.journal.contacts.last_reach_out()
+            after = self.journal.preferences.reach_out_reminder_days()
+            first = call_first(self.journal.contacts.contacts(), 1)
+        except JournalError:
+            return
+        days = days_without_reaching_out(last, date.today())
+        show = needs_gentle_note(last, date.today(), after)
+        if show:
+            who = f" A short call or text to {first[0].name} could help." if first else ""
+            self.gentle_note.setText(
+                f"It's been {days} days since you last reached out to someone.{who}"
+            )
+        self.gentle_note.setVisible(show)
 
     def flush(self) -> bool:
         return self.save_now()

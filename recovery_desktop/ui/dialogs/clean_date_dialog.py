@@ -1,0 +1,76 @@
+"""Set a clean date: for a new substance, or to correct the current one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.recovery_time import RecoveryTimeError
+from recovery_desktop.ui.dates import from_qdate, to_qdate
+from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+
+
+class CleanDateDialog(QDialog):
+    def __init__(
+        self,
+        journal: Journal,
+        substance: str | None = None,
+        start: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.setWindowTitle("Clean date" if substance else "Add a clean date")
+        self.setMinimumWidth(480)
+        self.substance = QLineEdit(substance or "", self)
+        self.substance.setPlaceholderText("For example: alcohol, benzodiazepines")
+        self.substance.setAccessibleName("Substance")
+        self.substance.setReadOnly(substance is not None)
+        self.start = QDateEdit(self)
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("ddd d MMM yyyy")
+        self.start.setMaximumDate(to_qdate(date.today()))
+        self.start.setDate(to_qdate(start or date.today()))
+        self.start.setAccessibleName("Clean date")
+        self.error = ErrorLabel(self)
+        explain = QLabel(
+            "Your clean date is the first day without it. Changing it corrects the current "
+            "count; earlier attempts and lapses stay as they are.",
+            self,
+        )
+        explain.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Substance:", self.substance)
+        form.addRow("&Clean since:", self.start)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            self.journal.recovery_time.set_clean_date(
+                self.substance.text(), from_qdate(self.start.date()), date.today()
+            )
+        except (RecoveryTimeError, JournalError) as error:
+            self.error.show_message(str(error))
+            return
+        super().accept()

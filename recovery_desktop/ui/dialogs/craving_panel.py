@@ -1,0 +1,302 @@
+""" "I'm having a craving": a calm panel that logs the moment and offers help at once.
+
+Everything is optional and saved as it is entered, so closing the panel early keeps what
+was written. Choosing "I used" opens the lapse flow after saving.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain import scales
+from recovery_desktop.domain.contacts import Contact, Method, ReachOut
+from recovery_desktop.domain.cravings import Craving, CravingError, Outcome
+from recovery_desktop.domain.library import Kind, LibraryItem
+from recovery_desktop.ui.widgets.choice import ScaleInput, SegmentedChoice
+from recovery_desktop.ui.widgets.help_now import HelpNow
+from recovery_desktop.ui.widgets.layout import scroll_area
+from recovery_desktop.ui.widgets.optional_spin import OptionalSpinBox
+from recovery_desktop.ui.widgets.tag_picker import TagPicker
+
+AUTOSAVE_MS = 800
+NOT_YET = "not_yet"
+
+
+def _now() -> datetime:
+    return datetime.now().replace(second=0, microsecond=0)
+
+
+class CravingPanel(QDialog):
+    """Log a craving (new, or ``craving`` to edit) with help alongside."""
+
+    saved = Signal(object)  # the Craving, after every committed save
+    used = Signal(object)  # the Craving, once, when its outcome is "used"
+
+    def __init__(
+        self, journal: Journal, craving: Craving | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.craving = craving
+        self._opened = datetime.now()
+        self._dirty = False
+        self._loading = True
+        self._used_sent = craving is not None and craving.outcome is Outcome.USED
+        self.setWindowTitle("I'm having a craving")
+        self.resize(1180, 780)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_now)
+        self.status = QLabel(self)
+        self.status.setObjectName("saveStatus")
+        self.status.setAccessibleName("Save status")
+        self.help = HelpNow(journal, self._reached, self)
+        self._build()
+        self._load(craving)
+        self._loading = False
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        heading = QLabel("This feeling will pass. Let's ride it out together.", self)
+        heading.setObjectName("heading")
+        heading.setWordWrap(True)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.addWidget(self._now_box(left))
+        column.addWidget(self._after_box(left))
+        column.addStretch(1)
+        done = QPushButton("&Done", self)
+        done.setDefault(True)
+        done.clicked.connect(self.accept)
+        body = QHBoxLayout()
+        for part, stretch in ((left, 11), (self.help, 9)):
+            area = scroll_area(part, self)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            body.addWidget(area, stretch)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(done)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(body, 1)
+        layout.addLayout(bottom)
+
+    def _now_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox("Right now", parent)
+        self.intensity = ScaleInput(scales.CRAVING, box)
+        self.intensity_word = QLabel(scales.CRAVING.describe(None), box)
+        self.when = QDateTimeEdit(box)
+        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.when.setCalendarPopup(True)
+        self.when.setAccessibleName("When it started")
+        self.when.setMaximumWidth(260)
+        self.triggers = TagPicker(self.journal.library, Kind.TRIGGER, "Triggers", box)
+        self.place = QLineEdit(box)
+        self.place.setPlaceholderText("Where are you?")
+        self.place.setAccessibleName("Where")
+        self.with_whom = QLineEdit(box)
+        self.with_whom.setPlaceholderText("Who are you with?")
+        self.with_whom.setAccessibleName("With whom")
+        self.thoughts = QPlainTextEdit(box)
+        self.thoughts.setPlaceholderText("What is your mind telling you?")
+        self.thoughts.setAccessibleName("Thoughts")
+        self.thoughts.setTabChangesFocus(True)
+        self.thoughts.setMaximumHeight(70)
+        form = QFormLayout(box)
+        form.addRow("&How strong:", self._with_word(self.intensity, self.intensity_word))
+        form.addRow("&Triggers:", self.triggers)
+        form.addRow("&Where:", self.place)
+        form.addRow("With w&hom:", self.with_whom)
+        form.addRow("Th&oughts:", self.thoughts)
+        form.addRow("Wh&en:", self.when)
+        return box
+
+    def _after_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox("Afterwards", parent)
+        self.coping = TagPicker(self.journal.library, Kind.COPING, "What I did", box)
+        self.after = ScaleInput(scales.CRAVING, box)
+        self.after.setAccessibleName("Intensity now, 0 to 10")
+        self.after_word = QLabel(scales.CRAVING.describe(None), box)
+        self.outcome = SegmentedChoice(
+            [(Outcome.PASSED, "It passed"), (Outcome.USED, "I used"), (NOT_YET, "Not yet")],
+            "Outcome",
+            box,
+        )
+        self.duration = OptionalSpinBox(24 * 60, 5, " minutes", box)
+        self.duration.setAccessibleName("How long it lasted")
+        self.duration.setMaximumWidth(170)
+        form = QFormLayout(box)
+        form.addRow("What I &did:", self.coping)
+        form.addRow("Intensity &now:", self._with_word(self.after, self.after_word))
+        form.addRow("O&utcome:", self.outcome)
+        form.addRow("&Lasted:", self.duration)
+        self._connect()
+        return box
+
+    def _with_word(self, scale: ScaleInput, word: QLabel) -> QWidget:
+        holder = QWidget(self)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(scale)
+        row.addWidget(word, 1)
+        holder.setFocusProxy(scale)
+        scale.valueChanged.connect(lambda _v: word.setText(scale.describe()))
+        return holder
+
+    def _connect(self) -> None:
+        for signal in (
+            self.intensity.valueChanged,
+            self.after.valueChanged,
+            self.outcome.valueChanged,
+            self.triggers.changed,
+            self.coping.changed,
+            self.place.textChanged,
+            self.with_whom.textChanged,
+            self.thoughts.textChanged,
+            self.duration.valueChanged,
+            self.when.dateTimeChanged,
+        ):
+            signal.connect(self._changed)
+        for picker in (self.triggers, self.coping):
+            picker.problem.connect(self._show_problem)
+
+    # -- loading and reading the form ----------------------------------------------------
+    def _load(self, craving: Craving | None) -> None:
+        started = craving.started_at if craving else _now()
+        self.when.setDateTime(QDateTime(started))
+        favourites = [i.id for i in self._favourites() if i.id is not None]
+        self.triggers.load(craving.triggers if craving else ())
+        self.coping.load(craving.coping if craving else (), first=favourites)
+        if craving is None:
+            self.status.setText("Nothing saved yet. Everything here is optional.")
+            self.intensity.setFocus()
+            return
+        self.intensity.setValue(craving.intensity)
+        self.after.setValue(craving.intensity_after)
+        self.intensity_word.setText(self.intensity.describe())
+        self.after_word.setText(self.after.describe())
+        self.outcome.setValue(craving.outcome or NOT_YET)
+        self.place.setText(craving.place)
+        self.with_whom.setText(craving.with_whom)
+        self.thoughts.setPlainText(craving.thoughts)
+        self.duration.set_optional_value(craving.duration_minutes)
+        self.status.setText("Saved")
+
+    def _favourites(self) -> list[LibraryItem]:
+        try:
+            return self.journal.library.favourites()
+        except JournalError:
+            return []
+
+    def current(self) -> Craving:
+        outcome = self.outcome.value()
+        return Craving(
+            id=self.craving.id if self.craving else None,
+            started_at=self.when.dateTime().toPython(),  # type: ignore[arg-type]
+            intensity=self.intensity.value(),  # type: ignore[arg-type]
+            triggers=self.triggers.chosen(),
+            place=self.place.text().strip(),
+            with_whom=self.with_whom.text().strip(),
+            thoughts=self.thoughts.toPlainText(),
+            coping=self.coping.chosen(),
+            intensity_after=self.after.value(),  # type: ignore[arg-type]
+            outcome=outcome if isinstance(outcome, Outcome) else None,
+            duration_minutes=self.duration.optional_value(),
+        )
+
+    def _blank(self, craving: Craving) -> bool:
+        return craving == Craving(id=None, started_at=craving.started_at)
+
+    # -- saving --------------------------------------------------------------------------
+    def _changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        if self.outcome.value() not in (None, NOT_YET) and self.duration.optional_value() is None:
+            self._fill_duration()
+        self._dirty = True
+        self.status.setText("Saving…")
+        self._timer.start()
+
+    def _fill_duration(self) -> None:
+        timer_minutes = self.help.timer.elapsed_ms() // 60_000
+        opened_minutes = int((datetime.now() - self._opened).total_seconds() // 60)
+        self._loading = True
+        self.duration.set_optional_value(max(1, timer_minutes, opened_minutes))
+        self._loading = False
+
+    def save_now(self) -> bool:
+        """Commit what is on screen; True when nothing is left unsaved."""
+        self._timer.stop()
+        if not self._dirty:
+            return True
+        craving = self.current()
+        if self.craving is None and self._blank(craving):
+            self._dirty = False
+            return True
+        try:
+            self.craving = self.journal.cravings.save(craving)
+        except (JournalError, CravingError) as error:
+            self._show_problem(f"Not saved: {error} What you wrote is still here.")
+            return False
+        self._dirty = False
+        self.status.setText(f"Saved at {datetime.now():%H:%M}")
+        self.saved.emit(self.craving)
+        if self.craving.outcome is Outcome.USED and not self._used_sent:
+            self._used_sent = True
+            self.used.emit(self.craving)
+        return True
+
+    def _show_problem(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _reached(self, contact: Contact) -> None:
+        """ "I called Sam": log a reach-out linked to this craving."""
+        self._dirty = True
+        if not self.save_now() or contact.id is None:
+            return
+        reach = ReachOut(
+            None,
+            contact.id,
+            datetime.now(),
+            Method.CALL,
+            None,
+            "",
+            self.craving.id if self.craving else None,
+        )
+        try:
+            self.journal.contacts.log_reach_out(reach)
+        except JournalError as error:
+            self._show_problem(str(error))
+            return
+        self.status.setText(f"Noted: you reached {contact.name}. Well done for reaching out.")
+
+    def flush(self) -> bool:
+        return self.save_now()
+
+    def done(self, result: int) -> None:
+        self.save_now()
+        self.help.timer.pause()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_now()
+        super().closeEvent(event)

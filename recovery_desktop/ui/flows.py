@@ -1,0 +1,101 @@
+"""The two flows any page can start: the craving panel and recording a lapse."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.domain.cravings import Craving
+from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
+from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
+from recovery_desktop.ui.session import Session
+
+CRAVING_SHORTCUT = "Ctrl+K"
+
+
+class Flows(QObject):
+    """Opens the panels for the current journal; ``changed`` after anything they save."""
+
+    changed = Signal()
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.window: QWidget | None = None
+        self.panel: CravingPanel | None = None
+
+    def open_craving(self, craving: Craving | None = None) -> CravingPanel | None:
+        """Show the craving panel (a new craving, or ``craving`` to edit)."""
+        journal = self.session.journal
+        if journal is None:
+            return None
+        if self.panel is not None and self.panel.isVisible() and craving is None:
+            self.panel.raise_()
+            self.panel.activateWindow()
+            return self.panel
+        panel = CravingPanel(journal, craving, self.window)
+        panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        panel.saved.connect(self.changed)
+        panel.used.connect(self._craving_used)
+        panel.destroyed.connect(self._panel_gone)
+        self.panel = panel
+        panel.show()
+        panel.raise_()
+        panel.activateWindow()
+        return panel
+
+    def _panel_gone(self) -> None:
+        self.panel = None
+
+    def _has_lapse(self, day: date, craving_id: int | None = None) -> bool:
+        journal = self.session.journal
+        if journal is None:
+            return True
+        try:
+            lapses = journal.recovery_time.lapses(day, day)
+        except JournalError:
+            return True
+        return any(craving_id is None or lapse.craving_id == craving_id for lapse in lapses)
+
+    def _craving_used(self, craving: Craving) -> None:
+        if not self._has_lapse(craving.day, craving.id):
+            self.open_lapse(craving.started_at, craving.id, self.panel)
+
+    def day_marked_used(self, day: date) -> None:
+        """Today said "used: yes": offer the lapse flow unless that day already has one."""
+        if self._has_lapse(day):
+            return
+        now = datetime.now()
+        moment = now if day == now.date() else datetime.combine(day, time(12, 0))
+        self.open_lapse(moment.replace(second=0, microsecond=0))
+
+    def open_lapse(
+        self,
+        when: datetime | None = None,
+        craving_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> bool:
+        """Ask about the lapse; True when one was recorded."""
+        journal = self.session.journal
+        if journal is None:
+            return False
+        owner = parent or self.window
+        dialog = LapseDialog(journal, when, craving_id, owner)
+        if not dialog.exec():
+            return False
+        self.changed.emit()
+        QMessageBox.information(owner, "Lapse recorded", dialog.after_message())
+        return True
+
+
+def craving_button(flows: Flows, parent: QWidget | None = None) -> QPushButton:
+    """The always-visible button in the sidebar."""
+    button = QPushButton("I'm having a craving", parent)
+    button.setObjectName("cravingButton")
+    button.setToolTip(f"Log it and get help right now ({CRAVING_SHORTCUT})")
+    button.setAccessibleName("I'm having a craving")
+    button.clicked.connect(lambda: flows.open_craving())
+    return button

@@ -1,0 +1,198 @@
+"""Clean time: the streak and cumulative days per substance, attempts and lapses, kept forever."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.recovery_time import (
+    DEFAULT_SUBSTANCE,
+    CleanPeriod,
+    CleanTime,
+    Lapse,
+    clean_time,
+    streak_text,
+    substances,
+)
+from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
+from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
+
+OpenLapse = Callable[[], object]
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QWidget) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.setWordWrap(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    for row, values in enumerate(rows):
+        for column, value in enumerate(values):
+            table.setItem(row, column, QTableWidgetItem(value))
+    height = 36 + 32 * max(1, len(rows))
+    table.setMinimumHeight(min(320, height))
+    table.setMaximumHeight(max(320, height) if len(rows) > 8 else height)
+    return table
+
+
+class CleanTimePage(QWidget):
+    title = "Clean time"
+
+    def __init__(self, journal: Journal, open_lapse: OpenLapse, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.journal = journal
+        self.open_lapse = open_lapse
+        self._shown = -1
+        self.body = QWidget(self)
+        self.body_layout = QVBoxLayout(self.body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_heading("Clean time", self))
+        layout.addWidget(scroll_area(self.body, self), 1)
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self, force: bool = False) -> None:
+        if not force and self._shown == self.journal.revision.value:
+            return
+        self._shown = self.journal.revision.value
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        try:
+            periods = self.journal.recovery_time.periods()
+            lapses = self.journal.recovery_time.lapses(date.min, date.max)
+        except JournalError as error:
+            self.body_layout.addWidget(QLabel(str(error), self.body))
+            return
+        today = date.today()
+        names = substances(periods) or [DEFAULT_SUBSTANCE]
+        for name in names:
+            self.body_layout.addWidget(self._card(name, clean_time(periods, name, today), today))
+        add = QPushButton("Add a clean date for something else…", self.body)
+        add.clicked.connect(lambda: self._clean_date_dialog(None, None))
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addStretch(1)
+        holder = QWidget(self.body)
+        holder.setLayout(row)
+        self.body_layout.addWidget(holder)
+        self.body_layout.addWidget(self._history(periods, lapses, today))
+        self.body_layout.addStretch(1)
+
+    def _card(self, substance: str, time: CleanTime | None, today: date) -> QFrame:
+        card = QFrame(self.body)
+        card.setObjectName("card")
+        layout = QVBoxLayout(card)
+        big = QLabel(streak_text(time, today) if time else "No clean date yet", card)
+        big.setObjectName("bigNumber")
+        detail = QLabel(card)
+        detail.setWordWrap(True)
+        if time is None:
+            detail.setText(f"Set the first day without {substance.lower()} to start counting.")
+        else:
+            attempts = f" over {time.attempts} attempts" if time.attempts > 1 else ""
+            detail.setText(
+                f"Clean from {substance.lower()} since {_day(time.since)}. "
+                f"{time.cumulative} clean days in all since {_day(time.first)}{attempts}."
+            )
+        buttons = QHBoxLayout()
+        date_button = QPushButton(
+            "Set the clean date…" if time is None else "Correct the clean date…", card
+        )
+        date_button.clicked.connect(
+            lambda: self._clean_date_dialog(substance, time.since if time else None)
+        )
+        buttons.addWidget(date_button)
+        if time is not None:
+            lapse = QPushButton("Record a lapse…", card)
+            lapse.clicked.connect(lambda: self.open_lapse())
+            buttons.addWidget(lapse)
+        buttons.addStretch(1)
+        layout.addWidget(big)
+        layout.addWidget(detail)
+        layout.addLayout(buttons)
+        card.setAccessibleName(f"Clean time for {substance}")
+        return card
+
+    def _history(self, periods: list[CleanPeriod], lapses: list[Lapse], today: date) -> QGroupBox:
+        box = QGroupBox("History (kept for good)", self.body)
+        layout = QVBoxLayout(box)
+        by_id = {lapse.id: lapse for lapse in lapses}
+        attempts = [
+            [
+                p.substance,
+                _day(p.start),
+                _day(p.end) if p.end else "now",
+                str(p.days(today)),
+                "ongoing"
+                if p.current
+                else (
+                    f"lapse on {_day(by_id[p.lapse_id].day)}" if p.lapse_id in by_id else "ended"
+                ),
+            ]
+            for p in reversed(periods)
+        ]
+        layout.addWidget(QLabel("Attempts", box))
+        layout.addWidget(
+            _table(("Clean time", "From", "To", "Days", "How it ended"), attempts, box)
+        )
+        layout.addWidget(QLabel("Lapses" if lapses else "No lapses recorded.", box))
+        for lapse in reversed(lapses):
+            layout.addWidget(self._lapse_note(lapse, box))
+        return box
+
+    @staticmethod
+    def _lapse_note(lapse: Lapse, parent: QWidget) -> QLabel:
+        lines = [f"{_day(lapse.day)}, {lapse.at:%H:%M} · {lapse.substance}"]
+        for label, text in (
+            ("What was used", lapse.what_used),
+            ("What happened before", lapse.before),
+            ("What would help next time", lapse.would_help),
+            ("Who I'll tell", lapse.tell),
+        ):
+            if text:
+                lines.append(f"{label}: {text}")
+        note = QLabel("\n".join(lines), parent)
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        note.setObjectName("lapseNote")
+        note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return note
+
+    def _clean_date_dialog(self, substance: str | None, start: date | None) -> None:
+        dialog = CleanDateDialog(self.journal, substance, start, self)
+        if dialog.exec():
+            self.refresh(force=True)
+
+    def flush(self) -> bool:
+        return True

@@ -1,0 +1,191 @@
+"""Cravings: every logged craving, filtered by dates and trigger, with this week's summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.cravings import Craving, summarise_cravings, summary_line
+from recovery_desktop.domain.library import Kind
+from recovery_desktop.domain.periods import week_of
+from recovery_desktop.ui.dates import from_qdate, to_qdate
+from recovery_desktop.ui.models.cravings_model import COL_HELPED, COL_TRIGGERS, CravingsModel
+from recovery_desktop.ui.widgets.layout import page_heading
+
+DEFAULT_DAYS = 28
+
+OpenPanel = Callable[[Craving | None], object]
+
+
+class CravingsPage(QWidget):
+    title = "Cravings"
+
+    def __init__(self, journal: Journal, open_panel: OpenPanel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.journal = journal
+        self.open_panel = open_panel
+        self._shown_revision = -1
+        self.model = CravingsModel()
+        self.week_line = QLabel(self)
+        self.week_line.setWordWrap(True)
+        self.week_line.setObjectName("summaryLine")
+        self.week_line.setAccessibleName("This week's cravings")
+        self.message = QLabel(self)
+        self.message.setObjectName("hintLabel")
+        self._build()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.start = QDateEdit(self)
+        self.end = QDateEdit(self)
+        today = date.today()
+        for edit, name, day in (
+            (self.start, "From", today - timedelta(days=DEFAULT_DAYS - 1)),
+            (self.end, "To", today),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setAccessibleName(f"{name} date")
+            edit.setDate(to_qdate(day))
+            edit.dateChanged.connect(lambda _d: self.refresh(force=True))
+        self.trigger = QComboBox(self)
+        self.trigger.setAccessibleName("Only cravings with this trigger")
+        self.trigger.currentIndexChanged.connect(lambda _i: self.refresh(force=True))
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (COL_TRIGGERS, COL_HELPED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Cravings")
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_heading("Cravings", self))
+        layout.addWidget(self.week_line)
+        layout.addLayout(self._filter_row())
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._button_row())
+        layout.addWidget(self.message)
+
+    def _filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel("From", self))
+        row.addWidget(self.start)
+        row.addWidget(QLabel("to", self))
+        row.addWidget(self.end)
+        row.addSpacing(16)
+        row.addWidget(QLabel("Trigger:", self))
+        row.addWidget(self.trigger, 1)
+        return row
+
+    def _button_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, slot in (
+            ("&Log a craving…", lambda: self.open_panel(None)),
+            ("&Edit…", self.edit_selected),
+            ("De&lete…", self.delete_selected),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    # -- data ----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self, force: bool = False) -> None:
+        """Reload when the journal changed (or the filters did)."""
+        if not force and self.journal.revision.value == self._shown_revision:
+            return
+        self._shown_revision = self.journal.revision.value
+        try:
+            self._fill_triggers()
+            start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
+            cravings = self.journal.cravings.between(
+                min(start, end), max(start, end), self.trigger.currentData()
+            )
+            week = week_of(date.today())
+            this_week = self.journal.cravings.between(week.start, week.end)
+        except JournalError as error:
+            self.message.setText(str(error))
+            return
+        self.model.set_cravings(cravings)
+        self.week_line.setText(summary_line(summarise_cravings(this_week)))
+        self.message.setText(
+            f"{len(cravings)} craving{'s' if len(cravings) != 1 else ''} shown."
+            if cravings
+            else "No cravings logged in these dates."
+        )
+
+    def _fill_triggers(self) -> None:
+        chosen = self.trigger.currentData()
+        self.trigger.blockSignals(True)
+        self.trigger.clear()
+        self.trigger.addItem("All triggers", None)
+        for item in self.journal.library.items(Kind.TRIGGER, include_archived=True):
+            self.trigger.addItem(item.name, item.id)
+        index = self.trigger.findData(chosen)
+        self.trigger.setCurrentIndex(max(0, index))
+        self.trigger.blockSignals(False)
+
+    def selected(self) -> Craving | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.craving_at(rows[0].row()) if rows else None
+
+    def edit_selected(self) -> None:
+        craving = self.selected()
+        if craving is None:
+            self.message.setText("Choose a craving in the list first.")
+            return
+        self.open_panel(craving)
+
+    def delete_selected(self) -> None:
+        craving = self.selected()
+        if craving is None or craving.id is None:
+            self.message.setText("Choose a craving in the list first.")
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete this craving?",
+            f"Delete the craving of {craving.started_at:%d %B %Y at %H:%M}? This can't be "
+            "undone. A lapse or reach-out recorded with it stays.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.journal.cravings.delete(craving.id)
+        except JournalError as error:
+            self.message.setText(str(error))
+            return
+        self.refresh(force=True)
+        self.message.setText("Deleted.")
+
+    def flush(self) -> bool:
+        return True

@@ -1,0 +1,125 @@
+"""Pick triggers or coping actions from the library, or type a new one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.library import LibraryRepository
+from recovery_desktop.domain.cravings import Tag
+from recovery_desktop.domain.library import CATEGORIES, Kind, LibraryError, LibraryItem
+
+_TAG_ROLE = Qt.ItemDataRole.UserRole
+
+
+class TagPicker(QWidget):
+    """Checkable chips for one kind of library item; ``changed`` on every tick or addition."""
+
+    changed = Signal()
+    problem = Signal(str)
+
+    def __init__(
+        self, library: LibraryRepository, kind: Kind, label: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.kind = kind
+        self.list = QListWidget(self)
+        self.list.setViewMode(QListView.ViewMode.ListMode)
+        self.list.setFlow(QListView.Flow.LeftToRight)
+        self.list.setWrapping(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setSpacing(3)
+        self.list.setAccessibleName(label)
+        self.list.setMinimumHeight(130)
+        self.list.itemChanged.connect(lambda _item: self.changed.emit())
+        self.new_name = QLineEdit(self)
+        self.new_name.setPlaceholderText(f"Add another {kind.label.lower()}…")
+        self.new_name.setAccessibleName(f"New {kind.label.lower()}")
+        self.new_name.returnPressed.connect(self.add_typed)
+        self.category = QComboBox(self)
+        self.category.addItems(list(CATEGORIES[kind]))
+        self.category.setAccessibleName("Category for the new one")
+        add = QPushButton("Add", self)
+        add.clicked.connect(self.add_typed)
+        row = QHBoxLayout()
+        row.addWidget(self.new_name, 1)
+        row.addWidget(self.category)
+        row.addWidget(add)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        self.load(())
+
+    def load(self, chosen: Sequence[Tag], first: Sequence[int] = ()) -> None:
+        """Show the active library items (``first`` ids at the front) plus any chosen tags
+        that are no longer in the list (renamed or archived since), ticked."""
+        self.list.blockSignals(True)
+        self.list.clear()
+        try:
+            items = self.library.items(self.kind)
+        except JournalError as error:
+            items = []
+            self.problem.emit(str(error))
+        order = {item_id: n for n, item_id in enumerate(first)}
+        items.sort(key=lambda i: order.get(i.id or -1, len(order)))
+        chosen_keys = {tag.key for tag in chosen}
+        shown = set()
+        for item in items:
+            tag = Tag(item.id, item.name)
+            self._add_row(tag, tag.key in chosen_keys)
+            shown.add(tag.key)
+        for tag in chosen:
+            if tag.key not in shown:
+                self._add_row(tag, True)
+        self.list.blockSignals(False)
+
+    def _add_row(self, tag: Tag, checked: bool) -> QListWidgetItem:
+        row = QListWidgetItem(tag.name, self.list)
+        row.setData(_TAG_ROLE, tag)
+        row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        row.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        return row
+
+    def chosen(self) -> tuple[Tag, ...]:
+        tags = []
+        for index in range(self.list.count()):
+            row = self.list.item(index)
+            if row.checkState() == Qt.CheckState.Checked:
+                tags.append(row.data(_TAG_ROLE))
+        return tuple(tags)
+
+    def set_checked(self, item_id: int, checked: bool = True) -> None:
+        for index in range(self.list.count()):
+            row = self.list.item(index)
+            if row.data(_TAG_ROLE).item_id == item_id:
+                row.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def add_typed(self) -> None:
+        """Add the typed name to the library (in the chosen category), ticked."""
+        name = self.new_name.text().strip()
+        if not name:
+            return
+        item = LibraryItem(None, self.kind, name, self.category.currentText())
+        try:
+            added = self.library.add(item)
+        except (LibraryError, JournalError) as error:
+            self.problem.emit(str(error))
+            return
+        self._add_row(Tag(added.id, added.name), True)
+        self.new_name.clear()
+        self.changed.emit()

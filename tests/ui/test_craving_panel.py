@@ -1,0 +1,126 @@
+"""The craving panel end to end through qtbot, on a real journal."""
+
+from datetime import datetime
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+
+from recovery_desktop.domain.contacts import Contact, Role, call_first
+from recovery_desktop.domain.cravings import Outcome
+from recovery_desktop.domain.library import Kind
+from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
+from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
+from recovery_desktop.ui.flows import Flows
+from recovery_desktop.ui.session import Session
+from tests.ui.conftest import click_choice
+
+
+@pytest.fixture
+def flows(journal, files):
+    """Flows for an unlocked journal; any panel still open is closed afterwards."""
+    session = Session(files)
+    session.adopt(journal)
+    flows = Flows(session)
+    yield flows
+    if flows.panel is not None and shiboken6.isValid(flows.panel):
+        flows.panel.close()
+
+
+def _tick(picker, name):
+    for index in range(picker.list.count()):
+        row = picker.list.item(index)
+        if row.text() == name:
+            row.setCheckState(Qt.CheckState.Checked)
+            return
+    raise AssertionError(name)
+
+
+def test_log_a_craving_with_the_timer_and_read_it_back(qtbot, flows, journal):
+    """Fill the panel, run and pause the timer, finish: every answer is saved."""
+    panel = flows.open_craving()
+    click_choice(qtbot, panel.intensity, "8")
+    trigger = journal.library.items(Kind.TRIGGER)[0].name
+    _tick(panel.triggers, trigger)
+    qtbot.keyClicks(panel.place, "Kitchen")
+    qtbot.keyClicks(panel.with_whom, "Alone")
+    qtbot.keyClicks(panel.thoughts, "Just once")
+    timer = panel.help.timer
+    qtbot.mouseClick(timer.start_button, Qt.MouseButton.LeftButton)
+    assert timer.running
+    qtbot.waitUntil(lambda: timer.elapsed_ms() >= 300, timeout=3000)
+    qtbot.mouseClick(timer.start_button, Qt.MouseButton.LeftButton)
+    paused = timer.elapsed_ms()
+    qtbot.wait(300)
+    assert not timer.running and timer.elapsed_ms() == paused
+    assert timer.wave.fraction > 0
+    _tick(panel.coping, "Go for a walk")
+    click_choice(qtbot, panel.after, "3")
+    click_choice(qtbot, panel.outcome, "It passed")
+    assert panel.duration.optional_value() >= 1  # filled in from the time taken
+    panel.accept()
+    [saved] = journal.cravings.between(datetime.now().date(), datetime.now().date())
+    assert (saved.intensity, saved.intensity_after, saved.outcome) == (8, 3, Outcome.PASSED)
+    assert [t.name for t in saved.triggers] == [trigger]
+    assert [t.name for t in saved.coping] == ["Go for a walk"]
+    assert (saved.place, saved.with_whom, saved.thoughts) == ("Kitchen", "Alone", "Just once")
+    reopened = CravingPanel(journal, saved)
+    qtbot.addWidget(reopened)
+    assert reopened.intensity.value() == 8 and reopened.outcome.value() is Outcome.PASSED
+    assert [t.name for t in reopened.triggers.chosen()] == [trigger]
+    assert reopened.place.text() == "Kitchen"
+
+
+def test_closing_early_keeps_what_was_entered(qtbot, flows, journal):
+    """Typing and closing at once still saves the craving."""
+    panel = flows.open_craving()
+    click_choice(qtbot, panel.intensity, "6")
+    qtbot.keyClicks(panel.thoughts, "half a thought")
+    panel.close()
+    [saved] = journal.cravings.between(datetime.now().date(), datetime.now().date())
+    assert saved.intensity == 6 and saved.thoughts == "half a thought"
+    assert saved.outcome is None
+
+
+def test_opening_and_closing_without_answers_saves_nothing(qtbot, flows, journal):
+    """An untouched panel leaves no empty record behind."""
+    panel = flows.open_craving()
+    panel.close()
+    assert journal.cravings.count() == 0
+
+
+def test_the_first_three_contacts_follow_the_call_first_order(qtbot, flows, journal):
+    """After reordering, the panel shows the new first three, with their numbers."""
+    people = [
+        journal.contacts.save(Contact(None, name, Role.FRIEND, f"555-01{n:02d}"))
+        for n, name in enumerate(["Ana", "Ben", "Cy", "Dee"])
+    ]
+    journal.contacts.reorder([people[3].id, people[1].id, people[0].id, people[2].id])
+    panel = flows.open_craving()
+    assert [c.name for c in panel.help.contact_rows] == ["Dee", "Ben", "Ana"]
+    assert [c.name for c in call_first(journal.contacts.contacts())] == ["Dee", "Ben", "Ana"]
+
+
+def test_i_reached_them_logs_a_reach_out_linked_to_the_craving(qtbot, flows, journal):
+    """ "I called Sam" from the panel lands in the reach-out log, tied to the craving."""
+    sam = journal.contacts.save(Contact(None, "Sam", Role.SPONSOR, "555-0142"))
+    panel = flows.open_craving()
+    click_choice(qtbot, panel.intensity, "7")
+    panel._reached(sam)
+    [reach] = journal.contacts.reach_outs(datetime.now().date(), datetime.now().date())
+    assert reach.contact_id == sam.id and reach.craving_id == panel.craving.id
+    assert "reached Sam" in panel.status.text()
+
+
+def test_choosing_i_used_opens_the_lapse_flow_once(qtbot, flows, journal, monkeypatch):
+    """Outcome "used" saves the craving, then offers the lapse flow, just once."""
+    opened = []
+    monkeypatch.setattr(LapseDialog, "exec", lambda self: opened.append(self.craving_id) or 0)
+    panel = flows.open_craving()
+    click_choice(qtbot, panel.intensity, "9")
+    click_choice(qtbot, panel.outcome, "I used")
+    assert panel.save_now()
+    assert opened == [panel.craving.id]
+    qtbot.keyClicks(panel.thoughts, "more")
+    panel.save_now()
+    assert len(opened) == 1

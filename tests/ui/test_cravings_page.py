@@ -1,0 +1,124 @@
+"""The cravings table model (without a view) and the Cravings page."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from recovery_desktop.domain.cravings import Craving, Outcome, Tag
+from recovery_desktop.domain.library import Kind
+from recovery_desktop.ui.models.cravings_model import (
+    COL_HELPED,
+    COL_INTENSITY,
+    COL_OUTCOME,
+    COL_TIME,
+    COL_TRIGGERS,
+    CravingsModel,
+)
+from recovery_desktop.ui.pages.cravings import CravingsPage
+
+NOW = datetime.now().replace(second=0, microsecond=0)
+
+
+def _text(model, row, column):
+    return model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+
+
+def test_model_shows_each_craving_as_a_row():
+    """Intensity before → after, triggers, coping and outcome read as a person would say."""
+    model = CravingsModel()
+    model.set_cravings(
+        [
+            Craving(
+                1,
+                datetime(2026, 11, 18, 21, 5),
+                8,
+                (Tag(1, "Payday"), Tag(2, "Alone")),
+                coping=(Tag(5, "Walk"),),
+                intensity_after=3,
+                outcome=Outcome.PASSED,
+            ),
+            Craving(2, datetime(2026, 11, 17, 9, 0), None, intensity_after=2),
+            Craving(3, datetime(2026, 11, 16, 9, 0)),
+        ]
+    )
+    assert model.rowCount() == 3 and model.columnCount() == 6
+    assert _text(model, 0, COL_TIME) == "21:05"
+    assert _text(model, 0, COL_INTENSITY) == "8 → 3"
+    assert _text(model, 0, COL_TRIGGERS) == "Payday, Alone"
+    assert _text(model, 0, COL_HELPED) == "Walk"
+    assert _text(model, 0, COL_OUTCOME) == "Passed"
+    assert _text(model, 1, COL_INTENSITY) == "? → 2"
+    assert (_text(model, 2, COL_INTENSITY), _text(model, 2, COL_OUTCOME)) == ("—", "—")
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.data(QModelIndex()) is None
+
+
+@pytest.fixture
+def page(qtbot, journal):
+    triggers = journal.library.items(Kind.TRIGGER)
+    first, second = (Tag(i.id, i.name) for i in triggers[:2])
+    walk = next(i for i in journal.library.items(Kind.COPING) if i.name == "Go for a walk")
+    for days, tags, before, after in (
+        (0, (first,), 8, 3),
+        (1, (second,), 6, 5),
+        (40, (first,), 5, 1),
+    ):
+        journal.cravings.save(
+            Craving(
+                None,
+                NOW - timedelta(days=days),
+                before,
+                tags,
+                coping=(Tag(walk.id, walk.name),),
+                intensity_after=after,
+            )
+        )
+    opened = []
+    shown = CravingsPage(journal, opened.append)
+    shown.opened = opened
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def test_page_lists_the_last_four_weeks_and_the_weeks_summary(page):
+    """Older cravings are outside the default dates; the week's line names the numbers."""
+    assert page.model.rowCount() == 2
+    line = page.week_line.text()
+    assert "this week" in line and "peak" in line
+
+
+def test_filter_by_trigger(page, journal):
+    """Choosing a trigger keeps only cravings that had it."""
+    first = journal.library.items(Kind.TRIGGER)[0]
+    page.trigger.setCurrentIndex(page.trigger.findData(first.id))
+    assert page.model.rowCount() == 1
+    assert first.name in _text(page.model, 0, COL_TRIGGERS)
+
+
+def test_filter_by_dates(page):
+    """Widening the dates brings older cravings back."""
+    page.start.setDate(page.start.date().addDays(-60))
+    assert page.model.rowCount() == 3
+
+
+def test_edit_opens_the_panel_with_the_chosen_craving(page, qtbot):
+    """Edit (or double-click) hands the selected craving to the panel."""
+    page.edit_selected()
+    assert page.opened == [] and "Choose a craving" in page.message.text()
+    page.table.selectRow(1)
+    page.edit_selected()
+    assert page.opened[0].intensity == 6
+
+
+@pytest.mark.parametrize(
+    ("answer", "left"), [(QMessageBox.StandardButton.No, 3), (QMessageBox.StandardButton.Yes, 2)]
+)
+def test_delete_asks_first(page, journal, monkeypatch, answer, left):
+    """Deleting needs a yes; "no" keeps the craving."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answer)
+    page.table.selectRow(0)
+    page.delete_selected()
+    assert journal.cravings.count() == left

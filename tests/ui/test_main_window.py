@@ -1,0 +1,73 @@
+"""The main window: every working page listed, the craving button and its shortcut."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
+from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.widgets.clean_badge import CleanBadge
+from tests.ui.conftest import click_choice
+
+
+def _window(window_for, journal, files):
+    session = Session(files)
+    session.adopt(journal)
+    return window_for(session), session
+
+
+def _panels():
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, CravingPanel) and w.isVisible()
+    ]
+
+
+def test_navigation_lists_the_pages_in_order(qtbot, window_for, journal, files):
+    """Only working pages, in the order of DESIGN.md."""
+    window, _session = _window(window_for, journal, files)
+    nav = window.workspace.nav
+    assert [nav.item(i).text() for i in range(nav.count())] == [
+        "Today",
+        "Cravings",
+        "Trends",
+        "People",
+        "Clean time",
+        "Triggers & coping",
+        "Weekly summary",
+        "Settings",
+    ]
+
+
+def test_craving_button_and_shortcut_open_one_panel(qtbot, window_for, journal, files):
+    """The sidebar button opens the panel; Ctrl+K brings the same one forward."""
+    window, _session = _window(window_for, journal, files)
+    button = window.workspace.findChild(QPushButton, "cravingButton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(_panels()) == 1
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.workspace.nav, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert len(_panels()) == 1
+    _panels()[0].close()
+
+
+def test_locking_saves_and_closes_an_open_craving_panel(qtbot, window_for, journal, files):
+    """What was typed in the panel is kept when the journal locks."""
+    window, session = _window(window_for, journal, files)
+    button = window.workspace.findChild(QPushButton, "cravingButton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    panel = _panels()[0]
+    click_choice(qtbot, panel.intensity, "7")
+    window.lock_now()
+    assert not session.is_unlocked and not _panels()
+    window.unlock_panel.passphrase.setText("correct horse battery staple")
+    window.unlock_panel.unlock()
+    assert session.journal.cravings.between(date.today(), date.today())[0].intensity == 7
+
+
+def test_the_sidebar_shows_clean_time(qtbot, window_for, journal, files):
+    """The badge invites a clean date until one is set."""
+    window, _session = _window(window_for, journal, files)
+    badge = window.workspace.findChild(CleanBadge)
+    assert "Set your clean date" in badge.text()
