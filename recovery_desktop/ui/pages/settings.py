@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -35,6 +38,20 @@ UNPROTECTED_TEXT = (
     "Your journal has no passphrase. Anyone who can use this computer account can open it "
     "and read everything. Adding a passphrase takes a minute."
 )
+
+
+@dataclass(frozen=True)
+class NumberSetting:
+    """A whole-number preference: its range, how to read and write it, who to tell."""
+
+    minimum: int
+    maximum: int
+    suffix: str
+    accessible_name: str
+    fallback: int
+    read: Callable[[], int]
+    write: Callable[[int], None]
+    changed: Callable[[int], object] | None = None
 
 
 class SettingsPage(QWidget):
@@ -78,64 +95,83 @@ class SettingsPage(QWidget):
         layout.addLayout(row)
         return box
 
+    def _number_box(
+        self,
+        title: str,
+        explain: str,
+        label: str,
+        setting: NumberSetting,
+    ) -> tuple[QGroupBox, QSpinBox]:
+        """A group with an explanation and one number saved into the journal as it changes."""
+        box = QGroupBox(title, self)
+        spin = QSpinBox(box)
+        spin.setRange(setting.minimum, setting.maximum)
+        spin.setSuffix(setting.suffix)
+        spin.setMaximumWidth(160)
+        spin.setAccessibleName(setting.accessible_name)
+        try:
+            spin.setValue(setting.read())
+        except JournalError:
+            spin.setValue(setting.fallback)
+        status = QLabel(box)
+        status.setObjectName("hintLabel")
+        spin.valueChanged.connect(lambda value: self._save_number(setting, value, status))
+        text = QLabel(explain, box)
+        text.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(text)
+        form.addRow(label, spin)
+        form.addRow("", status)
+        return box, spin
+
+    def _save_number(self, setting: NumberSetting, value: int, status: QLabel) -> None:
+        try:
+            setting.write(value)
+        except JournalError as error:
+            status.setText(f"Not saved: {error}")
+            return
+        status.setText("Saved.")
+        if setting.changed is not None:
+            setting.changed(value)
+
     def _auto_lock_box(self) -> QGroupBox:
-        box = QGroupBox("Auto-lock", self)
-        self.auto_lock = QSpinBox(box)
-        self.auto_lock.setRange(1, 240)
-        self.auto_lock.setSuffix(" minutes")
-        self.auto_lock.setMaximumWidth(160)
-        self.auto_lock.setAccessibleName("Lock after this many minutes without activity")
-        self.auto_lock.setValue(self._stored_minutes())
-        self.auto_lock.valueChanged.connect(self._save_minutes)
-        self.auto_lock_status = QLabel(box)
-        self.auto_lock_status.setObjectName("hintLabel")
-        explain = QLabel(
+        preferences = self.journal.preferences
+        box, self.auto_lock = self._number_box(
+            "Auto-lock",
             "When nobody has used the app for this long, it saves what you were typing and "
             "locks. You can lock it yourself at any time with Ctrl+L.",
-            box,
+            "Lock &after:",
+            NumberSetting(
+                1,
+                240,
+                " minutes",
+                "Lock after this many minutes without activity",
+                5,
+                preferences.auto_lock_minutes,
+                preferences.set_auto_lock_minutes,
+                self.auto_lock_changed.emit,
+            ),
         )
-        explain.setWordWrap(True)
-        form = QFormLayout(box)
-        form.addRow(explain)
-        form.addRow("Lock &after:", self.auto_lock)
-        form.addRow("", self.auto_lock_status)
         return box
 
     def _reminder_box(self) -> QGroupBox:
-        box = QGroupBox("Staying in touch", self)
-        self.reminder_days = QSpinBox(box)
-        self.reminder_days.setRange(1, 30)
-        self.reminder_days.setSuffix(" days")
-        self.reminder_days.setMaximumWidth(160)
-        self.reminder_days.setAccessibleName(
-            "Gentle note after this many days without reaching out"
-        )
-        try:
-            self.reminder_days.setValue(self.journal.preferences.reach_out_reminder_days())
-        except JournalError:
-            self.reminder_days.setValue(4)
-        self.reminder_days.valueChanged.connect(self._save_reminder_days)
-        self.reminder_status = QLabel(box)
-        self.reminder_status.setObjectName("hintLabel")
-        explain = QLabel(
+        preferences = self.journal.preferences
+        box, self.reminder_days = self._number_box(
+            "Staying in touch",
             "Today shows a gentle note when you haven't logged reaching out to anyone for a "
             "while. Isolation often comes before a lapse; a short call or text helps.",
-            box,
+            "Note &after:",
+            NumberSetting(
+                1,
+                30,
+                " days",
+                "Gentle note after this many days without reaching out",
+                4,
+                preferences.reach_out_reminder_days,
+                preferences.set_reach_out_reminder_days,
+            ),
         )
-        explain.setWordWrap(True)
-        form = QFormLayout(box)
-        form.addRow(explain)
-        form.addRow("Note &after:", self.reminder_days)
-        form.addRow("", self.reminder_status)
         return box
-
-    def _save_reminder_days(self, days: int) -> None:
-        try:
-            self.journal.preferences.set_reach_out_reminder_days(days)
-        except JournalError as error:
-            self.reminder_status.setText(f"Not saved: {error}")
-            return
-        self.reminder_status.setText("Saved.")
 
     def _files_box(self) -> QGroupBox:
         box = QGroupBox("Where your journal lives", self)
@@ -167,21 +203,6 @@ class SettingsPage(QWidget):
         return box
 
     # -- behaviour -----------------------------------------------------------------------
-    def _stored_minutes(self) -> int:
-        try:
-            return self.journal.preferences.auto_lock_minutes()
-        except JournalError:
-            return 5
-
-    def _save_minutes(self, minutes: int) -> None:
-        try:
-            self.journal.preferences.set_auto_lock_minutes(minutes)
-        except JournalError as error:
-            self.auto_lock_status.setText(f"Not saved: {error}")
-            return
-        self.auto_lock_status.setText("Saved.")
-        self.auto_lock_changed.emit(minutes)
-
     def _refresh_privacy(self) -> None:
         protected = self.journal.is_protected
         self.privacy_text.setText(PROTECTED_TEXT if protected else UNPROTECTED_TEXT)
