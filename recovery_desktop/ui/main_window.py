@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
     def _on_locked(self) -> None:
         if self.workspace is not None:
             self.stack.removeWidget(self.workspace)
+            self.workspace.hide()
             self.workspace.deleteLater()
             self.workspace = None
         self.unlock_panel.reset()

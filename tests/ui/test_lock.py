@@ -40,9 +40,7 @@ def test_auto_lock_saves_what_was_typed_clears_the_page_and_unlock_brings_it_bac
     qtbot.waitUntil(lambda: window.workspace is None, timeout=5000)
     assert not session.is_unlocked
     assert window.stack.currentWidget() is window.unlock_panel
-    assert not any(
-        isinstance(w, TodayPage) and not w.isHidden() for w in window.findChildren(TodayPage)
-    )
+    assert not any(page.isVisible() for page in window.findChildren(TodayPage))
     _unlock(qtbot, window)
     assert session.is_unlocked
     assert _today(window).form.note.toPlainText() == "half a thought"
@@ -52,7 +50,7 @@ def test_auto_lock_saves_what_was_typed_clears_the_page_and_unlock_brings_it_bac
 def test_activity_postpones_auto_lock(qtbot, window_for, journal, files):
     """Typing keeps restarting the idle timer."""
     window, session = _unlocked_window(window_for, journal, files)
-    window.idle.set_interval_ms(400)
+    window.idle.set_interval_ms(1000)
     note = _today(window).form.note
     for _ in range(6):
         qtbot.wait(150)
