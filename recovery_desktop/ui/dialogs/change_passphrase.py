@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError, WrongPassphrase
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.ui.busy import busy
+from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel, NewPassphraseForm, password_edit
 
 
@@ -27,12 +27,7 @@ class ChangePassphraseDialog(QDialog):
         self.current.setAccessibleName("Current passphrase")
         self.form = NewPassphraseForm(self)
         self.error = ErrorLabel(self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Change passphrase")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "&Change passphrase")
         intro = QLabel(
             "Your journal and your recovery key stay the same; only the passphrase changes.", self
         )

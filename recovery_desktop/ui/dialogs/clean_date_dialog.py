@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.recovery_time import RecoveryTimeError
 from recovery_desktop.ui.dates import from_qdate, to_qdate
+from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 
@@ -51,11 +51,7 @@ class CleanDateDialog(QDialog):
             self,
         )
         explain.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "&Save")
         form = QFormLayout()
         form.addRow("&Substance:", self.substance)
         form.addRow("&Clean since:", self.start)

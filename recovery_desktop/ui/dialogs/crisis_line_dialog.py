@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QVBoxLayout, QWidget
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import ContactError, CrisisLine
-from recovery_desktop.ui.dialogs.contact_dialog import line_edit, notes_edit, ok_cancel
+from recovery_desktop.ui.dialogs.contact_dialog import line_edit, notes_edit
+from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from recovery_desktop.domain.recovery_time import (
     substances,
 )
 from recovery_desktop.ui.dates import from_qdate, to_qdate
+from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 INTRO = (
@@ -132,13 +132,7 @@ class LapseDialog(QDialog):
         form.addRow("Next time &it would help to:", self.would_help)
         form.addRow("Who I'll &tell:", self.tell)
         form.addRow("Start counting again &from:", self.new_start)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Save")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Not &now")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "&Save", "Not &now")
         left = QVBoxLayout()
         left.addWidget(heading)
         left.addWidget(intro)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from recovery_desktop.domain.library import (
     LibraryError,
     LibraryItem,
 )
+from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 TITLES = {
@@ -83,11 +83,7 @@ class LibraryItemDialog(QDialog):
         self.name_edit.textChanged.connect(lambda _text: self.error.show_message(""))
 
     def _build_layout(self) -> None:
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "&Save")
         form = QFormLayout()
         form.addRow("&Name:", self.name_edit)
         form.addRow("C&ategory:", self.category_box)

@@ -20,8 +20,9 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import Contact, ContactError, Method, ReachOut
 from recovery_desktop.ui.dates import to_qdate
-from recovery_desktop.ui.dialogs.contact_dialog import notes_edit, ok_cancel
+from recovery_desktop.ui.dialogs.contact_dialog import notes_edit
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
+from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 NOBODY_YET = "There is nobody in your list yet. Add someone on the People page first."
