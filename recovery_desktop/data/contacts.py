@@ -101,24 +101,34 @@ class ContactRepository:
 
     # -- reach-outs ----------------------------------------------------------------------
     def log_reach_out(self, reach: ReachOut) -> ReachOut:
+        """Add a reach-out, or correct one already logged (``reach.id`` set)."""
         reach.validate()
         helped = None if reach.helped is None else int(reach.helped)
+        values = [
+            reach.contact_id,
+            local_text(reach.at),
+            reach.at.date().isoformat(),
+            reach.how.value,
+            helped,
+            reach.note,
+            reach.craving_id,
+        ]
         with sql_errors(), self._db.atomic():
-            cursor = self._db.execute(
-                "INSERT INTO reach_outs (contact_id, at, day, how, helped, note, craving_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    reach.contact_id,
-                    local_text(reach.at),
-                    reach.at.date().isoformat(),
-                    reach.how.value,
-                    helped,
-                    reach.note,
-                    reach.craving_id,
-                ],
-            )
+            if reach.id is None:
+                cursor = self._db.execute(
+                    "INSERT INTO reach_outs (contact_id, at, day, how, helped, note, craving_id) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    values,
+                )
+                reach = replace(reach, id=int(cursor.lastrowid or 0))
+            else:
+                self._db.execute(
+                    "UPDATE reach_outs SET contact_id = ?, at = ?, day = ?, how = ?, helped = ?, "
+                    "note = ?, craving_id = ? WHERE id = ?",
+                    [*values, reach.id],
+                )
         self._revision.bump()
-        return replace(reach, id=int(cursor.lastrowid or 0))
+        return reach
 
     def reach_outs(self, start: date, end: date) -> list[ReachOut]:
         """Reach-outs from ``start`` to ``end`` inclusive, newest first."""
@@ -171,6 +181,13 @@ class ContactRepository:
                 )
         self._revision.bump()
         return line
+
+    def move_crisis_line(self, line_id: int, delta: int) -> None:
+        """Move a crisis line ``delta`` places; the craving panel shows the first two."""
+        ids = [line.id for line in self.crisis_lines() if line.id is not None]
+        with sql_errors(), self._db.atomic():
+            set_order(self._db, "crisis_lines", moved(ids, line_id, delta))
+        self._revision.bump()
 
     def delete_crisis_line(self, line_id: int) -> None:
         with sql_errors(), self._db.atomic():

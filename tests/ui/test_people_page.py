@@ -240,6 +240,47 @@ def test_deleting_a_reach_out_asks_first(qtbot, page, journal, answers):
     assert page.log_box.model.rowCount() == 0
 
 
+def test_a_reach_out_can_be_corrected(qtbot, page, journal, monkeypatch):
+    """Edit… (or double-click) opens the logged reach-out filled in; saving changes that one
+    row, also when the person has since been archived."""
+    ann, ben = add_people(journal, "Ann", "Ben")
+    when = datetime.now().replace(second=0, microsecond=0) - timedelta(days=2)
+    logged = journal.contacts.log_reach_out(ReachOut(None, ann.id, when, Method.CALL, None, "ok"))
+    journal.contacts.set_archived(ann.id)
+    page.refresh()
+    box = page.log_box
+    assert not box.edit_button.isEnabled()
+    box.view.selectRow(0)
+    seen = []
+
+    def fill(dialog):
+        seen.append(
+            (dialog.windowTitle(), dialog.who_combo.currentText(), dialog.how_choice.value())
+        )
+        assert dialog.when_edit.dateTime().toPython() == when
+        assert dialog.note_edit.toPlainText() == "ok"
+        click_choice(qtbot, dialog.helped_choice, "Yes")
+        dialog.note_edit.setPlainText("It helped a lot.")
+
+    run_dialog(monkeypatch, ReachOutDialog, fill)
+    qtbot.mouseClick(box.edit_button, LEFT)
+    assert seen == [("Edit reach-out", "Ann (friend)", Method.CALL)]
+    (reach,) = journal.contacts.reach_outs(date.today() - timedelta(days=90), date.today())
+    assert reach == ReachOut(logged.id, ann.id, when, Method.CALL, True, "It helped a lot.")
+    assert box.model.data(box.model.index(0, 4)) == "It helped a lot."
+
+    def switch(dialog):
+        dialog.select_contact(ben.id)
+
+    run_dialog(monkeypatch, ReachOutDialog, switch)
+    cell = box.view.visualRect(box.model.index(0, COL_WHO)).center()
+    qtbot.mouseClick(box.view.viewport(), LEFT, pos=cell)  # a view double-click follows a press
+    qtbot.mouseDClick(box.view.viewport(), LEFT, pos=cell)
+    (reach,) = journal.contacts.reach_outs(date.today() - timedelta(days=90), date.today())
+    assert (reach.id, reach.contact_id) == (logged.id, ben.id)
+    assert journal.contacts.reach_out_count() == 1
+
+
 def test_crisis_lines_are_prefilled_and_copy_puts_the_number_on_the_clipboard(qtbot, page):
     """The four default lines are listed; Copy copies just the number."""
     rows = page.crisis_box.rows
@@ -249,6 +290,19 @@ def test_crisis_lines_are_prefilled_and_copy_puts_the_number_on_the_clipboard(qt
     qtbot.mouseClick(rows[1].copy_button, LEFT)
     assert QGuiApplication.clipboard().text() == "988"
     assert "988" in page.crisis_box.status.text()
+
+
+def test_crisis_lines_can_be_reordered(qtbot, page, journal):
+    """The arrows move a line; the first and last arrows are off; the order is saved."""
+    first, second = (name for name, _number, _details in DEFAULT_CRISIS_LINES[:2])
+    box = page.crisis_box
+    assert not box.rows[0].up_button.isEnabled()
+    assert not box.rows[-1].down_button.isEnabled()
+    qtbot.mouseClick(box.rows[1].up_button, LEFT)
+    assert [line.name for line in journal.contacts.crisis_lines()[:2]] == [second, first]
+    assert [row.line.name for row in box.rows[:2]] == [second, first]
+    qtbot.mouseClick(box.rows[0].down_button, LEFT)
+    assert [line.name for line in journal.contacts.crisis_lines()[:2]] == [first, second]
 
 
 def test_crisis_lines_can_be_edited_added_and_removed(qtbot, page, journal, monkeypatch, answers):

@@ -43,7 +43,8 @@ class HelpedInput(SegmentedChoice):
 
 class ReachOutDialog(QDialog):
     """Logs one reach-out; ``contact_id`` preselects the person (for the craving panel),
-    ``craving_id`` links the reach-out to a craving. The saved one is kept in ``self.reach_out``."""
+    ``craving_id`` links the reach-out to a craving, ``existing`` corrects one already logged.
+    The saved one is kept in ``self.reach_out``."""
 
     def __init__(
         self,
@@ -52,16 +53,20 @@ class ReachOutDialog(QDialog):
         parent: QWidget | None = None,
         *,
         craving_id: int | None = None,
+        existing: ReachOut | None = None,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
-        self.craving_id = craving_id
+        self.existing = existing
+        self.craving_id = existing.craving_id if existing else craving_id
         self.reach_out: ReachOut | None = None
-        self.setWindowTitle("Log a reach-out")
+        self.setWindowTitle("Edit reach-out" if existing else "Log a reach-out")
         self.setMinimumWidth(480)
         self.error = ErrorLabel(self)
         self._build()
-        self._load_contacts(contact_id)
+        self._load_contacts(existing.contact_id if existing else contact_id)
+        if existing is not None:
+            self._show(existing)
 
     def _build(self) -> None:
         self.who_combo = QComboBox(self)
@@ -85,7 +90,7 @@ class ReachOutDialog(QDialog):
         form.addRow("&How:", self.how_choice)
         form.addRow("Did it hel&p?", self.helped_choice)
         form.addRow("N&ote:", self.note_edit)
-        self.buttons = ok_cancel(self, "&Log it")
+        self.buttons = ok_cancel(self, "&Save" if self.existing else "&Log it")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -94,10 +99,12 @@ class ReachOutDialog(QDialog):
 
     def _load_contacts(self, contact_id: int | None) -> None:
         try:
-            people = self.journal.contacts.contacts()
+            people = self.journal.contacts.contacts(include_archived=True)
         except JournalError as error:
             people = []
             self.error.show_message(str(error))
+        # Archived people are only listed when the reach-out being corrected was with them.
+        people = [p for p in people if not p.archived or p.id == contact_id]
         for person in people:
             self.who_combo.addItem(describe(person), person.id)
         if contact_id is not None:
@@ -115,6 +122,13 @@ class ReachOutDialog(QDialog):
             self.who_combo.setCurrentIndex(index)
         return index >= 0
 
+    def _show(self, reach: ReachOut) -> None:
+        self.when_edit.setMaximumDate(max(to_qdate(date.today()), to_qdate(reach.at.date())))
+        self.when_edit.setDateTime(QDateTime(reach.at))
+        self.how_choice.setValue(reach.how)
+        self.helped_choice.setValue(reach.helped)
+        self.note_edit.setPlainText(reach.note)
+
     def edited(self) -> ReachOut | None:
         contact_id = self.who_combo.currentData()
         how = self.how_choice.value()
@@ -122,7 +136,7 @@ class ReachOutDialog(QDialog):
             return None
         moment: datetime = self.when_edit.dateTime().toPython()  # type: ignore[assignment]
         return ReachOut(
-            None,
+            self.existing.id if self.existing else None,
             int(contact_id),
             moment.replace(second=0, microsecond=0),
             how,

@@ -1,4 +1,4 @@
-"""The People page's crisis lines: each with its number, a line of details and a Copy button."""
+"""The People page's crisis lines: number, details, Copy, and buttons to reorder and edit."""
 
 from __future__ import annotations
 
@@ -49,6 +49,10 @@ class CrisisLineRow(QFrame):
         self.number.ensurePolished()  # the style sheet sets its font
         self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance("1-800-000-0000 "))
         self.copy_button = self._button("Copy", f"Copy the number for {line.name}")
+        self.up_button = self._button("↑", f"Move {line.name} up")
+        self.down_button = self._button("↓", f"Move {line.name} down")
+        for arrow in (self.up_button, self.down_button):
+            arrow.setFixedWidth(arrow.fontMetrics().horizontalAdvance("↓") + 28)
         self.edit_button = self._button("Edit…", f"Edit {line.name}")
         self.remove_button = self._button("Remove…", f"Remove {line.name}")
         grid = QGridLayout(self)
@@ -57,7 +61,13 @@ class CrisisLineRow(QFrame):
         grid.addWidget(details, 1, 0)
         grid.addWidget(self.number, 0, 1, 2, 1)
         buttons = QHBoxLayout()
-        for button in (self.copy_button, self.edit_button, self.remove_button):
+        for button in (
+            self.copy_button,
+            self.up_button,
+            self.down_button,
+            self.edit_button,
+            self.remove_button,
+        ):
             buttons.addWidget(button)
         grid.addLayout(buttons, 0, 2, 2, 1)
         grid.setColumnStretch(0, 1)
@@ -113,11 +123,16 @@ class CrisisLinesBox(QGroupBox):
         self.rows = [self._row(line) for line in lines]
         for row in self.rows:
             self.list_layout.addWidget(row)
+        if self.rows:
+            self.rows[0].up_button.setEnabled(False)
+            self.rows[-1].down_button.setEnabled(False)
         self.empty.setVisible(not self.rows)
 
     def _row(self, line: CrisisLine) -> CrisisLineRow:
         row = CrisisLineRow(line, self)
         row.copy_button.clicked.connect(lambda: self.copy(line))
+        row.up_button.clicked.connect(lambda: self.move_line(line, -1))
+        row.down_button.clicked.connect(lambda: self.move_line(line, 1))
         row.edit_button.clicked.connect(lambda: self.edit(line))
         row.remove_button.clicked.connect(lambda: self.remove(line))
         return row
@@ -133,6 +148,20 @@ class CrisisLinesBox(QGroupBox):
     def edit(self, line: CrisisLine) -> None:
         if CrisisLineDialog(self.journal, line, self).exec():
             self._changed()
+
+    def move_line(self, line: CrisisLine, delta: int) -> None:
+        if line.id is None:
+            return
+        self.error.show_message("")
+        try:
+            self.journal.contacts.move_crisis_line(line.id, delta)
+        except JournalError as error:
+            self.error.show_message(f"Not moved: {error}")
+        self._changed()
+        moved_row = next((r for r in self.rows if r.line.id == line.id), None)
+        if moved_row is not None:
+            button = moved_row.up_button if delta < 0 else moved_row.down_button
+            (button if button.isEnabled() else moved_row.copy_button).setFocus()
 
     def remove(self, line: CrisisLine) -> None:
         text = f"Remove {line.name} from your crisis lines? You can add it again later."

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -62,6 +63,11 @@ class ReachOutLogBox(QGroupBox):
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("In person") + 24)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.edit_selected)
         self.last_label = QLabel(self)
         self.last_label.setWordWrap(True)
         self.error = ErrorLabel(self)
@@ -78,10 +84,13 @@ class ReachOutLogBox(QGroupBox):
     def _buttons(self) -> QHBoxLayout:
         self.log_button = QPushButton("&Log a reach-out…", self)
         self.log_button.clicked.connect(lambda: self.log())
+        self.edit_button = QPushButton("Edi&t…", self)
+        self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton("&Delete…", self)
         self.delete_button.clicked.connect(self.delete_selected)
         row = QHBoxLayout()
         row.addWidget(self.log_button)
+        row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
         row.addStretch(1)
         return row
@@ -111,7 +120,9 @@ class ReachOutLogBox(QGroupBox):
         return self.model.reach_out_at(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
-        self.delete_button.setEnabled(self.selected() is not None)
+        chosen = self.selected() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
 
     def log(self, contact_id: int | None = None) -> bool:
         """Open the reach-out dialog (with ``contact_id`` chosen); True when one was logged."""
@@ -120,6 +131,13 @@ class ReachOutLogBox(QGroupBox):
             return False
         self._changed()
         return True
+
+    def edit_selected(self) -> None:
+        reach = self.selected()
+        if reach is None:
+            return
+        if ReachOutDialog(self.journal, parent=self, existing=reach).exec():
+            self._changed()
 
     def delete_selected(self) -> None:
         reach = self.selected()
