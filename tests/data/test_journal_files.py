@@ -91,3 +91,23 @@ def test_a_damaged_database_is_reported_and_left_untouched(journal, files):
     with pytest.raises(JournalDamaged, match="damaged"):
         open_with_passphrase(files, PASSPHRASE)
     assert folder_hashes(files.folder) == before
+
+
+def test_a_damaged_table_is_reported_too(journal, files):
+    """The schema reads but a table behind it is broken (here the migrations table, the first
+    one read on opening): still a calm message, no traceback."""
+    from recovery_desktop.data.errors import JournalDamaged
+    from recovery_desktop.data.journal import open_with_passphrase
+
+    (root,) = journal.db.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = '_sqlite_migrations'"
+    ).fetchone()
+    page_size = int(journal.db.execute("PRAGMA page_size").fetchone()[0])
+    journal.close()
+    with files.database.open("r+b") as db_file:
+        db_file.seek((root - 1) * page_size)
+        db_file.write(bytes(page_size))
+    before = folder_hashes(files.folder)
+    with pytest.raises(JournalDamaged, match="damaged"):
+        open_with_passphrase(files, PASSPHRASE)
+    assert folder_hashes(files.folder) == before
