@@ -81,6 +81,17 @@ def test_no_journal_exits_1(tmp_path):
     assert not (tmp_path / "nothing").exists()
 
 
+def test_a_file_in_place_of_the_data_folder_is_explained(tmp_path):
+    """--data-dir naming a file fails with a plain sentence and leaves the file alone."""
+    in_the_way = tmp_path / "notes.txt"
+    in_the_way.write_text("mine")
+    result = cli("demo-data", "--data-dir", str(in_the_way), "--weeks", "1")
+    assert result.returncode == 1
+    assert "A file is in the way where a folder should be" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert in_the_way.read_text() == "mine"
+
+
 def test_demo_data_refuses_an_existing_journal(demo_dir):
     """demo-data never touches a folder that already holds a journal."""
     before = folder_hashes(demo_dir)

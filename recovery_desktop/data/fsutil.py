@@ -70,12 +70,15 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+_FILE_IN_THE_WAY = "A file is in the way where a folder should be. Choose another folder."
 _FRIENDLY = {
     errno.ENOSPC: "The disk is full, so the journal could not be written.",
     errno.EDQUOT: "Your storage quota is used up, so the journal could not be written.",
     errno.EROFS: "The journal's folder is read-only, so nothing could be written.",
     errno.EACCES: "This account is not allowed to write to the journal's folder.",
     errno.EPERM: "This account is not allowed to write to the journal's folder.",
+    errno.EEXIST: _FILE_IN_THE_WAY,
+    errno.ENOTDIR: _FILE_IN_THE_WAY,
 }
 
 
