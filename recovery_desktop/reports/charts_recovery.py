@@ -5,7 +5,7 @@ user logs events when they happen; the check-in gaps rule does not apply."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
@@ -51,12 +51,14 @@ def _integer_ticks(axes: Axes, axis: str = "y") -> None:
     target.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
 
 
-# -- cravings per day --------------------------------------------------------------------
-def _by_day(cravings: Sequence[Craving]) -> dict[date, list[Craving]]:
-    days: dict[date, list[Craving]] = {}
+# -- cravings per day (per week on long ranges) ------------------------------------------
+def _group(cravings: Sequence[Craving], weekly: bool) -> dict[date, list[Craving]]:
+    """Cravings by day, or by the Monday of their week."""
+    groups: dict[date, list[Craving]] = {}
     for craving in cravings:
-        days.setdefault(craving.day, []).append(craving)
-    return days
+        key = craving.day - timedelta(days=craving.day.weekday()) if weekly else craving.day
+        groups.setdefault(key, []).append(craving)
+    return groups
 
 
 def _strongest(cravings: Sequence[Craving]) -> int | None:
@@ -65,51 +67,60 @@ def _strongest(cravings: Sequence[Craving]) -> int | None:
 
 
 def cravings_per_day(data: TrendData, style: ChartStyle) -> Chart:
-    """Bars: how many cravings were logged each day; diamonds: the strongest that day."""
-    chart, axes = new_chart("Cravings logged per day, and the strongest", style)
-    days = _by_day([c for c in data.cravings if data.period.contains(c.day)])
-    xs = [day_number(d) for d in days]
-    counts = [len(found) for found in days.values()]
-    dense = data.period.days > DENSE_DAYS
+    """Bars: how many cravings were logged each day; diamonds: the strongest that day.
+    Past :data:`DENSE_DAYS` days a bar per day no longer reads, so both go per week."""
+    weekly = data.period.days > DENSE_DAYS
+    unit = "week" if weekly else "day"
+    chart, axes = new_chart(f"Cravings logged per {unit}, and the strongest", style)
+    groups = _group([c for c in data.cravings if data.period.contains(c.day)], weekly)
+    xs = [day_number(key) + (3.5 if weekly else 0) for key in groups]
+    counts = [len(found) for found in groups.values()]
     axes.bar(
         xs,
         counts,
-        width=1.0 if dense else 0.7,
+        width=6.0 if weekly else 0.7,
         color=style.colour("cravings"),
         edgecolor=style.bar_edge,
-        linewidth=0 if dense else 0.5,
+        linewidth=0 if weekly else 0.5,
         label="Cravings logged",
     )
     axes.set_ylim(0, max(4.4, max(counts, default=0) + 0.6))
     _integer_ticks(axes)
-    axes.set_ylabel("cravings logged")
-    strength = _strength_axes(axes, days, style)
-    for (day, found), x in zip(days.items(), xs, strict=True):
+    axes.set_ylabel(f"cravings logged per {unit}")
+    strength = _strength_axes(axes, xs, groups, unit, style)
+    for (key, found), x in zip(groups.items(), xs, strict=True):
         peak = _strongest(found)
         text = _plural(len(found), "craving") + ("" if peak is None else f", strongest {peak}")
-        chart.points.append(HoverPoint(0, x, len(found), f"{day:%a %d %b %Y}\n{text}"))
+        when = f"Week of {key:%d %b %Y}" if weekly else f"{key:%a %d %b %Y}"
+        chart.points.append(HoverPoint(0, x, len(found), f"{when}\n{text}"))
     set_period(axes, data.period)
-    if days:
+    if groups:
         legend(axes, style, 3, strength)
     else:
         no_data_note(axes, style, NO_CRAVINGS)
     return chart
 
 
-def _strength_axes(axes: Axes, days: dict[date, list[Craving]], style: ChartStyle) -> Axes:
-    """The strongest intensity of each day, on its own 0–10 scale at the right."""
+def _strength_axes(
+    axes: Axes, xs: list[float], groups: dict[date, list[Craving]], unit: str, style: ChartStyle
+) -> Axes:
+    """The strongest intensity of each day (or week), on its own 0–10 scale at the right."""
     strength = axes.twinx()
     dress(strength, style)
     strength.grid(False)
-    peaks = {day: peak for day, found in days.items() if (peak := _strongest(found)) is not None}
+    peaks = [
+        (x, peak)
+        for x, found in zip(xs, groups.values(), strict=True)
+        if (peak := _strongest(found)) is not None
+    ]
     strength.plot(
-        [day_number(d) for d in peaks],
-        list(peaks.values()),
+        [x for x, _peak in peaks],
+        [peak for _x, peak in peaks],
         linestyle="none",
         marker=style.marker("craving_intensity"),
-        markersize=5,
+        markersize=5 if unit == "day" else 3.5,
         color=style.colour("craving_intensity"),
-        label="Strongest craving that day (0 to 10)",
+        label=f"Strongest craving that {unit} (0 to 10)",
         clip_on=False,
     )
     strength.set_ylim(0, 10.8)  # the same baseline as the bars

@@ -75,6 +75,22 @@ def test_cravings_per_day_bars_count_each_day_and_dots_show_the_strongest():
     assert texts[0] == "Mon 02 Nov 2026\n3 cravings, strongest 8"
 
 
+def test_cravings_on_a_long_range_are_counted_per_week():
+    """Past 120 days a bar per day would not read: bars and diamonds go per ISO week."""
+    year = Period(MONDAY - timedelta(days=364), MONDAY + timedelta(days=13))
+    chart = chart_spec("cravings_daily").build(TrendData(year, cravings=CRAVINGS), LIGHT)
+    bars, strength = chart.figure.axes
+    assert "per week" in bars.get_title(loc="left")
+    assert [patch.get_height() for patch in bars.patches] == [4, 2]
+    (dots,) = strength.get_lines()
+    assert list(dots.get_ydata()) == [8, 7]
+    assert [p.text for p in chart.points] == [
+        "Week of 02 Nov 2026\n4 cravings, strongest 8",
+        "Week of 09 Nov 2026\n2 cravings, strongest 7",
+    ]
+    assert dots.get_label() == "Strongest craving that week (0 to 10)"
+
+
 def test_trigger_frequency_lists_the_most_common_first_and_at_most_ten():
     """Bars run from the most common trigger down; an eleventh trigger is counted, not drawn."""
     chart = chart_spec("triggers").build(DATA, LIGHT)
