@@ -159,13 +159,12 @@ class Journal:
 def _open(files: JournalFiles, vault: Vault, data_key: bytes) -> Journal:
     db = open_database(files.database, data_key)
     try:
-        with sql_errors():  # a damaged page is often first met here
-            migrations.migrate(
-                db,
-                before_pending=lambda: make_backup(
-                    db, data_key, files.backups, files.keys, "before-upgrade"
-                ),
-            )
+        migrations.migrate(
+            db,
+            before_pending=lambda: make_backup(
+                db, data_key, files.backups, files.keys, "before-upgrade"
+            ),
+        )
     except BaseException:
         db.conn.close()
         raise
@@ -185,8 +184,7 @@ def create_journal(
     data_key = new_data_key()
     db = open_database(files.database, data_key)
     try:
-        with sql_errors():
-            migrations.migrate(db)
+        migrations.migrate(db)
         vault = Vault.create(files.keys, data_key, passphrase, recovery_key)
     except BaseException:
         db.conn.close()

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from recovery_desktop.data.connection import sql_errors
+
 MIGRATIONS = Migrations("recovery_desktop")
 
 
@@ -209,8 +211,9 @@ def applied(db: Database) -> list[str]:
 def migrate(db: Database, before_pending: Callable[[], object] | None = None) -> list[str]:
     """Apply pending migrations; ``before_pending`` runs first (it takes the backup)
     when the journal already has data. Returns the names applied."""
-    names = pending(db)
-    if names and applied(db) and before_pending is not None:
-        before_pending()
-    MIGRATIONS.apply(db)
+    with sql_errors():  # a damaged page is often first met here, on opening
+        names = pending(db)
+        if names and applied(db) and before_pending is not None:
+            before_pending()
+        MIGRATIONS.apply(db)
     return names

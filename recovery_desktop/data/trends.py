@@ -12,7 +12,7 @@ from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
-from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.periods import Period, mondays
 from recovery_desktop.domain.trends import LEAD_IN_DAYS, TrendData, WeekCounts
 
 # Monday of the row's week: SQLite's %w is 0 for Sunday.
@@ -31,19 +31,13 @@ ORDER BY monday
 """
 
 
-def _mondays(period: Period) -> list[date]:
-    first = period.start - timedelta(days=period.start.weekday())
-    weeks = (period.end - first).days // 7 + 1
-    return [first + timedelta(days=7 * n) for n in range(weeks)]
-
-
 def weekly_counts(db: Database, period: Period) -> list[WeekCounts]:
     """One entry per ISO week touching ``period``; weeks without check-ins have zero days."""
     with sql_errors():
         rows = db.execute(_WEEKLY, [period.start.isoformat(), period.end.isoformat()]).fetchall()
     found = {date.fromisoformat(row[0]): row[1:] for row in rows}
     empty = (0,) * 9
-    return [WeekCounts(monday, *found.get(monday, empty)) for monday in _mondays(period)]
+    return [WeekCounts(monday, *found.get(monday, empty)) for monday in mondays(period)]
 
 
 def trend_data(

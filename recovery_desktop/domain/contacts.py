@@ -5,7 +5,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
+
+from recovery_desktop.domain.periods import monday_of
 
 MAX_FIELD_CHARACTERS = 200
 MAX_NOTE_CHARACTERS = 5_000
@@ -131,10 +133,6 @@ def needs_gentle_note(last: datetime | None, today: date, after_days: int) -> bo
     return days is not None and days >= after_days
 
 
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 def reach_outs_by_role_per_week(
     reach_outs: Iterable[ReachOut], roles: dict[int, Role]
 ) -> dict[date, dict[Role, int]]:
@@ -142,6 +140,6 @@ def reach_outs_by_role_per_week(
     weeks: dict[date, dict[Role, int]] = {}
     for reach in reach_outs:
         role = roles.get(reach.contact_id, Role.FRIEND)
-        bucket = weeks.setdefault(week_start(reach.at.date()), {})
+        bucket = weeks.setdefault(monday_of(reach.at.date()), {})
         bucket[role] = bucket.get(role, 0) + 1
     return weeks

@@ -80,10 +80,21 @@ class Period:
         return self.start <= day <= self.end
 
 
+def monday_of(day: date) -> date:
+    """The Monday of the ISO week that contains ``day``."""
+    return day - timedelta(days=day.weekday())
+
+
+def mondays(period: Period) -> list[date]:
+    """The Monday of every ISO week that touches ``period``."""
+    first = monday_of(period.start)
+    return [first + timedelta(days=7 * n) for n in range((period.end - first).days // 7 + 1)]
+
+
 def week_of(day: date) -> Period:
     """The ISO week (Monday to Sunday) that contains ``day``."""
-    year, week, weekday = day.isocalendar()
-    start = day - timedelta(days=weekday - 1)
+    year, week, _weekday = day.isocalendar()
+    start = monday_of(day)
     return Period(start, start + timedelta(days=6), (year, week))
 
 
@@ -128,10 +139,10 @@ def preset(name: str, today: date, first_day: date | None = None) -> Period:
 
     "all" starts at the week of ``first_day`` (the first check-in), or this week.
     """
-    this_monday = today - timedelta(days=today.weekday())
+    this_monday = monday_of(today)
     if name == "all":
         start_day = min(first_day or today, today)
-        return Period(start_day - timedelta(days=start_day.weekday()), today)
+        return Period(monday_of(start_day), today)
     weeks = _PRESET_WEEKS.get(name)
     if weeks is None:
         raise PeriodError(f"Unknown range {name!r}.")

@@ -84,12 +84,6 @@ def set_period(axes: Axes, period: Period) -> None:
     date_axis(axes, period)
 
 
-def mondays(period: Period) -> list[date]:
-    """The Monday of every ISO week that touches ``period``."""
-    first = period.start - timedelta(days=period.start.weekday())
-    return [first + timedelta(days=7 * n) for n in range((period.end - first).days // 7 + 1)]
-
-
 def week_span(axes: Axes, first: date, last: date) -> None:
     """An x-axis from the Monday ``first`` to the end of the week starting ``last``."""
     axes.set_xlim(day_number(first), day_number(last) + 7)

@@ -5,7 +5,7 @@ user logs events when they happen; the check-in gaps rule does not apply."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
@@ -19,6 +19,7 @@ from recovery_desktop.domain.cravings import (
     trigger_counts,
     weekday_hour_counts,
 )
+from recovery_desktop.domain.periods import monday_of, mondays
 from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.reports.chart_kit import (
     DENSE_DAYS,
@@ -27,7 +28,6 @@ from recovery_desktop.reports.chart_kit import (
     day_number,
     dress,
     legend,
-    mondays,
     new_chart,
     no_data_note,
     set_period,
@@ -56,7 +56,7 @@ def _group(cravings: Sequence[Craving], weekly: bool) -> dict[date, list[Craving
     """Cravings by day, or by the Monday of their week."""
     groups: dict[date, list[Craving]] = {}
     for craving in cravings:
-        key = craving.day - timedelta(days=craving.day.weekday()) if weekly else craving.day
+        key = monday_of(craving.day) if weekly else craving.day
         groups.setdefault(key, []).append(craving)
     return groups
 

@@ -59,6 +59,15 @@ def record_table(model: QAbstractItemModel, accessible_name: str, parent: QWidge
     return view
 
 
+def edit_on_activate(view: QTableView, edit: Callable[[], object]) -> None:
+    """Double-click, Return or Enter on ``view`` runs ``edit`` on the selected row."""
+    view.doubleClicked.connect(lambda _index: edit())
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        shortcut = QShortcut(QKeySequence(key), view)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(edit)
+
+
 def fit_rows(view: QTableView, rows: int, least: int = 3, most: int = 10) -> None:
     """Make ``view`` tall enough for ``rows`` rows (within limits) so the page scrolls, not it."""
     shown = max(least, min(most, rows))
@@ -110,11 +119,7 @@ class ContactsBox(QGroupBox):
         view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         view.setDefaultDropAction(Qt.DropAction.MoveAction)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        view.doubleClicked.connect(lambda _index: self.edit())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.edit)
+        edit_on_activate(view, self.edit)
         view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         return view
 

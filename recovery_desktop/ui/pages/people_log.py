@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -26,7 +25,12 @@ from recovery_desktop.domain.contacts import (
 )
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.models.contacts_model import COL_NOTE, ReachOutsModel
-from recovery_desktop.ui.pages.people_contacts import ask, fit_rows, record_table
+from recovery_desktop.ui.pages.people_contacts import (
+    ask,
+    edit_on_activate,
+    fit_rows,
+    record_table,
+)
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 LOG_DAYS = 90
@@ -63,11 +67,7 @@ class ReachOutLogBox(QGroupBox):
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("In person") + 24)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.edit_selected)
+        edit_on_activate(self.view, self.edit_selected)
         self.last_label = QLabel(self)
         self.last_label.setWordWrap(True)
         self.error = ErrorLabel(self)
