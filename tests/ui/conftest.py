@@ -7,8 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from recovery_desktop.ui.app import build_main_window
+from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
+from tests.pdf_text import pdf_text
 
 
 def click_choice(qtbot, choice: SegmentedChoice, text: str) -> None:
@@ -34,3 +37,20 @@ def window_for(qtbot):
         return window
 
     return build
+
+
+def shown_summary_page(qtbot, journal) -> SummaryPage:
+    """The Weekly summary page on ``journal``, shown, with its first preview built."""
+    shown = SummaryPage(journal, Warmup())
+    qtbot.addWidget(shown)
+    shown.resize(1100, 800)
+    shown.show()
+    qtbot.waitUntil(lambda: shown.built is not None, timeout=10000)
+    return shown
+
+
+def save_summary_pdf(page: SummaryPage, tmp_path, name: str = "week.pdf"):
+    """Save the page's PDF through the page; returns the path and the PDF's text."""
+    path = tmp_path / name
+    assert page.save_pdf_to(path) >= 1
+    return path, pdf_text(path)

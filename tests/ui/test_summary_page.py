@@ -13,7 +13,9 @@ from recovery_desktop.reports.html_kit import number
 from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.printing import build_document
 from recovery_desktop.ui.warmup import Warmup
-from tests.pdf_text import page_width_points, pdf_pages, pdf_text
+from tests.pdf_text import page_width_points, pdf_pages
+from tests.ui.conftest import save_summary_pdf as _save
+from tests.ui.conftest import shown_summary_page
 
 NOTE = "<script>alert('x')</script> & 🌱 שלום עולם"
 
@@ -22,18 +24,7 @@ NOTE = "<script>alert('x')</script> & 🌱 שלום עולם"
 def page(qtbot, journal):
     """A summary page on a journal holding three weeks of demo check-ins."""
     journal.checkins.save_many(demo_checkins(3, date.today(), seed=4))
-    shown = SummaryPage(journal, Warmup())
-    qtbot.addWidget(shown)
-    shown.resize(1100, 800)
-    shown.show()
-    qtbot.waitUntil(lambda: shown.built is not None, timeout=10000)
-    return shown
-
-
-def _save(page, tmp_path, name="week.pdf"):
-    path = tmp_path / name
-    assert page.save_pdf_to(path) >= 1
-    return path, pdf_text(path)
+    return shown_summary_page(qtbot, journal)
 
 
 def test_the_pdf_has_the_period_and_the_weeks_numbers(page, journal, tmp_path):

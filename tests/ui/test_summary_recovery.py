@@ -25,6 +25,8 @@ from recovery_desktop.ui.printing import (
 )
 from recovery_desktop.ui.warmup import Warmup
 from tests.pdf_text import page_width_points, pdf_pages, pdf_text
+from tests.ui.conftest import save_summary_pdf as _save
+from tests.ui.conftest import shown_summary_page
 
 WEEKS = 8
 SEED = 3
@@ -44,18 +46,7 @@ LAPSE_WEEK = _iso_week(shape(WEEKS, TODAY).lapse_day)
 def page(qtbot, journal):
     """A summary page on a journal holding eight weeks of the full demo story."""
     fill_demo(journal, WEEKS, TODAY, SEED)
-    shown = SummaryPage(journal, Warmup())
-    qtbot.addWidget(shown)
-    shown.resize(1100, 800)
-    shown.show()
-    qtbot.waitUntil(lambda: shown.built is not None, timeout=10000)
-    return shown
-
-
-def _save(page, tmp_path, name="week.pdf"):
-    path = tmp_path / name
-    assert page.save_pdf_to(path) >= 1
-    return path, pdf_text(path)
+    return shown_summary_page(qtbot, journal)
 
 
 def _between(text, start, end):
