@@ -1,8 +1,8 @@
 """``--self-test``: proves a bundle works, headless, without touching any real journal.
 
-Creates a protected journal in a temporary folder, unlocks it, saves and reads a check-in,
-draws one matplotlib figure and writes this week's summary as a PDF. Exit code 0 means all
-of it worked.
+Checks that the bundled Qt binding keeps Python's ``None`` alive, creates a protected journal
+in a temporary folder, unlocks it, saves and reads a check-in, draws one matplotlib figure
+and writes this week's summary as a PDF. Exit code 0 means all of it worked.
 """
 
 from __future__ import annotations
@@ -47,9 +47,14 @@ def run_self_test() -> int:
 
     from recovery_desktop.domain.summary import SummaryOptions
     from recovery_desktop.reports.summary import build_summary, chart_png
+    from recovery_desktop.ui.binding_check import none_is_kept
     from recovery_desktop.ui.printing import write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    before, after = none_is_kept()
+    if after < before:
+        raise RuntimeError(f"the Qt binding leaks references to None ({before} -> {after})")
+    _say("qt binding: ok")
     with tempfile.TemporaryDirectory(prefix="recovery-desktop-self-test-") as tmp:
         folder = Path(tmp)
         inputs = _journal_round_trip(folder)

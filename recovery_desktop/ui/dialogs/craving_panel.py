@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -30,6 +30,7 @@ from recovery_desktop.domain import scales
 from recovery_desktop.domain.contacts import Contact, Method, ReachOut
 from recovery_desktop.domain.cravings import Craving, CravingError, Outcome
 from recovery_desktop.domain.library import Kind, LibraryItem
+from recovery_desktop.ui.dates import to_qdatetime
 from recovery_desktop.ui.widgets.choice import ScaleInput, SegmentedChoice
 from recovery_desktop.ui.widgets.help_now import HelpNow
 from recovery_desktop.ui.widgets.layout import scroll_area
@@ -182,7 +183,7 @@ class CravingPanel(QDialog):
     # -- loading and reading the form ----------------------------------------------------
     def _load(self, craving: Craving | None) -> None:
         started = craving.started_at if craving else _now()
-        self.when.setDateTime(QDateTime(started))
+        self.when.setDateTime(to_qdatetime(started))
         favourites = [i.id for i in self._favourites() if i.id is not None]
         self.triggers.load(craving.triggers if craving else ())
         self.coping.load(craving.coping if craving else (), first=favourites)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,7 +35,7 @@ from recovery_desktop.domain.recovery_time import (
     default_new_start,
     substances,
 )
-from recovery_desktop.ui.dates import from_qdate, to_qdate
+from recovery_desktop.ui.dates import from_qdate, to_qdate, to_qdatetime
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
@@ -93,7 +93,7 @@ class LapseDialog(QDialog):
         self.setWindowTitle("Record a lapse")
         self.resize(900, 540)
         self.when = QDateTimeEdit(
-            QDateTime(when or datetime.now().replace(second=0, microsecond=0)), self
+            to_qdatetime(when or datetime.now().replace(second=0, microsecond=0)), self
         )
         self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
         self.when.setCalendarPopup(True)

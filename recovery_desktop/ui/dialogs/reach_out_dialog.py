@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import Contact, ContactError, Method, ReachOut
-from recovery_desktop.ui.dates import to_qdate
+from recovery_desktop.ui.dates import to_qdate, to_qdatetime
 from recovery_desktop.ui.dialogs.contact_dialog import notes_edit
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.widgets.layout import ok_cancel
@@ -124,7 +124,7 @@ class ReachOutDialog(QDialog):
 
     def _show(self, reach: ReachOut) -> None:
         self.when_edit.setMaximumDate(max(to_qdate(date.today()), to_qdate(reach.at.date())))
-        self.when_edit.setDateTime(QDateTime(reach.at))
+        self.when_edit.setDateTime(to_qdatetime(reach.at))
         self.how_choice.setValue(reach.how)
         self.helped_choice.setValue(reach.helped)
         self.note_edit.setPlainText(reach.note)
