@@ -96,6 +96,7 @@ def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
         title,
         sidebar=sidebar,
         shortcuts=[(CRAVING_SHORTCUT, flows.open_craving)],
+        background=[warmup],
     )
     flows.window = window
     for helper in (idle, warmup, flows):
@@ -169,6 +170,7 @@ def _run_window(app: QApplication, files: JournalFiles, title: str) -> int:
     if session is None:
         return 0
     window = build_main_window(session, title)
+    app.aboutToQuit.connect(window.stop_background)
     window.show()
     return app.exec()
 

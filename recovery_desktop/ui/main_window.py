@@ -36,6 +36,12 @@ class Page(Protocol):
     def flush(self) -> bool: ...
 
 
+class BackgroundWork(Protocol):
+    """Work on another thread; ``stop()`` returns only once the thread has ended."""
+
+    def stop(self) -> None: ...
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """A navigation entry and how to build its page for an unlocked journal."""
@@ -112,9 +118,11 @@ class MainWindow(QMainWindow):
         title: str = APP_TITLE,
         sidebar: Callable[[Journal], Sequence[QWidget]] | None = None,
         shortcuts: Sequence[tuple[str, Callable[[], object]]] = (),
+        background: Sequence[BackgroundWork] = (),
     ) -> None:
         super().__init__()
         self.session = session
+        self.background = list(background)
         self.sidebar = sidebar
         self.shortcuts = list(shortcuts)
         self.page_specs = list(pages)
@@ -188,7 +196,13 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.flush()
         self.idle.stop()
+        self.stop_background()
         self.session.lock()
+
+    def stop_background(self) -> None:
+        """Stop or wait for every background thread (on lock, close and quit)."""
+        for work in self.background:
+            work.stop()
 
     def _on_locked(self) -> None:
         if self.workspace is not None:
@@ -213,5 +227,6 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.idle.stop()
+        self.stop_background()
         self.session.lock()
         event.accept()

@@ -1,7 +1,8 @@
 """Import heavy modules (matplotlib) on a worker thread, off the start-up path.
 
 Pages that need them ask ``when_ready(callback)``; the callback runs on the GUI thread
-as soon as the imports are done (at once if they already are).
+as soon as the imports are done (at once if they already are). ``stop()`` waits for a
+running import, so that closing or locking never destroys a thread that is still running.
 """
 
 from __future__ import annotations
@@ -37,18 +38,14 @@ class _ImportThread(QThread):
                 return
 
 
-# Threads stay referenced until they finish, whatever happens to the pages that asked.
-_RUNNING: set[_ImportThread] = set()
-
-
 class Warmup(QObject):
     """Starts the imports once; tells every waiting page when they are done."""
 
     ready = Signal()
 
-    def __init__(self, modules: Sequence[str] = CHART_MODULES, parent: QObject | None = None):
+    def __init__(self, modules: Sequence[str] | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self._modules = list(modules)
+        self._modules = list(CHART_MODULES if modules is None else modules)
         self._thread: _ImportThread | None = None
         self._ready = all(name in sys.modules for name in self._modules)
 
@@ -59,8 +56,7 @@ class Warmup(QObject):
     def start(self) -> None:
         if self._ready or self._thread is not None:
             return
-        self._thread = _ImportThread(self._modules)
-        _RUNNING.add(self._thread)
+        self._thread = _ImportThread(self._modules, self)
         self._thread.finished.connect(self._finished)
         self._thread.start()
 
@@ -71,14 +67,18 @@ class Warmup(QObject):
         self.ready.connect(callback, Qt.ConnectionType.UniqueConnection)
         self.start()
 
-    def wait(self) -> None:
-        """Block until the imports finish (used when closing the app)."""
+    @property
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def stop(self) -> None:
+        """Wait for a running import to finish (an import cannot be interrupted; it takes
+        well under a second). Called on close, lock and quit."""
         if self._thread is not None:
             self._thread.wait()
 
     def _finished(self) -> None:
         assert self._thread is not None
-        _RUNNING.discard(self._thread)
         if self._thread.failed:
             log.error("could not load chart modules (%s)", self._thread.failed)
         for name in self._modules:  # finish on this thread if the worker could not
