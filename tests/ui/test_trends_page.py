@@ -3,6 +3,9 @@
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from recovery_desktop.domain.demo import demo_checkins
 from recovery_desktop.reports.charts import CHARTS
@@ -90,3 +93,22 @@ def test_hovering_near_a_point_describes_it(page):
     x, y = axes.transData.transform((point.x, point.y))
     assert view.point_text_at(x + 2, y + 2) == point.text
     assert view.point_text_at(x + 200, -500) is None
+
+
+def test_the_mouse_wheel_over_a_chart_is_left_to_the_page(page):
+    """Charts offer no zoom, so a chart passes the wheel on and the page scrolls as anywhere
+    else (Qt hands an ignored wheel event to the parent, up to the scroll area)."""
+    canvas = page.views["mood_craving"].canvas
+    centre = QPointF(canvas.width() / 2, canvas.height() / 2)
+    wheel = QWheelEvent(
+        centre,
+        QPointF(canvas.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(canvas, wheel)
+    assert not wheel.isAccepted()

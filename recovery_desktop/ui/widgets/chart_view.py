@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QWheelEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -28,6 +28,14 @@ from recovery_desktop.reports.chart_kit import Chart, save
 
 HOVER_PIXELS = 12
 CANVAS_HEIGHT = 300
+
+
+class _Canvas(FigureCanvasQTAgg):
+    """A chart canvas that leaves the mouse wheel to the page: the charts offer no zoom,
+    so scrolling with the pointer over a chart scrolls the page as anywhere else."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()
 
 
 class ChartView(QFrame):
@@ -55,7 +63,7 @@ class ChartView(QFrame):
         if self.canvas is not None:
             self._layout.removeWidget(self.canvas)
             self.canvas.deleteLater()
-        self.canvas = FigureCanvasQTAgg(chart.figure)
+        self.canvas = _Canvas(chart.figure)
         self.canvas.setMinimumHeight(CANVAS_HEIGHT)
         self.canvas.setAccessibleName(f"{self.title} chart")
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
