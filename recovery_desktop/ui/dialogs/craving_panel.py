@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -32,10 +32,11 @@ from recovery_desktop.domain.cravings import Craving, CravingError, Outcome
 from recovery_desktop.domain.library import Kind, LibraryItem
 from recovery_desktop.ui.dates import to_qdatetime
 from recovery_desktop.ui.widgets.choice import ScaleInput, SegmentedChoice
+from recovery_desktop.ui.widgets.columns import ColumnsArea
 from recovery_desktop.ui.widgets.help_now import HelpNow
-from recovery_desktop.ui.widgets.layout import scroll_area
 from recovery_desktop.ui.widgets.optional_spin import OptionalSpinBox
 from recovery_desktop.ui.widgets.tag_picker import TagPicker
+from recovery_desktop.ui.window_size import fit_to_screen
 
 AUTOSAVE_MS = 800
 NOT_YET = "not_yet"
@@ -62,7 +63,7 @@ class CravingPanel(QDialog):
         self._loading = True
         self._used_sent = craving is not None and craving.outcome is Outcome.USED
         self.setWindowTitle("I'm having a craving")
-        self.resize(1180, 780)
+        fit_to_screen(self, 1180, 780)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -80,25 +81,19 @@ class CravingPanel(QDialog):
         heading = QLabel("This feeling will pass. Let's ride it out together.", self)
         heading.setObjectName("heading")
         heading.setWordWrap(True)
-        left = QWidget(self)
-        column = QVBoxLayout(left)
-        column.addWidget(self._now_box(left))
-        column.addWidget(self._after_box(left))
-        column.addStretch(1)
+        # Side by side: what is happening and afterwards on the left, help on the right.
+        # Stacked on a narrow screen: the help comes straight after "Right now".
+        sections = [self._now_box(self), self.help, self._after_box(self)]
+        self.columns = ColumnsArea(sections, [([0, 2], 11), ([1], 9)], self)
         done = QPushButton("&Done", self)
         done.setDefault(True)
         done.clicked.connect(self.accept)
-        body = QHBoxLayout()
-        for part, stretch in ((left, 11), (self.help, 9)):
-            area = scroll_area(part, self)
-            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            body.addWidget(area, stretch)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(done)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.columns, 1)
         layout.addLayout(bottom)
 
     def _now_box(self, parent: QWidget) -> QGroupBox:

@@ -28,6 +28,7 @@ from recovery_desktop.ui.busy import busy
 from recovery_desktop.ui.dialogs.first_steps_page import FirstStepsPage
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel, NewPassphraseForm, password_edit
 from recovery_desktop.ui.widgets.recovery_key import RecoveryKeyConfirm, RecoveryKeyView
+from recovery_desktop.ui.window_size import fit_to_screen
 
 NO_PASSPHRASE_WARNING = (
     "Without a passphrase the journal is still stored in a scrambled file, but anyone who can "
@@ -46,7 +47,7 @@ class KeyWizard(QWizard):
         self.setWindowTitle(title)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setMinimumSize(640, 520)
+        fit_to_screen(self, 680, 560)
         icon = resource_path("icon.png")
         if icon.exists():
             self.setPixmap(

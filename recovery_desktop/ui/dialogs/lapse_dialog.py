@@ -38,6 +38,7 @@ from recovery_desktop.domain.recovery_time import (
 from recovery_desktop.ui.dates import from_qdate, to_qdate, to_qdatetime
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+from recovery_desktop.ui.window_size import fit_to_screen
 
 INTRO = (
     "A lapse is one moment, not the end of your recovery, and it doesn't wipe out what you "
@@ -91,7 +92,7 @@ class LapseDialog(QDialog):
         self.craving_id = craving_id
         self.recorded: Lapse | None = None
         self.setWindowTitle("Record a lapse")
-        self.resize(900, 540)
+        fit_to_screen(self, 900, 560)
         self.when = QDateTimeEdit(
             to_qdatetime(when or datetime.now().replace(second=0, microsecond=0)), self
         )

@@ -26,7 +26,7 @@ from recovery_desktop.domain.contacts import (
 from recovery_desktop.ui.dates import from_qdate, to_qdate
 from recovery_desktop.ui.pages.checkin_form import CheckInForm
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
-from recovery_desktop.ui.widgets.layout import scroll_area
+from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 AUTOSAVE_DELAY_MS = 700
 
@@ -86,8 +86,7 @@ class TodayPage(QWidget):
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:
-        self.heading = QLabel(self)
-        self.heading.setObjectName("pageHeading")
+        self.heading = page_heading("", self)
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")

@@ -6,8 +6,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QW
 
 
 def page_heading(text: str, parent: QWidget) -> QLabel:
+    """A page's title; it wraps rather than being cut off on a narrow window."""
     label = QLabel(text, parent)
     label.setObjectName("pageHeading")
+    label.setWordWrap(True)
     return label
 
 

@@ -53,6 +53,11 @@ class TagPicker(QWidget):
         self.category = QComboBox(self)
         self.category.addItems(list(CATEGORIES[kind]))
         self.category.setAccessibleName("Category for the new one")
+        # Sized for a typical category, so a long one never widens the whole panel.
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.category.setMinimumContentsLength(12)
         add = QPushButton("Add", self)
         add.clicked.connect(self.add_typed)
         row = QHBoxLayout()
