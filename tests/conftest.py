@@ -9,12 +9,18 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Headless tests run on a small laptop screen (1024×600); RECOVERY_DESKTOP_TEST_SCREEN names
+# another one in tests/ui/screens/ (e.g. 1366x768-150: text at 150 %).
+SCREENS = Path(__file__).parent / "ui" / "screens"
+TEST_SCREEN = os.environ.get("RECOVERY_DESKTOP_TEST_SCREEN", "1024x600")
+if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS / TEST_SCREEN}.json"
 os.environ.pop("RECOVERY_DESKTOP_PASSPHRASE", None)
 os.environ.pop("RECOVERY_DESKTOP_DATA_DIR", None)
 
-from recovery_desktop.data.fsutil import set_private_umask
-from recovery_desktop.data.journal import Journal, JournalFiles, create_journal
+# Imported only now: the screen must be chosen before anything loads Qt.
+from recovery_desktop.data.fsutil import set_private_umask  # noqa: E402
+from recovery_desktop.data.journal import Journal, JournalFiles, create_journal  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from recovery_desktop.ui.app import build_main_window
 from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from tests.pdf_text import pdf_text
@@ -21,6 +22,12 @@ def click_choice(qtbot, choice: SegmentedChoice, text: str) -> None:
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
             return
     raise AssertionError(f"no segment {text!r}")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _theme(qapp):
+    """The app's own style and style sheet, as users see it (sizes depend on it)."""
+    apply_theme(qapp)
 
 
 @pytest.fixture

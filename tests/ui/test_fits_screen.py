@@ -1,0 +1,159 @@
+"""Every page and dialog fits a small screen: nothing past the screen's edge, no text cut
+off, nothing that scrolls sideways. Runs on the test screen (1024×600 by default) and, in a
+child process, on a 1366×768 screen with text at 150 %."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from recovery_desktop.data.demo import fill_demo
+from recovery_desktop.domain.library import Kind
+from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
+from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
+from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
+from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
+from recovery_desktop.ui.dialogs.crisis_line_dialog import CrisisLineDialog
+from recovery_desktop.ui.dialogs.key_wizards import (
+    add_passphrase_wizard,
+    new_recovery_key_wizard,
+    setup_wizard,
+)
+from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
+from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
+from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
+from recovery_desktop.ui.session import Session
+from tests.conftest import TEST_SCREEN
+from tests.ui.fit_check import fit_problems
+
+PAGES = range(8)
+
+
+@pytest.fixture
+def demo_journal(journal):
+    fill_demo(journal, 8, date.today())
+    return journal
+
+
+def _settle(qtbot, window: QWidget) -> None:
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: window.isVisible())
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("row", PAGES)
+def test_every_page_fits(qtbot, window_for, demo_journal, files, row):
+    """Each page, shown in the main window, fits the screen without clipping."""
+    session = Session(files)
+    session.adopt(demo_journal)
+    window = window_for(session)
+    window.workspace.show_page(row)
+    page = window.workspace.stack.currentWidget()
+    if hasattr(page, "is_drawing"):
+        qtbot.waitUntil(lambda: bool(page.views) and not page.is_drawing(), timeout=20000)
+    _settle(qtbot, window)
+    assert fit_problems(window) == [], window.workspace.nav.item(row).text()
+
+
+def _dialogs(journal) -> dict[str, object]:
+    contact = journal.contacts.contacts()[0]
+    line = journal.contacts.crisis_lines()[0]
+    trigger = journal.library.items(Kind.TRIGGER)[0]
+    return {
+        "craving panel": lambda parent: CravingPanel(journal, None, parent),
+        "lapse": lambda parent: LapseDialog(journal, None, None, parent),
+        "new contact": lambda parent: ContactDialog(journal, None, parent),
+        "edit contact": lambda parent: ContactDialog(journal, contact, parent),
+        "reach-out": lambda parent: ReachOutDialog(journal, contact.id, parent),
+        "crisis line": lambda parent: CrisisLineDialog(journal, line, parent),
+        "trigger": lambda parent: LibraryItemDialog(
+            journal.library, Kind.TRIGGER, trigger, None, parent
+        ),
+        "clean date": lambda parent: CleanDateDialog(journal, None, None, parent),
+        "change passphrase": lambda parent: ChangePassphraseDialog(journal, parent),
+    }
+
+
+DIALOGS = [
+    "craving panel",
+    "lapse",
+    "new contact",
+    "edit contact",
+    "reach-out",
+    "crisis line",
+    "trigger",
+    "clean date",
+    "change passphrase",
+]
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_every_dialog_fits(qtbot, window_for, demo_journal, files, name):
+    """Each dialog, opened over the main window, fits the screen without clipping."""
+    session = Session(files)
+    session.adopt(demo_journal)
+    window = window_for(session)
+    dialog = _dialogs(demo_journal)[name](window)
+    assert isinstance(dialog, QDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _settle(qtbot, dialog)
+    assert fit_problems(dialog) == []
+    dialog.reject()
+
+
+WIZARDS = {
+    "setup": lambda: setup_wizard(lambda _w: None),
+    "add passphrase": lambda: add_passphrase_wizard(lambda _w: None),
+    "new recovery key": lambda: new_recovery_key_wizard(lambda _p: None, lambda _w: None),
+}
+
+
+@pytest.mark.parametrize("name", list(WIZARDS))
+def test_every_wizard_page_fits(qtbot, name):
+    """Every page of every key wizard fits the screen without clipping."""
+    wizard = WIZARDS[name]()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for page_id in wizard.pageIds():
+        wizard.setStartId(page_id)
+        wizard.restart()
+        _settle(qtbot, wizard)
+        assert fit_problems(wizard) == [], f"page {page_id}"
+    wizard.reject()
+
+
+@pytest.mark.parametrize("view", [0, 1])
+def test_the_locked_screen_fits(qtbot, window_for, journal, files, view):
+    """The unlock screen (passphrase and recovery-key views) fits without clipping."""
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    window.lock_now()
+    window.unlock_panel._show(view)
+    _settle(qtbot, window)
+    assert fit_problems(window) == []
+
+
+@pytest.mark.skipif(TEST_SCREEN != "1024x600", reason="runs the others on a second screen")
+def test_everything_fits_with_text_at_150_percent():
+    """The same checks on a 1366×768 screen with text at 150 % (911×512 logical pixels)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=Path(__file__).parents[2],
+        env={
+            **os.environ,
+            "RECOVERY_DESKTOP_TEST_SCREEN": "1366x768-150",
+            "QT_QPA_PLATFORM": "offscreen",
+        },
+    )
+    assert result.returncode == 0, result.stdout[-6000:]
