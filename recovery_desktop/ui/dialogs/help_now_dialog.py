@@ -106,9 +106,13 @@ class HelpNowDialog(QDialog):
         screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
         area = screen.availableGeometry()
         width = min(WIDTH, area.width() - SCREEN_MARGIN)
-        wanted = body.heightForWidth(width - 60) if body.hasHeightForWidth() else -1
-        wanted = max(wanted, body.sizeHint().height()) + 160  # heading, intro, buttons
-        self.resize(width, min(wanted, area.height() - SCREEN_MARGIN))
+        layout = self.layout()
+        assert layout is not None
+        inner = width - 2 * layout.contentsMargins().left() - 20  # less a scroll bar
+        content = body.heightForWidth(inner) if body.hasHeightForWidth() else -1
+        content = max(content, body.minimumSizeHint().height())
+        around = layout.sizeHint().height() - self.area.sizeHint().height()
+        self.resize(width, min(content + around + 4, area.height() - SCREEN_MARGIN))
 
     def texts(self) -> list[str]:
         """Every piece of text on show, for tests and screen-reader checks."""
