@@ -127,9 +127,15 @@ def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
     add_help(window, help_opener)
     for helper in (idle, warmup, flows):
         helper.setParent(window)
-    # Charts need matplotlib: load it in the background once the window is up.
-    QTimer.singleShot(WARMUP_DELAY_MS, warmup.start)
+    # Charts need matplotlib: load it in the background once the window is up. A window
+    # already closed by then never starts the thread (nothing would wait for it).
+    QTimer.singleShot(WARMUP_DELAY_MS, warmup, lambda: _warm_up_if_shown(window, warmup))
     return window
+
+
+def _warm_up_if_shown(window: QWidget, warmup: Warmup) -> None:
+    if window.isVisible():
+        warmup.start()
 
 
 def create_from_wizard(files: JournalFiles, wizard: KeyWizard) -> Journal:
