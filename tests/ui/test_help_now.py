@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWizard
 from recovery_desktop.data.journal import create_journal
 from recovery_desktop.domain.contacts import DEFAULT_CRISIS_LINES, Contact, CrisisLine, Role
 from recovery_desktop.domain.recovery_time import SAFETY_FACTS
+from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.help_now_dialog import HelpNowDialog
 from recovery_desktop.ui.dialogs.key_wizards import setup_wizard
 from recovery_desktop.ui.pages.people import PeoplePage
@@ -150,6 +151,18 @@ def test_ctrl_h_when_unlocked_from_the_today_page(qtbot, window_for, journal, fi
     assert first.people_list is not None
     qtbot.keyClick(first, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert _help_window() is first
+
+
+def test_ctrl_h_from_the_craving_panel(qtbot, window_for, journal, files):
+    """The shortcut also works from the craving panel, a window of its own."""
+    window, _session = _unlocked(window_for, journal, files)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    panel = window.findChild(CravingPanel)
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    qtbot.keyClick(panel.place, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    _assert_full_help(_help_window())
+    assert panel.place.text() == ""
 
 
 def test_help_opened_while_unlocked_closes_when_the_journal_locks(

@@ -61,7 +61,7 @@ class NumberCard(QFrame):
         self.title = plain_label(title, self, "crisisName")
         self.number = plain_label(number or "No number saved", self, "crisisNumber")
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.number.setAccessibleName(f"Number for {title}")
+        self.number.setAccessibleDescription(f"Number for {title}")
         self.number.ensurePolished()  # the style sheet sets its font
         self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance(SAMPLE_NUMBER))
         self.details = plain_label(details, self, "hintLabel")
