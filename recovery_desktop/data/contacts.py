@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.cravings import local_text
+from recovery_desktop.data.crisis_copy import CrisisCopy
 from recovery_desktop.data.ordering import moved, next_position, set_order
 from recovery_desktop.data.revision import Revision
 from recovery_desktop.domain.contacts import Contact, CrisisLine, Method, ReachOut, Role
@@ -30,9 +31,15 @@ def _reach(row: Any) -> ReachOut:
 
 
 class ContactRepository:
-    def __init__(self, db: Database, revision: Revision) -> None:
+    """Contacts, reach-outs and crisis lines. With ``crisis_copy``, every change to the
+    crisis lines also rewrites their plain copy for the lock screen."""
+
+    def __init__(
+        self, db: Database, revision: Revision, crisis_copy: CrisisCopy | None = None
+    ) -> None:
         self._db = db
         self._revision = revision
+        self._crisis_copy = crisis_copy
 
     def contacts(self, include_archived: bool = False) -> list[Contact]:
         """Contacts in call-first order."""
@@ -179,17 +186,28 @@ class ContactRepository:
                     "UPDATE crisis_lines SET name = ?, number = ?, details = ? WHERE id = ?",
                     [line.name, line.number, line.details, line.id],
                 )
-        self._revision.bump()
+        self._crisis_lines_changed()
         return line
 
     def move_crisis_line(self, line_id: int, delta: int) -> None:
-        """Move a crisis line ``delta`` places; the craving panel shows the first two."""
+        """Move a crisis line ``delta`` places (every help screen shows them in this order)."""
         ids = [line.id for line in self.crisis_lines() if line.id is not None]
         with sql_errors(), self._db.atomic():
             set_order(self._db, "crisis_lines", moved(ids, line_id, delta))
-        self._revision.bump()
+        self._crisis_lines_changed()
 
     def delete_crisis_line(self, line_id: int) -> None:
         with sql_errors(), self._db.atomic():
             self._db.execute("DELETE FROM crisis_lines WHERE id = ?", [line_id])
+        self._crisis_lines_changed()
+
+    def refresh_crisis_copy(self) -> bool:
+        """Write the plain copy of the crisis lines; False if the disk refused (the
+        journal keeps the real list either way)."""
+        if self._crisis_copy is None:
+            return True
+        return self._crisis_copy.refresh(self.crisis_lines())
+
+    def _crisis_lines_changed(self) -> None:
         self._revision.bump()
+        self.refresh_crisis_copy()

@@ -15,7 +15,13 @@ from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import open_database, sql_errors
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
-from recovery_desktop.data.errors import JournalDamaged, JournalExists, JournalMissing
+from recovery_desktop.data.crisis_copy import COPY_NAME, CrisisCopy
+from recovery_desktop.data.errors import (
+    JournalDamaged,
+    JournalError,
+    JournalExists,
+    JournalMissing,
+)
 from recovery_desktop.data.fsutil import ensure_private_dir
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.preferences import PreferenceRepository
@@ -51,6 +57,11 @@ class JournalFiles:
     def backups(self) -> Path:
         return self.folder / "backups"
 
+    @property
+    def crisis_copy(self) -> CrisisCopy:
+        """The plain copy of the crisis lines, readable while the journal is locked."""
+        return CrisisCopy(self.folder / COPY_NAME)
+
     def exists(self) -> bool:
         """True when either journal file is present (a half-present journal is damaged)."""
         return self.database.exists() or self.keys.exists()
@@ -78,9 +89,12 @@ class Journal:
         self.summary_notes = SummaryNotesRepository(db, self.revision)
         self.library = LibraryRepository(db, self.revision)
         self.cravings = CravingRepository(db, self.revision)
-        self.contacts = ContactRepository(db, self.revision)
+        self.contacts = ContactRepository(db, self.revision, files.crisis_copy)
         self.recovery_time = RecoveryTimeRepository(db, self.revision)
         self.preferences = PreferenceRepository(db)
+        # Older journals get their plain copy of the crisis lines here, on every open.
+        with contextlib.suppress(JournalError):
+            self.contacts.refresh_crisis_copy()
 
     @property
     def is_protected(self) -> bool:

@@ -116,6 +116,14 @@ DEFAULT_CRISIS_LINES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def default_crisis_lines() -> list[CrisisLine]:
+    """The default crisis lines in their default order (shown when no other list is known)."""
+    return [
+        CrisisLine(None, name, number, details, position)
+        for position, (name, number, details) in enumerate(DEFAULT_CRISIS_LINES)
+    ]
+
+
 def call_first(contacts: Iterable[Contact], count: int = CALL_FIRST) -> list[Contact]:
     """The first ``count`` active contacts in the user's call-first order."""
     active = sorted((c for c in contacts if not c.archived), key=lambda c: (c.position, c.id or 0))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from recovery_desktop import paths
@@ -20,8 +20,10 @@ from recovery_desktop.data.fsutil import ensure_private_dir
 from recovery_desktop.data.instance_lock import InstanceLock
 from recovery_desktop.data.journal import Journal, JournalFiles, create_journal
 from recovery_desktop.domain.checkin import CheckIn
+from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui import crash
+from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpOpener, locked_content
 from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, setup_wizard
 from recovery_desktop.ui.flows import CRAVING_SHORTCUT, Flows, craving_button
 from recovery_desktop.ui.idle import IdleWatcher
@@ -38,6 +40,7 @@ from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
+from recovery_desktop.ui.widgets.help_lines import journal_crisis_lines
 
 DEMO_WEEKS = 8
 WARMUP_DELAY_MS = 1500
@@ -80,14 +83,36 @@ def page_specs(
     ]
 
 
+def help_content(session: Session) -> HelpContent:
+    """Unlocked: the journal's crisis lines and call-first contacts. Locked: the plain
+    copy of the crisis lines and nothing else from the journal."""
+    journal = session.journal
+    if journal is None:
+        return locked_content(session.files.crisis_copy.read())
+    try:
+        contacts = tuple(call_first(journal.contacts.contacts()))
+    except JournalError:
+        contacts = ()
+    return HelpContent(tuple(journal_crisis_lines(journal)), contacts)
+
+
+def add_help(window: MainWindow, opener: HelpOpener) -> None:
+    """ "Get help now" on the lock screen, and Ctrl+H in every window of the app."""
+    opener.owner = window
+    opener.setParent(window)
+    window.unlock_panel.add_help(opener.button())
+    opener.action(window, Qt.ShortcutContext.ApplicationShortcut)
+
+
 def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
     idle = IdleWatcher()
     warmup = Warmup()
     flows = Flows(session)
+    help_opener = HelpOpener(lambda: help_content(session))
     drafts: dict[date, CheckIn] = {}
 
     def sidebar(journal: Journal) -> list[QWidget]:
-        return [craving_button(flows), CleanBadge(journal)]
+        return [help_opener.button(), craving_button(flows), CleanBadge(journal)]
 
     window = MainWindow(
         session,
@@ -99,11 +124,18 @@ def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
         background=[warmup],
     )
     flows.window = window
+    add_help(window, help_opener)
     for helper in (idle, warmup, flows):
         helper.setParent(window)
-    # Charts need matplotlib: load it in the background once the window is up.
-    QTimer.singleShot(WARMUP_DELAY_MS, warmup.start)
+    # Charts need matplotlib: load it in the background once the window is up. A window
+    # already closed by then never starts the thread (nothing would wait for it).
+    QTimer.singleShot(WARMUP_DELAY_MS, warmup, lambda: _warm_up_if_shown(window, warmup))
     return window
+
+
+def _warm_up_if_shown(window: QWidget, warmup: Warmup) -> None:
+    if window.isVisible():
+        warmup.start()
 
 
 def create_from_wizard(files: JournalFiles, wizard: KeyWizard) -> Journal:
@@ -124,7 +156,10 @@ def create_from_wizard(files: JournalFiles, wizard: KeyWizard) -> Journal:
 def first_run(files: JournalFiles) -> Journal | None:
     """The setup wizard; returns the new journal, or None if the user closed it."""
     created: list[Journal] = []
-    setup_wizard(lambda wizard: created.append(create_from_wizard(files, wizard))).exec()
+    setup_wizard(
+        lambda wizard: created.append(create_from_wizard(files, wizard)),
+        crisis_lines=files.crisis_copy.read,
+    ).exec()
     return created[0] if created else None
 
 

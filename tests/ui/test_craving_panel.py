@@ -5,8 +5,9 @@ from datetime import datetime
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
-from recovery_desktop.domain.contacts import Contact, Role, call_first
+from recovery_desktop.domain.contacts import DEFAULT_CRISIS_LINES, Contact, Role, call_first
 from recovery_desktop.domain.cravings import Outcome
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
@@ -124,3 +125,16 @@ def test_choosing_i_used_opens_the_lapse_flow_once(qtbot, flows, journal, monkey
     qtbot.keyClicks(panel.thoughts, "more")
     panel.save_now()
     assert len(opened) == 1
+
+
+def test_the_panel_lists_every_crisis_line_in_the_users_order(qtbot, flows, journal):
+    """All four default lines are there with their numbers, after a move too."""
+    lines = journal.contacts.crisis_lines()
+    journal.contacts.move_crisis_line(lines[3].id, -3)
+    panel = flows.open_craving()
+    names = [name for name, _number, _details in DEFAULT_CRISIS_LINES]
+    assert panel.help.crisis_list.names() == [names[3], *names[:3]]
+    shown = [card.number.text() for card in panel.help.crisis_list.cards]
+    assert sorted(shown) == sorted(number for _name, number, _details in DEFAULT_CRISIS_LINES)
+    qtbot.mouseClick(panel.help.crisis_list.cards[0].copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "1-800-222-1222"

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from recovery_desktop.domain.checkin import CheckIn
+from recovery_desktop.domain.contacts import DEFAULT_CRISIS_LINES
 from recovery_desktop.domain.recovery_time import (
     DEFAULT_SUBSTANCE,
     SAFETY_FACTS,
@@ -60,6 +61,18 @@ def test_recording_a_lapse_restarts_the_streak_and_keeps_everything(qtbot, sixty
     [lapse] = journal.recovery_time.lapses(TODAY - timedelta(days=5), TODAY)
     assert lapse.before == "Payday and an evening alone" and lapse.tell == "Sam"
     assert "the 59 clean days you have had still count" in dialog.after_message()
+
+
+def test_the_lapse_dialog_lists_every_crisis_line_with_its_number(qtbot, journal):
+    """All four lines, not only the emergency number, in the user's order."""
+    journal.contacts.move_crisis_line(journal.contacts.crisis_lines()[2].id, -2)
+    dialog = LapseDialog(journal)
+    qtbot.addWidget(dialog)
+    names = [name for name, _number, _details in DEFAULT_CRISIS_LINES]
+    assert dialog.crisis_list.names() == [names[2], names[0], names[1], names[3]]
+    text = _texts(dialog)
+    for _name, number, details in DEFAULT_CRISIS_LINES:
+        assert number in text and details in text
 
 
 def test_a_lapse_before_the_clean_date_is_explained_and_nothing_changes(qtbot, sixty_days):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import ContactError, CrisisLine
 from recovery_desktop.ui.dialogs.contact_dialog import line_edit, notes_edit
+from recovery_desktop.ui.widgets.help_lines import SHOWN_WHEN_LOCKED
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
@@ -29,12 +30,16 @@ class CrisisLineDialog(QDialog):
         self.number_edit = line_edit("Number", "The number to call or text", self)
         self.details_edit = notes_edit("Details", "Optional: when to use it, opening hours…", self)
         self.error = ErrorLabel(self)
+        visible = QLabel(SHOWN_WHEN_LOCKED, self)
+        visible.setObjectName("hintLabel")
+        visible.setWordWrap(True)
         form = QFormLayout()
         form.addRow("&Name:", self.name_edit)
         form.addRow("N&umber:", self.number_edit)
         form.addRow("&Details:", self.details_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(visible)
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self, "&Save"))
         if line is not None:

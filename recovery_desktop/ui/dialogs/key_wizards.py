@@ -6,7 +6,7 @@ Nothing is written until the last page is accepted.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.vault import new_recovery_key
+from recovery_desktop.domain.contacts import CrisisLine, default_crisis_lines
 from recovery_desktop.paths import resource_path
 from recovery_desktop.ui.busy import busy
 from recovery_desktop.ui.dialogs.first_steps_page import FirstStepsPage
+from recovery_desktop.ui.dialogs.help_now_dialog import HelpOpener, locked_content
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel, NewPassphraseForm, password_edit
 from recovery_desktop.ui.widgets.recovery_key import RecoveryKeyConfirm, RecoveryKeyView
 from recovery_desktop.ui.window_size import fit_to_screen
@@ -58,6 +60,7 @@ class KeyWizard(QWizard):
         self.recovery_key = new_recovery_key()
         self.first_steps: FirstStepsPage | None = None
         self.first_steps_id = -1
+        self.help: HelpOpener | None = None
         self._finish = finish
 
     def accept(self) -> None:
@@ -217,9 +220,35 @@ class ConfirmKeyPage(QWizardPage):
         return self.confirm.is_confirmed()
 
 
-def setup_wizard(finish: Callable[[KeyWizard], None], parent: QWidget | None = None) -> KeyWizard:
-    """First run: welcome, passphrase or not, recovery key, confirmation, first steps."""
+def add_help(wizard: QWizard, crisis_lines: Callable[[], Sequence[CrisisLine]]) -> HelpOpener:
+    """A "Get help now" button on every page of ``wizard``, and Ctrl+H."""
+    opener = HelpOpener(lambda: locked_content(crisis_lines()), wizard, wizard)
+    wizard.setButton(QWizard.WizardButton.CustomButton1, opener.button(wizard))
+    wizard.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+    wizard.setButtonLayout(
+        [
+            QWizard.WizardButton.CustomButton1,
+            QWizard.WizardButton.Stretch,
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.CommitButton,
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton,
+        ]
+    )
+    opener.action(wizard, Qt.ShortcutContext.WindowShortcut)
+    return opener
+
+
+def setup_wizard(
+    finish: Callable[[KeyWizard], None],
+    parent: QWidget | None = None,
+    crisis_lines: Callable[[], Sequence[CrisisLine]] = default_crisis_lines,
+) -> KeyWizard:
+    """First run: welcome, passphrase or not, recovery key, confirmation, first steps.
+    "Get help now" shows ``crisis_lines()`` (there is no journal to read yet)."""
     wizard = KeyWizard("Set up Recovery Desktop", finish, parent)
+    wizard.help = add_help(wizard, crisis_lines)
     for page in (
         WelcomePage(),
         PassphrasePage(allow_none=True),

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QFormLayout,
-    QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +29,6 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.recovery_time import (
     DEFAULT_SUBSTANCE,
-    SAFETY_FACTS,
     Lapse,
     RecoveryTimeError,
     clean_time,
@@ -36,7 +36,12 @@ from recovery_desktop.domain.recovery_time import (
     substances,
 )
 from recovery_desktop.ui.dates import from_qdate, to_qdate, to_qdatetime
-from recovery_desktop.ui.widgets.layout import ok_cancel
+from recovery_desktop.ui.widgets.help_lines import (
+    crisis_lines_list,
+    journal_crisis_lines,
+    safety_facts,
+)
+from recovery_desktop.ui.widgets.layout import ok_cancel, scroll_area
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 from recovery_desktop.ui.window_size import fit_to_screen
 
@@ -54,27 +59,6 @@ def _text_box(placeholder: str, parent: QWidget) -> QPlainTextEdit:
     box.setTabChangesFocus(True)
     box.setMaximumHeight(74)
     return box
-
-
-def safety_panel(parent: QWidget, emergency: str = "911") -> QFrame:
-    """The overdose-safety facts, in a box of their own."""
-    frame = QFrame(parent)
-    frame.setObjectName("safetyBox")
-    layout = QVBoxLayout(frame)
-    heading = QLabel("Staying safe right now", frame)
-    heading.setObjectName("safetyHeading")
-    layout.addWidget(heading)
-    for fact in SAFETY_FACTS:
-        label = QLabel(f"• {fact}", frame)
-        label.setWordWrap(True)
-        layout.addWidget(label)
-    call = QLabel(f"Emergency number: {emergency}", frame)
-    call.setTextFormat(Qt.TextFormat.PlainText)
-    call.setObjectName("safetyHeading")
-    layout.addWidget(call)
-    layout.addStretch(1)
-    frame.setAccessibleName("Staying safe right now")
-    return frame
 
 
 class LapseDialog(QDialog):
@@ -116,6 +100,9 @@ class LapseDialog(QDialog):
         self.new_start.setDisplayFormat("ddd d MMM yyyy")
         self.new_start.setAccessibleName("Start counting again from")
         self.error = ErrorLabel(self)
+        self.copy_status = QLabel(self)
+        self.copy_status.setObjectName("hintLabel")
+        self.copy_status.setWordWrap(True)
         self._fill_substances()
         self._when_changed()
         self._build()
@@ -142,17 +129,28 @@ class LapseDialog(QDialog):
         left.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left, 3)
-        body.addWidget(safety_panel(self, self._emergency_number()), 2)
+        body.addWidget(self._help_column(), 2)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
 
-    def _emergency_number(self) -> str:
-        try:
-            lines = self.journal.contacts.crisis_lines()
-        except JournalError:
-            return "911"
-        return lines[0].number if lines else "911"
+    def _help_column(self) -> QScrollArea:
+        """The safety facts, then every crisis line in the user's order."""
+        column = QWidget(self)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(safety_facts(column))
+        self.crisis_list = crisis_lines_list(journal_crisis_lines(self.journal), column)
+        self.crisis_list.copied.connect(self.copy_status.setText)
+        box = QGroupBox("Crisis lines", column)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.crisis_list)
+        box_layout.addWidget(self.copy_status)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        area = scroll_area(column, self)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return area
 
     def _fill_substances(self) -> None:
         try:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -20,6 +17,7 @@ from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import CrisisLine
 from recovery_desktop.ui.dialogs.crisis_line_dialog import CrisisLineDialog
 from recovery_desktop.ui.pages.people_contacts import ask
+from recovery_desktop.ui.widgets.help_lines import SHOWN_WHEN_LOCKED, NumberCard
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 COUNTRY_NOTE = (
@@ -28,55 +26,19 @@ COUNTRY_NOTE = (
 )
 
 
-class CrisisLineRow(QFrame):
-    """One crisis line as a card: name and details, the number, and its buttons."""
+class CrisisLineRow(NumberCard):
+    """One crisis line as a card (name, number, details, Copy) with buttons to reorder,
+    edit and remove it."""
 
     def __init__(self, line: CrisisLine, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(line.name, line.number, line.details, parent)
         self.line = line
-        self.setObjectName("card")
-        name = QLabel(line.name, self)
-        name.setObjectName("crisisName")
-        details = QLabel(line.details, self)
-        details.setObjectName("hintLabel")
-        details.setWordWrap(True)
-        details.setVisible(bool(line.details))
-        self.number = QLabel(line.number, self)
-        self.number.setObjectName("crisisNumber")
-        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.number.setAccessibleName(f"Number for {line.name}")
-        self.number.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.number.ensurePolished()  # the style sheet sets its font
-        self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance("1-800-000-0000 "))
-        self.copy_button = self._button("Copy", f"Copy the number for {line.name}")
-        self.up_button = self._button("↑", f"Move {line.name} up")
-        self.down_button = self._button("↓", f"Move {line.name} down")
+        self.up_button = self.add_button("↑", f"Move {line.name} up")
+        self.down_button = self.add_button("↓", f"Move {line.name} down")
         for arrow in (self.up_button, self.down_button):
             arrow.setFixedWidth(arrow.fontMetrics().horizontalAdvance("↓") + 28)
-        self.edit_button = self._button("Edit…", f"Edit {line.name}")
-        self.remove_button = self._button("Remove…", f"Remove {line.name}")
-        grid = QGridLayout(self)
-        grid.setContentsMargins(12, 8, 12, 8)
-        grid.addWidget(name, 0, 0)
-        grid.addWidget(details, 1, 0)
-        grid.addWidget(self.number, 0, 1, 2, 1)
-        buttons = QHBoxLayout()
-        for button in (
-            self.copy_button,
-            self.up_button,
-            self.down_button,
-            self.edit_button,
-            self.remove_button,
-        ):
-            buttons.addWidget(button)
-        grid.addLayout(buttons, 0, 2, 2, 1)
-        grid.setColumnStretch(0, 1)
-
-    def _button(self, text: str, accessible_name: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(accessible_name)
-        button.setToolTip(accessible_name)
-        return button
+        self.edit_button = self.add_button("Edit…", f"Edit {line.name}")
+        self.remove_button = self.add_button("Remove…", f"Remove {line.name}")
 
 
 class CrisisLinesBox(QGroupBox):
@@ -88,7 +50,7 @@ class CrisisLinesBox(QGroupBox):
         super().__init__("Crisis lines", parent)
         self.journal = journal
         self.rows: list[CrisisLineRow] = []
-        note = QLabel(COUNTRY_NOTE, self)
+        note = QLabel(f"{COUNTRY_NOTE} {SHOWN_WHEN_LOCKED}", self)
         note.setWordWrap(True)
         note.setObjectName("hintLabel")
         self.list_layout = QVBoxLayout()
@@ -130,16 +92,12 @@ class CrisisLinesBox(QGroupBox):
 
     def _row(self, line: CrisisLine) -> CrisisLineRow:
         row = CrisisLineRow(line, self)
-        row.copy_button.clicked.connect(lambda: self.copy(line))
+        row.copied.connect(self.status.setText)
         row.up_button.clicked.connect(lambda: self.move_line(line, -1))
         row.down_button.clicked.connect(lambda: self.move_line(line, 1))
         row.edit_button.clicked.connect(lambda: self.edit(line))
         row.remove_button.clicked.connect(lambda: self.remove(line))
         return row
-
-    def copy(self, line: CrisisLine) -> None:
-        QGuiApplication.clipboard().setText(line.number)
-        self.status.setText(f"Copied the number for {line.name}.")
 
     def add(self) -> None:
         if CrisisLineDialog(self.journal, None, self).exec():

@@ -1,31 +1,25 @@
-"""Help right now, in the craving panel: people to call first, crisis lines, plan steps,
-and the urge-surfing timer."""
+"""Help right now, in the craving panel: people to call first, every crisis line, plan
+steps, and the urge-surfing timer."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QGroupBox,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
-from recovery_desktop.domain.contacts import Contact, CrisisLine, call_first
+from recovery_desktop.domain.contacts import Contact, call_first
+from recovery_desktop.ui.widgets.help_lines import (
+    CardList,
+    contact_card,
+    crisis_lines_list,
+    journal_crisis_lines,
+    plain_label,
+)
 from recovery_desktop.ui.widgets.urge_surf import UrgeSurfTimer
 
-CRISIS_SHOWN = 2
-
-
-def _copy(text: str) -> None:
-    QGuiApplication.clipboard().setText(text)
+NO_PEOPLE = "Add the people you'd call on the People page; the first three show up here."
 
 
 class HelpNow(QWidget):
@@ -47,6 +41,7 @@ class HelpNow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._people_box())
+        layout.addWidget(self._crisis_box())
         layout.addWidget(self._plan_box())
         wave = QGroupBox("Ride the wave", self)
         QVBoxLayout(wave).addWidget(self.timer)
@@ -55,54 +50,27 @@ class HelpNow(QWidget):
         layout.addStretch(1)
 
     def _people_box(self) -> QGroupBox:
-        box = QGroupBox("Call someone first", self)
-        grid = QGridLayout(box)
         try:
             contacts = call_first(self.journal.contacts.contacts())
-            lines = self.journal.contacts.crisis_lines()[:CRISIS_SHOWN]
         except JournalError as error:
-            contacts, lines = [], []
+            contacts = []
             self.status.setText(str(error))
         self.contact_rows: list[Contact] = contacts
-        for row, contact in enumerate(contacts):
-            self._contact_row(grid, row, contact)
-        if not contacts:
-            empty = QLabel(
-                "Add the people you'd call on the People page; the first three show up here.", box
-            )
-            empty.setWordWrap(True)
-            grid.addWidget(empty, 0, 0, 1, 4)
-        start = max(1, len(contacts)) + 1
-        for offset, line in enumerate(lines):
-            self._crisis_row(grid, start + offset, line)
+        cards = [contact_card(contact) for contact in contacts]
+        for card, contact in zip(cards, contacts, strict=True):
+            done = card.add_button("I reached them", f"I reached {contact.name}")
+            done.clicked.connect(lambda _c=False, c=contact: self._reached(c))
+        return self._box("Call someone first", CardList(cards, NO_PEOPLE))
+
+    def _crisis_box(self) -> QGroupBox:
+        self.crisis_list = crisis_lines_list(journal_crisis_lines(self.journal))
+        return self._box("Crisis lines", self.crisis_list)
+
+    def _box(self, title: str, cards: CardList) -> QGroupBox:
+        box = QGroupBox(title, self)
+        QVBoxLayout(box).addWidget(cards)
+        cards.copied.connect(self.status.setText)
         return box
-
-    def _contact_row(self, grid: QGridLayout, row: int, contact: Contact) -> None:
-        name = _plain(f"{contact.name} · {contact.role.label}", self, bold=True)
-        number = _plain(contact.phone or "no number saved", self)
-        grid.addWidget(name, row, 0)
-        grid.addWidget(number, row, 1)
-        if contact.phone:
-            copy = QPushButton("Copy", self)
-            copy.setAccessibleName(f"Copy {contact.name}'s number")
-            copy.clicked.connect(lambda _c=False, p=contact.phone: self._copied(p))
-            grid.addWidget(copy, row, 2)
-        done = QPushButton("I reached them", self)
-        done.setAccessibleName(f"I reached {contact.name}")
-        done.clicked.connect(lambda _c=False, c=contact: self._reached(c))
-        grid.addWidget(done, row, 3)
-
-    def _crisis_row(self, grid: QGridLayout, row: int, line: CrisisLine) -> None:
-        grid.addWidget(_plain(line.name, self), row, 0)
-        grid.addWidget(_plain(line.number, self, bold=True), row, 1)
-        copy = QPushButton("Copy", self)
-        copy.setAccessibleName(f"Copy the number for {line.name}")
-        copy.clicked.connect(lambda _c=False, n=line.number: self._copied(n))
-        grid.addWidget(copy, row, 2)
-
-    def _copied(self, number: str) -> None:
-        _copy(number)
-        self.status.setText(f"Copied {number}.")
 
     def _plan_box(self) -> QGroupBox:
         box = QGroupBox("Steps from my plan", self)
@@ -112,21 +80,7 @@ class HelpNow(QWidget):
         except JournalError:
             steps = []
         for step in steps:
-            label = _plain(f"• {step.name}", box)
-            label.setWordWrap(True)
-            layout.addWidget(label)
+            layout.addWidget(plain_label(f"• {step.name}", box))
         if not steps:
             layout.addWidget(QLabel("Choose your steps on the Triggers & coping page.", box))
         return box
-
-
-def _plain(text: str, parent: QWidget, bold: bool = False) -> QLabel:
-    """A label that shows ``text`` exactly as typed, never as markup."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    if bold:
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-    return label

@@ -48,6 +48,14 @@ def _button_row(left: QWidget | None, right: QWidget) -> QHBoxLayout:
     return row
 
 
+def _centred(widget: QWidget, stretch: int = 0) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(widget, stretch)
+    row.addStretch(1)
+    return row
+
+
 class UnlockPanel(QWidget):
     """Shown at start-up and whenever the journal is locked."""
 
@@ -67,14 +75,15 @@ class UnlockPanel(QWidget):
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(28, 24, 28, 24)
         card_layout.addWidget(self.stack)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card, 3)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
+        self._outer = QVBoxLayout(self)
+        self._outer.addStretch(1)
+        self._outer.addLayout(_centred(card, 3))
+        self._outer.addStretch(2)
+
+    def add_help(self, button: QWidget) -> None:
+        """Show ``button`` ("Get help now") under the card, whichever view is on show."""
+        self._outer.insertSpacing(2, 12)
+        self._outer.insertLayout(3, _centred(button))
 
     # -- views ---------------------------------------------------------------------------
     def _passphrase_view(self) -> QWidget:
