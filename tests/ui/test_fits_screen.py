@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_desktop.data.demo import fill_demo
+from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
@@ -25,6 +26,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
     new_recovery_key_wizard,
     setup_wizard,
 )
+from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpNowDialog, locked_content
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
@@ -62,7 +64,8 @@ def test_every_page_fits(qtbot, window_for, demo_journal, files, row):
 
 
 def _dialogs(journal) -> dict[str, object]:
-    contact = journal.contacts.contacts()[0]
+    people = journal.contacts.contacts()
+    contact = people[0]
     line = journal.contacts.crisis_lines()[0]
     trigger = journal.library.items(Kind.TRIGGER)[0]
     return {
@@ -77,6 +80,12 @@ def _dialogs(journal) -> dict[str, object]:
         ),
         "clean date": lambda parent: CleanDateDialog(journal, None, None, parent),
         "change passphrase": lambda parent: ChangePassphraseDialog(journal, parent),
+        "help": lambda parent: HelpNowDialog(
+            HelpContent(tuple(journal.contacts.crisis_lines()), tuple(call_first(people))), parent
+        ),
+        "help while locked": lambda parent: HelpNowDialog(
+            locked_content(journal.contacts.crisis_lines()), parent
+        ),
     }
 
 
@@ -90,6 +99,8 @@ DIALOGS = [
     "trigger",
     "clean date",
     "change passphrase",
+    "help",
+    "help while locked",
 ]
 
 
@@ -129,7 +140,7 @@ def test_every_wizard_page_fits(qtbot, name):
     wizard.reject()
 
 
-@pytest.mark.parametrize("view", [0, 1])
+@pytest.mark.parametrize("view", [0, 1, 2])
 def test_the_locked_screen_fits(qtbot, window_for, journal, files, view):
     """The unlock screen (passphrase and recovery-key views) fits without clipping."""
     session = Session(files)
