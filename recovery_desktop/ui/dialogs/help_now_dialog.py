@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -31,6 +31,7 @@ from recovery_desktop.ui.widgets.help_lines import (
     safety_facts,
 )
 from recovery_desktop.ui.widgets.layout import scroll_area
+from recovery_desktop.ui.window_size import available_size
 
 HELP_SHORTCUT = "Ctrl+H"
 HELP_TEXT = "Get help now"
@@ -41,7 +42,6 @@ INTRO = (
 )
 NO_PEOPLE = "Add the people you'd call on the People page; the first three show up here."
 WIDTH = 600  # preferred; narrower screens get a narrower window
-SCREEN_MARGIN = 40
 
 
 @dataclass(frozen=True)
@@ -103,16 +103,15 @@ class HelpNowDialog(QDialog):
 
     def _fit_to_screen(self, body: QWidget) -> None:
         """As wide as :data:`WIDTH` and as tall as the content, within the screen."""
-        screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry()
-        width = min(WIDTH, area.width() - SCREEN_MARGIN)
+        room = available_size(self)
+        width = min(WIDTH, room.width())
         layout = self.layout()
         assert layout is not None
         inner = width - 2 * layout.contentsMargins().left() - 20  # less a scroll bar
         content = body.heightForWidth(inner) if body.hasHeightForWidth() else -1
         content = max(content, body.minimumSizeHint().height())
         around = layout.sizeHint().height() - self.area.sizeHint().height()
-        self.resize(width, min(content + around + 4, area.height() - SCREEN_MARGIN))
+        self.resize(width, min(content + around + 4, room.height()))
 
     def texts(self) -> list[str]:
         """Every piece of text on show, for tests and screen-reader checks."""
