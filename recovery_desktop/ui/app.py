@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from recovery_desktop import paths
@@ -102,7 +101,7 @@ def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
     for helper in (idle, warmup, flows):
         helper.setParent(window)
     # Charts need matplotlib: load it in the background once the window is up.
-    QTimer.singleShot(WARMUP_DELAY_MS, warmup.start)
+    warmup.start_later(WARMUP_DELAY_MS)
     return window
 
 
