@@ -79,8 +79,8 @@ class Journal:
         self.library = LibraryRepository(db, self.revision)
         self.cravings = CravingRepository(db, self.revision)
         self.contacts = ContactRepository(db, self.revision)
-        self.recovery_time = RecoveryTimeRepository(db, self.revision)
         self.preferences = PreferenceRepository(db)
+        self.recovery_time = RecoveryTimeRepository(db, self.revision, self.preferences)
 
     @property
     def is_protected(self) -> bool:
