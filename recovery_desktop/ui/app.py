@@ -50,6 +50,8 @@ def page_specs(
     def today(journal: Journal) -> QWidget:
         page = TodayPage(journal, drafts)
         page.used_answered.connect(flows.day_marked_used)
+        page.lapse_wanted.connect(flows.record_later)
+        flows.changed.connect(page.refresh_story)
         return page
 
     def cravings(journal: Journal) -> QWidget:
