@@ -88,7 +88,7 @@ def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
     drafts: dict[date, CheckIn] = {}
 
     def sidebar(journal: Journal) -> list[QWidget]:
-        return [craving_button(flows), CleanBadge(journal)]
+        return [craving_button(flows), CleanBadge(journal, invite=True)]
 
     window = MainWindow(
         session,
@@ -115,7 +115,9 @@ def create_from_wizard(files: JournalFiles, wizard: KeyWizard) -> Journal:
     if steps is None:
         return journal
     with contextlib.suppress(JournalError, ValueError):  # optional: can be added later
-        if steps.clean_date is not None:
+        if steps.clean_date is None:
+            journal.recovery_time.set_counting(False)  # respected: no badge, no nagging
+        else:
             journal.recovery_time.set_clean_date(DEFAULT_SUBSTANCE, steps.clean_date, date.today())
         if steps.contact is not None:
             journal.contacts.save(steps.contact)
