@@ -105,8 +105,8 @@ def test_a_lapse_while_not_counting_starts_no_count(qtbot, not_counting):
     """The lapse is kept; "Start counting from" is unticked, so no count appears."""
     dialog = LapseDialog(not_counting, datetime.now())
     qtbot.addWidget(dialog)
-    assert dialog.count.isEnabled() and not dialog.count.isChecked()
-    assert not dialog.new_start.isEnabled()
+    assert not dialog.count.isHidden() and not dialog.count.isChecked()
+    assert not dialog.new_start.isEnabled() and dialog.again.isHidden()
     dialog.accept()
     assert dialog.after_message() == "Saved. Thank you for writing it down."
     assert not_counting.counts()["lapses"] == 1
@@ -119,5 +119,6 @@ def test_a_running_count_always_starts_again_after_a_lapse(qtbot, journal):
     journal.recovery_time.set_clean_date(DEFAULT_SUBSTANCE, TODAY - timedelta(days=9), TODAY)
     dialog = LapseDialog(journal, datetime.now())
     qtbot.addWidget(dialog)
-    assert dialog.count.isChecked() and not dialog.count.isEnabled()
-    assert dialog.count.text() == "Start counting again &from:"
+    assert dialog.count.isChecked() and dialog.count.isHidden()
+    assert dialog.new_start.isEnabled()
+    assert dialog.new_start.accessibleName() == "Start counting again from"

@@ -119,7 +119,9 @@ class LapseDialog(QDialog):
         self.new_start.setCalendarPopup(True)
         self.new_start.setDisplayFormat("ddd d MMM yyyy")
         self.new_start.setAccessibleName("Start counting again from")
-        self.count = QCheckBox(self)
+        self.again = QLabel("Start counting again &from:", self)
+        self.again.setBuddy(self.new_start)
+        self.count = QCheckBox("Start counting &from:", self)
         self.count.toggled.connect(self.new_start.setEnabled)
         self.error = ErrorLabel(self)
         self._periods = self._read_periods()
@@ -142,7 +144,12 @@ class LapseDialog(QDialog):
         form.addRow("&Before:", self.before)
         form.addRow("Next time &it would help to:", self.would_help)
         form.addRow("Who I'll &tell:", self.tell)
-        form.addRow(self.count, self.new_start)
+        start_label = QWidget(self)
+        start_row = QHBoxLayout(start_label)
+        start_row.setContentsMargins(0, 0, 0, 0)
+        start_row.addWidget(self.again)
+        start_row.addWidget(self.count)
+        form.addRow(start_label, self.new_start)
         buttons = ok_cancel(self, "&Save", "Not &now")
         left = QVBoxLayout()
         left.addWidget(heading)
@@ -184,10 +191,13 @@ class LapseDialog(QDialog):
         """A running count always starts again; without one, counting is the user's choice
         (off while they have chosen not to count)."""
         running = current_period(self._periods, self._chosen_substance()) is not None
-        self.count.setText("Start counting again &from:" if running else "Start counting &from:")
-        self.count.setEnabled(not running)
+        self.again.setVisible(running)
+        self.count.setVisible(not running)
         self.count.setChecked(running or self._counting)
         self.new_start.setEnabled(self.count.isChecked())
+        self.new_start.setAccessibleName(
+            "Start counting again from" if running else "Start counting from"
+        )
 
     def _chosen_substance(self) -> str:
         return self.substance.currentText().strip() or DEFAULT_SUBSTANCE
