@@ -90,8 +90,8 @@ class Journal:
         self.library = LibraryRepository(db, self.revision)
         self.cravings = CravingRepository(db, self.revision)
         self.contacts = ContactRepository(db, self.revision, files.crisis_copy)
-        self.recovery_time = RecoveryTimeRepository(db, self.revision)
         self.preferences = PreferenceRepository(db)
+        self.recovery_time = RecoveryTimeRepository(db, self.revision, self.preferences)
         # Older journals get their plain copy of the crisis lines here, on every open.
         with contextlib.suppress(JournalError):
             self.contacts.refresh_crisis_copy()

@@ -4,6 +4,7 @@ add a new one instead. Each runs in its own transaction (sqlite-utils ``Migratio
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -198,6 +199,44 @@ def _m004_defaults(db: Database) -> None:
             "INSERT INTO crisis_lines (name, number, details, position) VALUES (?, ?, ?, ?)",
             [name, number, details, position],
         )
+
+
+@MIGRATIONS()
+def m005_lapse_started_periods(db: Database) -> None:
+    """Each attempt remembers the lapse that started it, so a mistaken lapse can be undone.
+
+    Before this, a lapse closed the current attempt and inserted the next one in the same
+    transaction, and attempts were never deleted; so the attempt after one closed by a lapse
+    (same substance, next id) is the one that lapse started, and a lapse that closed nothing
+    started the substance's very first attempt.
+    """
+    db.execute("ALTER TABLE clean_periods ADD COLUMN started_by INTEGER REFERENCES lapses (id)")
+    rows = db.execute("SELECT id, substance, lapse_id FROM clean_periods ORDER BY id").fetchall()
+    by_substance: dict[str, list[tuple[int, int | None]]] = {}
+    for period_id, substance, lapse_id in rows:
+        by_substance.setdefault(substance, []).append((period_id, lapse_id))
+    for own in by_substance.values():
+        for (_id, lapse_id), (next_id, _next) in pairwise(own):
+            if lapse_id is not None:
+                db.execute(
+                    "UPDATE clean_periods SET started_by = ? WHERE id = ?", [lapse_id, next_id]
+                )
+    db.execute(
+        """
+        UPDATE clean_periods SET started_by = (
+            SELECT l.id FROM lapses l
+            WHERE l.substance = clean_periods.substance
+              AND l.id NOT IN (SELECT lapse_id FROM clean_periods WHERE lapse_id IS NOT NULL)
+              AND clean_periods.start BETWEEN l.day AND date(l.day, '+1 day')
+        )
+        WHERE started_by IS NULL
+          AND id = (SELECT min(id) FROM clean_periods p WHERE p.substance = clean_periods.substance)
+          AND (SELECT count(*) FROM lapses l
+               WHERE l.substance = clean_periods.substance
+                 AND l.id NOT IN (SELECT lapse_id FROM clean_periods WHERE lapse_id IS NOT NULL)
+              ) = 1
+        """
+    )
 
 
 def pending(db: Database) -> list[str]:

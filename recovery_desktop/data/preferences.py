@@ -17,6 +17,7 @@ SUMMARY_SECTIONS = "summary.sections"
 SUMMARY_NAME = "summary.name"
 SUMMARY_DISCREET = "summary.discreet"
 SUMMARY_SHOW_NAMES = "summary.show_names"
+COUNTING_CLEAN_TIME = "clean_time.counting"
 DEFAULT_AUTO_LOCK_MINUTES = 5
 
 
@@ -83,3 +84,11 @@ class PreferenceRepository:
         if not 1 <= days <= 30:
             raise ValueError("The reminder must be between 1 and 30 days.")
         self.set(REACH_OUT_REMINDER_DAYS, days)
+
+    def counting_clean_time(self) -> bool | None:
+        """Whether the user chose to count clean time; None if never asked (older journals)."""
+        value = self.get(COUNTING_CLEAN_TIME)
+        return value if isinstance(value, bool) else None
+
+    def set_counting_clean_time(self, counting: bool) -> None:
+        self.set(COUNTING_CLEAN_TIME, counting)

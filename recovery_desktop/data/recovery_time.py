@@ -1,4 +1,5 @@
-"""Clean dates, the history of attempts, and lapses. Nothing here is ever deleted."""
+"""Clean dates, the history of attempts, and lapses. Nothing here is ever deleted, except a
+lapse the user removes as a mistake (see ``domain.lapse_undo``), undone as a whole."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from sqlite_utils import Database
 
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.cravings import local_text
+from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.revision import Revision
+from recovery_desktop.domain.lapse_undo import LapseUndo, undo_lapses
 from recovery_desktop.domain.recovery_time import (
     CleanPeriod,
     Lapse,
@@ -24,7 +27,7 @@ _LAPSE = "id, at, substance, what_used, before, would_help, tell, craving_id"
 
 def _period(row: Any) -> CleanPeriod:
     end = date.fromisoformat(row[3]) if row[3] else None
-    return CleanPeriod(row[0], row[1], date.fromisoformat(row[2]), end, row[4])
+    return CleanPeriod(row[0], row[1], date.fromisoformat(row[2]), end, row[4], row[5])
 
 
 def _lapse(row: Any) -> Lapse:
@@ -32,17 +35,32 @@ def _lapse(row: Any) -> Lapse:
 
 
 class RecoveryTimeRepository:
-    def __init__(self, db: Database, revision: Revision) -> None:
+    def __init__(self, db: Database, revision: Revision, preferences: PreferenceRepository):
         self._db = db
         self._revision = revision
+        self._preferences = preferences
 
     def periods(self) -> list[CleanPeriod]:
         """Every attempt, oldest first."""
         with sql_errors():
             rows = self._db.execute(
-                "SELECT id, substance, start, end, lapse_id FROM clean_periods ORDER BY start, id"
+                "SELECT id, substance, start, end, lapse_id, started_by FROM clean_periods "
+                "ORDER BY start, id"
             ).fetchall()
         return [_period(row) for row in rows]
+
+    def counting(self) -> bool:
+        """Whether clean time is counted: the user's choice, else (a journal from before the
+        choice was stored) whether any clean date was ever set."""
+        chosen = self._preferences.counting_clean_time()
+        if chosen is not None:
+            return chosen
+        with sql_errors():
+            return self._db.execute("SELECT 1 FROM clean_periods LIMIT 1").fetchone() is not None
+
+    def set_counting(self, counting: bool) -> None:
+        self._preferences.set_counting_clean_time(counting)
+        self._revision.bump()
 
     def set_clean_date(self, substance: str, start: date, today: date) -> None:
         """Start counting for a new substance, or correct the current clean date."""
@@ -71,10 +89,12 @@ class RecoveryTimeRepository:
                     "UPDATE clean_periods SET start = ? WHERE id = ?",
                     [start.isoformat(), current.id],
                 )
+            self._preferences.set_counting_clean_time(True)
         self._revision.bump()
 
-    def record_lapse(self, lapse: Lapse, new_start: date, today: date) -> Lapse:
-        """Save the lapse, close the current attempt on its day and start a new one.
+    def record_lapse(self, lapse: Lapse, new_start: date | None, today: date) -> Lapse:
+        """Save the lapse, close the current attempt on its day and start a new one from
+        ``new_start`` (None: no count runs for the substance, and none is started).
 
         One transaction: either all of it is recorded or nothing is.
         """
@@ -105,12 +125,40 @@ class RecoveryTimeRepository:
                     "UPDATE clean_periods SET end = ?, lapse_id = ? WHERE id = ?",
                     [lapse.day.isoformat(), lapse_id, current.id],
                 )
-            self._db.execute(
-                "INSERT INTO clean_periods (substance, start) VALUES (?, ?)",
-                [lapse.substance, new_start.isoformat()],
-            )
+            if new_start is not None:
+                self._db.execute(
+                    "INSERT INTO clean_periods (substance, start, started_by) VALUES (?, ?, ?)",
+                    [lapse.substance, new_start.isoformat(), lapse_id],
+                )
+                self._preferences.set_counting_clean_time(True)
         self._revision.bump()
         return replace(lapse, id=lapse_id)
+
+    def remove_lapses(self, lapse_ids: list[int]) -> None:
+        """Undo lapses recorded by mistake (the user asked), in one transaction: each ended
+        attempt runs on again and each attempt a lapse started is removed. Raises
+        :class:`RecoveryTimeError`, changing nothing, when that can't be done cleanly."""
+        plans = undo_lapses(self.periods(), self.lapses(date.min, date.max), lapse_ids)
+        with sql_errors(), self._db.atomic():
+            for plan in plans:
+                self._undo(plan)
+        self._revision.bump()
+
+    def _undo(self, plan: LapseUndo) -> None:
+        if plan.remove is not None:
+            self._db.execute("DELETE FROM clean_periods WHERE id = ?", [plan.remove])
+        if plan.reopen is not None:
+            self._db.execute(
+                "UPDATE clean_periods SET end = NULL, lapse_id = NULL WHERE id = ?", [plan.reopen]
+            )
+        self._db.execute("DELETE FROM lapses WHERE id = ?", [plan.lapse_id])
+
+    def lapses_of_craving(self, craving_id: int) -> list[Lapse]:
+        with sql_errors():
+            rows = self._db.execute(
+                f"SELECT {_LAPSE} FROM lapses WHERE craving_id = ? ORDER BY at, id", [craving_id]
+            ).fetchall()
+        return [_lapse(row) for row in rows]
 
     def lapses(self, start: date, end: date) -> list[Lapse]:
         with sql_errors():

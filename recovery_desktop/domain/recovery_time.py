@@ -4,8 +4,12 @@ Rules (all in local calendar days):
 - A clean date is the first day without using. The streak on a day is the number of whole
   days since the clean date: 0 on the clean date itself, 1 the next day, and so on.
 - A lapse on day L ends the current attempt on L; that attempt counted L − start days.
-- The new attempt starts on the chosen day (by default L + 1), never before L.
+- The new attempt starts on the chosen day (by default L + 1), never before L. It remembers
+  the lapse that started it, so a lapse recorded by mistake can be undone (``lapse_undo``).
+- A lapse for something without a running count may leave counting off (no new attempt).
 - Cumulative clean days add up every attempt, so a lapse costs the lapse day, not the past.
+- An attempt that starts tomorrow is not counted yet: not as an attempt, not in any sentence
+  that says "since".
 """
 
 from __future__ import annotations
@@ -24,13 +28,17 @@ class RecoveryTimeError(ValueError):
 
 @dataclass(frozen=True)
 class CleanPeriod:
-    """One attempt: from ``start`` until ``end`` (the lapse day), or still going."""
+    """One attempt: from ``start`` until ``end`` (the lapse day), or still going.
+
+    ``lapse_id`` is the lapse that ended it; ``started_by`` the lapse that started it.
+    """
 
     id: int | None
     substance: str
     start: date
     end: date | None = None
     lapse_id: int | None = None
+    started_by: int | None = None
 
     def days(self, today: date) -> int:
         last = self.end if self.end is not None else today
@@ -39,6 +47,9 @@ class CleanPeriod:
     @property
     def current(self) -> bool:
         return self.end is None
+
+    def started(self, today: date) -> bool:
+        return self.start <= today
 
 
 @dataclass(frozen=True)
@@ -79,17 +90,34 @@ def default_new_start(lapse_day: date) -> date:
 
 
 def check_lapse(
-    periods: Sequence[CleanPeriod], substance: str, lapse_day: date, new_start: date, today: date
+    periods: Sequence[CleanPeriod],
+    substance: str,
+    lapse_day: date,
+    new_start: date | None,
+    today: date,
 ) -> None:
-    """Raise :class:`RecoveryTimeError` when the lapse and new clean date don't fit."""
+    """Raise :class:`RecoveryTimeError` when the lapse and new clean date don't fit.
+
+    ``new_start`` None records the lapse without counting, which only fits when nothing is
+    being counted for ``substance``.
+    """
     current = current_period(periods, substance)
     if lapse_day > today:
         raise RecoveryTimeError("A lapse can't be recorded for a day that hasn't come yet.")
     if current is not None and lapse_day < current.start:
+        if current.start > today:
+            raise RecoveryTimeError(
+                f"Your new count starts tomorrow, {short_day(current.start)}, after the lapse "
+                "already recorded. Nothing more needs recording before then."
+            )
         raise RecoveryTimeError(
-            f"That day is before your current clean date ({current.start:%d %B %Y}). "
-            "Change the clean date instead if it was set wrongly."
+            f"That day is before your current clean date ({short_day(current.start)} "
+            f"{current.start.year}). Change the clean date instead if it was set wrongly."
         )
+    if new_start is None:
+        if current is not None:
+            raise RecoveryTimeError("Please choose the day your count starts again.")
+        return
     if new_start < lapse_day:
         raise RecoveryTimeError("The new clean date can't be before the lapse.")
     if new_start > today + timedelta(days=1):
@@ -118,23 +146,77 @@ def clean_time(periods: Sequence[CleanPeriod], substance: str, today: date) -> C
     current = current_period(own, substance)
     if current is None:
         return None
+    started = [p for p in own if p.started(today)] or [current]
     return CleanTime(
         substance=substance,
         since=current.start,
         streak=current.days(today),
         cumulative=sum(p.days(today) for p in own),
-        first=min(p.start for p in own),
-        attempts=len(own),
+        first=min(p.start for p in started),
+        attempts=sum(1 for p in own if p.started(today)),
     )
 
 
+def plural(count: int, word: str) -> str:
+    """ "1 day", "2 days"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def short_day(day: date) -> str:
+    """ "Mon 30 Nov" (portable: no platform-specific strftime flags)."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
 def streak_text(time: CleanTime, today: date) -> str:
-    """ "42 days", "1 day", or a kind word when the count starts today or tomorrow."""
+    """The big number: "42 days", "1 day", "Day one is today" or "Day one starts tomorrow"."""
     if time.since > today:
         return "Day one starts tomorrow"
     if time.streak == 0:
         return "Day one is today"
-    return f"{time.streak} day{'s' if time.streak != 1 else ''}"
+    return plural(time.streak, "day")
+
+
+def badge_text(time: CleanTime, today: date) -> str:
+    """Short enough for one line of a badge: "42 days clean", "Day one today"."""
+    if time.since > today:
+        return "Day one tomorrow"
+    if time.streak == 0:
+        return "Day one today"
+    return f"{plural(time.streak, 'day')} clean"
+
+
+def count_sentence(time: CleanTime, today: date, named: bool = False) -> str:
+    """When the current count began, in the right tense; a day still to come is never
+    called "since". ``named`` says what is counted."""
+    what = f" from {time.substance.lower()}" if named else ""
+    count = f" for {time.substance.lower()}" if named else ""
+    if time.since > today:
+        return f"Your new count{count} starts tomorrow, {short_day(time.since)}."
+    if time.since == today:
+        return f"Your count{count} starts today."
+    return f"Clean{what} since {short_day(time.since)} {time.since.year}."
+
+
+def restart_sentence(time: CleanTime, today: date) -> str:
+    """After a lapse: "Your new count starts tomorrow, Mon 30 Nov", "… starts today", or
+    "… started on Tue 24 Nov" (no full stop)."""
+    if time.since > today:
+        return f"Your new count starts tomorrow, {short_day(time.since)}"
+    if time.since == today:
+        return "Your new count starts today"
+    return f"Your new count started on {short_day(time.since)}"
+
+
+def cumulative_sentence(time: CleanTime) -> str:
+    """ "59 clean days in all since Sat 1 Aug 2026, over 2 attempts": attempts that have
+    started only; empty while none has."""
+    if time.attempts == 0:
+        return ""
+    attempts = f", over {time.attempts} attempts" if time.attempts > 1 else ""
+    return (
+        f"{plural(time.cumulative, 'clean day')} in all since "
+        f"{short_day(time.first)} {time.first.year}{attempts}."
+    )
 
 
 SAFETY_FACTS: tuple[str, ...] = (

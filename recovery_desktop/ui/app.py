@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from recovery_desktop import paths
@@ -54,6 +54,8 @@ def page_specs(
     def today(journal: Journal) -> QWidget:
         page = TodayPage(journal, drafts)
         page.used_answered.connect(flows.day_marked_used)
+        page.lapse_wanted.connect(flows.record_later)
+        flows.changed.connect(page.refresh_story)
         return page
 
     def cravings(journal: Journal) -> QWidget:
@@ -112,7 +114,7 @@ def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
     drafts: dict[date, CheckIn] = {}
 
     def sidebar(journal: Journal) -> list[QWidget]:
-        return [help_opener.button(), craving_button(flows), CleanBadge(journal)]
+        return [help_opener.button(), craving_button(flows), CleanBadge(journal, invite=True)]
 
     window = MainWindow(
         session,
@@ -127,15 +129,9 @@ def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
     add_help(window, help_opener)
     for helper in (idle, warmup, flows):
         helper.setParent(window)
-    # Charts need matplotlib: load it in the background once the window is up. A window
-    # already closed by then never starts the thread (nothing would wait for it).
-    QTimer.singleShot(WARMUP_DELAY_MS, warmup, lambda: _warm_up_if_shown(window, warmup))
+    # Charts need matplotlib: load it in the background once the window is up.
+    warmup.start_later(WARMUP_DELAY_MS)
     return window
-
-
-def _warm_up_if_shown(window: QWidget, warmup: Warmup) -> None:
-    if window.isVisible():
-        warmup.start()
 
 
 def create_from_wizard(files: JournalFiles, wizard: KeyWizard) -> Journal:
@@ -146,7 +142,9 @@ def create_from_wizard(files: JournalFiles, wizard: KeyWizard) -> Journal:
     if steps is None:
         return journal
     with contextlib.suppress(JournalError, ValueError):  # optional: can be added later
-        if steps.clean_date is not None:
+        if steps.clean_date is None:
+            journal.recovery_time.set_counting(False)  # respected: no badge, no nagging
+        else:
             journal.recovery_time.set_clean_date(DEFAULT_SUBSTANCE, steps.clean_date, date.today())
         if steps.contact is not None:
             journal.contacts.save(steps.contact)

@@ -13,6 +13,14 @@ from __future__ import annotations
 import sys
 
 VOID_CALLS = 60_000
+# The count of None also moves by a reference or two for reasons of its own (seen on a sound
+# PySide6 6.11 about one run in three); a leaking binding loses one per call, tens of thousands.
+SLACK = 100
+
+
+def keeps_none(before: int, after: int) -> bool:
+    """True unless ``None`` lost more references than the interpreter's own noise."""
+    return after >= before - SLACK
 
 
 def none_is_kept(calls: int = VOID_CALLS) -> tuple[int, int]:
@@ -35,7 +43,7 @@ def main() -> int:
     """``python -m recovery_desktop.ui.binding_check``: exit 0 when ``None`` is kept."""
     before, after = none_is_kept()
     print(f"references to None: {before} before, {after} after")
-    return 0 if after >= before else 1
+    return 0 if keeps_none(before, after) else 1
 
 
 if __name__ == "__main__":

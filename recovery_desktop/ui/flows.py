@@ -39,6 +39,7 @@ class Flows(QObject):
         panel = CravingPanel(journal, craving, self.window)
         panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         panel.saved.connect(self.changed)
+        panel.lapses_changed.connect(self.changed)
         panel.used.connect(self._craving_used)
         panel.destroyed.connect(self._panel_gone)
         self.panel = panel
@@ -71,6 +72,14 @@ class Flows(QObject):
         now = datetime.now()
         moment = now if day == now.date() else datetime.combine(day, time(12, 0))
         self.open_lapse(moment.replace(second=0, microsecond=0))
+
+    def record_later(self, day: date, craving: Craving | None) -> None:
+        """ "Record it…" on Today, after an earlier "Not now": for the day, or for the
+        craving that ended in using."""
+        if craving is None:
+            self.day_marked_used(day)
+        else:
+            self._craving_used(craving)
 
     def open_lapse(
         self,

@@ -47,12 +47,12 @@ def run_self_test() -> int:
 
     from recovery_desktop.domain.summary import SummaryOptions
     from recovery_desktop.reports.summary import build_summary, chart_png
-    from recovery_desktop.ui.binding_check import none_is_kept
+    from recovery_desktop.ui.binding_check import keeps_none, none_is_kept
     from recovery_desktop.ui.printing import write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     before, after = none_is_kept()
-    if after < before:
+    if not keeps_none(before, after):
         raise RuntimeError(f"the Qt binding leaks references to None ({before} -> {after})")
     _say("qt binding: ok")
     with tempfile.TemporaryDirectory(prefix="recovery-desktop-self-test-") as tmp:

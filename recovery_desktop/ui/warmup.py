@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,9 @@ class Warmup(QObject):
         self._modules = list(CHART_MODULES if modules is None else modules)
         self._thread: _ImportThread | None = None
         self._ready = all(name in sys.modules for name in self._modules)
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.timeout.connect(self.start)
 
     @property
     def is_ready(self) -> bool:
@@ -59,6 +62,15 @@ class Warmup(QObject):
         self._thread = _ImportThread(self._modules, self)
         self._thread.finished.connect(self._finished)
         self._thread.start()
+
+    def start_later(self, delay_ms: int) -> None:
+        """Start after ``delay_ms`` unless :meth:`stop` comes first (a window closed or
+        locked before then never starts a thread it would no longer wait for)."""
+        self._later.start(delay_ms)
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self._later.isActive()
 
     def when_ready(self, callback: Callable[[], None]) -> None:
         if self._ready:
@@ -73,7 +85,8 @@ class Warmup(QObject):
 
     def stop(self) -> None:
         """Wait for a running import to finish (an import cannot be interrupted; it takes
-        well under a second). Called on close, lock and quit."""
+        well under a second). Called on close, lock and quit; a delayed start is dropped."""
+        self._later.stop()
         if self._thread is not None:
             self._thread.wait()
 

@@ -58,3 +58,31 @@ def test_pending_migration_first_makes_a_verified_encrypted_backup(files):
 def test_a_new_journal_needs_no_backup(journal, files):
     """Creating a journal runs every migration without a pointless backup."""
     assert backups(files.backups) == []
+
+
+def test_attempts_learn_which_lapse_started_them_on_upgrade(files):
+    """A journal from before m005: each attempt after a lapse is linked to it, so that
+    lapse can be removed as a mistake; the clean time reads the same."""
+    files.folder.mkdir()
+    key = new_data_key()
+    db = open_database(files.database, key)
+    migrations.MIGRATIONS.apply(db, stop_before="m005_lapse_started_periods")
+    for sql in (
+        "INSERT INTO lapses (id, at, day, substance, created_at) VALUES "
+        "(1, '2026-10-01T20:00', '2026-10-01', 'Opioids', 'x'), "
+        "(2, '2026-11-01T20:00', '2026-11-01', 'Alcohol', 'x')",
+        "INSERT INTO clean_periods (id, substance, start, end, lapse_id) VALUES "
+        "(1, 'Opioids', '2026-08-01', '2026-10-01', 1), (2, 'Alcohol', '2026-11-02', NULL, NULL), "
+        "(3, 'Opioids', '2026-10-02', NULL, NULL)",
+    ):
+        db.execute(sql)
+    db.conn.commit()
+    db.conn.close()
+    Vault.create(files.keys, key, PASSPHRASE, None)
+    journal = open_with_passphrase(files, PASSPHRASE)
+    started = {p.id: p.started_by for p in journal.recovery_time.periods()}
+    assert started == {1: None, 2: 2, 3: 1}
+    journal.recovery_time.remove_lapses([1])
+    [(start, end)] = [(p.start, p.end) for p in journal.recovery_time.periods() if p.id == 1]
+    assert (start, end) == (date(2026, 8, 1), None)
+    journal.close()

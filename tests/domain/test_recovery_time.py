@@ -10,9 +10,13 @@ from recovery_desktop.domain.recovery_time import (
     DEFAULT_SUBSTANCE,
     CleanPeriod,
     RecoveryTimeError,
+    badge_text,
     check_lapse,
     clean_time,
+    count_sentence,
+    cumulative_sentence,
     default_new_start,
+    restart_sentence,
     streak_text,
     substances,
 )
@@ -97,3 +101,60 @@ def test_cumulative_days_never_fall_short_of_the_streak_or_exceed_the_whole_span
     assert time.streak == tail
     assert time.streak <= time.cumulative <= (today - start).days
     assert time.attempts == len(lapses) + 1
+
+
+def _after_a_lapse_today():
+    """Two earlier attempts, and a lapse today whose new count starts tomorrow."""
+    return [
+        CleanPeriod(1, OPIOIDS, date(2026, 8, 1), date(2026, 9, 1), lapse_id=1),
+        CleanPeriod(2, OPIOIDS, date(2026, 9, 2), TODAY, lapse_id=2, started_by=1),
+        CleanPeriod(3, OPIOIDS, TODAY + timedelta(days=1), started_by=2),
+    ]
+
+
+def test_an_attempt_that_starts_tomorrow_is_not_counted_yet():
+    """ "over 3 attempts" counted an attempt that had not started: now it says 2."""
+    time = clean_time(_after_a_lapse_today(), OPIOIDS, TODAY)
+    assert time.attempts == 2 and time.streak == 0
+    assert time.cumulative == 31 + (TODAY - date(2026, 9, 2)).days
+    assert cumulative_sentence(time).endswith(", over 2 attempts.")
+
+
+def test_a_count_that_starts_tomorrow_is_never_called_since():
+    """ "Clean since Sun 22 Nov" named tomorrow; the sentence now says when it starts."""
+    time = clean_time(_after_a_lapse_today(), OPIOIDS, TODAY)
+    assert count_sentence(time, TODAY) == "Your new count starts tomorrow, Sun 22 Nov."
+    assert restart_sentence(time, TODAY) == "Your new count starts tomorrow, Sun 22 Nov"
+    assert badge_text(time, TODAY) == "Day one tomorrow"
+    assert "since" not in count_sentence(time, TODAY, named=True)
+
+
+def test_the_restart_is_told_in_the_right_tense():
+    """A count that began earlier "started on", one that begins today "starts today"."""
+    started = clean_time([CleanPeriod(1, OPIOIDS, date(2026, 11, 17))], OPIOIDS, TODAY)
+    assert restart_sentence(started, TODAY) == "Your new count started on Tue 17 Nov"
+    assert count_sentence(started, TODAY) == "Clean since Tue 17 Nov 2026."
+    assert badge_text(started, TODAY) == "4 days clean"
+    today = clean_time([CleanPeriod(1, OPIOIDS, TODAY)], OPIOIDS, TODAY)
+    assert restart_sentence(today, TODAY) == "Your new count starts today"
+    assert badge_text(today, TODAY) == "Day one today"
+
+
+def test_nothing_is_summed_up_before_any_attempt_has_started():
+    """A first count that starts tomorrow has no "clean days in all since" yet."""
+    time = clean_time([CleanPeriod(1, OPIOIDS, TODAY + timedelta(days=1))], OPIOIDS, TODAY)
+    assert time.attempts == 0 and cumulative_sentence(time) == ""
+
+
+def test_a_lapse_without_a_running_count_may_start_none():
+    """No new clean date is needed when nothing is counted; with a count it is."""
+    check_lapse([], OPIOIDS, TODAY, None, TODAY)
+    with pytest.raises(RecoveryTimeError, match="day your count starts again"):
+        check_lapse([CleanPeriod(1, OPIOIDS, date(2026, 6, 1))], OPIOIDS, TODAY, None, TODAY)
+
+
+def test_a_second_lapse_before_the_new_count_starts_is_explained():
+    """Not "before your current clean date" about a count that starts tomorrow."""
+    periods = _after_a_lapse_today()
+    with pytest.raises(RecoveryTimeError, match="Your new count starts tomorrow, Sun 22 Nov"):
+        check_lapse(periods, OPIOIDS, TODAY, TODAY + timedelta(days=1), TODAY)

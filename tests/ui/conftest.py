@@ -61,3 +61,28 @@ def save_summary_pdf(page: SummaryPage, tmp_path, name: str = "week.pdf"):
     path = tmp_path / name
     assert page.save_pdf_to(path) >= 1
     return path, pdf_text(path)
+
+
+def answer_keep_lapse(qtbot, monkeypatch, answer: str):
+    """Answer the "Keep the lapse?" question: "keep" (Enter), "escape" or "remove".
+
+    Returns the list of boxes asked, each checked to keep the lapse by default."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+
+    def exec_(box):
+        asked.append(box)
+        keep = box.defaultButton()
+        assert keep is box.escapeButton() and keep.text() == "&Keep the lapse"
+        if answer == "escape":
+            qtbot.keyClick(box, Qt.Key.Key_Escape)
+        elif answer == "keep":
+            keep.click()
+        else:
+            [remove] = [b for b in box.buttons() if b is not keep]
+            remove.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked

@@ -21,12 +21,12 @@ from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.crisis_line_dialog import CrisisLineDialog
+from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpNowDialog, locked_content
 from recovery_desktop.ui.dialogs.key_wizards import (
     add_passphrase_wizard,
     new_recovery_key_wizard,
     setup_wizard,
 )
-from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpNowDialog, locked_content
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog

@@ -134,12 +134,12 @@ def test_clean_time_page_and_badge_follow_the_journal(qtbot, sixty_days, monkeyp
 
 
 def test_setting_a_first_clean_date(qtbot, journal):
-    """A new journal invites a clean date; setting it starts the count."""
+    """A journal that doesn't count yet offers to start; setting a date starts the count."""
     from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 
     page = CleanTimePage(journal, lambda: None)
     qtbot.addWidget(page)
-    assert "No clean date yet" in _texts(page)
+    assert "Not counting" in _texts(page)
     dialog = CleanDateDialog(journal, DEFAULT_SUBSTANCE, TODAY - timedelta(days=10))
     qtbot.addWidget(dialog)
     dialog.accept()

@@ -1,10 +1,11 @@
 """The main window: every working page listed, the craving button and its shortcut."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
@@ -67,7 +68,10 @@ def test_locking_saves_and_closes_an_open_craving_panel(qtbot, window_for, journ
 
 
 def test_the_sidebar_shows_clean_time(qtbot, window_for, journal, files):
-    """The badge invites a clean date until one is set."""
+    """With a clean date the sidebar badge shows the streak on one line."""
+    today = date.today()
+    journal.recovery_time.set_clean_date(DEFAULT_SUBSTANCE, today - timedelta(days=42), today)
     window, _session = _window(window_for, journal, files)
     badge = window.workspace.findChild(CleanBadge)
-    assert "Set your clean date" in badge.text()
+    assert badge.isVisible() and badge.text() == "42 days clean"
+    assert badge.toolTip().startswith("Clean since ")

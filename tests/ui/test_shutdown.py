@@ -90,3 +90,14 @@ def test_locking_waits_for_the_chart_import(
     assert not session.is_unlocked
     assert not work.is_running
     QApplication.processEvents()
+
+
+def test_a_window_closed_before_the_chart_import_never_starts_it(qtbot, window_for, journal, files):
+    """The delayed import is dropped on close, so no thread outlives the window."""
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    work = window.findChild(Warmup)
+    assert work.is_scheduled
+    window.close()
+    assert not work.is_scheduled and not work.is_running

@@ -30,7 +30,10 @@ from recovery_desktop.domain import scales
 from recovery_desktop.domain.contacts import Contact, Method, ReachOut
 from recovery_desktop.domain.cravings import Craving, CravingError, Outcome
 from recovery_desktop.domain.library import Kind, LibraryItem
+from recovery_desktop.domain.recovery_time import Lapse
 from recovery_desktop.ui.dates import to_qdatetime
+from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
+from recovery_desktop.ui.widgets.action_line import ActionLine
 from recovery_desktop.ui.widgets.choice import ScaleInput, SegmentedChoice
 from recovery_desktop.ui.widgets.columns import ColumnsArea
 from recovery_desktop.ui.widgets.help_now import HelpNow
@@ -50,7 +53,8 @@ class CravingPanel(QDialog):
     """Log a craving (new, or ``craving`` to edit) with help alongside."""
 
     saved = Signal(object)  # the Craving, after every committed save
-    used = Signal(object)  # the Craving, once, when its outcome is "used"
+    used = Signal(object)  # the Craving: its outcome is "used" (the lapse flow is offered)
+    lapses_changed = Signal()  # a linked lapse was removed as a mistake
 
     def __init__(
         self, journal: Journal, craving: Craving | None = None, parent: QWidget | None = None
@@ -140,10 +144,13 @@ class CravingPanel(QDialog):
         self.duration = OptionalSpinBox(24 * 60, 5, " minutes", box)
         self.duration.setAccessibleName("How long it lasted")
         self.duration.setMaximumWidth(170)
+        self.lapse_line = ActionLine("A use not yet recorded", box)
+        self.lapse_line.button.clicked.connect(self._record_later)
         form = QFormLayout(box)
         form.addRow("What I &did:", self.coping)
         form.addRow("Intensity &now:", self._with_word(self.after, self.after_word))
         form.addRow("O&utcome:", self.outcome)
+        form.addRow(self.lapse_line)
         form.addRow("&Lasted:", self.duration)
         self._connect()
         return box
@@ -174,6 +181,7 @@ class CravingPanel(QDialog):
             signal.connect(self._changed)
         for picker in (self.triggers, self.coping):
             picker.problem.connect(self._show_problem)
+        self.outcome.valueChanged.connect(self._outcome_changed)
 
     # -- loading and reading the form ----------------------------------------------------
     def _load(self, craving: Craving | None) -> None:
@@ -196,6 +204,7 @@ class CravingPanel(QDialog):
         self.thoughts.setPlainText(craving.thoughts)
         self.duration.set_optional_value(craving.duration_minutes)
         self.status.setText("Saved")
+        self._refresh_lapse_line()
 
     def _favourites(self) -> list[LibraryItem]:
         try:
@@ -259,7 +268,46 @@ class CravingPanel(QDialog):
         if self.craving.outcome is Outcome.USED and not self._used_sent:
             self._used_sent = True
             self.used.emit(self.craving)
+        self._refresh_lapse_line()
         return True
+
+    # -- the lapse that goes with "I used" -----------------------------------------------
+    def _linked_lapses(self) -> list[Lapse]:
+        if self.craving is None or self.craving.id is None:
+            return []
+        try:
+            return self.journal.recovery_time.lapses_of_craving(self.craving.id)
+        except JournalError:
+            return []
+
+    def _refresh_lapse_line(self) -> None:
+        """After "Not now", the lapse flow stays one click away while the outcome is used."""
+        used = self.craving is not None and self.craving.outcome is Outcome.USED
+        if used and not self._linked_lapses():
+            self.lapse_line.say("Record the lapse when you're ready.", "&Record it…")
+        else:
+            self.lapse_line.hide()
+
+    def _record_later(self) -> None:
+        if self.save_now() and self.craving is not None:
+            self.used.emit(self.craving)
+        self._refresh_lapse_line()
+
+    def _outcome_changed(self, value: object) -> None:
+        """Moving away from "I used" while a lapse is linked asks whether it stays."""
+        if value is Outcome.USED or self.craving is None:
+            return
+        if self.craving.outcome is not Outcome.USED:
+            return
+        lapses = self._linked_lapses()
+        if not lapses:
+            self.lapse_line.hide()
+            return
+        if_kept = "this craving's outcome stays \u201cI used\u201d"
+        if keep_or_remove(self, self.journal.recovery_time, lapses, if_kept):
+            self.lapses_changed.emit()
+            return
+        self.outcome.setValue(Outcome.USED)
 
     def _show_problem(self, text: str) -> None:
         self.status.setText(text)

@@ -24,6 +24,8 @@ from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 @dataclass(frozen=True)
 class FirstSteps:
+    """``clean_date`` is None when the user chose not to count clean time."""
+
     clean_date: date | None = None
     contact: Contact | None = None
 

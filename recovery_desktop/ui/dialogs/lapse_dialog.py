@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
@@ -29,10 +30,14 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.recovery_time import (
     DEFAULT_SUBSTANCE,
+    CleanPeriod,
     Lapse,
     RecoveryTimeError,
     clean_time,
+    current_period,
     default_new_start,
+    plural,
+    restart_sentence,
     substances,
 )
 from recovery_desktop.ui.dates import from_qdate, to_qdate, to_qdatetime
@@ -99,12 +104,20 @@ class LapseDialog(QDialog):
         self.new_start.setCalendarPopup(True)
         self.new_start.setDisplayFormat("ddd d MMM yyyy")
         self.new_start.setAccessibleName("Start counting again from")
+        self.again = QLabel("Start counting again &from:", self)
+        self.again.setBuddy(self.new_start)
+        self.count = QCheckBox("Start counting &from:", self)
+        self.count.toggled.connect(self.new_start.setEnabled)
         self.error = ErrorLabel(self)
         self.copy_status = QLabel(self)
         self.copy_status.setObjectName("hintLabel")
         self.copy_status.setWordWrap(True)
+        self._periods = self._read_periods()
+        self._counting = self._read_counting()
         self._fill_substances()
         self._when_changed()
+        self._substance_changed()
+        self.substance.currentTextChanged.connect(self._substance_changed)
         self._build()
 
     def _build(self) -> None:
@@ -119,7 +132,12 @@ class LapseDialog(QDialog):
         form.addRow("&Before:", self.before)
         form.addRow("Next time &it would help to:", self.would_help)
         form.addRow("Who I'll &tell:", self.tell)
-        form.addRow("Start counting again &from:", self.new_start)
+        start_label = QWidget(self)
+        start_row = QHBoxLayout(start_label)
+        start_row.setContentsMargins(0, 0, 0, 0)
+        start_row.addWidget(self.again)
+        start_row.addWidget(self.count)
+        form.addRow(start_label, self.new_start)
         buttons = ok_cancel(self, "&Save", "Not &now")
         left = QVBoxLayout()
         left.addWidget(heading)
@@ -152,13 +170,36 @@ class LapseDialog(QDialog):
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return area
 
-    def _fill_substances(self) -> None:
+    def _read_periods(self) -> list[CleanPeriod]:
         try:
-            known = substances(self.journal.recovery_time.periods())
+            return self.journal.recovery_time.periods()
         except JournalError:
-            known = []
-        for name in known or [DEFAULT_SUBSTANCE]:
+            return []
+
+    def _read_counting(self) -> bool:
+        try:
+            return self.journal.recovery_time.counting()
+        except JournalError:
+            return True
+
+    def _fill_substances(self) -> None:
+        for name in substances(self._periods) or [DEFAULT_SUBSTANCE]:
             self.substance.addItem(name)
+
+    def _substance_changed(self) -> None:
+        """A running count always starts again; without one, counting is the user's choice
+        (off while they have chosen not to count)."""
+        running = current_period(self._periods, self._chosen_substance()) is not None
+        self.again.setVisible(running)
+        self.count.setVisible(not running)
+        self.count.setChecked(running or self._counting)
+        self.new_start.setEnabled(self.count.isChecked())
+        self.new_start.setAccessibleName(
+            "Start counting again from" if running else "Start counting from"
+        )
+
+    def _chosen_substance(self) -> str:
+        return self.substance.currentText().strip() or DEFAULT_SUBSTANCE
 
     def _when_changed(self) -> None:
         day = self.lapse_day()
@@ -174,7 +215,7 @@ class LapseDialog(QDialog):
         return Lapse(
             None,
             moment,
-            self.substance.currentText().strip() or DEFAULT_SUBSTANCE,
+            self._chosen_substance(),
             what_used=self.what_used.text().strip(),
             before=self.before.toPlainText().strip(),
             would_help=self.would_help.toPlainText().strip(),
@@ -185,9 +226,8 @@ class LapseDialog(QDialog):
     def accept(self) -> None:
         lapse = self.lapse()
         try:
-            self.recorded = self.journal.recovery_time.record_lapse(
-                lapse, from_qdate(self.new_start.date()), date.today()
-            )
+            new_start = from_qdate(self.new_start.date()) if self.count.isChecked() else None
+            self.recorded = self.journal.recovery_time.record_lapse(lapse, new_start, date.today())
         except (RecoveryTimeError, JournalError) as error:
             self.error.show_message(str(error))
             return
@@ -197,12 +237,11 @@ class LapseDialog(QDialog):
         """What to say once it is saved: the new start, and that past days still count."""
         if self.recorded is None:
             return ""
-        time = clean_time(
-            self.journal.recovery_time.periods(), self.recorded.substance, date.today()
-        )
+        today = date.today()
+        time = clean_time(self.journal.recovery_time.periods(), self.recorded.substance, today)
         if time is None:
-            return "Saved."
-        return (
-            f"Saved. Your count starts again on {time.since:%A} {time.since.day} "
-            f"{time.since:%B}, and the {time.cumulative} clean days you have had still count."
-        )
+            return "Saved. Thank you for writing it down."
+        kept = ""
+        if time.cumulative:
+            kept = f", and the {plural(time.cumulative, 'clean day')} you have had still count"
+        return f"Saved. {restart_sentence(time, today)}{kept}."

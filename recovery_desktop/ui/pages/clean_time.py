@@ -29,6 +29,8 @@ from recovery_desktop.domain.recovery_time import (
     CleanTime,
     Lapse,
     clean_time,
+    count_sentence,
+    cumulative_sentence,
     streak_text,
     substances,
 )
@@ -58,6 +60,20 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QWidge
     table.setMinimumHeight(min(320, height))
     table.setMaximumHeight(max(320, height) if len(rows) > 8 else height)
     return table
+
+
+def _attempt_row(period: CleanPeriod, lapses: dict[int | None, Lapse], today: date) -> list[str]:
+    """Substance, from, to, days and how it ended; an attempt still to come says so."""
+    if not period.started(today):
+        return [period.substance, _day(period.start), "", "", "starts tomorrow"]
+    if period.current:
+        ended = "ongoing"
+    elif period.lapse_id in lapses:
+        ended = f"lapse on {_day(lapses[period.lapse_id].day)}"
+    else:
+        ended = "ended"
+    to = _day(period.end) if period.end else "now"
+    return [period.substance, _day(period.start), to, str(period.days(today)), ended]
 
 
 class CleanTimePage(QWidget):
@@ -91,13 +107,15 @@ class CleanTimePage(QWidget):
         try:
             periods = self.journal.recovery_time.periods()
             lapses = self.journal.recovery_time.lapses(date.min, date.max)
+            counting = self.journal.recovery_time.counting()
         except JournalError as error:
             self.body_layout.addWidget(QLabel(str(error), self.body))
             return
         today = date.today()
         names = substances(periods) or [DEFAULT_SUBSTANCE]
         for name in names:
-            self.body_layout.addWidget(self._card(name, clean_time(periods, name, today), today))
+            time = clean_time(periods, name, today)
+            self.body_layout.addWidget(self._card(name, time, today, counting))
         add = QPushButton("Add a clean date for something else…", self.body)
         add.clicked.connect(lambda: self._clean_date_dialog(None, None))
         row = QHBoxLayout()
@@ -109,25 +127,32 @@ class CleanTimePage(QWidget):
         self.body_layout.addWidget(self._history(periods, lapses, today))
         self.body_layout.addStretch(1)
 
-    def _card(self, substance: str, time: CleanTime | None, today: date) -> QFrame:
+    def _card(self, substance: str, time: CleanTime | None, today: date, counting: bool) -> QFrame:
         card = QFrame(self.body)
         card.setObjectName("card")
         layout = QVBoxLayout(card)
-        big = QLabel(streak_text(time, today) if time else "No clean date yet", card)
+        big = QLabel(card)
         big.setObjectName("bigNumber")
         detail = QLabel(card)
         detail.setWordWrap(True)
-        if time is None:
+        if time is not None:
+            big.setText(streak_text(time, today))
+            detail.setText(f"{count_sentence(time, today, named=True)} {cumulative_sentence(time)}")
+        elif counting:
+            big.setText("No clean date yet")
             detail.setText(f"Set the first day without {substance.lower()} to start counting.")
         else:
-            attempts = f" over {time.attempts} attempts" if time.attempts > 1 else ""
+            big.setText("Not counting")
             detail.setText(
-                f"Clean from {substance.lower()} since {_day(time.since)}. "
-                f"{time.cumulative} clean days in all since {_day(time.first)}{attempts}."
+                "You chose not to count clean days, and that's fine. "
+                "If you'd like to start, you can do it here at any time."
             )
         buttons = QHBoxLayout()
         date_button = QPushButton(
-            "Set the clean date…" if time is None else "Correct the clean date…", card
+            "Correct the clean date…"
+            if time is not None
+            else ("Set the clean date…" if counting else "Start counting…"),
+            card,
         )
         date_button.clicked.connect(
             lambda: self._clean_date_dialog(substance, time.since if time else None)
@@ -148,20 +173,7 @@ class CleanTimePage(QWidget):
         box = QGroupBox("History (kept for good)", self.body)
         layout = QVBoxLayout(box)
         by_id = {lapse.id: lapse for lapse in lapses}
-        attempts = [
-            [
-                p.substance,
-                _day(p.start),
-                _day(p.end) if p.end else "now",
-                str(p.days(today)),
-                "ongoing"
-                if p.current
-                else (
-                    f"lapse on {_day(by_id[p.lapse_id].day)}" if p.lapse_id in by_id else "ended"
-                ),
-            ]
-            for p in reversed(periods)
-        ]
+        attempts = [_attempt_row(p, by_id, today) for p in reversed(periods)]
         layout.addWidget(QLabel("Attempts", box))
         layout.addWidget(
             _table(("Clean time", "From", "To", "Days", "How it ended"), attempts, box)

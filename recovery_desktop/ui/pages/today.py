@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -23,9 +24,13 @@ from recovery_desktop.domain.contacts import (
     days_without_reaching_out,
     needs_gentle_note,
 )
+from recovery_desktop.domain.day_story import DayRecords, asks_about_lapse
 from recovery_desktop.ui.dates import from_qdate, to_qdate
+from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
 from recovery_desktop.ui.pages.checkin_form import CheckInForm
-from recovery_desktop.ui.widgets.clean_badge import CleanBadge
+from recovery_desktop.ui.pages.today_story import DayStory
+from recovery_desktop.ui.widgets.choice import SegmentedChoice
+from recovery_desktop.ui.widgets.clean_badge import CleanBadge, main_clean_time
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 AUTOSAVE_DELAY_MS = 700
@@ -54,6 +59,7 @@ class TodayPage(QWidget):
     title = "Today"
     saved = Signal(object)  # the day that was saved
     used_answered = Signal(object)  # a day newly answered "used: yes" (opens the lapse flow)
+    lapse_wanted = Signal(object, object)  # (day, craving or None): "Record it…" was clicked
 
     def __init__(
         self,
@@ -71,7 +77,10 @@ class TodayPage(QWidget):
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
         self._stored_used: bool | None = None
+        self._shown_used: bool | None = None
+        self._records = DayRecords(self.day)
         self.form = CheckInForm(self)
+        self.story = DayStory(self)
         self.status = SaveStatus(self)
         self.badge = CleanBadge(journal, self)
         self.gentle_note = QLabel(self)
@@ -82,6 +91,10 @@ class TodayPage(QWidget):
         self.gentle_note.hide()
         self._build()
         self.form.changed.connect(self._on_changed)
+        self.form.yes_no["used"].valueChanged.connect(self._used_changed)
+        self.story.record_lapse.connect(lambda craving: self.lapse_wanted.emit(self.day, craving))
+        self.story.mark_used.connect(lambda: self._set_answer(self.form.yes_no["used"], True))
+        self.story.use_peak.connect(lambda v: self._set_answer(self.form.scales["craving_peak"], v))
         self.load(self.day)
 
     # -- layout --------------------------------------------------------------------------
@@ -129,6 +142,7 @@ class TodayPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(second)
         layout.addWidget(self.gentle_note)
+        layout.addWidget(self.story)
         layout.addWidget(scroll, 1)
 
     # -- navigation ----------------------------------------------------------------------
@@ -159,7 +173,9 @@ class TodayPage(QWidget):
             self.status.set_state("error", str(error))
         self.form.load(draft or stored or CheckIn(day))
         self._stored_used = stored.used if stored else None
+        self._shown_used = self.form.yes_no["used"].value()  # type: ignore[assignment]
         self.refresh_gentle_note()
+        self.refresh_story()
         self._dirty = draft is not None
         if draft is not None:
             self.save_now()
@@ -182,9 +198,13 @@ class TodayPage(QWidget):
         self._dirty = True
         self.status.set_state("pending", "Saving…")
         self._timer.start()
+        self._show_story()
 
-    def save_now(self) -> bool:
-        """Save the form as one committed transaction; True when nothing is left unsaved."""
+    def save_now(self, offer_lapse: bool = True) -> bool:
+        """Save the form as one committed transaction; True when nothing is left unsaved.
+
+        A new "used: yes" offers the lapse flow, unless ``offer_lapse`` is False (saving on
+        lock, quit or leaving the page: the line on Today still offers it later)."""
         self._timer.stop()
         if not self._dirty:
             return True
@@ -199,14 +219,56 @@ class TodayPage(QWidget):
         self._dirty = False
         self.status.set_state("saved", f"Saved at {datetime.now():%H:%M}")
         self.saved.emit(self.day)
-        if checkin.used is True and self._stored_used is not True:
-            self.used_answered.emit(self.day)
+        newly_used = checkin.used is True and self._stored_used is not True
         self._stored_used = checkin.used
+        if newly_used and offer_lapse:
+            self.used_answered.emit(self.day)
         return True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh_gentle_note()
+        self.refresh_story()
+
+    # -- the day's story: check-in, cravings and lapses that agree -----------------------
+    def refresh_story(self) -> None:
+        """Read the day's cravings and lapses again (after anything was logged or recorded)."""
+        try:
+            since = main_clean_time(self.journal, date.today())
+            self._records = DayRecords(
+                self.day,
+                tuple(self.journal.cravings.between(self.day, self.day)),
+                tuple(self.journal.recovery_time.lapses(self.day, self.day)),
+                since.since if since is not None else None,
+            )
+        except JournalError:
+            self._records = DayRecords(self.day)
+        self._show_story()
+
+    def _show_story(self) -> None:
+        """The lines for what is on screen; "Used today" as last settled (not while the
+        keep-the-lapse question is open)."""
+        checkin = replace(self.form.to_checkin(self.day), used=self._shown_used)
+        self.story.update_for(self._records, checkin, self.day == date.today())
+
+    def _set_answer(self, choice: SegmentedChoice, value: object) -> None:
+        """One click from a story line: the answer changes as if the user had chosen it."""
+        choice.setValue(value)
+        choice.valueChanged.emit(value)
+
+    def _used_changed(self, value: bool | None) -> None:
+        """Moving away from "yes" while a lapse is recorded asks whether it stays."""
+        before = self._shown_used
+        if not asks_about_lapse(self._records, before, value):
+            self._shown_used = value
+            self._show_story()
+            return
+        if_kept = "the answer stays as it was, so the day and the lapse agree"
+        if keep_or_remove(self, self.journal.recovery_time, self._records.lapses, if_kept):
+            self._shown_used = value
+            self.refresh_story()
+            return
+        self._set_answer(self.form.yes_no["used"], before)
 
     def refresh_gentle_note(self) -> None:
         """A kind nudge when nobody has been reached for a while (never a reproach)."""
@@ -226,7 +288,7 @@ class TodayPage(QWidget):
         self.gentle_note.setVisible(show)
 
     def flush(self) -> bool:
-        return self.save_now()
+        return self.save_now(offer_lapse=False)
 
     def focus_first(self) -> None:
         self.form.first_field().setFocus()

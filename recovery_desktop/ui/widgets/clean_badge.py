@@ -1,17 +1,31 @@
-"""The clean-time badge: the current streak, kept up to date as the journal changes."""
+"""The clean-time badge: the current streak, kept up to date as the journal changes.
+
+One line of short text; the whole sentence is in the tooltip and the accessible name, so the
+badge never wraps and never pushes what is below it down. While the user has chosen not to
+count clean time it is hidden.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
-from recovery_desktop.domain.recovery_time import CleanTime, clean_time, streak_text, substances
+from recovery_desktop.domain.recovery_time import (
+    CleanTime,
+    badge_text,
+    clean_time,
+    count_sentence,
+    cumulative_sentence,
+    substances,
+)
 
 POLL_MS = 1000
+INVITATION = "No clean date yet"
+INVITATION_DETAIL = "You can set your clean date on the Clean time page."
 
 
 def main_clean_time(journal: Journal, today: date) -> CleanTime | None:
@@ -21,15 +35,27 @@ def main_clean_time(journal: Journal, today: date) -> CleanTime | None:
     return clean_time(periods, names[0], today) if names else None
 
 
-class CleanBadge(QLabel):
-    """Shows "42 days clean"; refreshes itself when the journal's revision changes."""
+def badge_words(time: CleanTime, today: date) -> tuple[str, str]:
+    """The badge's short text and the full sentence behind it."""
+    full = " ".join(s for s in (count_sentence(time, today), cumulative_sentence(time)) if s)
+    return badge_text(time, today), full
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+
+class CleanBadge(QLabel):
+    """Shows "42 days clean"; refreshes itself when the journal's revision changes.
+
+    ``invite``: while counting but without a clean date, say so (only one badge on a screen
+    does; the others stay hidden).
+    """
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None, invite: bool = False):
         super().__init__(parent)
         self.journal = journal
+        self.invite = invite
         self.setObjectName("cleanBadge")
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self._seen = -1
         self._day = date.today()
         self._timer = QTimer(self)
@@ -44,13 +70,23 @@ class CleanBadge(QLabel):
             return
         self._seen, self._day = self.journal.revision.value, today
         try:
-            time = main_clean_time(self.journal, today)
+            counting = self.journal.recovery_time.counting()
+            time = main_clean_time(self.journal, today) if counting else None
         except JournalError:
             return
-        if time is None:
-            self.setText("Set your clean date on the Clean time page")
-            self.setToolTip("")
+        if time is not None:
+            self._show(*badge_words(time, today))
+        elif counting and self.invite:
+            self._show(INVITATION, INVITATION_DETAIL)
         else:
-            self.setText(streak_text(time, today) + (" clean" if time.streak else ""))
-            self.setToolTip(f"Since {time.since:%d %B %Y}; {time.cumulative} clean days in all.")
-        self.setAccessibleName(f"Clean time: {self.text()}")
+            self._show("", "")
+
+    def _show(self, text: str, full: str) -> None:
+        self.setText(text)
+        self.setToolTip(full)
+        self.setAccessibleName(f"Clean time: {text}" if text else "Clean time")
+        self.setAccessibleDescription(full)
+        if not text:
+            self.hide()
+        elif self.parentWidget() is not None:  # a badge on its own is never a window
+            self.show()
