@@ -34,6 +34,7 @@ from recovery_desktop.ui.printing import PAGE_SIZES, PrintError, default_page_si
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.period_picker import PeriodPicker
+from recovery_desktop.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from recovery_desktop.reports.summary import BuiltSummary
@@ -56,10 +57,7 @@ class SummaryPage(QWidget):
         self.built: BuiltSummary | None = None
         self._lists_dirty = False
         self._loading = False
-        self.status = QLabel(self)
-        self.status.setObjectName("hintLabel")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Summary status")
+        self.status = StatusLine("Summary status", self)
         self.picker = PeriodPicker(self)
         self.period = self.picker.period()
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.domain import recovery_key as rk
+from recovery_desktop.ui.widgets.status_line import StatusLine
 
 LOSS_WARNING = (
     "If both your passphrase and this recovery key are lost, nobody can open your journal: "
@@ -69,8 +70,7 @@ class RecoveryKeyView(QWidget):
         warning = QLabel(LOSS_WARNING, self)
         warning.setWordWrap(True)
         warning.setObjectName("warningLabel")
-        self.status = QLabel(self)
-        self.status.setObjectName("hintLabel")
+        self.status = StatusLine("Recovery key status", self)
         buttons = QHBoxLayout()
         for text, slot in (
             ("&Copy", self.copy),

@@ -83,10 +83,12 @@ class UnlockPanel(QWidget):
         self.passphrase.setAccessibleName("Passphrase")
         self.passphrase.returnPressed.connect(self.unlock)
         self.error = ErrorLabel(view)
-        unlock = QPushButton("&Unlock", view)
+        self.unlock_button = unlock = QPushButton("&Unlock", view)
         unlock.setDefault(True)
         unlock.clicked.connect(self.unlock)
-        forgot = QPushButton("I forgot my passphrase: use my &recovery key", view)
+        self.forgot_button = forgot = QPushButton(
+            "I forgot my passphrase: use my &recovery key", view
+        )
         forgot.setFlat(True)
         forgot.setObjectName("linkButton")
         forgot.clicked.connect(lambda: self._show(self.RECOVERY))
@@ -108,7 +110,7 @@ class UnlockPanel(QWidget):
         self.recovery_error = ErrorLabel(view)
         back = QPushButton("&Back", view)
         back.clicked.connect(lambda: self._show(self.PASSPHRASE))
-        reset = QPushButton("Set passphrase and &unlock", view)
+        self.reset_button = reset = QPushButton("Set passphrase and &unlock", view)
         reset.setDefault(True)
         reset.clicked.connect(self.unlock_with_recovery_key)
         layout = QVBoxLayout(view)
