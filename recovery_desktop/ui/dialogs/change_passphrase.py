@@ -29,7 +29,7 @@ class ChangePassphraseDialog(QDialog):
         self.form = NewPassphraseForm(
             self, leading=[("C&urrent passphrase:", self.current), (None, self.error)]
         )
-        self.current.textEdited.connect(lambda _text: self.error.show_message(""))
+        self.error.clear_when_edited(self.current)
         buttons = ok_cancel(self, "&Change passphrase")
         intro = QLabel(
             "Your journal and your recovery key stay the same; only the passphrase changes.", self

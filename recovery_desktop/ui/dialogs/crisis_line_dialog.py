@@ -29,6 +29,7 @@ class CrisisLineDialog(QDialog):
         self.number_edit = line_edit("Number", "The number to call or text", self)
         self.details_edit = notes_edit("Details", "Optional: when to use it, opening hours…", self)
         self.error = ErrorLabel(self)
+        self.error.clear_when_edited(self.name_edit, self.number_edit, self.details_edit)
         form = QFormLayout()
         form.addRow("&Name:", self.name_edit)
         form.addRow("N&umber:", self.number_edit)

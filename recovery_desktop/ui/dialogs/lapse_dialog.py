@@ -117,6 +117,15 @@ class LapseDialog(QDialog):
         self.error = ErrorLabel(self)
         self._fill_substances()
         self._when_changed()
+        self.error.clear_when_edited(
+            self.when,
+            self.substance,
+            self.what_used,
+            self.before,
+            self.would_help,
+            self.tell,
+            self.new_start,
+        )
         self._build()
 
     def _build(self) -> None:

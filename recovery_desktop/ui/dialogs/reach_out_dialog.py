@@ -67,6 +67,9 @@ class ReachOutDialog(QDialog):
         self._load_contacts(existing.contact_id if existing else contact_id)
         if existing is not None:
             self._show(existing)
+        self.error.clear_when_edited(
+            self.who_combo, self.when_edit, self.how_choice, self.helped_choice, self.note_edit
+        )
 
     def _build(self) -> None:
         self.who_combo = QComboBox(self)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Signal, SignalInstance
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
     QWidget,
 )
@@ -39,6 +43,24 @@ def show_toggle(edits: list[QLineEdit], text: str, parent: QWidget | None = None
     return box
 
 
+def edited_signal(field: QWidget) -> SignalInstance:
+    """The signal a field sends when the user changes it (not when the program does)."""
+    if isinstance(field, QLineEdit):
+        return field.textEdited
+    if isinstance(field, QPlainTextEdit):
+        return field.textChanged
+    if isinstance(field, QDateTimeEdit):  # QDateEdit too
+        return field.dateTimeChanged
+    if isinstance(field, QComboBox):
+        return field.editTextChanged if field.isEditable() else field.currentIndexChanged
+    if isinstance(field, QAbstractButton):
+        return field.toggled
+    changed = getattr(field, "valueChanged", None)
+    if isinstance(changed, SignalInstance):
+        return changed
+    raise TypeError(f"no edit signal for {type(field).__name__}")
+
+
 class ErrorLabel(QLabel):
     """A calm, visible message line that screen readers can find.
 
@@ -55,6 +77,11 @@ class ErrorLabel(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setAccessibleDescription(text)
+
+    def clear_when_edited(self, *fields: QWidget) -> None:
+        """Clear the message as soon as the user changes any of ``fields`` (what it is about)."""
+        for field in fields:
+            edited_signal(field).connect(lambda *_args: self.show_message(""))
 
     def heightForWidth(self, width: int) -> int:
         return max(super().heightForWidth(width), line_height(self))
