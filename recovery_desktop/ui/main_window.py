@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -129,8 +129,8 @@ class MainWindow(QMainWindow):
         self.idle = idle
         self.workspace: Workspace | None = None
         self.setWindowTitle(title)
-        self.resize(1120, 780)
         self.setMinimumSize(860, 600)
+        self._fit_to_screen(1120, 780)
         self.unlock_panel = UnlockPanel(session, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.unlock_panel)
@@ -143,6 +143,14 @@ class MainWindow(QMainWindow):
             self._on_unlocked()
         else:
             self.unlock_panel.reset()
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """Open at ``width`` × ``height``, or smaller on a smaller screen (1024 × 600 netbooks)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
 
     def _add_actions(self) -> None:
         lock = QAction("Lock", self)
