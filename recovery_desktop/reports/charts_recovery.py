@@ -222,7 +222,7 @@ NO_COPING = (
 
 def coping_ranked(data: TrendData, style: ChartStyle) -> Chart:
     """Coping actions by how much intensity fell on average, with how often each was used."""
-    chart, axes = new_chart("What lowered cravings: average drop in intensity", style)
+    chart, axes = new_chart("What lowered cravings: how much lower afterwards", style)
     effects = coping_effects(data.cravings, MIN_USES_FOR_RANKING)[:TOP_COPING]
     drops = [e.average_drop for e in effects]
     _ranked_bars(axes, [e.name for e in effects], drops, "coping", style)
@@ -236,7 +236,7 @@ def coping_ranked(data: TrendData, style: ChartStyle) -> Chart:
         uses = _plural(effect.uses, "use")
         drop = effect.average_drop
         axes.text(max(drop, 0), row, f" {drop:.1f} ({uses})", va="center", color=style.foreground)
-        text = f"{effect.name}\nAverage drop {drop:.1f}, {uses}"
+        text = f"{effect.name}\n{drop:.1f} points lower afterwards, on average ({uses})"
         chart.points.append(HoverPoint(0, drop, row, text))
     return chart
 

@@ -61,7 +61,7 @@ def test_titles_are_plain_words():
         "Cravings logged per day, and the strongest",
         "Triggers: how often each came up",
         "When cravings came: day of the week and hour",
-        "What lowered cravings: average drop in intensity",
+        "What lowered cravings: how much lower afterwards",
         "Stress and sleep",
         "Energy",
         "HALT: days hungry, angry, lonely or tired, per week",
