@@ -81,6 +81,28 @@ def test_saving_a_chart_writes_an_image(page, tmp_path, suffix):
     assert data.startswith(b"\x89PNG") if suffix == "png" else b"<svg" in data[:500]
 
 
+@pytest.mark.parametrize("suffix", ["png", "svg"])
+def test_a_saved_chart_is_titled_with_its_dates_and_the_screen_is_unchanged(page, tmp_path, suffix):
+    """The file says what it shows and when; the chart on screen keeps its short title."""
+    view = page.views["mood_craving"]
+    heading = f"Mood and craving peak \u00b7 {page.period().label}"
+    texts_before = [t.get_text() for t in view.chart.figure.texts]
+    path = tmp_path / f"mood.{suffix}"
+    view.save_to(path)
+    if suffix == "png":
+        from PIL import Image
+
+        with Image.open(path) as image:
+            assert image.text["Title"] == heading
+    else:
+        svg = path.read_text(encoding="utf-8")
+        assert f"<dc:title>{heading}</dc:title>" in svg
+        assert f"<!-- {heading} -->" in svg  # drawn as the title, not only stored
+    top = view.chart.figure.axes[0]
+    assert top.get_title(loc="left") == "Mood and craving peak"
+    assert [t.get_text() for t in view.chart.figure.texts] == texts_before
+
+
 def test_hovering_near_a_point_describes_it(page):
     """The nearest point's date and value are given when the pointer is close."""
     view = page.views["mood_craving"]
