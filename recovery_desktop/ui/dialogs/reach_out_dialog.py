@@ -77,7 +77,7 @@ class ReachOutDialog(QDialog):
         self.when_edit = QDateTimeEdit(self)
         self.when_edit.setAccessibleName("When")
         self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.when_edit.setDisplayFormat("ddd d MMM yyyy, HH:mm")
         self.when_edit.setMaximumDate(to_qdate(date.today()))
         self.when_edit.setDateTime(QDateTime.currentDateTime())
         self.how_choice = SegmentedChoice([(m, m.label) for m in Method], "How", self)

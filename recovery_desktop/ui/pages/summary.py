@@ -134,7 +134,7 @@ class SummaryPage(QWidget):
         layout = QVBoxLayout(box)
         self.section_boxes: dict[str, QCheckBox] = {}
         for spec in SECTIONS:
-            text = spec.title + ("  (private unless you tick it)" if spec.key == "notes" else "")
+            text = spec.title + (" (private unless you tick it)" if spec.key == "notes" else "")
             check = QCheckBox(text, box)
             check.toggled.connect(self._options_changed)
             self.section_boxes[spec.key] = check
