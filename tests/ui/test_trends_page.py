@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from recovery_desktop.domain.demo import demo_checkins
 from recovery_desktop.reports.charts import CHARTS
@@ -112,3 +113,36 @@ def test_hovering_near_a_point_describes_it(page):
     x, y = axes.transData.transform((point.x, point.y))
     assert view.point_text_at(x + 2, y + 2) == point.text
     assert view.point_text_at(x + 200, -500) is None
+
+
+def test_the_taller_stress_and_sleep_chart_is_shown_whole(page):
+    """Two stacked panels get a taller canvas, and the frame around it grows to fit it all."""
+    view = page.views["stress_sleep"]
+    assert view.canvas.minimumHeight() > page.views["energy"].canvas.minimumHeight()
+    assert view.canvas.geometry().bottom() <= view.contentsRect().bottom()
+    assert view.height() >= view.canvas.minimumHeight()
+
+
+def test_the_mouse_wheel_over_a_chart_is_left_to_the_page(page):
+    """Charts do not swallow the wheel, so turning it over a chart scrolls the page.
+
+    (Qt only passes real wheel events on to the scrolling page, so the test checks that the
+    chart leaves the event unaccepted, which is what lets it through.)"""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    canvas = page.views["mood_craving"].canvas
+    middle = QPointF(canvas.width() / 2, canvas.height() / 2)
+    event = QWheelEvent(
+        middle,
+        QPointF(canvas.mapToGlobal(middle.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(canvas, event)
+    assert not event.isAccepted()

@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QWheelEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -28,6 +28,13 @@ from recovery_desktop.reports.chart_kit import Chart, save
 
 HOVER_PIXELS = 12
 CANVAS_HEIGHT = 300
+
+
+class _Canvas(FigureCanvasQTAgg):
+    """A chart canvas that lets the mouse wheel scroll the page it sits on."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()  # matplotlib would take it (the charts do nothing with it)
 
 
 class ChartView(QFrame):
@@ -55,9 +62,11 @@ class ChartView(QFrame):
         if self.canvas is not None:
             self._layout.removeWidget(self.canvas)
             self.canvas.deleteLater()
-        self.canvas = FigureCanvasQTAgg(chart.figure)
+        self.canvas = _Canvas(chart.figure)
         # Taller figures (two stacked panels) get proportionally more room.
-        self.canvas.setMinimumHeight(round(CANVAS_HEIGHT * chart.figure.get_figheight() / 3.0))
+        height = round(CANVAS_HEIGHT * chart.figure.get_figheight() / 3.0)
+        self.canvas.setMinimumHeight(height)
+        self.setMinimumHeight(height + 40)
         self.canvas.setAccessibleName(f"{self.title} chart")
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.canvas.mpl_connect("motion_notify_event", self._hover)
