@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.scales import SCALE_MAX, SCALE_MIN
 
 MAX_TEXT_CHARACTERS = 5_000
@@ -180,16 +181,31 @@ def summarise_cravings(cravings: Sequence[Craving], min_uses_for_best: int = 1) 
     )
 
 
-def summary_line(summary: CravingSummary) -> str:
-    """One plain sentence for the top of the Cravings page."""
+def helped_most_text(effect: CopingEffect) -> str:
+    """ "“Go for a walk” helped most: cravings were about 4 points lower afterwards." """
+    points = round(effect.average_drop)
+    lower = (
+        "a little lower"
+        if points < 1
+        else f"about {points} point{'s' if points != 1 else ''} lower"
+    )
+    times = f" (used {effect.uses} time{'s' if effect.uses != 1 else ''})"
+    return f"\u201c{effect.name}\u201d helped most: cravings were {lower} afterwards{times}."
+
+
+def summary_line(summary: CravingSummary, period: Period, trigger: str | None = None) -> str:
+    """Plain sentences about the cravings of ``period`` (only those with ``trigger``, if
+    given), so the words above a list say what the list shows."""
+    scope = period.label + (f", with \u201c{trigger}\u201d" if trigger else "")
     if summary.count == 0:
-        return "No cravings logged this week."
-    parts = [f"{summary.count} craving{'s' if summary.count != 1 else ''} this week"]
+        return f"{scope}: no cravings logged."
+    sentences = [f"{scope}: {summary.count} craving{'s' if summary.count != 1 else ''}"]
     if summary.average is not None:
-        parts.append(f"average intensity {summary.average:.1f}, peak {summary.peak}")
-    if summary.most_common_trigger:
-        parts.append(f"most common trigger: {summary.most_common_trigger}")
+        sentences[0] += f", average intensity {summary.average:.1f}, strongest {summary.peak}"
+    sentences[0] += "."
+    if summary.most_common_trigger and not trigger:
+        sentences.append(f"Most common trigger: {summary.most_common_trigger}.")
     best = summary.best_coping
     if best is not None and best.average_drop > 0:
-        parts.append(f"biggest drop: {best.name} (−{best.average_drop:.1f})")
-    return " · ".join(parts) + "."
+        sentences.append(helped_most_text(best))
+    return " ".join(sentences)

@@ -9,35 +9,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from recovery_desktop.domain import demo_notes as notes
 from recovery_desktop.domain.checkin import CheckIn, Halt
 
 MAX_WEEKS = 520
-
-_CALM_NOTES = (
-    "Quiet day. Made soup and called my sister.",
-    "Walked to the park after work. Felt steady.",
-    "Slept well for once. Cleaned the kitchen.",
-    "Good talk at the meeting tonight.",
-    "Helped a neighbour carry boxes. Nice to be useful.",
-    "Read for an hour before bed instead of scrolling.",
-    "Cooked a proper dinner and ate at the table.",
-)
-_HARD_NOTES = (
-    "Work was a lot today. Took a break outside when it got too loud in my head.",
-    "Drove past the old street and my stomach dropped. Kept driving.",
-    "Argued with dad. Texted my sponsor instead of stewing.",
-    "Couldn't sleep, thoughts racing. Tired and short with everyone.",
-    "Payday. Always a strange day. Gave the card to my partner to hold.",
-    "Long afternoon with nothing planned. That is when it creeps in.",
-)
-_LAPSE_NOTES = (
-    "I used tonight. Writing it down so I can bring it to therapy.",
-    "Told my sponsor about yesterday. She didn't lecture me. Back to meetings.",
-    "Rough couple of days. Going to the Tuesday group and my counsellor.",
-)
 
 
 @dataclass(frozen=True)
@@ -76,13 +54,15 @@ class _Story:
         self.mood_drift = 0.8 * self.mood_drift + rng.gauss(0, 0.6)
         warning = 0 < to_lapse <= 4
         after = -10 <= to_lapse < 0
-        if rng.random() < 0.07 and to_lapse != 0:
-            return None  # a day without a check-in
+        if rng.random() < 0.07 and not 0 <= to_lapse <= 4:
+            return None  # a day without a check-in (never in the lapse story's days)
         bad_day = rng.random() < 0.06
         stress = (2.5 if weekend else 4.8) + rng.gauss(0, 1.4) + (3.5 if bad_day else 0)
         stress += 2.5 if warning else 0
+        if warning and not weekend:
+            stress = max(stress, 6.5)  # the lapse note speaks of stress at work
         sleep = 7.3 - max(0.0, stress - 5) * 0.4 + rng.gauss(0, 0.7) - (1.3 if warning else 0)
-        sleep = round(min(11.0, max(2.5, sleep)) * 2) / 2
+        sleep = round(min(6.0 if warning else 11.0, max(2.5, sleep)) * 2) / 2
         sleep_quality = _clip(sleep - 1.5 + rng.gauss(0, 1.2))
         mood = 5.2 + 1.8 * progress + self.mood_drift - max(0.0, stress - 5) * 0.5
         mood -= (2.5 if after and to_lapse > -5 else 0) + (2.0 if bad_day else 0)
@@ -92,7 +72,7 @@ class _Story:
         used = True if to_lapse == 0 else (None if rng.random() < 0.08 else False)
         if to_lapse == 0:
             craving, mood = 9.5, 2.5
-        return CheckIn(
+        checkin = CheckIn(
             day=day,
             mood=_clip(mood),
             craving_peak=_clip(craving),
@@ -102,12 +82,12 @@ class _Story:
             energy=_clip(sleep_quality * 0.5 + mood * 0.4 + rng.gauss(0, 1)),
             halt=self._halt(sleep, stress, weekend, idle),
             used=used,
-            meeting=self._meeting(day, warning),
+            meeting=self._meeting(day, warning, to_lapse),
             therapy=True if day.weekday() == 1 else None,
             medication_taken=None if rng.random() < 0.03 else rng.random() > 0.05,
             exercise_minutes=None if rng.random() < 0.2 else rng.choice((0, 10, 20, 30, 45, 60)),
-            note=self._note(to_lapse, stress, craving),
         )
+        return replace(checkin, note=self._note(checkin, to_lapse, stress, craving))
 
     def _halt(self, sleep: float, stress: float, weekend: bool, idle: bool) -> frozenset[Halt]:
         rng = self.rng
@@ -122,21 +102,23 @@ class _Story:
             states.add(Halt.HUNGRY)
         return frozenset(states)
 
-    def _meeting(self, day: date, warning: bool) -> bool | None:
+    def _meeting(self, day: date, warning: bool, to_lapse: int) -> bool | None:
+        if to_lapse == -1:
+            return True  # "Back to meetings"
         if day.weekday() in (0, 2, 5):
             return not warning and self.rng.random() < 0.85
         return True if self.rng.random() < 0.08 else None
 
-    def _note(self, to_lapse: int, stress: float, craving: float) -> str:
-        rng = self.rng
-        if to_lapse == 0:
-            return _LAPSE_NOTES[0]
-        if to_lapse in (-1, -6):
-            return _LAPSE_NOTES[1 if to_lapse == -1 else 2]
-        if rng.random() > 0.45:
+    def _note(self, checkin: CheckIn, to_lapse: int, stress: float, craving: float) -> str:
+        """A note that agrees with the day's answers (or none)."""
+        story = {0: notes.LAPSE_DAY, -1: notes.DAY_AFTER, -6: notes.WEEK_AFTER}
+        if to_lapse in story:
+            return story[to_lapse]
+        if self.rng.random() > 0.45:
             return ""
-        pool = _HARD_NOTES if stress > 6 or craving > 6 else _CALM_NOTES
-        return rng.choice(pool)
+        pool = notes.HARD if stress > 6 or craving > 6 else notes.CALM
+        fitting = notes.fitting(pool, checkin)
+        return self.rng.choice(fitting) if fitting else ""
 
 
 def demo_checkins(weeks: int, end: date, seed: int = 1) -> Iterator[CheckIn]:

@@ -38,6 +38,10 @@ COPING_EFFECT = {
     "Cook or eat something": 1.6,
     "Leave the place I'm in": 2.6,
 }
+# Coping actions that reach someone (the craving panel logs a call or text with them).
+REACHING_OUT = ("Call my sponsor", "Text someone who backs my recovery")
+# Before the lapse the demo user stops answering people, as the lapse record says.
+WITHDRAWN_DAYS = 5
 STRESS_TRIGGERS = ("Pressure at work or school", "Money worries", "Bad news out of nowhere")
 IDLE_TRIGGERS = ("A day with nothing planned", "Evenings on my own", "Weekends without a routine")
 OTHER_TRIGGERS = (
@@ -82,20 +86,35 @@ def _triggers(rng: random.Random, checkin: CheckIn) -> tuple[Tag, ...]:
     return tuple(Tag(None, n) for n in dict.fromkeys(names))
 
 
-def _craving(rng: random.Random, checkin: CheckIn, peak: int, used: bool) -> Craving:
+def _where(rng: random.Random, started: datetime) -> tuple[str, str]:
+    """Where and with whom: work and coworkers only on a weekday during working hours."""
+    working = started.weekday() < 5 and 8 <= started.hour < 18
+    places = ("At home", "At work", "In the car", "Out shopping", "")
+    company = ("On my own", "With my partner", "With coworkers", "")
+    place = rng.choice(places if working else tuple(p for p in places if p != "At work"))
+    with_whom = rng.choice(company if working else tuple(c for c in company if "work" not in c))
+    return place, with_whom
+
+
+def _craving(
+    rng: random.Random, checkin: CheckIn, peak: int, used: bool, withdrawn: bool
+) -> Craving:
+    """One craving; while ``withdrawn`` (the days before the lapse) nobody is called."""
     intensity = peak if used else max(1, peak - rng.randint(0, 2))
-    actions = rng.sample(sorted(COPING_EFFECT), rng.choice((1, 1, 2)))
+    choices = sorted(a for a in COPING_EFFECT if not (withdrawn and a in REACHING_OUT))
+    actions = rng.sample(choices, rng.choice((1, 1, 2)))
     drop = max(COPING_EFFECT[a] for a in actions) + rng.gauss(0, 1.0)
     after = None if rng.random() < 0.1 else max(0, min(10, round(intensity - drop)))
     outcome = Outcome.USED if used else (None if after is None else Outcome.PASSED)
     started = datetime.combine(checkin.day, time(_hour(rng), rng.choice((0, 10, 20, 30, 45))))
+    place, with_whom = _where(rng, started)
     return Craving(
         id=None,
         started_at=started,
         intensity=intensity,
         triggers=_triggers(rng, checkin),
-        place=rng.choice(("At home", "At work", "In the car", "Out shopping", "")),
-        with_whom=rng.choice(("On my own", "With my partner", "With coworkers", "")),
+        place=place,
+        with_whom=with_whom,
         thoughts=rng.choice(("Just once wouldn't hurt.", "I can't take today.", "", "")),
         coping=() if used else tuple(Tag(None, a) for a in actions),
         intensity_after=None if used else after,
@@ -111,8 +130,9 @@ def demo_recovery(checkins: Sequence[CheckIn], shape: DemoShape, seed: int) -> D
         peak = checkin.craving_peak or 0
         lapse_day = checkin.day == shape.lapse_day
         count = 1 if lapse_day else (peak >= 4) + (peak >= 6) + (peak >= 8)
+        withdrawn = 0 < (shape.lapse_day - checkin.day).days <= WITHDRAWN_DAYS
         for n in range(count):
-            craving = _craving(rng, checkin, peak, used=lapse_day and n == 0)
+            craving = _craving(rng, checkin, peak, lapse_day and n == 0, withdrawn)
             demo.cravings.append(craving)
             _reach_out_from_craving(demo, craving)
         _reach_outs(rng, demo, checkin, shape)
@@ -121,8 +141,8 @@ def demo_recovery(checkins: Sequence[CheckIn], shape: DemoShape, seed: int) -> D
         datetime.combine(shape.lapse_day, time(21, 30)),
         DEFAULT_SUBSTANCE,
         what_used="Heroin, a small amount",
-        before="A week of bad sleep and work stress. I skipped Monday's meeting and stopped "
-        "answering Sam. Payday, then an evening on my own.",
+        before="A few nights of bad sleep and a lot of stress at work. I skipped a meeting and "
+        "stopped answering Sam. Then an evening on my own.",
         would_help="Telling Sam when I first skip a meeting. Not carrying cash on payday.",
         tell="Sam and my counsellor",
     )
@@ -145,9 +165,13 @@ def _reach_out_from_craving(demo: DemoRecovery, craving: Craving) -> None:
 
 def _reach_outs(rng: random.Random, demo: DemoRecovery, checkin: CheckIn, shape: DemoShape) -> None:
     days_to_lapse = (shape.lapse_day - checkin.day).days
-    if 0 < days_to_lapse <= 5:  # pulling away from people before the lapse
+    if 0 < days_to_lapse <= WITHDRAWN_DAYS:  # pulling away from people before the lapse
         return
-    if rng.random() < (0.9 if days_to_lapse in (-1, -2) else 0.5):
+    if days_to_lapse == -1:  # "Told my sponsor about yesterday"
+        at = datetime.combine(checkin.day, time(10, 0))
+        demo.reach_outs.append((0, ReachOut(None, 0, at, Method.CALL, True, ""), None))
+        return
+    if rng.random() < (0.9 if days_to_lapse == -2 else 0.5):
         index = rng.choices(range(len(CONTACTS)), weights=(5, 3, 3, 1, 2, 0.3))[0]
         how = {Role.GROUP: Method.MEETING, Role.THERAPIST: Method.IN_PERSON}.get(
             CONTACTS[index].role, rng.choice((Method.CALL, Method.TEXT, Method.CALL))

@@ -120,6 +120,18 @@ def last_full_week(today: date) -> Period:
     return week_of(today).previous()
 
 
+SUNDAY = 6
+
+
+def default_summary_week(today: date) -> Period:
+    """The week a summary is most likely wanted for.
+
+    On a Sunday it is the week ending today, since the therapy session is often on Monday;
+    on any other day it is the last full week.
+    """
+    return week_of(today) if today.weekday() == SUNDAY else last_full_week(today)
+
+
 def date_range(start: date, end: date) -> Period:
     return Period(start, end)
 

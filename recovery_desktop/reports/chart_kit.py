@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.series import daily_with_average
+from recovery_desktop.reports.date_axis import date_axis
 from recovery_desktop.reports.style import ChartStyle
 
 # Past this many days, daily dots are dropped and the 7-day average carries the line.
@@ -33,23 +34,40 @@ class HoverPoint:
 
 @dataclass
 class Chart:
-    """A built figure plus what hovering over it should say."""
+    """A built figure plus what hovering over it should say, and the period it covers."""
 
     title: str
     figure: Figure
+    period: Period | None = None
     points: list[HoverPoint] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        """The title with its dates, for a saved image: "Energy · 2–29 November 2026"."""
+        return f"{self.title} \u00b7 {self.period.label}" if self.period else self.title
 
 
 def day_number(day: date) -> float:
     return float(mdates.date2num(day))
 
 
-def new_chart(title: str, style: ChartStyle, height: float = 3.0) -> tuple[Chart, Axes]:
+def new_chart(
+    title: str, style: ChartStyle, period: Period | None, height: float = 3.0
+) -> tuple[Chart, Axes]:
+    chart, panels = new_panels(title, style, period, 1, height)
+    return chart, panels[0]
+
+
+def new_panels(
+    title: str, style: ChartStyle, period: Period | None, rows: int, height: float
+) -> tuple[Chart, list[Axes]]:
+    """``rows`` panels stacked on one shared date axis; the title goes on the top one."""
     figure = Figure(figsize=(8.0, height), layout="constrained", facecolor=style.background)
-    axes = figure.add_subplot()
-    dress(axes, style)
-    axes.set_title(title, color=style.foreground, fontsize=style.font_size + 2, loc="left")
-    return Chart(title, figure), axes
+    panels = list(figure.subplots(rows, 1, sharex=True, squeeze=False)[:, 0])
+    for axes in panels:
+        dress(axes, style)
+    panels[0].set_title(title, color=style.foreground, fontsize=style.font_size + 2, loc="left")
+    return Chart(title, figure, period), panels
 
 
 def dress(axes: Axes, style: ChartStyle) -> None:
@@ -62,21 +80,6 @@ def dress(axes: Axes, style: ChartStyle) -> None:
     axes.yaxis.label.set_color(style.muted)
     axes.grid(axis="y", color=style.grid, linewidth=0.6)
     axes.set_axisbelow(True)
-
-
-def date_axis(axes: Axes, period: Period) -> None:
-    """Readable dates: weekday and day for short periods, months and years for long ones."""
-    if period.days <= 16:
-        axes.xaxis.set_major_locator(mdates.DayLocator())
-        axes.xaxis.set_major_formatter(mdates.DateFormatter("%a\n%d %b"))
-        return
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
-    formatter = mdates.ConciseDateFormatter(
-        locator, offset_formats=["", "", "", "", "", ""], show_offset=False
-    )
-    formatter.zero_formats = ["", "%Y", "%b %Y", "%d %b", "%H:%M", "%H:%M"]
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(formatter)
 
 
 def set_period(axes: Axes, period: Period) -> None:
@@ -187,6 +190,22 @@ def to_png(figure: Figure, dpi: int = 150) -> bytes:
     return buffer.getvalue()
 
 
-def save(figure: Figure, path: str, fmt: str) -> None:
-    """Write a chart as PNG or SVG."""
-    figure.savefig(path, format=fmt, dpi=200, facecolor=figure.get_facecolor())
+def save(chart: Chart, path: str, fmt: str) -> None:
+    """Write a chart as PNG or SVG, titled with its dates; the figure is left as it was.
+
+    An image saved on its own has no page around it, so its heading says what it shows and
+    when ("Mood and craving peak · 2–29 November 2026"); the heading is also the file's title.
+    """
+    top = chart.figure.axes[0]
+    shown = top.get_title(loc="left")
+    top.set_title(chart.heading, loc="left")
+    try:
+        chart.figure.savefig(
+            path,
+            format=fmt,
+            dpi=200,
+            facecolor=chart.figure.get_facecolor(),
+            metadata={"Title": chart.heading},
+        )
+    finally:
+        top.set_title(shown, loc="left")

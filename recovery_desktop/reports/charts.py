@@ -17,9 +17,9 @@ from recovery_desktop.reports.chart_kit import (
     HoverPoint,
     daily_line,
     day_number,
-    dress,
     legend,
     new_chart,
+    new_panels,
     no_data_note,
     set_period,
     week_span,
@@ -35,6 +35,7 @@ from recovery_desktop.reports.charts_recovery import (
 from recovery_desktop.reports.style import ChartStyle
 
 USED_LEVEL = 10.6
+STRESS_SLEEP_HEIGHT = 3.6
 
 
 def _has_any(data: TrendData, *fields: str) -> bool:
@@ -49,7 +50,7 @@ def _has_any(data: TrendData, *fields: str) -> bool:
 def mood_and_craving(data: TrendData, style: ChartStyle) -> Chart:
     """Mood and craving peak per day with 7-day averages; days marked "used" on top and
     a labelled line on each day with a lapse recorded."""
-    chart, axes = new_chart("Mood and craving peak", style)
+    chart, axes = new_chart("Mood and craving peak", style, data.period)
     period = data.period
     daily_line(chart, axes, 0, period, data.checkins, "mood", "Mood", style)
     daily_line(chart, axes, 0, period, data.checkins, "craving_peak", "Craving peak", style)
@@ -81,33 +82,34 @@ def mood_and_craving(data: TrendData, style: ChartStyle) -> Chart:
 
 
 def stress_and_sleep(data: TrendData, style: ChartStyle) -> Chart:
-    """Stress (0–10, left) and hours of sleep (right) per day."""
-    chart, axes = new_chart("Stress and sleep", style)
+    """Stress (0–10, top) and hours of sleep (bottom) per day, on one shared date axis.
+
+    Two panels rather than two scales on one: on long ranges two daily lines with their
+    averages on left and right axes could not be told apart."""
+    chart, (stress_axes, sleep_axes) = new_panels(
+        "Stress and sleep", style, data.period, 2, STRESS_SLEEP_HEIGHT
+    )
     period = data.period
-    daily_line(chart, axes, 0, period, data.checkins, "stress", "Stress", style)
-    axes.set_ylim(-0.5, 10.5)
-    axes.set_yticks(range(0, 11, 2))
-    axes.set_ylabel("Stress, 0 to 10")
-    sleep_axes = axes.twinx()
-    dress(sleep_axes, style)
-    sleep_axes.grid(False)
+    daily_line(chart, stress_axes, 0, period, data.checkins, "stress", "Stress", style)
+    stress_axes.set_ylim(-0.5, 10.5)
+    stress_axes.set_yticks(range(0, 11, 5))
+    stress_axes.set_ylabel("Stress, 0 to 10")
     sleep = daily_line(
         chart, sleep_axes, 1, period, data.checkins, "sleep_hours", "Sleep", style, " h"
     )
     top = max([12.0, *(v for v in sleep if v is not None)])
     sleep_axes.set_ylim(0, top)
-    sleep_axes.set_yticks(range(0, int(top) + 1, 2 if top <= 14 else 4))
+    sleep_axes.set_yticks(range(0, int(top) + 1, 4 if top <= 16 else 8))
     sleep_axes.set_ylabel("Sleep, hours")
-    sleep_axes.spines["right"].set_visible(True)
-    set_period(axes, period)
+    set_period(sleep_axes, period)
     if not _has_any(data, "stress", "sleep_hours"):
-        no_data_note(axes, style)
-    legend(axes, style, 4, sleep_axes)
+        no_data_note(stress_axes, style)
+    legend(stress_axes, style, 4, sleep_axes)
     return chart
 
 
 def energy(data: TrendData, style: ChartStyle) -> Chart:
-    chart, axes = new_chart("Energy", style, height=2.6)
+    chart, axes = new_chart("Energy", style, data.period, 2.6)
     period = data.period
     daily_line(chart, axes, 0, period, data.checkins, "energy", "Energy", style)
     axes.set_ylim(-0.5, 10.5)
@@ -151,7 +153,9 @@ HALT_PARTS = (("hungry", "Hungry"), ("angry", "Angry"), ("lonely", "Lonely"), ("
 
 def halt_per_week(data: TrendData, style: ChartStyle) -> Chart:
     """How many days each week had each HALT box ticked, stacked."""
-    chart, axes = new_chart("HALT: days hungry, angry, lonely or tired, per week", style, 2.8)
+    chart, axes = new_chart(
+        "HALT: days hungry, angry, lonely or tired, per week", style, data.period, 2.8
+    )
     _shade_weeks_without_checkins(axes, data.weeks, style)
     weeks = [w for w in data.weeks if w.has_data]
     xs = [day_number(w.week_start) + 3.5 for w in weeks]
@@ -194,7 +198,9 @@ SUPPORT_PARTS = (
 
 def support_per_week(data: TrendData, style: ChartStyle) -> Chart:
     """Days per week with a meeting, with therapy, and with medication taken."""
-    chart, axes = new_chart("Meetings, therapy and medication, days per week", style, 2.8)
+    chart, axes = new_chart(
+        "Meetings, therapy and medication, days per week", style, data.period, 2.8
+    )
     _shade_weeks_without_checkins(axes, data.weeks, style)
     xs = [day_number(w.week_start) + 3.5 for w in data.weeks]
     for field, label in SUPPORT_PARTS:

@@ -71,7 +71,7 @@ def cravings_per_day(data: TrendData, style: ChartStyle) -> Chart:
     Past :data:`DENSE_DAYS` days a bar per day no longer reads, so both go per week."""
     weekly = data.period.days > DENSE_DAYS
     unit = "week" if weekly else "day"
-    chart, axes = new_chart(f"Cravings logged per {unit}, and the strongest", style)
+    chart, axes = new_chart(f"Cravings logged per {unit}, and the strongest", style, data.period)
     groups = _group([c for c in data.cravings if data.period.contains(c.day)], weekly)
     xs = [day_number(key) + (3.5 if weekly else 0) for key in groups]
     counts = [len(found) for found in groups.values()]
@@ -152,7 +152,7 @@ def _nothing_ranked(axes: Axes, style: ChartStyle, text: str) -> None:
 
 def trigger_frequency(data: TrendData, style: ChartStyle) -> Chart:
     """The most common triggers, most frequent at the top."""
-    chart, axes = new_chart("Triggers: how often each came up", style)
+    chart, axes = new_chart("Triggers: how often each came up", style, data.period)
     counts = trigger_counts(data.cravings)
     shown = counts[:TOP_TRIGGERS]
     _ranked_bars(axes, [name for name, _n in shown], [n for _name, n in shown], "triggers", style)
@@ -179,7 +179,7 @@ def _heat_colours(style: ChartStyle) -> LinearSegmentedColormap:
 
 def weekday_hour(data: TrendData, style: ChartStyle) -> Chart:
     """A 7 × 24 grid of when cravings started: Monday at the top, midnight on the left."""
-    chart, axes = new_chart("When cravings came: day of the week and hour", style, 3.2)
+    chart, axes = new_chart("When cravings came: day of the week and hour", style, data.period, 3.2)
     grid = weekday_hour_counts(c for c in data.cravings if data.period.contains(c.day))
     top = max(max(row) for row in grid)
     axes.imshow(grid, cmap=_heat_colours(style), vmin=0, vmax=max(top, 1), aspect="auto")
@@ -222,7 +222,7 @@ NO_COPING = (
 
 def coping_ranked(data: TrendData, style: ChartStyle) -> Chart:
     """Coping actions by how much intensity fell on average, with how often each was used."""
-    chart, axes = new_chart("What lowered cravings: average drop in intensity", style)
+    chart, axes = new_chart("What lowered cravings: how much lower afterwards", style, data.period)
     effects = coping_effects(data.cravings, MIN_USES_FOR_RANKING)[:TOP_COPING]
     drops = [e.average_drop for e in effects]
     _ranked_bars(axes, [e.name for e in effects], drops, "coping", style)
@@ -236,7 +236,7 @@ def coping_ranked(data: TrendData, style: ChartStyle) -> Chart:
         uses = _plural(effect.uses, "use")
         drop = effect.average_drop
         axes.text(max(drop, 0), row, f" {drop:.1f} ({uses})", va="center", color=style.foreground)
-        text = f"{effect.name}\nAverage drop {drop:.1f}, {uses}"
+        text = f"{effect.name}\n{drop:.1f} points lower afterwards, on average ({uses})"
         chart.points.append(HoverPoint(0, drop, row, text))
     return chart
 
@@ -244,7 +244,9 @@ def coping_ranked(data: TrendData, style: ChartStyle) -> Chart:
 # -- reach-outs --------------------------------------------------------------------------
 def reach_outs_per_week(data: TrendData, style: ChartStyle) -> Chart:
     """Reach-outs each week, stacked by the role of the person reached."""
-    chart, axes = new_chart("Reaching out: people contacted per week, by role", style, 2.8)
+    chart, axes = new_chart(
+        "Reaching out: people contacted per week, by role", style, data.period, 2.8
+    )
     per_week = reach_outs_by_role_per_week(data.reach_outs, dict(data.roles))
     weeks = mondays(data.period)
     xs = [day_number(w) + 3.5 for w in weeks]

@@ -36,7 +36,8 @@ def chart_png(inputs: SummaryInputs, key: str) -> bytes:
     """A chart in black-and-white print style at print resolution."""
     figure = chart_spec(key).build(inputs.trend, PRINT).figure
     figure.axes[0].set_title("", loc="left")  # the printed section heading names it
-    figure.set_size_inches(*PRINT_SIZE_INCHES)
+    width, height = PRINT_SIZE_INCHES
+    figure.set_size_inches(width, height * figure.get_figheight() / 3.0)  # taller if stacked
     return to_png(figure, PRINT_DPI)
 
 

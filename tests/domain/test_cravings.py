@@ -1,7 +1,8 @@
 """Craving maths: the week's summary line, coping rankings, triggers, times of day."""
 
-from datetime import datetime
+from datetime import date, datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,6 +17,7 @@ from recovery_desktop.domain.cravings import (
     trigger_counts,
     weekday_hour_counts,
 )
+from recovery_desktop.domain.periods import Period
 
 WALK, CALL, MUSIC = Tag(1, "Go for a walk"), Tag(2, "Call my sponsor"), Tag(3, "Music")
 PAYDAY, ALONE = Tag(10, "Payday"), Tag(11, "Evenings on my own")
@@ -63,22 +65,52 @@ def test_renamed_items_group_by_library_id_and_keep_the_name_first_seen():
     assert len(effects) == 1 and effects[0].uses == 2
 
 
+WEEK = Period(date(2026, 11, 16), date(2026, 11, 22))
+
+
 def test_trigger_counts_and_the_summary_line():
-    """The most common trigger and biggest drop appear in one plain sentence."""
+    """The period, the numbers, the most common trigger and what helped, in plain sentences."""
     cravings = [
         _craving(21, 8, 3, (CALL,), (PAYDAY, ALONE)),
         _craving(20, 6, 5, (MUSIC,), (ALONE,)),
         _craving(8, 4, 3, (), (PAYDAY,), outcome=Outcome.USED),
     ]
     assert trigger_counts(cravings) == [("Evenings on my own", 2), ("Payday", 2)]
-    line = summary_line(summarise_cravings(cravings))
-    assert line.startswith("3 cravings this week · average intensity 6.0, peak 8")
-    assert "biggest drop: Call my sponsor (−5.0)" in line
+    assert summary_line(summarise_cravings(cravings), WEEK) == (
+        "16–22 November 2026: 3 cravings, average intensity 6.0, strongest 8. "
+        "Most common trigger: Evenings on my own. "
+        "\u201cCall my sponsor\u201d helped most: cravings were about 5 points lower "
+        "afterwards (used 1 time)."
+    )
+
+
+def test_the_summary_line_says_when_only_one_trigger_is_shown():
+    """Filtered by a trigger, the line names it and does not call it the most common."""
+    line = summary_line(
+        summarise_cravings([_craving(21, 8, 3, (CALL,), (PAYDAY,))]), WEEK, "Payday"
+    )
+    assert line.startswith("16–22 November 2026, with \u201cPayday\u201d: 1 craving,")
+    assert "Most common" not in line
+
+
+@pytest.mark.parametrize(
+    ("drops", "words"),
+    [
+        ((4, 4, 3), "about 4 points lower afterwards (used 3 times)"),
+        ((1,), "about 1 point lower"),
+        ((0, 1), "a little lower"),
+    ],
+)
+def test_what_helped_most_is_said_in_words(drops, words):
+    """No minus signs or decimals: about how many points lower, and how often it was used."""
+    cravings = [_craving(20, 8, 8 - drop, (WALK,)) for drop in drops]
+    assert words in summary_line(summarise_cravings(cravings), WEEK)
+    assert "\u2212" not in summary_line(summarise_cravings(cravings), WEEK)
 
 
 def test_no_cravings_says_so():
-    """An empty week has its own sentence."""
-    assert summary_line(summarise_cravings([])) == "No cravings logged this week."
+    """An empty period has its own sentence, naming the period."""
+    assert summary_line(summarise_cravings([]), WEEK) == "16–22 November 2026: no cravings logged."
 
 
 def test_times_of_day_and_the_weekday_hour_grid():

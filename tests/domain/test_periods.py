@@ -5,6 +5,7 @@ import pytest
 from recovery_desktop.domain.periods import (
     Period,
     PeriodError,
+    default_summary_week,
     iso_week,
     last_full_week,
     parse_week,
@@ -52,6 +53,28 @@ def test_last_full_week_is_the_week_before_the_current_one():
     """On any day of a week, the last full week is the previous one."""
     for day in (date(2026, 11, 16), date(2026, 11, 22)):
         assert last_full_week(day).key == "2026-W46"
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2026, 11, 23), "2026-W47"),  # Monday
+        (date(2026, 11, 24), "2026-W47"),  # Tuesday
+        (date(2026, 11, 25), "2026-W47"),  # Wednesday
+        (date(2026, 11, 26), "2026-W47"),  # Thursday
+        (date(2026, 11, 27), "2026-W47"),  # Friday
+        (date(2026, 11, 28), "2026-W47"),  # Saturday
+        (date(2026, 11, 29), "2026-W48"),  # Sunday: the week ending today
+        (date(2027, 1, 3), "2026-W53"),  # a Sunday that ends a week begun the year before
+        (date(2027, 1, 4), "2026-W53"),  # the Monday after it
+    ],
+    ids=lambda value: f"{value:%a %d %b %Y}" if isinstance(value, date) else value,
+)
+def test_the_default_summary_week_is_the_week_ending_today_on_sundays(today, expected):
+    """Monday to Saturday the summary shows the last full week; on Sunday, the week ending today."""
+    week = default_summary_week(today)
+    assert week.key == expected
+    assert week.end <= today
 
 
 def test_a_date_range_and_its_previous_period():

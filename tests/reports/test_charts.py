@@ -61,7 +61,7 @@ def test_titles_are_plain_words():
         "Cravings logged per day, and the strongest",
         "Triggers: how often each came up",
         "When cravings came: day of the week and hour",
-        "What lowered cravings: average drop in intensity",
+        "What lowered cravings: how much lower afterwards",
         "Stress and sleep",
         "Energy",
         "HALT: days hungry, angry, lonely or tired, per week",
@@ -100,3 +100,20 @@ def test_a_decade_of_days_draws_without_daily_markers():
     chart = chart_spec("mood_craving").build(TrendData(period, checkins), LIGHT)
     assert _line(chart, "Mood").get_marker() in (None, "None", "")
     assert len(_line(chart, "Mood").get_ydata()) == 3650
+
+
+def test_stress_and_sleep_are_two_panels_on_one_date_axis():
+    """A year of both measures: stress above, sleep below, each with its own scale and hover."""
+    start = date(2026, 1, 1)
+    period = Period(start, start + timedelta(days=364))
+    checkins = tuple(
+        CheckIn(start + timedelta(days=n), stress=n % 11, sleep_hours=5 + n % 5) for n in range(365)
+    )
+    chart = chart_spec("stress_sleep").build(TrendData(period, checkins), LIGHT)
+    stress, sleep = chart.figure.axes
+    assert stress.get_ylabel() == "Stress, 0 to 10" and sleep.get_ylabel() == "Sleep, hours"
+    assert stress.get_shared_x_axes().joined(stress, sleep)
+    assert stress.get_position().y0 > sleep.get_position().y1 - 0.01  # stacked, not twinned
+    assert {line.get_label() for line in stress.get_lines()} == {"Stress", "Stress, 7-day average"}
+    assert {line.get_label() for line in sleep.get_lines()} == {"Sleep", "Sleep, 7-day average"}
+    assert {p.axes for p in chart.points} == {0, 1}

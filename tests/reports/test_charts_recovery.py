@@ -134,6 +134,9 @@ def test_coping_ranking_hides_actions_used_fewer_than_three_times():
     assert [p.get_width() for p in axes.patches] == [4.0]
     assert " 4.0 (3 uses)" in _notes(chart)
     assert "fewer than 3 times are not shown" in axes.get_xlabel()
+    assert [p.text for p in chart.points] == [
+        "Walk\n4.0 points lower afterwards, on average (3 uses)"
+    ]
 
 
 def test_coping_ranking_says_so_when_nothing_qualifies():
@@ -180,7 +183,7 @@ def test_titles_are_plain_words():
         "Cravings logged per day, and the strongest",
         "Triggers: how often each came up",
         "When cravings came: day of the week and hour",
-        "What lowered cravings: average drop in intensity",
+        "What lowered cravings: how much lower afterwards",
         "Reaching out: people contacted per week, by role",
     ]
 

@@ -83,11 +83,38 @@ def page(qtbot, journal):
     return shown
 
 
-def test_page_lists_the_last_four_weeks_and_the_weeks_summary(page):
-    """Older cravings are outside the default dates; the week's line names the numbers."""
+def test_the_headline_describes_exactly_the_cravings_listed(page):
+    """Four weeks by default: the headline names those dates and counts the rows shown."""
     assert page.model.rowCount() == 2
-    line = page.week_line.text()
-    assert "this week" in line and "peak" in line
+    line = page.headline.text()
+    assert line.startswith(f"{page.period().label}: 2 cravings, average intensity 7.0")
+    assert "this week" not in line
+    page.start.setDate(page.start.date().addDays(-60))
+    assert page.headline.text().startswith(f"{page.period().label}: 3 cravings")
+
+
+def test_what_helped_is_said_in_words(page):
+    """No "biggest drop (−3.0)": the action, about how many points lower, how often used."""
+    line = page.headline.text()
+    assert "\u201cGo for a walk\u201d helped most: cravings were about 3 points lower" in line
+    assert "drop" not in line and "\u2212" not in line
+
+
+def test_edit_and_delete_wait_for_a_chosen_craving(page, qtbot):
+    """Nothing chosen: Edit and Delete are greyed; choosing a row enables them."""
+    assert not page.edit_button.isEnabled() and not page.delete_button.isEnabled()
+    page.table.selectRow(0)
+    assert page.edit_button.isEnabled() and page.delete_button.isEnabled()
+    page.start.setDate(page.start.date().addDays(-1))  # the list is read again
+    assert not page.edit_button.isEnabled()
+
+
+def test_enter_on_a_row_opens_it(page, qtbot):
+    """Enter on the chosen row edits it, like double-clicking."""
+    page.table.setFocus()
+    page.table.selectRow(1)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.opened[0].intensity == 6
 
 
 def test_filter_by_trigger(page, journal):

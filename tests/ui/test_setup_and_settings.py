@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from recovery_desktop.data.errors import WrongPassphrase
@@ -138,6 +138,17 @@ def test_change_passphrase_dialog(qtbot, journal, files):
     open_with_passphrase(files, "my second passphrase").close()
     with pytest.raises(WrongPassphrase):
         open_with_passphrase(files, PASSPHRASE)
+
+
+def test_change_passphrase_fields_line_up_in_one_column(qtbot, journal):
+    """Current, new and again: one column of labels and one of fields, the same width."""
+    dialog = ChangePassphraseDialog(journal)
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    fields = (dialog.current, dialog.form.first, dialog.form.second)
+    assert len({field.mapTo(dialog, QPoint(0, 0)).x() for field in fields}) == 1
+    assert len({field.width() for field in fields}) == 1
 
 
 def test_settings_adds_a_passphrase_to_an_unprotected_journal(

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.demo import demo_checkins
-from recovery_desktop.domain.periods import last_full_week
+from recovery_desktop.domain.periods import default_summary_week
 from recovery_desktop.domain.summary import summarise
 from recovery_desktop.reports.html_kit import number
 from recovery_desktop.ui.pages.summary import SummaryPage
@@ -29,7 +29,7 @@ def page(qtbot, journal):
 
 def test_the_pdf_has_the_period_and_the_weeks_numbers(page, journal, tmp_path):
     """Saved from the page: the week's label, days checked in and averages appear."""
-    period = last_full_week(date.today())
+    period = default_summary_week(date.today())
     assert page.period == period
     summary = summarise(period, journal.checkins.between(period.previous().start, period.end))
     path, text = _save(page, tmp_path)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPdfWriter, QTextCursor, QTextFormat
 
 from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.domain.demo import shape
-from recovery_desktop.domain.periods import Period, last_full_week, long_date
+from recovery_desktop.domain.periods import Period, default_summary_week, long_date
 from recovery_desktop.domain.recovery_time import clean_time, substances
 from recovery_desktop.domain.summary import SummaryOptions
 from recovery_desktop.reports.summary import build_summary
@@ -66,7 +66,7 @@ def _reached(journal, period):
 
 def test_the_pdf_has_the_recovery_sections_with_the_weeks_numbers(page, journal, tmp_path):
     """Cravings, the strongest, reach-outs by role and clean time at the week's end."""
-    period = last_full_week(TODAY)
+    period = default_summary_week(TODAY)
     assert page.period == period
     cravings = journal.cravings.between(period.start, period.end)
     _path, text = _save(page, tmp_path)

@@ -3,9 +3,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from recovery_desktop.domain.demo import demo_checkins
 from recovery_desktop.reports.charts import CHARTS
@@ -84,6 +82,28 @@ def test_saving_a_chart_writes_an_image(page, tmp_path, suffix):
     assert data.startswith(b"\x89PNG") if suffix == "png" else b"<svg" in data[:500]
 
 
+@pytest.mark.parametrize("suffix", ["png", "svg"])
+def test_a_saved_chart_is_titled_with_its_dates_and_the_screen_is_unchanged(page, tmp_path, suffix):
+    """The file says what it shows and when; the chart on screen keeps its short title."""
+    view = page.views["mood_craving"]
+    heading = f"Mood and craving peak \u00b7 {page.period().label}"
+    texts_before = [t.get_text() for t in view.chart.figure.texts]
+    path = tmp_path / f"mood.{suffix}"
+    view.save_to(path)
+    if suffix == "png":
+        from PIL import Image
+
+        with Image.open(path) as image:
+            assert image.text["Title"] == heading
+    else:
+        svg = path.read_text(encoding="utf-8")
+        assert f"<dc:title>{heading}</dc:title>" in svg
+        assert f"<!-- {heading} -->" in svg  # drawn as the title, not only stored
+    top = view.chart.figure.axes[0]
+    assert top.get_title(loc="left") == "Mood and craving peak"
+    assert [t.get_text() for t in view.chart.figure.texts] == texts_before
+
+
 def test_hovering_near_a_point_describes_it(page):
     """The nearest point's date and value are given when the pointer is close."""
     view = page.views["mood_craving"]
@@ -95,14 +115,28 @@ def test_hovering_near_a_point_describes_it(page):
     assert view.point_text_at(x + 200, -500) is None
 
 
+def test_the_taller_stress_and_sleep_chart_is_shown_whole(page):
+    """Two stacked panels get a taller canvas, and the frame around it grows to fit it all."""
+    view = page.views["stress_sleep"]
+    assert view.canvas.minimumHeight() > page.views["energy"].canvas.minimumHeight()
+    assert view.canvas.geometry().bottom() <= view.contentsRect().bottom()
+    assert view.height() >= view.canvas.minimumHeight()
+
+
 def test_the_mouse_wheel_over_a_chart_is_left_to_the_page(page):
-    """Charts offer no zoom, so a chart passes the wheel on and the page scrolls as anywhere
-    else (Qt hands an ignored wheel event to the parent, up to the scroll area)."""
+    """Charts do not swallow the wheel, so turning it over a chart scrolls the page.
+
+    (Qt only passes real wheel events on to the scrolling page, so the test checks that the
+    chart leaves the event unaccepted, which is what lets it through.)"""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
     canvas = page.views["mood_craving"].canvas
-    centre = QPointF(canvas.width() / 2, canvas.height() / 2)
-    wheel = QWheelEvent(
-        centre,
-        QPointF(canvas.mapToGlobal(centre.toPoint())),
+    middle = QPointF(canvas.width() / 2, canvas.height() / 2)
+    event = QWheelEvent(
+        middle,
+        QPointF(canvas.mapToGlobal(middle.toPoint())),
         QPoint(0, 0),
         QPoint(0, -120),
         Qt.MouseButton.NoButton,
@@ -110,5 +144,5 @@ def test_the_mouse_wheel_over_a_chart_is_left_to_the_page(page):
         Qt.ScrollPhase.NoScrollPhase,
         False,
     )
-    QApplication.sendEvent(canvas, wheel)
-    assert not wheel.isAccepted()
+    QApplication.sendEvent(canvas, event)
+    assert not event.isAccepted()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -25,20 +24,21 @@ class ChangePassphraseDialog(QDialog):
         self.setMinimumWidth(520)
         self.current = password_edit("Your current passphrase", self)
         self.current.setAccessibleName("Current passphrase")
-        self.form = NewPassphraseForm(self)
         self.error = ErrorLabel(self)
+        # One form, so "Current passphrase" lines up with the new passphrase fields.
+        self.form = NewPassphraseForm(
+            self, leading=[("C&urrent passphrase:", self.current), (None, self.error)]
+        )
+        self.error.clear_when_edited(self.current)
         buttons = ok_cancel(self, "&Change passphrase")
         intro = QLabel(
             "Your journal and your recovery key stay the same; only the passphrase changes.", self
         )
         intro.setWordWrap(True)
-        current_row = QFormLayout()
-        current_row.addRow("C&urrent passphrase:", self.current)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(current_row)
-        layout.addWidget(self.error)
         layout.addWidget(self.form)
+        layout.addStretch(1)
         layout.addWidget(buttons)
 
     def accept(self) -> None:

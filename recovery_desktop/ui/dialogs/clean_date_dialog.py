@@ -45,6 +45,7 @@ class CleanDateDialog(QDialog):
         self.start.setDate(to_qdate(start or date.today()))
         self.start.setAccessibleName("Clean date")
         self.error = ErrorLabel(self)
+        self.error.clear_when_edited(self.substance, self.start)
         explain = QLabel(
             "Your clean date is the first day without it. Changing it corrects the current "
             "count; earlier attempts and lapses stay as they are.",

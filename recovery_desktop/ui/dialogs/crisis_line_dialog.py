@@ -33,6 +33,7 @@ class CrisisLineDialog(QDialog):
         visible = QLabel(SHOWN_WHEN_LOCKED, self)
         visible.setObjectName("hintLabel")
         visible.setWordWrap(True)
+        self.error.clear_when_edited(self.name_edit, self.number_edit, self.details_edit)
         form = QFormLayout()
         form.addRow("&Name:", self.name_edit)
         form.addRow("N&umber:", self.number_edit)

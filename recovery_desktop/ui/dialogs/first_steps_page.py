@@ -56,6 +56,7 @@ class FirstStepsPage(QWizardPage):
             self.role.addItem(role.label, role)
         self.role.setAccessibleName("Who they are to you")
         self.error = ErrorLabel(self)
+        self.error.clear_when_edited(self.name, self.phone)
         explain = QLabel(
             "Your clean date is the first day without opioids. If you'd rather not count "
             "days, leave it unticked. The person you add here is shown first when you log "

@@ -166,6 +166,7 @@ class CurrentPassphrasePage(QWizardPage):
         self.edit = password_edit("Your current passphrase", self)
         self.edit.setAccessibleName("Current passphrase")
         self.error = ErrorLabel(self)
+        self.error.clear_when_edited(self.edit)
         layout = QVBoxLayout(self)
         label = QLabel("&Current passphrase:", self)
         label.setBuddy(self.edit)

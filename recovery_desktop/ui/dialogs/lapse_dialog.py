@@ -118,6 +118,15 @@ class LapseDialog(QDialog):
         self._when_changed()
         self._substance_changed()
         self.substance.currentTextChanged.connect(self._substance_changed)
+        self.error.clear_when_edited(
+            self.when,
+            self.substance,
+            self.what_used,
+            self.before,
+            self.would_help,
+            self.tell,
+            self.new_start,
+        )
         self._build()
 
     def _build(self) -> None:

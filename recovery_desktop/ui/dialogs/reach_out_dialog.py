@@ -67,6 +67,9 @@ class ReachOutDialog(QDialog):
         self._load_contacts(existing.contact_id if existing else contact_id)
         if existing is not None:
             self._show(existing)
+        self.error.clear_when_edited(
+            self.who_combo, self.when_edit, self.how_choice, self.helped_choice, self.note_edit
+        )
 
     def _build(self) -> None:
         self.who_combo = QComboBox(self)
@@ -74,7 +77,7 @@ class ReachOutDialog(QDialog):
         self.when_edit = QDateTimeEdit(self)
         self.when_edit.setAccessibleName("When")
         self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.when_edit.setDisplayFormat("ddd d MMM yyyy, HH:mm")
         self.when_edit.setMaximumDate(to_qdate(date.today()))
         self.when_edit.setDateTime(QDateTime.currentDateTime())
         self.how_choice = SegmentedChoice([(m, m.label) for m in Method], "How", self)

@@ -1,4 +1,4 @@
-"""Cravings: every logged craving, filtered by dates and trigger, with this week's summary."""
+"""Cravings: every logged craving, filtered by dates and trigger, with a summary of those shown."""
 
 from __future__ import annotations
 
@@ -24,10 +24,12 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.cravings import Craving, summarise_cravings, summary_line
 from recovery_desktop.domain.library import Kind
-from recovery_desktop.domain.periods import week_of
+from recovery_desktop.domain.periods import Period, PeriodError
 from recovery_desktop.ui.dates import from_qdate, to_qdate
 from recovery_desktop.ui.models.cravings_model import COL_HELPED, COL_TRIGGERS, CravingsModel
+from recovery_desktop.ui.pages.people_contacts import edit_on_activate
 from recovery_desktop.ui.widgets.layout import page_heading
+from recovery_desktop.ui.widgets.status_line import StatusLine
 
 DEFAULT_DAYS = 28
 
@@ -43,12 +45,11 @@ class CravingsPage(QWidget):
         self.open_panel = open_panel
         self._shown_revision = -1
         self.model = CravingsModel()
-        self.week_line = QLabel(self)
-        self.week_line.setWordWrap(True)
-        self.week_line.setObjectName("summaryLine")
-        self.week_line.setAccessibleName("This week's cravings")
-        self.message = QLabel(self)
-        self.message.setObjectName("hintLabel")
+        self.headline = QLabel(self)
+        self.headline.setWordWrap(True)
+        self.headline.setObjectName("summaryLine")
+        self.headline.setAccessibleName("Summary of the cravings shown")
+        self.message = StatusLine("Cravings status", self)
         self._build()
         self.refresh()
 
@@ -80,10 +81,11 @@ class CravingsPage(QWidget):
         for column in (COL_TRIGGERS, COL_HELPED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("Cravings")
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        edit_on_activate(self.table, self.edit_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout = QVBoxLayout(self)
         layout.addWidget(page_heading("Cravings", self))
-        layout.addWidget(self.week_line)
+        layout.addWidget(self.headline)
         layout.addLayout(self._filter_row())
         layout.addWidget(self.table, 1)
         layout.addLayout(self._button_row())
@@ -101,17 +103,23 @@ class CravingsPage(QWidget):
         return row
 
     def _button_row(self) -> QHBoxLayout:
+        log = QPushButton("&Log a craving…", self)
+        log.clicked.connect(lambda: self.open_panel(None))
+        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton("De&lete…", self)
+        self.delete_button.clicked.connect(self.delete_selected)
         row = QHBoxLayout()
-        for text, slot in (
-            ("&Log a craving…", lambda: self.open_panel(None)),
-            ("&Edit…", self.edit_selected),
-            ("De&lete…", self.delete_selected),
-        ):
-            button = QPushButton(text, self)
-            button.clicked.connect(slot)
+        for button in (log, self.edit_button, self.delete_button):
             row.addWidget(button)
         row.addStretch(1)
         return row
+
+    def _update_buttons(self) -> None:
+        """Edit and Delete work on the chosen craving, so they wait for a choice."""
+        chosen = self.selected() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
 
     # -- data ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -125,22 +133,23 @@ class CravingsPage(QWidget):
         self._shown_revision = self.journal.revision.value
         try:
             self._fill_triggers()
-            start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
+            period = self.period()
             cravings = self.journal.cravings.between(
-                min(start, end), max(start, end), self.trigger.currentData()
+                period.start, period.end, self.trigger.currentData()
             )
-            week = week_of(date.today())
-            this_week = self.journal.cravings.between(week.start, week.end)
-        except JournalError as error:
+        except (JournalError, PeriodError) as error:
             self.message.setText(str(error))
             return
         self.model.set_cravings(cravings)
-        self.week_line.setText(summary_line(summarise_cravings(this_week)))
-        self.message.setText(
-            f"{len(cravings)} craving{'s' if len(cravings) != 1 else ''} shown."
-            if cravings
-            else "No cravings logged in these dates."
-        )
+        self._update_buttons()
+        trigger = self.trigger.currentText() if self.trigger.currentData() is not None else None
+        self.headline.setText(summary_line(summarise_cravings(cravings), period, trigger))
+        self.message.clear()
+
+    def period(self) -> Period:
+        """The dates chosen above the list (put in order if they were swapped)."""
+        start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
+        return Period(min(start, end), max(start, end))
 
     def _fill_triggers(self) -> None:
         chosen = self.trigger.currentData()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -24,6 +23,7 @@ from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.domain.library import Kind, LibraryItem
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+from recovery_desktop.ui.widgets.status_line import StatusLine
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PANEL_MARK = "★"
@@ -98,11 +98,7 @@ class LibraryList(QWidget):
         self.restore_button.clicked.connect(self.restore)
 
     def _build_layout(self) -> None:
-        self.note = QLabel(self)
-        self.note.setObjectName("hintLabel")
-        self.note.setWordWrap(True)
-        self.note.setAccessibleName("Status")
-        self.note.hide()
+        self.note = StatusLine("Status", self)
         self.error = ErrorLabel(self)
         side = QVBoxLayout()
         for button in (self.add_button, self.edit_button, self.up_button, self.down_button):
@@ -279,7 +275,6 @@ class LibraryList(QWidget):
     def _done(self, note: str, select: int | None) -> None:
         self.error.show_message("")
         self.note.setText(note)
-        self.note.setVisible(bool(note))
         self.reload(select)
         self.tree.setFocus()
         self.changed.emit()

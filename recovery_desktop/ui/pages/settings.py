@@ -29,6 +29,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
     new_recovery_key_wizard,
 )
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
+from recovery_desktop.ui.widgets.status_line import StatusLine
 
 PROTECTED_TEXT = (
     "Your journal is protected by a passphrase. Without it, or your recovery key, "
@@ -113,8 +114,7 @@ class SettingsPage(QWidget):
             spin.setValue(setting.read())
         except JournalError:
             spin.setValue(setting.fallback)
-        status = QLabel(box)
-        status.setObjectName("hintLabel")
+        status = StatusLine(f"{title} status", box)
         spin.valueChanged.connect(lambda value: self._save_number(setting, value, status))
         text = QLabel(explain, box)
         text.setWordWrap(True)

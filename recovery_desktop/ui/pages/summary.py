@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +34,8 @@ from recovery_desktop.ui.printing import PAGE_SIZES, PrintError, default_page_si
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.period_picker import PeriodPicker
+from recovery_desktop.ui.widgets.print_preview import ZoomablePreview
+from recovery_desktop.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from recovery_desktop.reports.summary import BuiltSummary
@@ -56,16 +58,12 @@ class SummaryPage(QWidget):
         self.built: BuiltSummary | None = None
         self._lists_dirty = False
         self._loading = False
-        self.status = QLabel(self)
-        self.status.setObjectName("hintLabel")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Summary status")
+        self.status = StatusLine("Summary status", self)
         self.picker = PeriodPicker(self)
         self.period = self.picker.period()
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.preview = QPrintPreviewWidget(self.printer, self)
-        self.preview.setAccessibleName("Print preview")
-        self.preview.paintRequested.connect(self._paint_preview)
+        self.preview = ZoomablePreview(self.printer, self)
+        self.preview.view.paintRequested.connect(self._paint_preview)
         self._preview_timer = self._timer(PREVIEW_DELAY_MS, self.rebuild)
         self._list_timer = self._timer(LIST_SAVE_DELAY_MS, self.save_lists)
         controls = self._controls()
@@ -136,7 +134,7 @@ class SummaryPage(QWidget):
         layout = QVBoxLayout(box)
         self.section_boxes: dict[str, QCheckBox] = {}
         for spec in SECTIONS:
-            text = spec.title + ("  (private unless you tick it)" if spec.key == "notes" else "")
+            text = spec.title + (" (private unless you tick it)" if spec.key == "notes" else "")
             check = QCheckBox(text, box)
             check.toggled.connect(self._options_changed)
             self.section_boxes[spec.key] = check
@@ -280,8 +278,7 @@ class SummaryPage(QWidget):
             return
         self.built = build_summary(inputs, self.options(), date.today())
         self._apply_page_layout(self.printer)
-        self.preview.updatePreview()
-        self.preview.fitToWidth()
+        self.preview.refresh()
         if self.status.text().startswith("Preparing"):
             self.status.clear()
 

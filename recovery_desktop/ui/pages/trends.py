@@ -23,6 +23,7 @@ from recovery_desktop.ui.theme import is_dark
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
+from recovery_desktop.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from recovery_desktop.ui.widgets.chart_view import ChartView
@@ -52,8 +53,8 @@ class TrendsPage(QWidget):
         today = date.today()
         self.start_edit.setDate(to_qdate(today - timedelta(days=27)))
         self.end_edit.setDate(to_qdate(today))
-        self.status = QLabel("Preparing charts…", self)
-        self.status.setObjectName("hintLabel")
+        self.status = StatusLine("Charts status", self)
+        self.status.setText("Preparing charts…")
         self._build()
         self._show_custom(False)
         hints = QGuiApplication.styleHints()
@@ -70,10 +71,10 @@ class TrendsPage(QWidget):
         self.from_label, self.to_label = QLabel("from", self), QLabel("to", self)
         for widget in (self.from_label, self.start_edit, self.to_label, self.end_edit):
             row.addWidget(widget)
-        row.addStretch(1)
+        row.addSpacing(12)
+        row.addWidget(self.status, 1)  # beside the range, so a message never moves the charts
         self.body = QWidget(self)
         self.charts_layout = QVBoxLayout(self.body)
-        self.charts_layout.addWidget(self.status)
         self.charts_layout.addStretch(1)
         scroll = scroll_area(self.body, self)
         layout = QVBoxLayout(self)
@@ -133,9 +134,8 @@ class TrendsPage(QWidget):
             self._data = self.journal.trend_data(period)
         except JournalError as error:
             self.status.setText(f"The charts could not be read: {error}")
-            self.status.show()
             return
-        self.status.hide()
+        self.status.clear()
         self._queue = list(self.views)
         QTimer.singleShot(0, self, self._draw_next)
 

@@ -64,7 +64,10 @@ class ChartView(QFrame):
             self._layout.removeWidget(self.canvas)
             self.canvas.deleteLater()
         self.canvas = _Canvas(chart.figure)
-        self.canvas.setMinimumHeight(CANVAS_HEIGHT)
+        # Taller figures (two stacked panels) get proportionally more room.
+        height = round(CANVAS_HEIGHT * chart.figure.get_figheight() / 3.0)
+        self.canvas.setMinimumHeight(height)
+        self.setMinimumHeight(height + 40)
         self.canvas.setAccessibleName(f"{self.title} chart")
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.canvas.mpl_connect("motion_notify_event", self._hover)
@@ -113,7 +116,7 @@ class ChartView(QFrame):
         if path.suffix.lower() != f".{fmt}":
             path = path.with_suffix(f".{fmt}")
         try:
-            save(self.chart.figure, str(path), fmt)
+            save(self.chart, str(path), fmt)
         except OSError as error:
             QMessageBox.warning(
                 self, "Not saved", f"The image could not be saved: {error.strerror}."

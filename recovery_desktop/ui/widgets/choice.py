@@ -1,7 +1,8 @@
 """Segmented choices: a row of buttons that acts as one keyboard stop.
 
 Tab reaches the row once; Left/Right move the choice, Home/End jump, Delete clears (where
-"not answered" is possible), and scales accept digits (type 1 then 0 quickly for 10).
+"not answered" is possible), a letter picks an option (again to move to the next one with
+that letter), and scales accept digits (type 1 then 0 quickly for 10).
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QW
 from recovery_desktop.domain.scales import SCALE_MAX, SCALE_MIN, Scale
 
 _DIGIT_PAIR_MS = 800
+_COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
 
 
 def _same(a: object, b: object) -> bool:
@@ -105,19 +111,25 @@ class SegmentedChoice(QFrame):
             self._choose(self._values[last])
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self._choose(None)
-        elif not self._typed(event.text()):
-            super().keyPressEvent(event)
+        elif event.modifiers() & _COMMAND_MODIFIERS or not self._typed(event.text()):
+            super().keyPressEvent(event)  # Ctrl+9 is a shortcut, never the answer "9"
 
     def _typed(self, text: str) -> bool:
-        """Letter shortcuts: the first letter of an option's text picks it."""
+        """Letter shortcuts, as in lists: a letter picks the first option starting with it,
+        and the same letter again moves on to the next one (No → Not answered → No)."""
         if not text or not text.isalpha():
             return False
-        for index, value in enumerate(self._values):
-            label = self._group.button(index).text()
-            if label[:1].lower() == text.lower():
-                self._choose(value)
-                return True
-        return False
+        starting = [
+            index
+            for index in range(len(self._values))
+            if self._group.button(index).text()[:1].lower() == text.lower()
+        ]
+        if not starting:
+            return False
+        current = self._index()
+        after = [index for index in starting if index > current] if current in starting else []
+        self._choose(self._values[(after or starting)[0]])
+        return True
 
 
 class ScaleInput(SegmentedChoice):

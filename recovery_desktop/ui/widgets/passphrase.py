@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Signal, SignalInstance
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from recovery_desktop.domain.passphrase import MIN_LENGTH, assess, problem_with
+from recovery_desktop.ui.widgets.status_line import line_height
 
 
 def password_edit(placeholder: str = "", parent: QWidget | None = None) -> QLineEdit:
@@ -37,28 +43,73 @@ def show_toggle(edits: list[QLineEdit], text: str, parent: QWidget | None = None
     return box
 
 
+def edited_signal(field: QWidget) -> SignalInstance:
+    """The signal a field sends when the user changes it (not when the program does)."""
+    if isinstance(field, QLineEdit):
+        return field.textEdited
+    if isinstance(field, QPlainTextEdit):
+        return field.textChanged
+    if isinstance(field, QDateTimeEdit):  # QDateEdit too
+        return field.dateTimeChanged
+    if isinstance(field, QComboBox):
+        return field.editTextChanged if field.isEditable() else field.currentIndexChanged
+    if isinstance(field, QAbstractButton):
+        return field.toggled
+    changed = getattr(field, "valueChanged", None)
+    if isinstance(changed, SignalInstance):
+        return changed
+    raise TypeError(f"no edit signal for {type(field).__name__}")
+
+
 class ErrorLabel(QLabel):
-    """A calm, visible message line that screen readers can find."""
+    """A calm, visible message line that screen readers can find.
+
+    Its first line is kept free even while empty, so a message appearing never pushes
+    the fields and buttons below it; a longer message wraps onto more lines.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorLabel")
         self.setWordWrap(True)
         self.setAccessibleName("Message")
-        self.hide()
 
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setAccessibleDescription(text)
-        self.setVisible(bool(text))
+
+    def clear_when_edited(self, *fields: QWidget) -> None:
+        """Clear the message as soon as the user changes any of ``fields`` (what it is about)."""
+        for field in fields:
+            edited_signal(field).connect(lambda *_args: self.show_message(""))
+
+    def heightForWidth(self, width: int) -> int:
+        return max(super().heightForWidth(width), line_height(self))
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), line_height(self)))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), line_height(self)))
 
 
 class NewPassphraseForm(QWidget):
-    """New passphrase + confirmation + strength meter. ``problem()`` says what is wrong."""
+    """New passphrase + confirmation + strength meter. ``problem()`` says what is wrong.
+
+    ``leading`` rows (label, field) go above the new passphrase in the same form, so a
+    dialog's own fields line up with these in one column; a row without a label spans both.
+    """
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, label: str = "New passphrase") -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        label: str = "New passphrase",
+        leading: Sequence[tuple[str | None, QWidget]] = (),
+    ) -> None:
         super().__init__(parent)
         self.first = password_edit(f"At least {MIN_LENGTH} characters", self)
         self.first.setAccessibleName(label)
@@ -74,17 +125,19 @@ class NewPassphraseForm(QWidget):
         self.hint.setObjectName("hintLabel")
         self.error = ErrorLabel(self)
         self.reveal = show_toggle([self.first, self.second], "Show passphrase", self)
-
-        form = QFormLayout()
-        form.addRow(f"{label.replace('phrase', '&phrase', 1)}:", self.first)
-        form.addRow("&Again:", self.second)
-        form.addRow("", self.meter)
-        form.addRow("", self.hint)
-        form.addRow("", self.reveal)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        for text, field in leading:
+            if text is None:
+                self.form.addRow(field)
+            else:
+                self.form.addRow(text, field)
+        self.form.addRow(f"{label.replace('phrase', '&phrase', 1)}:", self.first)
+        self.form.addRow("&Again:", self.second)
+        self.form.addRow("", self.meter)
+        self.form.addRow("", self.hint)
+        self.form.addRow("", self.reveal)
+        self.form.addRow("", self.error)
         for edit in (self.first, self.second):
             edit.textChanged.connect(self._update)
         self._update()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.domain.periods import Period, last_full_week, week_of
+from recovery_desktop.domain.periods import Period, default_summary_week, week_of
 from recovery_desktop.ui.dates import from_qdate, to_qdate
 
 
@@ -26,7 +26,7 @@ class PeriodPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._week = last_full_week(date.today())
+        self._week = default_summary_week(date.today())
         self.week_mode = QRadioButton("&Week", self)
         self.range_mode = QRadioButton("&Dates", self)
         self.week_mode.setChecked(True)
@@ -48,8 +48,6 @@ class PeriodPicker(QWidget):
             edit.setDisplayFormat("d MMM yyyy")
             edit.setAccessibleName(name)
             edit.setMaximumDate(to_qdate(date.today()))
-        self.start.setDate(to_qdate(self._week.start))
-        self.end.setDate(to_qdate(self._week.end))
         self._layout()
         self.previous.clicked.connect(lambda: self._step(-1))
         self.next.clicked.connect(lambda: self._step(1))
@@ -96,6 +94,15 @@ class PeriodPicker(QWidget):
     def _update_week(self) -> None:
         self.week_label.setText(self._week.label)
         self.next.setEnabled(self._week.next().start <= date.today())
+        if self.week_mode.isChecked():
+            self._show_week_dates()
+
+    def _show_week_dates(self) -> None:
+        """Keep the greyed date fields on the chosen week, so Dates starts from it."""
+        for edit, day in ((self.start, self._week.start), (self.end, self._week.end)):
+            edit.blockSignals(True)
+            edit.setDate(to_qdate(day))
+            edit.blockSignals(False)
 
     def _mode_changed(self, week: bool) -> None:
         for shown in (self.previous, self.next, self.week_label):

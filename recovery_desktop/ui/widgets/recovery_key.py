@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-import html
 import random
+import textwrap
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QFontInfo,
+    QGuiApplication,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.domain import recovery_key as rk
+from recovery_desktop.ui.widgets.status_line import StatusLine
 
 LOSS_WARNING = (
     "If both your passphrase and this recovery key are lost, nobody can open your journal: "
@@ -30,15 +40,75 @@ LOSS_WARNING = (
 )
 
 
-def key_document_text(key: str) -> str:
-    return (
-        "Recovery Desktop recovery key\n\n"
-        f"{key}\n\n"
-        f"Made on {date.today():%d %B %Y}.\n"
-        "With this key you can set a new passphrase if you forget yours.\n"
-        "Keep it somewhere private and safe, away from this computer. Anyone who has it\n"
-        "and can use your computer account could open your journal.\n"
-    )
+KEY_TITLE = "Recovery Desktop recovery key"
+KEY_POINT_SIZE = 18  # the body is 12 pt; 39 characters at 18 pt fit an A4 or Letter line
+BODY_POINT_SIZE = 12
+TEXT_COLUMNS = 72
+
+
+def key_paragraphs(made_on: date) -> list[str]:
+    """What the paper (or file) says under the key, one paragraph per item."""
+    return [
+        f"Made on {made_on.day} {made_on:%B %Y}.",
+        "With this key you can set a new passphrase if you forget yours.",
+        "Keep it somewhere private and safe, away from this computer. Anyone who has it and "
+        "can use your computer account could open your journal.",
+    ]
+
+
+def key_document_text(key: str, made_on: date | None = None) -> str:
+    """The saved .txt: short lines, so it reads in any editor."""
+    paragraphs = key_paragraphs(made_on or date.today())
+    wrapped = "\n\n".join(textwrap.fill(text, TEXT_COLUMNS) for text in paragraphs)
+    return f"{KEY_TITLE}\n\n{key}\n\n{wrapped}\n"
+
+
+def key_document(key: str, made_on: date | None = None) -> QTextDocument:
+    """The printed page: the key large and monospaced on one line, sentences left to wrap."""
+    document = QTextDocument()
+    body = QFont(document.defaultFont())
+    body.setPointSize(BODY_POINT_SIZE)
+    document.setDefaultFont(body)
+    cursor = QTextCursor(document)
+    heading = QTextCharFormat()
+    heading.setFontPointSize(BODY_POINT_SIZE + 4)
+    heading.setFontWeight(QFont.Weight.Bold)
+    cursor.insertText(KEY_TITLE, heading)
+    spaced = QTextBlockFormat()
+    spaced.setTopMargin(18)
+    spaced.setBottomMargin(18)
+    spaced.setNonBreakableLines(True)  # the key never wraps at a dash
+    cursor.insertBlock(spaced, _key_format())
+    cursor.insertText(key)
+    for text in key_paragraphs(made_on or date.today()):
+        paragraph = QTextBlockFormat()
+        paragraph.setBottomMargin(8)
+        cursor.insertBlock(paragraph, QTextCharFormat())
+        cursor.insertText(text)
+    return document
+
+
+FIXED_FAMILIES = ("DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono", "Consolas", "Menlo")
+
+
+def fixed_font(point_size: float) -> QFont:
+    """A monospaced font (O and 0 told apart by shape, every character one width)."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    if not QFontInfo(font).fixedPitch():  # a generic "monospace" that did not resolve
+        family = next((f for f in FIXED_FAMILIES if QFontDatabase.isFixedPitch(f)), "Courier")
+        font = QFont(family)
+    font.setStyleHint(QFont.StyleHint.TypeWriter)
+    font.setFixedPitch(True)
+    font.setPointSizeF(point_size)
+    return font
+
+
+def _key_format() -> QTextCharFormat:
+    font = fixed_font(KEY_POINT_SIZE)
+    font.setWeight(QFont.Weight.DemiBold)
+    chosen = QTextCharFormat()
+    chosen.setFont(font)
+    return chosen
 
 
 class RecoveryKeyView(QWidget):
@@ -56,8 +126,9 @@ class RecoveryKeyView(QWidget):
         intro.setWordWrap(True)
         self.key_label = QLabel(self)
         self.key_label.setObjectName("recoveryKey")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font = fixed_font(
+            QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).pointSizeF() * 1.6
+        )
         font.setWeight(QFont.Weight.DemiBold)
         self.key_label.setFont(font)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -69,8 +140,7 @@ class RecoveryKeyView(QWidget):
         warning = QLabel(LOSS_WARNING, self)
         warning.setWordWrap(True)
         warning.setObjectName("warningLabel")
-        self.status = QLabel(self)
-        self.status.setObjectName("hintLabel")
+        self.status = StatusLine("Recovery key status", self)
         buttons = QHBoxLayout()
         for text, slot in (
             ("&Copy", self.copy),
@@ -120,10 +190,7 @@ class RecoveryKeyView(QWidget):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        body = html.escape(key_document_text(self._key)).replace("\n", "<br>")
-        document = QTextDocument()
-        document.setHtml(f"<div style='font-size:14pt'>{body}</div>")
-        document.print_(printer)
+        key_document(self._key).print_(printer)
         self.status.setText("Sent to the printer.")
 
 

@@ -21,6 +21,7 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.domain.cravings import Tag
 from recovery_desktop.domain.library import CATEGORIES, Kind, LibraryError, LibraryItem
+from recovery_desktop.ui.widgets.keys import submit_on_enter
 
 _TAG_ROLE = Qt.ItemDataRole.UserRole
 
@@ -49,7 +50,8 @@ class TagPicker(QWidget):
         self.new_name = QLineEdit(self)
         self.new_name.setPlaceholderText(f"Add another {kind.label.lower()}…")
         self.new_name.setAccessibleName(f"New {kind.label.lower()}")
-        self.new_name.returnPressed.connect(self.add_typed)
+        # Enter adds the typed one; it must not also press the dialog's default button.
+        submit_on_enter(self.add_typed, self.new_name)
         self.category = QComboBox(self)
         self.category.addItems(list(CATEGORIES[kind]))
         self.category.setAccessibleName("Category for the new one")

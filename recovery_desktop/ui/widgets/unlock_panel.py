@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.ui.busy import busy
 from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.widgets.keys import submit_on_enter
 from recovery_desktop.ui.widgets.passphrase import (
     ErrorLabel,
     NewPassphraseForm,
@@ -92,18 +93,23 @@ class UnlockPanel(QWidget):
         self.passphrase.setAccessibleName("Passphrase")
         self.passphrase.returnPressed.connect(self.unlock)
         self.error = ErrorLabel(view)
-        unlock = QPushButton("&Unlock", view)
+        self.unlock_button = unlock = QPushButton("&Unlock", view)
         unlock.setDefault(True)
         unlock.clicked.connect(self.unlock)
-        forgot = QPushButton("I forgot my passphrase: use my &recovery key", view)
+        self.forgot_button = forgot = QPushButton(
+            "I forgot my passphrase: use my &recovery key", view
+        )
         forgot.setFlat(True)
         forgot.setObjectName("linkButton")
         forgot.clicked.connect(lambda: self._show(self.RECOVERY))
+        reveal = show_toggle([self.passphrase], "Show passphrase", view)
+        submit_on_enter(self.unlock, reveal)
+        self.error.clear_when_edited(self.passphrase)
         layout = QVBoxLayout(view)
         layout.addWidget(_heading("Your journal is locked", view))
         layout.addWidget(_text("Type your passphrase to open it.", view))
         layout.addWidget(self.passphrase)
-        layout.addWidget(show_toggle([self.passphrase], "Show passphrase", view))
+        layout.addWidget(reveal)
         layout.addWidget(self.error)
         layout.addLayout(_button_row(forgot, unlock))
         return view
@@ -117,9 +123,14 @@ class UnlockPanel(QWidget):
         self.recovery_error = ErrorLabel(view)
         back = QPushButton("&Back", view)
         back.clicked.connect(lambda: self._show(self.PASSPHRASE))
-        reset = QPushButton("Set passphrase and &unlock", view)
+        self.reset_button = reset = QPushButton("Set passphrase and &unlock", view)
         reset.setDefault(True)
         reset.clicked.connect(self.unlock_with_recovery_key)
+        form = self.new_passphrase
+        submit_on_enter(
+            self.unlock_with_recovery_key, self.recovery_key, form.first, form.second, form.reveal
+        )
+        self.recovery_error.clear_when_edited(self.recovery_key)
         layout = QVBoxLayout(view)
         layout.addWidget(_heading("Use your recovery key", view))
         layout.addWidget(

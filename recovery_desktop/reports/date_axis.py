@@ -1,0 +1,64 @@
+"""Date axes a person can read: every label names its month, and the year is written on
+the first label of a monthly axis and wherever the year changes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from matplotlib import dates as mdates
+from matplotlib.axes import Axes
+from matplotlib.ticker import Formatter
+
+from recovery_desktop.domain.periods import Period
+
+# Up to this many days there is a labelled tick for every day, with its weekday.
+DAILY_TICK_DAYS = 16
+
+
+def _day(value: float) -> date:
+    return mdates.num2date(value).date()
+
+
+def day_month(day: date) -> str:
+    """ "5 Nov": no leading zero, the month always there."""
+    return f"{day.day} {day:%b}"
+
+
+class DateLabels(Formatter):
+    """Tick labels "5 Nov", "Mon\\n5 Nov", "Nov", or "2026", chosen from the ticks themselves."""
+
+    def __init__(self, weekdays: bool = False) -> None:
+        self.weekdays = weekdays
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        """A single date (for the pointer position): "5 Nov 2026"."""
+        day = _day(x)
+        return f"{day_month(day)} {day.year}"
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        days = [_day(v) for v in values]
+        if days and all(d.day == 1 and d.month == 1 for d in days) and len(days) > 1:
+            return [str(d.year) for d in days]
+        monthly = bool(days) and all(d.day == 1 for d in days)
+        labels = []
+        for index, day in enumerate(days):
+            new_year = index > 0 and day.year != days[index - 1].year
+            if monthly:
+                text = f"{day:%b}" + (f"\n{day.year}" if index == 0 or new_year else "")
+            else:
+                text = day_month(day) + (f"\n{day.year}" if new_year else "")
+                if self.weekdays:
+                    text = f"{day:%a}\n{text}"
+            labels.append(text)
+        return labels
+
+
+def date_axis(axes: Axes, period: Period) -> None:
+    """Readable dates: weekday, day and month for short periods; months (and years) beyond."""
+    if period.days <= DAILY_TICK_DAYS:
+        axes.xaxis.set_major_locator(mdates.DayLocator())
+        axes.xaxis.set_major_formatter(DateLabels(weekdays=True))
+        return
+    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=9))
+    axes.xaxis.set_major_formatter(DateLabels())
