@@ -26,7 +26,7 @@ def keeps_none(before: int, after: int) -> bool:
 
 def none_is_kept(calls: int = VOID_CALLS) -> tuple[int, int]:
     """Make ``calls`` Qt calls that return nothing; returns ``(before, after)``, the
-    reference counts of ``None``. A sound binding gives ``after >= before``."""
+    reference counts of ``None``; judge them with :func:`keeps_none`."""
     from PySide6.QtCore import QObject, QTimer
 
     owner = QObject()
