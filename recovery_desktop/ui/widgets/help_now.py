@@ -1,5 +1,5 @@
-"""Help right now, in the craving panel: people to call first, every crisis line, plan
-steps, and the urge-surfing timer."""
+"""Help right now, in the craving panel: people to call first, the urge-surfing timer, plan
+steps, and every crisis line."""
 
 from __future__ import annotations
 
@@ -40,12 +40,14 @@ class HelpNow(QWidget):
         self.timer = UrgeSurfTimer(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._people_box())
-        layout.addWidget(self._crisis_box())
-        layout.addWidget(self._plan_box())
+        # People and the wave first (what helps with a craving), then the plan's steps,
+        # then every crisis line for when it is more than a craving.
         wave = QGroupBox("Ride the wave", self)
         QVBoxLayout(wave).addWidget(self.timer)
+        layout.addWidget(self._people_box())
         layout.addWidget(wave)
+        layout.addWidget(self._plan_box())
+        layout.addWidget(self._crisis_box())
         layout.addWidget(self.status)
         layout.addStretch(1)
 
