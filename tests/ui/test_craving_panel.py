@@ -138,3 +138,13 @@ def test_the_panel_lists_every_crisis_line_in_the_users_order(qtbot, flows, jour
     assert sorted(shown) == sorted(number for _name, number, _details in DEFAULT_CRISIS_LINES)
     qtbot.mouseClick(panel.help.crisis_list.cards[0].copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "1-800-222-1222"
+
+
+def test_copying_a_number_says_so_in_the_panels_status_line(qtbot, flows, journal):
+    """Copy puts the number on the clipboard and the always-visible status line says so."""
+    journal.contacts.save(Contact(None, "Sam", Role.SPONSOR, "555-0142"))
+    panel = flows.open_craving()
+    card = panel.help.findChildren(type(panel.help.crisis_list.cards[0]))[0]
+    qtbot.mouseClick(card.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "555-0142"
+    assert "Copied the number for Sam" in panel.status.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from recovery_desktop.data.errors import JournalError
@@ -23,7 +24,10 @@ NO_PEOPLE = "Add the people you'd call on the People page; the first three show 
 
 
 class HelpNow(QWidget):
-    """``reached(contact)`` when the user says they got in touch with someone."""
+    """``reached(contact)`` when the user says they got in touch with someone; ``message``
+    with a sentence for the panel's status line (a number copied, a read error)."""
+
+    message = Signal(str)
 
     def __init__(
         self,
@@ -34,9 +38,6 @@ class HelpNow(QWidget):
         super().__init__(parent)
         self.journal = journal
         self._reached = reached
-        self.status = QLabel(self)
-        self.status.setObjectName("hintLabel")
-        self.status.setWordWrap(True)
         self.timer = UrgeSurfTimer(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -48,21 +49,20 @@ class HelpNow(QWidget):
         layout.addWidget(wave)
         layout.addWidget(self._plan_box())
         layout.addWidget(self._crisis_box())
-        layout.addWidget(self.status)
         layout.addStretch(1)
 
     def _people_box(self) -> QGroupBox:
+        empty = NO_PEOPLE
         try:
             contacts = call_first(self.journal.contacts.contacts())
         except JournalError as error:
-            contacts = []
-            self.status.setText(str(error))
+            contacts, empty = [], f"Your people could not be read just now. {error}"
         self.contact_rows: list[Contact] = contacts
         cards = [contact_card(contact) for contact in contacts]
         for card, contact in zip(cards, contacts, strict=True):
             done = card.add_button("I reached them", f"I reached {contact.name}")
             done.clicked.connect(lambda _c=False, c=contact: self._reached(c))
-        return self._box("Call someone first", CardList(cards, NO_PEOPLE))
+        return self._box("Call someone first", CardList(cards, empty))
 
     def _crisis_box(self) -> QGroupBox:
         self.crisis_list = crisis_lines_list(journal_crisis_lines(self.journal))
@@ -71,7 +71,7 @@ class HelpNow(QWidget):
     def _box(self, title: str, cards: CardList) -> QGroupBox:
         box = QGroupBox(title, self)
         QVBoxLayout(box).addWidget(cards)
-        cards.copied.connect(self.status.setText)
+        cards.copied.connect(self.message)
         return box
 
     def _plan_box(self) -> QGroupBox:
