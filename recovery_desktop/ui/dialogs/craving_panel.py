@@ -45,6 +45,14 @@ AUTOSAVE_MS = 800
 NOT_YET = "not_yet"
 
 
+def _form(box: QGroupBox) -> QFormLayout:
+    """A form whose labels move above their fields when the panel is narrow, so that the
+    two columns stay side by side on a small screen."""
+    form = QFormLayout(box)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
 def _now() -> datetime:
     return datetime.now().replace(second=0, microsecond=0)
 
@@ -122,7 +130,7 @@ class CravingPanel(QDialog):
         self.thoughts.setAccessibleName("Thoughts")
         self.thoughts.setTabChangesFocus(True)
         self.thoughts.setMaximumHeight(70)
-        form = QFormLayout(box)
+        form = _form(box)
         form.addRow("&How strong:", self._with_word(self.intensity, self.intensity_word))
         form.addRow("&Triggers:", self.triggers)
         form.addRow("&Where:", self.place)
@@ -147,7 +155,7 @@ class CravingPanel(QDialog):
         self.duration.setMaximumWidth(170)
         self.lapse_line = ActionLine("A use not yet recorded", box)
         self.lapse_line.button.clicked.connect(self._record_later)
-        form = QFormLayout(box)
+        form = _form(box)
         form.addRow("What I &did:", self.coping)
         form.addRow("Intensity &now:", self._with_word(self.after, self.after_word))
         form.addRow("O&utcome:", self.outcome)
