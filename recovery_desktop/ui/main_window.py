@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,8 +30,6 @@ from recovery_desktop.ui.window_size import fit_to_screen
 
 APP_TITLE = "Recovery Desktop"
 PREFERRED_SIZE = (1120, 780)
-# Small enough for a 1024×600 screen, or 1366×768 at 150 % (911×512 logical pixels).
-MINIMUM_SIZE = QSize(640, 420)
 
 
 class Page(Protocol):
@@ -133,7 +131,6 @@ class MainWindow(QMainWindow):
         self.idle = idle
         self.workspace: Workspace | None = None
         self.setWindowTitle(title)
-        self.setMinimumSize(MINIMUM_SIZE)
         fit_to_screen(self, *PREFERRED_SIZE)
         self.unlock_panel = UnlockPanel(session, self)
         self.stack = QStackedWidget(self)

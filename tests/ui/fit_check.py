@@ -4,6 +4,8 @@ that scrolls sideways. Scrolling down is fine; scrolling sideways or clipping is
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTextEdit,
     QWidget,
 )
@@ -44,6 +47,7 @@ def fit_problems(window: QWidget) -> list[str]:
     frame = window.frameGeometry()
     if not screen.contains(frame):
         problems.append(f"window {frame.getRect()} is not inside the screen {screen.getRect()}")
+    _check_squeezed(window, problems)
     _check_children(window, problems)
     return problems
 
@@ -68,7 +72,32 @@ def _direct():
     return Qt.FindChildOption.FindDirectChildrenOnly
 
 
+def _check_squeezed(widget: QWidget, problems: list[str]) -> None:
+    """A widget smaller than its layout's minimum has its content overlapping or cut off
+    (Qt lets that happen when a window's minimum size was set by hand)."""
+    layout = widget.layout()
+    if layout is None or _in_scroll_content(widget):
+        return
+    need = layout.totalMinimumSize()
+    if widget.width() + SLACK < need.width() or widget.height() + SLACK < need.height():
+        problems.append(
+            f"{describe(widget)} is {widget.width()}×{widget.height()} but its content "
+            f"needs {need.width()}×{need.height()}"
+        )
+
+
+def _check_splitter(splitter: QSplitter, problems: list[str]) -> None:
+    shown = [splitter.widget(i) for i in range(splitter.count())]
+    shown = [w for w in shown if w.isVisible()]
+    for first, second in pairwise(shown):
+        if first.geometry().intersects(second.geometry()):
+            problems.append(f"{describe(second)} overlaps {describe(first)} in a splitter")
+
+
 def _check_one(parent: QWidget, child: QWidget, problems: list[str]) -> None:
+    _check_squeezed(child, problems)
+    if isinstance(child, QSplitter):
+        _check_splitter(child, problems)
     geometry = child.geometry()
     inside = parent.rect().adjusted(-SLACK, -SLACK, SLACK, SLACK)
     if _in_scroll_content(child):

@@ -17,6 +17,7 @@ from recovery_desktop.ui import warmup as warmup_module
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.warmup import Warmup
 
+OFFSCREEN_NOTE = "This plugin does not support propagateSizeHints"
 SLOW_MODULE = "import time\ntime.sleep(1.5)\n"
 
 # Run in a child process: the real start-up path, the real window, a real close.
@@ -55,7 +56,7 @@ CHILD = textwrap.dedent(
 
 @pytest.mark.parametrize("how", ["close", "quit"])
 def test_closing_during_the_chart_import_exits_cleanly(tmp_path, files, how):
-    """The window closes (or the app quits) mid-import: exit 0 and nothing on stderr."""
+    """The window closes (or the app quits) mid-import: exit 0 and no warning on stderr."""
     create_journal(files, None).close()
     modules = tmp_path / "modules"
     modules.mkdir()
@@ -70,7 +71,8 @@ def test_closing_during_the_chart_import_exits_cleanly(tmp_path, files, how):
     assert "closing while the background work runs" in result.stdout
     assert result.returncode == 0, result.stderr[-2000:]
     assert "QThread" not in result.stderr
-    assert result.stderr.strip() == ""
+    # The offscreen platform's note about window size hints is the only line allowed.
+    assert [line for line in result.stderr.splitlines() if OFFSCREEN_NOTE not in line] == []
 
 
 def test_locking_waits_for_the_chart_import(

@@ -170,6 +170,7 @@ class CravingPanel(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(scale)
         row.addWidget(word, 1)
+        word.setWordWrap(True)  # a long word wraps rather than widening the panel
         holder.setFocusProxy(scale)
         scale.valueChanged.connect(lambda _v: word.setText(scale.describe()))
         return holder

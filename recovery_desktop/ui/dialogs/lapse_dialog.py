@@ -46,7 +46,7 @@ from recovery_desktop.ui.widgets.help_lines import (
     journal_crisis_lines,
     safety_facts,
 )
-from recovery_desktop.ui.widgets.layout import ok_cancel, scroll_area
+from recovery_desktop.ui.widgets.layout import compact_combo, ok_cancel, scroll_area
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 from recovery_desktop.ui.window_size import fit_to_screen
 
@@ -89,7 +89,7 @@ class LapseDialog(QDialog):
         self.when.setCalendarPopup(True)
         self.when.setAccessibleName("When")
         self.when.dateTimeChanged.connect(self._when_changed)
-        self.substance = QComboBox(self)
+        self.substance = compact_combo(QComboBox(self))
         self.substance.setEditable(True)
         self.substance.setAccessibleName("Clean time to restart")
         self.what_used = QLineEdit(self)

@@ -22,7 +22,7 @@ from recovery_desktop.domain.contacts import Contact, ContactError, Method, Reac
 from recovery_desktop.ui.dates import to_qdate, to_qdatetime
 from recovery_desktop.ui.dialogs.contact_dialog import notes_edit
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
-from recovery_desktop.ui.widgets.layout import ok_cancel
+from recovery_desktop.ui.widgets.layout import compact_combo, ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 NOBODY_YET = "There is nobody in your list yet. Add someone on the People page first."
@@ -72,7 +72,7 @@ class ReachOutDialog(QDialog):
         )
 
     def _build(self) -> None:
-        self.who_combo = QComboBox(self)
+        self.who_combo = compact_combo(QComboBox(self))
         self.who_combo.setAccessibleName("Who you reached out to")
         self.when_edit = QDateTimeEdit(self)
         self.when_edit.setAccessibleName("When")

@@ -28,7 +28,7 @@ from recovery_desktop.domain.periods import Period, PeriodError
 from recovery_desktop.ui.dates import from_qdate, to_qdate
 from recovery_desktop.ui.models.cravings_model import COL_HELPED, COL_TRIGGERS, CravingsModel
 from recovery_desktop.ui.pages.people_contacts import edit_on_activate
-from recovery_desktop.ui.widgets.layout import page_heading
+from recovery_desktop.ui.widgets.layout import compact_combo, page_heading
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
 DEFAULT_DAYS = 28
@@ -66,7 +66,7 @@ class CravingsPage(QWidget):
             edit.setAccessibleName(f"{name} date")
             edit.setDate(to_qdate(day))
             edit.dateChanged.connect(lambda _d: self.refresh(force=True))
-        self.trigger = QComboBox(self)
+        self.trigger = compact_combo(QComboBox(self))
         self.trigger.setAccessibleName("Only cravings with this trigger")
         self.trigger.currentIndexChanged.connect(lambda _i: self.refresh(force=True))
         self.table = QTableView(self)

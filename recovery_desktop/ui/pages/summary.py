@@ -106,7 +106,9 @@ class SummaryPage(QWidget):
         layout.addStretch(1)
         scroll = scroll_area(column, self)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(400)
+        # As narrow as the controls allow (never cut off: they do not scroll sideways).
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(column.minimumSizeHint().width() + bar)
         return scroll
 
     def _header_box(self, parent: QWidget) -> QGroupBox:

@@ -131,6 +131,7 @@ class TodayPage(QWidget):
         top.addWidget(self.today_button)
         hint = QLabel("Every question is optional. Changes are saved as you go.", self)
         hint.setObjectName("hintLabel")
+        hint.setWordWrap(True)
         second = QHBoxLayout()
         second.addWidget(self.badge)
         second.addSpacing(16)

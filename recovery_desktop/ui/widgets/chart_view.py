@@ -57,7 +57,7 @@ class ChartView(QFrame):
         top.addWidget(self.save_button)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
-        self.setMinimumHeight(CANVAS_HEIGHT + 40)
+        self.setMinimumHeight(CANVAS_HEIGHT + 40)  # room kept while the chart is drawn
 
     def set_chart(self, chart: Chart) -> None:
         if self.canvas is not None:
@@ -67,7 +67,7 @@ class ChartView(QFrame):
         # Taller figures (two stacked panels) get proportionally more room.
         height = round(CANVAS_HEIGHT * chart.figure.get_figheight() / 3.0)
         self.canvas.setMinimumHeight(height)
-        self.setMinimumHeight(height + 40)
+        self.setMinimumHeight(0)  # from here on the layout decides: canvas plus button row
         self.canvas.setAccessibleName(f"{self.title} chart")
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.canvas.mpl_connect("motion_notify_event", self._hover)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QScrollArea, QWidget
 
 
 def page_heading(text: str, parent: QWidget) -> QLabel:
@@ -33,3 +33,11 @@ def ok_cancel(dialog: QDialog, ok_text: str, cancel_text: str | None = None) -> 
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def compact_combo(combo: QComboBox, characters: int = 14) -> QComboBox:
+    """Size ``combo`` for about ``characters`` characters rather than its longest entry, so
+    a long name the user typed (a trigger, a person) never widens the whole window."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo

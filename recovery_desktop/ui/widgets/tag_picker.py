@@ -22,6 +22,7 @@ from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.domain.cravings import Tag
 from recovery_desktop.domain.library import CATEGORIES, Kind, LibraryError, LibraryItem
 from recovery_desktop.ui.widgets.keys import submit_on_enter
+from recovery_desktop.ui.widgets.layout import compact_combo
 
 _TAG_ROLE = Qt.ItemDataRole.UserRole
 
@@ -55,11 +56,7 @@ class TagPicker(QWidget):
         self.category = QComboBox(self)
         self.category.addItems(list(CATEGORIES[kind]))
         self.category.setAccessibleName("Category for the new one")
-        # Sized for a typical category, so a long one never widens the whole panel.
-        self.category.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.category.setMinimumContentsLength(12)
+        compact_combo(self.category, 12)
         add = QPushButton("Add", self)
         add.clicked.connect(self.add_typed)
         row = QHBoxLayout()
