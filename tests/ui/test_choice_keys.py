@@ -45,3 +45,19 @@ def test_ctrl_with_a_digit_or_letter_is_a_shortcut_not_an_answer(qtbot):
     tri = _choice(qtbot, TriStateInput("Used today"))
     qtbot.keyClick(tri, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert tri.value() is None
+
+
+def test_clicking_the_chosen_segment_keeps_it_shown_as_chosen(qtbot):
+    """Clicking the range already chosen (Trends' "4 weeks") leaves it highlighted."""
+    from tests.ui.conftest import click_choice
+
+    choice = _choice(
+        qtbot, SegmentedChoice([("week", "This week"), ("4weeks", "4 weeks")], "Range")
+    )
+    click_choice(qtbot, choice, "4 weeks")
+    click_choice(qtbot, choice, "4 weeks")
+    assert choice.value() == "4weeks"
+    checked = [
+        b.text() for b in choice.findChildren(type(choice._group.button(0))) if b.isChecked()
+    ]
+    assert checked == ["4 weeks"]

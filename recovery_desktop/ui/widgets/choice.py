@@ -80,6 +80,7 @@ class SegmentedChoice(QFrame):
     def _clicked(self, index: int) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self._choose(self._toggle_target(self._values[index]))
+        self._sync()  # a click on the chosen segment must not leave it looking unchosen
 
     def _toggle_target(self, value: object) -> object:
         return value
