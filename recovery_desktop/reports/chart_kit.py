@@ -66,7 +66,10 @@ def new_panels(
     panels = list(figure.subplots(rows, 1, sharex=True, squeeze=False)[:, 0])
     for axes in panels:
         dress(axes, style)
-    panels[0].set_title(title, color=style.foreground, fontsize=style.font_size + 2, loc="left")
+    # Wrapped, so a long title never runs off a narrow chart (long labels push it right).
+    panels[0].set_title(
+        title, color=style.foreground, fontsize=style.font_size + 2, loc="left", wrap=True
+    )
     return Chart(title, figure, period), panels
 
 

@@ -4,7 +4,9 @@ and lapse markers on the mood chart."""
 from datetime import date, datetime, timedelta
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.image import AxesImage
+from matplotlib.text import Text
 
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import ReachOut, Role
@@ -13,7 +15,7 @@ from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.recovery_time import Lapse
 from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.reports.chart_kit import day_number, to_png
-from recovery_desktop.reports.charts import chart_spec
+from recovery_desktop.reports.charts import CHARTS, chart_spec
 from recovery_desktop.reports.style import DARK, LIGHT, PRINT
 
 MONDAY = date(2026, 11, 2)
@@ -211,3 +213,26 @@ def test_print_style_tells_roles_apart_without_colour():
     assert friend[0].get_facecolor() != group[0].get_facecolor()
     sponsor = next(c for c in chart.figure.axes[0].containers if c.get_label() == "Sponsor")
     assert sponsor[0].get_edgecolor()[:3] == (0.0, 0.0, 0.0)
+
+
+LONG = "Slow breathing for five minutes, then a walk round the block"
+LONG_DATA = TrendData(
+    PERIOD,
+    checkins=DATA.checkins,
+    cravings=tuple(_craving(day, 20, 7, 2, (LONG,), (LONG,)) for day in range(4)),
+    reach_outs=REACH,
+    roles=ROLES,
+)
+
+
+@pytest.mark.parametrize("key", [spec.key for spec in CHARTS])
+def test_a_title_stays_inside_a_narrow_chart(key):
+    """On a narrow screen (large text) a long title wraps instead of running off the edge,
+    even when long names on the left push the plot to the right."""
+    chart = chart_spec(key).build(LONG_DATA, LIGHT)
+    chart.figure.set_size_inches(4.2, chart.figure.get_figheight())
+    renderer = FigureCanvasAgg(chart.figure).get_renderer()
+    chart.figure.draw(renderer)
+    same = [t for t in chart.figure.findobj(Text) if t.get_text() == chart.title]
+    title = max(same, key=lambda t: t.get_fontsize())  # not a legend entry of the same words
+    assert title.get_window_extent(renderer).x1 <= chart.figure.bbox.x1 + 1
