@@ -74,3 +74,12 @@ def test_the_chosen_zoom_survives_a_rebuild(page, qtbot):
     page.section_boxes["notes"].click()
     page.rebuild()
     assert page.preview.zoom_factor() == pytest.approx(chosen)
+
+
+def test_the_zoom_keys_work_from_anywhere_on_the_page(page, qtbot):
+    """Right after opening the page (focus on a control, not the preview) Ctrl++ zooms."""
+    page.name.setFocus()
+    qtbot.waitUntil(page.name.hasFocus)
+    start = page.preview.zoom_factor()
+    qtbot.keyClick(page.name, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert page.preview.zoom_factor() > start

@@ -62,7 +62,8 @@ class SummaryPage(QWidget):
         self.picker = PeriodPicker(self)
         self.period = self.picker.period()
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.preview = ZoomablePreview(self.printer, self)
+        # Ctrl++/−/0 zoom from anywhere on the page, not only inside the preview.
+        self.preview = ZoomablePreview(self.printer, self, keys_on=self)
         self.preview.view.paintRequested.connect(self._paint_preview)
         self._preview_timer = self._timer(PREVIEW_DELAY_MS, self.rebuild)
         self._list_timer = self._timer(LIST_SAVE_DELAY_MS, self.save_lists)

@@ -40,7 +40,11 @@ class Zoom(enum.Enum):
 class ZoomablePreview(QWidget):
     """The pages as they will print, with zoom out, zoom in, fit width and whole page."""
 
-    def __init__(self, printer: QPrinter, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, printer: QPrinter, parent: QWidget | None = None, keys_on: QWidget | None = None
+    ) -> None:
+        """``keys_on``: the widget (with its children) where Ctrl++/−/0 zoom; the preview
+        itself when not given."""
         super().__init__(parent)
         self.mode = Zoom.AUTO
         self.view = QPrintPreviewWidget(printer, self)
@@ -68,7 +72,7 @@ class ZoomablePreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self._keys()
+        self._keys(keys_on or self)
 
     def _button(
         self, text: str, name: str, slot: Callable[[], None], bar: QHBoxLayout
@@ -82,7 +86,7 @@ class ZoomablePreview(QWidget):
         bar.addWidget(button)
         return button
 
-    def _keys(self) -> None:
+    def _keys(self, owner: QWidget) -> None:
         keys: list[tuple[list[QKeySequence], Callable[[], None]]] = [
             ([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")], self.zoom_in),
             ([QKeySequence(QKeySequence.StandardKey.ZoomOut)], self.zoom_out),
@@ -90,7 +94,7 @@ class ZoomablePreview(QWidget):
         ]
         for sequences, slot in keys:
             for sequence in sequences:
-                shortcut = QShortcut(sequence, self)
+                shortcut = QShortcut(sequence, owner)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(slot)
 
