@@ -148,3 +148,45 @@ def test_copying_a_number_says_so_in_the_panels_status_line(qtbot, flows, journa
     qtbot.mouseClick(card.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "555-0142"
     assert "Copied the number for Sam" in panel.status.text()
+
+
+def test_tab_reaches_the_help_right_after_the_right_now_questions(qtbot, flows, journal):
+    """Keyboard order follows the screen: "When" is the last of "Right now", then the first
+    number to call, long before the "Afterwards" questions."""
+    journal.contacts.save(Contact(None, "Sam", Role.SPONSOR, "555-0142"))
+    panel = flows.open_craving()
+    qtbot.waitExposed(panel)
+    order, widget = [panel.intensity], panel.intensity.nextInFocusChain()
+    while widget is not panel.intensity:
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+    first_copy = panel.help.findChildren(type(panel.help.crisis_list.cards[0]))[0].copy_button
+    assert order.index(panel.place) < order.index(panel.when) < order.index(first_copy)
+    assert order.index(first_copy) < order.index(panel.after)
+    assert panel.intensity.accessibleName().startswith("How strong")
+
+
+def test_a_trigger_typed_in_the_panel_is_shown_ticked_in_view(qtbot, flows, journal):
+    """A new trigger lands at the end of a long list; the list scrolls so it can be seen."""
+    panel = flows.open_craving()
+    qtbot.waitExposed(panel)
+    qtbot.keyClicks(panel.triggers.new_name, "The smell of a lighter")
+    qtbot.keyClick(panel.triggers.new_name, Qt.Key.Key_Return)
+    picker = panel.triggers.list
+    row = picker.item(picker.count() - 1)
+    assert row.text() == "The smell of a lighter"
+    assert row.checkState() == Qt.CheckState.Checked
+    assert picker.viewport().rect().intersects(picker.visualItemRect(row))
+
+
+def test_the_breathing_prompt_keeps_its_height_when_the_timer_starts(qtbot, flows, journal):
+    """Starting the timer changes the prompt's words but never moves what is below it."""
+    panel = flows.open_craving()
+    qtbot.waitExposed(panel)
+    timer = panel.help.timer
+    before = timer.start_button.mapTo(panel, timer.start_button.rect().topLeft())
+    timer.start()
+    QGuiApplication.processEvents()
+    panel.layout().activate()
+    assert timer.start_button.mapTo(panel, timer.start_button.rect().topLeft()) == before
+    timer.reset()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -36,6 +36,7 @@ from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
 from recovery_desktop.ui.widgets.action_line import ActionLine
 from recovery_desktop.ui.widgets.choice import ScaleInput, SegmentedChoice
 from recovery_desktop.ui.widgets.columns import ColumnsArea
+from recovery_desktop.ui.widgets.layout import tab_in_reading_order
 from recovery_desktop.ui.widgets.help_now import HelpNow
 from recovery_desktop.ui.widgets.optional_spin import OptionalSpinBox
 from recovery_desktop.ui.widgets.tag_picker import TagPicker
@@ -99,6 +100,7 @@ class CravingPanel(QDialog):
         sections = [self._now_box(self), self.help, self._after_box(self)]
         self.columns = ColumnsArea(sections, [([0, 2], 11), ([1], 9)], self)
         done = QPushButton("&Done", self)
+        self._reading_order = [*sections, done]
         done.setDefault(True)
         done.clicked.connect(self.accept)
         bottom = QHBoxLayout()
@@ -112,6 +114,7 @@ class CravingPanel(QDialog):
     def _now_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox("Right now", parent)
         self.intensity = ScaleInput(scales.CRAVING, box)
+        self.intensity.setAccessibleName("How strong the craving is, 0 to 10")
         self.intensity_word = QLabel(scales.CRAVING.describe(None), box)
         self.when = QDateTimeEdit(box)
         self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
@@ -350,6 +353,12 @@ class CravingPanel(QDialog):
         self.save_now()
         self.help.timer.pause()
         super().done(result)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._reading_order:  # once laid out: Tab follows the screen, help after "Right now"
+            tab_in_reading_order(self._reading_order)
+            self._reading_order = []
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_now()

@@ -124,6 +124,7 @@ class TagPicker(QWidget):
         except (LibraryError, JournalError) as error:
             self.problem.emit(str(error))
             return
-        self._add_row(Tag(added.id, added.name), True)
+        row = self._add_row(Tag(added.id, added.name), True)
+        self.list.scrollToItem(row)  # the new one is shown, ticked, not left out of view
         self.new_name.clear()
         self.changed.emit()

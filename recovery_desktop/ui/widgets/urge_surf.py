@@ -119,6 +119,9 @@ class UrgeSurfTimer(QWidget):
         self.prompt.setObjectName("breathing")
         self.prompt.setWordWrap(True)
         self.prompt.setAccessibleName("Breathing prompt")
+        # Room for two lines always, so the boxes below never jump as the prompt changes.
+        self.prompt.ensurePolished()
+        self.prompt.setMinimumHeight(2 * self.prompt.fontMetrics().lineSpacing() + 4)
         row = QHBoxLayout()
         row.addWidget(self.start_button)
         row.addWidget(self.reset_button)
