@@ -36,8 +36,8 @@ from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
 from recovery_desktop.ui.widgets.action_line import ActionLine
 from recovery_desktop.ui.widgets.choice import ScaleInput, SegmentedChoice
 from recovery_desktop.ui.widgets.columns import ColumnsArea
-from recovery_desktop.ui.widgets.layout import tab_in_reading_order
 from recovery_desktop.ui.widgets.help_now import HelpNow
+from recovery_desktop.ui.widgets.layout import tab_in_reading_order
 from recovery_desktop.ui.widgets.optional_spin import OptionalSpinBox
 from recovery_desktop.ui.widgets.tag_picker import TagPicker
 from recovery_desktop.ui.window_size import fit_to_screen
