@@ -48,6 +48,9 @@ def test_model_shows_each_craving_as_a_row():
     assert _text(model, 0, COL_INTENSITY) == "8 → 3"
     assert _text(model, 0, COL_TRIGGERS) == "Payday, Alone"
     assert _text(model, 0, COL_HELPED) == "Walk"
+    # Every action taken is listed, whatever the outcome: the column says what was done.
+    heading = model.headerData(COL_HELPED, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert heading == "What I did"
     assert _text(model, 0, COL_OUTCOME) == "Passed"
     assert _text(model, 1, COL_INTENSITY) == "? → 2"
     assert (_text(model, 2, COL_INTENSITY), _text(model, 2, COL_OUTCOME)) == ("—", "—")

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from recovery_desktop.domain.cravings import Craving
 
 COL_DATE, COL_TIME, COL_INTENSITY, COL_TRIGGERS, COL_HELPED, COL_OUTCOME = range(6)
-HEADERS = ("Date", "Time", "Intensity", "Triggers", "What helped", "Outcome")
+HEADERS = ("Date", "Time", "Intensity", "Triggers", "What I did", "Outcome")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
