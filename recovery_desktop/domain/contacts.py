@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -46,10 +47,30 @@ class ContactError(ValueError):
     """Contact details that cannot be saved, in plain words."""
 
 
-def _check_lengths(fields: Iterable[tuple[str, str]], note: str) -> None:
+# Characters that change how text is shown without being seen: control characters and the
+# bidirectional overrides, embeddings, isolates and marks (Unicode TR 9). In a name or number
+# they could show "9111" for a number that copies as something else.
+_HIDDEN = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def has_hidden_characters(text: str, allow_line_breaks: bool = False) -> bool:
+    """True when ``text`` holds a control or text-direction character (tab and line breaks
+    allowed with ``allow_line_breaks``, for notes)."""
+    allowed = "\n\r\t" if allow_line_breaks else ""
+    return any(c in _HIDDEN or (unicodedata.category(c) == "Cc" and c not in allowed) for c in text)
+
+
+def _check_fields(fields: Iterable[tuple[str, str]], note: str) -> None:
     for label, value in fields:
         if len(value) > MAX_FIELD_CHARACTERS:
             raise ContactError(f"{label} can be at most {MAX_FIELD_CHARACTERS} characters.")
+        if has_hidden_characters(value):
+            raise ContactError(
+                f"{label} holds hidden characters that change how it is shown. "
+                "Please type it again."
+            )
+    if has_hidden_characters(note, allow_line_breaks=True):
+        raise ContactError("The notes hold hidden characters. Please type them again.")
     if len(note) > MAX_NOTE_CHARACTERS:
         raise ContactError(f"Notes can be at most {MAX_NOTE_CHARACTERS:,} characters.")
 
@@ -68,7 +89,7 @@ class Contact:
     def validate(self) -> None:
         if not self.name.strip():
             raise ContactError("Please give a name (a first name or a nickname is fine).")
-        _check_lengths(
+        _check_fields(
             (("Name", self.name), ("Phone", self.phone), ("Email", self.email)), self.notes
         )
         if self.email and ("@" not in self.email or " " in self.email.strip()):
@@ -86,7 +107,7 @@ class ReachOut:
     craving_id: int | None = None
 
     def validate(self) -> None:
-        _check_lengths((), self.note)
+        _check_fields((), self.note)
 
 
 @dataclass(frozen=True)
@@ -100,7 +121,7 @@ class CrisisLine:
     def validate(self) -> None:
         if not self.name.strip() or not self.number.strip():
             raise ContactError("A crisis line needs a name and a number.")
-        _check_lengths((("Name", self.name), ("Number", self.number)), self.details)
+        _check_fields((("Name", self.name), ("Number", self.number)), self.details)
 
 
 # United States defaults; every line can be edited for another country.

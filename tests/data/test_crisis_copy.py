@@ -100,6 +100,8 @@ HOSTILE = {
     "huge file": b'{"version": 1, "lines": []}' + b" " * (MAX_BYTES + 10),
     "deep nesting": b"[" * 30_000 + b"]" * 30_000,
     "huge integer": b'{"version": 1' + b"9" * 20_000 + b', "lines": []}',
+    "number shown reversed": json.dumps(_good(number="\u202e1119")).encode(),
+    "name with a control character": json.dumps(_good(name="Help\x1b[2J")).encode(),
 }
 
 
