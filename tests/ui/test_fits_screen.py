@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_desktop.data.demo import fill_demo
@@ -168,3 +169,18 @@ def test_everything_fits_with_text_at_150_percent():
         },
     )
     assert result.returncode == 0, result.stdout[-6000:]
+
+
+def test_the_sidebar_lists_every_page_without_scrolling(qtbot, window_for, demo_journal, files):
+    """Maximised under a title bar and a desktop panel (about 48 px), every page name shows."""
+    session = Session(files)
+    session.adopt(demo_journal)
+    window = window_for(session)
+    room = window.screen().availableGeometry()
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(room.width(), room.height() - 48)
+    _settle(qtbot, window)
+    nav = window.workspace.nav
+    assert nav.verticalScrollBar().maximum() == 0
+    last = nav.visualItemRect(nav.item(nav.count() - 1))
+    assert nav.viewport().rect().contains(last)
