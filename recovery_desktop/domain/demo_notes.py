@@ -38,7 +38,12 @@ def _walked(checkin: CheckIn) -> bool:
 
 
 def _slept_well(checkin: CheckIn) -> bool:
-    return (checkin.sleep_hours or 0) >= 7.5 and (checkin.sleep_quality or 0) >= 6
+    rested = (checkin.sleep_hours or 0) >= 7.5 and (checkin.sleep_quality or 0) >= 6
+    return rested and Halt.TIRED not in checkin.halt
+
+
+def _empty_weekend(checkin: CheckIn) -> bool:
+    return _weekend(checkin) and checkin.meeting is not True and checkin.therapy is not True
 
 
 CALM = (
@@ -75,7 +80,7 @@ HARD = (
         "Payday. Always a strange day. Gave the card to my partner to hold.",
         lambda c: c.day.weekday() == FRIDAY,
     ),
-    DemoNote("Long afternoon with nothing planned. That is when it creeps in.", _weekend),
+    DemoNote("Long afternoon with nothing planned. That is when it creeps in.", _empty_weekend),
 )
 # The lapse story: on the day, the day after (the sponsor is called and there is a meeting,
 # see demo.py and demo_recovery.py) and six days after.

@@ -127,6 +127,8 @@ def demo_recovery(checkins: Sequence[CheckIn], shape: DemoShape, seed: int) -> D
     rng = random.Random(seed * 7919 + 17)
     demo = DemoRecovery(clean_start=shape.start)
     for checkin in checkins:
+        if checkin.day >= shape.end:
+            continue  # the last day has only begun: nothing has happened yet at any hour
         peak = checkin.craving_peak or 0
         lapse_day = checkin.day == shape.lapse_day
         count = 1 if lapse_day else (peak >= 4) + (peak >= 6) + (peak >= 8)

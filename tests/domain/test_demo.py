@@ -75,11 +75,17 @@ CLAIMS = (
     (r"\btherapy today\b", "therapy", lambda c: c.therapy is True),
     (r"\bwalk(ed)?\b", "exercise", lambda c: (c.exercise_minutes or 0) > 0),
     (r"\bslept well\b", "good sleep", lambda c: (c.sleep_hours or 0) >= 7),
+    (r"\bslept well\b", "not HALT tired", lambda c: Halt.TIRED not in c.halt),
     (r"\bcouldn't sleep\b", "poor sleep", lambda c: (c.sleep_hours or 24) < 6),
     (r"\btired\b", "HALT tired", lambda c: Halt.TIRED in c.halt),
     (r"\bargued\b", "HALT angry", lambda c: Halt.ANGRY in c.halt),
     (r"\bwork\b", "a working day", lambda c: c.day.weekday() < 5),
     (r"\bnothing planned\b", "a weekend", lambda c: c.day.weekday() >= 5),
+    (
+        r"\bnothing planned\b",
+        "no meeting or therapy",
+        lambda c: c.meeting is not True and c.therapy is not True,
+    ),
     (r"\bi used\b", "used: yes", lambda c: c.used is True),
     (r"\bdinner\b", "not HALT hungry", lambda c: Halt.HUNGRY not in c.halt),
 )
@@ -119,3 +125,16 @@ def test_the_lapse_story_agrees_with_the_days_around_it(seed, offset):
     for craving in story.cravings:
         at_work = "work" in craving.place.lower() or "work" in craving.with_whom.lower()
         assert not at_work or (craving.day.weekday() < 5 and 8 <= craving.started_at.hour < 18)
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 10_000), weeks=st.integers(1, 60))
+def test_nothing_happens_later_than_the_demo_is_made(seed, weeks):
+    """The last day has its check-in but no craving, reach-out or lapse yet: made at any hour,
+    the sample journal never shows a craving at 17:30 when it is 09:00."""
+    plan = shape(weeks, END)
+    story = demo_recovery(list(demo_checkins(weeks, END, seed)), plan, seed)
+    moments = [c.started_at for c in story.cravings] + [r.at for _i, r, _c in story.reach_outs]
+    if story.lapse is not None:
+        moments.append(story.lapse.at)
+    assert all(moment.date() < END for moment in moments)
