@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.widgets.reading_order import in_reading_order, position_of, tab_stops
 from recovery_desktop.ui.widgets.unlock_panel import UnlockPanel
 from recovery_desktop.ui.window_size import fit_to_screen
 
@@ -98,6 +99,33 @@ class Workspace(QWidget):
         if current is not None and hasattr(current, "flush"):
             current.flush()
         self.stack.setCurrentIndex(row)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab and Shift+Tab follow the screen, whenever a page built its controls: the
+        sidebar's buttons, the page list, the page in reading order, then Lock."""
+        chain = self.reading_order()
+        here = position_of(QApplication.focusWidget(), chain)
+        if here < 0:
+            return super().focusNextPrevChild(forward)
+        target = chain[(here + (1 if forward else -1)) % len(chain)]
+        reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
+
+    def reading_order(self) -> list[QWidget]:
+        """Every control Tab can reach now, in the order they appear on screen."""
+        regions: list[list[QWidget]] = [[], [], [], []]
+        for stop in tab_stops(self):
+            regions[self._region(stop)].append(stop)
+        return [w for region in regions for w in in_reading_order(region, self)]
+
+    def _region(self, widget: QWidget) -> int:
+        if self.stack.isAncestorOf(widget):
+            return 2
+        if widget is self.nav:
+            return 1
+        # The sidebar: buttons above the page list, Lock below it.
+        return 0 if widget.mapTo(self, QPoint(0, 0)).y() < self.nav.y() else 3
 
     def show_page(self, row: int) -> None:
         if 0 <= row < self.nav.count():

@@ -75,3 +75,28 @@ def test_the_sidebar_shows_clean_time(qtbot, window_for, journal, files):
     badge = window.workspace.findChild(CleanBadge)
     assert badge.isVisible() and badge.text() == "42 days clean"
     assert badge.toolTip().startswith("Clean since ")
+
+
+def test_tab_follows_the_screen_even_for_controls_a_page_built_later(
+    qtbot, window_for, journal, files
+):
+    """On Trends (whose charts are made when first shown) Tab goes from the page list to the
+    range, down the charts' Save buttons in order, then to Lock, and round to the sidebar."""
+    from recovery_desktop.ui.pages.trends import TrendsPage
+
+    window, _session = _window(window_for, journal, files)
+    window.workspace.show_page(2)
+    page = window.workspace.page(TrendsPage)
+    qtbot.waitUntil(lambda: bool(page.views) and not page.is_drawing(), timeout=20000)
+    window.workspace.nav.setFocus()
+    seen = []
+    for _ in range(len(page.views) + 6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    saves = [view.save_button for view in page.views.values()]
+    assert seen[0] is page.range
+    positions = [seen.index(button) for button in saves]
+    assert positions == sorted(positions)
+    lock = window.workspace.findChild(QPushButton, "lockButton")
+    assert seen.index(lock) == positions[-1] + 1
+    assert seen[seen.index(lock) + 1].objectName() == "helpButton"

@@ -37,8 +37,8 @@ from recovery_desktop.ui.widgets.action_line import ActionLine
 from recovery_desktop.ui.widgets.choice import ScaleInput, SegmentedChoice
 from recovery_desktop.ui.widgets.columns import ColumnsArea
 from recovery_desktop.ui.widgets.help_now import HelpNow
-from recovery_desktop.ui.widgets.layout import tab_in_reading_order
 from recovery_desktop.ui.widgets.optional_spin import OptionalSpinBox
+from recovery_desktop.ui.widgets.reading_order import chain_tabs
 from recovery_desktop.ui.widgets.tag_picker import TagPicker
 from recovery_desktop.ui.window_size import fit_to_screen
 
@@ -357,7 +357,7 @@ class CravingPanel(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._reading_order:  # once laid out: Tab follows the screen, help after "Right now"
-            tab_in_reading_order(self._reading_order)
+            chain_tabs(self._reading_order)
             self._reading_order = []
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import pairwise
-
-from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QScrollArea, QWidget
 
 
@@ -45,28 +41,3 @@ def compact_combo(combo: QComboBox, characters: int = 14) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
     return combo
-
-
-def tab_in_reading_order(parts: Sequence[QWidget]) -> None:
-    """Tab visits ``parts`` in the order given and, inside each, its controls from top to
-    bottom and left to right, as they appear on screen (not the order they were made in)."""
-    chain: list[QWidget] = []
-    for part in parts:
-        inside = [
-            w for w in part.findChildren(QWidget) if _takes_tab(w) and w.window() is part.window()
-        ]
-        if _takes_tab(part):
-            inside.insert(0, part)
-        inside.sort(key=lambda w: _position(w, part))
-        chain.extend(inside)
-    for first, second in pairwise(chain):
-        QWidget.setTabOrder(first, second)
-
-
-def _takes_tab(widget: QWidget) -> bool:
-    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.focusProxy() is None
-
-
-def _position(widget: QWidget, part: QWidget) -> tuple[int, int]:
-    point = widget.mapTo(part, QPoint(0, 0))
-    return point.y(), point.x()
