@@ -157,6 +157,12 @@ def clean_time(periods: Sequence[CleanPeriod], substance: str, today: date) -> C
     )
 
 
+def main_clean_time(periods: Sequence[CleanPeriod], today: date) -> CleanTime | None:
+    """Clean time of the first substance (opioids unless the user has only others)."""
+    names = substances(periods)
+    return clean_time(periods, names[0], today) if names else None
+
+
 def plural(count: int, word: str) -> str:
     """ "1 day", "2 days"."""
     return f"{count} {word}{'' if count == 1 else 's'}"

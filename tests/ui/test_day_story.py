@@ -12,6 +12,7 @@ from recovery_desktop.domain.cravings import Craving, Outcome
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse, clean_time
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
+from recovery_desktop.ui.flows import Flows
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE
@@ -247,3 +248,38 @@ def test_an_unanswered_peak_is_offered_the_logged_one(qtbot, window_for, journal
     assert page.story.peak_line.label.text() == "Your logged cravings today reached 6."
     click_choice(qtbot, page.form.scales["craving_peak"], "8")
     assert not page.story.peak_line.isVisible()
+
+
+def test_i_used_on_a_day_with_a_lapse_already_recorded_asks_for_nothing_more(
+    qtbot, sixty_days, files, monkeypatch
+):
+    """A lapse recorded today (not for this craving) settles it: no lapse flow, no line."""
+    sixty_days.recovery_time.record_lapse(
+        Lapse(None, datetime.now(), DEFAULT_SUBSTANCE), TOMORROW, TODAY
+    )
+    craving = sixty_days.cravings.save(Craving(None, datetime.now(), 8))
+    session = Session(files)
+    session.adopt(sixty_days)
+    flows = Flows(session)
+    opened = _lapse_dialog(monkeypatch, record=False)
+    panel = flows.open_craving(craving)
+    click_choice(qtbot, panel.outcome, "I used")
+    assert panel.save_now()
+    assert sixty_days.cravings.get(craving.id).outcome is Outcome.USED
+    assert opened == [] and panel.lapse_line.isHidden()
+    panel.close()
+
+
+def test_a_craving_before_the_clean_date_asks_for_no_lapse(qtbot, sixty_days, files, monkeypatch):
+    """A craving from before the current clean date already isn't counted as clean."""
+    long_ago = datetime.now() - timedelta(days=90)
+    craving = sixty_days.cravings.save(Craving(None, long_ago, 8))
+    session = Session(files)
+    session.adopt(sixty_days)
+    flows = Flows(session)
+    opened = _lapse_dialog(monkeypatch, record=False)
+    panel = flows.open_craving(craving)
+    click_choice(qtbot, panel.outcome, "I used")
+    assert panel.save_now()
+    assert opened == [] and panel.lapse_line.isHidden()
+    panel.close()

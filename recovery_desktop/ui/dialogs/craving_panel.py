@@ -6,7 +6,7 @@ was written. Choosing "I used" opens the lapse flow after saving.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -29,6 +29,7 @@ from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain import scales
 from recovery_desktop.domain.contacts import Contact, Method, ReachOut
 from recovery_desktop.domain.cravings import Craving, CravingError, Outcome
+from recovery_desktop.domain.day_story import craving_needs_lapse
 from recovery_desktop.domain.library import Kind, LibraryItem
 from recovery_desktop.domain.recovery_time import Lapse
 from recovery_desktop.ui.dates import to_qdatetime
@@ -290,10 +291,19 @@ class CravingPanel(QDialog):
         except JournalError:
             return []
 
+    def _lapse_needed(self) -> bool:
+        """The rule Today follows (``domain.day_story``): any lapse on the day settles it."""
+        if self.craving is None:
+            return False
+        try:
+            records = self.journal.day_records(self.craving.day, date.today())
+        except JournalError:
+            return False
+        return craving_needs_lapse(records, self.craving)
+
     def _refresh_lapse_line(self) -> None:
-        """After "Not now", the lapse flow stays one click away while the outcome is used."""
-        used = self.craving is not None and self.craving.outcome is Outcome.USED
-        if used and not self._linked_lapses():
+        """After "Not now", the lapse flow stays one click away while the day needs it."""
+        if self._lapse_needed():
             self.lapse_line.say("Record the lapse when you're ready.", "&Record it…")
         else:
             self.lapse_line.hide()

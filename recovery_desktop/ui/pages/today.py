@@ -30,7 +30,7 @@ from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
 from recovery_desktop.ui.pages.checkin_form import CheckInForm
 from recovery_desktop.ui.pages.today_story import DayStory
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
-from recovery_desktop.ui.widgets.clean_badge import CleanBadge, main_clean_time
+from recovery_desktop.ui.widgets.clean_badge import CleanBadge
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 AUTOSAVE_DELAY_MS = 700
@@ -235,13 +235,7 @@ class TodayPage(QWidget):
     def refresh_story(self) -> None:
         """Read the day's cravings and lapses again (after anything was logged or recorded)."""
         try:
-            since = main_clean_time(self.journal, date.today())
-            self._records = DayRecords(
-                self.day,
-                tuple(self.journal.cravings.between(self.day, self.day)),
-                tuple(self.journal.recovery_time.lapses(self.day, self.day)),
-                since.since if since is not None else None,
-            )
+            self._records = self.journal.day_records(self.day, date.today())
         except JournalError:
             self._records = DayRecords(self.day)
         self._show_story()
