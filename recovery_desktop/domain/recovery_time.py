@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from recovery_desktop.domain.wording import plural
+
 DEFAULT_SUBSTANCE = "Heroin and other opioids"
 MAX_TEXT_CHARACTERS = 5_000
 
@@ -161,11 +163,6 @@ def main_clean_time(periods: Sequence[CleanPeriod], today: date) -> CleanTime | 
     """Clean time of the first substance (opioids unless the user has only others)."""
     names = substances(periods)
     return clean_time(periods, names[0], today) if names else None
-
-
-def plural(count: int, word: str) -> str:
-    """ "1 day", "2 days"."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def short_day(day: date) -> str:

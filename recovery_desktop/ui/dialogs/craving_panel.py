@@ -151,7 +151,7 @@ class CravingPanel(QDialog):
             "Outcome",
             box,
         )
-        self.duration = OptionalSpinBox(24 * 60, 5, " minutes", box)
+        self.duration = OptionalSpinBox(24 * 60, 5, "minute", box)
         self.duration.setAccessibleName("How long it lasted")
         self.duration.setMaximumWidth(170)
         self.lapse_line = ActionLine("A use not yet recorded", box)

@@ -36,10 +36,10 @@ from recovery_desktop.domain.recovery_time import (
     clean_time,
     current_period,
     default_new_start,
-    plural,
     restart_sentence,
     substances,
 )
+from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.dates import from_qdate, to_qdate, to_qdatetime
 from recovery_desktop.ui.widgets.help_lines import (
     crisis_lines_list,

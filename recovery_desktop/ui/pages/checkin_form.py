@@ -54,7 +54,7 @@ class CheckInForm(QWidget):
         self.words: dict[str, QLabel] = {}
         for text, scale in _SCALES:
             self._add_scale(text, scale)
-        self.sleep_hours = OptionalDoubleSpinBox(MAX_SLEEP_HOURS, 0.5, " hours", self)
+        self.sleep_hours = OptionalDoubleSpinBox(MAX_SLEEP_HOURS, 0.5, "hour", self)
         self.sleep_hours.setAccessibleName("Sleep hours")
         self._row("S&leep last night", self._narrow(self.sleep_hours))
         self._add_scale("Sleep &quality", scales.SLEEP_QUALITY)
@@ -65,7 +65,7 @@ class CheckInForm(QWidget):
             choice = TriStateInput(text.replace("&", ""), self)
             self.yes_no[name] = choice
             self._row(text, choice)
-        self.exercise = OptionalSpinBox(MAX_EXERCISE_MINUTES, 5, " minutes", self)
+        self.exercise = OptionalSpinBox(MAX_EXERCISE_MINUTES, 5, "minute", self)
         self.exercise.setAccessibleName("Exercise minutes")
         self._row("E&xercise", self._narrow(self.exercise))
         self.note = QPlainTextEdit(self)

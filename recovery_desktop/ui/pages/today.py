@@ -25,6 +25,7 @@ from recovery_desktop.domain.contacts import (
     needs_gentle_note,
 )
 from recovery_desktop.domain.day_story import DayRecords, asks_about_lapse
+from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.dates import from_qdate, to_qdate
 from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
 from recovery_desktop.ui.pages.checkin_form import CheckInForm
@@ -275,10 +276,10 @@ class TodayPage(QWidget):
             return
         days = days_without_reaching_out(last, date.today())
         show = needs_gentle_note(last, date.today(), after)
-        if show:
+        if show and days is not None:
             who = f" A short call or text to {first[0].name} could help." if first else ""
             self.gentle_note.setText(
-                f"It's been {days} days since you last reached out to someone.{who}"
+                f"It's been {plural(days, 'day')} since you last reached out to someone.{who}"
             )
         self.gentle_note.setVisible(show)
 
