@@ -32,7 +32,7 @@ from recovery_desktop.domain.cravings import Craving, CravingError, Outcome
 from recovery_desktop.domain.day_story import craving_needs_lapse
 from recovery_desktop.domain.library import Kind, LibraryItem
 from recovery_desktop.domain.recovery_time import Lapse
-from recovery_desktop.ui.dates import to_qdatetime
+from recovery_desktop.ui.dates import sensible_dates, to_qdatetime
 from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
 from recovery_desktop.ui.widgets.action_line import ActionLine
 from recovery_desktop.ui.widgets.choice import ScaleInput, SegmentedChoice
@@ -114,7 +114,7 @@ class CravingPanel(QDialog):
         box = QGroupBox("Right now", parent)
         self.intensity = ScaleInput(scales.CRAVING, box)
         self.intensity_word = QLabel(scales.CRAVING.describe(None), box)
-        self.when = QDateTimeEdit(box)
+        self.when = sensible_dates(QDateTimeEdit(box))
         self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
         self.when.setCalendarPopup(True)
         self.when.setAccessibleName("When it started")

@@ -26,7 +26,7 @@ from recovery_desktop.domain.contacts import (
 )
 from recovery_desktop.domain.day_story import DayRecords, asks_about_lapse
 from recovery_desktop.domain.wording import plural
-from recovery_desktop.ui.dates import from_qdate, to_qdate
+from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
 from recovery_desktop.ui.pages.checkin_form import CheckInForm
 from recovery_desktop.ui.pages.today_story import DayStory
@@ -105,7 +105,7 @@ class TodayPage(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setAccessibleName("Day of the check-in")
-        self.date_edit.setMaximumDate(to_qdate(date.today()))
+        sensible_dates(self.date_edit, date.today())
         self.date_edit.dateChanged.connect(lambda q: self.go_to(from_qdate(q)))
         previous = QPushButton("◀", self)
         previous.setAccessibleName("Previous day")
