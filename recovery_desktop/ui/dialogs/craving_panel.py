@@ -34,7 +34,7 @@ from recovery_desktop.domain.library import Kind, LibraryItem
 from recovery_desktop.domain.recovery_time import Lapse
 from recovery_desktop.ui.dates import sensible_dates, to_qdatetime
 from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
-from recovery_desktop.ui.widgets.action_line import ActionLine
+from recovery_desktop.ui.widgets.action_line import ActionLine, beside
 from recovery_desktop.ui.widgets.choice import ScaleInput, SegmentedChoice
 from recovery_desktop.ui.widgets.columns import ColumnsArea
 from recovery_desktop.ui.widgets.help_now import HelpNow
@@ -159,8 +159,7 @@ class CravingPanel(QDialog):
         form = _form(box)
         form.addRow("What I &did:", self.coping)
         form.addRow("Intensity &now:", self._with_word(self.after, self.after_word))
-        form.addRow("O&utcome:", self.outcome)
-        form.addRow(self.lapse_line)
+        form.addRow("O&utcome:", beside(self.outcome, self.lapse_line))
         form.addRow("&Lasted:", self.duration)
         self._connect()
         return box
@@ -304,7 +303,9 @@ class CravingPanel(QDialog):
     def _refresh_lapse_line(self) -> None:
         """After "Not now", the lapse flow stays one click away while the day needs it."""
         if self._lapse_needed():
-            self.lapse_line.say("Record the lapse when you're ready.", "&Record it…")
+            self.lapse_line.say(
+                "Record the lapse when you're ready.", "&Record it…", "Not recorded yet."
+            )
         else:
             self.lapse_line.hide()
 

@@ -81,7 +81,7 @@ class TodayPage(QWidget):
         self._shown_used: bool | None = None
         self._records = DayRecords(self.day)
         self.form = CheckInForm(self)
-        self.story = DayStory(self)
+        self.story = DayStory(self.form)
         self.status = SaveStatus(self)
         self.badge = CleanBadge(journal, self)
         self.gentle_note = QLabel(self)
@@ -144,7 +144,6 @@ class TodayPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(second)
         layout.addWidget(self.gentle_note)
-        layout.addWidget(self.story)
         layout.addWidget(scroll, 1)
 
     # -- navigation ----------------------------------------------------------------------
