@@ -4,7 +4,7 @@ keeps its place and height whether a notice shows or not (on the 1024×600 test 
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from recovery_desktop.domain.cravings import Craving, Outcome
@@ -23,7 +23,8 @@ def _where(widget: QWidget) -> tuple[int, int]:
 
 
 def _rows(page: TodayPage) -> dict[str, tuple[int, int]]:
-    """Each form row's label text and the place of the field beside it."""
+    """Each form row's label text and the place of the field beside it, once laid out."""
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     grid = page.form._grid
     rows = {}
     for row in range(grid.rowCount()):
@@ -138,3 +139,26 @@ def test_tab_reaches_a_notes_button_right_after_its_field(qtbot, today, journal)
     assert QApplication.focusWidget() is today.story.peak_line.button
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is today.form.scales["stress"]
+
+
+def test_the_gentle_note_does_not_change_under_the_users_hand(qtbot, today, journal):
+    """A reach-out logged while Today is open (from the craving panel) leaves the note in
+    place while the user moves between days; it is read again when Today is next shown."""
+    from datetime import timedelta
+
+    from recovery_desktop.domain.contacts import Contact, Method, ReachOut, Role
+
+    sam = journal.contacts.save(Contact(None, "Sam", Role.SPONSOR, "555-0142"))
+    journal.contacts.log_reach_out(
+        ReachOut(None, sam.id, datetime.now() - timedelta(days=9), Method.CALL)
+    )
+    today.hide()
+    today.show()
+    qtbot.waitUntil(today.gentle_note.isVisible)
+    before = _rows(today)
+    journal.contacts.log_reach_out(ReachOut(None, sam.id, datetime.now(), Method.CALL))
+    today.step(-1)
+    assert _rows(today) == before
+    today.hide()
+    today.show()
+    qtbot.waitUntil(lambda: not today.gentle_note.isVisible())

@@ -175,7 +175,6 @@ class TodayPage(QWidget):
         self.form.load(draft or stored or CheckIn(day))
         self._stored_used = stored.used if stored else None
         self._shown_used = self.form.yes_no["used"].value()  # type: ignore[assignment]
-        self.refresh_gentle_note()
         self.refresh_story()
         self._dirty = draft is not None
         if draft is not None:
@@ -266,7 +265,9 @@ class TodayPage(QWidget):
         self._set_answer(self.form.yes_no["used"], before)
 
     def refresh_gentle_note(self) -> None:
-        """A kind nudge when nobody has been reached for a while (never a reproach)."""
+        """A kind nudge when nobody has been reached for a while (never a reproach). Read
+        only when Today is shown (it does not depend on the day), so it never appears or goes
+        above the form while the user is working in it."""
         try:
             last = self.journal.contacts.last_reach_out()
             after = self.journal.preferences.reach_out_reminder_days()
