@@ -34,6 +34,7 @@ from recovery_desktop.data.journal import (
 )
 from recovery_desktop.domain.demo import MAX_WEEKS
 from recovery_desktop.domain.periods import Period, PeriodError, parse_week
+from recovery_desktop.domain.wording import plural
 
 PASSPHRASE_ENV = "RECOVERY_DESKTOP_PASSPHRASE"
 PAGE_SIZE_NAMES = ("A4", "Letter")
@@ -199,8 +200,8 @@ def run_demo_data(args: argparse.Namespace) -> int:
         finally:
             journal.close()
     _say(
-        f"Created a demo journal in {files.folder} with {counts['checkins']} check-ins "
-        f"and {counts['cravings']} cravings."
+        f"Created a demo journal in {files.folder} with {plural(counts['checkins'], 'check-in')} "
+        f"and {plural(counts['cravings'], 'craving')}."
     )
     return EXIT_OK
 
@@ -215,7 +216,7 @@ def run_report(args: argparse.Namespace) -> int:
         from recovery_desktop.ui.report_files import save_summary
 
         pages = save_summary(journal, period, out, html_out, args.page_size)
-        _say(f"Saved the summary for {period.label} to {out} ({pages} pages).")
+        _say(f"Saved the summary for {period.label} to {out} ({plural(pages, 'page')}).")
         return EXIT_OK
 
     return with_journal(files, write)

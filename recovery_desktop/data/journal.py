@@ -29,8 +29,10 @@ from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
 from recovery_desktop.data.vault import Vault, new_data_key, new_recovery_key
+from recovery_desktop.domain.day_story import DayRecords
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.recovery_time import main_clean_time
 from recovery_desktop.domain.summary import SummaryInputs
 from recovery_desktop.domain.trends import TrendData
 
@@ -163,6 +165,17 @@ class Journal:
             trend=self.trend_data(period),
             contacts=tuple(self.contacts.contacts(include_archived=True)),
             clean_periods=tuple(self.recovery_time.periods()),
+        )
+
+    def day_records(self, day: date, today: date) -> DayRecords:
+        """The day's cravings and lapses and the current clean date, for the rules in
+        ``domain.day_story`` (Today, the craving panel and the lapse flow read the same)."""
+        clean = main_clean_time(self.recovery_time.periods(), today)
+        return DayRecords(
+            day,
+            tuple(self.cravings.between(day, day)),
+            tuple(self.recovery_time.lapses(day, day)),
+            clean.since if clean is not None else None,
         )
 
     def first_day(self) -> date | None:

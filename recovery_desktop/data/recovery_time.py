@@ -18,6 +18,7 @@ from recovery_desktop.domain.recovery_time import (
     CleanPeriod,
     Lapse,
     RecoveryTimeError,
+    check_clean_date,
     check_lapse,
     current_period,
 )
@@ -67,8 +68,7 @@ class RecoveryTimeRepository:
         substance = substance.strip()
         if not substance:
             raise RecoveryTimeError("Please name the substance.")
-        if start > today:
-            raise RecoveryTimeError("A clean date can't be in the future.")
+        check_clean_date(start, self.last_lapse_day(substance), today)
         current = current_period(self.periods(), substance)
         with sql_errors(), self._db.atomic():
             if current is None:
@@ -167,6 +167,14 @@ class RecoveryTimeRepository:
                 [start.isoformat(), end.isoformat()],
             ).fetchall()
         return [_lapse(row) for row in rows]
+
+    def last_lapse_day(self, substance: str) -> date | None:
+        """The day of the latest lapse recorded for ``substance``, if any."""
+        with sql_errors():
+            row = self._db.execute(
+                "SELECT max(day) FROM lapses WHERE substance = ?", [substance]
+            ).fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None
 
     def lapse_days(self) -> set[date]:
         with sql_errors():

@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.scales import SCALE_MAX, SCALE_MIN
+from recovery_desktop.domain.wording import plural
 
 MAX_TEXT_CHARACTERS = 5_000
 MAX_DURATION_MINUTES = 24 * 60
@@ -184,12 +185,8 @@ def summarise_cravings(cravings: Sequence[Craving], min_uses_for_best: int = 1) 
 def helped_most_text(effect: CopingEffect) -> str:
     """ "“Go for a walk” helped most: cravings were about 4 points lower afterwards." """
     points = round(effect.average_drop)
-    lower = (
-        "a little lower"
-        if points < 1
-        else f"about {points} point{'s' if points != 1 else ''} lower"
-    )
-    times = f" (used {effect.uses} time{'s' if effect.uses != 1 else ''})"
+    lower = "a little lower" if points < 1 else f"about {plural(points, 'point')} lower"
+    times = f" (used {plural(effect.uses, 'time')})"
     return f"\u201c{effect.name}\u201d helped most: cravings were {lower} afterwards{times}."
 
 
@@ -199,7 +196,7 @@ def summary_line(summary: CravingSummary, period: Period, trigger: str | None = 
     scope = period.label + (f", with \u201c{trigger}\u201d" if trigger else "")
     if summary.count == 0:
         return f"{scope}: no cravings logged."
-    sentences = [f"{scope}: {summary.count} craving{'s' if summary.count != 1 else ''}"]
+    sentences = [f"{scope}: {plural(summary.count, 'craving')}"]
     if summary.average is not None:
         sentences[0] += f", average intensity {summary.average:.1f}, strongest {summary.peak}"
     sentences[0] += "."

@@ -31,13 +31,25 @@ class UseToRecord:
     craving: Craving | None = None
 
 
-def use_to_record(records: DayRecords, used: bool | None) -> UseToRecord | None:
-    """The day says "used" (the check-in, or a craving that ended in using) but no lapse is
-    recorded for it. Days before the current clean date are already not counted as clean,
-    so nothing is missing there."""
+def lapse_needed(records: DayRecords) -> bool:
+    """The one rule for "does a use on this day still need a lapse recorded?": only when no
+    lapse is recorded for the day (any lapse settles it, whether or not it is linked to a
+    craving) and the day is not before the current clean date (such days are already not
+    counted as clean, and a lapse there would be refused)."""
     if records.lapses:
-        return None
-    if records.clean_since is not None and records.day < records.clean_since:
+        return False
+    return records.clean_since is None or records.day >= records.clean_since
+
+
+def craving_needs_lapse(records: DayRecords, craving: Craving) -> bool:
+    """A craving (on ``records.day``) that ended in using, on a day that needs a lapse."""
+    return craving.outcome is Outcome.USED and lapse_needed(records)
+
+
+def use_to_record(records: DayRecords, used: bool | None) -> UseToRecord | None:
+    """The day says "used" (the check-in, or a craving that ended in using) but needs a
+    lapse recorded (:func:`lapse_needed`)."""
+    if not lapse_needed(records):
         return None
     if used is True:
         return UseToRecord()

@@ -6,6 +6,8 @@ O is taken as 0 and I or L as 1, case and separators are ignored.
 
 from __future__ import annotations
 
+from recovery_desktop.domain.wording import plural
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 KEY_BYTES = 20
 GROUP_SIZE = 4
@@ -50,7 +52,7 @@ def decode(text: str) -> bytes:
     if len(symbols) != GROUPS * GROUP_SIZE:
         raise RecoveryKeyError(
             f"A recovery key has {GROUPS} groups of {GROUP_SIZE} characters; "
-            f"this has {len(symbols)} characters."
+            f"this has {plural(len(symbols), 'character')}."
         )
     number = 0
     for char in symbols:

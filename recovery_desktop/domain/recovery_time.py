@@ -18,6 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from recovery_desktop.domain.dates import earliest_text, too_early
+from recovery_desktop.domain.wording import plural
+
 DEFAULT_SUBSTANCE = "Heroin and other opioids"
 MAX_TEXT_CHARACTERS = 5_000
 
@@ -89,6 +92,32 @@ def default_new_start(lapse_day: date) -> date:
     return lapse_day + timedelta(days=1)
 
 
+def check_day(day: date) -> None:
+    """A clean date or lapse before ``dates.EARLIEST_DAY`` is a slipped year, not a record."""
+    if too_early(day):
+        raise RecoveryTimeError(f"Please choose a day from {earliest_text()} on.")
+
+
+def latest_clean_date(last_lapse: date | None, today: date) -> date:
+    """The latest clean date that can be set, and the one suggested for a new count: today,
+    or the day after the latest lapse when that is later (a lapse today: tomorrow, as the
+    lapse flow suggests, never "day one" on the day of the use)."""
+    return today if last_lapse is None else max(today, default_new_start(last_lapse))
+
+
+def check_clean_date(start: date, last_lapse: date | None, today: date) -> None:
+    """Raise :class:`RecoveryTimeError` for a clean date that can't be: too early, later
+    than :func:`latest_clean_date`, or before the latest lapse."""
+    check_day(start)
+    latest = latest_clean_date(last_lapse, today)
+    if start > latest:
+        if latest == today:
+            raise RecoveryTimeError("A clean date can't be in the future.")
+        raise RecoveryTimeError(f"The clean date can be {short_day(latest)} at the latest.")
+    if last_lapse is not None and start < last_lapse:
+        raise RecoveryTimeError("That date is before your last lapse. Your history stays as it is.")
+
+
 def check_lapse(
     periods: Sequence[CleanPeriod],
     substance: str,
@@ -102,6 +131,7 @@ def check_lapse(
     being counted for ``substance``.
     """
     current = current_period(periods, substance)
+    check_day(lapse_day)
     if lapse_day > today:
         raise RecoveryTimeError("A lapse can't be recorded for a day that hasn't come yet.")
     if current is not None and lapse_day < current.start:
@@ -157,9 +187,10 @@ def clean_time(periods: Sequence[CleanPeriod], substance: str, today: date) -> C
     )
 
 
-def plural(count: int, word: str) -> str:
-    """ "1 day", "2 days"."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def main_clean_time(periods: Sequence[CleanPeriod], today: date) -> CleanTime | None:
+    """Clean time of the first substance (opioids unless the user has only others)."""
+    names = substances(periods)
+    return clean_time(periods, names[0], today) if names else None
 
 
 def short_day(day: date) -> str:

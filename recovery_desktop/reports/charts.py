@@ -12,6 +12,7 @@ from matplotlib.axes import Axes
 
 from recovery_desktop.domain.series import days_where
 from recovery_desktop.domain.trends import TrendData, WeekCounts
+from recovery_desktop.domain.wording import plural_decimal
 from recovery_desktop.reports.chart_kit import (
     Chart,
     HoverPoint,
@@ -218,11 +219,9 @@ def support_per_week(data: TrendData, style: ChartStyle) -> Chart:
         )
         for week, x, value in zip(data.weeks, xs, values, strict=True):
             if week.has_data:
-                chart.points.append(
-                    HoverPoint(
-                        0, x, value, f"Week of {week.week_start:%d %b %Y}\n{label}: {value:g} days"
-                    )
-                )
+                count = plural_decimal(value, "day")
+                text = f"Week of {week.week_start:%d %b %Y}\n{label}: {count}"
+                chart.points.append(HoverPoint(0, x, value, text))
     _week_axes(axes, data)
     if not any(w.has_data for w in data.weeks):
         no_data_note(axes, style)

@@ -21,6 +21,7 @@ from recovery_desktop.domain.cravings import (
 )
 from recovery_desktop.domain.periods import monday_of, mondays
 from recovery_desktop.domain.trends import TrendData
+from recovery_desktop.domain.wording import plural, plural_decimal
 from recovery_desktop.reports.chart_kit import (
     DENSE_DAYS,
     Chart,
@@ -40,10 +41,6 @@ TOP_TRIGGERS = 10
 TOP_COPING = 10
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NO_CRAVINGS = "No cravings logged in this period"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _integer_ticks(axes: Axes, axis: str = "y") -> None:
@@ -90,7 +87,7 @@ def cravings_per_day(data: TrendData, style: ChartStyle) -> Chart:
     strength = _strength_axes(axes, xs, groups, unit, style)
     for (key, found), x in zip(groups.items(), xs, strict=True):
         peak = _strongest(found)
-        text = _plural(len(found), "craving") + ("" if peak is None else f", strongest {peak}")
+        text = plural(len(found), "craving") + ("" if peak is None else f", strongest {peak}")
         when = f"Week of {key:%d %b %Y}" if weekly else f"{key:%a %d %b %Y}"
         chart.points.append(HoverPoint(0, x, len(found), f"{when}\n{text}"))
     set_period(axes, data.period)
@@ -163,7 +160,7 @@ def trigger_frequency(data: TrendData, style: ChartStyle) -> Chart:
     axes.set_xlabel(f"cravings with this trigger{more}", color=style.muted)
     for row, (name, count) in enumerate(shown):
         axes.text(count, row, f" {count}", va="center", color=style.foreground)
-        chart.points.append(HoverPoint(0, count, row, f"{name}\n{_plural(count, 'craving')}"))
+        chart.points.append(HoverPoint(0, count, row, f"{name}\n{plural(count, 'craving')}"))
     if not counts:
         _nothing_ranked(axes, style, "No triggers recorded in this period")
     return chart
@@ -206,7 +203,7 @@ def _heat_cell(
     ink = style.background if share > 0.55 else style.foreground
     axes.text(hour, weekday, str(count), ha="center", va="center", color=ink, fontsize=8)
     when = f"{WEEKDAYS[weekday]}s, {hour:02d}:00\u2013{(hour + 1) % 24:02d}:00"
-    chart.points.append(HoverPoint(0, hour, weekday, f"{when}\n{_plural(count, 'craving')}"))
+    chart.points.append(HoverPoint(0, hour, weekday, f"{when}\n{plural(count, 'craving')}"))
 
 
 # -- coping actions ----------------------------------------------------------------------
@@ -233,10 +230,11 @@ def coping_ranked(data: TrendData, style: ChartStyle) -> Chart:
         return chart
     axes.axvline(0, color=style.muted, linewidth=0.8)
     for row, effect in enumerate(effects):
-        uses = _plural(effect.uses, "use")
+        uses = plural(effect.uses, "use")
         drop = effect.average_drop
         axes.text(max(drop, 0), row, f" {drop:.1f} ({uses})", va="center", color=style.foreground)
-        text = f"{effect.name}\n{drop:.1f} points lower afterwards, on average ({uses})"
+        lower = plural_decimal(drop, "point")
+        text = f"{effect.name}\n{lower} lower afterwards, on average ({uses})"
         chart.points.append(HoverPoint(0, drop, row, text))
     return chart
 
@@ -259,7 +257,7 @@ def reach_outs_per_week(data: TrendData, style: ChartStyle) -> Chart:
     for week, x, total in zip(weeks, xs, bottoms, strict=True):
         counts = per_week.get(week, {})
         parts = ", ".join(f"{r.label} {counts[r]}" for r in Role if r in counts) or "none"
-        text = f"Week of {week:%d %b %Y}\n{_plural(int(total), 'reach-out')}: {parts}"
+        text = f"Week of {week:%d %b %Y}\n{plural(int(total), 'reach-out')}: {parts}"
         chart.points.append(HoverPoint(0, x, total, text))
     week_span(axes, weeks[0], weeks[-1])
     axes.set_ylim(0, max(4.4, max(bottoms) + 0.6))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
+from recovery_desktop.domain.wording import plural
+
 
 def esc(text: object) -> str:
     """Escape anything that came from the user or the journal."""
@@ -36,7 +38,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
+    return plural(count, "day")
 
 
 def number(value: float | None, unit: str = "") -> str:

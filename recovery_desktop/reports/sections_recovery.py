@@ -10,6 +10,7 @@ from recovery_desktop.domain.cravings import CopingEffect, CravingSummary
 from recovery_desktop.domain.periods import long_date
 from recovery_desktop.domain.recovery_time import Lapse
 from recovery_desktop.domain.summary_recovery import CleanTimeAt, RoleReach
+from recovery_desktop.domain.wording import plural, plural_decimal
 from recovery_desktop.reports.html_kit import bullet_list, esc, number
 from recovery_desktop.reports.section_types import SectionSpec, SummaryContext
 
@@ -17,10 +18,6 @@ TOP_TRIGGERS = 3
 # Times of day in the order a day runs; the hours are domain.cravings.TIMES_OF_DAY's
 # (night 22:00-05:00, morning to 12:00, afternoon to 17:00, evening to 22:00).
 DAY_ORDER = ("Morning", "Afternoon", "Evening", "Night")
-
-
-def _plural(count: int, word: str, many: str = "") -> str:
-    return f"{count} {word if count == 1 else many or word + 's'}"
 
 
 def _line(*parts: str) -> str:
@@ -41,8 +38,8 @@ def _clean_line(entry: CleanTimeAt) -> str:
     elif time.streak == 0:
         now = f"day one on {on_day}"
     else:
-        now = f"{_plural(time.streak, 'day')} in a row on {on_day}"
-    return _line(f"{entry.substance}: {now}", f"{_plural(entry.cumulative, 'clean day')} in all")
+        now = f"{plural(time.streak, 'day')} in a row on {on_day}"
+    return _line(f"{entry.substance}: {now}", f"{plural(entry.cumulative, 'clean day')} in all")
 
 
 def _clean_html(clean: tuple[CleanTimeAt, ...]) -> str:
@@ -129,8 +126,8 @@ CRAVINGS = SectionSpec(
 
 # -- what helped -------------------------------------------------------------------------
 def _helped_item(effect: CopingEffect) -> str:
-    uses = _plural(effect.uses, "time")
-    return f"{effect.name}: {number(effect.average_drop)} points lower on average (used {uses})"
+    lower = plural_decimal(effect.average_drop, "point")
+    return f"{effect.name}: {lower} lower on average (used {plural(effect.uses, 'time')})"
 
 
 def _helped_html(helped: tuple[CopingEffect, ...]) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import QDateTimeEdit
+
+from recovery_desktop.domain.dates import EARLIEST_DAY
 
 
 def to_qdate(day: date) -> QDate:
@@ -13,6 +16,15 @@ def to_qdate(day: date) -> QDate:
 
 def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def sensible_dates(edit: QDateTimeEdit, latest: date | None = None) -> QDateTimeEdit:
+    """Every date field in the app goes back to ``dates.EARLIEST_DAY`` at most (Qt's own
+    limit is 1752), and up to ``latest`` when given. Works for QDateEdit too."""
+    edit.setMinimumDate(to_qdate(EARLIEST_DAY))
+    if latest is not None:
+        edit.setMaximumDate(to_qdate(latest))
+    return edit
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.cravings import Craving
+from recovery_desktop.domain.day_story import craving_needs_lapse, lapse_needed
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.session import Session
@@ -51,23 +52,27 @@ class Flows(QObject):
     def _panel_gone(self) -> None:
         self.panel = None
 
-    def _has_lapse(self, day: date, craving_id: int | None = None) -> bool:
+    def needs_lapse(self, day: date, craving: Craving | None = None) -> bool:
+        """Whether a use on ``day`` (``craving``'s "I used", or the day's "yes") still needs a
+        lapse recorded: the one rule of ``domain.day_story``, as Today's line follows it."""
         journal = self.session.journal
         if journal is None:
-            return True
+            return False
         try:
-            lapses = journal.recovery_time.lapses(day, day)
+            records = journal.day_records(day, date.today())
         except JournalError:
-            return True
-        return any(craving_id is None or lapse.craving_id == craving_id for lapse in lapses)
+            return False
+        if craving is None:
+            return lapse_needed(records)
+        return craving_needs_lapse(records, craving)
 
     def _craving_used(self, craving: Craving) -> None:
-        if not self._has_lapse(craving.day, craving.id):
+        if self.needs_lapse(craving.day, craving):
             self.open_lapse(craving.started_at, craving.id, self.panel)
 
     def day_marked_used(self, day: date) -> None:
-        """Today said "used: yes": offer the lapse flow unless that day already has one."""
-        if self._has_lapse(day):
+        """Today said "used: yes": offer the lapse flow unless the day needs none."""
+        if not self.needs_lapse(day):
             return
         now = datetime.now()
         moment = now if day == now.date() else datetime.combine(day, time(12, 0))

@@ -7,6 +7,8 @@ from recovery_desktop.domain.day_story import (
     DayRecords,
     UseToRecord,
     asks_about_lapse,
+    craving_needs_lapse,
+    lapse_needed,
     lapse_without_yes,
     peak_behind,
     use_to_record,
@@ -67,3 +69,14 @@ def test_moving_away_from_yes_with_a_lapse_asks():
     assert not asks_about_lapse(records, False, None)
     assert not asks_about_lapse(records, None, True)
     assert not asks_about_lapse(DayRecords(DAY), True, False)
+
+
+def test_one_rule_decides_whether_a_use_still_needs_a_lapse():
+    """Any lapse on the day settles it, linked to a craving or not; so does an earlier day."""
+    used = _craving(21, 8, Outcome.USED)
+    assert lapse_needed(DayRecords(DAY)) and craving_needs_lapse(DayRecords(DAY), used)
+    unlinked = DayRecords(DAY, cravings=(used,), lapses=(LAPSE,))
+    assert LAPSE.craving_id is None and not craving_needs_lapse(unlinked, used)
+    before = DayRecords(DAY, cravings=(used,), clean_since=date(2026, 11, 30))
+    assert not lapse_needed(before) and not craving_needs_lapse(before, used)
+    assert not craving_needs_lapse(DayRecords(DAY), _craving(9, 3, Outcome.PASSED))

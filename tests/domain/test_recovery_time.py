@@ -11,11 +11,13 @@ from recovery_desktop.domain.recovery_time import (
     CleanPeriod,
     RecoveryTimeError,
     badge_text,
+    check_clean_date,
     check_lapse,
     clean_time,
     count_sentence,
     cumulative_sentence,
     default_new_start,
+    latest_clean_date,
     restart_sentence,
     streak_text,
     substances,
@@ -158,3 +160,25 @@ def test_a_second_lapse_before_the_new_count_starts_is_explained():
     periods = _after_a_lapse_today()
     with pytest.raises(RecoveryTimeError, match="Your new count starts tomorrow, Sun 22 Nov"):
         check_lapse(periods, OPIOIDS, TODAY, TODAY + timedelta(days=1), TODAY)
+
+
+def test_a_new_count_after_a_lapse_today_is_suggested_for_tomorrow():
+    """Today, or the day after the latest lapse when that is later."""
+    assert latest_clean_date(None, TODAY) == TODAY
+    assert latest_clean_date(TODAY, TODAY) == TODAY + timedelta(days=1)
+    assert latest_clean_date(TODAY - timedelta(days=3), TODAY) == TODAY
+
+
+@pytest.mark.parametrize(
+    ("start", "last_lapse", "message"),
+    [
+        (date(1886, 11, 30), None, "from 1 January 1950 on"),
+        (TODAY + timedelta(days=1), None, "can't be in the future"),
+        (TODAY + timedelta(days=2), TODAY, "at the latest"),
+        (TODAY - timedelta(days=4), TODAY - timedelta(days=3), "before your last lapse"),
+    ],
+)
+def test_impossible_clean_dates_are_refused_in_plain_words(start, last_lapse, message):
+    """Too early, in the future, or before the latest lapse."""
+    with pytest.raises(RecoveryTimeError, match=message):
+        check_clean_date(start, last_lapse, TODAY)

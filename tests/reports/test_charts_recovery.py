@@ -137,7 +137,7 @@ def test_coping_ranking_hides_actions_used_fewer_than_three_times():
     assert " 4.0 (3 uses)" in _notes(chart)
     assert "fewer than 3 times are not shown" in axes.get_xlabel()
     assert [p.text for p in chart.points] == [
-        "Walk\n4.0 points lower afterwards, on average (3 uses)"
+        "Walk\n4 points lower afterwards, on average (3 uses)"
     ]
 
 

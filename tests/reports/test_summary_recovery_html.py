@@ -174,3 +174,10 @@ def test_sections_can_be_switched_off():
     html = _html(SummaryOptions(sections={"lapses": False, "people": False}))
     assert "<h2>Lapses</h2>" not in html and "Reach-outs" not in html
     assert "<h2>Clean time</h2>" in html
+
+
+def test_what_helped_says_1_point_lower_for_a_one_point_drop():
+    """A drop of exactly one point reads "1 point lower", never "1 points"."""
+    cravings = (_craving(16, 8, 5, 4, ("Money worries",), ("Breathe",)),)
+    text = _section(_html(cravings=cravings), "What helped most")
+    assert "Breathe: 1 point lower on average (used 1 time)" in text

@@ -92,7 +92,7 @@ def test_the_badge_stays_on_one_line_and_the_form_does_not_move(
     _record_today(qtbot, two_attempts)
     qtbot.waitUntil(lambda: page.badge.text() == "Day one tomorrow", timeout=3000)
     page.refresh_story()
-    assert page.story.isHidden()
+    assert page.story.shown() == []
     page.layout().activate()
     assert page.findChild(QScrollArea).y() == form_top
     assert not page.badge.wordWrap()

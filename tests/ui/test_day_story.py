@@ -12,6 +12,7 @@ from recovery_desktop.domain.cravings import Craving, Outcome
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse, clean_time
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
+from recovery_desktop.ui.flows import Flows
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE
@@ -85,11 +86,11 @@ def test_not_now_leaves_a_gentle_line_that_offers_the_lapse_flow_again(
     assert len(opened) == 1 and _streak(sixty_days) == 60
     line = page.story.use_line
     assert line.isVisible()
-    assert line.label.text() == "You marked this day as used. Record it when you're ready."
+    assert line.text() == "You marked this day as used. Record it when you're ready."
     opened = _lapse_dialog(monkeypatch, record=True)
     qtbot.mouseClick(line.button, Qt.MouseButton.LeftButton)
     assert [d.lapse_day() for d in opened] == [TODAY]
-    assert not line.isVisible() and not page.story.isVisible()
+    assert not line.isVisible() and page.story.shown() == []
     assert _streak(sixty_days) == 0 and "starts tomorrow" in messages[0]
 
 
@@ -134,7 +135,7 @@ def test_removing_a_mistaken_lapse_gives_the_clean_time_back(
     _saved(qtbot, page)
     assert sixty_days.checkins.get(TODAY).used is False
     assert sixty_days.counts()["lapses"] == 0 and _streak(sixty_days) == 60
-    assert not page.story.isVisible()
+    assert page.story.shown() == []
     qtbot.waitUntil(lambda: page.badge.text() == "60 days clean", timeout=3000)
 
 
@@ -165,7 +166,7 @@ def test_a_lapse_recorded_elsewhere_offers_to_mark_the_day_used(
     )
     page.refresh_story()
     line = page.story.lapse_line
-    assert line.isVisible() and "A lapse is recorded today" in line.label.text()
+    assert line.isVisible() and "A lapse is recorded today" in line.text()
     assert sixty_days.checkins.get(TODAY).used is False  # nothing changed by itself
     opened = _lapse_dialog(monkeypatch, record=False)
     qtbot.mouseClick(line.button, Qt.MouseButton.LeftButton)
@@ -192,8 +193,8 @@ def test_i_used_then_not_now_stays_one_click_away(
     click_choice(qtbot, panel.outcome, "I used")
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=3000)
     assert panel.lapse_line.isVisible()
-    assert "Record the lapse when you're ready" in panel.lapse_line.label.text()
-    assert page.story.use_line.label.text().endswith("ended in using. Record it when you're ready.")
+    assert "Record the lapse when you're ready" in panel.lapse_line.text()
+    assert page.story.use_line.text().endswith("ended in using. Record it when you're ready.")
     panel.close()
     opened = _lapse_dialog(monkeypatch, record=True)
     qtbot.mouseClick(page.story.use_line.button, Qt.MouseButton.LeftButton)
@@ -226,12 +227,12 @@ def test_a_stronger_logged_craving_offers_to_update_the_peak(qtbot, window_for, 
     """Peak 3, then a craving of 7 logged while Today is open: one click makes it 7."""
     journal.checkins.save(CheckIn(TODAY, craving_peak=3))
     window, page = _today(window_for, journal, files)
-    assert not page.story.isVisible()
+    assert page.story.shown() == []
     panel = _open_panel(qtbot, window)
     click_choice(qtbot, panel.intensity, "7")
     line = page.story.peak_line
     qtbot.waitUntil(line.isVisible, timeout=3000)
-    assert line.label.text() == "Your logged cravings today reached 7."
+    assert line.text() == "Your logged cravings today reached 7."
     assert line.button.text() == "Use &7"
     assert journal.checkins.get(TODAY).craving_peak == 3  # the user's answer stands
     panel.close()
@@ -244,6 +245,41 @@ def test_an_unanswered_peak_is_offered_the_logged_one(qtbot, window_for, journal
     """No peak answered yet and a craving of 6 logged: Today offers 6."""
     journal.cravings.save(Craving(None, datetime.now(), 6))
     _window, page = _today(window_for, journal, files)
-    assert page.story.peak_line.label.text() == "Your logged cravings today reached 6."
+    assert page.story.peak_line.text() == "Your logged cravings today reached 6."
     click_choice(qtbot, page.form.scales["craving_peak"], "8")
     assert not page.story.peak_line.isVisible()
+
+
+def test_i_used_on_a_day_with_a_lapse_already_recorded_asks_for_nothing_more(
+    qtbot, sixty_days, files, monkeypatch
+):
+    """A lapse recorded today (not for this craving) settles it: no lapse flow, no line."""
+    sixty_days.recovery_time.record_lapse(
+        Lapse(None, datetime.now(), DEFAULT_SUBSTANCE), TOMORROW, TODAY
+    )
+    craving = sixty_days.cravings.save(Craving(None, datetime.now(), 8))
+    session = Session(files)
+    session.adopt(sixty_days)
+    flows = Flows(session)
+    opened = _lapse_dialog(monkeypatch, record=False)
+    panel = flows.open_craving(craving)
+    click_choice(qtbot, panel.outcome, "I used")
+    assert panel.save_now()
+    assert sixty_days.cravings.get(craving.id).outcome is Outcome.USED
+    assert opened == [] and panel.lapse_line.isHidden()
+    panel.close()
+
+
+def test_a_craving_before_the_clean_date_asks_for_no_lapse(qtbot, sixty_days, files, monkeypatch):
+    """A craving from before the current clean date already isn't counted as clean."""
+    long_ago = datetime.now() - timedelta(days=90)
+    craving = sixty_days.cravings.save(Craving(None, long_ago, 8))
+    session = Session(files)
+    session.adopt(sixty_days)
+    flows = Flows(session)
+    opened = _lapse_dialog(monkeypatch, record=False)
+    panel = flows.open_craving(craving)
+    click_choice(qtbot, panel.outcome, "I used")
+    assert panel.save_now()
+    assert opened == [] and panel.lapse_line.isHidden()
+    panel.close()

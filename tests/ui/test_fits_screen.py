@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_desktop.data.demo import fill_demo
+from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
+from recovery_desktop.domain.cravings import Craving, Outcome
 from recovery_desktop.domain.library import Kind
+from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
@@ -31,6 +34,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
+from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import TEST_SCREEN
 from tests.ui.fit_check import fit_problems
@@ -62,6 +66,24 @@ def test_every_page_fits(qtbot, window_for, demo_journal, files, row):
         qtbot.waitUntil(lambda: bool(page.views) and not page.is_drawing(), timeout=20000)
     _settle(qtbot, window)
     assert fit_problems(window) == [], window.workspace.nav.item(row).text()
+
+
+@pytest.mark.parametrize("lapse", [False, True])
+def test_today_fits_with_its_notices(qtbot, window_for, journal, files, lapse):
+    """Today with a note beside Used today and "Use 10" beside "9 · Overwhelming" fits."""
+    now = datetime.now()
+    journal.checkins.save(CheckIn(now.date(), craving_peak=9))
+    journal.cravings.save(Craving(None, now, 10, outcome=Outcome.USED))
+    if lapse:
+        journal.recovery_time.record_lapse(Lapse(None, now, DEFAULT_SUBSTANCE), None, now.date())
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    story = window.workspace.page(TodayPage).story
+    shown = [story.lapse_line if lapse else story.use_line, story.peak_line]
+    qtbot.waitUntil(lambda: all(line.isVisible() for line in shown))
+    _settle(qtbot, window)
+    assert fit_problems(window) == []
 
 
 def _dialogs(journal) -> dict[str, object]:

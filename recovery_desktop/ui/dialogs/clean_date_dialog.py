@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
-from recovery_desktop.domain.recovery_time import RecoveryTimeError
-from recovery_desktop.ui.dates import from_qdate, to_qdate
+from recovery_desktop.domain.recovery_time import RecoveryTimeError, latest_clean_date
+from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
@@ -41,8 +41,9 @@ class CleanDateDialog(QDialog):
         self.start = QDateEdit(self)
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("ddd d MMM yyyy")
-        self.start.setMaximumDate(to_qdate(date.today()))
-        self.start.setDate(to_qdate(start or date.today()))
+        latest = latest_clean_date(self._last_lapse(substance), date.today())
+        sensible_dates(self.start, latest)
+        self.start.setDate(to_qdate(start or latest))
         self.start.setAccessibleName("Clean date")
         self.error = ErrorLabel(self)
         self.error.clear_when_edited(self.substance, self.start)
@@ -61,6 +62,15 @@ class CleanDateDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _last_lapse(self, substance: str | None) -> date | None:
+        """The latest lapse of ``substance``: a new count suggests the day after it."""
+        if substance is None:
+            return None
+        try:
+            return self.journal.recovery_time.last_lapse_day(substance)
+        except JournalError:
+            return None
 
     def accept(self) -> None:
         try:

@@ -6,7 +6,7 @@ was written. Choosing "I used" opens the lapse flow after saving.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -29,11 +29,12 @@ from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain import scales
 from recovery_desktop.domain.contacts import Contact, Method, ReachOut
 from recovery_desktop.domain.cravings import Craving, CravingError, Outcome
+from recovery_desktop.domain.day_story import craving_needs_lapse
 from recovery_desktop.domain.library import Kind, LibraryItem
 from recovery_desktop.domain.recovery_time import Lapse
-from recovery_desktop.ui.dates import to_qdatetime
+from recovery_desktop.ui.dates import sensible_dates, to_qdatetime
 from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
-from recovery_desktop.ui.widgets.action_line import ActionLine
+from recovery_desktop.ui.widgets.action_line import ActionLine, beside
 from recovery_desktop.ui.widgets.choice import ScaleInput, SegmentedChoice
 from recovery_desktop.ui.widgets.columns import ColumnsArea
 from recovery_desktop.ui.widgets.help_now import HelpNow
@@ -116,7 +117,7 @@ class CravingPanel(QDialog):
         self.intensity = ScaleInput(scales.CRAVING, box)
         self.intensity.setAccessibleName("How strong the craving is, 0 to 10")
         self.intensity_word = QLabel(scales.CRAVING.describe(None), box)
-        self.when = QDateTimeEdit(box)
+        self.when = sensible_dates(QDateTimeEdit(box))
         self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
         self.when.setCalendarPopup(True)
         self.when.setAccessibleName("When it started")
@@ -153,7 +154,7 @@ class CravingPanel(QDialog):
             "Outcome",
             box,
         )
-        self.duration = OptionalSpinBox(24 * 60, 5, " minutes", box)
+        self.duration = OptionalSpinBox(24 * 60, 5, "minute", box)
         self.duration.setAccessibleName("How long it lasted")
         self.duration.setMaximumWidth(170)
         self.lapse_line = ActionLine("A use not yet recorded", box)
@@ -161,8 +162,7 @@ class CravingPanel(QDialog):
         form = _form(box)
         form.addRow("What I &did:", self.coping)
         form.addRow("Intensity &now:", self._with_word(self.after, self.after_word))
-        form.addRow("O&utcome:", self.outcome)
-        form.addRow(self.lapse_line)
+        form.addRow("O&utcome:", beside(self.outcome, self.lapse_line))
         form.addRow("&Lasted:", self.duration)
         self._connect()
         return box
@@ -293,11 +293,22 @@ class CravingPanel(QDialog):
         except JournalError:
             return []
 
+    def _lapse_needed(self) -> bool:
+        """The rule Today follows (``domain.day_story``): any lapse on the day settles it."""
+        if self.craving is None:
+            return False
+        try:
+            records = self.journal.day_records(self.craving.day, date.today())
+        except JournalError:
+            return False
+        return craving_needs_lapse(records, self.craving)
+
     def _refresh_lapse_line(self) -> None:
-        """After "Not now", the lapse flow stays one click away while the outcome is used."""
-        used = self.craving is not None and self.craving.outcome is Outcome.USED
-        if used and not self._linked_lapses():
-            self.lapse_line.say("Record the lapse when you're ready.", "&Record it…")
+        """After "Not now", the lapse flow stays one click away while the day needs it."""
+        if self._lapse_needed():
+            self.lapse_line.say(
+                "Record the lapse when you're ready.", "&Record it…", "Not recorded yet."
+            )
         else:
             self.lapse_line.hide()
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.domain.contacts import Contact, ContactError, Role
-from recovery_desktop.ui.dates import from_qdate, to_qdate
+from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 
@@ -41,7 +41,7 @@ class FirstStepsPage(QWizardPage):
         self.clean_date = QDateEdit(self)
         self.clean_date.setCalendarPopup(True)
         self.clean_date.setDisplayFormat("ddd d MMM yyyy")
-        self.clean_date.setMaximumDate(to_qdate(date.today()))
+        sensible_dates(self.clean_date, date.today())
         self.clean_date.setDate(to_qdate(date.today()))
         self.clean_date.setAccessibleName("Clean date")
         self.clean_date.setEnabled(False)

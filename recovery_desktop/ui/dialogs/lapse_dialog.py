@@ -36,11 +36,11 @@ from recovery_desktop.domain.recovery_time import (
     clean_time,
     current_period,
     default_new_start,
-    plural,
     restart_sentence,
     substances,
 )
-from recovery_desktop.ui.dates import from_qdate, to_qdate, to_qdatetime
+from recovery_desktop.domain.wording import plural
+from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate, to_qdatetime
 from recovery_desktop.ui.widgets.help_lines import (
     crisis_lines_list,
     journal_crisis_lines,
@@ -85,6 +85,7 @@ class LapseDialog(QDialog):
         self.when = QDateTimeEdit(
             to_qdatetime(when or datetime.now().replace(second=0, microsecond=0)), self
         )
+        sensible_dates(self.when)
         self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
         self.when.setCalendarPopup(True)
         self.when.setAccessibleName("When")
@@ -100,7 +101,7 @@ class LapseDialog(QDialog):
         self.tell = QLineEdit(self)
         self.tell.setPlaceholderText("For example your sponsor, counsellor or doctor")
         self.tell.setAccessibleName("Who I'll tell")
-        self.new_start = QDateEdit(self)
+        self.new_start = sensible_dates(QDateEdit(self))
         self.new_start.setCalendarPopup(True)
         self.new_start.setDisplayFormat("ddd d MMM yyyy")
         self.new_start.setAccessibleName("Start counting again from")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import Contact, ContactError, Method, ReachOut
-from recovery_desktop.ui.dates import to_qdate, to_qdatetime
+from recovery_desktop.ui.dates import sensible_dates, to_qdate, to_qdatetime
 from recovery_desktop.ui.dialogs.contact_dialog import notes_edit
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.widgets.layout import compact_combo, ok_cancel
@@ -78,7 +78,7 @@ class ReachOutDialog(QDialog):
         self.when_edit.setAccessibleName("When")
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat("ddd d MMM yyyy, HH:mm")
-        self.when_edit.setMaximumDate(to_qdate(date.today()))
+        sensible_dates(self.when_edit, date.today())
         self.when_edit.setDateTime(QDateTime.currentDateTime())
         self.how_choice = SegmentedChoice([(m, m.label) for m in Method], "How", self)
         self.how_choice.setValue(Method.CALL)

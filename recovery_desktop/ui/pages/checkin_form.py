@@ -21,9 +21,11 @@ from recovery_desktop.domain.checkin import (
     CheckIn,
     Halt,
 )
+from recovery_desktop.ui.widgets.action_line import ActionLine, NoteRow, beside
 from recovery_desktop.ui.widgets.choice import ScaleInput, TriStateInput
 from recovery_desktop.ui.widgets.optional_spin import OptionalDoubleSpinBox, OptionalSpinBox
 
+WORD_WIDTH = 150  # the scale's word column, so it does not jump as words change
 _SCALES = (
     ("&Mood", scales.MOOD),
     ("&Craving peak", scales.CRAVING),
@@ -52,9 +54,10 @@ class CheckInForm(QWidget):
         self._grid.setColumnStretch(2, 1)
         self.scales: dict[str, ScaleInput] = {}
         self.words: dict[str, QLabel] = {}
+        self._free: dict[str, NoteRow] = {}  # rows with free room for notes
         for text, scale in _SCALES:
             self._add_scale(text, scale)
-        self.sleep_hours = OptionalDoubleSpinBox(MAX_SLEEP_HOURS, 0.5, " hours", self)
+        self.sleep_hours = OptionalDoubleSpinBox(MAX_SLEEP_HOURS, 0.5, "hour", self)
         self.sleep_hours.setAccessibleName("Sleep hours")
         self._row("S&leep last night", self._narrow(self.sleep_hours))
         self._add_scale("Sleep &quality", scales.SLEEP_QUALITY)
@@ -64,8 +67,8 @@ class CheckInForm(QWidget):
         for name, text in _YES_NO:
             choice = TriStateInput(text.replace("&", ""), self)
             self.yes_no[name] = choice
-            self._row(text, choice)
-        self.exercise = OptionalSpinBox(MAX_EXERCISE_MINUTES, 5, " minutes", self)
+            self._row(text, self._with_free_room(name, choice))
+        self.exercise = OptionalSpinBox(MAX_EXERCISE_MINUTES, 5, "minute", self)
         self.exercise.setAccessibleName("Exercise minutes")
         self._row("E&xercise", self._narrow(self.exercise))
         self.note = QPlainTextEdit(self)
@@ -86,6 +89,21 @@ class CheckInForm(QWidget):
         self._grid.addWidget(label, row, 0, align)
         self._grid.addWidget(widget, row, 1, 1, 2)
 
+    def _with_free_room(self, key: str, widget: QWidget) -> QWidget:
+        """``widget`` at its natural width; the rest of the row is free for notes."""
+        holder = beside(widget)
+        self._free[key] = holder
+        return holder
+
+    def place_notes(self, key: str, *notes: ActionLine) -> None:
+        """Put ``notes`` in the free room of the row for ``key`` ("used", "craving_peak"):
+        beside the field they are about, one line high, so they never move another row."""
+        self._free[key].add_notes(*notes)
+        before: QWidget = self.scales.get(key) or self.yes_no[key]
+        for note in notes:  # Tab reaches a note's button right after its field
+            QWidget.setTabOrder(before, note.button)
+            before = note.button
+
     def _narrow(self, widget: QWidget) -> QWidget:
         """A spin box at a comfortable width, not stretched across the page."""
         widget.setMinimumWidth(170)
@@ -102,14 +120,16 @@ class CheckInForm(QWidget):
         widget = ScaleInput(scale, self)
         word = QLabel(scale.describe(None), self)
         word.setObjectName("scaleWord")
-        word.setMinimumWidth(150)
+        word.setWordWrap(True)  # two lines rather than clipped, when a note sits beside it
+        free = self._with_free_room(scale.key, word)
+        free.setMinimumWidth(WORD_WIDTH)
         label = QLabel(text, self)
         label.setBuddy(widget)
         label.setToolTip(scale.question)
         widget.setToolTip(scale.question)
         self._grid.addWidget(label, row, 0)
         self._grid.addWidget(widget, row, 1)
-        self._grid.addWidget(word, row, 2)
+        self._grid.addWidget(free, row, 2)
         self.scales[scale.key] = widget
         self.words[scale.key] = word
         widget.valueChanged.connect(lambda _v, k=scale.key: self._update_word(k))
@@ -142,6 +162,7 @@ class CheckInForm(QWidget):
 
     def _update_word(self, key: str) -> None:
         self.words[key].setText(self.scales[key].describe())
+        self._free[key].fit_notes()  # a longer word leaves a note less room
 
     def load(self, checkin: CheckIn) -> None:
         """Show a record without emitting ``changed``."""

@@ -35,7 +35,7 @@ from recovery_desktop.domain.recovery_time import (
     substances,
 )
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
-from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
+from recovery_desktop.ui.widgets.layout import clear_layout, page_heading, scroll_area
 
 OpenLapse = Callable[[], object]
 
@@ -99,11 +99,7 @@ class CleanTimePage(QWidget):
         if not force and self._shown == self.journal.revision.value:
             return
         self._shown = self.journal.revision.value
-        while self.body_layout.count():
-            item = self.body_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.body_layout)
         try:
             periods = self.journal.recovery_time.periods()
             lapses = self.journal.recovery_time.lapses(date.min, date.max)

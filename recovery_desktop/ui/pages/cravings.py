@@ -25,7 +25,7 @@ from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.cravings import Craving, summarise_cravings, summary_line
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.periods import Period, PeriodError
-from recovery_desktop.ui.dates import from_qdate, to_qdate
+from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.models.cravings_model import COL_HELPED, COL_TRIGGERS, CravingsModel
 from recovery_desktop.ui.pages.people_contacts import edit_on_activate
 from recovery_desktop.ui.widgets.layout import compact_combo, page_heading
@@ -64,6 +64,7 @@ class CravingsPage(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setAccessibleName(f"{name} date")
+            sensible_dates(edit)
             edit.setDate(to_qdate(day))
             edit.dateChanged.connect(lambda _d: self.refresh(force=True))
         self.trigger = compact_combo(QComboBox(self))

@@ -18,6 +18,7 @@ from recovery_desktop.domain.contacts import CrisisLine
 from recovery_desktop.ui.dialogs.crisis_line_dialog import CrisisLineDialog
 from recovery_desktop.ui.pages.people_contacts import ask
 from recovery_desktop.ui.widgets.help_lines import SHOWN_WHEN_LOCKED, NumberCard
+from recovery_desktop.ui.widgets.layout import discard
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 COUNTRY_NOTE = (
@@ -81,7 +82,7 @@ class CrisisLinesBox(QGroupBox):
             return
         for row in self.rows:
             self.list_layout.removeWidget(row)
-            row.deleteLater()
+            discard(row)
         self.rows = [self._row(line) for line in lines]
         for row in self.rows:
             self.list_layout.addWidget(row)

@@ -23,6 +23,7 @@ from recovery_desktop.domain.contacts import (
     days_without_reaching_out,
     needs_gentle_note,
 )
+from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.models.contacts_model import COL_NOTE, ReachOutsModel
 from recovery_desktop.ui.pages.people_contacts import (
@@ -45,10 +46,10 @@ def last_reach_out_text(
         return "Nothing logged yet. Reaching out, even with a short text, is worth noting here."
     if needs_gentle_note(last, today, after_days):
         return (
-            f"It has been {days} days since you last reached out to someone. "
+            f"It has been {plural(days, 'day')} since you last reached out to someone. "
             "A short text or a call counts, even just to say hello."
         )
-    when = {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
+    when = {0: "today", 1: "yesterday"}.get(days, f"{plural(days, 'day')} ago")
     return f"You last reached out to someone {when}."
 
 

@@ -28,6 +28,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
     add_passphrase_wizard,
     new_recovery_key_wizard,
 )
+from recovery_desktop.ui.widgets.counted_spin import count_unit
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
@@ -47,7 +48,7 @@ class NumberSetting:
 
     minimum: int
     maximum: int
-    suffix: str
+    unit: str  # singular: "minute" (the box shows "1 minute", "5 minutes")
     accessible_name: str
     fallback: int
     read: Callable[[], int]
@@ -107,7 +108,7 @@ class SettingsPage(QWidget):
         box = QGroupBox(title, self)
         spin = QSpinBox(box)
         spin.setRange(setting.minimum, setting.maximum)
-        spin.setSuffix(setting.suffix)
+        count_unit(spin, setting.unit)
         spin.setMaximumWidth(160)
         spin.setAccessibleName(setting.accessible_name)
         try:
@@ -144,7 +145,7 @@ class SettingsPage(QWidget):
             NumberSetting(
                 1,
                 240,
-                " minutes",
+                "minute",
                 "Lock after this many minutes without activity",
                 5,
                 preferences.auto_lock_minutes,
@@ -164,7 +165,7 @@ class SettingsPage(QWidget):
             NumberSetting(
                 1,
                 30,
-                " days",
+                "day",
                 "Gentle note after this many days without reaching out",
                 4,
                 preferences.reach_out_reminder_days,

@@ -29,6 +29,7 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryNotes, SummaryOptions
+from recovery_desktop.domain.wording import plural
 from recovery_desktop.reports.sections import SECTIONS
 from recovery_desktop.ui.printing import PAGE_SIZES, PrintError, default_page_size_name
 from recovery_desktop.ui.warmup import Warmup
@@ -319,7 +320,7 @@ class SummaryPage(QWidget):
         except PrintError as error:
             self.status.setText(str(error))
             return
-        self.status.setText(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+        self.status.setText(f"Sent {plural(pages, 'page')} to the printer.")
 
     def default_pdf_name(self) -> str:
         return f"summary-{self.period.key.replace('..', '-to-')}.pdf"
@@ -342,7 +343,7 @@ class SummaryPage(QWidget):
         except (PrintError, OSError) as error:
             self.status.setText(f"The PDF could not be saved: {error}")
             return 0
-        self.status.setText(f"Saved {pages} page{'s' if pages != 1 else ''} to {path}.")
+        self.status.setText(f"Saved {plural(pages, 'page')} to {path}.")
         return pages
 
     def flush(self) -> bool:

@@ -25,12 +25,13 @@ from recovery_desktop.domain.contacts import (
     needs_gentle_note,
 )
 from recovery_desktop.domain.day_story import DayRecords, asks_about_lapse
-from recovery_desktop.ui.dates import from_qdate, to_qdate
+from recovery_desktop.domain.wording import plural
+from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
 from recovery_desktop.ui.pages.checkin_form import CheckInForm
 from recovery_desktop.ui.pages.today_story import DayStory
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
-from recovery_desktop.ui.widgets.clean_badge import CleanBadge, main_clean_time
+from recovery_desktop.ui.widgets.clean_badge import CleanBadge
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 AUTOSAVE_DELAY_MS = 700
@@ -80,7 +81,7 @@ class TodayPage(QWidget):
         self._shown_used: bool | None = None
         self._records = DayRecords(self.day)
         self.form = CheckInForm(self)
-        self.story = DayStory(self)
+        self.story = DayStory(self.form)
         self.status = SaveStatus(self)
         self.badge = CleanBadge(journal, self)
         self.gentle_note = QLabel(self)
@@ -104,7 +105,7 @@ class TodayPage(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setAccessibleName("Day of the check-in")
-        self.date_edit.setMaximumDate(to_qdate(date.today()))
+        sensible_dates(self.date_edit, date.today())
         self.date_edit.dateChanged.connect(lambda q: self.go_to(from_qdate(q)))
         previous = QPushButton("◀", self)
         previous.setAccessibleName("Previous day")
@@ -143,7 +144,6 @@ class TodayPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(second)
         layout.addWidget(self.gentle_note)
-        layout.addWidget(self.story)
         layout.addWidget(scroll, 1)
 
     # -- navigation ----------------------------------------------------------------------
@@ -175,7 +175,6 @@ class TodayPage(QWidget):
         self.form.load(draft or stored or CheckIn(day))
         self._stored_used = stored.used if stored else None
         self._shown_used = self.form.yes_no["used"].value()  # type: ignore[assignment]
-        self.refresh_gentle_note()
         self.refresh_story()
         self._dirty = draft is not None
         if draft is not None:
@@ -235,13 +234,7 @@ class TodayPage(QWidget):
     def refresh_story(self) -> None:
         """Read the day's cravings and lapses again (after anything was logged or recorded)."""
         try:
-            since = main_clean_time(self.journal, date.today())
-            self._records = DayRecords(
-                self.day,
-                tuple(self.journal.cravings.between(self.day, self.day)),
-                tuple(self.journal.recovery_time.lapses(self.day, self.day)),
-                since.since if since is not None else None,
-            )
+            self._records = self.journal.day_records(self.day, date.today())
         except JournalError:
             self._records = DayRecords(self.day)
         self._show_story()
@@ -272,7 +265,9 @@ class TodayPage(QWidget):
         self._set_answer(self.form.yes_no["used"], before)
 
     def refresh_gentle_note(self) -> None:
-        """A kind nudge when nobody has been reached for a while (never a reproach)."""
+        """A kind nudge when nobody has been reached for a while (never a reproach). Read
+        only when Today is shown (it does not depend on the day), so it never appears or goes
+        above the form while the user is working in it."""
         try:
             last = self.journal.contacts.last_reach_out()
             after = self.journal.preferences.reach_out_reminder_days()
@@ -281,10 +276,10 @@ class TodayPage(QWidget):
             return
         days = days_without_reaching_out(last, date.today())
         show = needs_gentle_note(last, date.today(), after)
-        if show:
+        if show and days is not None:
             who = f" A short call or text to {first[0].name} could help." if first else ""
             self.gentle_note.setText(
-                f"It's been {days} days since you last reached out to someone.{who}"
+                f"It's been {plural(days, 'day')} since you last reached out to someone.{who}"
             )
         self.gentle_note.setVisible(show)
 

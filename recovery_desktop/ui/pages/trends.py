@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.periods import PRESETS, Period, PeriodError, preset
-from recovery_desktop.ui.dates import from_qdate, to_qdate
+from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.theme import is_dark
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
@@ -49,6 +49,7 @@ class TrendsPage(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setAccessibleName(f"{name} date")
+            sensible_dates(edit)
             edit.dateChanged.connect(self.refresh)
         today = date.today()
         self.start_edit.setDate(to_qdate(today - timedelta(days=27)))

@@ -1,9 +1,54 @@
-"""A gentle line with one button: where two records disagree, and one click to settle it."""
+"""A gentle note with one button, placed beside the field it is about: where two records
+disagree, and one click to settle it.
+
+It is one line high (never taller than the field beside it), so showing or hiding it moves
+nothing on the page. Its short sentence shows whole or, where the row has no room for it (a
+small screen at 150 %), not at all: the button stays, and the whole sentence is always in the
+tooltip and the accessible description.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from recovery_desktop.ui.widgets.status_line import line_height
+
+BUTTON_PADDING = 20  # room around the button's text (narrower than Fusion's 80 px minimum)
+
+
+class WholeOrNothing(QLabel):
+    """One line that shows its text whole or, when the room is too narrow, not at all (never
+    cut off). It asks for the room its whole text needs and accepts less."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._whole = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def whole(self) -> str:
+        return self._whole
+
+    def set_whole(self, text: str) -> None:
+        self._whole = text
+        self.updateGeometry()
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self._whole) + 2, line_height(self))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, line_height(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        fits = self.fontMetrics().horizontalAdvance(self._whole) <= self.contentsRect().width()
+        self.setText(self._whole if fits else "")
 
 
 class ActionLine(QFrame):
@@ -13,20 +58,82 @@ class ActionLine(QFrame):
         super().__init__(parent)
         self.setObjectName("storyNote")
         self.setAccessibleName(name)
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._text = ""
+        self.label = WholeOrNothing(self)
         self.button = QPushButton(self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 6, 4)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.button)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(8, 2, 2, 2)
+        self._layout.setSpacing(4)
+        self._layout.addWidget(self.label, 1)
+        self._layout.addWidget(self.button)
         self.hide()
 
-    def say(self, text: str, button: str) -> None:
-        self.label.setText(text)
+    def text(self) -> str:
+        """The whole sentence (the screen may show a shorter one)."""
+        return self._text
+
+    def say(self, text: str, button: str, short: str | None = None) -> None:
+        """Show ``short`` (or ``text``) beside a button labelled ``button``."""
+        self._text = text
+        self.label.set_whole(short or text)
         self.button.setText(button)
-        self.button.setAccessibleName(button.replace("&", ""))
+        shown = button.replace("&", "")
+        self.button.setFixedWidth(self.fontMetrics().horizontalAdvance(shown) + BUTTON_PADDING)
+        self.button.setAccessibleName(shown)
         self.button.setAccessibleDescription(text)
+        self.button.setToolTip(text)
+        self.setToolTip(text)
         self.setAccessibleDescription(text)
         self.show()
+        row = self.parentWidget()
+        if isinstance(row, NoteRow):
+            row.fit_notes()
+
+    def whole_width(self) -> int:
+        """The room the note needs with its sentence shown."""
+        margins = self._layout.contentsMargins()
+        frame = 2 * self.frameWidth() + margins.left() + margins.right()
+        label = self.label.fontMetrics().horizontalAdvance(self.label.whole()) + 2
+        return frame + label + self._layout.spacing() + self.button.width()
+
+    def fit(self, room: int) -> None:
+        """Show the sentence only when ``room`` holds all of it; the button always shows."""
+        self.label.setHidden(room < self.whole_width())
+
+
+class NoteRow(QWidget):
+    """A field at its natural width, then notes at the end of the same row: a note appears
+    in the row's free room and never pushes the rows below down. Where the room is short,
+    the notes show their buttons only, so the field keeps its room."""
+
+    def __init__(self, field: QWidget, notes: tuple[ActionLine, ...]) -> None:
+        super().__init__(field.parentWidget())
+        self.field = field
+        self.notes: list[ActionLine] = []
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addWidget(field)
+        self._row.addStretch(1)
+        self.setFocusProxy(field)
+        self.add_notes(*notes)
+
+    def add_notes(self, *notes: ActionLine) -> None:
+        for note in notes:
+            self._row.addWidget(note)
+            self.notes.append(note)
+        self.fit_notes()
+
+    def fit_notes(self) -> None:
+        room = self.width() - self.field.sizeHint().width() - 2 * self._row.spacing()
+        for note in self.notes:
+            note.fit(room)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_notes()
+
+
+def beside(field: QWidget, *notes: ActionLine) -> NoteRow:
+    """``field`` with ``notes`` in the free room of its row (see :class:`NoteRow`)."""
+    return NoteRow(field, notes)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.reports.chart_kit import Chart, save
+from recovery_desktop.ui.widgets.layout import discard
 
 HOVER_PIXELS = 12
 CANVAS_HEIGHT = 300
@@ -62,7 +63,7 @@ class ChartView(QFrame):
     def set_chart(self, chart: Chart) -> None:
         if self.canvas is not None:
             self._layout.removeWidget(self.canvas)
-            self.canvas.deleteLater()
+            discard(self.canvas)
         self.canvas = _Canvas(chart.figure)
         # Taller figures (two stacked panels) get proportionally more room.
         height = round(CANVAS_HEIGHT * chart.figure.get_figheight() / 3.0)

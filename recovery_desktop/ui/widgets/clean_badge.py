@@ -14,13 +14,12 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain import recovery_time
 from recovery_desktop.domain.recovery_time import (
     CleanTime,
     badge_text,
-    clean_time,
     count_sentence,
     cumulative_sentence,
-    substances,
 )
 
 POLL_MS = 1000
@@ -30,9 +29,7 @@ INVITATION_DETAIL = "You can set your clean date on the Clean time page."
 
 def main_clean_time(journal: Journal, today: date) -> CleanTime | None:
     """Clean time of the first substance (opioids unless the user has only others)."""
-    periods = journal.recovery_time.periods()
-    names = substances(periods)
-    return clean_time(periods, names[0], today) if names else None
+    return recovery_time.main_clean_time(journal.recovery_time.periods(), today)
 
 
 def badge_words(time: CleanTime, today: date) -> tuple[str, str]:

@@ -1,8 +1,17 @@
-"""Small building blocks every page uses: its heading and a frameless scroll area."""
+"""Small building blocks every page uses: its heading, a frameless scroll area, and
+throwing away widgets a page rebuilds."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QWidget,
+)
 
 
 def page_heading(text: str, parent: QWidget) -> QLabel:
@@ -20,6 +29,23 @@ def scroll_area(content: QWidget, parent: QWidget) -> QScrollArea:
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setWidget(content)
     return scroll
+
+
+def discard(widget: QWidget) -> None:
+    """Hide ``widget`` now and delete it later. ``deleteLater`` alone leaves it painted under
+    its replacement until the event loop runs again, which a message box (its own loop)
+    puts off for as long as it is open."""
+    widget.hide()
+    widget.deleteLater()
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Take every item out of ``layout``; its widgets are hidden at once and deleted later."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            discard(widget)
 
 
 def ok_cancel(dialog: QDialog, ok_text: str, cancel_text: str | None = None) -> QDialogButtonBox:

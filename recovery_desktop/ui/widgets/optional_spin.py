@@ -12,19 +12,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
 
+from recovery_desktop.ui.widgets.counted_spin import count_unit
+
 NOT_ANSWERED = "Not answered"
 
 
 class _Optional:
     """Shared behaviour; mixed in before the Qt spin box class."""
 
-    def _setup(self: Any, minimum: float, maximum: float, step: float, suffix: str) -> None:
+    def _setup(self: Any, minimum: float, maximum: float, step: float, unit: str) -> None:
         self.setRange(minimum, maximum)
         self.setSingleStep(step)
-        self.setSuffix(suffix)
         self.setSpecialValueText(NOT_ANSWERED)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setValue(self.minimum())
+        count_unit(self, unit)
 
     def _is_unset(self: Any) -> bool:
         return bool(self.value() <= self.minimum())
@@ -46,19 +48,23 @@ class _Optional:
 
 
 class OptionalSpinBox(_Optional, QSpinBox):
-    def __init__(self, maximum: int, step: int, suffix: str, parent: QWidget | None = None):
+    """``unit`` is the singular noun ("minute"); the box shows "1 minute", "5 minutes"."""
+
+    def __init__(self, maximum: int, step: int, unit: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self._setup(-step, maximum, step, suffix)
+        self._setup(-step, maximum, step, unit)
 
     def optional_value(self) -> int | None:
         return None if self._is_unset() else max(0, self.value())
 
 
 class OptionalDoubleSpinBox(_Optional, QDoubleSpinBox):
-    def __init__(self, maximum: float, step: float, suffix: str, parent: QWidget | None = None):
+    """``unit`` is the singular noun ("hour"); the box shows "1.0 hour", "7.5 hours"."""
+
+    def __init__(self, maximum: float, step: float, unit: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setDecimals(1)
-        self._setup(-step, maximum, step, suffix)
+        self._setup(-step, maximum, step, unit)
 
     def optional_value(self) -> float | None:
         return None if self._is_unset() else max(0.0, self.value())

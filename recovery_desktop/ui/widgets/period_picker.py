@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.domain.periods import Period, default_summary_week, week_of
-from recovery_desktop.ui.dates import from_qdate, to_qdate
+from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 
 
 class PeriodPicker(QWidget):
@@ -47,7 +47,7 @@ class PeriodPicker(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setAccessibleName(name)
-            edit.setMaximumDate(to_qdate(date.today()))
+            sensible_dates(edit, date.today())
         self._layout()
         self.previous.clicked.connect(lambda: self._step(-1))
         self.next.clicked.connect(lambda: self._step(1))
