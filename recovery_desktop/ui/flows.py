@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.cravings import Craving
+from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.session import Session
@@ -86,17 +87,25 @@ class Flows(QObject):
         when: datetime | None = None,
         craving_id: int | None = None,
         parent: QWidget | None = None,
+        *,
+        draft: Draft | None = None,
     ) -> bool:
-        """Ask about the lapse; True when one was recorded."""
+        """Ask about the lapse (as ``draft`` left it, after a lock); True when one was
+        recorded."""
         journal = self.session.journal
         if journal is None:
             return False
         owner = parent or self.window
         dialog = LapseDialog(journal, when, craving_id, owner)
-        if not dialog.exec():
+        if draft is not None:
+            dialog.resume(draft)
+        recorded = bool(dialog.exec())
+        message = dialog.after_message() if recorded else ""
+        dialog.deleteLater()  # what was typed does not stay in memory behind the window
+        if not recorded:
             return False
         self.changed.emit()
-        QMessageBox.information(owner, "Lapse recorded", dialog.after_message())
+        QMessageBox.information(owner, "Lapse recorded", message)
         return True
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.drafts import Draft
+from recovery_desktop.ui.draft_keeper import DraftKeeper
 from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.unlock_panel import UnlockPanel
@@ -33,6 +35,9 @@ PREFERRED_SIZE = (1120, 780)
 
 
 class Page(Protocol):
+    """What the window asks of a page; a page that can reopen dialogs kept across a lock
+    also has ``draft_kinds`` and ``resume_draft(draft)``."""
+
     title: str
 
     def flush(self) -> bool: ...
@@ -110,6 +115,15 @@ class Workspace(QWidget):
         """Save everything open; False if something could not be saved."""
         return all([page.flush() for page in self.pages if hasattr(page, "flush")])
 
+    def resume(self, draft: Draft) -> bool:
+        """Show the page that reopens ``draft``'s dialog and let it; False if none can."""
+        for row, page in enumerate(self.pages):
+            if draft.kind in getattr(page, "draft_kinds", ()):
+                self.show_page(row)
+                page.resume_draft(draft)  # type: ignore[attr-defined]
+                return True
+        return False
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -129,6 +143,7 @@ class MainWindow(QMainWindow):
         self.shortcuts = list(shortcuts)
         self.page_specs = list(pages)
         self.idle = idle
+        self.drafts = DraftKeeper()
         self.workspace: Workspace | None = None
         self.setWindowTitle(title)
         fit_to_screen(self, *PREFERRED_SIZE)
@@ -186,19 +201,49 @@ class MainWindow(QMainWindow):
         focus_first = getattr(pages[0], "focus_first", None) if pages else None
         if callable(focus_first):
             focus_first()
+        QTimer.singleShot(0, self, self._offer_drafts)
+
+    def _offer_drafts(self) -> None:
+        """After an unlock, reopen each dialog the lock closed, as it was left, one after
+        the other; each draft is forgotten once its dialog is saved or cancelled."""
+        journal, workspace = self.session.journal, self.workspace
+        if journal is None or workspace is None:
+            return
+        for draft in self.drafts.pending(journal):
+            if self.workspace is not workspace:
+                return  # locked again meanwhile: the drafts were kept again
+            if workspace.resume(draft) and self.workspace is workspace:
+                self.drafts.done(journal, draft.kind)
 
     def lock_now(self) -> None:
-        """Save what is open, close every dialog, forget the key and show the lock panel."""
+        """Save what is open, keep what was typed in dialogs, close them, forget the key
+        and show the lock panel."""
         if not self.session.is_unlocked:
             return
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
+        self._close_windows()
         if self.workspace is not None:
             self.workspace.flush()
         self.idle.stop()
         self.stop_background()
         self.session.lock()
+
+    def _close_windows(self) -> None:
+        """Every open dialog: saved if it saves itself (the craving panel), kept as a draft
+        in the journal if it holds typed input, then closed without a question."""
+        windows = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, QDialog) and widget.isVisible()
+        ]
+        for window in windows:
+            flush = getattr(window, "flush", None)
+            if callable(flush):
+                flush()
+        if self.session.journal is not None:
+            self.drafts.keep(self.session.journal, windows)
+        for window in windows:
+            if window.isVisible():
+                window.done(QDialog.DialogCode.Rejected.value)
 
     def stop_background(self) -> None:
         """Stop or wait for every background thread (on lock, close and quit)."""
@@ -227,6 +272,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
+        if self.session.is_unlocked:
+            self._close_windows()
         self.idle.stop()
         self.stop_background()
         self.session.lock()

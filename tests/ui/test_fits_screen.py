@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.domain.contacts import call_first
+from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
@@ -68,7 +69,7 @@ def _dialogs(journal) -> dict[str, object]:
     contact = people[0]
     line = journal.contacts.crisis_lines()[0]
     trigger = journal.library.items(Kind.TRIGGER)[0]
-    return {
+    dialogs = {
         "craving panel": lambda parent: CravingPanel(journal, None, parent),
         "lapse": lambda parent: LapseDialog(journal, None, None, parent),
         "new contact": lambda parent: ContactDialog(journal, None, parent),
@@ -87,6 +88,21 @@ def _dialogs(journal) -> dict[str, object]:
             locked_content(journal.contacts.crisis_lines()), parent
         ),
     }
+    return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
+
+
+KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date"]
+
+
+def _reopened(make):
+    """The dialog as it comes back after an unlock, with its line saying why."""
+
+    def build(parent):
+        dialog = make(parent)
+        dialog.resume(Draft(dialog.draft_kind, dialog.draft_values()))
+        return dialog
+
+    return build
 
 
 DIALOGS = [
@@ -101,6 +117,7 @@ DIALOGS = [
     "change passphrase",
     "help",
     "help while locked",
+    *(f"{name}, reopened after a lock" for name in KEPT),
 ]
 
 
