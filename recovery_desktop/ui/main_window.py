@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft
+from recovery_desktop.ui.app_keys import EveryWindowKey
 from recovery_desktop.ui.draft_keeper import DraftKeeper
 from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.session import Session
@@ -32,6 +34,7 @@ from recovery_desktop.ui.window_size import fit_to_screen
 
 APP_TITLE = "Recovery Desktop"
 PREFERRED_SIZE = (1120, 780)
+LOCK_SHORTCUT = "Ctrl+L"
 
 
 class Page(Protocol):
@@ -80,7 +83,7 @@ class Workspace(QWidget):
         self.nav.currentRowChanged.connect(self._switch)
         lock_button = QPushButton("Lock", self)
         lock_button.setObjectName("lockButton")
-        lock_button.setToolTip("Lock the journal now (Ctrl+L)")
+        lock_button.setToolTip(f"Lock the journal now ({LOCK_SHORTCUT})")
         lock_button.setAccessibleName("Lock the journal")
         lock_button.clicked.connect(lock)
         side = QVBoxLayout()
@@ -161,24 +164,31 @@ class MainWindow(QMainWindow):
             self.unlock_panel.reset()
 
     def _add_actions(self) -> None:
-        lock = QAction("Lock", self)
-        lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        lock.triggered.connect(self.lock_now)
-        quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        self.addActions([lock, quit_action])
-        for number in range(1, len(self.page_specs) + 1):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _c=False, row=number - 1: self._show_page(row))
-            self.addAction(action)
+        """Ctrl+L locks from every window, modal dialogs too; Ctrl+Q and the extra shortcuts
+        (Ctrl+K) work from every window a modal dialog does not block; Ctrl+1… choose a
+        page of this window."""
+        self.lock_key = EveryWindowKey(
+            LOCK_SHORTCUT, self.lock_now, lambda: self.session.is_unlocked, self
+        )
+        app_wide = Qt.ShortcutContext.ApplicationShortcut
+        self._action("Ctrl+Q", self.close, app_wide)
+        for row in range(len(self.page_specs)):
+            self._action(f"Ctrl+{row + 1}", partial(self._show_page, row))
         for keys, slot in self.shortcuts:
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(lambda _c=False, run=slot: self._if_unlocked(run))
-            self.addAction(action)
+            self._action(keys, partial(self._if_unlocked, slot), app_wide)
+
+    def _action(
+        self,
+        keys: str,
+        run: Callable[[], object],
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+    ) -> QAction:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(context)
+        action.triggered.connect(lambda _checked=False: run())
+        self.addAction(action)
+        return action
 
     def _if_unlocked(self, run: Callable[[], object]) -> None:
         if self.session.is_unlocked:

@@ -189,6 +189,21 @@ def test_every_dialog_that_takes_typing_comes_back_after_a_lock_and_cancel_forge
     qtbot.waitUntil(lambda: session.journal.drafts.drafts() == [])  # cancelled: forgotten
 
 
+def test_ctrl_l_in_a_dialog_keeps_its_draft_too(qtbot, window_for, counting, files):
+    """The lock key works inside a modal dialog, and what was typed there is kept."""
+    window, session = _unlocked(window_for, counting, files)
+    page = _show(window, PeoplePage)
+
+    def type_then_lock(dialog):
+        qtbot.keyClicks(dialog.name_edit, "Aunt Jo")
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+    first = when_shown(ContactDialog, type_then_lock)
+    page.contacts_box.add()
+    assert first and not session.is_unlocked
+    assert [d.text("name") for d in _kept_drafts(files)] == ["Aunt Jo"]
+
+
 def test_untouched_cancelled_or_saved_dialogs_leave_no_draft(qtbot, window_for, counting, files):
     """A dialog nobody typed in, or one closed before the lock, leaves nothing behind."""
     window, session = _unlocked(window_for, counting, files)
