@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.domain.contacts import call_first
-from recovery_desktop.domain.drafts import Draft
+from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.library import Kind
+from recovery_desktop.ui.dialogs import key_stop
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
@@ -154,7 +155,28 @@ def test_every_wizard_page_fits(qtbot, name):
         wizard.restart()
         _settle(qtbot, wizard)
         assert fit_problems(wizard) == [], f"page {page_id}"
-    wizard.reject()
+    wizard.done(QDialog.DialogCode.Rejected.value)  # closed without the stop question
+
+
+@pytest.mark.parametrize("question", [key_stop.NEW_KEY, key_stop.ADD_PASSPHRASE, key_stop.SETUP])
+def test_the_stop_question_of_every_key_wizard_fits(qtbot, question):
+    """ "Stop without the new key?" and its siblings fit the screen."""
+    box, _stop = key_stop.stop_box(None, question)
+    qtbot.addWidget(box)
+    box.show()
+    _settle(qtbot, box)
+    assert fit_problems(box) == []
+    box.done(0)
+
+
+def test_settings_with_the_note_about_a_key_not_set_fits(qtbot, window_for, demo_journal, files):
+    """After a lock closed a key wizard, Settings with its note still fits."""
+    session = Session(files)
+    session.adopt(demo_journal)
+    window = window_for(session)
+    window.workspace.resume(Draft(DraftKind.NEW_RECOVERY_KEY))
+    _settle(qtbot, window)
+    assert fit_problems(window) == []
 
 
 @pytest.mark.parametrize("view", [0, 1, 2])
