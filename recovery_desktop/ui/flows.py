@@ -12,6 +12,7 @@ from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
+from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.session import Session
 
 CRAVING_SHORTCUT = "Ctrl+K"
@@ -22,9 +23,12 @@ class Flows(QObject):
 
     changed = Signal()
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(
+        self, session: Session, idle: IdleWatcher | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.idle = idle
         self.window: QWidget | None = None
         self.panel: CravingPanel | None = None
 
@@ -43,11 +47,25 @@ class Flows(QObject):
         panel.lapses_changed.connect(self.changed)
         panel.used.connect(self._craving_used)
         panel.destroyed.connect(self._panel_gone)
+        self._hold_idle_while_surfing(panel)
         self.panel = panel
         panel.show()
         panel.raise_()
         panel.activateWindow()
         return panel
+
+    def _hold_idle_while_surfing(self, panel: CravingPanel) -> None:
+        """A running urge-surfing timer is someone riding out a craving, not an empty
+        desk: the journal does not auto-lock until it ends, is paused or the panel closes."""
+        idle, timer = self.idle, panel.help.timer
+        if idle is None:
+            return
+
+        def running_changed(running: bool) -> None:
+            (idle.hold if running else idle.release)(timer)
+
+        timer.running_changed.connect(running_changed)
+        panel.destroyed.connect(lambda _gone=None: idle.release(timer))
 
     def _panel_gone(self) -> None:
         self.panel = None

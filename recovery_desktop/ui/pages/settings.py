@@ -147,8 +147,9 @@ class SettingsPage(QWidget):
         preferences = self.journal.preferences
         box, self.auto_lock = self._number_box(
             "Auto-lock",
-            "When nobody has used the app for this long, it saves what you were typing and "
-            "locks. You can lock it yourself at any time with Ctrl+L.",
+            "When nobody has used the app for this long, it keeps what you were typing and "
+            "locks; you pick up where you left off when you unlock. A running urge-surfing "
+            "timer counts as using it. You can lock it yourself at any time with Ctrl+L.",
             "Lock &after:",
             NumberSetting(
                 1,
