@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from recovery_desktop.ui.flows import Flows
 from recovery_desktop.ui.session import Session
+from tests.conftest import PASSPHRASE
 
 LEFT = Qt.MouseButton.LeftButton
 IDLE_MS = 200
@@ -42,7 +43,7 @@ def test_reset_or_closing_the_panel_lets_auto_lock_come_back(qtbot, window_for, 
     window, session, panel, timer = _surfing(qtbot, window_for, journal, files)
     qtbot.mouseClick(timer.reset_button, LEFT)
     qtbot.waitUntil(lambda: not session.is_unlocked, timeout=5000)
-    qtbot.keyClicks(window.unlock_panel.passphrase, "correct horse battery staple")
+    qtbot.keyClicks(window.unlock_panel.passphrase, PASSPHRASE)
     qtbot.keyClick(window.unlock_panel.passphrase, Qt.Key.Key_Return)
     window.idle.set_interval_ms(IDLE_MS)
     qtbot.mouseClick(window.workspace.findChild(QPushButton, "cravingButton"), LEFT)
