@@ -16,6 +16,7 @@ from recovery_desktop.data.connection import open_database, sql_errors
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.crisis_copy import COPY_NAME, CrisisCopy
+from recovery_desktop.data.drafts import DraftRepository
 from recovery_desktop.data.errors import (
     JournalDamaged,
     JournalError,
@@ -93,6 +94,7 @@ class Journal:
         self.cravings = CravingRepository(db, self.revision)
         self.contacts = ContactRepository(db, self.revision, files.crisis_copy)
         self.preferences = PreferenceRepository(db)
+        self.drafts = DraftRepository(db)
         self.recovery_time = RecoveryTimeRepository(db, self.revision, self.preferences)
         # Older journals get their plain copy of the crisis lines here, on every open.
         with contextlib.suppress(JournalError):

@@ -239,6 +239,21 @@ def m005_lapse_started_periods(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m006_dialog_drafts(db: Database) -> None:
+    """What was typed in a dialog when the journal locked: one row per kind of dialog,
+    its fields as JSON, offered back after the next unlock and deleted once used."""
+    db.execute(
+        """
+        CREATE TABLE drafts (
+            kind TEXT PRIMARY KEY,
+            fields TEXT NOT NULL,
+            kept_at TEXT NOT NULL
+        )
+        """
+    )
+
+
 def pending(db: Database) -> list[str]:
     return [m.name for m in MIGRATIONS.pending(db)]
 

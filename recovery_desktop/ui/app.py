@@ -109,7 +109,7 @@ def add_help(window: MainWindow, opener: HelpOpener) -> None:
 def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
     idle = IdleWatcher()
     warmup = Warmup()
-    flows = Flows(session)
+    flows = Flows(session, idle)
     help_opener = HelpOpener(lambda: help_content(session))
     drafts: dict[date, CheckIn] = {}
 

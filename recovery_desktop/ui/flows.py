@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.domain.day_story import craving_needs_lapse, lapse_needed
+from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
+from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.session import Session
 
 CRAVING_SHORTCUT = "Ctrl+K"
@@ -22,9 +24,12 @@ class Flows(QObject):
 
     changed = Signal()
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(
+        self, session: Session, idle: IdleWatcher | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.idle = idle
         self.window: QWidget | None = None
         self.panel: CravingPanel | None = None
 
@@ -43,11 +48,25 @@ class Flows(QObject):
         panel.lapses_changed.connect(self.changed)
         panel.used.connect(self._craving_used)
         panel.destroyed.connect(self._panel_gone)
+        self._hold_idle_while_surfing(panel)
         self.panel = panel
         panel.show()
         panel.raise_()
         panel.activateWindow()
         return panel
+
+    def _hold_idle_while_surfing(self, panel: CravingPanel) -> None:
+        """A running urge-surfing timer is someone riding out a craving, not an empty
+        desk: the journal does not auto-lock until it ends, is paused or the panel closes."""
+        idle, timer = self.idle, panel.help.timer
+        if idle is None:
+            return
+
+        def running_changed(running: bool) -> None:
+            (idle.hold if running else idle.release)(timer)
+
+        timer.running_changed.connect(running_changed)
+        panel.destroyed.connect(lambda _gone=None: idle.release(timer))
 
     def _panel_gone(self) -> None:
         self.panel = None
@@ -91,17 +110,25 @@ class Flows(QObject):
         when: datetime | None = None,
         craving_id: int | None = None,
         parent: QWidget | None = None,
+        *,
+        draft: Draft | None = None,
     ) -> bool:
-        """Ask about the lapse; True when one was recorded."""
+        """Ask about the lapse (as ``draft`` left it, after a lock); True when one was
+        recorded."""
         journal = self.session.journal
         if journal is None:
             return False
         owner = parent or self.window
         dialog = LapseDialog(journal, when, craving_id, owner)
-        if not dialog.exec():
+        if draft is not None:
+            dialog.resume(draft)
+        recorded = bool(dialog.exec())
+        message = dialog.after_message() if recorded else ""
+        dialog.deleteLater()  # what was typed does not stay in memory behind the window
+        if not recorded:
             return False
         self.changed.emit()
-        QMessageBox.information(owner, "Lapse recorded", dialog.after_message())
+        QMessageBox.information(owner, "Lapse recorded", message)
         return True
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.drafts import Draft
+from recovery_desktop.ui.app_keys import EveryWindowKey
+from recovery_desktop.ui.draft_keeper import DraftKeeper
 from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.reading_order import in_reading_order, position_of, tab_stops
@@ -31,9 +35,13 @@ from recovery_desktop.ui.window_size import fit_to_screen
 
 APP_TITLE = "Recovery Desktop"
 PREFERRED_SIZE = (1120, 780)
+LOCK_SHORTCUT = "Ctrl+L"
 
 
 class Page(Protocol):
+    """What the window asks of a page; a page that can reopen dialogs kept across a lock
+    also has ``draft_kinds`` and ``resume_draft(draft)``."""
+
     title: str
 
     def flush(self) -> bool: ...
@@ -76,7 +84,7 @@ class Workspace(QWidget):
         self.nav.currentRowChanged.connect(self._switch)
         lock_button = QPushButton("Lock", self)
         lock_button.setObjectName("lockButton")
-        lock_button.setToolTip("Lock the journal now (Ctrl+L)")
+        lock_button.setToolTip(f"Lock the journal now ({LOCK_SHORTCUT})")
         lock_button.setAccessibleName("Lock the journal")
         lock_button.clicked.connect(lock)
         side = QVBoxLayout()
@@ -138,6 +146,15 @@ class Workspace(QWidget):
         """Save everything open; False if something could not be saved."""
         return all([page.flush() for page in self.pages if hasattr(page, "flush")])
 
+    def resume(self, draft: Draft) -> bool:
+        """Show the page that reopens ``draft``'s dialog and let it; False if none can."""
+        for row, page in enumerate(self.pages):
+            if draft.kind in getattr(page, "draft_kinds", ()):
+                self.show_page(row)
+                page.resume_draft(draft)  # type: ignore[attr-defined]
+                return True
+        return False
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -157,6 +174,7 @@ class MainWindow(QMainWindow):
         self.shortcuts = list(shortcuts)
         self.page_specs = list(pages)
         self.idle = idle
+        self.drafts = DraftKeeper()
         self.workspace: Workspace | None = None
         self.setWindowTitle(title)
         fit_to_screen(self, *PREFERRED_SIZE)
@@ -174,24 +192,31 @@ class MainWindow(QMainWindow):
             self.unlock_panel.reset()
 
     def _add_actions(self) -> None:
-        lock = QAction("Lock", self)
-        lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        lock.triggered.connect(self.lock_now)
-        quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        self.addActions([lock, quit_action])
-        for number in range(1, len(self.page_specs) + 1):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _c=False, row=number - 1: self._show_page(row))
-            self.addAction(action)
+        """Ctrl+L locks from every window, modal dialogs too; Ctrl+Q and the extra shortcuts
+        (Ctrl+K) work from every window a modal dialog does not block; Ctrl+1… choose a
+        page of this window."""
+        self.lock_key = EveryWindowKey(
+            LOCK_SHORTCUT, self.lock_now, lambda: self.session.is_unlocked, self
+        )
+        app_wide = Qt.ShortcutContext.ApplicationShortcut
+        self._action("Ctrl+Q", self.close, app_wide)
+        for row in range(len(self.page_specs)):
+            self._action(f"Ctrl+{row + 1}", partial(self._show_page, row))
         for keys, slot in self.shortcuts:
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(lambda _c=False, run=slot: self._if_unlocked(run))
-            self.addAction(action)
+            self._action(keys, partial(self._if_unlocked, slot), app_wide)
+
+    def _action(
+        self,
+        keys: str,
+        run: Callable[[], object],
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+    ) -> QAction:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(context)
+        action.triggered.connect(lambda _checked=False: run())
+        self.addAction(action)
+        return action
 
     def _if_unlocked(self, run: Callable[[], object]) -> None:
         if self.session.is_unlocked:
@@ -214,19 +239,49 @@ class MainWindow(QMainWindow):
         focus_first = getattr(pages[0], "focus_first", None) if pages else None
         if callable(focus_first):
             focus_first()
+        QTimer.singleShot(0, self, self._offer_drafts)
+
+    def _offer_drafts(self) -> None:
+        """After an unlock, reopen each dialog the lock closed, as it was left, one after
+        the other; each draft is forgotten once its dialog is saved or cancelled."""
+        journal, workspace = self.session.journal, self.workspace
+        if journal is None or workspace is None:
+            return
+        for draft in self.drafts.pending(journal):
+            if self.workspace is not workspace:
+                return  # locked again meanwhile: the drafts were kept again
+            if workspace.resume(draft) and self.workspace is workspace:
+                self.drafts.done(journal, draft.kind)
 
     def lock_now(self) -> None:
-        """Save what is open, close every dialog, forget the key and show the lock panel."""
+        """Save what is open, keep what was typed in dialogs, close them, forget the key
+        and show the lock panel."""
         if not self.session.is_unlocked:
             return
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
+        self._close_windows()
         if self.workspace is not None:
             self.workspace.flush()
         self.idle.stop()
         self.stop_background()
         self.session.lock()
+
+    def _close_windows(self) -> None:
+        """Every open dialog: saved if it saves itself (the craving panel), kept as a draft
+        in the journal if it holds typed input, then closed without a question."""
+        windows = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, QDialog) and widget.isVisible()
+        ]
+        for window in windows:
+            flush = getattr(window, "flush", None)
+            if callable(flush):
+                flush()
+        if self.session.journal is not None:
+            self.drafts.keep(self.session.journal, windows)
+        for window in windows:
+            if window.isVisible():
+                window.done(QDialog.DialogCode.Rejected.value)
 
     def stop_background(self) -> None:
         """Stop or wait for every background thread (on lock, close and quit)."""
@@ -255,6 +310,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
+        if self.session.is_unlocked:
+            self._close_windows()
         self.idle.stop()
         self.stop_background()
         self.session.lock()

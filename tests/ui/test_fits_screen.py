@@ -18,8 +18,10 @@ from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.cravings import Craving, Outcome
+from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
+from recovery_desktop.ui.dialogs import key_stop
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
@@ -91,7 +93,7 @@ def _dialogs(journal) -> dict[str, object]:
     contact = people[0]
     line = journal.contacts.crisis_lines()[0]
     trigger = journal.library.items(Kind.TRIGGER)[0]
-    return {
+    dialogs = {
         "craving panel": lambda parent: CravingPanel(journal, None, parent),
         "lapse": lambda parent: LapseDialog(journal, None, None, parent),
         "new contact": lambda parent: ContactDialog(journal, None, parent),
@@ -110,6 +112,21 @@ def _dialogs(journal) -> dict[str, object]:
             locked_content(journal.contacts.crisis_lines()), parent
         ),
     }
+    return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
+
+
+KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date"]
+
+
+def _reopened(make):
+    """The dialog as it comes back after an unlock, with its line saying why."""
+
+    def build(parent):
+        dialog = make(parent)
+        dialog.resume(Draft(dialog.draft_kind, dialog.draft_values()))
+        return dialog
+
+    return build
 
 
 DIALOGS = [
@@ -124,6 +141,7 @@ DIALOGS = [
     "change passphrase",
     "help",
     "help while locked",
+    *(f"{name}, reopened after a lock" for name in KEPT),
 ]
 
 
@@ -160,7 +178,28 @@ def test_every_wizard_page_fits(qtbot, name):
         wizard.restart()
         _settle(qtbot, wizard)
         assert fit_problems(wizard) == [], f"page {page_id}"
-    wizard.reject()
+    wizard.done(QDialog.DialogCode.Rejected.value)  # closed without the stop question
+
+
+@pytest.mark.parametrize("question", [key_stop.NEW_KEY, key_stop.ADD_PASSPHRASE, key_stop.SETUP])
+def test_the_stop_question_of_every_key_wizard_fits(qtbot, question):
+    """ "Stop without the new key?" and its siblings fit the screen."""
+    box, _stop = key_stop.stop_box(None, question)
+    qtbot.addWidget(box)
+    box.show()
+    _settle(qtbot, box)
+    assert fit_problems(box) == []
+    box.done(0)
+
+
+def test_settings_with_the_note_about_a_key_not_set_fits(qtbot, window_for, demo_journal, files):
+    """After a lock closed a key wizard, Settings with its note still fits."""
+    session = Session(files)
+    session.adopt(demo_journal)
+    window = window_for(session)
+    window.workspace.resume(Draft(DraftKind.NEW_RECOVERY_KEY))
+    _settle(qtbot, window)
+    assert fit_problems(window) == []
 
 
 @pytest.mark.parametrize("view", [0, 1, 2])

@@ -16,13 +16,19 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.domain.recovery_time import RecoveryTimeError, latest_clean_date
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
+from recovery_desktop.ui.dialogs.drafts import KeepsDraft, restore_day
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 
-class CleanDateDialog(QDialog):
+class CleanDateDialog(QDialog, KeepsDraft):
+    """The substance (fixed when correcting one) and its clean date, saved on OK."""
+
+    draft_kind = DraftKind.CLEAN_DATE
+
     def __init__(
         self,
         journal: Journal,
@@ -62,6 +68,19 @@ class CleanDateDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.remember_untouched()
+
+    def draft_values(self) -> dict[str, DraftValue]:
+        return {
+            "substance": self.substance.text(),
+            "fixed": self.substance.isReadOnly(),
+            "start": from_qdate(self.start.date()).isoformat(),
+        }
+
+    def restore_draft(self, draft: Draft) -> None:
+        if not self.substance.isReadOnly():
+            self.substance.setText(draft.text("substance"))
+        restore_day(draft, "start", lambda day: self.start.setDate(to_qdate(day)))
 
     def _last_lapse(self, substance: str | None) -> date | None:
         """The latest lapse of ``substance``: a new count suggests the day after it."""

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import MAX_FIELD_CHARACTERS, Contact, ContactError, Role
+from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
+from recovery_desktop.ui.dialogs.drafts import KeepsDraft
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
@@ -41,8 +43,10 @@ def notes_edit(accessible_name: str, placeholder: str, parent: QWidget) -> QPlai
     return edit
 
 
-class ContactDialog(QDialog):
+class ContactDialog(QDialog, KeepsDraft):
     """Edits ``contact`` (or a new one); on OK it is saved and kept in ``self.contact``."""
+
+    draft_kind = DraftKind.CONTACT
 
     def __init__(
         self, journal: Journal, contact: Contact | None = None, parent: QWidget | None = None
@@ -54,6 +58,7 @@ class ContactDialog(QDialog):
         self.setMinimumWidth(460)
         self._build()
         self._load(contact or Contact(None, ""))
+        self.remember_untouched()
 
     def _build(self) -> None:
         self.name_edit = line_edit("Name", "A first name or a nickname is fine", self)
@@ -102,6 +107,30 @@ class ContactDialog(QDialog):
             phone=self.phone_edit.text().strip(),
             email=self.email_edit.text().strip(),
             notes=self.notes_edit.toPlainText().strip(),
+        )
+
+    def draft_values(self) -> dict[str, DraftValue]:
+        return {
+            "id": self.contact.id if self.contact else None,
+            "name": self.name_edit.text(),
+            "role": self.role_combo.currentData(),
+            "phone": self.phone_edit.text(),
+            "email": self.email_edit.text(),
+            "notes": self.notes_edit.toPlainText(),
+        }
+
+    def restore_draft(self, draft: Draft) -> None:
+        base = self.contact or Contact(None, "")
+        role = next((r for r in Role if r.value == draft.text("role")), base.role)
+        self._load(
+            replace(
+                base,
+                name=draft.text("name"),
+                role=role,
+                phone=draft.text("phone"),
+                email=draft.text("email"),
+                notes=draft.text("notes"),
+            )
         )
 
     def accept(self) -> None:

@@ -76,6 +76,7 @@ class CravingPanel(QDialog):
         self._dirty = False
         self._loading = True
         self._used_sent = craving is not None and craving.outcome is Outcome.USED
+        self._asking_keep = False  # "Keep the lapse?" is open: "I used" stands until answered
         self.setWindowTitle("I'm having a craving")
         fit_to_screen(self, 1180, 780)
         self._timer = QTimer(self)
@@ -226,7 +227,7 @@ class CravingPanel(QDialog):
             return []
 
     def current(self) -> Craving:
-        outcome = self.outcome.value()
+        outcome = Outcome.USED if self._asking_keep else self.outcome.value()
         return Craving(
             id=self.craving.id if self.craving else None,
             started_at=self.when.dateTime().toPython(),  # type: ignore[arg-type]
@@ -261,8 +262,9 @@ class CravingPanel(QDialog):
         self.duration.set_optional_value(max(1, timer_minutes, opened_minutes))
         self._loading = False
 
-    def save_now(self) -> bool:
-        """Commit what is on screen; True when nothing is left unsaved."""
+    def save_now(self, offer_lapse: bool = True) -> bool:
+        """Commit what is on screen; True when nothing is left unsaved. A new "I used"
+        offers the lapse flow, unless ``offer_lapse`` is False (saving on lock or quit)."""
         self._timer.stop()
         if not self._dirty:
             return True
@@ -278,7 +280,7 @@ class CravingPanel(QDialog):
         self._dirty = False
         self.status.setText(f"Saved at {datetime.now():%H:%M}")
         self.saved.emit(self.craving)
-        if self.craving.outcome is Outcome.USED and not self._used_sent:
+        if self.craving.outcome is Outcome.USED and not self._used_sent and offer_lapse:
             self._used_sent = True
             self.used.emit(self.craving)
         self._refresh_lapse_line()
@@ -328,7 +330,12 @@ class CravingPanel(QDialog):
             self.lapse_line.hide()
             return
         if_kept = "this craving's outcome stays \u201cI used\u201d"
-        if keep_or_remove(self, self.journal.recovery_time, lapses, if_kept):
+        self._asking_keep = True
+        try:
+            removed = keep_or_remove(self, self.journal.recovery_time, lapses, if_kept)
+        finally:
+            self._asking_keep = False
+        if removed:
             self.lapses_changed.emit()
             return
         self.outcome.setValue(Outcome.USED)
@@ -358,7 +365,8 @@ class CravingPanel(QDialog):
         self.status.setText(f"Noted: you reached {contact.name}. Well done for reaching out.")
 
     def flush(self) -> bool:
-        return self.save_now()
+        """Save before a lock or quit, without opening the lapse flow midway."""
+        return self.save_now(offer_lapse=False)
 
     def done(self, result: int) -> None:
         self.save_now()

@@ -9,14 +9,18 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import ContactError, CrisisLine
+from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.ui.dialogs.contact_dialog import line_edit, notes_edit
+from recovery_desktop.ui.dialogs.drafts import KeepsDraft
 from recovery_desktop.ui.widgets.help_lines import SHOWN_WHEN_LOCKED
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 
-class CrisisLineDialog(QDialog):
+class CrisisLineDialog(QDialog, KeepsDraft):
     """Edits ``line`` (or a new one); on OK it is saved and kept in ``self.line``."""
+
+    draft_kind = DraftKind.CRISIS_LINE
 
     def __init__(
         self, journal: Journal, line: CrisisLine | None = None, parent: QWidget | None = None
@@ -48,6 +52,20 @@ class CrisisLineDialog(QDialog):
             self.number_edit.setText(line.number)
             self.details_edit.setPlainText(line.details)
         self.name_edit.setFocus()
+        self.remember_untouched()
+
+    def draft_values(self) -> dict[str, DraftValue]:
+        return {
+            "id": self.line.id if self.line else None,
+            "name": self.name_edit.text(),
+            "number": self.number_edit.text(),
+            "details": self.details_edit.toPlainText(),
+        }
+
+    def restore_draft(self, draft: Draft) -> None:
+        self.name_edit.setText(draft.text("name"))
+        self.number_edit.setText(draft.text("number"))
+        self.details_edit.setPlainText(draft.text("details"))
 
     def edited(self) -> CrisisLine:
         base = self.line or CrisisLine(None, "", "")

@@ -1,7 +1,9 @@
 """Wizards that set up keys: first run, adding a passphrase, and a new recovery key.
 
 They share pages: choose a passphrase, see the recovery key, type part of it back.
-Nothing is written until the last page is accepted.
+Nothing is written until the last page is accepted. Once a recovery key has been shown,
+closing the wizard asks first (``key_stop.py``); a lock closes it without asking and leaves
+a note for after the unlock (a draft with the fact only, never the key).
 """
 
 from __future__ import annotations
@@ -24,8 +26,11 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.vault import new_recovery_key
 from recovery_desktop.domain.contacts import CrisisLine, default_crisis_lines
+from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.paths import resource_path
 from recovery_desktop.ui.busy import busy
+from recovery_desktop.ui.dialogs import key_stop
+from recovery_desktop.ui.dialogs.drafts import KeepsDraft
 from recovery_desktop.ui.dialogs.first_steps_page import FirstStepsPage
 from recovery_desktop.ui.dialogs.help_now_dialog import HelpOpener, locked_content
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel, NewPassphraseForm, password_edit
@@ -39,13 +44,24 @@ NO_PASSPHRASE_WARNING = (
 )
 
 
-class KeyWizard(QWizard):
-    """Holds the choices; ``finish(self)`` does the writing when the user clicks Finish."""
+class KeyWizard(QWizard, KeepsDraft):
+    """Holds the choices; ``finish(self)`` does the writing when the user clicks Finish.
+
+    ``stop`` is asked when it is closed after showing the key; ``draft_kind`` is what a
+    lock leaves behind in that case."""
 
     def __init__(
-        self, title: str, finish: Callable[[KeyWizard], None], parent: QWidget | None = None
+        self,
+        title: str,
+        finish: Callable[[KeyWizard], None],
+        parent: QWidget | None = None,
+        stop: key_stop.StopQuestion = key_stop.SETUP,
+        draft_kind: DraftKind | None = None,
     ) -> None:
         super().__init__(parent)
+        self.stop = stop
+        self.draft_kind = draft_kind
+        self.key_shown = False
         self.setWindowTitle(title)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -73,6 +89,18 @@ class KeyWizard(QWizard):
             QMessageBox.warning(self, "Not saved", str(error))
             return
         super().accept()
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button: once the key was shown, ask first."""
+        if self.key_shown and not key_stop.wants_to_stop(self, self.stop):
+            return
+        super().reject()
+
+    def unfinished(self) -> Draft | None:
+        """Closed by a lock after showing the key: only that fact is kept."""
+        if self.key_shown and self.draft_kind is not None:
+            return Draft(self.draft_kind)
+        return None
 
 
 class WelcomePage(QWizardPage):
@@ -200,6 +228,7 @@ class RecoveryKeyPage(QWizardPage):
         wizard = self.wizard()
         assert isinstance(wizard, KeyWizard)
         self.view.set_key(wizard.recovery_key)
+        wizard.key_shown = True
 
 
 class ConfirmKeyPage(QWizardPage):
@@ -267,7 +296,9 @@ def add_passphrase_wizard(
     finish: Callable[[KeyWizard], None], parent: QWidget | None = None
 ) -> KeyWizard:
     """Settings: protect a journal that has no passphrase yet."""
-    wizard = KeyWizard("Add a passphrase", finish, parent)
+    wizard = KeyWizard(
+        "Add a passphrase", finish, parent, key_stop.ADD_PASSPHRASE, DraftKind.ADD_PASSPHRASE
+    )
     for page in (PassphrasePage(allow_none=False), RecoveryKeyPage(), ConfirmKeyPage()):
         wizard.addPage(page)
     wizard.setButtonText(QWizard.WizardButton.FinishButton, "&Protect my journal")
@@ -280,7 +311,9 @@ def new_recovery_key_wizard(
     parent: QWidget | None = None,
 ) -> KeyWizard:
     """Settings: replace the recovery key (the current passphrase is asked first)."""
-    wizard = KeyWizard("New recovery key", finish, parent)
+    wizard = KeyWizard(
+        "New recovery key", finish, parent, key_stop.NEW_KEY, DraftKind.NEW_RECOVERY_KEY
+    )
     for page in (CurrentPassphrasePage(check), RecoveryKeyPage(), ConfirmKeyPage()):
         wizard.addPage(page)
     wizard.setButtonText(QWizard.WizardButton.FinishButton, "&Use the new key")

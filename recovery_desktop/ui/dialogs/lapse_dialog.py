@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.domain.recovery_time import (
     DEFAULT_SUBSTANCE,
     CleanPeriod,
@@ -41,6 +42,7 @@ from recovery_desktop.domain.recovery_time import (
 )
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate, to_qdatetime
+from recovery_desktop.ui.dialogs.drafts import KeepsDraft, minutes, restore_day, restore_moment
 from recovery_desktop.ui.widgets.help_lines import (
     crisis_lines_list,
     journal_crisis_lines,
@@ -66,8 +68,10 @@ def _text_box(placeholder: str, parent: QWidget) -> QPlainTextEdit:
     return box
 
 
-class LapseDialog(QDialog):
+class LapseDialog(QDialog, KeepsDraft):
     """``recorded`` holds the saved lapse after the dialog is accepted."""
+
+    draft_kind = DraftKind.LAPSE
 
     def __init__(
         self,
@@ -129,6 +133,7 @@ class LapseDialog(QDialog):
             self.new_start,
         )
         self._build()
+        self.remember_untouched()
 
     def _build(self) -> None:
         heading = QLabel("What happened?", self)
@@ -199,7 +204,7 @@ class LapseDialog(QDialog):
     def _substance_changed(self) -> None:
         """A running count always starts again; without one, counting is the user's choice
         (off while they have chosen not to count)."""
-        running = current_period(self._periods, self._chosen_substance()) is not None
+        running = self._running()
         self.again.setVisible(running)
         self.count.setVisible(not running)
         self.count.setChecked(running or self._counting)
@@ -207,6 +212,9 @@ class LapseDialog(QDialog):
         self.new_start.setAccessibleName(
             "Start counting again from" if running else "Start counting from"
         )
+
+    def _running(self) -> bool:
+        return current_period(self._periods, self._chosen_substance()) is not None
 
     def _chosen_substance(self) -> str:
         return self.substance.currentText().strip() or DEFAULT_SUBSTANCE
@@ -232,6 +240,31 @@ class LapseDialog(QDialog):
             tell=self.tell.text().strip(),
             craving_id=self.craving_id,
         )
+
+    def draft_values(self) -> dict[str, DraftValue]:
+        lapse = self.lapse()
+        return {
+            "when": minutes(lapse.at),
+            "substance": self.substance.currentText(),
+            "what_used": self.what_used.text(),
+            "before": self.before.toPlainText(),
+            "would_help": self.would_help.toPlainText(),
+            "tell": self.tell.text(),
+            "count": self.count.isChecked(),
+            "new_start": from_qdate(self.new_start.date()).isoformat(),
+            "craving_id": self.craving_id,
+        }
+
+    def restore_draft(self, draft: Draft) -> None:
+        restore_moment(draft, "when", lambda when: self.when.setDateTime(to_qdatetime(when)))
+        self.substance.setCurrentText(draft.text("substance"))
+        self.what_used.setText(draft.text("what_used"))
+        self.before.setPlainText(draft.text("before"))
+        self.would_help.setPlainText(draft.text("would_help"))
+        self.tell.setText(draft.text("tell"))
+        self.count.setChecked(draft.flag("count") or self._running())
+        restore_day(draft, "new_start", lambda day: self.new_start.setDate(to_qdate(day)))
+        self.craving_id = draft.number("craving_id")
 
     def accept(self) -> None:
         lapse = self.lapse()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.library import LibraryRepository
+from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.domain.library import (
     CATEGORIES,
     MAX_NAME_CHARACTERS,
@@ -24,6 +25,7 @@ from recovery_desktop.domain.library import (
     LibraryError,
     LibraryItem,
 )
+from recovery_desktop.ui.dialogs.drafts import KeepsDraft
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
@@ -41,8 +43,10 @@ RENAME_NOTE = "Past cravings keep the name it had when you recorded them."
 PANEL_HINT = "Steps shown there are one click away when a craving hits."
 
 
-class LibraryItemDialog(QDialog):
+class LibraryItemDialog(QDialog, KeepsDraft):
     """Saves through ``library`` when accepted; ``saved`` is then the stored item."""
+
+    draft_kind = DraftKind.LIBRARY_ITEM
 
     def __init__(
         self,
@@ -61,6 +65,7 @@ class LibraryItemDialog(QDialog):
         self.setMinimumWidth(460)
         self._build_fields(category)
         self._build_layout()
+        self.remember_untouched()
 
     # -- layout --------------------------------------------------------------------------
     def _build_fields(self, category: str | None) -> None:
@@ -99,6 +104,21 @@ class LibraryItemDialog(QDialog):
         self.name_edit.setFocus()
 
     # -- behaviour -----------------------------------------------------------------------
+    def draft_values(self) -> dict[str, DraftValue]:
+        return {
+            "list": self.kind.value,
+            "id": self.item.id if self.item else None,
+            "name": self.name_edit.text(),
+            "category": self.category_box.currentText(),
+            "favourite": self.favourite_box.isChecked(),
+        }
+
+    def restore_draft(self, draft: Draft) -> None:
+        self.name_edit.setText(draft.text("name"))
+        if draft.text("category") in CATEGORIES[self.kind]:
+            self.category_box.setCurrentText(draft.text("category"))
+        self.favourite_box.setChecked(draft.flag("favourite"))
+
     def entered(self) -> LibraryItem:
         """The item as the fields describe it (not yet checked or saved)."""
         name = self.name_edit.text().strip()

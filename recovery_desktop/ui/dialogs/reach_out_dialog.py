@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import Contact, ContactError, Method, ReachOut
+from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.ui.dates import sensible_dates, to_qdate, to_qdatetime
 from recovery_desktop.ui.dialogs.contact_dialog import notes_edit
+from recovery_desktop.ui.dialogs.drafts import KeepsDraft, minutes, restore_moment
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.widgets.layout import compact_combo, ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
@@ -41,10 +43,12 @@ class HelpedInput(SegmentedChoice):
         )
 
 
-class ReachOutDialog(QDialog):
+class ReachOutDialog(QDialog, KeepsDraft):
     """Logs one reach-out; ``contact_id`` preselects the person (for the craving panel),
     ``craving_id`` links the reach-out to a craving, ``existing`` corrects one already logged.
     The saved one is kept in ``self.reach_out``."""
+
+    draft_kind = DraftKind.REACH_OUT
 
     def __init__(
         self,
@@ -70,6 +74,7 @@ class ReachOutDialog(QDialog):
         self.error.clear_when_edited(
             self.who_combo, self.when_edit, self.how_choice, self.helped_choice, self.note_edit
         )
+        self.remember_untouched()
 
     def _build(self) -> None:
         self.who_combo = compact_combo(QComboBox(self))
@@ -131,6 +136,29 @@ class ReachOutDialog(QDialog):
         self.how_choice.setValue(reach.how)
         self.helped_choice.setValue(reach.helped)
         self.note_edit.setPlainText(reach.note)
+
+    def draft_values(self) -> dict[str, DraftValue]:
+        how = self.how_choice.value()
+        helped = self.helped_choice.value()
+        moment: datetime = self.when_edit.dateTime().toPython()  # type: ignore[assignment]
+        return {
+            "id": self.existing.id if self.existing else None,
+            "contact_id": self.who_combo.currentData(),
+            "craving_id": self.craving_id,
+            "at": minutes(moment),
+            "how": how.value if isinstance(how, Method) else None,
+            "helped": helped if isinstance(helped, bool) else None,
+            "note": self.note_edit.toPlainText(),
+        }
+
+    def restore_draft(self, draft: Draft) -> None:
+        contact_id = draft.number("contact_id")
+        if contact_id is not None:
+            self.select_contact(contact_id)
+        restore_moment(draft, "at", lambda at: self.when_edit.setDateTime(to_qdatetime(at)))
+        self.how_choice.setValue(next((m for m in Method if m.value == draft.text("how")), None))
+        self.helped_choice.setValue(draft.answer("helped"))
+        self.note_edit.setPlainText(draft.text("note"))
 
     def edited(self) -> ReachOut | None:
         contact_id = self.who_combo.currentData()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.recovery_time import (
     DEFAULT_SUBSTANCE,
     CleanPeriod,
@@ -37,7 +39,11 @@ from recovery_desktop.domain.recovery_time import (
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.widgets.layout import clear_layout, page_heading, scroll_area
 
-OpenLapse = Callable[[], object]
+
+class OpenLapse(Protocol):
+    """Opens the lapse flow (the one in ``ui/flows.py``), with a kept draft if there is one."""
+
+    def __call__(self, *, draft: Draft | None = None) -> object: ...
 
 
 def _day(day: date) -> str:
@@ -78,6 +84,7 @@ def _attempt_row(period: CleanPeriod, lapses: dict[int | None, Lapse], today: da
 
 class CleanTimePage(QWidget):
     title = "Clean time"
+    draft_kinds = (DraftKind.CLEAN_DATE, DraftKind.LAPSE)
 
     def __init__(self, journal: Journal, open_lapse: OpenLapse, parent: QWidget | None = None):
         super().__init__(parent)
@@ -197,10 +204,23 @@ class CleanTimePage(QWidget):
         note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return note
 
-    def _clean_date_dialog(self, substance: str | None, start: date | None) -> None:
+    def _clean_date_dialog(
+        self, substance: str | None, start: date | None, draft: Draft | None = None
+    ) -> None:
         dialog = CleanDateDialog(self.journal, substance, start, self)
+        if draft is not None:
+            dialog.resume(draft)
         if dialog.exec():
             self.refresh(force=True)
+        dialog.deleteLater()
+
+    def resume_draft(self, draft: Draft) -> None:
+        """Reopen the dialog that was open when the journal locked, as it was left."""
+        if draft.kind is DraftKind.LAPSE:
+            self.open_lapse(draft=draft)
+            return
+        substance = draft.text("substance") if draft.flag("fixed") else None
+        self._clean_date_dialog(substance, None, draft)
 
     def flush(self) -> bool:
         return True

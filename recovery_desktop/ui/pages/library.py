@@ -6,6 +6,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.ui.pages.library_list import PANEL_MARK, LibraryList
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
@@ -31,6 +32,7 @@ class LibraryPage(QWidget):
     """Two tabs, each an editable list; every change is saved at once."""
 
     title = "Triggers & coping"
+    draft_kinds = (DraftKind.LIBRARY_ITEM,)
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +61,12 @@ class LibraryPage(QWidget):
         layout.addWidget(_paragraph(note, "hintLabel", tab))
         layout.addWidget(panel, 1)
         return tab
+
+    def resume_draft(self, draft: Draft) -> None:
+        """Reopen the dialog that was open when the journal locked, on its own tab."""
+        kind = Kind.COPING if draft.text("list") == Kind.COPING.value else Kind.TRIGGER
+        self.tabs.setCurrentIndex(list(Kind).index(kind))
+        self.panel(kind).resume(draft)
 
     def panel(self, kind: Kind) -> LibraryList:
         return self.triggers if kind is Kind.TRIGGER else self.coping

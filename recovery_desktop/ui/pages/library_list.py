@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.library import LibraryRepository
+from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.domain.library import Kind, LibraryItem
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
@@ -218,6 +219,17 @@ class LibraryList(QWidget):
         item = self.selected()
         if item is not None:
             self._run_dialog(LibraryItemDialog(self.library, self.kind, item, parent=self))
+
+    def resume(self, draft: Draft) -> None:
+        """Reopen the dialog that was open when the journal locked, as it was left."""
+        item_id = draft.number("id")
+        try:
+            item = self.library.get(item_id) if item_id is not None else None
+        except JournalError:
+            item = None
+        dialog = LibraryItemDialog(self.library, self.kind, item, parent=self)
+        dialog.resume(draft)
+        self._run_dialog(dialog)
 
     def _run_dialog(self, dialog: LibraryItemDialog) -> None:
         accepted = dialog.exec() == LibraryItemDialog.DialogCode.Accepted

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.ui.pages.people_contacts import ContactsBox
 from recovery_desktop.ui.pages.people_crisis import CrisisLinesBox
 from recovery_desktop.ui.pages.people_log import ReachOutLogBox
@@ -25,6 +28,7 @@ class PeoplePage(QWidget):
     other screens (the craving panel) can refresh their call-first list."""
 
     title = "People"
+    draft_kinds = (DraftKind.CONTACT, DraftKind.REACH_OUT, DraftKind.CRISIS_LINE)
     changed = Signal()
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
@@ -56,6 +60,15 @@ class PeoplePage(QWidget):
         self.log_box.refresh()
         self.crisis_box.refresh()
         self._seen = self.journal.revision.value
+
+    def resume_draft(self, draft: Draft) -> None:
+        """Reopen the dialog that was open when the journal locked, as it was left."""
+        resume: dict[DraftKind, Callable[[Draft], None]] = {
+            DraftKind.CONTACT: self.contacts_box.resume,
+            DraftKind.REACH_OUT: self.log_box.resume,
+            DraftKind.CRISIS_LINE: self.crisis_box.resume,
+        }
+        resume[draft.kind](draft)
 
     def log_reach_out(self, contact_id: int | None = None) -> bool:
         """Open the reach-out dialog, with ``contact_id`` chosen; True when one was logged."""

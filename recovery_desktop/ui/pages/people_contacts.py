@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import CALL_FIRST, Contact
+from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
 from recovery_desktop.ui.models.contacts_model import ContactsModel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
@@ -183,17 +184,29 @@ class ContactsBox(QGroupBox):
 
     # -- changes -------------------------------------------------------------------------
     def add(self) -> None:
-        dialog = ContactDialog(self.journal, None, self)
-        if dialog.exec() and dialog.contact is not None:
-            self._changed(dialog.contact.id)
+        self._run_dialog(None)
 
     def edit(self) -> None:
         contact = self.selected()
-        if contact is None:
-            return
+        if contact is not None:
+            self._run_dialog(contact)
+
+    def resume(self, draft: Draft) -> None:
+        """Reopen the dialog that was open when the journal locked, as it was left."""
+        contact_id = draft.number("id")
+        try:
+            contact = self.journal.contacts.get(contact_id) if contact_id is not None else None
+        except JournalError:
+            contact = None
+        self._run_dialog(contact, draft)
+
+    def _run_dialog(self, contact: Contact | None, draft: Draft | None = None) -> None:
         dialog = ContactDialog(self.journal, contact, self)
-        if dialog.exec():
-            self._changed(contact.id)
+        if draft is not None:
+            dialog.resume(draft)
+        if dialog.exec() and dialog.contact is not None:
+            self._changed(dialog.contact.id)
+        dialog.deleteLater()
 
     def move_selected(self, delta: int) -> None:
         contact = self.selected()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import CrisisLine
+from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.dialogs.crisis_line_dialog import CrisisLineDialog
 from recovery_desktop.ui.pages.people_contacts import ask
 from recovery_desktop.ui.widgets.help_lines import SHOWN_WHEN_LOCKED, NumberCard
@@ -101,12 +102,27 @@ class CrisisLinesBox(QGroupBox):
         return row
 
     def add(self) -> None:
-        if CrisisLineDialog(self.journal, None, self).exec():
-            self._changed()
+        self._run_dialog(None)
 
     def edit(self, line: CrisisLine) -> None:
-        if CrisisLineDialog(self.journal, line, self).exec():
+        self._run_dialog(line)
+
+    def resume(self, draft: Draft) -> None:
+        """Reopen the dialog that was open when the journal locked, as it was left."""
+        line_id = draft.number("id")
+        try:
+            lines = self.journal.contacts.crisis_lines() if line_id is not None else []
+        except JournalError:
+            lines = []
+        self._run_dialog(next((line for line in lines if line.id == line_id), None), draft)
+
+    def _run_dialog(self, line: CrisisLine | None, draft: Draft | None = None) -> None:
+        dialog = CrisisLineDialog(self.journal, line, self)
+        if draft is not None:
+            dialog.resume(draft)
+        if dialog.exec():
             self._changed()
+        dialog.deleteLater()
 
     def move_line(self, line: CrisisLine, delta: int) -> None:
         if line.id is None:

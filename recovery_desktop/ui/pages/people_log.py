@@ -23,6 +23,7 @@ from recovery_desktop.domain.contacts import (
     days_without_reaching_out,
     needs_gentle_note,
 )
+from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.models.contacts_model import COL_NOTE, ReachOutsModel
@@ -127,18 +128,36 @@ class ReachOutLogBox(QGroupBox):
 
     def log(self, contact_id: int | None = None) -> bool:
         """Open the reach-out dialog (with ``contact_id`` chosen); True when one was logged."""
-        dialog = ReachOutDialog(self.journal, contact_id, self)
-        if not dialog.exec():
-            return False
-        self._changed()
-        return True
+        return self._run_dialog(ReachOutDialog(self.journal, contact_id, self))
 
     def edit_selected(self) -> None:
         reach = self.selected()
-        if reach is None:
-            return
-        if ReachOutDialog(self.journal, parent=self, existing=reach).exec():
+        if reach is not None:
+            self._run_dialog(ReachOutDialog(self.journal, parent=self, existing=reach))
+
+    def resume(self, draft: Draft) -> None:
+        """Reopen the dialog that was open when the journal locked, as it was left."""
+        reach_id = draft.number("id")
+        rows = range(self.model.rowCount())
+        existing = next(
+            (r for r in map(self.model.reach_out_at, rows) if r and r.id == reach_id), None
+        )
+        dialog = ReachOutDialog(
+            self.journal,
+            draft.number("contact_id"),
+            self,
+            craving_id=draft.number("craving_id"),
+            existing=existing if reach_id is not None else None,
+        )
+        dialog.resume(draft)
+        self._run_dialog(dialog)
+
+    def _run_dialog(self, dialog: ReachOutDialog) -> bool:
+        logged = bool(dialog.exec())
+        dialog.deleteLater()
+        if logged:
             self._changed()
+        return logged
 
     def delete_selected(self) -> None:
         reach = self.selected()

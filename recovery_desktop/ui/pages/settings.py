@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from recovery_desktop import __version__
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.drafts import Draft, DraftKind
+from recovery_desktop.ui.dialogs import key_stop
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.key_wizards import (
     KeyWizard,
@@ -58,6 +60,7 @@ class NumberSetting:
 
 class SettingsPage(QWidget):
     title = "Settings"
+    draft_kinds = (DraftKind.NEW_RECOVERY_KEY, DraftKind.ADD_PASSPHRASE)
     auto_lock_changed = Signal(int)
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
@@ -82,6 +85,11 @@ class SettingsPage(QWidget):
         box = QGroupBox("Passphrase and recovery key", self)
         self.privacy_text = QLabel(box)
         self.privacy_text.setWordWrap(True)
+        self.key_note = QLabel(box)
+        self.key_note.setObjectName("gentleNote")
+        self.key_note.setWordWrap(True)
+        self.key_note.setAccessibleName("About the key that was not set")
+        self.key_note.hide()
         self.change_button = QPushButton("&Change passphrase…", box)
         self.change_button.clicked.connect(self.change_passphrase)
         self.add_button = QPushButton("&Add a passphrase…", box)
@@ -94,6 +102,7 @@ class SettingsPage(QWidget):
         row.addStretch(1)
         layout = QVBoxLayout(box)
         layout.addWidget(self.privacy_text)
+        layout.addWidget(self.key_note)
         layout.addLayout(row)
         return box
 
@@ -139,8 +148,9 @@ class SettingsPage(QWidget):
         preferences = self.journal.preferences
         box, self.auto_lock = self._number_box(
             "Auto-lock",
-            "When nobody has used the app for this long, it saves what you were typing and "
-            "locks. You can lock it yourself at any time with Ctrl+L.",
+            "When nobody has used the app for this long, it keeps what you were typing and "
+            "locks; you pick up where you left off when you unlock. A running urge-surfing "
+            "timer counts as using it. You can lock it yourself at any time with Ctrl+L.",
             "Lock &after:",
             NumberSetting(
                 1,
@@ -225,6 +235,7 @@ class SettingsPage(QWidget):
             self.journal.add_passphrase(wizard.passphrase, wizard.recovery_key)
 
         if add_passphrase_wizard(finish, self).exec():
+            self.key_note.hide()
             self._refresh_privacy()
             QMessageBox.information(
                 self, "Journal protected", "Your journal is now protected by your passphrase."
@@ -235,11 +246,18 @@ class SettingsPage(QWidget):
             self.journal.replace_recovery_key(wizard.recovery_key)
 
         if new_recovery_key_wizard(self.journal.check_passphrase, finish, self).exec():
+            self.key_note.hide()
             QMessageBox.information(
                 self,
                 "New recovery key",
                 "Your new recovery key is set. The old one no longer works.",
             )
+
+    def resume_draft(self, draft: Draft) -> None:
+        """A key wizard was closed by the lock after showing a key: say what that means."""
+        new_key = draft.kind is DraftKind.NEW_RECOVERY_KEY
+        self.key_note.setText((key_stop.NEW_KEY if new_key else key_stop.ADD_PASSPHRASE).locked)
+        self.key_note.show()
 
     def flush(self) -> bool:
         return True

@@ -208,7 +208,9 @@ class TodayPage(QWidget):
         self._timer.stop()
         if not self._dirty:
             return True
-        checkin = self.form.to_checkin(self.day)
+        # "Used today" as last settled: while "Keep the lapse?" is open the new answer is
+        # not yet the user's (a lock or an autosave meanwhile keeps the old one).
+        checkin = replace(self.form.to_checkin(self.day), used=self._shown_used)
         try:
             self.journal.checkins.save(checkin)
         except (JournalError, CheckInError) as error:

@@ -31,7 +31,8 @@ def password_edit(placeholder: str = "", parent: QWidget | None = None) -> QLine
 
 
 def show_toggle(edits: list[QLineEdit], text: str, parent: QWidget | None = None) -> QCheckBox:
-    """A "Show" checkbox that reveals the given fields while ticked."""
+    """A "Show" checkbox that reveals the given fields while ticked. Whoever clears those
+    fields unticks it too, so the next passphrase is never typed in plain sight."""
     box = QCheckBox(text, parent)
 
     def apply(checked: bool) -> None:
@@ -159,8 +160,10 @@ class NewPassphraseForm(QWidget):
         return problem is None
 
     def clear(self) -> None:
+        """Empty both fields and hide what is typed next."""
         self.first.clear()
         self.second.clear()
+        self.reveal.setChecked(False)
 
     def _update(self) -> None:
         text = self.first.text()

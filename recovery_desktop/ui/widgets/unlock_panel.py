@@ -102,7 +102,7 @@ class UnlockPanel(QWidget):
         forgot.setFlat(True)
         forgot.setObjectName("linkButton")
         forgot.clicked.connect(lambda: self._show(self.RECOVERY))
-        reveal = show_toggle([self.passphrase], "Show passphrase", view)
+        self.reveal = reveal = show_toggle([self.passphrase], "Show passphrase", view)
         submit_on_enter(self.unlock, reveal)
         self.error.clear_when_edited(self.passphrase)
         layout = QVBoxLayout(view)
@@ -170,10 +170,9 @@ class UnlockPanel(QWidget):
 
     # -- behaviour -----------------------------------------------------------------------
     def reset(self) -> None:
-        """Clear every field and show the right view for this journal."""
-        for edit in (self.passphrase, self.recovery_key):
-            edit.clear()
-        self.new_passphrase.clear()
+        """Clear every field, hide passphrases again and show the right view for this
+        journal."""
+        self._clear_fields()
         for label in (self.error, self.recovery_error, self.open_error):
             label.show_message("")
         try:
@@ -182,6 +181,12 @@ class UnlockPanel(QWidget):
             self.error.show_message(str(error))
             protected = True
         self._show(self.PASSPHRASE if protected else self.UNPROTECTED)
+
+    def _clear_fields(self) -> None:
+        for edit in (self.passphrase, self.recovery_key):
+            edit.clear()
+        self.reveal.setChecked(False)
+        self.new_passphrase.clear()
 
     def _show(self, index: int) -> None:
         # Size the card to the view on show, not to the tallest of the three.
@@ -227,6 +232,8 @@ class UnlockPanel(QWidget):
         except JournalError as error:
             self.recovery_error.show_message(str(error))
             self.recovery_key.setFocus()
+            return
+        self._clear_fields()  # the key and the new passphrase do not wait in hidden fields
 
     def open_unprotected(self) -> None:
         try:

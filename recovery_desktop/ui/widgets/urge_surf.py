@@ -91,9 +91,11 @@ class Wave(QWidget):
 
 
 class UrgeSurfTimer(QWidget):
-    """Start, pause and reset; ``finished`` when the wave has passed."""
+    """Start, pause and reset; ``finished`` when the wave has passed; ``running_changed``
+    whenever it starts or stops (the journal does not auto-lock while it runs)."""
 
     finished = Signal()
+    running_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +161,7 @@ class UrgeSurfTimer(QWidget):
         self._tick.start()
         self.start_button.setText("&Pause")
         self._update()
+        self.running_changed.emit(True)
 
     def pause(self) -> None:
         if not self.running:
@@ -168,12 +171,16 @@ class UrgeSurfTimer(QWidget):
         self.start_button.setText("&Carry on")
         self.prompt.setText("Paused. Carry on whenever you like.")
         self._update()
+        self.running_changed.emit(False)
 
     def reset(self) -> None:
+        was_running = self.running
         self._tick.stop()
         self._banked_ms = 0
         self.start_button.setText("&Start the timer")
         self._update()
+        if was_running:
+            self.running_changed.emit(False)
 
     def _update(self) -> None:
         elapsed = self.elapsed_ms()
@@ -189,4 +196,5 @@ class UrgeSurfTimer(QWidget):
                 self._tick.stop()
                 self.start_button.setText("&Start again")
                 self.prompt.setText("The wave has passed. Notice how you feel now.")
+                self.running_changed.emit(False)
                 self.finished.emit()
