@@ -86,3 +86,24 @@ def answer_keep_lapse(qtbot, monkeypatch, answer: str):
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     return asked
+
+
+def wizard_at_privacy_choice(qtbot, files):
+    """The first-run wizard past its welcome page; ``created`` receives the new journal."""
+    from recovery_desktop.ui.app import create_from_wizard
+    from recovery_desktop.ui.dialogs.key_wizards import setup_wizard
+
+    created = []
+    wizard = setup_wizard(lambda w: created.append(create_from_wizard(files, w)))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    return wizard, created
+
+
+def wizard_at_first_steps(qtbot, files):
+    """The first-run wizard, with no passphrase chosen, at its last page (first steps)."""
+    wizard, created = wizard_at_privacy_choice(qtbot, files)
+    wizard.currentPage().unprotected.setChecked(True)
+    wizard.next()
+    return wizard, created

@@ -7,14 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWizard
 
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
-from recovery_desktop.ui.app import create_from_wizard
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
-from recovery_desktop.ui.dialogs.key_wizards import setup_wizard
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
+from tests.ui.conftest import wizard_at_first_steps
 
 TODAY = date.today()
 
@@ -33,13 +32,7 @@ def _window(window_for, journal, files):
 def not_counting(qtbot, files, monkeypatch):
     """A journal from the first-run wizard with "Count my clean time" left unticked."""
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    created = []
-    wizard = setup_wizard(lambda w: created.append(create_from_wizard(files, w)))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
-    wizard.currentPage().unprotected.setChecked(True)
-    wizard.next()
+    wizard, created = wizard_at_first_steps(qtbot, files)
     assert not wizard.first_steps.count.isChecked()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     yield created[0]

@@ -16,14 +16,13 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.domain.dates import EARLIEST_DAY
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse, RecoveryTimeError
-from recovery_desktop.ui.app import create_from_wizard
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
-from recovery_desktop.ui.dialogs.key_wizards import setup_wizard
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.session import Session
+from tests.ui.conftest import wizard_at_first_steps
 
 TODAY = date.today()
 EARLIEST = QDate(EARLIEST_DAY.year, EARLIEST_DAY.month, EARLIEST_DAY.day)
@@ -48,13 +47,7 @@ def window(qtbot, window_for, journal, files):
 def test_first_run_refuses_a_clean_date_in_1886(qtbot, files, monkeypatch):
     """The wizard's clean date cannot go back to 30 Nov 1886 ("51134 days clean")."""
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    created = []
-    wizard = setup_wizard(lambda w: created.append(create_from_wizard(files, w)))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
-    wizard.currentPage().unprotected.setChecked(True)
-    wizard.next()
+    wizard, created = wizard_at_first_steps(qtbot, files)
     steps = wizard.first_steps
     steps.count.setChecked(True)
     steps.clean_date.setDate(QDate(1886, 11, 30))

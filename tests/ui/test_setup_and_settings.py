@@ -13,12 +13,12 @@ from recovery_desktop.data.journal import (
     open_with_recovery_key,
 )
 from recovery_desktop.domain import recovery_key as rk
-from recovery_desktop.ui.app import create_from_wizard
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, add_passphrase_wizard, setup_wizard
 from recovery_desktop.ui.pages.settings import SettingsPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE
+from tests.ui.conftest import wizard_at_privacy_choice
 
 
 @pytest.fixture(autouse=True)
@@ -43,19 +43,9 @@ def _confirm_key(qtbot, wizard):
         qtbot.keyClicks(edit, groups[index].lower())
 
 
-def _wizard_at_privacy_choice(qtbot, files):
-    """The first-run wizard past its welcome page; ``created`` receives the new journal."""
-    created = []
-    wizard = setup_wizard(lambda w: created.append(create_from_wizard(files, w)))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
-    return wizard, created
-
-
 def test_first_run_with_a_passphrase_shows_and_confirms_the_recovery_key(qtbot, files):
     """Welcome, passphrase, recovery key, typed back: the journal exists and is protected."""
-    wizard, created = _wizard_at_privacy_choice(qtbot, files)
+    wizard, created = wizard_at_privacy_choice(qtbot, files)
     _fill_passphrase_page(qtbot, wizard, "short")
     assert "at least 8" in wizard.currentPage().form.error.text()
     wizard.currentPage().form.clear()
@@ -78,7 +68,7 @@ def test_first_run_with_a_passphrase_shows_and_confirms_the_recovery_key(qtbot, 
 
 def test_first_run_without_a_passphrase_is_honestly_labelled(qtbot, files):
     """Choosing no passphrase finishes at once and creates an unprotected journal."""
-    wizard, created = _wizard_at_privacy_choice(qtbot, files)
+    wizard, created = wizard_at_privacy_choice(qtbot, files)
     page = wizard.currentPage()
     page.unprotected.setChecked(True)
     assert (
@@ -103,7 +93,7 @@ def test_first_run_without_a_passphrase_is_honestly_labelled(qtbot, files):
 
 def test_first_steps_need_a_name_for_a_phone_number(qtbot, files):
     """A number without a name is explained, and the wizard waits."""
-    wizard, created = _wizard_at_privacy_choice(qtbot, files)
+    wizard, created = wizard_at_privacy_choice(qtbot, files)
     wizard.currentPage().unprotected.setChecked(True)
     wizard.next()
     qtbot.keyClicks(wizard.first_steps.phone, "555-0142")
