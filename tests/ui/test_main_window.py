@@ -100,3 +100,23 @@ def test_tab_follows_the_screen_even_for_controls_a_page_built_later(
     lock = window.workspace.findChild(QPushButton, "lockButton")
     assert seen.index(lock) == positions[-1] + 1
     assert seen[seen.index(lock) + 1].objectName() == "helpButton"
+
+
+def test_tab_never_gets_stuck_in_a_table(qtbot, window_for, journal, files):
+    """On every page, Tab leaves a table for the next control (arrows move within it)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from recovery_desktop.data.demo import fill_demo
+
+    fill_demo(journal, 4, date.today())
+    window, _session = _window(window_for, journal, files)
+    for row in range(window.workspace.nav.count()):
+        window.workspace.show_page(row)
+        page = window.workspace.stack.currentWidget()
+        for view in page.findChildren(QAbstractItemView):
+            if view.isVisible():
+                assert not view.tabKeyNavigation(), (row, view.accessibleName())
+                view.setFocus()
+                qtbot.keyClick(view, Qt.Key.Key_Tab)
+                assert not view.isAncestorOf(QApplication.focusWidget())
+                assert QApplication.focusWidget() is not view

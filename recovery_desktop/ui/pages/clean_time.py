@@ -52,6 +52,7 @@ def _day(day: date) -> str:
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QWidget) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers), parent)
+    table.setTabKeyNavigation(False)  # Tab moves on to the next control, not cell to cell
     table.setHorizontalHeaderLabels(list(headers))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

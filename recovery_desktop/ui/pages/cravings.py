@@ -71,6 +71,7 @@ class CravingsPage(QWidget):
         self.trigger.setAccessibleName("Only cravings with this trigger")
         self.trigger.currentIndexChanged.connect(lambda _i: self.refresh(force=True))
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, not cell to cell
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
