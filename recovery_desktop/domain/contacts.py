@@ -47,32 +47,45 @@ class ContactError(ValueError):
     """Contact details that cannot be saved, in plain words."""
 
 
-# Characters that change how text is shown without being seen: control characters and the
-# bidirectional overrides, embeddings, isolates and marks (Unicode TR 9). In a name or number
-# they could show "9111" for a number that copies as something else.
-_HIDDEN = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Characters that are not seen but change what is shown or copied: controls (Cc), format
+# characters (Cf: the text-direction overrides, isolates and marks of Unicode TR 9, zero-width
+# spaces, the word joiner, byte-order marks, soft hyphens) and line and paragraph separators.
+# "\u202e1119" would show 9111; "1\u200b2\u200b3" shows 123 but copies as something else.
+_UNSEEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
+# The zero-width (non-)joiners shape Persian and other scripts and join emoji: allowed in
+# names and notes, never in a number.
+_JOINERS = "\u200c\u200d"
 
 
-def has_hidden_characters(text: str, allow_line_breaks: bool = False) -> bool:
-    """True when ``text`` holds a control or text-direction character (tab and line breaks
-    allowed with ``allow_line_breaks``, for notes)."""
-    allowed = "\n\r\t" if allow_line_breaks else ""
-    return any(c in _HIDDEN or (unicodedata.category(c) == "Cc" and c not in allowed) for c in text)
+def has_hidden_characters(
+    text: str, allow_line_breaks: bool = False, allow_joiners: bool = True
+) -> bool:
+    """True when ``text`` holds a character that is not seen (see ``_UNSEEN``); line breaks
+    and tabs count as seen with ``allow_line_breaks`` (notes), joiners with ``allow_joiners``."""
+    allowed = ("\n\r\t" if allow_line_breaks else "") + (_JOINERS if allow_joiners else "")
+    return any(unicodedata.category(c) in _UNSEEN and c not in allowed for c in text)
 
 
-def _check_fields(fields: Iterable[tuple[str, str]], note: str) -> None:
+def _check_fields(
+    fields: Iterable[tuple[str, str]], note: str, numbers: Iterable[tuple[str, str]] = ()
+) -> None:
     for label, value in fields:
-        if len(value) > MAX_FIELD_CHARACTERS:
-            raise ContactError(f"{label} can be at most {MAX_FIELD_CHARACTERS} characters.")
-        if has_hidden_characters(value):
-            raise ContactError(
-                f"{label} holds hidden characters that change how it is shown. "
-                "Please type it again."
-            )
+        _check_field(label, value, allow_joiners=True)
+    for label, value in numbers:
+        _check_field(label, value, allow_joiners=False)
     if has_hidden_characters(note, allow_line_breaks=True):
         raise ContactError("The notes hold hidden characters. Please type them again.")
     if len(note) > MAX_NOTE_CHARACTERS:
         raise ContactError(f"Notes can be at most {MAX_NOTE_CHARACTERS:,} characters.")
+
+
+def _check_field(label: str, value: str, allow_joiners: bool) -> None:
+    if len(value) > MAX_FIELD_CHARACTERS:
+        raise ContactError(f"{label} can be at most {MAX_FIELD_CHARACTERS} characters.")
+    if has_hidden_characters(value, allow_joiners=allow_joiners):
+        raise ContactError(
+            f"{label} holds hidden characters that change how it is shown. Please type it again."
+        )
 
 
 @dataclass(frozen=True)
@@ -90,7 +103,7 @@ class Contact:
         if not self.name.strip():
             raise ContactError("Please give a name (a first name or a nickname is fine).")
         _check_fields(
-            (("Name", self.name), ("Phone", self.phone), ("Email", self.email)), self.notes
+            (("Name", self.name), ("Email", self.email)), self.notes, (("Phone", self.phone),)
         )
         if self.email and ("@" not in self.email or " " in self.email.strip()):
             raise ContactError("That email address doesn't look complete.")
@@ -121,7 +134,7 @@ class CrisisLine:
     def validate(self) -> None:
         if not self.name.strip() or not self.number.strip():
             raise ContactError("A crisis line needs a name and a number.")
-        _check_fields((("Name", self.name), ("Number", self.number)), self.details)
+        _check_fields((("Name", self.name),), self.details, (("Number", self.number),))
 
 
 # United States defaults; every line can be edited for another country.

@@ -102,6 +102,8 @@ HOSTILE = {
     "huge integer": b'{"version": 1' + b"9" * 20_000 + b', "lines": []}',
     "number shown reversed": json.dumps(_good(number="\u202e1119")).encode(),
     "name with a control character": json.dumps(_good(name="Help\x1b[2J")).encode(),
+    "number with zero-width spaces": json.dumps(_good(number="1\u200b2\u200b3")).encode(),
+    "name split by a line separator": json.dumps(_good(name="QA\u2028Line")).encode(),
 }
 
 

@@ -12,10 +12,21 @@ from recovery_desktop.domain.contacts import (
 
 @pytest.mark.parametrize(
     "text",
-    ["\u202e1119", "91\u200f1", "Sam\x00", "Line\x1b[2J", "\u2066988\u2069"],
+    [
+        "\u202e1119",
+        "91\u200f1",
+        "Sam\x00",
+        "Line\x1b[2J",
+        "\u2066988\u2069",
+        "1\u200b2\u200b3",
+        "QA\u2028Line",
+        "9\u20601\u00ad1",
+        "\ufeff988",
+    ],
 )
-def test_text_direction_and_control_characters_are_hidden_characters(text):
-    """Overrides, isolates, marks and control characters are caught."""
+def test_unseen_characters_are_hidden_characters(text):
+    """Overrides, isolates, marks, controls, zero-width spaces, word joiners, soft hyphens,
+    byte-order marks and line separators are all caught."""
     assert has_hidden_characters(text)
 
 
@@ -23,6 +34,13 @@ def test_text_direction_and_control_characters_are_hidden_characters(text):
 def test_ordinary_names_and_numbers_are_fine(text):
     """Accents, emoji and right-to-left scripts are ordinary text."""
     assert not has_hidden_characters(text)
+
+
+def test_joiners_are_fine_in_names_but_not_in_numbers():
+    """Persian names need the zero-width non-joiner; a number never does."""
+    CrisisLine(None, "می\u200cخواهم", "988").validate()
+    with pytest.raises(ContactError, match="Number"):
+        CrisisLine(None, "Line", "9\u200d88").validate()
 
 
 def test_a_crisis_line_whose_number_would_show_reversed_is_refused():
