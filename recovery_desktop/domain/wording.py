@@ -27,4 +27,4 @@ def decimal(value: float) -> str:
 def plural_decimal(value: float, one: str, many: str | None = None) -> str:
     """A measured amount with its noun, as written: "1 point", "1.5 points", "0.5 points"."""
     shown = decimal(value)
-    return f"{shown} {noun(float(shown), one, many)}"
+    return f"{shown} {noun(abs(float(shown)), one, many)}"

@@ -233,10 +233,17 @@ def coping_ranked(data: TrendData, style: ChartStyle) -> Chart:
         uses = plural(effect.uses, "use")
         drop = effect.average_drop
         axes.text(max(drop, 0), row, f" {drop:.1f} ({uses})", va="center", color=style.foreground)
-        lower = plural_decimal(drop, "point")
-        text = f"{effect.name}\n{lower} lower afterwards, on average ({uses})"
+        text = f"{effect.name}\n{_change_in_words(drop)}, on average ({uses})"
         chart.points.append(HoverPoint(0, drop, row, text))
     return chart
+
+
+def _change_in_words(drop: float) -> str:
+    """ "2 points lower afterwards", "1 point higher afterwards", "no change afterwards"."""
+    if round(drop, 1) == 0:
+        return "no change afterwards"
+    direction = "lower" if drop > 0 else "higher"
+    return f"{plural_decimal(abs(drop), 'point')} {direction} afterwards"
 
 
 # -- reach-outs --------------------------------------------------------------------------

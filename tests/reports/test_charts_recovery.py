@@ -236,3 +236,13 @@ def test_a_title_stays_inside_a_narrow_chart(key):
     same = [t for t in chart.figure.findobj(Text) if t.get_text() == chart.title]
     title = max(same, key=lambda t: t.get_fontsize())  # not a legend entry of the same words
     assert title.get_window_extent(renderer).x1 <= chart.figure.bbox.x1 + 1
+
+
+def test_a_step_followed_by_a_stronger_craving_is_described_as_higher():
+    """A negative drop reads "1 point higher afterwards", never "-1 points lower"."""
+    worse = tuple(_craving(day, 20, 3, 4, (), ("Scrolling",)) for day in range(3))
+    data = TrendData(PERIOD, checkins=(), cravings=worse, reach_outs=(), roles={})
+    chart = chart_spec("coping").build(data, LIGHT)
+    assert [p.text for p in chart.points] == [
+        "Scrolling\n1 point higher afterwards, on average (3 uses)"
+    ]
