@@ -159,3 +159,18 @@ def test_a_lock_closes_the_wizard_without_asking_and_settings_says_what_that_mea
     assert "locked before your new recovery key was set" in note
     assert "old recovery key still works" in note and "will not work" in note
     assert settings.recovery_button.isVisible()
+
+
+def test_the_note_about_an_interrupted_key_goes_once_the_wizard_is_run_again(qtbot, journal):
+    """Going back to "Make a new recovery key" (and stopping again) clears the old note:
+    the wizard itself says what stopping means."""
+    from recovery_desktop.domain.drafts import Draft, DraftKind
+
+    page = SettingsPage(journal)
+    qtbot.addWidget(page)
+    page.show()
+    page.resume_draft(Draft(DraftKind.NEW_RECOVERY_KEY, {}))
+    assert page.key_note.isVisible()
+    when_shown(KeyWizard, lambda wizard: wizard.done(0))
+    qtbot.mouseClick(page.recovery_button, LEFT)
+    assert not page.key_note.isVisible()

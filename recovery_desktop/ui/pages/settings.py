@@ -234,8 +234,8 @@ class SettingsPage(QWidget):
             assert wizard.passphrase is not None
             self.journal.add_passphrase(wizard.passphrase, wizard.recovery_key)
 
+        self.key_note.hide()  # it was about an earlier try; the wizard asks again if stopped
         if add_passphrase_wizard(finish, self).exec():
-            self.key_note.hide()
             self._refresh_privacy()
             QMessageBox.information(
                 self, "Journal protected", "Your journal is now protected by your passphrase."
@@ -245,8 +245,8 @@ class SettingsPage(QWidget):
         def finish(wizard: KeyWizard) -> None:
             self.journal.replace_recovery_key(wizard.recovery_key)
 
+        self.key_note.hide()  # it was about an earlier try; the wizard asks again if stopped
         if new_recovery_key_wizard(self.journal.check_passphrase, finish, self).exec():
-            self.key_note.hide()
             QMessageBox.information(
                 self,
                 "New recovery key",
