@@ -29,7 +29,7 @@ from recovery_desktop.ui.app_keys import EveryWindowKey
 from recovery_desktop.ui.draft_keeper import DraftKeeper
 from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.session import Session
-from recovery_desktop.ui.widgets.reading_order import in_reading_order, position_of, tab_stops
+from recovery_desktop.ui.widgets.reading_order import in_reading_order, move_focus, tab_stops
 from recovery_desktop.ui.widgets.unlock_panel import UnlockPanel
 from recovery_desktop.ui.window_size import fit_to_screen
 
@@ -111,14 +111,7 @@ class Workspace(QWidget):
     def focusNextPrevChild(self, forward: bool) -> bool:
         """Tab and Shift+Tab follow the screen, whenever a page built its controls: the
         sidebar's buttons, the page list, the page in reading order, then Lock."""
-        chain = self.reading_order()
-        here = position_of(QApplication.focusWidget(), chain)
-        if here < 0:
-            return super().focusNextPrevChild(forward)
-        target = chain[(here + (1 if forward else -1)) % len(chain)]
-        reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
-        target.setFocus(reason)
-        return True
+        return move_focus(self.reading_order(), forward) or super().focusNextPrevChild(forward)
 
     def reading_order(self) -> list[QWidget]:
         """Every control Tab can reach now, in the order they appear on screen."""

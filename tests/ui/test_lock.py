@@ -115,3 +115,28 @@ def test_unprotected_journal_lock_screen_offers_open(qtbot, window_for, plain_jo
     assert panel.stack.currentIndex() == panel.UNPROTECTED
     qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
     assert session.is_unlocked
+
+
+def test_tab_on_the_lock_screen_follows_the_screen(qtbot, window_for, journal, files):
+    """Passphrase, Show passphrase, the recovery-key link, Unlock, then Get help now."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    window.lock_now()
+    panel = window.unlock_panel
+    panel.passphrase.setFocus()
+    qtbot.waitUntil(panel.passphrase.hasFocus)
+    seen = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    help_button = panel.findChild(QPushButton, "helpButton")
+    assert seen == [
+        panel.reveal,
+        panel.forgot_button,
+        panel.unlock_button,
+        help_button,
+        panel.passphrase,
+    ]

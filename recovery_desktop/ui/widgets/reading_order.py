@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def tab_stops(container: QWidget) -> list[QWidget]:
@@ -49,6 +49,18 @@ def chain_tabs(parts: Sequence[QWidget]) -> None:
     chain = [w for part in parts for w in in_reading_order(tab_stops(part), part)]
     for first, second in pairwise(chain):
         QWidget.setTabOrder(first, second)
+
+
+def move_focus(chain: Sequence[QWidget], forward: bool) -> bool:
+    """Give focus to the stop after (or before) the focused one in ``chain``; False when
+    the focus is not in ``chain`` (the caller then lets Qt decide)."""
+    here = position_of(QApplication.focusWidget(), chain)
+    if here < 0:
+        return False
+    target = chain[(here + (1 if forward else -1)) % len(chain)]
+    reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+    target.setFocus(reason)
+    return True
 
 
 def position_of(focus: QWidget | None, chain: Sequence[QWidget]) -> int:

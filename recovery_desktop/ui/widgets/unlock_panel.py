@@ -25,6 +25,7 @@ from recovery_desktop.ui.widgets.passphrase import (
     password_edit,
     show_toggle,
 )
+from recovery_desktop.ui.widgets.reading_order import in_reading_order, move_focus, tab_stops
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:
@@ -80,6 +81,12 @@ class UnlockPanel(QWidget):
         self._outer.addStretch(1)
         self._outer.addLayout(_centred(card, 3))
         self._outer.addStretch(2)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab follows the screen: the field, Show passphrase, the link, the main button,
+        then Get help now (Qt's own order is the order they were made in)."""
+        chain = in_reading_order(tab_stops(self), self)
+        return move_focus(chain, forward) or super().focusNextPrevChild(forward)
 
     def add_help(self, button: QWidget) -> None:
         """Show ``button`` ("Get help now") under the card, whichever view is on show."""
