@@ -35,7 +35,7 @@ def test_a_running_timer_keeps_the_journal_open_until_it_is_paused(
     assert session.is_unlocked and panel.isVisible()
     qtbot.mouseClick(timer.start_button, LEFT)  # Pause
     qtbot.waitUntil(lambda: not session.is_unlocked, timeout=5000)
-    assert window.findChild(Flows).panel is None  # closed by the lock
+    qtbot.waitUntil(lambda: window.findChild(Flows).panel is None)  # closed by the lock
 
 
 def test_reset_or_closing_the_panel_lets_auto_lock_come_back(qtbot, window_for, journal, files):
