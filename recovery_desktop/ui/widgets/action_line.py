@@ -9,46 +9,20 @@ tooltip and the accessible description.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
-from recovery_desktop.ui.widgets.status_line import line_height
+from recovery_desktop.ui.widgets.status_line import OneLine
 
 BUTTON_PADDING = 20  # room around the button's text (narrower than Fusion's 80 px minimum)
 
 
-class WholeOrNothing(QLabel):
+class WholeOrNothing(OneLine):
     """One line that shows its text whole or, when the room is too narrow, not at all (never
-    cut off). It asks for the room its whole text needs and accepts less."""
+    cut off)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._whole = ""
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def whole(self) -> str:
-        return self._whole
-
-    def set_whole(self, text: str) -> None:
-        self._whole = text
-        self.updateGeometry()
-        self._fit()
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance(self._whole) + 2, line_height(self))
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(0, line_height(self))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        fits = self.fontMetrics().horizontalAdvance(self._whole) <= self.contentsRect().width()
-        self.setText(self._whole if fits else "")
+    def shown(self, width: int) -> str:
+        return self.whole() if self.fontMetrics().horizontalAdvance(self.whole()) <= width else ""
 
 
 class ActionLine(QFrame):

@@ -19,34 +19,32 @@ def line_height(label: QLabel) -> int:
     return label.fontMetrics().height() + margins.top() + margins.bottom() + 2 * label.margin()
 
 
-class StatusLine(QLabel):
-    """A one-line message that always takes the same room, empty or not."""
+class OneLine(QLabel):
+    """One line of plain text that always takes one line's height, holding its whole text
+    and showing what fits (:meth:`shown` decides); it asks for the width of the whole text
+    and accepts less."""
 
-    def __init__(self, accessible_name: str = "Status", parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._message = ""
-        self.setObjectName("hintLabel")
-        self.setAccessibleName(accessible_name)
+        self._whole = ""
         self.setWordWrap(False)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        # Ignored across: a long message never widens the window; Fixed down: one line.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
-    def text(self) -> str:
-        """The whole message, as set (the screen may show it shortened)."""
-        return self._message
+    def whole(self) -> str:
+        return self._whole
 
-    def setText(self, text: str) -> None:
-        self._message = text
-        self.setAccessibleDescription(text)
+    def set_whole(self, text: str) -> None:
+        self._whole = text
+        self.updateGeometry()
         self._fit()
 
-    def clear(self) -> None:
-        self.setText("")
+    def shown(self, width: int) -> str:
+        """What to show of the whole text in ``width`` pixels."""
+        raise NotImplementedError
 
     def sizeHint(self) -> QSize:
-        width = self.fontMetrics().horizontalAdvance(self._message)
-        return QSize(width, line_height(self))
+        return QSize(self.fontMetrics().horizontalAdvance(self._whole) + 2, line_height(self))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, line_height(self))
@@ -56,7 +54,32 @@ class StatusLine(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        width = max(0, self.contentsRect().width())
-        shown = self.fontMetrics().elidedText(self._message, Qt.TextElideMode.ElideMiddle, width)
-        super().setText(shown)
-        self.setToolTip(self._message if shown != self._message else "")
+        QLabel.setText(self, self.shown(max(0, self.contentsRect().width())))
+
+
+class StatusLine(OneLine):
+    """A one-line message that always takes the same room, empty or not; a message too long
+    for it is shortened in the middle, whole in the tooltip."""
+
+    def __init__(self, accessible_name: str = "Status", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hintLabel")
+        self.setAccessibleName(accessible_name)
+        # Ignored across: a long message never widens the window.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        """The whole message, as set (the screen may show it shortened)."""
+        return self.whole()
+
+    def setText(self, text: str) -> None:
+        self.setAccessibleDescription(text)
+        self.set_whole(text)
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def shown(self, width: int) -> str:
+        shown = self.fontMetrics().elidedText(self.whole(), Qt.TextElideMode.ElideMiddle, width)
+        self.setToolTip(self.whole() if shown != self.whole() else "")
+        return shown
