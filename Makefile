@@ -5,8 +5,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ARGS   ?=
+# The lowest versions pyproject.toml allows (constraints/lowest.txt), in a venv of their own.
+LOWEST       := .venv-lowest
+LOWEST_BIN   := $(LOWEST)/bin
+LOWEST_STAMP := $(LOWEST)/.installed
+LOWEST_TESTS ?= tests
 
-.PHONY: run test lint format freeze demo clean
+.PHONY: run test test-lowest lint format freeze demo clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +36,17 @@ format: $(STAMP)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+$(LOWEST_STAMP): pyproject.toml constraints/lowest.txt
+	@test -x $(LOWEST_BIN)/python || $(PYTHON) -m venv $(LOWEST)
+	$(LOWEST_BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-c constraints/lowest.txt -e '.[dev]'
+	@touch $(LOWEST_STAMP)
+
+test-lowest: $(LOWEST_STAMP)  ## the tests again on the lowest versions (LOWEST_TESTS="tests/reports")
+	$(LOWEST_BIN)/ruff check recovery_desktop tests
+	$(LOWEST_BIN)/ruff format --check recovery_desktop tests
+	QT_QPA_PLATFORM=offscreen $(LOWEST_BIN)/python -m pytest $(LOWEST_TESTS)
 
 freeze: $(STAMP)  ## build the one-folder bundle in dist/recovery-desktop/
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
