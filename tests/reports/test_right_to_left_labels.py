@@ -6,7 +6,9 @@ typed with the same chart drawn from the name laid out by hand, letter by letter
 and form a reader sees (forced left to right with U+202D ... U+202C).
 """
 
+import re
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -14,6 +16,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from recovery_desktop.domain.cravings import Craving, Tag
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.trends import TrendData
+from recovery_desktop.reports.chart_kit import Chart, save
 from recovery_desktop.reports.charts import chart_spec
 from recovery_desktop.reports.style import LIGHT
 
@@ -32,14 +35,32 @@ def _forced(text: str) -> str:
     return LEFT_TO_RIGHT + text + END
 
 
-def _triggers_chart(trigger: str) -> np.ndarray:
-    """The Triggers chart's pixels for a week with one craving, set off by ``trigger``."""
+def _chart(trigger: str) -> Chart:
+    """The Triggers chart for a week with one craving, set off by ``trigger``."""
     craving = Craving(None, datetime.combine(MONDAY, time(20)), 6, triggers=(Tag(None, trigger),))
     chart = chart_spec("triggers").build(TrendData(PERIOD, cravings=(craving,)), LIGHT)
     assert [label.get_text() for label in chart.figure.axes[0].get_yticklabels()] == [trigger]
-    canvas = FigureCanvasAgg(chart.figure)
+    return chart
+
+
+def _drawn(trigger: str) -> np.ndarray:
+    """The Triggers chart's pixels, as on screen and in the printed summary (Agg)."""
+    canvas = FigureCanvasAgg(_chart(trigger).figure)
     canvas.draw()
     return np.asarray(canvas.buffer_rgba()).copy()
+
+
+def _saved_svg_glyphs(trigger: str, folder: Path) -> list[str]:
+    """The visible glyphs of the trigger's label, left to right with their places, in the
+    Triggers chart saved as an SVG image (text is saved as glyph outlines)."""
+    path = folder / "triggers.svg"
+    save(_chart(trigger), str(path), "svg")
+    svg = path.read_text("utf-8")
+    start = svg.index(f"<!-- {trigger} -->")
+    label = svg[start : svg.index("</g>", start)]
+    blank = set(re.findall(r'<path id="([^"]+)"(?: transform="[^"]*")?/>', svg))  # spaces
+    glyphs = re.findall(r'<use xlink:href="#([^"]+)"(?: transform="([^"]*)")?/>', label)
+    return [f"{glyph} {place}" for glyph, place in glyphs if glyph not in blank]
 
 
 def _pixels_apart(one: np.ndarray, other: np.ndarray) -> int:
@@ -48,17 +69,26 @@ def _pixels_apart(one: np.ndarray, other: np.ndarray) -> int:
 
 def test_a_hebrew_trigger_reads_right_to_left():
     """The first letter typed is drawn rightmost, exactly as the name laid out by hand."""
-    as_typed = _triggers_chart(HEBREW)
-    by_hand = _triggers_chart(_forced(HEBREW_SEEN))
-    backwards = _triggers_chart(_forced(HEBREW))  # what matplotlib 3.10 drew
+    as_typed = _drawn(HEBREW)
+    by_hand = _drawn(_forced(HEBREW_SEEN))
+    backwards = _drawn(_forced(HEBREW))  # what matplotlib 3.10 drew
     assert _pixels_apart(by_hand, backwards) > 0, "the comparison must see the letter order"
     assert _pixels_apart(as_typed, by_hand) == 0, "Hebrew is drawn in typing order, backwards"
 
 
 def test_an_arabic_trigger_has_its_letters_joined():
     """The letters take their joined forms, right to left, as the name laid out by hand."""
-    as_typed = _triggers_chart(ARABIC)
-    by_hand = _triggers_chart(_forced(ARABIC_SEEN))
-    apart = _triggers_chart(_forced(ARABIC_APART[::-1]))  # what matplotlib 3.10 drew
+    as_typed = _drawn(ARABIC)
+    by_hand = _drawn(_forced(ARABIC_SEEN))
+    apart = _drawn(_forced(ARABIC_APART[::-1]))  # what matplotlib 3.10 drew
     assert _pixels_apart(by_hand, apart) > 0, "the comparison must see the joins"
     assert _pixels_apart(as_typed, by_hand) == 0, "Arabic is drawn unjoined or backwards"
+
+
+def test_a_chart_saved_as_svg_draws_hebrew_right_to_left_and_arabic_joined(tmp_path):
+    """ "Save image…" as SVG places the same glyphs as the names laid out by hand."""
+    for typed, seen in ((HEBREW, HEBREW_SEEN), (ARABIC, ARABIC_SEEN)):
+        as_typed = _saved_svg_glyphs(typed, tmp_path)
+        assert len(as_typed) >= 3
+        assert as_typed == _saved_svg_glyphs(_forced(seen), tmp_path), typed
+        assert as_typed != _saved_svg_glyphs(_forced(typed), tmp_path), "order must count"
