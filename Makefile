@@ -43,10 +43,13 @@ $(LOWEST_STAMP): pyproject.toml constraints/lowest.txt
 		-c constraints/lowest.txt -e '.[dev]'
 	@touch $(LOWEST_STAMP)
 
-test-lowest: $(LOWEST_STAMP)  ## the tests again on the lowest versions (LOWEST_TESTS="tests/reports")
+test-lowest: $(LOWEST_STAMP)  ## tests and bundle again on the lowest versions (LOWEST_TESTS=...)
 	$(LOWEST_BIN)/ruff check recovery_desktop tests
 	$(LOWEST_BIN)/ruff format --check recovery_desktop tests
 	QT_QPA_PLATFORM=offscreen $(LOWEST_BIN)/python -m pytest $(LOWEST_TESTS)
+	$(LOWEST_BIN)/pyinstaller --noconfirm --clean --log-level ERROR \
+		--distpath build/lowest/dist --workpath build/lowest/work build.spec
+	QT_QPA_PLATFORM=offscreen build/lowest/dist/recovery-desktop/recovery-desktop --self-test
 
 freeze: $(STAMP)  ## build the one-folder bundle in dist/recovery-desktop/
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
