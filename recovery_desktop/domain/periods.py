@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from recovery_desktop.domain.dates import DayOutOfRange, check_day, in_range, range_text
+
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 MAX_RANGE_DAYS = 366 * 20
 
@@ -99,11 +101,19 @@ def week_of(day: date) -> Period:
 
 
 def iso_week(year: int, week: int) -> Period:
-    """ISO week ``week`` of ``year``; week 53 only exists in some years."""
+    """ISO week ``week`` of ``year``; week 53 only exists in some years.
+
+    Raises :class:`PeriodError` for a week that does not exist or whose days are not all
+    inside ``dates.EARLIEST_DAY`` .. ``dates.LATEST_DAY`` (checked before any arithmetic).
+    """
     try:
         start = date.fromisocalendar(year, week, 1)
     except ValueError as error:
         raise PeriodError(f"{year} has no week {week}.") from error
+    if not in_range(start) or not in_range(start + timedelta(days=6)):
+        raise PeriodError(
+            f"Week {week} of {year} is outside the dates the journal accepts ({range_text()})."
+        )
     return week_of(start)
 
 
@@ -133,7 +143,23 @@ def default_summary_week(today: date) -> Period:
 
 
 def date_range(start: date, end: date) -> Period:
+    """The days from ``start`` to ``end`` given from outside (a command line, a file).
+
+    Raises :class:`PeriodError` for a day outside the journal's dates (checked before any
+    arithmetic), an end before the start, or more than twenty years.
+    """
+    try:
+        check_day(start, "The first day")
+        check_day(end, "The last day")
+    except DayOutOfRange as error:
+        raise PeriodError(str(error)) from None
     return Period(start, end)
+
+
+def within_limits(period: Period) -> bool:
+    """True when every day of ``period`` is inside the journal's dates (``domain.dates``);
+    the period picker's ◀ and ▶ stop at the last such week."""
+    return in_range(period.start) and in_range(period.end)
 
 
 PRESETS: dict[str, str] = {
