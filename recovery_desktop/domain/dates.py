@@ -17,9 +17,12 @@ first, so a hostile or mistyped 0001-01-01 or 9999-12-31 is a plain message, nev
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TypeVar
 
 EARLIEST_DAY = date(1950, 1, 1)
 LATEST_DAY = date(2199, 12, 31)
+
+Day = TypeVar("Day", date, datetime)
 
 
 class DayOutOfRange(ValueError):
@@ -50,7 +53,7 @@ def range_text() -> str:
     return f"{_text(EARLIEST_DAY)} to {_text(LATEST_DAY)}"
 
 
-def check_day(day: date, what: str = "The date") -> date:
+def check_day(day: Day, what: str = "The date") -> Day:
     """``day`` itself (a ``datetime`` too) when it is in range.
 
     Raises :class:`DayOutOfRange` ("The date 0001-01-01 is outside the dates the journal
