@@ -12,6 +12,7 @@ from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
+from recovery_desktop.data.stored_dates import IN_RANGE, optional_day, stored_day
 from recovery_desktop.domain.periods import Period, mondays
 from recovery_desktop.domain.trends import LEAD_IN_DAYS, TrendData, WeekCounts
 
@@ -35,7 +36,7 @@ def weekly_counts(db: Database, period: Period) -> list[WeekCounts]:
     """One entry per ISO week touching ``period``; weeks without check-ins have zero days."""
     with sql_errors():
         rows = db.execute(_WEEKLY, [period.start.isoformat(), period.end.isoformat()]).fetchall()
-    found = {date.fromisoformat(row[0]): row[1:] for row in rows}
+    found = {stored_day(row[0]): row[1:] for row in rows}
     empty = (0,) * 9
     return [WeekCounts(monday, *found.get(monday, empty)) for monday in mondays(period)]
 
@@ -64,5 +65,5 @@ def trend_data(
 
 def first_checkin_day(db: Database) -> date | None:
     with sql_errors():
-        row = db.execute("SELECT min(day) FROM checkins").fetchone()
-    return date.fromisoformat(row[0]) if row and row[0] else None
+        row = db.execute(f"SELECT min(day) FROM checkins WHERE day {IN_RANGE}").fetchone()
+    return optional_day(row[0]) if row else None

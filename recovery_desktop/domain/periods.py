@@ -172,15 +172,23 @@ PRESETS: dict[str, str] = {
 _PRESET_WEEKS = {"week": 1, "4weeks": 4, "3months": 13, "year": 52}
 
 
+def _longest_start(today: date) -> date:
+    """The first Monday from which a period ending ``today`` is not too long."""
+    earliest = today - timedelta(days=MAX_RANGE_DAYS)
+    monday = monday_of(earliest)
+    return monday if monday == earliest else monday + timedelta(days=7)
+
+
 def preset(name: str, today: date, first_day: date | None = None) -> Period:
     """A range that ends today and starts on a Monday, so weekly charts show whole weeks.
 
-    "all" starts at the week of ``first_day`` (the first check-in), or this week.
+    "all" starts at the week of ``first_day`` (the first check-in), or this week, and goes
+    back twenty years at most (``MAX_RANGE_DAYS``).
     """
     this_monday = monday_of(today)
     if name == "all":
         start_day = min(first_day or today, today)
-        return Period(monday_of(start_day), today)
+        return Period(max(monday_of(start_day), _longest_start(today)), today)
     weeks = _PRESET_WEEKS.get(name)
     if weeks is None:
         raise PeriodError(f"Unknown range {name!r}.")

@@ -80,7 +80,7 @@ def test_defaults_and_presets_work_for_any_accepted_day(today):
     """A clock anywhere in the accepted range gives a summary week and every Trends range."""
     default_summary_week(today)
     for name in ("week", "4weeks", "3months", "year", "all"):
-        preset(name, today, today)
+        preset(name, today, EARLIEST_DAY)
 
 
 def test_the_first_and_last_weeks():

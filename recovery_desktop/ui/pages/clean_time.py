@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.recovery_time import (
     DEFAULT_SUBSTANCE,
@@ -110,7 +111,7 @@ class CleanTimePage(QWidget):
         clear_layout(self.body_layout)
         try:
             periods = self.journal.recovery_time.periods()
-            lapses = self.journal.recovery_time.lapses(date.min, date.max)
+            lapses = self.journal.recovery_time.lapses(EARLIEST_DAY, LATEST_DAY)
             counting = self.journal.recovery_time.counting()
         except JournalError as error:
             self.body_layout.addWidget(QLabel(str(error), self.body))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.domain.periods import Period, default_summary_week, week_of
+from recovery_desktop.domain.periods import Period, default_summary_week, week_of, within_limits
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 
 
@@ -85,17 +85,23 @@ class PeriodPicker(QWidget):
         self._emit()
 
     def _step(self, weeks: int) -> None:
+        """◀ and ▶: never before the first week of the journal's dates or after this one."""
         target = self._week.previous() if weeks < 0 else self._week.next()
-        if target.start <= date.today():
+        if within_limits(target) and target.start <= date.today():
             self._week = target
             self._update_week()
             self._emit()
 
     def _update_week(self) -> None:
         self.week_label.setText(self._week.label)
-        self.next.setEnabled(self._week.next().start <= date.today())
+        self._enable_steps()
         if self.week_mode.isChecked():
             self._show_week_dates()
+
+    def _enable_steps(self) -> None:
+        week = self.week_mode.isChecked()
+        self.previous.setEnabled(week and within_limits(self._week.previous()))
+        self.next.setEnabled(week and self._week.next().start <= date.today())
 
     def _show_week_dates(self) -> None:
         """Keep the greyed date fields on the chosen week, so Dates starts from it."""
@@ -105,12 +111,10 @@ class PeriodPicker(QWidget):
             edit.blockSignals(False)
 
     def _mode_changed(self, week: bool) -> None:
-        for shown in (self.previous, self.next, self.week_label):
-            shown.setEnabled(week)
+        self.week_label.setEnabled(week)
         for edit in (self.start, self.end):
             edit.setEnabled(not week)
         self._update_week()
-        self.next.setEnabled(week and self._week.next().start <= date.today())
         self._emit()
 
     def _emit(self, *_args: object) -> None:
