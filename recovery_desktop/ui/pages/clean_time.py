@@ -104,6 +104,10 @@ class CleanTimePage(QWidget):
         super().showEvent(event)
         self.refresh()
 
+    def day_changed(self, _today: date) -> None:
+        """The local date changed: the streak, the sentences and the history count again."""
+        self.refresh(force=True)
+
     def refresh(self, force: bool = False) -> None:
         if not force and self._shown == self.journal.revision.value:
             return

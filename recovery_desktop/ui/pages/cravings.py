@@ -44,6 +44,7 @@ class CravingsPage(QWidget):
         self.journal = journal
         self.open_panel = open_panel
         self._shown_revision = -1
+        self._range_day = date.today()  # the day the default range was made for
         self.model = CravingsModel()
         self.headline = QLabel(self)
         self.headline.setWordWrap(True)
@@ -53,13 +54,32 @@ class CravingsPage(QWidget):
         self._build()
         self.refresh()
 
+    @staticmethod
+    def _default_range(today: date) -> tuple[date, date]:
+        return today - timedelta(days=DEFAULT_DAYS - 1), today
+
+    def _shown_range(self) -> tuple[date, date]:
+        return from_qdate(self.start.date()), from_qdate(self.end.date())
+
+    def day_changed(self, today: date) -> None:
+        """The local date changed: the default range (the last 30 days) moves on with it,
+        so a craving logged after midnight is listed; a range the user chose stays."""
+        was_default = self._shown_range() == self._default_range(self._range_day)
+        self._range_day = today
+        if not was_default:
+            return
+        start, end = self._default_range(today)
+        for edit, day in ((self.end, end), (self.start, start)):
+            edit.setDate(to_qdate(day))
+
     def _build(self) -> None:
         self.start = QDateEdit(self)
         self.end = QDateEdit(self)
-        today = date.today()
-        for edit, name, day in (
-            (self.start, "From", today - timedelta(days=DEFAULT_DAYS - 1)),
-            (self.end, "To", today),
+        for edit, name, day in zip(
+            (self.start, self.end),
+            ("From", "To"),
+            self._default_range(self._range_day),
+            strict=True,
         ):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")

@@ -26,7 +26,8 @@ class PeriodPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._week = default_summary_week(date.today())
+        self._default = default_summary_week(date.today())
+        self._week = self._default
         self.week_mode = QRadioButton("&Week", self)
         self.range_mode = QRadioButton("&Dates", self)
         self.week_mode.setChecked(True)
@@ -83,6 +84,20 @@ class PeriodPicker(QWidget):
         self.week_mode.setChecked(True)
         self._update_week()
         self._emit()
+
+    def day_changed(self, today: date) -> None:
+        """The local date changed: the default week follows it unless the user picked
+        another one, and the date fields and ▶ reach the new day."""
+        for edit in (self.start, self.end):
+            sensible_dates(edit, today)
+        default, self._default = self._default, default_summary_week(today)
+        if self._week == default and self._week != self._default:
+            self._week = self._default
+            self._update_week()
+            if self.week_mode.isChecked():
+                self._emit()
+            return
+        self._enable_steps()
 
     def _step(self, weeks: int) -> None:
         """◀ and ▶: never before the first week of the journal's dates or after this one."""
