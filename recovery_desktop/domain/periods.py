@@ -6,18 +6,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from recovery_desktop.domain.calendar_text import date_text, long_date
+
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 MAX_RANGE_DAYS = 366 * 20
 
 
 class PeriodError(ValueError):
     """A period that cannot exist, in plain words."""
-
-
-def long_date(day: date, year: bool = True) -> str:
-    """ "21 November 2026" (portable: no platform-specific strftime flags)."""
-    text = f"{day.day} {day:%B}"
-    return f"{text} {day.year}" if year else text
 
 
 def _span(start: date, end: date) -> str:
@@ -59,7 +55,7 @@ class Period:
         if self.iso_week:
             return f"Week {self.iso_week[1]}, {self.iso_week[0]} ({_span(self.start, self.end)})"
         if self.start == self.end:
-            return f"{self.start:%A} {long_date(self.start)}"
+            return date_text(self.start, "%A %-d %B %Y")
         return _span(self.start, self.end)
 
     def dates(self) -> list[date]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.checkin import Halt
 from recovery_desktop.domain.summary import STAT_FIELDS, Summary, YesNo
 from recovery_desktop.reports.html_kit import (
@@ -110,7 +111,7 @@ def _support_html(summary: Summary) -> str:
 # -- the user's words --------------------------------------------------------------------
 def _notes_html(notes: list[tuple[Any, str]]) -> str:
     return "".join(
-        f"<p class='noteday'>{esc(f'{day:%A} {day.day} {day:%B}')}</p>{paragraph(text, 'note')}"
+        f"<p class='noteday'>{esc(date_text(day, '%A %-d %B'))}</p>{paragraph(text, 'note')}"
         for day, text in notes
     )
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from recovery_desktop.domain.calendar_text import date_text, long_date
 from recovery_desktop.domain.cravings import CopingEffect, CravingSummary
-from recovery_desktop.domain.periods import long_date
 from recovery_desktop.domain.recovery_time import Lapse
 from recovery_desktop.domain.summary_recovery import CleanTimeAt, RoleReach
 from recovery_desktop.domain.wording import plural, plural_decimal
@@ -26,7 +26,7 @@ def _line(*parts: str) -> str:
 
 
 def _when(moment: datetime) -> str:
-    return f"{moment:%A} {long_date(moment.date(), year=False)}, {moment:%H:%M}"
+    return date_text(moment, "%A %-d %B, %H:%M")
 
 
 # -- clean time --------------------------------------------------------------------------

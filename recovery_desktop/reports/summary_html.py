@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from recovery_desktop.domain.periods import long_date
+from recovery_desktop.domain.calendar_text import long_date
 from recovery_desktop.domain.summary import SummaryOptions
 from recovery_desktop.reports.html_kit import esc
 from recovery_desktop.reports.sections import SECTIONS, SectionSpec, SummaryContext

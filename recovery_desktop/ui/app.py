@@ -23,6 +23,7 @@ from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui import crash
+from recovery_desktop.ui.dates import use_app_language
 from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpOpener, locked_content
 from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, setup_wizard
 from recovery_desktop.ui.flows import CRAVING_SHORTCUT, Flows, craving_button
@@ -213,6 +214,7 @@ def run_gui(data_dir: Path | None, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_TITLE)
+    use_app_language()
     title = f"{APP_TITLE} (demo journal: changes are thrown away)" if demo else APP_TITLE
     try:
         with _journal_files(data_dir, demo) as files:

@@ -74,7 +74,7 @@ def test_cravings_per_day_bars_count_each_day_and_dots_show_the_strongest():
     (dots,) = strength.get_lines()
     assert list(dots.get_ydata()) == [8, 5, 7, 4]
     texts = [p.text for p in chart.points]
-    assert texts[0] == "Mon 02 Nov 2026\n3 cravings, strongest 8"
+    assert texts[0] == "Mon 2 Nov 2026\n3 cravings, strongest 8"
 
 
 def test_cravings_on_a_long_range_are_counted_per_week():
