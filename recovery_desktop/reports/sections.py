@@ -67,7 +67,8 @@ def _compared_note(summary: Summary) -> str:
     as have come so far, so that three days are never compared with seven."""
     if not summary.so_far:
         return f"* compared with the period before: {summary.compared.label}"
-    first = plural(summary.compared.days, "day")
+    days = summary.compared.days
+    first = "day" if days == 1 else plural(days, "day")
     return f"* so far, compared with the first {first} of the period before: " + (
         summary.compared.label
     )

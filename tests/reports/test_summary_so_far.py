@@ -63,3 +63,12 @@ def test_a_range_running_past_today_says_so_far_with_the_year_when_it_differs():
     assert period.label_on(date(2026, 12, 15)) == (
         "1 December 2026 – 31 January 2027 — so far, to Tuesday 15 December 2026"
     )
+
+
+def test_the_change_so_far_says_which_days_it_compares_with():
+    """Three days so far are compared with the first three of the week before; on a Monday
+    with its first day, in words that read well."""
+    html = build_summary(_inputs(), SummaryOptions(), WEDNESDAY).document.html
+    assert "compared with the first 3 days of the period before: 16–18 November 2026" in html
+    monday = build_summary(_inputs(), SummaryOptions(), WEEK.start).document.html
+    assert "compared with the first day of the period before: Monday 16 November 2026" in monday
