@@ -19,6 +19,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TypeVar
 
+from recovery_desktop.domain.calendar_text import long_date
+
 EARLIEST_DAY = date(1950, 1, 1)
 LATEST_DAY = date(2199, 12, 31)
 
@@ -39,18 +41,14 @@ def in_range(day: date) -> bool:
     return EARLIEST_DAY <= day <= LATEST_DAY
 
 
-def _text(day: date) -> str:
-    return f"{day.day} {day:%B} {day.year}"
-
-
 def earliest_text() -> str:
     """ "1 January 1950", for messages."""
-    return _text(EARLIEST_DAY)
+    return long_date(EARLIEST_DAY)
 
 
 def range_text() -> str:
     """ "1 January 1950 to 31 December 2199", for messages."""
-    return f"{_text(EARLIEST_DAY)} to {_text(LATEST_DAY)}"
+    return f"{long_date(EARLIEST_DAY)} to {long_date(LATEST_DAY)}"
 
 
 def check_day(day: Day, what: str = "The date") -> Day:
