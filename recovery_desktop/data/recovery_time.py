@@ -162,9 +162,12 @@ class RecoveryTimeRepository:
         return [_lapse(row) for row in rows]
 
     def lapses(self, start: date, end: date) -> list[Lapse]:
+        """Lapses from ``start`` to ``end`` (``date.min``/``date.max`` for all), oldest first;
+        rows dated outside the journal's dates are left out."""
         with sql_errors():
             rows = self._db.execute(
-                f"SELECT {_LAPSE} FROM lapses WHERE day BETWEEN ? AND ? ORDER BY at, id",
+                f"SELECT {_LAPSE} FROM lapses WHERE day BETWEEN ? AND ? AND day {IN_RANGE} "
+                "ORDER BY at, id",
                 [start.isoformat(), end.isoformat()],
             ).fetchall()
         return [_lapse(row) for row in rows]
