@@ -62,7 +62,23 @@ def trend_data(
     )
 
 
-def first_checkin_day(db: Database) -> date | None:
+# Every table with dated rows the user made. Summary lists count only when something was
+# written in them, and a clean date counts from the day it names.
+_FIRST_DAY = """
+SELECT min(first) FROM (
+    SELECT min(day) AS first FROM checkins
+    UNION ALL SELECT min(day) FROM cravings
+    UNION ALL SELECT min(day) FROM reach_outs
+    UNION ALL SELECT min(day) FROM lapses
+    UNION ALL SELECT min(start) FROM clean_periods
+    UNION ALL SELECT min(start) FROM summary_notes WHERE talk_about != '[]' OR goals != '[]'
+)
+"""
+
+
+def first_record_day(db: Database) -> date | None:
+    """The earliest day of any record (check-in, craving, reach-out, lapse, clean date,
+    summary list), or None in a journal without any: where "since the beginning" starts."""
     with sql_errors():
-        row = db.execute("SELECT min(day) FROM checkins").fetchone()
+        row = db.execute(_FIRST_DAY).fetchone()
     return date.fromisoformat(row[0]) if row and row[0] else None

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from recovery_desktop.domain.cravings import Craving, Outcome, Tag
 from recovery_desktop.domain.library import Kind
@@ -152,3 +152,25 @@ def test_delete_asks_first(page, journal, monkeypatch, answer, left):
     page.table.selectRow(0)
     page.delete_selected()
     assert journal.cravings.count() == left
+
+
+def test_all_lists_every_craving_since_the_first_record(qtbot, journal):
+    """ "All" reaches back to the earliest record of any kind, here a craving logged months
+    before the first check-in, and lists it."""
+    from datetime import date
+
+    from recovery_desktop.domain.checkin import CheckIn
+
+    journal.checkins.save(CheckIn(date.today() - timedelta(days=3), mood=5))
+    old = NOW - timedelta(days=200)
+    journal.cravings.save(Craving(None, old, 4))
+    journal.cravings.save(Craving(None, NOW, 6))
+    page = CravingsPage(journal, lambda _craving: None)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.rowCount() == 1
+    everything = next(b for b in page.findChildren(QPushButton) if b.text() == "&All")
+    qtbot.mouseClick(everything, Qt.MouseButton.LeftButton)
+    assert page.period().start == old.date() and page.period().end == date.today()
+    assert page.model.rowCount() == 2
+    assert "2 cravings" in page.headline.text()
