@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from matplotlib import dates as mdates
+from matplotlib import rcParams
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -19,6 +20,14 @@ from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.series import daily_with_average, in_short_runs
 from recovery_desktop.reports.date_axis import date_axis
 from recovery_desktop.reports.style import ChartStyle
+
+# Text is drawn as typed. matplotlib reads "$…$" in any text as a formula ("Payday ($$)"
+# raised ValueError; "Got $20 from mum, owed $15" lost its dollars to italics) and may hand
+# text to TeX (a user's matplotlibrc). Set once for the whole process when the chart kit is
+# imported, which every chart builder does: each Text reads these when it is created, and
+# tick labels are created while drawing, long after a builder returns (docs/decisions.md).
+rcParams["text.parse_math"] = False
+rcParams["text.usetex"] = False
 
 # Past this many days, daily dots are dropped and the 7-day average carries the line.
 DENSE_DAYS = 120
