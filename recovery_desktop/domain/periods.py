@@ -58,6 +58,18 @@ class Period:
             return date_text(self.start, "%A %-d %B %Y")
         return _span(self.start, self.end)
 
+    def label_on(self, today: date) -> str:
+        """The label, saying how far the period has come on ``today``: unchanged once it is
+        over, "… — so far, to Wednesday 25 November" while it runs, "… — still to come"
+        before it starts."""
+        counted = self.so_far(today)
+        if counted is None:
+            return f"{self.label} — still to come"
+        if counted == self:
+            return self.label
+        pattern = "%A %-d %B" if today.year == self.end.year else "%A %-d %B %Y"
+        return f"{self.label} — so far, to {date_text(today, pattern)}"
+
     def dates(self) -> list[date]:
         return [self.start + timedelta(days=n) for n in range(self.days)]
 
@@ -74,6 +86,22 @@ class Period:
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+    def so_far(self, today: date) -> Period | None:
+        """The days of this period that have come by ``today`` (today included): the whole
+        period once it ends today or earlier, the days up to today while it runs, and None
+        while it has not started. A shortened period is a plain range (no ``iso_week``)."""
+        if today < self.start:
+            return None
+        if self.end <= today:
+            return self
+        return Period(self.start, today)
+
+    def opening(self, days: int) -> Period:
+        """The first ``days`` days of this period (all of it when it is that short)."""
+        if days >= self.days:
+            return self
+        return Period(self.start, self.start + timedelta(days=max(1, days) - 1))
 
 
 def monday_of(day: date) -> date:

@@ -30,11 +30,22 @@ def _when(moment: datetime) -> str:
 
 
 # -- clean time --------------------------------------------------------------------------
+def _between_lapse_and_restart(entry: CleanTimeAt) -> str:
+    """No count running on the day: "last lapse 4 November; counting again from 16 November"
+    (the lapse's own day, and the restart when there is one)."""
+    if entry.last_lapse is None:
+        return "not counting"
+    lapse = f"last lapse {long_date(entry.last_lapse, year=False)}"
+    if entry.restart is None:
+        return lapse
+    return f"{lapse}; counting again from {long_date(entry.restart, year=False)}"
+
+
 def _clean_line(entry: CleanTimeAt) -> str:
     on_day = long_date(entry.day, year=False)
     time = entry.time
-    if time is None:  # the period ended on the day of a lapse
-        now = f"lapse on {on_day}"
+    if time is None:
+        now = _between_lapse_and_restart(entry)
     elif time.streak == 0:
         now = f"day one on {on_day}"
     else:

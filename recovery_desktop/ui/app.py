@@ -37,6 +37,7 @@ from recovery_desktop.ui.pages.settings import SettingsPage
 from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.pages.trends import TrendsPage
+from recovery_desktop.ui.plain_text import install_plain_text
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
@@ -199,6 +200,7 @@ def _journal_files(data_dir: Path | None, demo: bool) -> Iterator[JournalFiles]:
 
 def _run_window(app: QApplication, files: JournalFiles, title: str) -> int:
     apply_theme(app)
+    install_plain_text(app)
     crash.install(paths.log_dir())
     session = _open_session(files)
     if session is None:

@@ -151,7 +151,8 @@ class CravingsPage(QWidget):
         self.model.set_cravings(cravings)
         self._update_buttons()
         trigger = self.trigger.currentText() if self.trigger.currentData() is not None else None
-        self.headline.setText(summary_line(summarise_cravings(cravings), period, trigger))
+        line = summary_line(summarise_cravings(cravings), period, trigger, today=date.today())
+        self.headline.setText(line)
         self.message.clear()
 
     def show_all(self) -> None:
