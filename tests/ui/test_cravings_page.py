@@ -183,3 +183,17 @@ def test_all_lists_every_craving_since_the_first_record(qtbot, journal):
     assert page.period().start == old.date() and page.period().end == date.today()
     assert page.model.rowCount() == 2
     assert "2 cravings" in page.headline.text()
+
+
+def test_the_headline_quotes_a_trigger_named_like_html_as_typed(qtbot, journal):
+    """The most common trigger and what helped most are quoted with their tags as text."""
+    from tests.ui.test_user_text_is_plain import drawn
+
+    tags = (Tag(None, "<b>Payday</b> & co"),)
+    for _ in range(3):
+        journal.cravings.save(Craving(None, NOW, 8, tags, coping=tags, intensity_after=2))
+    page = CravingsPage(journal, lambda _craving: None)
+    qtbot.addWidget(page)
+    page.show()
+    shown = drawn(page.headline.text(), page.headline.textFormat())
+    assert "<b>Payday</b> & co" in shown and shown == page.headline.text()

@@ -185,3 +185,26 @@ def test_all_starts_at_the_earliest_record_not_the_first_check_in(qtbot, journal
     lapse_lines = [line for line in mood.get_lines() if line.get_label() == "Lapse"]
     assert [list(line.get_xdata()) for line in lapse_lines] == [[day_number(lapse_day)] * 2]
 
+
+def test_hovering_a_trigger_named_like_html_shows_the_name_as_typed(qtbot, journal):
+    """A trigger called "<b>bold</b> & co" is described with its tags, not in bold."""
+    from datetime import datetime
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QToolTip
+
+    from recovery_desktop.domain.cravings import Craving, Tag
+    from tests.ui.test_user_text_is_plain import drawn
+
+    name = "<b>bold</b> & co"
+    now = datetime.now().replace(second=0, microsecond=0)
+    for _ in range(3):
+        journal.cravings.save(Craving(None, now, 6, triggers=(Tag(None, name),)))
+    view = _shown_page(qtbot, journal).views["triggers"]
+    view.canvas.draw()
+    (point,) = view.chart.points
+    x, y = view.chart.figure.axes[0].transData.transform((point.x, point.y))
+    ratio = view.canvas.devicePixelRatioF()
+    qtbot.mouseMove(view.canvas, QPoint(round(x / ratio), round(view.canvas.height() - y / ratio)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert drawn(QToolTip.text()) == f"{name}\n3 cravings" == point.text

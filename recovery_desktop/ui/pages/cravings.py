@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,6 +49,7 @@ class CravingsPage(QWidget):
         self.model = CravingsModel()
         self.headline = QLabel(self)
         self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user typed
         self.headline.setObjectName("summaryLine")
         self.headline.setAccessibleName("Summary of the cravings shown")
         self.message = StatusLine("Cravings status", self)

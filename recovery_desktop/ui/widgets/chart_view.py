@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.reports.chart_kit import Chart, save
+from recovery_desktop.ui.plain_text import plain_tooltip
 from recovery_desktop.ui.widgets.layout import discard
 
 HOVER_PIXELS = 12
@@ -96,8 +97,8 @@ class ChartView(QFrame):
 
     def _hover(self, event: MouseEvent) -> None:
         text = self.point_text_at(event.x, event.y) if event.x is not None else None
-        if text:
-            QToolTip.showText(QCursor.pos(), text, self.canvas)
+        if text:  # escaped: a trigger named "<b>x</b>" is described as typed
+            QToolTip.showText(QCursor.pos(), plain_tooltip(text), self.canvas)
         else:
             QToolTip.hideText()
 
