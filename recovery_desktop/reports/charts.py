@@ -40,6 +40,8 @@ from recovery_desktop.reports.charts_recovery import (
 from recovery_desktop.reports.style import ChartStyle
 
 USED_LEVEL = 10.6
+NO_ANSWERS = "No answers in this period"
+NO_MOOD = "No mood or craving answers in this period"
 STRESS_SLEEP_HEIGHT = 3.6
 
 
@@ -81,7 +83,8 @@ def mood_and_craving(data: TrendData, style: ChartStyle) -> Chart:
     axes.set_ylabel("0 to 10")
     set_period(axes, period)
     if not _has_any(data, "mood", "craving_peak"):
-        no_data_note(axes, style)
+        # Days marked "used" or lapses may be drawn: then only the scales are missing.
+        no_data_note(axes, style, NO_MOOD if used or chart.points else NO_ANSWERS)
     legend(axes, style)
     return chart
 
