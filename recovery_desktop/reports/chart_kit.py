@@ -14,7 +14,7 @@ from matplotlib import rcParams
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from recovery_desktop.domain.calendar_text import date_text
+from recovery_desktop.domain.calendar_text import date_text, short_day
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.series import daily_with_average, in_short_runs
@@ -131,6 +131,17 @@ def week_bar(monday: date, period: Period, share: float = WEEK_BAR_SHARE) -> tup
     first, last = day_number(period.start), day_number(period.end) + 1
     centre = min(max((left + right) / 2, first + width / 2), last - width / 2)
     return centre, width
+
+
+def week_name(monday: date, period: Period) -> str:
+    """ "Week of 23 Nov 2026", saying which days count when only some are in ``period``:
+    "…, to Mon 30 Nov" for the current week, "…, from Wed 25 Nov" for a range's first."""
+    name = f"Week of {date_text(monday, '%-d %b %Y')}"
+    if monday < period.start:
+        name += f", from {short_day(period.start)}"
+    if period.end < monday + timedelta(days=6):
+        name += f", to {short_day(period.end)}"
+    return name
 
 
 def bar_edges(style: ChartStyle, colour: str, period: Period) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from recovery_desktop.reports.chart_kit import (
     no_data_note,
     set_period,
     week_bar,
+    week_name,
     week_part,
     week_span,
 )
@@ -187,7 +188,7 @@ def halt_per_week(data: TrendData, style: ChartStyle) -> Chart:
     for week, x, total in zip(weeks, xs, bottoms, strict=True):
         parts = ", ".join(f"{label} {getattr(week, key)}" for key, label in HALT_PARTS)
         chart.points.append(
-            HoverPoint(0, x, total, f"Week of {date_text(week.week_start, '%-d %b %Y')}\n{parts}")
+            HoverPoint(0, x, total, f"{week_name(week.week_start, data.period)}\n{parts}")
         )
     _week_axes(axes, data)
     top = max(bottoms, default=0)
@@ -232,7 +233,7 @@ def support_per_week(data: TrendData, style: ChartStyle) -> Chart:
         for week, x, value in zip(data.weeks, xs, values, strict=True):
             if week.has_data:
                 count = plural_decimal(value, "day")
-                text = f"Week of {date_text(week.week_start, '%-d %b %Y')}\n{label}: {count}"
+                text = f"{week_name(week.week_start, data.period)}\n{label}: {count}"
                 chart.points.append(HoverPoint(0, x, value, text))
     _week_axes(axes, data)
     if not any(w.has_data for w in data.weeks):

@@ -37,6 +37,7 @@ from recovery_desktop.reports.chart_kit import (
     set_period,
     short,
     week_bar,
+    week_name,
     week_span,
 )
 from recovery_desktop.reports.style import ChartStyle
@@ -91,7 +92,7 @@ def cravings_per_day(data: TrendData, style: ChartStyle) -> Chart:
     for (key, found), x in zip(groups.items(), xs, strict=True):
         peak = _strongest(found)
         text = plural(len(found), "craving") + ("" if peak is None else f", strongest {peak}")
-        when = date_text(key, "Week of %-d %b %Y" if weekly else "%a %-d %b %Y")
+        when = week_name(key, data.period) if weekly else date_text(key, "%a %-d %b %Y")
         chart.points.append(HoverPoint(0, x, len(found), f"{when}\n{text}"))
     set_period(axes, data.period)
     if groups:
@@ -280,7 +281,7 @@ def reach_outs_per_week(data: TrendData, style: ChartStyle) -> Chart:
     for week, x, total in zip(weeks, xs, bottoms, strict=True):
         counts = per_week.get(week, {})
         parts = ", ".join(f"{r.label} {counts[r]}" for r in Role if r in counts) or "none"
-        text = f"Week of {date_text(week, '%-d %b %Y')}\n{plural(int(total), 'reach-out')}: {parts}"
+        text = f"{week_name(week, data.period)}\n{plural(int(total), 'reach-out')}: {parts}"
         chart.points.append(HoverPoint(0, x, total, text))
     week_span(axes, data.period)
     axes.set_ylim(0, max(4.4, max(bottoms) + 0.6))

@@ -58,13 +58,14 @@ def test_weekly_charts_end_with_today_on_4_weeks(weeks_so_far, key):
 @pytest.mark.parametrize("key", WEEKLY)
 def test_the_current_week_is_drawn_over_its_days_so_far(weeks_so_far, key):
     """This week's bar or point lies over Monday and Tuesday, not in the middle of the
-    whole week (Thursday), where days still to come would be counted."""
+    whole week (Thursday), where days still to come would be counted; hovering says so."""
     period = preset("4weeks", TUESDAY)
     chart = chart_spec(key).build(weeks_so_far.trend_data(period), LIGHT)
     axes = chart.figure.axes[0]
     monday = day_number(TUESDAY - timedelta(days=1))
     this_week = [p for p in chart.points if p.x >= monday]
     assert this_week and all(monday < p.x < monday + 2 for p in this_week)
+    assert all(p.text.startswith("Week of 16 Nov 2026, to Tue 17 Nov\n") for p in this_week)
     bars = [p for p in axes.patches if p.get_height() > 0 and p.get_x() >= monday]
     assert all(p.get_x() + p.get_width() <= monday + 2 for p in bars)
 
