@@ -109,8 +109,9 @@ def set_period(axes: Axes, period: Period) -> None:
 
 def week_span(axes: Axes, period: Period) -> None:
     """An x-axis for weekly charts over exactly the days of ``period`` (day d spans d to
-    d + 1), so the unfinished current week ends at today rather than on Sunday."""
-    axes.set_xlim(day_number(period.start), day_number(period.end) + 1)
+    d + 1), so the unfinished current week ends at today rather than on Sunday. It stops
+    just short of the next midnight, which would be labelled with tomorrow's date."""
+    axes.set_xlim(day_number(period.start), day_number(period.end) + 0.99)
     date_axis(axes, period)
 
 
