@@ -190,8 +190,9 @@ def test_hovering_a_trigger_named_like_html_shows_the_name_as_typed(qtbot, journ
     """A trigger called "<b>bold</b> & co" is described with its tags, not in bold."""
     from datetime import datetime
 
-    from PySide6.QtCore import QPoint
-    from PySide6.QtWidgets import QToolTip
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
 
     from recovery_desktop.domain.cravings import Craving, Tag
     from tests.ui.test_user_text_is_plain import drawn
@@ -205,6 +206,16 @@ def test_hovering_a_trigger_named_like_html_shows_the_name_as_typed(qtbot, journ
     (point,) = view.chart.points
     x, y = view.chart.figure.axes[0].transData.transform((point.x, point.y))
     ratio = view.canvas.devicePixelRatioF()
-    qtbot.mouseMove(view.canvas, QPoint(round(x / ratio), round(view.canvas.height() - y / ratio)))
+    at = QPointF(x / ratio, view.canvas.height() - y / ratio)
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        at,
+        QPointF(view.canvas.mapToGlobal(at.toPoint())),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QToolTip.hideText()
+    QApplication.sendEvent(view.canvas, move)  # the pointer moving over the bar
     qtbot.waitUntil(QToolTip.isVisible)
     assert drawn(QToolTip.text()) == f"{name}\n3 cravings" == point.text
