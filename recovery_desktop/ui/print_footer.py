@@ -59,26 +59,27 @@ def footer_height(dpi: int) -> int:
 def place_footer(footer: FooterText, area: QRectF, metrics: QFontMetricsF) -> list[PlacedText]:
     """The footer's lines, bottom-aligned in ``area``; the page number is the last item.
 
-    Every rectangle lies inside ``area`` and none overlaps another.
+    Every rectangle lies inside ``area`` and none overlaps another: the bottom line shares
+    its row with the page number, so it gets the room beside it; lines above get the width.
     """
     line = metrics.lineSpacing()
     page_width = metrics.horizontalAdvance(footer.page)
-    room = area.width() - page_width - GAP_EMS * metrics.height()
-    lines = _left_lines(footer, room, metrics)
-    top = area.bottom() - line * len(lines)
+    beside_page = area.width() - page_width - GAP_EMS * metrics.height()
+    rows = [(part, area.width()) for part in footer.parts[:-1]]
+    rows.append((footer.parts[-1], beside_page))
+    whole = " ".join(footer.parts)
+    if metrics.horizontalAdvance(whole) <= beside_page:
+        rows = [(whole, beside_page)]
+    top = area.bottom() - line * len(rows)
     placed = [
-        PlacedText(text, QRectF(area.left(), top + index * line, room, line))
-        for index, text in enumerate(lines)
+        PlacedText(
+            _fit(text, footer.name, width, metrics),
+            QRectF(area.left(), top + index * line, width, line),
+        )
+        for index, (text, width) in enumerate(rows)
     ]
     page = QRectF(area.right() - page_width, area.bottom() - line, page_width, line)
     return [*placed, PlacedText(footer.page, page)]
-
-
-def _left_lines(footer: FooterText, room: float, metrics: QFontMetricsF) -> list[str]:
-    whole = " ".join(footer.parts)
-    if metrics.horizontalAdvance(whole) <= room:
-        return [whole]
-    return [_fit(part, footer.name, room, metrics) for part in footer.parts]
 
 
 def _fit(text: str, name: str, room: float, metrics: QFontMetricsF) -> str:

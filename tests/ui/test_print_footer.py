@@ -80,4 +80,3 @@ def test_the_footer_never_overlaps_the_page_number(qapp, journal, tmp_path, pape
         said = " ".join(text for _x, _y, text in sorted(left, key=lambda r: -r[1]))
         assert "not a medical record." in said and "Printed 24 November 2026" in said
         assert f"Self-reported by {NAMES[name][:8]}" in said
-
