@@ -216,7 +216,8 @@ def run_report(args: argparse.Namespace) -> int:
         from recovery_desktop.ui.report_files import save_summary
 
         pages = save_summary(journal, period, out, html_out, args.page_size)
-        _say(f"Saved the summary for {period.label} to {out} ({plural(pages, 'page')}).")
+        also = f" and {html_out}" if html_out else ""
+        _say(f"Saved the summary for {period.label} to {out} ({plural(pages, 'page')}){also}.")
         return EXIT_OK
 
     return with_journal(files, write)

@@ -316,25 +316,33 @@ class SummaryPage(QWidget):
         return self.built
 
     def print_summary(self) -> None:
-        built = self._ready_summary()
-        if built is None:
+        if self._ready_summary() is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._apply_page_layout(printer)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_with(printer)
+
+    def print_with(self, printer: QPrinter) -> int:
+        """Print on the printer the print dialog set up, or save the PDF it chose ("Print to
+        file") whole or not at all; returns the number of pages, 0 when it failed."""
         from recovery_desktop.ui.printing import print_to
 
+        built = self._ready_summary()
+        assert built is not None
+        where = printer.outputFileName()
         try:
             pages = print_to(built, printer)
         except (PrintError, JournalError) as error:
-            self._not_saved("Not printed", error)
-            return
-        if printer.outputFileName():
-            self.status.setText(f"Saved {plural(pages, 'page')} to {printer.outputFileName()}.")
-        else:
-            self.status.setText(f"Sent {plural(pages, 'page')} to the printer.")
+            self._not_saved("Not saved" if where else "Not printed", error)
+            return 0
+        self.status.setText(
+            f"Saved {plural(pages, 'page')} to {where}."
+            if where
+            else f"Sent {plural(pages, 'page')} to the printer."
+        )
+        return pages
 
     def default_pdf_name(self) -> str:
         return f"summary-{self.period.key.replace('..', '-to-')}.pdf"
