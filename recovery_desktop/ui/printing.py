@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFont,
     QFontMetricsF,
     QImage,
     QPagedPaintDevice,
@@ -87,6 +88,12 @@ def default_page_size_name() -> str:
             if size.isValid() and size.id() == page_id:
                 return name
     return "Letter" if QLocale.system().territory() in _LETTER_TERRITORIES else "A4"
+
+
+def paper_name(layout: QPageLayout) -> str:
+    """ "A4", "Letter", or Qt's name for another paper."""
+    size = layout.pageSize()
+    return next((n for n, i in PAGE_SIZES.items() if size.id() == i), size.name())
 
 
 def page_layout(size_name: str) -> QPageLayout:
@@ -167,7 +174,7 @@ def lay_out(built: BuiltSummary, layout: QPageLayout) -> Pages:
 def _check_length(document: QTextDocument, body_height: float, layout: QPageLayout) -> None:
     limit = max_pages(body_height)
     if document.size().height() > limit * body_height:
-        raise SummaryTooLong(limit, layout.pageSize().name())
+        raise SummaryTooLong(limit, paper_name(layout))
 
 
 def paint(built: BuiltSummary, device: QPagedPaintDevice) -> int:
@@ -188,6 +195,23 @@ def paint(built: BuiltSummary, device: QPagedPaintDevice) -> int:
     finally:
         painter.end()
     return pages.count
+
+
+def paint_notice(device: QPagedPaintDevice, text: str) -> None:
+    """One page that says ``text``: what a preview shows instead of a summary it cannot lay
+    out, so it never goes on showing the previous one."""
+    painter = QPainter()
+    if not painter.begin(device):
+        return
+    try:
+        page = device.pageLayout().paintRectPixels(device.logicalDpiX())
+        font = QFont(QFont(), device)
+        font.setPointSize(BODY_POINT_SIZE)
+        painter.setFont(font)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        painter.drawText(QRectF(0, 0, page.width(), page.height()), int(flags), text)
+    finally:
+        painter.end()
 
 
 def keep_headings_with_next(document: QTextDocument, page_height: float) -> None:

@@ -54,7 +54,8 @@ def test_the_cli_refuses_a_summary_too_long_to_lay_out(qapp, capsys, two_long_ye
 
 def test_the_summary_page_says_so_and_saves_nothing(qtbot, monkeypatch, two_long_years, tmp_path):
     """Weekly summary over the same two years: the preview explains the limit instead of
-    showing a cut summary, and Save as PDF shows a calm box and writes nothing."""
+    showing a cut summary, Save as PDF shows a calm box and writes nothing, and a shorter
+    period brings the preview back."""
     boxes = []
     monkeypatch.setattr(
         "PySide6.QtWidgets.QMessageBox.warning",
@@ -67,11 +68,30 @@ def test_the_summary_page_says_so_and_saves_nothing(qtbot, monkeypatch, two_long
         page.picker.start.setDate(to_qdate(FIRST_DAY))
         page.picker.end.setDate(to_qdate(LAST_DAY))
         qtbot.waitUntil(lambda: "too long" in page.status.text(), timeout=60000)
-        assert "shorter period" in page.status.text()
+        assert "shorter period" in page.status.text() and page.page_count == 0
         assert page.save_pdf_to(tmp_path / "two-years.pdf") == 0
+        assert page.status.text() == "Not saved."
+        page.picker.start.setDate(to_qdate(LAST_DAY - timedelta(days=6)))  # a shorter period
+        qtbot.waitUntil(lambda: page.page_count > 0, timeout=20000)
+        assert "too long" not in page.status.text()
     finally:
         journal.close()
     [(title, text)] = boxes
     assert title == "Not saved" and "too long" in text
-    assert "Saved" not in page.status.text()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_readme_states_the_limit(qapp):
+    """README.md gives the same page limits the app enforces, for A4 and Letter."""
+    from pathlib import Path
+
+    from recovery_desktop.ui.print_footer import footer_height
+    from recovery_desktop.ui.printing import LAYOUT_DPI, max_pages, page_layout
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    readme = " ".join(readme.split())
+    limits = {}
+    for paper in ("A4", "Letter"):
+        body = page_layout(paper).paintRectPixels(LAYOUT_DPI).height() - footer_height(LAYOUT_DPI)
+        limits[paper] = f"{max_pages(body):,}"
+    assert f"at most {limits['A4']} pages of A4 or {limits['Letter']} of Letter" in readme

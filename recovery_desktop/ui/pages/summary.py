@@ -296,7 +296,7 @@ class SummaryPage(QWidget):
     def _paint_preview(self, printer: QPrinter) -> None:
         if self.built is None:
             return
-        from recovery_desktop.ui.printing import paint
+        from recovery_desktop.ui.printing import paint, paint_notice
 
         try:
             self.page_count = paint(self.built, printer)
@@ -304,6 +304,7 @@ class SummaryPage(QWidget):
             self.page_count = 0
             self._refusal = str(error)
             self.status.setText(self._refusal)
+            paint_notice(printer, self._refusal)
             return
         if self._refusal and self.status.text() == self._refusal:
             self.status.clear()  # the period was made shorter
