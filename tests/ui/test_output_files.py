@@ -11,13 +11,11 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 from recovery_desktop.domain.demo import demo_checkins
-from recovery_desktop.reports.charts import CHARTS
-from recovery_desktop.ui.pages.trends import TrendsPage
-from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.recovery_key import RecoveryKeyView
 from tests.pdf_text import pdf_pages, pdf_text
 from tests.test_cli_output_files import full_disk
 from tests.ui.conftest import shown_summary_page
+from tests.ui.test_trends_page import page  # noqa: F401 (the Trends page fixture)
 
 KEY = "K7QM-2XRP-9WZB-4HTD-M3NV-8CJF-6YQA-1EKS"
 
@@ -91,16 +89,9 @@ def test_print_to_file_goes_through_the_same_checks(summary_page, boxes, tmp_pat
 
 
 @pytest.fixture
-def chart(qtbot, journal):
-    journal.checkins.save_many(demo_checkins(10, date.today(), seed=2))
-    page = TrendsPage(journal, Warmup())
-    qtbot.addWidget(page)
-    page.resize(1000, 900)
-    page.show()
-    qtbot.waitUntil(lambda: len(page.views) == len(CHARTS) and not page.is_drawing(), timeout=10000)
-    view = page.views["mood_craving"]
-    qtbot.waitUntil(lambda: view.chart is not None, timeout=10000)
-    return view
+def chart(page):  # noqa: F811 (the fixture imported above)
+    """The mood and craving chart, drawn on the Trends page."""
+    return page.views["mood_craving"]
 
 
 @pytest.mark.parametrize("suffix", ["png", "svg"])
