@@ -54,10 +54,11 @@ def save_output(path: Path, data: bytes, check: Check | None = None) -> None:
     except IncompleteOutput as error:
         raise OutputProblem(path, f"{error}, so it was not kept. Please try again.") from error
     try:
-        if _is_stream(path):
-            _write_stream(path, data)
+        target = path.resolve() if path.is_symlink() else path  # keep the link, fill its file
+        if _is_stream(target):
+            _write_stream(target, data)
         else:
-            write_replacing(path, data, _size_is(len(data)))
+            write_replacing(target, data, _size_is(len(data)))
     except OSError as error:
         raise OutputProblem(path, describe_output_error(path, error)) from error
 

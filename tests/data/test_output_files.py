@@ -88,3 +88,13 @@ def test_a_pipe_receives_the_whole_file(tmp_path):
     reader.join(timeout=10)
     assert received == [PDF]
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+def test_saving_over_a_link_fills_the_linked_file(tmp_path):
+    """A summary saved to a symbolic link replaces the file it points to; the link stays."""
+    real = tmp_path / "real.pdf"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(real)
+    save_output(link, PDF, pdf_check(1))
+    assert link.is_symlink() and real.read_bytes() == PDF
