@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from recovery_desktop.domain.calendar_text import long_date
+
 EARLIEST_DAY = date(1950, 1, 1)
 
 
@@ -20,4 +22,4 @@ def too_early(day: date) -> bool:
 
 def earliest_text() -> str:
     """ "1 January 1950", for messages."""
-    return f"{EARLIEST_DAY.day} {EARLIEST_DAY:%B} {EARLIEST_DAY.year}"
+    return long_date(EARLIEST_DAY)

@@ -6,18 +6,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from recovery_desktop.domain.calendar_text import date_text, long_date
+
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 MAX_RANGE_DAYS = 366 * 20
 
 
 class PeriodError(ValueError):
     """A period that cannot exist, in plain words."""
-
-
-def long_date(day: date, year: bool = True) -> str:
-    """ "21 November 2026" (portable: no platform-specific strftime flags)."""
-    text = f"{day.day} {day:%B}"
-    return f"{text} {day.year}" if year else text
 
 
 def _span(start: date, end: date) -> str:
@@ -59,8 +55,20 @@ class Period:
         if self.iso_week:
             return f"Week {self.iso_week[1]}, {self.iso_week[0]} ({_span(self.start, self.end)})"
         if self.start == self.end:
-            return f"{self.start:%A} {long_date(self.start)}"
+            return date_text(self.start, "%A %-d %B %Y")
         return _span(self.start, self.end)
+
+    def label_on(self, today: date) -> str:
+        """The label, saying how far the period has come on ``today``: unchanged once it is
+        over, "… — so far, to Wednesday 25 November" while it runs, "… — still to come"
+        before it starts."""
+        counted = self.so_far(today)
+        if counted is None:
+            return f"{self.label} — still to come"
+        if counted == self:
+            return self.label
+        pattern = "%A %-d %B" if today.year == self.end.year else "%A %-d %B %Y"
+        return f"{self.label} — so far, to {date_text(today, pattern)}"
 
     def dates(self) -> list[date]:
         return [self.start + timedelta(days=n) for n in range(self.days)]
@@ -78,6 +86,22 @@ class Period:
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+    def so_far(self, today: date) -> Period | None:
+        """The days of this period that have come by ``today`` (today included): the whole
+        period once it ends today or earlier, the days up to today while it runs, and None
+        while it has not started. A shortened period is a plain range (no ``iso_week``)."""
+        if today < self.start:
+            return None
+        if self.end <= today:
+            return self
+        return Period(self.start, today)
+
+    def opening(self, days: int) -> Period:
+        """The first ``days`` days of this period (all of it when it is that short)."""
+        if days >= self.days:
+            return self
+        return Period(self.start, self.start + timedelta(days=max(1, days) - 1))
 
 
 def monday_of(day: date) -> date:

@@ -12,6 +12,7 @@ from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.series import daily_with_average
@@ -147,7 +148,9 @@ def daily_line(
     for day, x, value in zip(days, xs, values, strict=True):
         if value is not None:
             chart.points.append(
-                HoverPoint(index, x, value, f"{day:%a %d %b %Y}\n{label}: {value:g}{unit}")
+                HoverPoint(
+                    index, x, value, f"{date_text(day, '%a %-d %b %Y')}\n{label}: {value:g}{unit}"
+                )
             )
     return values
 

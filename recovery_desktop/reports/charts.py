@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.series import days_where
 from recovery_desktop.domain.trends import TrendData, WeekCounts
 from recovery_desktop.domain.wording import plural_decimal
@@ -68,7 +69,7 @@ def mood_and_craving(data: TrendData, style: ChartStyle) -> Chart:
             zorder=3,
         )
         chart.points.extend(
-            HoverPoint(0, x, USED_LEVEL, f"{d:%a %d %b %Y}\nMarked \u201cused\u201d")
+            HoverPoint(0, x, USED_LEVEL, f"{date_text(d, '%a %-d %b %Y')}\nMarked \u201cused\u201d")
             for d, x in zip(used, xs, strict=True)
         )
     mark_lapses(chart, axes, data, style)
@@ -176,7 +177,9 @@ def halt_per_week(data: TrendData, style: ChartStyle) -> Chart:
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
     for week, x, total in zip(weeks, xs, bottoms, strict=True):
         parts = ", ".join(f"{label} {getattr(week, key)}" for key, label in HALT_PARTS)
-        chart.points.append(HoverPoint(0, x, total, f"Week of {week.week_start:%d %b %Y}\n{parts}"))
+        chart.points.append(
+            HoverPoint(0, x, total, f"Week of {date_text(week.week_start, '%-d %b %Y')}\n{parts}")
+        )
     _week_axes(axes, data)
     top = max(bottoms, default=0)
     axes.set_ylim(0, max(7.4, top + 0.6))
@@ -220,7 +223,7 @@ def support_per_week(data: TrendData, style: ChartStyle) -> Chart:
         for week, x, value in zip(data.weeks, xs, values, strict=True):
             if week.has_data:
                 count = plural_decimal(value, "day")
-                text = f"Week of {week.week_start:%d %b %Y}\n{label}: {count}"
+                text = f"Week of {date_text(week.week_start, '%-d %b %Y')}\n{label}: {count}"
                 chart.points.append(HoverPoint(0, x, value, text))
     _week_axes(axes, data)
     if not any(w.has_data for w in data.weeks):

@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.ticker import MaxNLocator
 
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.contacts import Role, reach_outs_by_role_per_week
 from recovery_desktop.domain.cravings import (
     MIN_USES_FOR_RANKING,
@@ -88,7 +89,7 @@ def cravings_per_day(data: TrendData, style: ChartStyle) -> Chart:
     for (key, found), x in zip(groups.items(), xs, strict=True):
         peak = _strongest(found)
         text = plural(len(found), "craving") + ("" if peak is None else f", strongest {peak}")
-        when = f"Week of {key:%d %b %Y}" if weekly else f"{key:%a %d %b %Y}"
+        when = date_text(key, "Week of %-d %b %Y" if weekly else "%a %-d %b %Y")
         chart.points.append(HoverPoint(0, x, len(found), f"{when}\n{text}"))
     set_period(axes, data.period)
     if groups:
@@ -264,7 +265,7 @@ def reach_outs_per_week(data: TrendData, style: ChartStyle) -> Chart:
     for week, x, total in zip(weeks, xs, bottoms, strict=True):
         counts = per_week.get(week, {})
         parts = ", ".join(f"{r.label} {counts[r]}" for r in Role if r in counts) or "none"
-        text = f"Week of {week:%d %b %Y}\n{plural(int(total), 'reach-out')}: {parts}"
+        text = f"Week of {date_text(week, '%-d %b %Y')}\n{plural(int(total), 'reach-out')}: {parts}"
         chart.points.append(HoverPoint(0, x, total, text))
     week_span(axes, weeks[0], weeks[-1])
     axes.set_ylim(0, max(4.4, max(bottoms) + 0.6))
@@ -325,5 +326,5 @@ def mark_lapses(chart: Chart, axes: Axes, data: TrendData, style: ChartStyle) ->
                 fontsize=style.font_size,
                 fontweight="bold",
             )
-        text = f"{lapse.at:%a %d %b %Y, %H:%M}\nLapse recorded"
+        text = date_text(lapse.at, "%a %-d %b %Y, %H:%M") + "\nLapse recorded"
         chart.points.append(HoverPoint(0, x, 0.0, text))

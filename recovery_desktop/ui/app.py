@@ -23,6 +23,7 @@ from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui import crash
+from recovery_desktop.ui.dates import use_app_language
 from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpOpener, locked_content
 from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, setup_wizard
 from recovery_desktop.ui.flows import CRAVING_SHORTCUT, Flows, craving_button
@@ -36,6 +37,7 @@ from recovery_desktop.ui.pages.settings import SettingsPage
 from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.pages.trends import TrendsPage
+from recovery_desktop.ui.plain_text import install_plain_text
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
@@ -198,6 +200,7 @@ def _journal_files(data_dir: Path | None, demo: bool) -> Iterator[JournalFiles]:
 
 def _run_window(app: QApplication, files: JournalFiles, title: str) -> int:
     apply_theme(app)
+    install_plain_text(app)
     crash.install(paths.log_dir())
     session = _open_session(files)
     if session is None:
@@ -213,6 +216,7 @@ def run_gui(data_dir: Path | None, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_TITLE)
+    use_app_language()
     title = f"{APP_TITLE} (demo journal: changes are thrown away)" if demo else APP_TITLE
     try:
         with _journal_files(data_dir, demo) as files:

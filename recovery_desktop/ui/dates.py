@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QDateTimeEdit
 
 from recovery_desktop.domain.dates import EARLIEST_DAY
@@ -30,3 +30,10 @@ def sensible_dates(edit: QDateTimeEdit, latest: date | None = None) -> QDateTime
 def to_qdatetime(moment: datetime) -> QDateTime:
     """A local wall-clock time (no zone), to the minute and second."""
     return QDateTime(to_qdate(moment.date()), QTime(moment.hour, moment.minute, moment.second))
+
+
+def use_app_language() -> None:
+    """Qt's own date fields and calendars name days and months in the app's language (English
+    until translations exist), as ``domain.calendar_text`` does for everything else; the
+    system's territory still decides the first day of the week and the paper size."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.system().territory()))

@@ -12,6 +12,7 @@ from recovery_desktop.data.journal import Journal
 from recovery_desktop.data.output_files import OutputProblem, html_check, save_output
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.reports.summary import BuiltSummary, build_summary
+from recovery_desktop.ui.dates import use_app_language
 
 
 def ensure_gui_application() -> None:
@@ -22,6 +23,7 @@ def ensure_gui_application() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         # Kept alive for the rest of the process, as Qt requires.
         sys.modules[__name__].__dict__["_app"] = QGuiApplication(sys.argv[:1])
+    use_app_language()
 
 
 def build(journal: Journal, period: Period) -> BuiltSummary:

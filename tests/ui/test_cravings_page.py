@@ -96,6 +96,15 @@ def test_the_headline_describes_exactly_the_cravings_listed(page):
     assert page.headline.text().startswith(f"{page.period().label}: 3 cravings")
 
 
+def test_a_range_running_past_today_is_named_so_far(page):
+    """With "To" moved three days ahead the headline says the range has run only to today;
+    the two cravings are the same."""
+    page.end.setDate(page.end.date().addDays(3))
+    line = page.headline.text()
+    assert line.startswith(f"{page.period().label} — so far, to ")
+    assert ": 2 cravings" in line
+
+
 def test_what_helped_is_said_in_words(page):
     """No "biggest drop (−3.0)": the action, about how many points lower, how often used."""
     line = page.headline.text()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.recovery_time import (
     DEFAULT_SUBSTANCE,
@@ -47,7 +48,7 @@ class OpenLapse(Protocol):
 
 
 def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return date_text(day, "%a %-d %b %Y")
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QWidget) -> QTableWidget:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.cravings import Craving, summarise_cravings, summary_line
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.periods import Period, PeriodError
@@ -145,7 +146,8 @@ class CravingsPage(QWidget):
         self.model.set_cravings(cravings)
         self._update_buttons()
         trigger = self.trigger.currentText() if self.trigger.currentData() is not None else None
-        self.headline.setText(summary_line(summarise_cravings(cravings), period, trigger))
+        line = summary_line(summarise_cravings(cravings), period, trigger, today=date.today())
+        self.headline.setText(line)
         self.message.clear()
 
     def period(self) -> Period:
@@ -183,8 +185,9 @@ class CravingsPage(QWidget):
         answer = QMessageBox.question(
             self,
             "Delete this craving?",
-            f"Delete the craving of {craving.started_at:%d %B %Y at %H:%M}? This can't be "
-            "undone. A lapse or reach-out recorded with it stays.",
+            "Delete the craving of "
+            + date_text(craving.started_at, "%-d %B %Y at %H:%M")
+            + "? This can't be undone. A lapse or reach-out recorded with it stays.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.checkin import CheckIn, CheckInError
 from recovery_desktop.domain.contacts import (
     call_first,
@@ -188,10 +189,10 @@ class TodayPage(QWidget):
     def _heading_text(day: date) -> str:
         today = date.today()
         if day == today:
-            return f"Today, {day:%A %d %B}"
+            return "Today, " + date_text(day, "%A %-d %B")
         if (today - day).days == 1:
-            return f"Yesterday, {day:%A %d %B}"
-        return f"{day:%A %d %B %Y}"
+            return "Yesterday, " + date_text(day, "%A %-d %B")
+        return date_text(day, "%A %-d %B %Y")
 
     # -- saving --------------------------------------------------------------------------
     def _on_changed(self) -> None:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.output_files import save_output
 from recovery_desktop.domain import recovery_key as rk
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.ui.pdf_output import print_or_save
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
@@ -53,7 +54,7 @@ TEXT_COLUMNS = 72
 def key_paragraphs(made_on: date) -> list[str]:
     """What the paper (or file) says under the key, one paragraph per item."""
     return [
-        f"Made on {made_on.day} {made_on:%B %Y}.",
+        f"Made on {date_text(made_on, '%-d %B %Y')}.",
         "With this key you can set a new passphrase if you forget yours.",
         "Keep it somewhere private and safe, away from this computer. Anyone who has it and "
         "can use your computer account could open your journal.",
