@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -231,3 +233,17 @@ def test_one_page_is_one_page(qapp, capsys, demo_dir, tmp_path):
     assert code == 0, said
     assert pdf_pages(out) == 1 and "(1 page)." in said
     assert WEEK.label in pdf_text(out)
+
+
+def test_out_dev_stdout_pipes_the_whole_pdf(demo_dir):
+    """--out /dev/stdout writes the checked PDF into the pipe (a link to a pipe is followed,
+    never replaced)."""
+    args = ["report", "--data-dir", str(demo_dir), "--week", WEEK.key, "--out", "/dev/stdout"]
+    result = subprocess.run(
+        [sys.executable, "-m", "recovery_desktop", *args],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"%PDF-") and result.stdout.rstrip().endswith(b"%%EOF")

@@ -54,10 +54,10 @@ def save_output(path: Path, data: bytes, check: Check | None = None) -> None:
     except IncompleteOutput as error:
         raise OutputProblem(path, f"{error}, so it was not kept. Please try again.") from error
     try:
-        target = path.resolve() if path.is_symlink() else path  # keep the link, fill its file
-        if _is_stream(target):
-            _write_stream(target, data)
-        else:
+        if _is_stream(path):
+            _write_stream(path, data)
+        else:  # a link to a file: the link stays and its file is replaced
+            target = path.resolve() if path.is_symlink() else path
             write_replacing(target, data, _size_is(len(data)))
     except OSError as error:
         raise OutputProblem(path, describe_output_error(path, error)) from error
