@@ -274,8 +274,8 @@ def to_png(figure: Figure, dpi: int = 150) -> bytes:
     return buffer.getvalue()
 
 
-def save(chart: Chart, path: str, fmt: str) -> None:
-    """Write a chart as PNG or SVG, titled with its dates; the figure is left as it was.
+def image(chart: Chart, fmt: str) -> bytes:
+    """A chart as a PNG or SVG file's bytes, titled with its dates; the figure is left as it was.
 
     An image saved on its own has no page around it, so its heading says what it shows and
     when ("Mood and craving peak · 2–29 November 2026"); the heading is also the file's title.
@@ -283,9 +283,10 @@ def save(chart: Chart, path: str, fmt: str) -> None:
     top = chart.figure.axes[0]
     shown = top.get_title(loc="left")
     top.set_title(chart.heading, loc="left")
+    buffer = io.BytesIO()
     try:
         chart.figure.savefig(
-            path,
+            buffer,
             format=fmt,
             dpi=200,
             facecolor=chart.figure.get_facecolor(),
@@ -293,3 +294,4 @@ def save(chart: Chart, path: str, fmt: str) -> None:
         )
     finally:
         top.set_title(shown, loc="left")
+    return buffer.getvalue()
