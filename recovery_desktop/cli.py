@@ -227,7 +227,8 @@ def run_report(args: argparse.Namespace) -> int:
 
         pages = save_summary(journal, period, out, html_out, args.page_size)
         label = period.label_on(date.today())  # "— so far, to …" while the period runs
-        _say(f"Saved the summary for {label}: {out} ({plural(pages, 'page')}).")
+        also = f" and {html_out}" if html_out else ""
+        _say(f"Saved the summary for {label}: {out} ({plural(pages, 'page')}){also}.")
         return EXIT_OK
 
     return with_journal(files, write)

@@ -182,8 +182,8 @@ class Journal:
         )
 
     def first_day(self) -> date | None:
-        """The earliest day with a check-in, if any."""
-        return trends.first_checkin_day(self.db)
+        """The earliest day of any record, if any (see :func:`trends.first_record_day`)."""
+        return trends.first_record_day(self.db)
 
 
 def _open(files: JournalFiles, vault: Vault, data_key: bytes) -> Journal:

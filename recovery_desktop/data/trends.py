@@ -63,7 +63,25 @@ def trend_data(
     )
 
 
-def first_checkin_day(db: Database) -> date | None:
+# Every table with dated rows the user made. Summary lists count only when something was
+# written in them, and a clean date counts from the day it names.
+# Rows dated outside the journal's dates (a damaged file) are left out.
+_FIRST_DAY = f"""
+SELECT min(first) FROM (
+    SELECT min(day) AS first FROM checkins WHERE day {IN_RANGE}
+    UNION ALL SELECT min(day) FROM cravings WHERE day {IN_RANGE}
+    UNION ALL SELECT min(day) FROM reach_outs WHERE day {IN_RANGE}
+    UNION ALL SELECT min(day) FROM lapses WHERE day {IN_RANGE}
+    UNION ALL SELECT min(start) FROM clean_periods WHERE start {IN_RANGE}
+    UNION ALL SELECT min(start) FROM summary_notes
+        WHERE start {IN_RANGE} AND (talk_about != '[]' OR goals != '[]')
+)
+"""
+
+
+def first_record_day(db: Database) -> date | None:
+    """The earliest day of any record (check-in, craving, reach-out, lapse, clean date,
+    summary list), or None in a journal without any: where "since the beginning" starts."""
     with sql_errors():
-        row = db.execute(f"SELECT min(day) FROM checkins WHERE day {IN_RANGE}").fetchone()
+        row = db.execute(_FIRST_DAY).fetchone()
     return optional_day(row[0]) if row else None

@@ -195,24 +195,29 @@ PRESETS: dict[str, str] = {
 _PRESET_WEEKS = {"week": 1, "4weeks": 4, "3months": 13, "year": 52}
 
 
-def _longest_start(today: date) -> date:
-    """The first Monday from which a period ending ``today`` is not too long."""
-    earliest = today - timedelta(days=MAX_RANGE_DAYS)
-    monday = monday_of(earliest)
-    return monday if monday == earliest else monday + timedelta(days=7)
-
-
 def preset(name: str, today: date, first_day: date | None = None) -> Period:
     """A range that ends today and starts on a Monday, so weekly charts show whole weeks.
 
-    "all" starts at the week of ``first_day`` (the first check-in), or this week, and goes
-    back twenty years at most (``MAX_RANGE_DAYS``).
+    "all" starts at the week of ``first_day`` (the earliest record of any kind), or this
+    week; at most twenty years back (the longest :class:`Period`).
     """
     this_monday = monday_of(today)
     if name == "all":
-        start_day = min(first_day or today, today)
-        return Period(max(monday_of(start_day), _longest_start(today)), today)
+        return since(first_day or today, today)
     weeks = _PRESET_WEEKS.get(name)
     if weeks is None:
         raise PeriodError(f"Unknown range {name!r}.")
     return Period(this_monday - timedelta(days=7 * (weeks - 1)), today)
+
+
+def since(first_day: date, today: date, whole_weeks: bool = True) -> Period:
+    """From ``first_day`` (the Monday of its week, with ``whole_weeks``) to today: "since
+    the beginning". At most :data:`MAX_RANGE_DAYS`: an older start moves forward (to a
+    Monday, with ``whole_weeks``)."""
+    oldest = today - timedelta(days=MAX_RANGE_DAYS)
+    start = min(max(first_day, oldest), today)
+    if whole_weeks:
+        start = monday_of(start)
+        if start < oldest:
+            start += timedelta(days=7)
+    return Period(start, today)

@@ -7,7 +7,7 @@ from datetime import date
 
 from recovery_desktop.domain.calendar_text import long_date
 from recovery_desktop.domain.summary import SummaryOptions
-from recovery_desktop.reports.html_kit import esc
+from recovery_desktop.reports.html_kit import esc, html_page
 from recovery_desktop.reports.sections import SECTIONS, SectionSpec, SummaryContext
 
 APP_NAME = "Recovery Desktop"
@@ -32,9 +32,21 @@ th { background-color: #eeeeee; font-weight: bold; text-align: left; }
 
 @dataclass(frozen=True)
 class SummaryDocument:
+    """The summary as HTML, and the footer every page carries.
+
+    ``footer_parts`` are sentences printed on one line when they fit, else one per line;
+    ``footer_name`` is the name (or initials) inside the first one, which may be shortened
+    on paper so the footer never runs into the page number.
+    """
+
     title: str
     html: str
-    footer: str
+    footer_parts: tuple[str, ...]
+    footer_name: str = ""
+
+    @property
+    def footer(self) -> str:
+        return " ".join(self.footer_parts)
 
 
 def printed_sections(options: SummaryOptions, started: bool) -> list[SectionSpec]:
@@ -98,8 +110,7 @@ def render(context: SummaryContext, options: SummaryOptions, today: date) -> Sum
     parts += [_section(spec, context) for spec in printed_sections(options, summary.started)]
     who = _who(options)
     footer = (
-        f"Self-reported{f' by {who}' if who else ''}; not a medical record. "
-        f"Printed {long_date(today)}" + ("" if options.discreet else f" from {APP_NAME}") + "."
+        f"Self-reported{f' by {who}' if who else ''}; not a medical record.",
+        f"Printed {long_date(today)}" + ("." if options.discreet else f" from {APP_NAME}."),
     )
-    html = f"<html><head><style>{CSS}</style></head><body>{''.join(parts)}</body></html>"
-    return SummaryDocument(title, html, footer)
+    return SummaryDocument(title, html_page(title, CSS, "".join(parts)), footer, who)

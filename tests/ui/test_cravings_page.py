@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from recovery_desktop.domain.cravings import Craving, Outcome, Tag
 from recovery_desktop.domain.library import Kind
@@ -161,3 +161,39 @@ def test_delete_asks_first(page, journal, monkeypatch, answer, left):
     page.table.selectRow(0)
     page.delete_selected()
     assert journal.cravings.count() == left
+
+
+def test_all_lists_every_craving_since_the_first_record(qtbot, journal):
+    """ "All" reaches back to the earliest record of any kind, here a craving logged months
+    before the first check-in, and lists it."""
+    from datetime import date
+
+    from recovery_desktop.domain.checkin import CheckIn
+
+    journal.checkins.save(CheckIn(date.today() - timedelta(days=3), mood=5))
+    old = NOW - timedelta(days=200)
+    journal.cravings.save(Craving(None, old, 4))
+    journal.cravings.save(Craving(None, NOW, 6))
+    page = CravingsPage(journal, lambda _craving: None)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.rowCount() == 1
+    everything = next(b for b in page.findChildren(QPushButton) if b.text() == "&All")
+    qtbot.mouseClick(everything, Qt.MouseButton.LeftButton)
+    assert page.period().start == old.date() and page.period().end == date.today()
+    assert page.model.rowCount() == 2
+    assert "2 cravings" in page.headline.text()
+
+
+def test_the_headline_quotes_a_trigger_named_like_html_as_typed(qtbot, journal):
+    """The most common trigger and what helped most are quoted with their tags as text."""
+    from tests.ui.test_user_text_is_plain import drawn
+
+    tags = (Tag(None, "<b>Payday</b> & co"),)
+    for _ in range(3):
+        journal.cravings.save(Craving(None, NOW, 8, tags, coping=tags, intensity_after=2))
+    page = CravingsPage(journal, lambda _craving: None)
+    qtbot.addWidget(page)
+    page.show()
+    shown = drawn(page.headline.text(), page.headline.textFormat())
+    assert "<b>Payday</b> & co" in shown and shown == page.headline.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +26,7 @@ from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.cravings import Craving, summarise_cravings, summary_line
 from recovery_desktop.domain.library import Kind
-from recovery_desktop.domain.periods import Period, PeriodError
+from recovery_desktop.domain.periods import Period, PeriodError, since
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.models.cravings_model import COL_HELPED, COL_TRIGGERS, CravingsModel
 from recovery_desktop.ui.pages.people_contacts import edit_on_activate
@@ -49,6 +50,7 @@ class CravingsPage(QWidget):
         self.model = CravingsModel()
         self.headline = QLabel(self)
         self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user typed
         self.headline.setObjectName("summaryLine")
         self.headline.setAccessibleName("Summary of the cravings shown")
         self.message = StatusLine("Cravings status", self)
@@ -115,11 +117,16 @@ class CravingsPage(QWidget):
         layout.addWidget(self.message)
 
     def _filter_row(self) -> QHBoxLayout:
+        everything = QPushButton("&All", self)
+        everything.setAccessibleName("All dates")
+        everything.setToolTip("From the first day in your journal to today")
+        everything.clicked.connect(self.show_all)
         row = QHBoxLayout()
         row.addWidget(QLabel("From", self))
         row.addWidget(self.start)
         row.addWidget(QLabel("to", self))
         row.addWidget(self.end)
+        row.addWidget(everything)
         row.addSpacing(16)
         row.addWidget(QLabel("Trigger:", self))
         row.addWidget(self.trigger, 1)
@@ -169,6 +176,20 @@ class CravingsPage(QWidget):
         line = summary_line(summarise_cravings(cravings), period, trigger, today=date.today())
         self.headline.setText(line)
         self.message.clear()
+
+    def show_all(self) -> None:
+        """Since the beginning: from the earliest record of any kind to today."""
+        try:
+            first = self.journal.first_day()
+        except JournalError as error:
+            self.message.setText(str(error))
+            return
+        everything = since(first or date.today(), date.today(), whole_weeks=False)
+        for edit, day in ((self.start, everything.start), (self.end, everything.end)):
+            edit.blockSignals(True)
+            edit.setDate(to_qdate(day))
+            edit.blockSignals(False)
+        self.refresh(force=True)
 
     def period(self) -> Period:
         """The dates chosen above the list (put in order if they were swapped)."""
