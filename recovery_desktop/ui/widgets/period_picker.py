@@ -48,7 +48,7 @@ class PeriodPicker(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setAccessibleName(name)
-            sensible_dates(edit, date.today())
+        self._limit_dates(date.today())
         self._layout()
         self.previous.clicked.connect(lambda: self._step(-1))
         self.next.clicked.connect(lambda: self._step(1))
@@ -88,8 +88,7 @@ class PeriodPicker(QWidget):
     def day_changed(self, today: date) -> None:
         """The local date changed: the default week follows it unless the user picked
         another one, and the date fields and ▶ reach the new day."""
-        for edit in (self.start, self.end):
-            sensible_dates(edit, today)
+        self._limit_dates(today)
         default, self._default = self._default, default_summary_week(today)
         if self._week == default and self._week != self._default:
             self._week = self._default
@@ -98,6 +97,12 @@ class PeriodPicker(QWidget):
                 self._emit()
             return
         self._enable_steps()
+
+    def _limit_dates(self, today: date) -> None:
+        """A range starts by today at the latest and may end with this week, so the greyed
+        fields can show the current week whole (its summary then says "so far")."""
+        sensible_dates(self.start, today)
+        sensible_dates(self.end, week_of(today).end)
 
     def _step(self, weeks: int) -> None:
         """◀ and ▶: never before the first week of the journal's dates or after this one."""
@@ -108,7 +113,7 @@ class PeriodPicker(QWidget):
             self._emit()
 
     def _update_week(self) -> None:
-        self.week_label.setText(self._week.label)
+        self.week_label.setText(self._week.label_on(date.today()))
         self._enable_steps()
         if self.week_mode.isChecked():
             self._show_week_dates()
