@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from recovery_desktop import __version__, paths
 from recovery_desktop.data.demo import fill_demo
@@ -32,8 +33,9 @@ from recovery_desktop.data.journal import (
     open_unprotected,
     open_with_passphrase,
 )
+from recovery_desktop.domain.dates import parse_day
 from recovery_desktop.domain.demo import MAX_WEEKS
-from recovery_desktop.domain.periods import Period, PeriodError, parse_week
+from recovery_desktop.domain.periods import Period, PeriodError, date_range, parse_week
 from recovery_desktop.domain.wording import plural
 
 PASSPHRASE_ENV = "RECOVERY_DESKTOP_PASSPHRASE"
@@ -43,6 +45,13 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """Bad usage or a missing/wrong passphrase: exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """Bad usage is one plain line on stderr and exit code 2, never a traceback."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message.rstrip('.')}. See {self.prog} --help.\n")
 
 
 def _weeks(text: str) -> int:
@@ -63,10 +72,11 @@ def _week(text: str) -> Period:
 
 
 def _day(text: str) -> date:
+    """An ISO date inside the journal's dates (``domain.dates``), checked before any use."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-16") from None
+        return parse_day(text, "The day")
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def report_period(args: argparse.Namespace) -> Period:
@@ -78,13 +88,13 @@ def report_period(args: argparse.Namespace) -> Period:
     if args.end is None:
         raise UsageError("--from needs --to (the last day of the summary).")
     try:
-        return Period(args.start, args.end)
+        return date_range(args.start, args.end)
     except PeriodError as error:
         raise UsageError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="recovery-desktop",
         description="A private, encrypted journal for recovery. Opens the app by default.",
     )
@@ -216,7 +226,9 @@ def run_report(args: argparse.Namespace) -> int:
         from recovery_desktop.ui.report_files import save_summary
 
         pages = save_summary(journal, period, out, html_out, args.page_size)
-        _say(f"Saved the summary for {period.label} to {out} ({plural(pages, 'page')}).")
+        label = period.label_on(date.today())  # "— so far, to …" while the period runs
+        also = f" and {html_out}" if html_out else ""
+        _say(f"Saved the summary for {label}: {out} ({plural(pages, 'page')}){also}.")
         return EXIT_OK
 
     return with_journal(files, write)

@@ -49,3 +49,19 @@ def test_widgets_never_run_sql():
         text = path.read_text(encoding="utf-8")
         for marker in ("sqlcipher3", "sqlite_utils", ".execute(", ".query("):
             assert marker not in text, (path.name, marker)
+
+
+def test_day_and_month_names_come_from_the_app_not_the_locale():
+    """strftime's %a %A %b %B (also in f-strings and matplotlib's DateFormatter) follow the
+    process locale, which Qt sets from the system: every name goes through calendar_text."""
+    import re
+
+    locale_names = re.compile(r"(:|strftime\(['\"]|DateFormatter\(['\"])[^'\"}]*%[aAbBcxp]")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in (ROOT / "recovery_desktop").rglob("*.py")
+        if path.name != "calendar_text.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if locale_names.search(line)
+    ]
+    assert not found, found

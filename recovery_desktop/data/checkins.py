@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.revision import Revision
+from recovery_desktop.data.stored_dates import stored_day
 from recovery_desktop.domain.checkin import CheckIn, Halt
 
 TABLE = "checkins"
@@ -42,7 +43,7 @@ def _from_row(row: dict[str, Any]) -> CheckIn:
     for name in _TRI_STATE:
         values[name] = None if row[name] is None else bool(row[name])
     halt = frozenset(h for h, column in _HALT_COLUMNS.items() if row[column])
-    return CheckIn(day=date.fromisoformat(row["day"]), halt=halt, note=row["note"], **values)
+    return CheckIn(day=stored_day(row["day"]), halt=halt, note=row["note"], **values)
 
 
 def _now() -> str:
@@ -109,7 +110,7 @@ class CheckinRepository:
                 f"SELECT day FROM {TABLE} WHERE day BETWEEN ? AND ?",
                 [start.isoformat(), end.isoformat()],
             ).fetchall()
-        return {date.fromisoformat(r[0]) for r in rows}
+        return {stored_day(r[0]) for r in rows}
 
     def count(self) -> int:
         with sql_errors():

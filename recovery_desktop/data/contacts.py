@@ -13,6 +13,7 @@ from recovery_desktop.data.cravings import local_text
 from recovery_desktop.data.crisis_copy import CrisisCopy
 from recovery_desktop.data.ordering import moved, next_position, set_order
 from recovery_desktop.data.revision import Revision
+from recovery_desktop.data.stored_dates import IN_RANGE, stored_moment
 from recovery_desktop.domain.contacts import Contact, CrisisLine, Method, ReachOut, Role
 
 _CONTACT = "id, name, role, phone, email, notes, position, archived"
@@ -25,9 +26,7 @@ def _contact(row: Any) -> Contact:
 
 def _reach(row: Any) -> ReachOut:
     helped = None if row[4] is None else bool(row[4])
-    return ReachOut(
-        row[0], row[1], datetime.fromisoformat(row[2]), Method(row[3]), helped, row[5], row[6]
-    )
+    return ReachOut(row[0], row[1], stored_moment(row[2]), Method(row[3]), helped, row[5], row[6])
 
 
 class ContactRepository:
@@ -154,8 +153,10 @@ class ContactRepository:
 
     def last_reach_out(self) -> datetime | None:
         with sql_errors():
-            row = self._db.execute("SELECT max(at) FROM reach_outs").fetchone()
-        return datetime.fromisoformat(row[0]) if row and row[0] else None
+            row = self._db.execute(
+                f"SELECT max(at) FROM reach_outs WHERE day {IN_RANGE}"
+            ).fetchone()
+        return stored_moment(row[0]) if row and row[0] else None
 
     def reach_out_count(self) -> int:
         with sql_errors():

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.revision import Revision
+from recovery_desktop.data.stored_dates import stored_moment
 from recovery_desktop.domain.cravings import Craving, Outcome, Tag
 
 _COLUMNS = (
@@ -53,7 +54,7 @@ class CravingRepository:
         return [
             Craving(
                 id=row[0],
-                started_at=datetime.fromisoformat(row[1]),
+                started_at=stored_moment(row[1]),
                 intensity=row[2],
                 place=row[3],
                 with_whom=row[4],

@@ -54,5 +54,16 @@ class JournalDamaged(JournalError):
         )
 
 
+class JournalTooNew(JournalError):
+    """The journal holds changes (an applied migration, a key-file format) that only a
+    newer version understands; it is opened for nothing and nothing is written to it."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This journal was saved by a newer version of Recovery Desktop; please update. "
+            "Nothing in it has been changed."
+        )
+
+
 class StorageProblem(JournalError):
     """The computer's storage refused: disk full, read-only folder, missing permission."""

@@ -6,7 +6,7 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from recovery_desktop.data.errors import StorageProblem
@@ -43,21 +43,44 @@ def make_private(path: Path) -> None:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write a temp file beside ``path``, fsync it, then replace ``path`` in one step."""
+    """Write a temp file beside ``path``, fsync it, then replace ``path`` in one step.
+
+    For the journal's own small files: a failure raises :class:`StorageProblem`.
+    """
     with storage_errors():
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_replacing(path, data)
         make_private(path)
-        _fsync_dir(path.parent)
+
+
+def write_replacing(path: Path, data: bytes, check: Callable[[int], None] | None = None) -> None:
+    """Write ``data`` to a temp file beside ``path``, fsync it, then replace ``path``.
+
+    ``check`` gets the temp file's open descriptor after the fsync and raises to stop the
+    replace. On any failure (``OSError`` from the system, or what ``check`` raises) the temp
+    file is removed and ``path`` is left as it was. The temp file is 0600 (``mkstemp``).
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+            if check is not None:
+                check(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """``os.write`` until every byte is taken (a write may take only part)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _fsync_dir(folder: Path) -> None:

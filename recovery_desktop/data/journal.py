@@ -157,8 +157,8 @@ class Journal:
 
     def summary_inputs(self, period: Period) -> SummaryInputs:
         """The check-ins of ``period`` and the one before, its lists, chart data (which
-        also holds the period's cravings, reach-outs and lapses), every contact and every
-        clean period."""
+        also holds the period's cravings, reach-outs and lapses), every contact, every
+        clean period and every lapse."""
         return SummaryInputs(
             period=period,
             checkins=tuple(self.checkins.between(period.previous().start, period.end)),
@@ -167,6 +167,7 @@ class Journal:
             trend=self.trend_data(period),
             contacts=tuple(self.contacts.contacts(include_archived=True)),
             clean_periods=tuple(self.recovery_time.periods()),
+            lapse_history=tuple(self.recovery_time.lapses(date.min, date.max)),
         )
 
     def day_records(self, day: date, today: date) -> DayRecords:
@@ -181,8 +182,8 @@ class Journal:
         )
 
     def first_day(self) -> date | None:
-        """The earliest day with a check-in, if any."""
-        return trends.first_checkin_day(self.db)
+        """The earliest day of any record, if any (see :func:`trends.first_record_day`)."""
+        return trends.first_record_day(self.db)
 
 
 def _open(files: JournalFiles, vault: Vault, data_key: bytes) -> Journal:

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.data.errors import JournalTooNew
 
 MIGRATIONS = Migrations("recovery_desktop")
 
@@ -262,9 +263,26 @@ def applied(db: Database) -> list[str]:
     return [m.name for m in MIGRATIONS.applied(db)]
 
 
+def unknown(db: Database) -> list[str]:
+    """Applied migrations this version does not have: a newer version saved the journal."""
+    known = {m.name for m in MIGRATIONS.pending(Database(memory=True))}
+    return [name for name in applied(db) if name not in known]
+
+
+def refuse_newer(db: Database) -> None:
+    """Raise :class:`JournalTooNew` if a newer version upgraded the journal (read only)."""
+    with sql_errors():
+        if unknown(db):
+            raise JournalTooNew()
+
+
 def migrate(db: Database, before_pending: Callable[[], object] | None = None) -> list[str]:
     """Apply pending migrations; ``before_pending`` runs first (it takes the backup)
-    when the journal already has data. Returns the names applied."""
+    when the journal already has data. Returns the names applied.
+
+    Raises :class:`JournalTooNew`, before anything is written (no backup, no migration),
+    when the journal holds a migration this version does not know."""
+    refuse_newer(db)
     with sql_errors():  # a damaged page is often first met here, on opening
         names = pending(db)
         if names and applied(db) and before_pending is not None:

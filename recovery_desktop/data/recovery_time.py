@@ -13,6 +13,8 @@ from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.cravings import local_text
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.revision import Revision
+from recovery_desktop.data.stored_dates import IN_RANGE, optional_day, stored_day, stored_moment
+from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 from recovery_desktop.domain.lapse_undo import LapseUndo, undo_lapses
 from recovery_desktop.domain.recovery_time import (
     CleanPeriod,
@@ -27,12 +29,11 @@ _LAPSE = "id, at, substance, what_used, before, would_help, tell, craving_id"
 
 
 def _period(row: Any) -> CleanPeriod:
-    end = date.fromisoformat(row[3]) if row[3] else None
-    return CleanPeriod(row[0], row[1], date.fromisoformat(row[2]), end, row[4], row[5])
+    return CleanPeriod(row[0], row[1], stored_day(row[2]), optional_day(row[3]), row[4], row[5])
 
 
 def _lapse(row: Any) -> Lapse:
-    return Lapse(row[0], datetime.fromisoformat(row[1]), *row[2:])
+    return Lapse(row[0], stored_moment(row[1]), *row[2:])
 
 
 class RecoveryTimeRepository:
@@ -46,7 +47,7 @@ class RecoveryTimeRepository:
         with sql_errors():
             rows = self._db.execute(
                 "SELECT id, substance, start, end, lapse_id, started_by FROM clean_periods "
-                "ORDER BY start, id"
+                f"WHERE start {IN_RANGE} AND (end IS NULL OR end {IN_RANGE}) ORDER BY start, id"
             ).fetchall()
         return [_period(row) for row in rows]
 
@@ -138,7 +139,7 @@ class RecoveryTimeRepository:
         """Undo lapses recorded by mistake (the user asked), in one transaction: each ended
         attempt runs on again and each attempt a lapse started is removed. Raises
         :class:`RecoveryTimeError`, changing nothing, when that can't be done cleanly."""
-        plans = undo_lapses(self.periods(), self.lapses(date.min, date.max), lapse_ids)
+        plans = undo_lapses(self.periods(), self.lapses(EARLIEST_DAY, LATEST_DAY), lapse_ids)
         with sql_errors(), self._db.atomic():
             for plan in plans:
                 self._undo(plan)
@@ -161,9 +162,12 @@ class RecoveryTimeRepository:
         return [_lapse(row) for row in rows]
 
     def lapses(self, start: date, end: date) -> list[Lapse]:
+        """Lapses from ``start`` to ``end`` (``date.min``/``date.max`` for all), oldest first;
+        rows dated outside the journal's dates are left out."""
         with sql_errors():
             rows = self._db.execute(
-                f"SELECT {_LAPSE} FROM lapses WHERE day BETWEEN ? AND ? ORDER BY at, id",
+                f"SELECT {_LAPSE} FROM lapses WHERE day BETWEEN ? AND ? AND day {IN_RANGE} "
+                "ORDER BY at, id",
                 [start.isoformat(), end.isoformat()],
             ).fetchall()
         return [_lapse(row) for row in rows]
@@ -172,14 +176,14 @@ class RecoveryTimeRepository:
         """The day of the latest lapse recorded for ``substance``, if any."""
         with sql_errors():
             row = self._db.execute(
-                "SELECT max(day) FROM lapses WHERE substance = ?", [substance]
+                f"SELECT max(day) FROM lapses WHERE substance = ? AND day {IN_RANGE}", [substance]
             ).fetchone()
-        return date.fromisoformat(row[0]) if row and row[0] else None
+        return optional_day(row[0]) if row else None
 
     def lapse_days(self) -> set[date]:
         with sql_errors():
-            rows = self._db.execute("SELECT DISTINCT day FROM lapses").fetchall()
-        return {date.fromisoformat(row[0]) for row in rows}
+            rows = self._db.execute(f"SELECT DISTINCT day FROM lapses WHERE day {IN_RANGE}")
+        return {stored_day(row[0]) for row in rows.fetchall()}
 
     def counts(self) -> dict[str, int]:
         with sql_errors():

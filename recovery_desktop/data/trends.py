@@ -12,6 +12,7 @@ from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
+from recovery_desktop.data.stored_dates import IN_RANGE, optional_day, stored_day
 from recovery_desktop.domain.periods import Period, mondays
 from recovery_desktop.domain.trends import LEAD_IN_DAYS, TrendData, WeekCounts
 
@@ -35,7 +36,7 @@ def weekly_counts(db: Database, period: Period) -> list[WeekCounts]:
     """One entry per ISO week touching ``period``; weeks without check-ins have zero days."""
     with sql_errors():
         rows = db.execute(_WEEKLY, [period.start.isoformat(), period.end.isoformat()]).fetchall()
-    found = {date.fromisoformat(row[0]): row[1:] for row in rows}
+    found = {stored_day(row[0]): row[1:] for row in rows}
     empty = (0,) * 9
     return [WeekCounts(monday, *found.get(monday, empty)) for monday in mondays(period)]
 
@@ -62,7 +63,25 @@ def trend_data(
     )
 
 
-def first_checkin_day(db: Database) -> date | None:
+# Every table with dated rows the user made. Summary lists count only when something was
+# written in them, and a clean date counts from the day it names.
+# Rows dated outside the journal's dates (a damaged file) are left out.
+_FIRST_DAY = f"""
+SELECT min(first) FROM (
+    SELECT min(day) AS first FROM checkins WHERE day {IN_RANGE}
+    UNION ALL SELECT min(day) FROM cravings WHERE day {IN_RANGE}
+    UNION ALL SELECT min(day) FROM reach_outs WHERE day {IN_RANGE}
+    UNION ALL SELECT min(day) FROM lapses WHERE day {IN_RANGE}
+    UNION ALL SELECT min(start) FROM clean_periods WHERE start {IN_RANGE}
+    UNION ALL SELECT min(start) FROM summary_notes
+        WHERE start {IN_RANGE} AND (talk_about != '[]' OR goals != '[]')
+)
+"""
+
+
+def first_record_day(db: Database) -> date | None:
+    """The earliest day of any record (check-in, craving, reach-out, lapse, clean date,
+    summary list), or None in a journal without any: where "since the beginning" starts."""
     with sql_errors():
-        row = db.execute("SELECT min(day) FROM checkins").fetchone()
-    return date.fromisoformat(row[0]) if row and row[0] else None
+        row = db.execute(_FIRST_DAY).fetchone()
+    return optional_day(row[0]) if row else None

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from recovery_desktop.data.errors import (
     JournalDamaged,
+    JournalTooNew,
     NoPassphraseSet,
     WrongPassphrase,
     WrongRecoveryKey,
@@ -150,7 +151,12 @@ class Vault:
             document = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise JournalDamaged(_DAMAGED) from error
-        if not isinstance(document, dict) or document.get("format") != FORMAT:
+        if not isinstance(document, dict):
+            raise JournalDamaged(_DAMAGED)
+        version = document.get("format")
+        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
+            raise JournalTooNew()
+        if version != FORMAT:
             raise JournalDamaged(_DAMAGED)
         slots = document.get("slots")
         if not isinstance(slots, list) or not all(isinstance(s, dict) for s in slots):

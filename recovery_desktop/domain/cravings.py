@@ -190,10 +190,13 @@ def helped_most_text(effect: CopingEffect) -> str:
     return f"\u201c{effect.name}\u201d helped most: cravings were {lower} afterwards{times}."
 
 
-def summary_line(summary: CravingSummary, period: Period, trigger: str | None = None) -> str:
+def summary_line(
+    summary: CravingSummary, period: Period, trigger: str | None = None, *, today: date
+) -> str:
     """Plain sentences about the cravings of ``period`` (only those with ``trigger``, if
-    given), so the words above a list say what the list shows."""
-    scope = period.label + (f", with \u201c{trigger}\u201d" if trigger else "")
+    given), so the words above a list say what the list shows; a period running past
+    ``today`` is named "so far", one after it "still to come" (``Period.label_on``)."""
+    scope = period.label_on(today) + (f", with \u201c{trigger}\u201d" if trigger else "")
     if summary.count == 0:
         return f"{scope}: no cravings logged."
     sentences = [f"{scope}: {plural(summary.count, 'craving')}"]

@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from recovery_desktop.domain.calendar_text import short_day
 from recovery_desktop.domain.recovery_time import (
     CleanPeriod,
     Lapse,
     RecoveryTimeError,
-    short_day,
 )
 
 

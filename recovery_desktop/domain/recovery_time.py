@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from recovery_desktop.domain.calendar_text import short_day
 from recovery_desktop.domain.dates import earliest_text, too_early
 from recovery_desktop.domain.wording import plural
 
@@ -191,11 +192,6 @@ def main_clean_time(periods: Sequence[CleanPeriod], today: date) -> CleanTime | 
     """Clean time of the first substance (opioids unless the user has only others)."""
     names = substances(periods)
     return clean_time(periods, names[0], today) if names else None
-
-
-def short_day(day: date) -> str:
-    """ "Mon 30 Nov" (portable: no platform-specific strftime flags)."""
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def streak_text(time: CleanTime, today: date) -> str:

@@ -10,6 +10,8 @@ from recovery_desktop.domain.periods import Period
 
 ROLLING_DAYS = 7
 ROLLING_MIN_ANSWERS = 3
+# Answered days in a run shorter than this stand (nearly) alone: a line cannot show them.
+SHORT_RUN_DAYS = 3
 
 
 def daily(checkins: Sequence[CheckIn], period: Period, field: str) -> list[float | None]:
@@ -50,6 +52,27 @@ def rolling_mean(
     for index in range(len(values)):
         recent = [v for v in values[max(0, index - window + 1) : index + 1] if v is not None]
         out.append(sum(recent) / len(recent) if len(recent) >= min_answers else None)
+    return out
+
+
+def in_short_runs(
+    values: Sequence[float | None], shortest: int = SHORT_RUN_DAYS
+) -> list[float | None]:
+    """The answered values that belong to a run of fewer than ``shortest`` answered days in
+    a row, None everywhere else: [1, None, 2, 3, 4, None] -> [1, None, None, None, None, None]
+    with ``shortest`` 3. A line drawn through gaps leaves such days all but invisible."""
+    out: list[float | None] = [None] * len(values)
+    start = 0
+    while start < len(values):
+        if values[start] is None:
+            start += 1
+            continue
+        end = start
+        while end < len(values) and values[end] is not None:
+            end += 1
+        if end - start < shortest:
+            out[start:end] = values[start:end]
+        start = end
     return out
 
 

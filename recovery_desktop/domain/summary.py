@@ -9,7 +9,7 @@ from datetime import date
 from recovery_desktop.domain.checkin import CheckIn, Halt
 from recovery_desktop.domain.contacts import Contact
 from recovery_desktop.domain.periods import Period
-from recovery_desktop.domain.recovery_time import CleanPeriod
+from recovery_desktop.domain.recovery_time import CleanPeriod, Lapse
 from recovery_desktop.domain.trends import TrendData
 
 STAT_FIELDS: dict[str, str] = {
@@ -47,7 +47,17 @@ class YesNo:
 
 @dataclass(frozen=True)
 class Summary:
+    """The numbers of ``period`` as they stood on the day the summary was made.
+
+    ``counted`` is the part of the period that had come by then (all of it once the period
+    is over, the days up to today while it runs, None before it starts): every count and
+    "not answered" is over those days only. ``compared`` is what the change in averages is
+    measured against: the same number of days at the start of the period before.
+    """
+
     period: Period
+    counted: Period | None
+    compared: Period
     days_checked_in: int
     stats: dict[str, Stat]
     used: YesNo
@@ -61,9 +71,23 @@ class Summary:
     def empty(self) -> bool:
         return self.days_checked_in == 0
 
+    @property
+    def started(self) -> bool:
+        return self.counted is not None
 
-def _in(period: Period, checkins: Sequence[CheckIn]) -> list[CheckIn]:
-    return [c for c in checkins if period.contains(c.day)]
+    @property
+    def so_far(self) -> bool:
+        """True while the period runs: its figures cover only the days up to today."""
+        return self.counted is not None and self.counted != self.period
+
+    @property
+    def days(self) -> int:
+        """How many days the figures cover (0 before the period starts)."""
+        return self.counted.days if self.counted is not None else 0
+
+
+def _in(period: Period | None, checkins: Sequence[CheckIn]) -> list[CheckIn]:
+    return [c for c in checkins if period is not None and period.contains(c.day)]
 
 
 def _values(checkins: Sequence[CheckIn], field: str) -> list[float]:
@@ -84,28 +108,40 @@ def stat(current: Sequence[CheckIn], previous: Sequence[CheckIn], field: str) ->
     return Stat(min(values), average, max(values), len(values), change)
 
 
-def yes_no(period: Period, checkins: Sequence[CheckIn], field: str) -> YesNo:
-    """Every day of the period is counted once: yes, no, or not answered."""
+def yes_no(days: int, checkins: Sequence[CheckIn], field: str) -> YesNo:
+    """Each of ``days`` days is counted once: yes, no, or not answered (``checkins`` are
+    those of the same days)."""
     answers = [getattr(c, field) for c in checkins]
     yes = sum(1 for a in answers if a is True)
     no = sum(1 for a in answers if a is False)
-    return YesNo(yes, no, period.days - yes - no)
+    return YesNo(yes, no, days - yes - no)
 
 
 def summarise(
-    period: Period, checkins: Sequence[CheckIn], previous: Sequence[CheckIn] = ()
+    period: Period,
+    checkins: Sequence[CheckIn],
+    previous: Sequence[CheckIn] = (),
+    *,
+    today: date,
 ) -> Summary:
-    """Everything the printed summary shows for ``period``; ``previous`` is the period before."""
-    current = sorted(_in(period, checkins), key=lambda c: c.day)
-    before = _in(period.previous(), previous)
+    """Everything the printed summary shows for ``period`` on ``today``; ``previous`` holds
+    the check-ins of the period before. Days after ``today`` have not happened: they are
+    neither answered nor unanswered, and the comparison uses as many days of the period
+    before."""
+    counted = period.so_far(today)
+    current = sorted(_in(counted, checkins), key=lambda c: c.day)
+    compared = period.previous().opening(counted.days if counted else period.days)
+    days = counted.days if counted else 0
     return Summary(
         period=period,
+        counted=counted,
+        compared=compared,
         days_checked_in=len(current),
-        stats={field: stat(current, before, field) for field in STAT_FIELDS},
-        used=yes_no(period, current, "used"),
-        meeting=yes_no(period, current, "meeting"),
-        therapy=yes_no(period, current, "therapy"),
-        medication=yes_no(period, current, "medication_taken"),
+        stats={field: stat(current, _in(compared, previous), field) for field in STAT_FIELDS},
+        used=yes_no(days, current, "used"),
+        meeting=yes_no(days, current, "meeting"),
+        therapy=yes_no(days, current, "therapy"),
+        medication=yes_no(days, current, "medication_taken"),
         halt={h: sum(1 for c in current if h in c.halt) for h in Halt},
         notes=[(c.day, c.note.strip()) for c in current if c.note.strip()],
     )
@@ -137,7 +173,8 @@ class SummaryInputs:
     """Everything one summary is built from, read from the journal in one go.
 
     The period's cravings, reach-outs and lapses come with ``trend``; ``contacts`` (archived
-    ones too) name the people reached, and ``clean_periods`` is every attempt ever recorded.
+    ones too) name the people reached, ``clean_periods`` is every attempt ever recorded and
+    ``lapse_history`` every lapse (the days clean time was interrupted).
     """
 
     period: Period
@@ -147,6 +184,7 @@ class SummaryInputs:
     trend: TrendData
     contacts: tuple[Contact, ...] = ()
     clean_periods: tuple[CleanPeriod, ...] = ()
+    lapse_history: tuple[Lapse, ...] = ()
 
 
 MAX_NAME_CHARACTERS = 80

@@ -44,16 +44,20 @@ class RoleReach:
 
 @dataclass(frozen=True)
 class CleanTimeAt:
-    """Clean time for one substance as it stood on ``day`` (the last day of a period).
+    """Clean time for one substance as it stood on ``day`` (the last day of a period, or
+    today while the period runs).
 
-    ``time`` is None when the attempt running on ``day`` ended that day with a lapse and the
-    next one starts later; ``cumulative`` is then counted here.
+    ``time`` is None when no attempt was running on ``day``: the last one had ended with a
+    lapse on ``last_lapse`` (the lapse's own day, from the lapse record) and the next one,
+    if any, starts on ``restart``, after ``day``. ``cumulative`` is then counted here.
     """
 
     substance: str
     day: date
     time: CleanTime | None
     cumulative: int
+    last_lapse: date | None = None
+    restart: date | None = None
 
 
 def _no_cravings() -> CravingSummary:
@@ -106,20 +110,48 @@ def as_of(periods: Iterable[CleanPeriod], day: date) -> list[CleanPeriod]:
     ]
 
 
-def clean_time_at(periods: Sequence[CleanPeriod], day: date) -> list[CleanTimeAt]:
+def clean_time_at(
+    periods: Sequence[CleanPeriod], day: date, lapses: Sequence[Lapse] = ()
+) -> list[CleanTimeAt]:
     """Streak and cumulative clean days per substance on ``day``; substances whose first
-    clean date came later are left out."""
+    clean date came later are left out. Between a lapse and a later restart the lapse's day
+    comes from ``lapses`` (every lapse recorded), the restart from ``periods``."""
     known = as_of(periods, day)
     out = []
     for substance in substances(known):
         own = [p for p in known if p.substance == substance]
         cumulative = sum(p.days(day) for p in own)
-        out.append(CleanTimeAt(substance, day, clean_time(known, substance, day), cumulative))
+        time = clean_time(known, substance, day)
+        entry = CleanTimeAt(substance, day, time, cumulative)
+        out.append(entry if time is not None else _between(entry, own, periods, lapses))
     return out
 
 
-def summarise_recovery(inputs: SummaryInputs) -> RecoverySummary:
-    """Everything the recovery sections of the printed summary show."""
+def _between(
+    entry: CleanTimeAt,
+    own: Sequence[CleanPeriod],
+    periods: Sequence[CleanPeriod],
+    lapses: Sequence[Lapse],
+) -> CleanTimeAt:
+    """No count running on the day: the last lapse (its record's day) and the restart."""
+    ended = max((p for p in own if p.end is not None), key=lambda p: p.end or p.start, default=None)
+    if ended is None:
+        return entry
+    lapse = next((x for x in lapses if x.id is not None and x.id == ended.lapse_id), None)
+    last_lapse = lapse.day if lapse is not None else ended.end
+    later = [p for p in periods if p.substance == entry.substance and p.start > entry.day]
+    started = [p for p in later if lapse is not None and p.started_by == lapse.id]
+    restart = min((p.start for p in started or later), default=None)
+    return replace(entry, last_lapse=last_lapse, restart=restart)
+
+
+def summarise_recovery(inputs: SummaryInputs, today: date) -> RecoverySummary:
+    """Everything the recovery sections of the printed summary show on ``today``: events of
+    the days that have come, clean time on the period's last day or today while it runs,
+    and nothing at all for a period that has not started."""
+    counted = inputs.period.so_far(today)
+    if counted is None:
+        return RecoverySummary()
     trend = inputs.trend
     cravings = list(trend.cravings)
     return RecoverySummary(
@@ -129,5 +161,5 @@ def summarise_recovery(inputs: SummaryInputs) -> RecoverySummary:
         reach_outs=len(trend.reach_outs),
         reach_outs_helped=sum(1 for r in trend.reach_outs if r.helped),
         lapses=tuple(sorted(trend.lapses, key=lambda lapse: lapse.at)),
-        clean=tuple(clean_time_at(inputs.clean_periods, inputs.period.end)),
+        clean=tuple(clean_time_at(inputs.clean_periods, counted.end, inputs.lapse_history)),
     )

@@ -7,19 +7,36 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from matplotlib import dates as mdates
+from matplotlib import rcParams
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from recovery_desktop.domain.calendar_text import date_text, short_day
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.periods import Period
-from recovery_desktop.domain.series import daily_with_average
+from recovery_desktop.domain.series import daily_with_average, in_short_runs
 from recovery_desktop.reports.date_axis import date_axis
 from recovery_desktop.reports.style import ChartStyle
 
+# Text is drawn as typed. matplotlib reads "$…$" in any text as a formula ("Payday ($$)"
+# raised ValueError; "Got $20 from mum, owed $15" lost its dollars to italics) and may hand
+# text to TeX (a user's matplotlibrc). Set once for the whole process when the chart kit is
+# imported, which every chart builder does: each Text reads these when it is created, and
+# tick labels are created while drawing, long after a builder returns (docs/decisions.md).
+rcParams["text.parse_math"] = False
+rcParams["text.usetex"] = False
+
 # Past this many days, daily dots are dropped and the 7-day average carries the line.
 DENSE_DAYS = 120
+# Past this many days a weekly bar is a pixel or two wide on screen.
+CROWDED_DAYS = 731
+# A weekly bar covers this share of its week, leaving a gap between bars, and at least
+# this share of the whole axis (a pixel and a half of a chart 8 in wide).
+WEEK_BAR_SHARE = 5.5 / 7
+THINNEST_BAR = 1 / 500
 
 
 @dataclass(frozen=True)
@@ -90,10 +107,51 @@ def set_period(axes: Axes, period: Period) -> None:
     date_axis(axes, period)
 
 
-def week_span(axes: Axes, first: date, last: date) -> None:
-    """An x-axis from the Monday ``first`` to the end of the week starting ``last``."""
-    axes.set_xlim(day_number(first), day_number(last) + 7)
-    date_axis(axes, Period(first, last + timedelta(days=6)))
+def week_span(axes: Axes, period: Period) -> None:
+    """An x-axis for weekly charts over exactly the days of ``period`` (day d spans d to
+    d + 1), so the unfinished current week ends at today rather than on Sunday. It stops
+    just short of the next midnight, which would be labelled with tomorrow's date."""
+    axes.set_xlim(day_number(period.start), day_number(period.end) + 0.99)
+    date_axis(axes, period)
+
+
+def week_part(monday: date, period: Period) -> tuple[float, float]:
+    """The days of the week starting ``monday`` that lie inside ``period``, as (left, right)
+    day numbers: the whole week, or its first days so far in the current week."""
+    left = day_number(max(monday, period.start))
+    right = day_number(min(monday + timedelta(days=7), period.end + timedelta(days=1)))
+    return left, right
+
+
+def week_bar(monday: date, period: Period, share: float = WEEK_BAR_SHARE) -> tuple[float, float]:
+    """(centre, width) of a weekly bar: ``share`` of the week's days inside ``period``, but
+    never thinner than :data:`THINNEST_BAR` of the axis (today's bar on Monday of a
+    ten-year range would be a sixth of a pixel) and never past the axis' ends."""
+    left, right = week_part(monday, period)
+    width = max((right - left) * share, period.days * THINNEST_BAR)
+    first, last = day_number(period.start), day_number(period.end) + 1
+    centre = min(max((left + right) / 2, first + width / 2), last - width / 2)
+    return centre, width
+
+
+def week_name(monday: date, period: Period) -> str:
+    """ "Week of 23 Nov 2026", saying which days count when only some are in ``period``:
+    "…, to Mon 30 Nov" for the current week, "…, from Wed 25 Nov" for a range's first."""
+    name = f"Week of {date_text(monday, '%-d %b %Y')}"
+    if monday < period.start:
+        name += f", from {short_day(period.start)}"
+    if period.end < monday + timedelta(days=6):
+        name += f", to {short_day(period.end)}"
+    return name
+
+
+def bar_edges(style: ChartStyle, colour: str, period: Period) -> dict[str, Any]:
+    """Edges for bars of ``colour``: a thin line of the background keeps bars apart, but
+    past :data:`CROWDED_DAYS` it would cover a bar one pixel wide, so there (on screen)
+    each bar is outlined in its own colour and stays at least a line wide."""
+    if period.days > CROWDED_DAYS and not style.outline:
+        return {"edgecolor": colour, "linewidth": 1.0}
+    return {"edgecolor": style.bar_edge, "linewidth": 0.5}
 
 
 def short(text: str, limit: int = 36) -> str:
@@ -134,6 +192,8 @@ def daily_line(
         markersize=3.5,
         label=label,
     )
+    if dense:
+        _mark_short_runs(axes, xs, values, key, label, style)
     if any(v is not None for v in average):
         axes.plot(
             xs,
@@ -147,9 +207,30 @@ def daily_line(
     for day, x, value in zip(days, xs, values, strict=True):
         if value is not None:
             chart.points.append(
-                HoverPoint(index, x, value, f"{day:%a %d %b %Y}\n{label}: {value:g}{unit}")
+                HoverPoint(
+                    index, x, value, f"{date_text(day, '%a %-d %b %Y')}\n{label}: {value:g}{unit}"
+                )
             )
     return values
+
+
+def _mark_short_runs(
+    axes: Axes, xs: list[float], values: list[float | None], key: str, label: str, style: ChartStyle
+) -> None:
+    """On dense ranges the daily line has no dots, so an answer without answered neighbours
+    (or with one) would not show at all: those days keep a small dot of their own."""
+    alone = in_short_runs(values)
+    if any(v is not None for v in alone):
+        axes.plot(
+            xs,
+            _nan(alone),
+            color=style.colour(key),
+            linestyle="none",
+            marker=style.marker(key),
+            markersize=2.5,
+            alpha=0.9,
+            label=f"_{label}, days answered apart",  # "_": not in the legend
+        )
 
 
 def legend(axes: Axes, style: ChartStyle, columns: int = 3, *more: Axes) -> None:
@@ -193,8 +274,8 @@ def to_png(figure: Figure, dpi: int = 150) -> bytes:
     return buffer.getvalue()
 
 
-def save(chart: Chart, path: str, fmt: str) -> None:
-    """Write a chart as PNG or SVG, titled with its dates; the figure is left as it was.
+def image(chart: Chart, fmt: str) -> bytes:
+    """A chart as a PNG or SVG file's bytes, titled with its dates; the figure is left as it was.
 
     An image saved on its own has no page around it, so its heading says what it shows and
     when ("Mood and craving peak · 2–29 November 2026"); the heading is also the file's title.
@@ -202,9 +283,10 @@ def save(chart: Chart, path: str, fmt: str) -> None:
     top = chart.figure.axes[0]
     shown = top.get_title(loc="left")
     top.set_title(chart.heading, loc="left")
+    buffer = io.BytesIO()
     try:
         chart.figure.savefig(
-            path,
+            buffer,
             format=fmt,
             dpi=200,
             facecolor=chart.figure.get_facecolor(),
@@ -212,3 +294,4 @@ def save(chart: Chart, path: str, fmt: str) -> None:
         )
     finally:
         top.set_title(shown, loc="left")
+    return buffer.getvalue()

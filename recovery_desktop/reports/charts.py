@@ -5,17 +5,19 @@ Adding a chart is one builder plus one line in ``CHARTS``."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.series import days_where
 from recovery_desktop.domain.trends import TrendData, WeekCounts
 from recovery_desktop.domain.wording import plural_decimal
 from recovery_desktop.reports.chart_kit import (
     Chart,
     HoverPoint,
+    bar_edges,
     daily_line,
     day_number,
     legend,
@@ -23,6 +25,9 @@ from recovery_desktop.reports.chart_kit import (
     new_panels,
     no_data_note,
     set_period,
+    week_bar,
+    week_name,
+    week_part,
     week_span,
 )
 from recovery_desktop.reports.charts_recovery import (
@@ -36,6 +41,8 @@ from recovery_desktop.reports.charts_recovery import (
 from recovery_desktop.reports.style import ChartStyle
 
 USED_LEVEL = 10.6
+NO_ANSWERS = "No answers in this period"
+NO_MOOD = "No mood or craving answers in this period"
 STRESS_SLEEP_HEIGHT = 3.6
 
 
@@ -68,7 +75,7 @@ def mood_and_craving(data: TrendData, style: ChartStyle) -> Chart:
             zorder=3,
         )
         chart.points.extend(
-            HoverPoint(0, x, USED_LEVEL, f"{d:%a %d %b %Y}\nMarked \u201cused\u201d")
+            HoverPoint(0, x, USED_LEVEL, f"{date_text(d, '%a %-d %b %Y')}\nMarked \u201cused\u201d")
             for d, x in zip(used, xs, strict=True)
         )
     mark_lapses(chart, axes, data, style)
@@ -77,7 +84,8 @@ def mood_and_craving(data: TrendData, style: ChartStyle) -> Chart:
     axes.set_ylabel("0 to 10")
     set_period(axes, period)
     if not _has_any(data, "mood", "craving_peak"):
-        no_data_note(axes, style)
+        # Days marked "used" or lapses may be drawn: then only the scales are missing.
+        no_data_note(axes, style, NO_MOOD if used or chart.points else NO_ANSWERS)
     legend(axes, style)
     return chart
 
@@ -122,17 +130,16 @@ def energy(data: TrendData, style: ChartStyle) -> Chart:
     return chart
 
 
-def _shade_weeks_without_checkins(
-    axes: Axes, weeks: tuple[WeekCounts, ...], style: ChartStyle
-) -> None:
+def _shade_weeks_without_checkins(axes: Axes, data: TrendData, style: ChartStyle) -> None:
+    """A grey band over the days (up to today) of each week without a check-in."""
     labelled = False
-    for week in weeks:
+    for week in data.weeks:
         if week.has_data:
             continue
-        start = day_number(week.week_start)
+        start, end = week_part(week.week_start, data.period)
         axes.axvspan(
             start,
-            start + 7,
+            end,
             color=style.colour("no_data"),
             alpha=0.5,
             linewidth=0,
@@ -142,11 +149,16 @@ def _shade_weeks_without_checkins(
 
 
 def _week_axes(axes: Axes, data: TrendData) -> None:
-    if data.weeks:
-        week_span(axes, data.weeks[0].week_start, data.weeks[-1].week_start)
+    week_span(axes, data.period)
     axes.set_ylim(0, 7.4)
     axes.set_yticks(range(0, 8))
     axes.set_ylabel("days in the week")
+
+
+def _week_bars(weeks: Sequence[WeekCounts], data: TrendData) -> tuple[list[float], list[float]]:
+    """Centres and widths of the weeks' bars, over their days inside the period."""
+    slots = [week_bar(w.week_start, data.period) for w in weeks]
+    return [x for x, _w in slots], [w for _x, w in slots]
 
 
 HALT_PARTS = (("hungry", "Hungry"), ("angry", "Angry"), ("lonely", "Lonely"), ("tired", "Tired"))
@@ -157,26 +169,27 @@ def halt_per_week(data: TrendData, style: ChartStyle) -> Chart:
     chart, axes = new_chart(
         "HALT: days hungry, angry, lonely or tired, per week", style, data.period, 2.8
     )
-    _shade_weeks_without_checkins(axes, data.weeks, style)
+    _shade_weeks_without_checkins(axes, data, style)
     weeks = [w for w in data.weeks if w.has_data]
-    xs = [day_number(w.week_start) + 3.5 for w in weeks]
+    xs, widths = _week_bars(weeks, data)
     bottoms = [0.0] * len(weeks)
     for key, label in HALT_PARTS:
         heights = [float(getattr(w, key)) for w in weeks]
         axes.bar(
             xs,
             heights,
-            width=5.5,
+            width=widths,
             bottom=bottoms,
             color=style.colour(key),
             label=label,
-            edgecolor=style.background,
-            linewidth=0.5,
+            **bar_edges(style, style.colour(key), data.period),
         )
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
     for week, x, total in zip(weeks, xs, bottoms, strict=True):
         parts = ", ".join(f"{label} {getattr(week, key)}" for key, label in HALT_PARTS)
-        chart.points.append(HoverPoint(0, x, total, f"Week of {week.week_start:%d %b %Y}\n{parts}"))
+        chart.points.append(
+            HoverPoint(0, x, total, f"{week_name(week.week_start, data.period)}\n{parts}")
+        )
     _week_axes(axes, data)
     top = max(bottoms, default=0)
     axes.set_ylim(0, max(7.4, top + 0.6))
@@ -202,8 +215,8 @@ def support_per_week(data: TrendData, style: ChartStyle) -> Chart:
     chart, axes = new_chart(
         "Meetings, therapy and medication, days per week", style, data.period, 2.8
     )
-    _shade_weeks_without_checkins(axes, data.weeks, style)
-    xs = [day_number(w.week_start) + 3.5 for w in data.weeks]
+    _shade_weeks_without_checkins(axes, data, style)
+    xs, _widths = _week_bars(data.weeks, data)
     for field, label in SUPPORT_PARTS:
         key = "medication" if field == "medication_taken" else field
         values = [float(getattr(w, field)) if w.has_data else math.nan for w in data.weeks]
@@ -220,7 +233,7 @@ def support_per_week(data: TrendData, style: ChartStyle) -> Chart:
         for week, x, value in zip(data.weeks, xs, values, strict=True):
             if week.has_data:
                 count = plural_decimal(value, "day")
-                text = f"Week of {week.week_start:%d %b %Y}\n{label}: {count}"
+                text = f"{week_name(week.week_start, data.period)}\n{label}: {count}"
                 chart.points.append(HoverPoint(0, x, value, text))
     _week_axes(axes, data)
     if not any(w.has_data for w in data.weeks):

@@ -5,12 +5,14 @@ user logs events when they happen; the check-in gaps rule does not apply."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.ticker import MaxNLocator
 
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.contacts import Role, reach_outs_by_role_per_week
 from recovery_desktop.domain.cravings import (
     MIN_USES_FOR_RANKING,
@@ -19,13 +21,14 @@ from recovery_desktop.domain.cravings import (
     trigger_counts,
     weekday_hour_counts,
 )
-from recovery_desktop.domain.periods import monday_of, mondays
+from recovery_desktop.domain.periods import Period, monday_of, mondays
 from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.domain.wording import plural, plural_decimal
 from recovery_desktop.reports.chart_kit import (
     DENSE_DAYS,
     Chart,
     HoverPoint,
+    bar_edges,
     day_number,
     dress,
     legend,
@@ -33,6 +36,8 @@ from recovery_desktop.reports.chart_kit import (
     no_data_note,
     set_period,
     short,
+    week_bar,
+    week_name,
     week_span,
 )
 from recovery_desktop.reports.style import ChartStyle
@@ -70,16 +75,15 @@ def cravings_per_day(data: TrendData, style: ChartStyle) -> Chart:
     unit = "week" if weekly else "day"
     chart, axes = new_chart(f"Cravings logged per {unit}, and the strongest", style, data.period)
     groups = _group([c for c in data.cravings if data.period.contains(c.day)], weekly)
-    xs = [day_number(key) + (3.5 if weekly else 0) for key in groups]
+    xs, widths = _craving_bars(list(groups), data.period, weekly)
     counts = [len(found) for found in groups.values()]
     axes.bar(
         xs,
         counts,
-        width=6.0 if weekly else 0.7,
+        width=widths,
         color=style.colour("cravings"),
-        edgecolor=style.bar_edge,
-        linewidth=0 if weekly else 0.5,
         label="Cravings logged",
+        **bar_edges(style, style.colour("cravings"), data.period),
     )
     axes.set_ylim(0, max(4.4, max(counts, default=0) + 0.6))
     _integer_ticks(axes)
@@ -88,7 +92,7 @@ def cravings_per_day(data: TrendData, style: ChartStyle) -> Chart:
     for (key, found), x in zip(groups.items(), xs, strict=True):
         peak = _strongest(found)
         text = plural(len(found), "craving") + ("" if peak is None else f", strongest {peak}")
-        when = f"Week of {key:%d %b %Y}" if weekly else f"{key:%a %d %b %Y}"
+        when = week_name(key, data.period) if weekly else date_text(key, "%a %-d %b %Y")
         chart.points.append(HoverPoint(0, x, len(found), f"{when}\n{text}"))
     set_period(axes, data.period)
     if groups:
@@ -96,6 +100,17 @@ def cravings_per_day(data: TrendData, style: ChartStyle) -> Chart:
     else:
         no_data_note(axes, style, NO_CRAVINGS)
     return chart
+
+
+def _craving_bars(
+    keys: list[date], period: Period, weekly: bool
+) -> tuple[list[float], list[float]]:
+    """Centres and widths of the bars: 0.7 of a day, or 6/7 of each week's days so far
+    (this axis centres day d on d, so weeks move back half a day)."""
+    if not weekly:
+        return [day_number(key) for key in keys], [0.7] * len(keys)
+    slots = [week_bar(key, period, 6 / 7) for key in keys]
+    return [x - 0.5 for x, _w in slots], [w for _x, w in slots]
 
 
 def _strength_axes(
@@ -254,19 +269,21 @@ def reach_outs_per_week(data: TrendData, style: ChartStyle) -> Chart:
     )
     per_week = reach_outs_by_role_per_week(data.reach_outs, dict(data.roles))
     weeks = mondays(data.period)
-    xs = [day_number(w) + 3.5 for w in weeks]
+    slots = [week_bar(w, data.period) for w in weeks]
+    xs = [x for x, _width in slots]
     bottoms = [0.0] * len(weeks)
     for role in Role:
         heights = [float(per_week.get(w, {}).get(role, 0)) for w in weeks]
         if any(heights):
-            _role_bars(axes, xs, heights, bottoms, role, style)
+            bars = _RoleBars(xs, [width for _x, width in slots], heights, bottoms)
+            _role_bars(axes, bars, role, style, data.period)
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
     for week, x, total in zip(weeks, xs, bottoms, strict=True):
         counts = per_week.get(week, {})
         parts = ", ".join(f"{r.label} {counts[r]}" for r in Role if r in counts) or "none"
-        text = f"Week of {week:%d %b %Y}\n{plural(int(total), 'reach-out')}: {parts}"
+        text = f"{week_name(week, data.period)}\n{plural(int(total), 'reach-out')}: {parts}"
         chart.points.append(HoverPoint(0, x, total, text))
-    week_span(axes, weeks[0], weeks[-1])
+    week_span(axes, data.period)
     axes.set_ylim(0, max(4.4, max(bottoms) + 0.6))
     _integer_ticks(axes)
     axes.set_ylabel("reach-outs, stacked")
@@ -276,25 +293,27 @@ def reach_outs_per_week(data: TrendData, style: ChartStyle) -> Chart:
     return chart
 
 
-def _role_bars(
-    axes: Axes,
-    xs: list[float],
-    heights: list[float],
-    bottoms: list[float],
-    role: Role,
-    style: ChartStyle,
-) -> None:
+@dataclass(frozen=True)
+class _RoleBars:
+    """One role's layer of the weekly stacks."""
+
+    xs: list[float]
+    widths: list[float]
+    heights: list[float]
+    bottoms: list[float]
+
+
+def _role_bars(axes: Axes, bars: _RoleBars, role: Role, style: ChartStyle, period: Period) -> None:
     key = f"role_{role.value}"
     axes.bar(
-        xs,
-        heights,
-        width=5.5,
-        bottom=bottoms,
+        bars.xs,
+        bars.heights,
+        width=bars.widths,
+        bottom=bars.bottoms,
         color=style.colour(key),
         hatch=style.hatch(key),
-        edgecolor=style.bar_edge,
-        linewidth=0.5,
         label=role.label,
+        **bar_edges(style, style.colour(key), period),
     )
 
 
@@ -325,5 +344,5 @@ def mark_lapses(chart: Chart, axes: Axes, data: TrendData, style: ChartStyle) ->
                 fontsize=style.font_size,
                 fontweight="bold",
             )
-        text = f"{lapse.at:%a %d %b %Y, %H:%M}\nLapse recorded"
+        text = date_text(lapse.at, "%a %-d %b %Y, %H:%M") + "\nLapse recorded"
         chart.points.append(HoverPoint(0, x, 0.0, text))

@@ -10,6 +10,7 @@ from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.ticker import Formatter
 
+from recovery_desktop.domain.calendar_text import date_text, month_name, weekday_name
 from recovery_desktop.domain.periods import Period
 
 # Up to this many days there is a labelled tick for every day, with its weekday.
@@ -22,7 +23,7 @@ def _day(value: float) -> date:
 
 def day_month(day: date) -> str:
     """ "5 Nov": no leading zero, the month always there."""
-    return f"{day.day} {day:%b}"
+    return date_text(day, "%-d %b")
 
 
 class DateLabels(Formatter):
@@ -45,11 +46,13 @@ class DateLabels(Formatter):
         for index, day in enumerate(days):
             new_year = index > 0 and day.year != days[index - 1].year
             if monthly:
-                text = f"{day:%b}" + (f"\n{day.year}" if index == 0 or new_year else "")
+                text = month_name(day, short=True) + (
+                    f"\n{day.year}" if index == 0 or new_year else ""
+                )
             else:
                 text = day_month(day) + (f"\n{day.year}" if new_year else "")
                 if self.weekdays:
-                    text = f"{day:%a}\n{text}"
+                    text = f"{weekday_name(day, short=True)}\n{text}"
             labels.append(text)
         return labels
 

@@ -13,6 +13,16 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def html_page(title: str, css: str, body: str) -> str:
+    """A whole page that declares its encoding (doctype, then ``<meta charset="utf-8">``
+    within the first 1024 bytes), so a browser reading it from a web server or another
+    system shows "16–22 November" and never "16â€“22 November". ``body`` is HTML."""
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{esc(title)}</title><style>{css}</style></head><body>{body}</body></html>"
+    )
+
+
 def paragraph(text: str, css_class: str = "") -> str:
     """A paragraph of user text: escaped, line breaks kept."""
     body = esc(text).replace("\n", "<br>")

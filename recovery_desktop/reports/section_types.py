@@ -27,6 +27,9 @@ class SummaryContext:
 
 @dataclass(frozen=True)
 class SectionSpec:
+    """One section; ``recorded`` sections show what happened in the period, so a period
+    that has not started leaves them out (the user's own lists stay)."""
+
     key: str
     title: str
     default_on: bool
@@ -34,3 +37,4 @@ class SectionSpec:
     html: Callable[[Any], str]
     empty_text: str
     charts: tuple[str, ...] = ()
+    recorded: bool = True

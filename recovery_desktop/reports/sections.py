@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.checkin import Halt
-from recovery_desktop.domain.summary import STAT_FIELDS, Summary, YesNo
+from recovery_desktop.domain.summary import STAT_FIELDS, Summary
+from recovery_desktop.domain.wording import plural
 from recovery_desktop.reports.html_kit import (
     bullet_list,
     change,
@@ -52,10 +54,24 @@ def _glance_html(summary: Summary) -> str:
                 change(value.change),
             ]
         )
-    checked = f"Days checked in: {summary.days_checked_in} of {summary.period.days}"
+    checked = f"Days checked in: {summary.days_checked_in} of {summary.days}"
     header = ["", "Lowest", "Average", "Highest", "Change in average*"]
-    note = "* compared with the period before: " + esc(summary.period.previous().label)
-    return f"<p>{esc(checked)}</p>{table(header, rows)}<p class='small'>{note}</p>"
+    return (
+        f"<p>{esc(checked + (' so far' if summary.so_far else ''))}</p>{table(header, rows)}"
+        f"<p class='small'>{esc(_compared_note(summary))}</p>"
+    )
+
+
+def _compared_note(summary: Summary) -> str:
+    """What the change is measured against: the period before, or as many of its first days
+    as have come so far, so that three days are never compared with seven."""
+    if not summary.so_far:
+        return f"* compared with the period before: {summary.compared.label}"
+    days = summary.compared.days
+    first = "day" if days == 1 else plural(days, "day")
+    return f"* so far, compared with the first {first} of the period before: " + (
+        summary.compared.label
+    )
 
 
 # -- charts ------------------------------------------------------------------------------
@@ -72,15 +88,22 @@ def _chart_html(source: str) -> str:
 
 
 # -- use, HALT, support ------------------------------------------------------------------
-def _use_html(used: YesNo) -> str:
+def _use_data(context: SummaryContext) -> Summary | None:
+    used = context.summary.used
+    return context.summary if used.yes or used.no else None
+
+
+def _use_html(summary: Summary) -> str:
+    used = summary.used
     parts = [
         f"Days I used: {used.yes}",
         f"Days I didn't use: {used.no}",
         f"Not answered: {used.not_answered}",
     ]
+    to_come = " Days still to come are not counted." if summary.so_far else ""
     return f"<p>{esc(' · '.join(parts))}</p>" + (
         "<p class='small'>Days without a check-in count as not answered, never as used "
-        "or not used.</p>"
+        f"or not used.{to_come}</p>"
     )
 
 
@@ -110,7 +133,7 @@ def _support_html(summary: Summary) -> str:
 # -- the user's words --------------------------------------------------------------------
 def _notes_html(notes: list[tuple[Any, str]]) -> str:
     return "".join(
-        f"<p class='noteday'>{esc(f'{day:%A} {day.day} {day:%B}')}</p>{paragraph(text, 'note')}"
+        f"<p class='noteday'>{esc(date_text(day, '%A %-d %B'))}</p>{paragraph(text, 'note')}"
         for day, text in notes
     )
 
@@ -156,7 +179,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         "use",
         "Days used and not used",
         True,
-        lambda c: c.summary.used if c.summary.used.yes or c.summary.used.no else None,
+        _use_data,
         _use_html,
         "No answers about using in this period.",
     ),
@@ -196,8 +219,11 @@ SECTIONS: tuple[SectionSpec, ...] = (
         lambda c: c.notes.cleaned().talk_about,
         bullet_list,
         "Nothing added.",
+        recorded=False,
     ),
-    SectionSpec("goals", "Goals", True, _goals_data, _goals_html, "No goals written."),
+    SectionSpec(
+        "goals", "Goals", True, _goals_data, _goals_html, "No goals written.", recorded=False
+    ),
 )
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from recovery_desktop.domain.calendar_text import date_text, long_date
 from recovery_desktop.domain.cravings import CopingEffect, CravingSummary
-from recovery_desktop.domain.periods import long_date
 from recovery_desktop.domain.recovery_time import Lapse
 from recovery_desktop.domain.summary_recovery import CleanTimeAt, RoleReach
 from recovery_desktop.domain.wording import plural, plural_decimal
@@ -26,15 +26,26 @@ def _line(*parts: str) -> str:
 
 
 def _when(moment: datetime) -> str:
-    return f"{moment:%A} {long_date(moment.date(), year=False)}, {moment:%H:%M}"
+    return date_text(moment, "%A %-d %B, %H:%M")
 
 
 # -- clean time --------------------------------------------------------------------------
+def _between_lapse_and_restart(entry: CleanTimeAt) -> str:
+    """No count running on the day: "last lapse 4 November; counting again from 16 November"
+    (the lapse's own day, and the restart when there is one)."""
+    if entry.last_lapse is None:
+        return "not counting"
+    lapse = f"last lapse {long_date(entry.last_lapse, year=False)}"
+    if entry.restart is None:
+        return lapse
+    return f"{lapse}; counting again from {long_date(entry.restart, year=False)}"
+
+
 def _clean_line(entry: CleanTimeAt) -> str:
     on_day = long_date(entry.day, year=False)
     time = entry.time
-    if time is None:  # the period ended on the day of a lapse
-        now = f"lapse on {on_day}"
+    if time is None:
+        now = _between_lapse_and_restart(entry)
     elif time.streak == 0:
         now = f"day one on {on_day}"
     else:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from recovery_desktop.domain.periods import long_date
+from recovery_desktop.domain.calendar_text import long_date
 from recovery_desktop.domain.summary import SummaryOptions
-from recovery_desktop.reports.html_kit import esc
+from recovery_desktop.reports.html_kit import esc, html_page
 from recovery_desktop.reports.sections import SECTIONS, SectionSpec, SummaryContext
 
 APP_NAME = "Recovery Desktop"
@@ -32,19 +32,35 @@ th { background-color: #eeeeee; font-weight: bold; text-align: left; }
 
 @dataclass(frozen=True)
 class SummaryDocument:
+    """The summary as HTML, and the footer every page carries.
+
+    ``footer_parts`` are sentences printed on one line when they fit, else one per line;
+    ``footer_name`` is the name (or initials) inside the first one, which may be shortened
+    on paper so the footer never runs into the page number.
+    """
+
     title: str
     html: str
-    footer: str
+    footer_parts: tuple[str, ...]
+    footer_name: str = ""
+
+    @property
+    def footer(self) -> str:
+        return " ".join(self.footer_parts)
 
 
-def charts_needed(options: SummaryOptions) -> list[str]:
-    """The chart keys the switched-on sections print."""
+def printed_sections(options: SummaryOptions, started: bool) -> list[SectionSpec]:
+    """The switched-on sections; before the period starts, only the user's own lists."""
     return [
-        key
+        spec
         for spec in SECTIONS
-        if options.enabled(spec.key, spec.default_on)
-        for key in spec.charts
+        if options.enabled(spec.key, spec.default_on) and (started or not spec.recorded)
     ]
+
+
+def charts_needed(options: SummaryOptions, started: bool = True) -> list[str]:
+    """The chart keys the printed sections show."""
+    return [key for spec in printed_sections(options, started) for key in spec.charts]
 
 
 def initials(name: str) -> str:
@@ -79,17 +95,22 @@ def _section(spec: SectionSpec, context: SummaryContext) -> str:
     return f"<h2>{esc(spec.title)}</h2>{body}"
 
 
-def render(context: SummaryContext, options: SummaryOptions, printed_on: date) -> SummaryDocument:
-    period = context.summary.period
+NOT_STARTED = "This period hasn't started yet, so there is nothing to count in it."
+
+
+def render(context: SummaryContext, options: SummaryOptions, today: date) -> SummaryDocument:
+    """The document as it reads on ``today`` (the day it is printed): a period not yet over
+    says "so far" in its heading, one not yet started prints only the user's lists."""
+    summary = context.summary
+    period = summary.period
     title = "Weekly summary" if period.iso_week else "Summary"
-    parts = [_header(title, period.label, options)]
-    parts += [
-        _section(spec, context) for spec in SECTIONS if options.enabled(spec.key, spec.default_on)
-    ]
+    parts = [_header(title, period.label_on(today), options)]
+    if not summary.started:
+        parts.append(f"<p>{esc(NOT_STARTED)}</p>")
+    parts += [_section(spec, context) for spec in printed_sections(options, summary.started)]
     who = _who(options)
     footer = (
-        f"Self-reported{f' by {who}' if who else ''}; not a medical record. "
-        f"Printed {long_date(printed_on)}" + ("" if options.discreet else f" from {APP_NAME}") + "."
+        f"Self-reported{f' by {who}' if who else ''}; not a medical record.",
+        f"Printed {long_date(today)}" + ("." if options.discreet else f" from {APP_NAME}."),
     )
-    html = f"<html><head><style>{CSS}</style></head><body>{''.join(parts)}</body></html>"
-    return SummaryDocument(title, html, footer)
+    return SummaryDocument(title, html_page(title, CSS, "".join(parts)), footer, who)

@@ -23,6 +23,8 @@ from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui import crash
+from recovery_desktop.ui.dates import use_app_language
+from recovery_desktop.ui.day_watcher import DayWatcher
 from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpOpener, locked_content
 from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, setup_wizard
 from recovery_desktop.ui.flows import CRAVING_SHORTCUT, Flows, craving_button
@@ -36,6 +38,7 @@ from recovery_desktop.ui.pages.settings import SettingsPage
 from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.pages.trends import TrendsPage
+from recovery_desktop.ui.plain_text import install_plain_text
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
@@ -47,25 +50,49 @@ WARMUP_DELAY_MS = 1500
 
 
 def page_specs(
-    idle: IdleWatcher, drafts: dict[date, CheckIn], warmup: Warmup, flows: Flows
+    idle: IdleWatcher,
+    drafts: dict[date, CheckIn],
+    warmup: Warmup,
+    flows: Flows,
+    day: DayWatcher,
 ) -> list[PageSpec]:
-    """The pages in navigation order. A page is listed only once it works."""
+    """The pages in navigation order. A page is listed only once it works. Pages that show
+    date-dependent figures follow ``day.day_changed``."""
 
     def today(journal: Journal) -> QWidget:
         page = TodayPage(journal, drafts)
         page.used_answered.connect(flows.day_marked_used)
         page.lapse_wanted.connect(flows.record_later)
         flows.changed.connect(page.refresh_story)
+        day.day_changed.connect(page.day_changed)
+        day.day_changed.connect(page.badge.day_changed)
         return page
 
     def cravings(journal: Journal) -> QWidget:
         page = CravingsPage(journal, flows.open_craving)
         flows.changed.connect(page.refresh)
+        day.day_changed.connect(page.day_changed)
+        return page
+
+    def trends(journal: Journal) -> QWidget:
+        page = TrendsPage(journal, warmup)
+        day.day_changed.connect(page.refresh)  # redraws if shown: ranges end today
+        return page
+
+    def people(journal: Journal) -> QWidget:
+        page = PeoplePage(journal)
+        day.day_changed.connect(page.log_box.refresh)  # "last reached out" and its note
         return page
 
     def clean_time(journal: Journal) -> QWidget:
         page = CleanTimePage(journal, flows.open_lapse)
         flows.changed.connect(page.refresh)
+        day.day_changed.connect(page.day_changed)
+        return page
+
+    def summary(journal: Journal) -> QWidget:
+        page = SummaryPage(journal, warmup)
+        day.day_changed.connect(page.picker.day_changed)
         return page
 
     def settings(journal: Journal) -> QWidget:
@@ -76,11 +103,11 @@ def page_specs(
     return [
         PageSpec("Today", today),
         PageSpec("Cravings", cravings),
-        PageSpec("Trends", lambda journal: TrendsPage(journal, warmup)),
-        PageSpec("People", PeoplePage),
+        PageSpec("Trends", trends),
+        PageSpec("People", people),
         PageSpec("Clean time", clean_time),
         PageSpec("Triggers & coping", LibraryPage),
-        PageSpec("Weekly summary", lambda journal: SummaryPage(journal, warmup)),
+        PageSpec("Weekly summary", summary),
         PageSpec("Settings", settings),
     ]
 
@@ -106,19 +133,26 @@ def add_help(window: MainWindow, opener: HelpOpener) -> None:
     opener.action(window, Qt.ShortcutContext.ApplicationShortcut)
 
 
-def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
+def build_main_window(
+    session: Session, title: str = APP_TITLE, day: DayWatcher | None = None
+) -> MainWindow:
+    """The main window and its helpers; ``day`` tells when the local date changes (one is
+    made here unless a test brings its own clock)."""
     idle = IdleWatcher()
     warmup = Warmup()
     flows = Flows(session, idle)
+    day = day or DayWatcher()
     help_opener = HelpOpener(lambda: help_content(session))
     drafts: dict[date, CheckIn] = {}
 
     def sidebar(journal: Journal) -> list[QWidget]:
-        return [help_opener.button(), craving_button(flows), CleanBadge(journal, invite=True)]
+        badge = CleanBadge(journal, invite=True)
+        day.day_changed.connect(badge.day_changed)
+        return [help_opener.button(), craving_button(flows), badge]
 
     window = MainWindow(
         session,
-        page_specs(idle, drafts, warmup, flows),
+        page_specs(idle, drafts, warmup, flows, day),
         idle,
         title,
         sidebar=sidebar,
@@ -127,7 +161,7 @@ def build_main_window(session: Session, title: str = APP_TITLE) -> MainWindow:
     )
     flows.window = window
     add_help(window, help_opener)
-    for helper in (idle, warmup, flows):
+    for helper in (idle, warmup, flows, day):
         helper.setParent(window)
     # Charts need matplotlib: load it in the background once the window is up.
     warmup.start_later(WARMUP_DELAY_MS)
@@ -198,6 +232,7 @@ def _journal_files(data_dir: Path | None, demo: bool) -> Iterator[JournalFiles]:
 
 def _run_window(app: QApplication, files: JournalFiles, title: str) -> int:
     apply_theme(app)
+    install_plain_text(app)
     crash.install(paths.log_dir())
     session = _open_session(files)
     if session is None:
@@ -213,6 +248,7 @@ def run_gui(data_dir: Path | None, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_TITLE)
+    use_app_language()
     title = f"{APP_TITLE} (demo journal: changes are thrown away)" if demo else APP_TITLE
     try:
         with _journal_files(data_dir, demo) as files:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QDateTimeEdit
 
-from recovery_desktop.domain.dates import EARLIEST_DAY
+from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 
 
 def to_qdate(day: date) -> QDate:
@@ -20,13 +20,20 @@ def from_qdate(value: QDate) -> date:
 
 def sensible_dates(edit: QDateTimeEdit, latest: date | None = None) -> QDateTimeEdit:
     """Every date field in the app goes back to ``dates.EARLIEST_DAY`` at most (Qt's own
-    limit is 1752), and up to ``latest`` when given. Works for QDateEdit too."""
+    limit is 1752), and up to ``latest`` when given, never past ``dates.LATEST_DAY`` (Qt's
+    is 9999-12-31, where one more day cannot be counted). Works for QDateEdit too."""
     edit.setMinimumDate(to_qdate(EARLIEST_DAY))
-    if latest is not None:
-        edit.setMaximumDate(to_qdate(latest))
+    edit.setMaximumDate(to_qdate(LATEST_DAY if latest is None else min(latest, LATEST_DAY)))
     return edit
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
     """A local wall-clock time (no zone), to the minute and second."""
     return QDateTime(to_qdate(moment.date()), QTime(moment.hour, moment.minute, moment.second))
+
+
+def use_app_language() -> None:
+    """Qt's own date fields and calendars name days and months in the app's language (English
+    until translations exist), as ``domain.calendar_text`` does for everything else; the
+    system's territory still decides the first day of the week and the paper size."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.system().territory()))

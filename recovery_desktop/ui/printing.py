@@ -1,23 +1,27 @@
 """Paper and PDF through Qt: the summary's HTML laid out page by page, with a footer.
 
-The same painting code serves the on-screen preview, the printer and PDF files, so what the
-preview shows is exactly what prints.
+The same painting code serves the on-screen preview, the printer and PDF files, and lays
+out at one resolution (:data:`LAYOUT_DPI`) for all of them, so what the preview shows is
+exactly what prints.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
-    QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPdfWriter,
     QTextBlock,
@@ -27,13 +31,24 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from recovery_desktop.ui.pdf_output import print_or_save, save_pdf
+from recovery_desktop.ui.print_footer import (
+    FooterText,
+    footer_font,
+    footer_height,
+    paint_footer,
+    place_footer,
+)
+
 if TYPE_CHECKING:  # importing it would load matplotlib at start-up
     from recovery_desktop.reports.summary import BuiltSummary
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 16.0
 BODY_POINT_SIZE = 12
-FOOTER_POINT_SIZE = 8.5
+LAYOUT_DPI = 300  # the summary is laid out in pixels of this size for every device
+# Qt's text layout stops placing lines 2^23 pixels down and silently leaves the rest out.
+LAYOUT_LIMIT_PIXELS = 2**23
 # Countries that use US Letter paper by default.
 _LETTER_TERRITORIES = {
     QLocale.Country.UnitedStates,
@@ -51,6 +66,19 @@ class PrintError(Exception):
     """The printer or the file could not be written."""
 
 
+class SummaryTooLong(PrintError):
+    """The summary runs past what Qt can lay out; nothing is printed rather than a cut."""
+
+    def __init__(self, pages: int, paper: str) -> None:
+        super().__init__(
+            f"This summary is too long to print: it runs past {pages:,} pages of {paper}, "
+            "the most that can be laid out in one document, so its end would be missing. "
+            "Choose a shorter period, or switch off long sections such as "
+            "\u201cMy check-in notes\u201d."
+        )
+        self.pages = pages
+
+
 def default_page_size_name() -> str:
     """ "A4" or "Letter": the default printer's paper, else what the system locale uses."""
     printer = QPrinterInfo.defaultPrinter()
@@ -60,6 +88,12 @@ def default_page_size_name() -> str:
             if size.isValid() and size.id() == page_id:
                 return name
     return "Letter" if QLocale.system().territory() in _LETTER_TERRITORIES else "A4"
+
+
+def paper_name(layout: QPageLayout) -> str:
+    """ "A4", "Letter", or Qt's name for another paper."""
+    size = layout.pageSize()
+    return next((n for n, i in PAGE_SIZES.items() if size.id() == i), size.name())
 
 
 def page_layout(size_name: str) -> QPageLayout:
@@ -72,7 +106,7 @@ def page_layout(size_name: str) -> QPageLayout:
     )
 
 
-def build_document(built: BuiltSummary, device: QPagedPaintDevice | None = None) -> QTextDocument:
+def build_document(built: BuiltSummary, device: QPaintDevice | None = None) -> QTextDocument:
     document = QTextDocument()
     if device is not None:
         document.documentLayout().setPaintDevice(device)
@@ -87,28 +121,97 @@ def build_document(built: BuiltSummary, device: QPagedPaintDevice | None = None)
     return document
 
 
-def paint(built: BuiltSummary, device: QPagedPaintDevice) -> int:
-    """Lay the summary out on ``device`` page by page; returns the number of pages."""
-    document = build_document(built, device)
-    dpi = device.logicalDpiY()
-    page = device.pageLayout().paintRectPixels(dpi)
-    footer_height = round(dpi * 0.32)
-    body = QSizeF(page.width(), page.height() - footer_height)
+class LayoutDevice:
+    """A PDF writer at :data:`LAYOUT_DPI` that is never painted on: the summary is laid out
+    and measured in its pixels whatever it is painted on (preview, printer, PDF), so every
+    output breaks lines and pages alike and the length limit is one number."""
+
+    def __init__(self, layout: QPageLayout) -> None:
+        self._buffer = QBuffer()
+        self._buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.writer = QPdfWriter(self._buffer)
+        self.writer.setResolution(LAYOUT_DPI)
+        self.writer.setPageLayout(layout)
+
+
+@dataclass
+class Pages:
+    """The summary laid out in pages of ``body`` (layout pixels), a footer below each."""
+
+    document: QTextDocument
+    body: QSizeF
+    footer: int
+    device: LayoutDevice
+
+    @property
+    def count(self) -> int:
+        return self.document.pageCount()
+
+
+def max_pages(body_height: float) -> int:
+    """The most pages of ``body_height`` layout pixels Qt can lay out in one document."""
+    return int(LAYOUT_LIMIT_PIXELS // body_height) - 1
+
+
+def lay_out(built: BuiltSummary, layout: QPageLayout) -> Pages:
+    """Lay the summary out in pages of ``layout``; headings stay with what follows them.
+
+    Raises :class:`SummaryTooLong` when the text would run past Qt's layout limit, where
+    the rest would be silently left out.
+    """
+    device = LayoutDevice(layout)
+    document = build_document(built, device.writer)
+    page = layout.paintRectPixels(LAYOUT_DPI)
+    footer = footer_height(LAYOUT_DPI)
+    body = QSizeF(page.width(), page.height() - footer)
     document.setPageSize(body)
+    _check_length(document, body.height(), layout)
     keep_headings_with_next(document, body.height())
-    pages = document.pageCount()
+    _check_length(document, body.height(), layout)
+    return Pages(document, body, footer, device)
+
+
+def _check_length(document: QTextDocument, body_height: float, layout: QPageLayout) -> None:
+    limit = max_pages(body_height)
+    if document.size().height() > limit * body_height:
+        raise SummaryTooLong(limit, paper_name(layout))
+
+
+def paint(built: BuiltSummary, device: QPagedPaintDevice) -> int:
+    """Lay the summary out and paint it on ``device`` page by page; returns the number of
+    pages. Raises :class:`SummaryTooLong` before painting anything, and :class:`PrintError`
+    when the device refuses."""
+    pages = lay_out(built, device.pageLayout())
     painter = QPainter()
     if not painter.begin(device):
         raise PrintError("The printer or file could not be opened for writing.")
     try:
-        for number in range(pages):
+        painter.scale(device.logicalDpiX() / LAYOUT_DPI, device.logicalDpiY() / LAYOUT_DPI)
+        for number in range(pages.count):
             if number and not device.newPage():
                 raise PrintError("The printer refused a new page.")
-            _paint_page(painter, document, body, number)
-            _paint_footer(painter, built.document.footer, body, footer_height, number, pages)
+            _paint_page(painter, pages.document, pages.body, number)
+            _paint_footer(painter, built, pages, number)
     finally:
         painter.end()
-    return pages
+    return pages.count
+
+
+def paint_notice(device: QPagedPaintDevice, text: str) -> None:
+    """One page that says ``text``: what a preview shows instead of a summary it cannot lay
+    out, so it never goes on showing the previous one."""
+    painter = QPainter()
+    if not painter.begin(device):
+        return
+    try:
+        page = device.pageLayout().paintRectPixels(device.logicalDpiX())
+        font = QFont(QFont(), device)
+        font.setPointSize(BODY_POINT_SIZE)
+        painter.setFont(font)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        painter.drawText(QRectF(0, 0, page.width(), page.height()), int(flags), text)
+    finally:
+        painter.end()
 
 
 def keep_headings_with_next(document: QTextDocument, page_height: float) -> None:
@@ -161,33 +264,36 @@ def _paint_page(painter: QPainter, document: QTextDocument, body: QSizeF, number
     painter.restore()
 
 
-def _paint_footer(
-    painter: QPainter, text: str, body: QSizeF, height: int, number: int, pages: int
-) -> None:
-    font = QFont(painter.font())
-    font.setPointSizeF(FOOTER_POINT_SIZE)
-    painter.setFont(font)
-    painter.setPen(QColor("#333333"))
-    area = QRectF(0, body.height(), body.width(), height)
-    bottom = Qt.AlignmentFlag.AlignBottom
-    painter.drawText(area, int(bottom | Qt.AlignmentFlag.AlignLeft), text)
-    painter.drawText(
-        area, int(bottom | Qt.AlignmentFlag.AlignRight), f"Page {number + 1} of {pages}"
+def _paint_footer(painter: QPainter, built: BuiltSummary, pages: Pages, number: int) -> None:
+    device = pages.device.writer
+    font = footer_font(device)
+    text = FooterText(
+        built.document.footer_parts,
+        built.document.footer_name,
+        f"Page {number + 1} of {pages.count}",
     )
+    area = QRectF(0, pages.body.height(), pages.body.width(), pages.footer)
+    placed = place_footer(text, area, QFontMetricsF(font, device))
+    paint_footer(painter, placed, font, device)
 
 
 def write_pdf(built: BuiltSummary, path: Path, size_name: str = "A4") -> int:
-    """Save the summary as a PDF; returns the number of pages."""
-    writer = QPdfWriter(str(path))
-    writer.setResolution(300)
-    writer.setPageLayout(page_layout(size_name))
-    writer.setTitle(built.document.title)
-    writer.setCreator("")
-    try:
-        return paint(built, writer)
-    finally:
-        del writer
+    """Save the summary as a PDF, whole or not at all; returns the number of pages.
+
+    Raises :class:`SummaryTooLong` (before anything is written), or
+    :class:`~recovery_desktop.data.output_files.OutputProblem` naming the file and the reason.
+    """
+    pages = save_pdf(path, page_layout(size_name), built.document.title, _render(built))
+    assert pages is not None
+    return pages
 
 
 def print_to(built: BuiltSummary, printer: QPrinter) -> int:
-    return paint(built, printer)
+    """Print (or save, when the print dialog chose a file); returns the number of pages."""
+    pages = print_or_save(printer, built.document.title, _render(built))
+    assert pages is not None
+    return pages
+
+
+def _render(built: BuiltSummary) -> Callable[[QPagedPaintDevice], int]:
+    return lambda device: paint(built, device)

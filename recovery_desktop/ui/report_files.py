@@ -8,10 +8,11 @@ from datetime import date
 from pathlib import Path
 
 from recovery_desktop.data.errors import StorageProblem
-from recovery_desktop.data.fsutil import describe_os_error
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.data.output_files import OutputProblem, html_check, save_output
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.reports.summary import BuiltSummary, build_summary
+from recovery_desktop.ui.dates import use_app_language
 
 
 def ensure_gui_application() -> None:
@@ -22,20 +23,13 @@ def ensure_gui_application() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         # Kept alive for the rest of the process, as Qt requires.
         sys.modules[__name__].__dict__["_app"] = QGuiApplication(sys.argv[:1])
+    use_app_language()
 
 
 def build(journal: Journal, period: Period) -> BuiltSummary:
     return build_summary(
         journal.summary_inputs(period), journal.preferences.summary_options(), date.today()
     )
-
-
-def _check_writable(path: Path) -> None:
-    try:
-        with open(path, "ab"):
-            pass
-    except OSError as error:
-        raise StorageProblem(f"{path} could not be written: {describe_os_error(error)}") from error
 
 
 def save_summary(
@@ -45,21 +39,29 @@ def save_summary(
     html: Path | None = None,
     page_size: str | None = None,
 ) -> int:
-    """Write the PDF (and optionally one self-contained HTML file); returns the page count."""
+    """Write the PDF (and optionally one self-contained HTML file); returns the page count.
+
+    Each file is whole or absent. Raises :class:`StorageProblem` naming the file and the
+    reason (disk full, folder read-only…) or saying that the summary is too long to lay out.
+    """
     ensure_gui_application()
     from recovery_desktop.ui.printing import PrintError, default_page_size_name, write_pdf
 
     built = build(journal, period)
-    _check_writable(pdf)
     try:
         pages = write_pdf(built, pdf, page_size or default_page_size_name())
     except PrintError as error:
-        raise StorageProblem(str(error)) from error
+        raise StorageProblem(f"{error} Nothing was saved.") from error
     if html is not None:
         try:
-            html.write_text(built.standalone_html(), encoding="utf-8")
-        except OSError as error:
-            raise StorageProblem(
-                f"{html} could not be written: {describe_os_error(error)}"
+            save_html(built, html)
+        except OutputProblem as error:
+            raise OutputProblem(
+                error.path, f"{error.reason} (The PDF was saved to {pdf}.)"
             ) from error
     return pages
+
+
+def save_html(built: BuiltSummary, path: Path) -> None:
+    """The summary as one HTML file with its charts inside, whole or not at all."""
+    save_output(path, built.standalone_html().encode("utf-8"), html_check)

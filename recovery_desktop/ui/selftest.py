@@ -59,7 +59,7 @@ def run_self_test() -> int:
         folder = Path(tmp)
         inputs = _journal_round_trip(folder)
         _say("journal: ok")
-        png = chart_png(inputs, "mood_craving")
+        png = chart_png(inputs, "mood_craving", date.today())
         _say(f"chart: ok ({len(png)} bytes)")
         pdf = folder / "self-test.pdf"
         write_pdf(build_summary(inputs, SummaryOptions(), date.today()), pdf)

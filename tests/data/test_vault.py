@@ -130,9 +130,7 @@ def test_new_recovery_key_replaces_the_old_one(journal, files):
     open_with_recovery_key(files, new, "whatever passphrase").close()
 
 
-@pytest.mark.parametrize(
-    "content", [b"", b"{not json", b'{"format": 99, "slots": []}', b"\xff\xfe"]
-)
+@pytest.mark.parametrize("content", [b"", b"{not json", b'{"format": 0, "slots": []}', b"\xff\xfe"])
 def test_damaged_keys_file_gives_a_clear_message_and_is_left_alone(journal, files, content):
     """A damaged keys.json is reported as damaged and never overwritten."""
     journal.close()

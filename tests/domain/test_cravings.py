@@ -66,6 +66,7 @@ def test_renamed_items_group_by_library_id_and_keep_the_name_first_seen():
 
 
 WEEK = Period(date(2026, 11, 16), date(2026, 11, 22))
+AFTER = date(2026, 11, 30)  # the week is over
 
 
 def test_trigger_counts_and_the_summary_line():
@@ -76,7 +77,7 @@ def test_trigger_counts_and_the_summary_line():
         _craving(8, 4, 3, (), (PAYDAY,), outcome=Outcome.USED),
     ]
     assert trigger_counts(cravings) == [("Evenings on my own", 2), ("Payday", 2)]
-    assert summary_line(summarise_cravings(cravings), WEEK) == (
+    assert summary_line(summarise_cravings(cravings), WEEK, today=AFTER) == (
         "16–22 November 2026: 3 cravings, average intensity 6.0, strongest 8. "
         "Most common trigger: Evenings on my own. "
         "\u201cCall my sponsor\u201d helped most: cravings were about 5 points lower "
@@ -87,7 +88,7 @@ def test_trigger_counts_and_the_summary_line():
 def test_the_summary_line_says_when_only_one_trigger_is_shown():
     """Filtered by a trigger, the line names it and does not call it the most common."""
     line = summary_line(
-        summarise_cravings([_craving(21, 8, 3, (CALL,), (PAYDAY,))]), WEEK, "Payday"
+        summarise_cravings([_craving(21, 8, 3, (CALL,), (PAYDAY,))]), WEEK, "Payday", today=AFTER
     )
     assert line.startswith("16–22 November 2026, with \u201cPayday\u201d: 1 craving,")
     assert "Most common" not in line
@@ -104,13 +105,16 @@ def test_the_summary_line_says_when_only_one_trigger_is_shown():
 def test_what_helped_most_is_said_in_words(drops, words):
     """No minus signs or decimals: about how many points lower, and how often it was used."""
     cravings = [_craving(20, 8, 8 - drop, (WALK,)) for drop in drops]
-    assert words in summary_line(summarise_cravings(cravings), WEEK)
-    assert "\u2212" not in summary_line(summarise_cravings(cravings), WEEK)
+    assert words in summary_line(summarise_cravings(cravings), WEEK, today=AFTER)
+    assert "\u2212" not in summary_line(summarise_cravings(cravings), WEEK, today=AFTER)
 
 
 def test_no_cravings_says_so():
     """An empty period has its own sentence, naming the period."""
-    assert summary_line(summarise_cravings([]), WEEK) == "16–22 November 2026: no cravings logged."
+    assert (
+        summary_line(summarise_cravings([]), WEEK, today=AFTER)
+        == "16–22 November 2026: no cravings logged."
+    )
 
 
 def test_times_of_day_and_the_weekday_hour_grid():
@@ -133,3 +137,15 @@ def test_average_drop_is_the_mean_of_the_drops(pairs):
     cravings = [_craving(12, b, a, (WALK,)) for b, a in pairs]
     [effect] = coping_effects(cravings)
     assert abs(effect.average_drop - sum(b - a for b, a in pairs) / len(pairs)) < 1e-9
+
+
+def test_the_summary_line_of_a_range_running_past_today_says_so_far():
+    """Cravings from Monday to Sunday seen on Wednesday: the line says how far it has come;
+    a range after today is still to come."""
+    cravings = [_craving(18, 8, 3, (CALL,), (PAYDAY,))]
+    line = summary_line(summarise_cravings(cravings), WEEK, today=date(2026, 11, 18))
+    assert line.startswith(
+        "16–22 November 2026 — so far, to Wednesday 18 November: 1 craving, average"
+    )
+    later = summary_line(summarise_cravings([]), WEEK, today=date(2026, 11, 1))
+    assert later == "16–22 November 2026 — still to come: no cravings logged."

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from recovery_desktop.domain.periods import (
+    MAX_RANGE_DAYS,
     Period,
     PeriodError,
     default_summary_week,
@@ -10,6 +11,7 @@ from recovery_desktop.domain.periods import (
     last_full_week,
     parse_week,
     preset,
+    since,
 )
 
 
@@ -98,3 +100,14 @@ def test_presets_start_on_a_monday_and_end_today():
     assert preset("4weeks", today).start == date(2026, 10, 26)
     assert preset("all", today, date(2026, 3, 4)).start == date(2026, 3, 2)
     assert preset("all", today, None) == Period(date(2026, 11, 16), today)
+
+
+def test_since_the_beginning_is_at_most_twenty_years():
+    """A first record from 1960 gives the longest period there can be, starting on a Monday."""
+    today = date(2026, 11, 21)
+    everything = since(date(1960, 1, 1), today)
+    assert everything.start.weekday() == 0 and everything.end == today
+    assert everything.days - 1 <= MAX_RANGE_DAYS < everything.days - 1 + 7
+    assert since(date(2030, 1, 1), today) == preset("week", today)
+    assert since(date(2026, 3, 4), today, whole_weeks=False).start == date(2026, 3, 4)
+    assert since(date(1960, 1, 1), today, whole_weeks=False).days - 1 == MAX_RANGE_DAYS

@@ -117,3 +117,11 @@ def test_stress_and_sleep_are_two_panels_on_one_date_axis():
     assert {line.get_label() for line in stress.get_lines()} == {"Stress", "Stress, 7-day average"}
     assert {line.get_label() for line in sleep.get_lines()} == {"Sleep", "Sleep, 7-day average"}
     assert {p.axes for p in chart.points} == {0, 1}
+
+
+def test_a_mood_chart_with_only_used_days_says_which_answers_are_missing():
+    """A day marked "used" is drawn, so the note names what is missing instead of "No answers"."""
+    data = TrendData(PERIOD, (CheckIn(START, used=True),))
+    chart = chart_spec("mood_craving").build(data, LIGHT)
+    notes = [t.get_text() for t in chart.figure.axes[0].texts]
+    assert notes == ["No mood or craving answers in this period"]

@@ -74,7 +74,7 @@ def test_cravings_per_day_bars_count_each_day_and_dots_show_the_strongest():
     (dots,) = strength.get_lines()
     assert list(dots.get_ydata()) == [8, 5, 7, 4]
     texts = [p.text for p in chart.points]
-    assert texts[0] == "Mon 02 Nov 2026\n3 cravings, strongest 8"
+    assert texts[0] == "Mon 2 Nov 2026\n3 cravings, strongest 8"
 
 
 def test_cravings_on_a_long_range_are_counted_per_week():
@@ -87,8 +87,8 @@ def test_cravings_on_a_long_range_are_counted_per_week():
     (dots,) = strength.get_lines()
     assert list(dots.get_ydata()) == [8, 7]
     assert [p.text for p in chart.points] == [
-        "Week of 02 Nov 2026\n4 cravings, strongest 8",
-        "Week of 09 Nov 2026\n2 cravings, strongest 7",
+        "Week of 2 Nov 2026\n4 cravings, strongest 8",
+        "Week of 9 Nov 2026\n2 cravings, strongest 7",
     ]
     assert dots.get_label() == "Strongest craving that week (0 to 10)"
 
@@ -156,8 +156,8 @@ def test_reach_outs_are_stacked_by_role_with_honest_zero_weeks():
     assert by_label == {"Sponsor": [2, 0], "Friend": [1, 0], "Group": [1, 0]}
     texts = [p.text for p in chart.points]
     assert texts == [
-        "Week of 02 Nov 2026\n4 reach-outs: Sponsor 2, Friend 1, Group 1",
-        "Week of 09 Nov 2026\n0 reach-outs: none",
+        "Week of 2 Nov 2026\n4 reach-outs: Sponsor 2, Friend 1, Group 1",
+        "Week of 9 Nov 2026\n0 reach-outs: none",
     ]
 
 

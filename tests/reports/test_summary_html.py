@@ -17,7 +17,9 @@ def _render(options=None, notes=None, previous=()):
     notes = notes or SummaryNotes()
     checkins = [CheckIn(date(2026, 11, 17), mood=6, note=NOTE)]
     images = {"mood_craving": "mood.png", "stress_sleep": "sleep.png"}
-    context = SummaryContext(summarise(WEEK, checkins), notes, previous, images)
+    context = SummaryContext(
+        summarise(WEEK, checkins, today=date(2026, 11, 24)), notes, previous, images
+    )
     return render(context, options, date(2026, 11, 24))
 
 

@@ -1,6 +1,7 @@
 """The summary's recovery sections as HTML: escaped, names only when asked, clean time at
 the period's end, one plain line when there is nothing to show."""
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from recovery_desktop.domain.checkin import CheckIn
@@ -20,6 +21,7 @@ from recovery_desktop.reports.sections import SECTIONS, SummaryContext
 from recovery_desktop.reports.summary_html import render
 
 WEEK = parse_week("2026-W47")  # 16–22 November 2026
+PRINTED = date(2026, 11, 24)
 OPIOIDS = "Heroin and other opioids"
 CONTACTS = (Contact(1, "Sam <Sponsor>", Role.SPONSOR), Contact(2, "Jordan", Role.FRIEND))
 LAPSE = Lapse(
@@ -73,11 +75,11 @@ def _html(options=None, **changes):
     options = options or SummaryOptions()
     inputs = _inputs(**changes)
     context = SummaryContext(
-        summarise(WEEK, inputs.checkins),
-        recovery=summarise_recovery(inputs),
+        summarise(WEEK, inputs.checkins, today=PRINTED),
+        recovery=summarise_recovery(inputs, PRINTED),
         show_names=options.show_names,
     )
-    return render(context, options, date(2026, 11, 24)).html
+    return render(context, options, PRINTED).html
 
 
 def _section(html, title):
@@ -181,3 +183,21 @@ def test_what_helped_says_1_point_lower_for_a_one_point_drop():
     cravings = (_craving(16, 8, 5, 4, ("Money worries",), ("Breathe",)),)
     text = _section(_html(cravings=cravings), "What helped most")
     assert "Breathe: 1 point lower on average (used 1 time)" in text
+
+
+def test_a_week_ending_on_a_lapse_day_names_it_and_the_restart():
+    """Lapse on Sunday 22 November, counting again from the 23rd: the week's clean time
+    names both days and keeps the days counted before."""
+    lapse = Lapse(1, datetime(2026, 11, 22, 23, 0), OPIOIDS)
+    periods = (
+        CleanPeriod(1, OPIOIDS, date(2026, 9, 1), date(2026, 11, 22), lapse_id=1),
+        CleanPeriod(2, OPIOIDS, date(2026, 11, 23), started_by=1),
+    )
+    inputs = replace(_inputs(lapses=(lapse,), periods=periods), lapse_history=(lapse,))
+    context = SummaryContext(
+        summarise(WEEK, inputs.checkins, today=PRINTED),
+        recovery=summarise_recovery(inputs, PRINTED),
+    )
+    text = _section(render(context, SummaryOptions(), PRINTED).html, "Clean time")
+    assert f"{OPIOIDS}: last lapse 22 November; counting again from 23 November" in text
+    assert "82 clean days in all" in text

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from recovery_desktop.ui.app import build_main_window
 from recovery_desktop.ui.pages.summary import SummaryPage
+from recovery_desktop.ui.plain_text import install_plain_text
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
@@ -26,8 +27,10 @@ def click_choice(qtbot, choice: SegmentedChoice, text: str) -> None:
 
 @pytest.fixture(autouse=True, scope="session")
 def _theme(qapp):
-    """The app's own style and style sheet, as users see it (sizes depend on it)."""
+    """The app's own style and style sheet, as users see it (sizes depend on it), and its
+    tooltips and message boxes, which show user text as typed."""
     apply_theme(qapp)
+    install_plain_text(qapp)
 
 
 @pytest.fixture

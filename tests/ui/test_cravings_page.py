@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from recovery_desktop.domain.cravings import Craving, Outcome, Tag
 from recovery_desktop.domain.library import Kind
@@ -96,6 +96,15 @@ def test_the_headline_describes_exactly_the_cravings_listed(page):
     assert page.headline.text().startswith(f"{page.period().label}: 3 cravings")
 
 
+def test_a_range_running_past_today_is_named_so_far(page):
+    """With "To" moved three days ahead the headline says the range has run only to today;
+    the two cravings are the same."""
+    page.end.setDate(page.end.date().addDays(3))
+    line = page.headline.text()
+    assert line.startswith(f"{page.period().label} — so far, to ")
+    assert ": 2 cravings" in line
+
+
 def test_what_helped_is_said_in_words(page):
     """No "biggest drop (−3.0)": the action, about how many points lower, how often used."""
     line = page.headline.text()
@@ -152,3 +161,39 @@ def test_delete_asks_first(page, journal, monkeypatch, answer, left):
     page.table.selectRow(0)
     page.delete_selected()
     assert journal.cravings.count() == left
+
+
+def test_all_lists_every_craving_since_the_first_record(qtbot, journal):
+    """ "All" reaches back to the earliest record of any kind, here a craving logged months
+    before the first check-in, and lists it."""
+    from datetime import date
+
+    from recovery_desktop.domain.checkin import CheckIn
+
+    journal.checkins.save(CheckIn(date.today() - timedelta(days=3), mood=5))
+    old = NOW - timedelta(days=200)
+    journal.cravings.save(Craving(None, old, 4))
+    journal.cravings.save(Craving(None, NOW, 6))
+    page = CravingsPage(journal, lambda _craving: None)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.rowCount() == 1
+    everything = next(b for b in page.findChildren(QPushButton) if b.text() == "&All")
+    qtbot.mouseClick(everything, Qt.MouseButton.LeftButton)
+    assert page.period().start == old.date() and page.period().end == date.today()
+    assert page.model.rowCount() == 2
+    assert "2 cravings" in page.headline.text()
+
+
+def test_the_headline_quotes_a_trigger_named_like_html_as_typed(qtbot, journal):
+    """The most common trigger and what helped most are quoted with their tags as text."""
+    from tests.ui.test_user_text_is_plain import drawn
+
+    tags = (Tag(None, "<b>Payday</b> & co"),)
+    for _ in range(3):
+        journal.cravings.save(Craving(None, NOW, 8, tags, coping=tags, intensity_after=2))
+    page = CravingsPage(journal, lambda _craving: None)
+    qtbot.addWidget(page)
+    page.show()
+    shown = drawn(page.headline.text(), page.headline.textFormat())
+    assert "<b>Payday</b> & co" in shown and shown == page.headline.text()

@@ -36,3 +36,24 @@ def test_the_greyed_dates_follow_the_chosen_week(qtbot):
     with qtbot.waitSignal(picker.changed) as changed:
         qtbot.mouseClick(picker.range_mode, Qt.MouseButton.LeftButton)
     assert (changed.args[0].start, changed.args[0].end) == (week.start, week.end)
+
+
+def test_the_current_week_shows_whole_and_says_so_far(qtbot, monkeypatch):
+    """On Wednesday 25 November the current week's label says how far it has come, and its
+    greyed last day is Sunday 29 November, not today (the field used to stop at today)."""
+    from recovery_desktop.ui.widgets import period_picker
+
+    class Wednesday(date):
+        @classmethod
+        def today(cls) -> date:
+            return date(2026, 11, 25)
+
+    monkeypatch.setattr(period_picker, "date", Wednesday)
+    picker = PeriodPicker()
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.mouseClick(picker.next, Qt.MouseButton.LeftButton)
+    assert picker.period().key == "2026-W48"
+    assert picker.week_label.text().endswith("— so far, to Wednesday 25 November")
+    assert _dates(picker) == (date(2026, 11, 23), date(2026, 11, 29))
+    assert not picker.next.isEnabled()

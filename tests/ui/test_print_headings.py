@@ -28,7 +28,7 @@ def test_a_heading_is_never_left_at_the_bottom_of_a_page(qapp):
     share a page; some of those heights need a heading moved."""
     moved = 0
     for height in range(150, 520, 2):
-        document = build_document(BuiltSummary(SummaryDocument("t", HTML, "f"), {}))
+        document = build_document(BuiltSummary(SummaryDocument("t", HTML, ("f",)), {}))
         document.setPageSize(QSizeF(500, height))
         keep_headings_with_next(document, height)
         layout = document.documentLayout()

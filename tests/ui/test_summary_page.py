@@ -31,7 +31,8 @@ def test_the_pdf_has_the_period_and_the_weeks_numbers(page, journal, tmp_path):
     """Saved from the page: the week's label, days checked in and averages appear."""
     period = default_summary_week(date.today())
     assert page.period == period
-    summary = summarise(period, journal.checkins.between(period.previous().start, period.end))
+    checkins = journal.checkins.between(period.previous().start, period.end)
+    summary = summarise(period, checkins, today=date.today())
     path, text = _save(page, tmp_path)
     assert period.label in text
     assert f"Days checked in: {summary.days_checked_in} of 7" in text

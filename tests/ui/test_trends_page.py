@@ -12,9 +12,8 @@ from recovery_desktop.ui.warmup import Warmup
 from tests.ui.conftest import click_choice
 
 
-@pytest.fixture
-def page(qtbot, journal):
-    journal.checkins.save_many(demo_checkins(10, date.today(), seed=2))
+def _shown_page(qtbot, journal):
+    """The Trends page on ``journal``, shown, with every chart drawn once."""
     shown = TrendsPage(journal, Warmup())
     qtbot.addWidget(shown)
     shown.resize(1000, 900)
@@ -24,6 +23,12 @@ def page(qtbot, journal):
     )
     qtbot.waitUntil(lambda: all(v.chart is not None for v in shown.views.values()), timeout=10000)
     return shown
+
+
+@pytest.fixture
+def page(qtbot, journal):
+    journal.checkins.save_many(demo_checkins(10, date.today(), seed=2))
+    return _shown_page(qtbot, journal)
 
 
 def _mood_points(page):
@@ -148,3 +153,71 @@ def test_the_mouse_wheel_over_a_chart_is_left_to_the_page(page):
     )
     QApplication.sendEvent(canvas, event)
     assert not event.isAccepted()
+
+
+def test_all_starts_at_the_earliest_record_not_the_first_check_in(qtbot, journal):
+    """A craving and a lapse recorded weeks before the first check-in are on the "All" charts."""
+    from datetime import datetime, timedelta
+
+    from recovery_desktop.domain.checkin import CheckIn
+    from recovery_desktop.domain.cravings import Craving
+    from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
+    from recovery_desktop.reports.chart_kit import day_number
+
+    today = date.today()
+    craving_day, lapse_day = today - timedelta(days=60), today - timedelta(days=45)
+    journal.checkins.save_many(CheckIn(today - timedelta(days=n), mood=5) for n in range(20))
+    journal.cravings.save(Craving(None, datetime.combine(craving_day, datetime.min.time()), 7))
+    lapse = Lapse(None, datetime.combine(lapse_day, datetime.min.time()), DEFAULT_SUBSTANCE)
+    journal.recovery_time.record_lapse(lapse, None, today)
+    page = _shown_page(qtbot, journal)
+    click_choice(qtbot, page.range, "All")
+    qtbot.waitUntil(
+        lambda: (
+            not page.is_drawing()
+            and all(view.chart.period == page.period() for view in page.views.values())
+        )
+    )
+    assert page.period().start <= craving_day
+    bars = page.views["cravings_daily"].chart.figure.axes[0]
+    assert [(p.get_x() + p.get_width() / 2, p.get_height()) for p in bars.patches] == [
+        (day_number(craving_day), 1)
+    ]
+    mood = page.views["mood_craving"].chart.figure.axes[0]
+    lapse_lines = [line for line in mood.get_lines() if line.get_label() == "Lapse"]
+    assert [list(line.get_xdata()) for line in lapse_lines] == [[day_number(lapse_day)] * 2]
+
+
+def test_hovering_a_trigger_named_like_html_shows_the_name_as_typed(qtbot, journal):
+    """A trigger called "<b>bold</b> & co" is described with its tags, not in bold."""
+    from datetime import datetime
+
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from recovery_desktop.domain.cravings import Craving, Tag
+    from tests.ui.test_user_text_is_plain import drawn
+
+    name = "<b>bold</b> & co"
+    now = datetime.now().replace(second=0, microsecond=0)
+    for _ in range(3):
+        journal.cravings.save(Craving(None, now, 6, triggers=(Tag(None, name),)))
+    view = _shown_page(qtbot, journal).views["triggers"]
+    view.canvas.draw()
+    (point,) = view.chart.points
+    x, y = view.chart.figure.axes[0].transData.transform((point.x, point.y))
+    ratio = view.canvas.devicePixelRatioF()
+    at = QPointF(x / ratio, view.canvas.height() - y / ratio)
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        at,
+        QPointF(view.canvas.mapToGlobal(at.toPoint())),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QToolTip.hideText()
+    QApplication.sendEvent(view.canvas, move)  # the pointer moving over the bar
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert drawn(QToolTip.text()) == f"{name}\n3 cravings" == point.text

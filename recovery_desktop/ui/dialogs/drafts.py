@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
+from recovery_desktop.domain.dates import parse_day, parse_moment
 from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 
 RESUMED = "You were in the middle of this when the journal locked. Here it is, just as you left it."
@@ -66,12 +67,13 @@ def minutes(moment: datetime) -> str:
 
 
 def restore_moment(draft: Draft, name: str, apply: Callable[[datetime], object]) -> None:
-    """``apply`` the moment kept under ``name``, if it reads as one."""
+    """``apply`` the moment kept under ``name``, if it reads as one inside the journal's
+    dates (a damaged draft of 9999-12-31 is left out)."""
     with contextlib.suppress(ValueError):
-        apply(datetime.fromisoformat(draft.text(name)))
+        apply(parse_moment(draft.text(name)))
 
 
 def restore_day(draft: Draft, name: str, apply: Callable[[date], object]) -> None:
-    """``apply`` the day kept under ``name``, if it reads as one."""
+    """``apply`` the day kept under ``name``, if it reads as one inside the journal's dates."""
     with contextlib.suppress(ValueError):
-        apply(date.fromisoformat(draft.text(name)))
+        apply(parse_day(draft.text(name)))

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
-from recovery_desktop.domain.recovery_time import Lapse, RecoveryTimeError, short_day
+from recovery_desktop.domain.calendar_text import short_day
+from recovery_desktop.domain.recovery_time import Lapse, RecoveryTimeError
 
 KEEP = "&Keep the lapse"
 REMOVE = "&Remove it, it was a mistake"

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.contacts import Contact, ReachOut
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -39,7 +40,7 @@ def helped_text(helped: bool | None) -> str:
 
 def when_text(reach: ReachOut) -> str:
     at = reach.at
-    return f"{at:%a} {at.day} {at:%b %Y, %H:%M}"
+    return date_text(at, "%a %-d %b %Y, %H:%M")
 
 
 def note_preview(note: str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.cravings import Craving
 
 COL_DATE, COL_TIME, COL_INTENSITY, COL_TRIGGERS, COL_HELPED, COL_OUTCOME = range(6)
@@ -24,7 +25,7 @@ def intensity_text(craving: Craving) -> str:
 
 def cell(craving: Craving, column: int) -> str:
     if column == COL_DATE:
-        return f"{craving.started_at:%a} {craving.started_at.day} {craving.started_at:%b %Y}"
+        return date_text(craving.started_at, "%a %-d %b %Y")
     if column == COL_TIME:
         return f"{craving.started_at:%H:%M}"
     if column == COL_INTENSITY:

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.calendar_text import date_text
+from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.recovery_time import (
     DEFAULT_SUBSTANCE,
@@ -47,7 +49,7 @@ class OpenLapse(Protocol):
 
 
 def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return date_text(day, "%a %-d %b %Y")
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QWidget) -> QTableWidget:
@@ -103,6 +105,10 @@ class CleanTimePage(QWidget):
         super().showEvent(event)
         self.refresh()
 
+    def day_changed(self, _today: date) -> None:
+        """The local date changed: the streak, the sentences and the history count again."""
+        self.refresh(force=True)
+
     def refresh(self, force: bool = False) -> None:
         if not force and self._shown == self.journal.revision.value:
             return
@@ -110,7 +116,7 @@ class CleanTimePage(QWidget):
         clear_layout(self.body_layout)
         try:
             periods = self.journal.recovery_time.periods()
-            lapses = self.journal.recovery_time.lapses(date.min, date.max)
+            lapses = self.journal.recovery_time.lapses(EARLIEST_DAY, LATEST_DAY)
             counting = self.journal.recovery_time.counting()
         except JournalError as error:
             self.body_layout.addWidget(QLabel(str(error), self.body))

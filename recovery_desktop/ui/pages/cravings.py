@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.cravings import Craving, summarise_cravings, summary_line
 from recovery_desktop.domain.library import Kind
-from recovery_desktop.domain.periods import Period, PeriodError
+from recovery_desktop.domain.periods import Period, PeriodError, since
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.models.cravings_model import COL_HELPED, COL_TRIGGERS, CravingsModel
 from recovery_desktop.ui.pages.people_contacts import edit_on_activate
@@ -44,22 +46,43 @@ class CravingsPage(QWidget):
         self.journal = journal
         self.open_panel = open_panel
         self._shown_revision = -1
+        self._range_day = date.today()  # the day the default range was made for
         self.model = CravingsModel()
         self.headline = QLabel(self)
         self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user typed
         self.headline.setObjectName("summaryLine")
         self.headline.setAccessibleName("Summary of the cravings shown")
         self.message = StatusLine("Cravings status", self)
         self._build()
         self.refresh()
 
+    @staticmethod
+    def _default_range(today: date) -> tuple[date, date]:
+        return today - timedelta(days=DEFAULT_DAYS - 1), today
+
+    def _shown_range(self) -> tuple[date, date]:
+        return from_qdate(self.start.date()), from_qdate(self.end.date())
+
+    def day_changed(self, today: date) -> None:
+        """The local date changed: the default range (the last 30 days) moves on with it,
+        so a craving logged after midnight is listed; a range the user chose stays."""
+        was_default = self._shown_range() == self._default_range(self._range_day)
+        self._range_day = today
+        if not was_default:
+            return
+        start, end = self._default_range(today)
+        for edit, day in ((self.end, end), (self.start, start)):
+            edit.setDate(to_qdate(day))
+
     def _build(self) -> None:
         self.start = QDateEdit(self)
         self.end = QDateEdit(self)
-        today = date.today()
-        for edit, name, day in (
-            (self.start, "From", today - timedelta(days=DEFAULT_DAYS - 1)),
-            (self.end, "To", today),
+        for edit, name, day in zip(
+            (self.start, self.end),
+            ("From", "To"),
+            self._default_range(self._range_day),
+            strict=True,
         ):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
@@ -94,11 +117,16 @@ class CravingsPage(QWidget):
         layout.addWidget(self.message)
 
     def _filter_row(self) -> QHBoxLayout:
+        everything = QPushButton("&All", self)
+        everything.setAccessibleName("All dates")
+        everything.setToolTip("From the first day in your journal to today")
+        everything.clicked.connect(self.show_all)
         row = QHBoxLayout()
         row.addWidget(QLabel("From", self))
         row.addWidget(self.start)
         row.addWidget(QLabel("to", self))
         row.addWidget(self.end)
+        row.addWidget(everything)
         row.addSpacing(16)
         row.addWidget(QLabel("Trigger:", self))
         row.addWidget(self.trigger, 1)
@@ -145,8 +173,23 @@ class CravingsPage(QWidget):
         self.model.set_cravings(cravings)
         self._update_buttons()
         trigger = self.trigger.currentText() if self.trigger.currentData() is not None else None
-        self.headline.setText(summary_line(summarise_cravings(cravings), period, trigger))
+        line = summary_line(summarise_cravings(cravings), period, trigger, today=date.today())
+        self.headline.setText(line)
         self.message.clear()
+
+    def show_all(self) -> None:
+        """Since the beginning: from the earliest record of any kind to today."""
+        try:
+            first = self.journal.first_day()
+        except JournalError as error:
+            self.message.setText(str(error))
+            return
+        everything = since(first or date.today(), date.today(), whole_weeks=False)
+        for edit, day in ((self.start, everything.start), (self.end, everything.end)):
+            edit.blockSignals(True)
+            edit.setDate(to_qdate(day))
+            edit.blockSignals(False)
+        self.refresh(force=True)
 
     def period(self) -> Period:
         """The dates chosen above the list (put in order if they were swapped)."""
@@ -183,8 +226,9 @@ class CravingsPage(QWidget):
         answer = QMessageBox.question(
             self,
             "Delete this craving?",
-            f"Delete the craving of {craving.started_at:%d %B %Y at %H:%M}? This can't be "
-            "undone. A lapse or reach-out recorded with it stays.",
+            "Delete the craving of "
+            + date_text(craving.started_at, "%-d %B %Y at %H:%M")
+            + "? This can't be undone. A lapse or reach-out recorded with it stays.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -59,6 +60,7 @@ class SummaryPage(QWidget):
         self.built: BuiltSummary | None = None
         self._lists_dirty = False
         self._loading = False
+        self._refusal = ""  # why the preview is empty, while it is
         self.status = StatusLine("Summary status", self)
         self.picker = PeriodPicker(self)
         self.period = self.picker.period()
@@ -294,9 +296,19 @@ class SummaryPage(QWidget):
     def _paint_preview(self, printer: QPrinter) -> None:
         if self.built is None:
             return
-        from recovery_desktop.ui.printing import paint
+        from recovery_desktop.ui.printing import paint, paint_notice
 
-        self.page_count = paint(self.built, printer)
+        try:
+            self.page_count = paint(self.built, printer)
+        except PrintError as error:  # too long to lay out: say so instead of a cut preview
+            self.page_count = 0
+            self._refusal = str(error)
+            self.status.setText(self._refusal)
+            paint_notice(printer, self._refusal)
+            return
+        if self._refusal and self.status.text() == self._refusal:
+            self.status.clear()  # the period was made shorter
+        self._refusal = ""
 
     def _ready_summary(self) -> BuiltSummary | None:
         self.save_lists()
@@ -305,22 +317,33 @@ class SummaryPage(QWidget):
         return self.built
 
     def print_summary(self) -> None:
-        built = self._ready_summary()
-        if built is None:
+        if self._ready_summary() is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._apply_page_layout(printer)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        from recovery_desktop.ui.printing import paint
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_with(printer)
 
+    def print_with(self, printer: QPrinter) -> int:
+        """Print on the printer the print dialog set up, or save the PDF it chose ("Print to
+        file") whole or not at all; returns the number of pages, 0 when it failed."""
+        from recovery_desktop.ui.printing import print_to
+
+        built = self._ready_summary()
+        assert built is not None
+        where = printer.outputFileName()
         try:
-            pages = paint(built, printer)
-        except PrintError as error:
-            self.status.setText(str(error))
-            return
-        self.status.setText(f"Sent {plural(pages, 'page')} to the printer.")
+            pages = print_to(built, printer)
+        except (PrintError, JournalError) as error:
+            self._not_saved("Not saved" if where else "Not printed", error)
+            return 0
+        self.status.setText(
+            f"Saved {plural(pages, 'page')} to {where}."
+            if where
+            else f"Sent {plural(pages, 'page')} to the printer."
+        )
+        return pages
 
     def default_pdf_name(self) -> str:
         return f"summary-{self.period.key.replace('..', '-to-')}.pdf"
@@ -340,11 +363,16 @@ class SummaryPage(QWidget):
         assert built is not None
         try:
             pages = write_pdf(built, path, self.paper.currentText())
-        except (PrintError, OSError) as error:
-            self.status.setText(f"The PDF could not be saved: {error}")
+        except (PrintError, JournalError) as error:
+            self._not_saved("Not saved", error)
             return 0
         self.status.setText(f"Saved {plural(pages, 'page')} to {path}.")
         return pages
+
+    def _not_saved(self, title: str, error: Exception) -> None:
+        """A calm box with the file and the reason; the status line no longer says Saved."""
+        self.status.setText(f"{title}.")
+        QMessageBox.warning(self, title, f"{error}")
 
     def flush(self) -> bool:
         return self.save_lists()

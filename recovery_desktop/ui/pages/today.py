@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.checkin import CheckIn, CheckInError
 from recovery_desktop.domain.contacts import (
     call_first,
@@ -73,6 +74,8 @@ class TodayPage(QWidget):
         self.drafts = drafts if drafts is not None else {}
         self.day = date.today()
         self._dirty = False
+        self._touched = False  # edited since the day was loaded
+        self._follows_today = True  # showing the day that was today when it was loaded
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -160,6 +163,8 @@ class TodayPage(QWidget):
 
     def load(self, day: date) -> None:
         self.day = day
+        self._touched = False
+        self._follows_today = day == date.today()
         self.date_edit.blockSignals(True)
         self.date_edit.setMaximumDate(to_qdate(date.today()))
         self.date_edit.setDate(to_qdate(day))
@@ -188,14 +193,15 @@ class TodayPage(QWidget):
     def _heading_text(day: date) -> str:
         today = date.today()
         if day == today:
-            return f"Today, {day:%A %d %B}"
+            return "Today, " + date_text(day, "%A %-d %B")
         if (today - day).days == 1:
-            return f"Yesterday, {day:%A %d %B}"
-        return f"{day:%A %d %B %Y}"
+            return "Yesterday, " + date_text(day, "%A %-d %B")
+        return date_text(day, "%A %-d %B %Y")
 
     # -- saving --------------------------------------------------------------------------
     def _on_changed(self) -> None:
         self._dirty = True
+        self._touched = True
         self.status.set_state("pending", "Saving…")
         self._timer.start()
         self._show_story()
@@ -229,8 +235,31 @@ class TodayPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._follow_today()
         self.refresh_gentle_note()
         self.refresh_story()
+
+    # -- the date changing while the app runs --------------------------------------------
+    def day_changed(self, today: date) -> None:
+        """The local date changed (midnight, a resume from sleep). The title, the date
+        field's limit and ▶ follow at once; the page moves on to the new day only if it was
+        showing the old one and the user is not working in it (else the next time Today is
+        shown). What was typed is saved first, or kept as a draft if it cannot be."""
+        self.date_edit.setMaximumDate(to_qdate(today))
+        self.next_button.setEnabled(self.day < today)
+        self.heading.setText(self._heading_text(self.day))
+        if self.isVisible() and self._touched:
+            self.refresh_story()
+            return
+        self._follow_today()
+        if self.isVisible():
+            self.refresh_gentle_note()
+        self.refresh_story()
+
+    def _follow_today(self) -> None:
+        """Move from the day that was today to the new today, when that was the default."""
+        if self._follows_today and self.day < date.today():
+            self.go_to(date.today())
 
     # -- the day's story: check-in, cravings and lapses that agree -----------------------
     def refresh_story(self) -> None:

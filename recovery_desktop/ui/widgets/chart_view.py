@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.reports.chart_kit import Chart, save
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.output_files import png_check, save_output, svg_check
+from recovery_desktop.reports.chart_kit import Chart, image
+from recovery_desktop.ui.plain_text import plain_tooltip
 from recovery_desktop.ui.widgets.layout import discard
 
 HOVER_PIXELS = 12
@@ -96,8 +99,8 @@ class ChartView(QFrame):
 
     def _hover(self, event: MouseEvent) -> None:
         text = self.point_text_at(event.x, event.y) if event.x is not None else None
-        if text:
-            QToolTip.showText(QCursor.pos(), text, self.canvas)
+        if text:  # escaped: a trigger named "<b>x</b>" is described as typed
+            QToolTip.showText(QCursor.pos(), plain_tooltip(text), self.canvas)
         else:
             QToolTip.hideText()
 
@@ -111,14 +114,16 @@ class ChartView(QFrame):
         if path:
             self.save_to(Path(path), "svg" if "svg" in chosen.lower() else None)
 
-    def save_to(self, path: Path, fmt: str | None = None) -> None:
+    def save_to(self, path: Path, fmt: str | None = None) -> bool:
+        """Write the chart to ``path`` (PNG, or SVG by choice or suffix), whole or not at all;
+        a failure is told in a box naming the file and the reason. True when saved."""
         assert self.chart is not None
         fmt = fmt or ("svg" if path.suffix.lower() == ".svg" else "png")
         if path.suffix.lower() != f".{fmt}":
             path = path.with_suffix(f".{fmt}")
         try:
-            save(self.chart, str(path), fmt)
-        except OSError as error:
-            QMessageBox.warning(
-                self, "Not saved", f"The image could not be saved: {error.strerror}."
-            )
+            save_output(path, image(self.chart, fmt), svg_check if fmt == "svg" else png_check)
+        except JournalError as error:
+            QMessageBox.warning(self, "Not saved", str(error))
+            return False
+        return True

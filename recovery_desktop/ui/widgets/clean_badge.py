@@ -61,6 +61,10 @@ class CleanBadge(QLabel):
         self._timer.start()
         self.refresh()
 
+    def day_changed(self, _today: date) -> None:
+        """The local date changed (midnight, a resume from sleep): count again now."""
+        self.refresh()
+
     def refresh(self) -> None:
         today = date.today()
         if self.journal.revision.value == self._seen and today == self._day:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.domain.periods import Period, default_summary_week, week_of
+from recovery_desktop.domain.periods import Period, default_summary_week, week_of, within_limits
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 
 
@@ -26,7 +26,8 @@ class PeriodPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._week = default_summary_week(date.today())
+        self._default = default_summary_week(date.today())
+        self._week = self._default
         self.week_mode = QRadioButton("&Week", self)
         self.range_mode = QRadioButton("&Dates", self)
         self.week_mode.setChecked(True)
@@ -47,7 +48,7 @@ class PeriodPicker(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setAccessibleName(name)
-            sensible_dates(edit, date.today())
+        self._limit_dates(date.today())
         self._layout()
         self.previous.clicked.connect(lambda: self._step(-1))
         self.next.clicked.connect(lambda: self._step(1))
@@ -84,18 +85,43 @@ class PeriodPicker(QWidget):
         self._update_week()
         self._emit()
 
+    def day_changed(self, today: date) -> None:
+        """The local date changed: the default week follows it unless the user picked
+        another one, and the date fields and ▶ reach the new day."""
+        self._limit_dates(today)
+        default, self._default = self._default, default_summary_week(today)
+        if self._week == default and self._week != self._default:
+            self._week = self._default
+            self._update_week()
+            if self.week_mode.isChecked():
+                self._emit()
+            return
+        self._enable_steps()
+
+    def _limit_dates(self, today: date) -> None:
+        """A range starts by today at the latest and may end with this week, so the greyed
+        fields can show the current week whole (its summary then says "so far")."""
+        sensible_dates(self.start, today)
+        sensible_dates(self.end, week_of(today).end)
+
     def _step(self, weeks: int) -> None:
+        """◀ and ▶: never before the first week of the journal's dates or after this one."""
         target = self._week.previous() if weeks < 0 else self._week.next()
-        if target.start <= date.today():
+        if within_limits(target) and target.start <= date.today():
             self._week = target
             self._update_week()
             self._emit()
 
     def _update_week(self) -> None:
-        self.week_label.setText(self._week.label)
-        self.next.setEnabled(self._week.next().start <= date.today())
+        self.week_label.setText(self._week.label_on(date.today()))
+        self._enable_steps()
         if self.week_mode.isChecked():
             self._show_week_dates()
+
+    def _enable_steps(self) -> None:
+        week = self.week_mode.isChecked()
+        self.previous.setEnabled(week and within_limits(self._week.previous()))
+        self.next.setEnabled(week and self._week.next().start <= date.today())
 
     def _show_week_dates(self) -> None:
         """Keep the greyed date fields on the chosen week, so Dates starts from it."""
@@ -105,12 +131,10 @@ class PeriodPicker(QWidget):
             edit.blockSignals(False)
 
     def _mode_changed(self, week: bool) -> None:
-        for shown in (self.previous, self.next, self.week_label):
-            shown.setEnabled(week)
+        self.week_label.setEnabled(week)
         for edit in (self.start, self.end):
             edit.setEnabled(not week)
         self._update_week()
-        self.next.setEnabled(week and self._week.next().start <= date.today())
         self._emit()
 
     def _emit(self, *_args: object) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontInfo,
     QGuiApplication,
+    QPagedPaintDevice,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -31,7 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.output_files import save_output
 from recovery_desktop.domain import recovery_key as rk
+from recovery_desktop.domain.calendar_text import date_text
+from recovery_desktop.ui.pdf_output import print_or_save
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
 LOSS_WARNING = (
@@ -49,7 +54,7 @@ TEXT_COLUMNS = 72
 def key_paragraphs(made_on: date) -> list[str]:
     """What the paper (or file) says under the key, one paragraph per item."""
     return [
-        f"Made on {made_on.day} {made_on:%B %Y}.",
+        f"Made on {date_text(made_on, '%-d %B %Y')}.",
         "With this key you can set a new passphrase if you forget yours.",
         "Keep it somewhere private and safe, away from this computer. Anyone who has it and "
         "can use your computer account could open your journal.",
@@ -174,24 +179,47 @@ class RecoveryKeyView(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self, "Save recovery key", str(Path.home() / "recovery-key.txt"), "Text (*.txt)"
         )
-        if not name:
-            return
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> bool:
+        """Write the key's text file, whole or not at all; a failure is told in a box that
+        names the file and the reason. True when saved."""
         try:
-            Path(name).write_text(key_document_text(self._key), encoding="utf-8")
-        except OSError as error:
-            QMessageBox.warning(
-                self, "Not saved", f"The file could not be written: {error.strerror}."
-            )
-            return
+            save_output(path, key_document_text(self._key).encode("utf-8"))
+        except JournalError as error:
+            self._not_saved(error)
+            return False
         self.status.setText("Saved. Move that file somewhere safe, away from this computer.")
+        return True
 
     def print_key(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        key_document(self._key).print_(printer)
-        self.status.setText("Sent to the printer.")
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print the key, or save it as the PDF the print dialog chose, whole or not at all."""
+        try:
+            print_or_save(printer, KEY_TITLE, self._print_on)
+        except JournalError as error:
+            self._not_saved(error)
+            return False
+        where = printer.outputFileName()
+        self.status.setText(
+            f"Saved to {where}. Move that file somewhere safe, away from this computer."
+            if where
+            else "Sent to the printer."
+        )
+        return True
+
+    def _print_on(self, device: QPagedPaintDevice) -> None:
+        key_document(self._key).print_(device)
+
+    def _not_saved(self, error: JournalError) -> None:
+        self.status.setText("Not saved.")
+        QMessageBox.warning(self, "Not saved", str(error))
 
 
 class RecoveryKeyConfirm(QWidget):

@@ -1,0 +1,70 @@
+"""What a person typed is drawn as they typed it, never read as markup.
+
+Qt draws a tooltip or a message box's text as HTML whenever it looks as if it starts with a
+tag, so "Edit <b>Sam</b>" came out bold, and an ``<img src=…>`` in a name would make Qt read a
+file. Names, notes and folder paths reach both. One application-wide filter escapes every
+tooltip (those set on widgets and those a table's model gives) and makes every message box's
+text plain; labels showing user text are plain text where they are made. Chart hover texts use
+:func:`plain_tooltip`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import Qt as QtGui
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QToolTip,
+    QWidget,
+)
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` as rich text that draws exactly those characters (line breaks kept)."""
+    return QtGui.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
+def _model_tooltip(widget: QWidget, at: QPoint) -> str | None:
+    """The model's tooltip under ``at`` when ``widget`` is a table's or list's viewport."""
+    view = widget.parent()
+    if not isinstance(view, QAbstractItemView) or view.viewport() is not widget:
+        return None
+    index: QModelIndex = view.indexAt(at)
+    value = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else None
+    return value if isinstance(value, str) else ""
+
+
+def _show_tooltip(widget: QWidget, event: QHelpEvent) -> bool:
+    text = widget.toolTip() or _model_tooltip(widget, event.pos())
+    if text is None:
+        return False  # no tooltip here: Qt passes the event on to the parent
+    if text:
+        QToolTip.showText(event.globalPos(), plain_tooltip(text), widget)
+    else:
+        QToolTip.hideText()
+    return True
+
+
+class PlainText(QObject):
+    """Escapes every tooltip and plains every message box; install once on the application."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(watched, QWidget):
+            assert isinstance(event, QHelpEvent)
+            return _show_tooltip(watched, event)
+        if event.type() == QEvent.Type.Show and isinstance(watched, QMessageBox):
+            for label in watched.findChildren(QLabel):
+                label.setTextFormat(Qt.TextFormat.PlainText)
+        return False
+
+
+def install_plain_text(app: QApplication) -> None:
+    """Once per application; a second call does nothing."""
+    if app.property("plainText"):
+        return
+    app.installEventFilter(PlainText(app))
+    app.setProperty("plainText", True)

@@ -1,0 +1,132 @@
+"""What a person types is shown as typed, never read as markup.
+
+Qt labels, message boxes and tooltips guess: text that looks like it starts with a tag is drawn
+as HTML. A friend saved as "<b>Sam</b> <img src=…>" was drawn bold, and an <img> can make Qt
+read a file from disk. Every page and dialog is opened over a journal whose names, numbers,
+details and notes are full of markup, and every label and tooltip showing them must be plain
+text (or escaped rich text)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QTextDocument
+from PySide6.QtGui import Qt as QtGuiNamespace
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QToolTip, QWidget
+
+from recovery_desktop.data.demo import fill_demo
+from recovery_desktop.domain.cravings import Craving, Tag
+from recovery_desktop.domain.library import Kind
+from recovery_desktop.ui.models.cravings_model import COL_TRIGGERS
+from recovery_desktop.ui.pages.cravings import CravingsPage
+from recovery_desktop.ui.session import Session
+from tests.ui.test_fits_screen import DIALOGS, PAGES, _dialogs
+
+MARK = "<u>x</u>"
+
+
+@pytest.fixture
+def marked_journal(journal):
+    """The demo journal with markup in every name, number, detail and note a person types."""
+    fill_demo(journal, 4, date.today())
+    for contact in journal.contacts.contacts():
+        journal.contacts.save(replace(contact, name=f"{MARK}{contact.name}", notes=MARK))
+    for line in journal.contacts.crisis_lines():
+        journal.contacts.save_crisis_line(replace(line, name=f"{MARK}{line.name}", details=MARK))
+    for kind in Kind:
+        for item in journal.library.items(kind):
+            journal.library.update(replace(item, name=f"{MARK}{item.name}"))
+    return journal
+
+
+def drawn(text: str, format_: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
+    """The characters a person sees when Qt draws ``text`` in ``format_``."""
+    rich = format_ == Qt.TextFormat.RichText or (
+        format_ == Qt.TextFormat.AutoText and QtGuiNamespace.mightBeRichText(text)
+    )
+    if not rich:
+        return text
+    document = QTextDocument()
+    document.setHtml(text)
+    return document.toPlainText()
+
+
+def hover(widget: QWidget, at: QPoint | None = None) -> str:
+    """The tooltip shown when the pointer rests on ``widget`` (at ``at``), as Qt holds it."""
+    QToolTip.hideText()
+    at = at or QPoint(1, 1)
+    QApplication.sendEvent(widget, QHelpEvent(QEvent.Type.ToolTip, at, widget.mapToGlobal(at)))
+    return QToolTip.text()
+
+
+def markup_problems(root: QWidget) -> list[str]:
+    """Labels and tooltips under ``root`` (itself included) that draw MARK as markup."""
+    problems = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        name = f"{type(widget).__name__} {widget.objectName() or widget.accessibleName()!r}"
+        label = widget.text() if isinstance(widget, QLabel) else ""
+        if MARK in label and MARK not in drawn(label, widget.textFormat()):
+            problems.append(f"{name}: {widget.text()[:60]!r}")
+        if MARK in widget.toolTip() and MARK not in drawn(hover(widget)):
+            problems.append(f"{name} tooltip: {widget.toolTip()[:60]!r}")
+    return problems
+
+
+def _settle(qtbot, window: QWidget) -> None:
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: window.isVisible())
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("row", PAGES)
+def test_pages_show_user_text_as_typed(qtbot, window_for, marked_journal, files, row):
+    session = Session(files)
+    session.adopt(marked_journal)
+    window = window_for(session)
+    window.workspace.show_page(row)
+    _settle(qtbot, window)
+    assert markup_problems(window) == [], window.workspace.nav.item(row).text()
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_dialogs_show_user_text_as_typed(qtbot, window_for, marked_journal, files, name):
+    session = Session(files)
+    session.adopt(marked_journal)
+    window = window_for(session)
+    dialog = _dialogs(marked_journal)[name](window)
+    assert isinstance(dialog, QDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _settle(qtbot, dialog)
+    assert markup_problems(dialog) == []
+    dialog.reject()
+
+
+def test_table_tooltips_show_user_text_as_typed(qtbot, window_for, journal, files):
+    """A table's own tooltips (here the Triggers cell of a craving) pass the same way."""
+    journal.cravings.save(Craving(None, datetime.now(), 6, triggers=(Tag(None, f"{MARK}pay"),)))
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    page = window.workspace.page(CravingsPage)
+    window.workspace.show_page(window.workspace.stack.indexOf(page))
+    _settle(qtbot, window)
+    table = page.table
+    cell = table.visualRect(page.model.index(0, COL_TRIGGERS)).center()
+    assert drawn(hover(table.viewport(), cell)) == f"{MARK}pay"
+
+
+def test_message_boxes_show_user_text_as_typed(qtbot):
+    """Messages that name a person or a folder ("…/<b>x</b>/week.pdf") are plain text."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Not saved", f"{MARK} could not be written.")
+    box.setInformativeText(f"The folder {MARK} is full.")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitUntil(box.isVisible)
+    shown = [drawn(label.text(), label.textFormat()) for label in box.findChildren(QLabel)]
+    assert f"{MARK} could not be written." in shown
+    assert f"The folder {MARK} is full." in shown
+    box.done(0)
