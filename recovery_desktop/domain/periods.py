@@ -135,7 +135,8 @@ def iso_week(year: int, week: int) -> Period:
         raise PeriodError(f"{year} has no week {week}.") from error
     if not in_range(start) or not in_range(start + timedelta(days=6)):
         raise PeriodError(
-            f"Week {week} of {year} is outside the dates the journal accepts ({range_text()})."
+            f"Week {week} of the year {year} is outside the dates the journal accepts "
+            f"({range_text()})."
         )
     return week_of(start)
 
