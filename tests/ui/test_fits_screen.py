@@ -161,16 +161,18 @@ def test_every_dialog_fits(qtbot, window_for, demo_journal, files, name):
 
 
 WIZARDS = {
-    "setup": lambda: setup_wizard(lambda _w: None),
-    "add passphrase": lambda: add_passphrase_wizard(lambda _w: None),
-    "new recovery key": lambda: new_recovery_key_wizard(lambda _p: None, lambda _w: None),
+    "setup": lambda folders: setup_wizard(lambda _w: None, folders),
+    "add passphrase": lambda folders: add_passphrase_wizard(lambda _w: None, folders),
+    "new recovery key": lambda folders: new_recovery_key_wizard(
+        lambda _p: None, lambda _w: None, folders
+    ),
 }
 
 
 @pytest.mark.parametrize("name", list(WIZARDS))
-def test_every_wizard_page_fits(qtbot, name):
+def test_every_wizard_page_fits(qtbot, name, files):
     """Every page of every key wizard fits the screen without clipping."""
-    wizard = WIZARDS[name]()
+    wizard = WIZARDS[name](files.app_folders())
     qtbot.addWidget(wizard)
     wizard.show()
     for page_id in wizard.pageIds():
