@@ -137,3 +137,36 @@ def test_qt_date_fields_use_the_app_language(qapp):
         assert edit.text() == "Mon 16 Nov 2026"
     finally:
         QLocale.setDefault(before)
+
+
+SLEEP_FIELD = """
+import sys
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from recovery_desktop.ui.dates import use_app_language
+from recovery_desktop.ui.widgets.optional_spin import OptionalDoubleSpinBox
+
+app = QApplication([])
+use_app_language()
+field = OptionalDoubleSpinBox(24, 0.5, "hour")
+field.set_optional_value(7.5)
+shown = field.text()
+field.selectAll()
+QTest.keyClicks(field, "6.5")
+field.interpretText()
+print(repr(shown), field.value())
+"""
+
+
+def test_numbers_use_a_decimal_point_under_a_french_system(french):
+    """A French system wrote "7,5 hours" and read a typed "6.5" as 6; the app's language
+    (British English) is used for numbers too."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update(LANG="fr_FR.UTF-8", LC_ALL="fr_FR.UTF-8", LOCPATH=str(french))
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    result = subprocess.run(
+        [sys.executable, "-c", SLEEP_FIELD], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["'7.5", "hours'", "6.5"]

@@ -86,3 +86,15 @@ def long_date(day: date, year: bool = True) -> str:
 def short_day(day: date) -> str:
     """ "Mon 30 Nov"."""
     return date_text(day, "%a %-d %b")
+
+
+def day_in(moment: date, first: date, last: date, pattern: str = "%A %-d %B") -> str:
+    """``moment`` by ``pattern`` (written without a year), with " %Y" added when the span
+    ``first``..``last`` it is read within covers more than one year or ``moment`` lies in
+    another year: "Tuesday 2 June" in a week of 2026, "Tuesday 2 June 2009" in a summary
+    of twenty years. A time of day in ``pattern`` stays after the year
+    ("%A %-d %B, %H:%M" -> "Tuesday 2 June 2009, 21:30")."""
+    if first.year == last.year == moment.year:
+        return date_text(moment, pattern)
+    date_part, comma, time_part = pattern.partition(",")
+    return date_text(moment, f"{date_part} %Y{comma}{time_part}")

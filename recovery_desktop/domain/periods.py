@@ -132,7 +132,9 @@ def iso_week(year: int, week: int) -> Period:
     try:
         start = date.fromisocalendar(year, week, 1)
     except ValueError as error:
-        raise PeriodError(f"{year} has no week {week}.") from error
+        if 1 <= year <= 9999:
+            raise PeriodError(f"{year} has no week {week}.") from error
+        start = date.min  # year 0: outside the journal's dates like any other far year
     if not in_range(start) or not in_range(start + timedelta(days=6)):
         raise PeriodError(
             f"Week {week} of the year {year} is outside the dates the journal accepts "

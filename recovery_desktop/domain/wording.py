@@ -28,3 +28,18 @@ def plural_decimal(value: float, one: str, many: str | None = None) -> str:
     """A measured amount with its noun, as written: "1 point", "1.5 points", "0.5 points"."""
     shown = decimal(value)
     return f"{shown} {noun(abs(float(shown)), one, many)}"
+
+
+# A name typed by the user, inside a one-line sentence, keeps this many characters at most.
+NAME_IN_SENTENCE = 40
+
+
+def shortened(name: str, limit: int = NAME_IN_SENTENCE) -> str:
+    """A user's name for inside a sentence, cut to ``limit`` characters with "…", so that a
+    long name never pushes the rest of a one-line message out of sight."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def quoted(name: str) -> str:
+    """ "“Poor sleep”": :func:`shortened`, in quotation marks."""
+    return f"“{shortened(name)}”"

@@ -5,9 +5,8 @@ fragment and a default switch; later features add their sections to ``SECTIONS``
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from recovery_desktop.domain.calendar_text import date_text
+from recovery_desktop.domain.calendar_text import day_in
 from recovery_desktop.domain.checkin import Halt
 from recovery_desktop.domain.summary import STAT_FIELDS, Summary
 from recovery_desktop.domain.wording import plural
@@ -131,10 +130,16 @@ def _support_html(summary: Summary) -> str:
 
 
 # -- the user's words --------------------------------------------------------------------
-def _notes_html(notes: list[tuple[Any, str]]) -> str:
+def _notes_data(context: SummaryContext) -> Summary | None:
+    return context.summary if context.summary.notes else None
+
+
+def _notes_html(summary: Summary) -> str:
+    period = summary.period
     return "".join(
-        f"<p class='noteday'>{esc(date_text(day, '%A %-d %B'))}</p>{paragraph(text, 'note')}"
-        for day, text in notes
+        f"<p class='noteday'>{esc(day_in(day, period.start, period.end))}</p>"
+        + paragraph(text, "note")
+        for day, text in summary.notes
     )
 
 
@@ -208,7 +213,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         "notes",
         "My check-in notes",
         False,
-        lambda c: c.summary.notes,
+        _notes_data,
         _notes_html,
         "No check-in notes in this period.",
     ),

@@ -4,10 +4,11 @@ the user asked for them."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from recovery_desktop.domain.calendar_text import date_text, long_date
+from recovery_desktop.domain.calendar_text import day_in
 from recovery_desktop.domain.cravings import CopingEffect, CravingSummary
+from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.recovery_time import Lapse
 from recovery_desktop.domain.summary_recovery import CleanTimeAt, RoleReach
 from recovery_desktop.domain.wording import plural, plural_decimal
@@ -25,8 +26,8 @@ def _line(*parts: str) -> str:
     return "<p>" + " \u00b7 ".join(esc(p) for p in parts if p) + "</p>"
 
 
-def _when(moment: datetime) -> str:
-    return date_text(moment, "%A %-d %B, %H:%M")
+def _when(moment: datetime, period: Period) -> str:
+    return day_in(moment, period.start, period.end, "%A %-d %B, %H:%M")
 
 
 # -- clean time --------------------------------------------------------------------------
@@ -35,14 +36,19 @@ def _between_lapse_and_restart(entry: CleanTimeAt) -> str:
     (the lapse's own day, and the restart when there is one)."""
     if entry.last_lapse is None:
         return "not counting"
-    lapse = f"last lapse {long_date(entry.last_lapse, year=False)}"
+    lapse = f"last lapse {_on(entry.last_lapse, entry)}"
     if entry.restart is None:
         return lapse
-    return f"{lapse}; counting again from {long_date(entry.restart, year=False)}"
+    return f"{lapse}; counting again from {_on(entry.restart, entry)}"
+
+
+def _on(day: date, entry: CleanTimeAt) -> str:
+    """ "4 November", with the year when it is not the year of the day counted to."""
+    return day_in(day, entry.day, entry.day, "%-d %B")
 
 
 def _clean_line(entry: CleanTimeAt) -> str:
-    on_day = long_date(entry.day, year=False)
+    on_day = _on(entry.day, entry)
     time = entry.time
     if time is None:
         now = _between_lapse_and_restart(entry)
@@ -80,24 +86,31 @@ def _answer(label: str, text: str) -> str:
     return f"<p class='note'><b>{esc(label)}</b> {body}</p>"
 
 
-def _lapse_html(lapse: Lapse) -> str:
+def _lapse_html(lapse: Lapse, period: Period) -> str:
     answers = [(label, getattr(lapse, key)) for key, label in LAPSE_ANSWERS]
     written = "".join(_answer(label, text) for label, text in answers if text.strip())
-    heading = f"{_when(lapse.at)} \u00b7 {lapse.substance}"
+    heading = f"{_when(lapse.at, period)} \u00b7 {lapse.substance}"
     return f"<p class='noteday'>{esc(heading)}</p>" + (
         written or "<p class='note empty'>Nothing written about it yet.</p>"
     )
 
 
-def _lapses_html(lapses: tuple[Lapse, ...]) -> str:
-    return f"<p>Lapses recorded: {len(lapses)}</p>" + "".join(_lapse_html(x) for x in lapses)
+def _lapses_data(context: SummaryContext) -> tuple[tuple[Lapse, ...], Period] | None:
+    lapses = context.recovery.lapses
+    return (lapses, context.summary.period) if lapses else None
+
+
+def _lapses_html(data: tuple[tuple[Lapse, ...], Period]) -> str:
+    lapses, period = data
+    listed = "".join(_lapse_html(lapse, period) for lapse in lapses)
+    return f"<p>Lapses recorded: {len(lapses)}</p>{listed}"
 
 
 LAPSES = SectionSpec(
     "lapses",
     "Lapses",
     True,
-    lambda c: c.recovery.lapses,
+    _lapses_data,
     _lapses_html,
     "No lapses recorded in this period.",
 )

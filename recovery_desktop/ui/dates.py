@@ -33,7 +33,9 @@ def to_qdatetime(moment: datetime) -> QDateTime:
 
 
 def use_app_language() -> None:
-    """Qt's own date fields and calendars name days and months in the app's language (English
-    until translations exist), as ``domain.calendar_text`` does for everything else; the
-    system's territory still decides the first day of the week and the paper size."""
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.system().territory()))
+    """Qt's own fields write dates and numbers in the app's language, as
+    ``domain.calendar_text`` does for everything else: day and month names in English, a
+    decimal point in "7.5 hours" (a French system's "7,5" read a typed "6.5" as 6), and weeks
+    starting on Monday like the ISO weeks the summary uses. British English gives all three
+    whatever the system's territory; paper size still follows ``QLocale.system()``."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

@@ -2,10 +2,11 @@
 
 Qt draws a tooltip or a message box's text as HTML whenever it looks as if it starts with a
 tag, so "Edit <b>Sam</b>" came out bold, and an ``<img src=…>`` in a name would make Qt read a
-file. Names, notes and folder paths reach both. One application-wide filter escapes every
-tooltip (those set on widgets and those a table's model gives) and makes every message box's
-text plain; labels showing user text are plain text where they are made. Chart hover texts use
-:func:`plain_tooltip`.
+file. Names, notes and folder paths reach all three. One application-wide filter escapes every
+tooltip (those set on widgets and those a table's model gives) and makes every label plain
+text before it is first shown (message boxes' labels included), unless the label was
+explicitly made rich text for the app's own words (``Qt.TextFormat.RichText``). A new page or
+message line cannot forget it. Chart hover texts use :func:`plain_tooltip`.
 """
 
 from __future__ import annotations
@@ -49,16 +50,27 @@ def _show_tooltip(widget: QWidget, event: QHelpEvent) -> bool:
     return True
 
 
+# Qt's own tooltip window is a label that must stay rich: it draws the escaped text.
+_TOOLTIP_LABEL = "qtooltip_label"
+
+
+def _make_plain(label: QLabel) -> None:
+    if label.textFormat() == Qt.TextFormat.AutoText and label.objectName() != _TOOLTIP_LABEL:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+
+
 class PlainText(QObject):
-    """Escapes every tooltip and plains every message box; install once on the application."""
+    """Escapes every tooltip and makes labels plain; install once on the application."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(watched, QWidget):
             assert isinstance(event, QHelpEvent)
             return _show_tooltip(watched, event)
-        if event.type() == QEvent.Type.Show and isinstance(watched, QMessageBox):
-            for label in watched.findChildren(QLabel):
-                label.setTextFormat(Qt.TextFormat.PlainText)
+        if event.type() == QEvent.Type.Polish and isinstance(watched, QLabel):
+            _make_plain(watched)
+        elif event.type() == QEvent.Type.Show and isinstance(watched, QMessageBox):
+            for label in watched.findChildren(QLabel):  # made before the filter saw them
+                _make_plain(label)
         return False
 
 

@@ -111,3 +111,13 @@ def test_since_the_beginning_is_at_most_twenty_years():
     assert since(date(2030, 1, 1), today) == preset("week", today)
     assert since(date(2026, 3, 4), today, whole_weeks=False).start == date(2026, 3, 4)
     assert since(date(1960, 1, 1), today, whole_weeks=False).days - 1 == MAX_RANGE_DAYS
+
+
+def test_year_zero_is_outside_the_journals_dates_in_words():
+    """ "0000-W01" was "0 has no week 1"; it is a year outside the dates, like 0001."""
+    import pytest
+
+    from recovery_desktop.domain.periods import PeriodError, parse_week
+
+    with pytest.raises(PeriodError, match="Week 1 of the year 0 is outside the dates"):
+        parse_week("0000-W01")

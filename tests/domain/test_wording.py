@@ -38,3 +38,14 @@ def test_the_noun_alone_follows_the_count():
     """For suffixes beside a number shown elsewhere (a spin box)."""
     assert noun(1, "minute") == "minute" and noun(5, "minute") == "minutes"
     assert decimal(2.0) == "2" and decimal(2.25) in ("2.2", "2.3")
+
+
+def test_long_names_are_shortened_inside_sentences():
+    """An 80-character trigger name left "Archived “A very long … $$ ^…s keep it" on one
+    line: the name is cut, the sentence stays whole."""
+    from recovery_desktop.domain.wording import NAME_IN_SENTENCE, quoted, shortened
+
+    long = "A very long trigger name " * 4
+    assert quoted("Poor sleep") == "“Poor sleep”"
+    assert len(shortened(long)) == NAME_IN_SENTENCE and shortened(long).endswith("…")
+    assert quoted(long).endswith("…”")

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QToolT
 from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.domain.cravings import Craving, Tag
 from recovery_desktop.domain.library import Kind
+from recovery_desktop.ui.dialogs.key_wizards import setup_wizard
+from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.models.cravings_model import COL_TRIGGERS
 from recovery_desktop.ui.pages.cravings import CravingsPage
 from recovery_desktop.ui.session import Session
@@ -130,3 +132,28 @@ def test_message_boxes_show_user_text_as_typed(qtbot):
     assert f"{MARK} could not be written." in shown
     assert f"The folder {MARK} is full." in shown
     box.done(0)
+
+
+def test_messages_beside_fields_show_user_text_as_typed(qtbot, marked_journal):
+    """ "“<u>x</u>Poor sleep” is already in your list." keeps its tags: a message line
+    (ErrorLabel, used by some thirty messages) is plain text too."""
+    existing = marked_journal.library.items(Kind.TRIGGER)[0]
+    dialog = LibraryItemDialog(marked_journal.library, Kind.TRIGGER, None, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name_edit, existing.name)
+    dialog.accept()
+    assert dialog.isVisible()
+    shown = drawn(dialog.error.text(), dialog.error.textFormat())
+    assert existing.name in shown, shown
+
+
+def test_only_the_apps_own_words_are_rich_text(qtbot, files):
+    """The two labels written as rich text on purpose still draw as such."""
+    wizard = setup_wizard(lambda _w: None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    labels = [label for label in wizard.findChildren(QLabel) if "<p>" in label.text()]
+    assert labels and all(drawn(label.text(), label.textFormat()) for label in labels)
+    assert all("<p>" not in drawn(label.text(), label.textFormat()) for label in labels)
+    wizard.done(0)

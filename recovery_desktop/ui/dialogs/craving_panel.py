@@ -32,6 +32,7 @@ from recovery_desktop.domain.cravings import Craving, CravingError, Outcome
 from recovery_desktop.domain.day_story import craving_needs_lapse
 from recovery_desktop.domain.library import Kind, LibraryItem
 from recovery_desktop.domain.recovery_time import Lapse
+from recovery_desktop.domain.wording import shortened
 from recovery_desktop.ui.dates import sensible_dates, to_qdatetime
 from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
 from recovery_desktop.ui.widgets.action_line import ActionLine, beside
@@ -362,7 +363,8 @@ class CravingPanel(QDialog):
         except JournalError as error:
             self._show_problem(str(error))
             return
-        self.status.setText(f"Noted: you reached {contact.name}. Well done for reaching out.")
+        who = shortened(contact.name)
+        self.status.setText(f"Noted: you reached {who}. Well done for reaching out.")
 
     def flush(self) -> bool:
         """Save before a lock or quit, without opening the lapse flow midway."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -66,7 +67,9 @@ class FirstStepsPage(QWizardPage):
         explain.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.count, self.clean_date)
-        form.addRow(QLabel("<b>Someone to call when it gets hard</b>", self))
+        heading = QLabel("<b>Someone to call when it gets hard</b>", self)
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        form.addRow(heading)
         form.addRow("&Name:", self.name)
         form.addRow("&Phone:", self.phone)
         form.addRow("&Who they are:", self.role)

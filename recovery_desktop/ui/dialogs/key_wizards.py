@@ -117,6 +117,7 @@ class WelcomePage(QWizardPage):
             "<p>First, let's decide how to keep your journal private.</p>",
             self,
         )
+        text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(text)

@@ -22,6 +22,7 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.domain.library import Kind, LibraryItem
+from recovery_desktop.domain.wording import quoted
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 from recovery_desktop.ui.widgets.status_line import StatusLine
@@ -236,7 +237,7 @@ class LibraryList(QWidget):
         saved = dialog.saved
         dialog.deleteLater()
         if accepted and saved is not None:
-            self._done(f"Saved “{saved.name}”.", saved.id)
+            self._done(f"Saved {quoted(saved.name)}.", saved.id)
 
     def move_selected(self, step: int) -> None:
         """Swap places with the next visible item up (−1) or down (+1)."""
@@ -259,14 +260,17 @@ class LibraryList(QWidget):
         after = self._neighbour(item, 1) or self._neighbour(item, -1)
         keep = item.id if self.show_archived.isChecked() else (after.id if after else None)
         how = "choose Restore" if self.show_archived.isChecked() else "tick “Show archived”"
-        note = f"Archived “{item.name}”. Past cravings keep it as it was; {how} to bring it back."
+        note = (
+            f"Archived {quoted(item.name)}. Past cravings keep it as it was; {how} to bring it "
+            "back."
+        )
         self._attempt(lambda: self.library.set_archived(item.id or 0, True), note, keep)
 
     def restore(self) -> None:
         item = self.selected()
         if item is None or not item.archived or item.id is None:
             return
-        note = f"“{item.name}” is back on your list."
+        note = f"{quoted(item.name)} is back on your list."
         self._attempt(lambda: self.library.set_archived(item.id or 0, False), note, item.id)
 
     def _archive_or_restore(self) -> None:
