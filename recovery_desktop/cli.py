@@ -33,6 +33,7 @@ from recovery_desktop.data.journal import (
     open_unprotected,
     open_with_passphrase,
 )
+from recovery_desktop.data.output_files import OutputProblem, refuse_app_files
 from recovery_desktop.domain.dates import parse_day
 from recovery_desktop.domain.demo import MAX_WEEKS
 from recovery_desktop.domain.periods import Period, PeriodError, date_range, parse_week
@@ -216,11 +217,26 @@ def run_demo_data(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def check_output_places(files: JournalFiles, pdf: Path, html: Path | None) -> None:
+    """Bad usage, before the journal is opened: an output file among the journal's own
+    files (or the app's), or ``--out`` and ``--html`` naming one file."""
+    from recovery_desktop.ui.report_files import check_html_place
+
+    folders = files.app_folders()
+    try:
+        refuse_app_files(pdf, folders)
+        if html is not None:
+            check_html_place(pdf, html, folders)
+    except OutputProblem as error:
+        raise UsageError(f"{error} Nothing was saved.") from None
+
+
 def run_report(args: argparse.Namespace) -> int:
     period = report_period(args)
     files = JournalFiles(paths.data_dir(getattr(args, "data_dir", None)))
     out = Path(args.out)
     html_out = Path(args.html) if args.html else None
+    check_output_places(files, out, html_out)
 
     def write(journal: Journal) -> int:
         from recovery_desktop.ui.report_files import save_summary

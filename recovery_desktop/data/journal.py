@@ -25,6 +25,7 @@ from recovery_desktop.data.errors import (
 )
 from recovery_desktop.data.fsutil import ensure_private_dir
 from recovery_desktop.data.library import LibraryRepository
+from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.revision import Revision
@@ -36,6 +37,7 @@ from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.recovery_time import main_clean_time
 from recovery_desktop.domain.summary import SummaryInputs
 from recovery_desktop.domain.trends import TrendData
+from recovery_desktop.paths import log_dir
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,18 @@ class JournalFiles:
     def crisis_copy(self) -> CrisisCopy:
         """The plain copy of the crisis lines, readable while the journal is locked."""
         return CrisisCopy(self.folder / COPY_NAME)
+
+    def app_folders(self) -> AppFolders:
+        """Where this journal and the app keep their own files, which no output file may
+        replace: the backup folder, the journal's folder (also before it is created) and
+        the log folder (``errors.log``)."""
+        return AppFolders(
+            (
+                (self.backups, "the journal's backup folder"),
+                (self.folder, "the journal's folder"),
+                (log_dir(), "the folder of Recovery Desktop's error log"),
+            )
+        )
 
     def exists(self) -> bool:
         """True when either journal file is present (a half-present journal is damaged)."""

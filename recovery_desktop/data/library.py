@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlite_utils import Database
@@ -9,7 +10,7 @@ from sqlite_utils import Database
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.ordering import moved, next_position, set_order
 from recovery_desktop.data.revision import Revision
-from recovery_desktop.domain.library import Kind, LibraryItem
+from recovery_desktop.domain.library import DuplicateName, Kind, LibraryItem, same_name
 
 _COLUMNS = "id, kind, name, category, position, archived, favourite"
 
@@ -24,6 +25,13 @@ def _item(row: Any) -> LibraryItem:
         archived=bool(row[5]),
         favourite=bool(row[6]),
     )
+
+
+def _new(item: LibraryItem) -> LibraryItem:
+    """``item`` as a new entry: trimmed, not archived, checked (raises ``LibraryError``)."""
+    clean = LibraryItem(None, item.kind, item.name.strip(), item.category, 0, False, item.favourite)
+    clean.validate()
+    return clean
 
 
 class LibraryRepository:
@@ -53,37 +61,66 @@ class LibraryRepository:
         return _item(row) if row else None
 
     def add(self, item: LibraryItem) -> LibraryItem:
-        """Add at the end of its list; returns the item with its id."""
-        clean = LibraryItem(
-            None, item.kind, item.name.strip(), item.category, 0, False, item.favourite
-        )
-        clean.validate()
+        """Add at the end of its list; returns the item with its id.
+
+        Raises ``LibraryError`` for an invalid item and ``DuplicateName`` (holding the item
+        found) when its list, archived items included, already has that name."""
+        clean = _new(item)
         with sql_errors(), self._db.atomic():
-            position = next_position(self._db, "library_items", "kind = ?", [item.kind.value])
-            cursor = self._db.execute(
-                "INSERT INTO library_items (kind, name, category, position, favourite) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [clean.kind.value, clean.name, clean.category, position, int(clean.favourite)],
-            )
+            twin = self._twin(clean)
+            if twin is not None:
+                raise DuplicateName(twin)
+            item_id = self._insert(clean)
         self._revision.bump()
-        added = self.get(int(cursor.lastrowid or 0))
-        assert added is not None
-        return added
+        return self._stored(item_id)
+
+    def find_or_add(self, item: LibraryItem) -> LibraryItem:
+        """The item of ``item``'s list with ``item``'s name, brought back from the archive
+        if it was there (keeping its own category), else ``item`` added at the end.
+
+        Raises ``LibraryError`` for an invalid item."""
+        clean = _new(item)
+        with sql_errors(), self._db.atomic():
+            twin = self._twin(clean)
+            if twin is not None and not twin.archived:
+                return twin
+            if twin is not None and twin.id is not None:
+                item_id = twin.id
+                self._db.execute("UPDATE library_items SET archived = 0 WHERE id = ?", [item_id])
+            else:
+                item_id = self._insert(clean)
+        self._revision.bump()
+        return self._stored(item_id)
+
+    def _twin(self, item: LibraryItem) -> LibraryItem | None:
+        return same_name(self.items(item.kind, include_archived=True), item.name, item.id)
+
+    def _insert(self, item: LibraryItem) -> int:
+        position = next_position(self._db, "library_items", "kind = ?", [item.kind.value])
+        cursor = self._db.execute(
+            "INSERT INTO library_items (kind, name, category, position, favourite) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [item.kind.value, item.name, item.category, position, int(item.favourite)],
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _stored(self, item_id: int) -> LibraryItem:
+        stored = self.get(item_id)
+        assert stored is not None
+        return stored
 
     def update(self, item: LibraryItem) -> None:
-        """Rename, recategorise or (un)favourite. Past cravings keep the name they had."""
+        """Rename, recategorise or (un)favourite. Past cravings keep the name they had.
+
+        Raises ``LibraryError`` for an invalid item and ``DuplicateName`` when another item
+        of its list, archived or not, has the new name."""
         assert item.id is not None
-        item = LibraryItem(
-            item.id,
-            item.kind,
-            item.name.strip(),
-            item.category,
-            item.position,
-            item.archived,
-            item.favourite,
-        )
+        item = replace(item, name=item.name.strip())
         item.validate()
         with sql_errors(), self._db.atomic():
+            twin = self._twin(item)
+            if twin is not None:
+                raise DuplicateName(twin)
             self._db.execute(
                 "UPDATE library_items SET name = ?, category = ?, favourite = ?, archived = ? "
                 "WHERE id = ?",

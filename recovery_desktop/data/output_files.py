@@ -5,7 +5,9 @@ to a temp file beside the target, fsynced, its size checked, and renamed over th
 one step. A file is therefore whole or absent: on any failure the temp file is removed, an
 earlier file of that name is left as it was, and :class:`OutputProblem` names the file and
 the reason in plain words. Pipes and character devices (``--out /dev/stdout``) cannot be
-renamed over; they get the checked content written straight to them.
+renamed over; they get the checked content written straight to them. A path among the app's
+own files (the journal's folder, its backups, the log folder) is refused before anything is
+written (:mod:`~recovery_desktop.data.output_places`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.fsutil import write_all, write_replacing
+from recovery_desktop.data.output_places import AppFolders, app_files_reason
 
 Check = Callable[[bytes], None]  # raises IncompleteOutput
 
@@ -40,12 +43,16 @@ class NotAFile(OSError):
     """The target exists but is neither a regular file nor a stream (a socket, a disk)."""
 
 
-def save_output(path: Path, data: bytes, check: Check | None = None) -> None:
+def save_output(
+    path: Path, data: bytes, check: Check | None = None, *, app_folders: AppFolders
+) -> None:
     """Write ``data`` to ``path`` whole or not at all.
 
-    ``check`` looks at the content first (a PDF's structure, an image's signature); empty
+    ``path`` inside one of ``app_folders`` (or another name of a file there) is refused
+    first. ``check`` looks at the content (a PDF's structure, an image's signature); empty
     content is always refused. Raises :class:`OutputProblem` (never ``OSError``).
     """
+    refuse_app_files(path, app_folders)
     try:
         if not data:
             raise IncompleteOutput("it came out empty")
@@ -61,6 +68,13 @@ def save_output(path: Path, data: bytes, check: Check | None = None) -> None:
             write_replacing(target, data, _size_is(len(data)))
     except OSError as error:
         raise OutputProblem(path, describe_output_error(path, error)) from error
+
+
+def refuse_app_files(path: Path, app_folders: AppFolders) -> None:
+    """Raise :class:`OutputProblem` when ``path`` lies among the app's own files."""
+    reason = app_files_reason(path, app_folders)
+    if reason is not None:
+        raise OutputProblem(path, reason)
 
 
 def _is_stream(path: Path) -> bool:

@@ -7,6 +7,7 @@ finding, written in our own words. Archived items leave the lists but stay on pa
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 MAX_NAME_CHARACTERS = 120
@@ -56,6 +57,30 @@ class LibraryItem:
             raise LibraryError(f"Names can be at most {MAX_NAME_CHARACTERS} characters.")
         if self.category not in CATEGORIES[self.kind]:
             raise LibraryError("Please choose one of the listed categories.")
+
+
+def name_key(name: str) -> str:
+    """How two names in one list are compared: without surrounding spaces, ignoring case."""
+    return name.strip().casefold()
+
+
+def same_name(
+    items: Iterable[LibraryItem], name: str, other_than: int | None = None
+) -> LibraryItem | None:
+    """The first of ``items`` called ``name`` (see :func:`name_key`), leaving out the item
+    with id ``other_than`` (the one being renamed); None when no other item has that name."""
+    wanted = name_key(name)
+    return next((i for i in items if i.id != other_than and name_key(i.name) == wanted), None)
+
+
+class DuplicateName(LibraryError):
+    """The list already holds ``existing`` (perhaps archived) under the name given.
+
+    The message does not quote the name (errors never carry journal text)."""
+
+    def __init__(self, existing: LibraryItem) -> None:
+        super().__init__("That name is already in the list.")
+        self.existing = existing
 
 
 DEFAULT_TRIGGERS: tuple[tuple[str, str], ...] = (

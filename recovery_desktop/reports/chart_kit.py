@@ -37,6 +37,11 @@ CROWDED_DAYS = 731
 # this share of the whole axis (a pixel and a half of a chart 8 in wide).
 WEEK_BAR_SHARE = 5.5 / 7
 THINNEST_BAR = 1 / 500
+# Room at each end of a date axis, as a share of its days (at least HALF_DAY_ROOM days on
+# charts of daily points): the biggest marker (a day marked "used", reaching about 4 pt
+# from its centre) fits whole wherever the axes are 600 pixels wide or more.
+EDGE_SHARE = 0.012
+HALF_DAY_ROOM = 0.6
 
 
 @dataclass(frozen=True)
@@ -98,20 +103,34 @@ def dress(axes: Axes, style: ChartStyle) -> None:
     axes.spines["top"].set_visible(False)
     axes.tick_params(colors=style.muted, labelsize=style.font_size)
     axes.yaxis.label.set_color(style.muted)
+    for label in (axes.xaxis.label, axes.yaxis.label):
+        # A label longer than the figure is tall (or wide) wraps onto a second line at the
+        # figure's edge rather than being cut there ("ravings logged per day").
+        label.set_wrap(True)
     axes.grid(axis="y", color=style.grid, linewidth=0.6)
     axes.set_axisbelow(True)
 
 
+def edge_room(period: Period) -> float:
+    """Days of room left at each end of a date axis: :data:`EDGE_SHARE` of the range, so a
+    marker or bar on its first or last day is drawn whole (about 8 pixels on a 1024-pixel
+    screen, more on wider ones and on paper). The ticks stay on the range's days."""
+    return period.days * EDGE_SHARE
+
+
 def set_period(axes: Axes, period: Period) -> None:
-    axes.set_xlim(day_number(period.start) - 0.6, day_number(period.end) + 0.6)
+    """An x-axis for daily points (day d drawn on d), with room for half a day at least."""
+    room = max(HALF_DAY_ROOM, edge_room(period))
+    axes.set_xlim(day_number(period.start) - room, day_number(period.end) + room)
     date_axis(axes, period)
 
 
 def week_span(axes: Axes, period: Period) -> None:
-    """An x-axis for weekly charts over exactly the days of ``period`` (day d spans d to
-    d + 1), so the unfinished current week ends at today rather than on Sunday. It stops
-    just short of the next midnight, which would be labelled with tomorrow's date."""
-    axes.set_xlim(day_number(period.start), day_number(period.end) + 0.99)
+    """An x-axis for weekly charts over the days of ``period`` (day d spans d to d + 1), so
+    the unfinished current week ends at today rather than on Sunday, plus the edge room.
+    The next midnight may lie in that room but gets no tick: it would name tomorrow."""
+    room = edge_room(period)
+    axes.set_xlim(day_number(period.start) - room, day_number(period.end) + 1 + room)
     date_axis(axes, period)
 
 

@@ -107,7 +107,7 @@ def stress_and_sleep(data: TrendData, style: ChartStyle) -> Chart:
         chart, sleep_axes, 1, period, data.checkins, "sleep_hours", "Sleep", style, " h"
     )
     top = max([12.0, *(v for v in sleep if v is not None)])
-    sleep_axes.set_ylim(0, top)
+    sleep_axes.set_ylim(-0.5, top + 0.5)  # a night of 0 hours (or the longest) drawn whole
     sleep_axes.set_yticks(range(0, int(top) + 1, 4 if top <= 16 else 8))
     sleep_axes.set_ylabel("Sleep, hours")
     set_period(sleep_axes, period)
@@ -150,7 +150,7 @@ def _shade_weeks_without_checkins(axes: Axes, data: TrendData, style: ChartStyle
 
 def _week_axes(axes: Axes, data: TrendData) -> None:
     week_span(axes, data.period)
-    axes.set_ylim(0, 7.4)
+    axes.set_ylim(-0.4, 7.4)  # a point at 0 days is drawn whole (bars reset it to 0)
     axes.set_yticks(range(0, 8))
     axes.set_ylabel("days in the week")
 

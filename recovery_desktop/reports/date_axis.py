@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
-from matplotlib.ticker import Formatter
+from matplotlib.ticker import Formatter, Locator
 
 from recovery_desktop.domain.calendar_text import date_text, month_name, weekday_name
 from recovery_desktop.domain.periods import Period
@@ -57,11 +58,34 @@ class DateLabels(Formatter):
         return labels
 
 
+class PeriodTicks(Locator):
+    """The ticks ``inner`` would place that fall on a day of ``period`` (at its midnight):
+    the room a chart leaves at the ends of its date axis never shows a tick, or a label,
+    for a day before the range or for tomorrow."""
+
+    def __init__(self, inner: Locator, period: Period) -> None:
+        self.inner = inner
+        self.first = float(mdates.date2num(period.start))
+        self.last = float(mdates.date2num(period.end))
+
+    def set_axis(self, axis: Any) -> None:
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def __call__(self) -> Sequence[float]:
+        return self._within(self.inner())
+
+    def tick_values(self, vmin: Any, vmax: Any) -> Sequence[float]:
+        return self._within(self.inner.tick_values(vmin, vmax))
+
+    def _within(self, ticks: Sequence[float]) -> list[float]:
+        return [float(t) for t in ticks if self.first <= t <= self.last]
+
+
 def date_axis(axes: Axes, period: Period) -> None:
-    """Readable dates: weekday, day and month for short periods; months (and years) beyond."""
-    if period.days <= DAILY_TICK_DAYS:
-        axes.xaxis.set_major_locator(mdates.DayLocator())
-        axes.xaxis.set_major_formatter(DateLabels(weekdays=True))
-        return
-    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=9))
-    axes.xaxis.set_major_formatter(DateLabels())
+    """Readable dates: weekday, day and month for short periods; months (and years) beyond.
+    Ticks name days of ``period`` only."""
+    weekdays = period.days <= DAILY_TICK_DAYS
+    inner = mdates.DayLocator() if weekdays else mdates.AutoDateLocator(minticks=3, maxticks=9)
+    axes.xaxis.set_major_locator(PeriodTicks(inner, period))
+    axes.xaxis.set_major_formatter(DateLabels(weekdays=weekdays))

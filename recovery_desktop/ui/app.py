@@ -190,6 +190,7 @@ def first_run(files: JournalFiles) -> Journal | None:
     created: list[Journal] = []
     setup_wizard(
         lambda wizard: created.append(create_from_wizard(files, wizard)),
+        files.app_folders(),
         crisis_lines=files.crisis_copy.read,
     ).exec()
     return created[0] if created else None

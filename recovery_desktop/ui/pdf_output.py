@@ -15,7 +15,8 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
-from recovery_desktop.data.output_files import pdf_check, save_output
+from recovery_desktop.data.output_files import pdf_check, refuse_app_files, save_output
+from recovery_desktop.data.output_places import AppFolders
 
 PDF_DPI = 300
 
@@ -39,20 +40,26 @@ def pdf_bytes(layout: QPageLayout, title: str, render: Render) -> tuple[bytes, i
     return bytes(buffer.data().data()), pages
 
 
-def save_pdf(path: Path, layout: QPageLayout, title: str, render: Render) -> int | None:
+def save_pdf(
+    path: Path, layout: QPageLayout, title: str, render: Render, app_folders: AppFolders
+) -> int | None:
     """Paint into a PDF at ``path``, whole or not at all; returns the number of pages.
 
-    Raises :class:`~recovery_desktop.data.output_files.OutputProblem` naming the file.
+    Raises :class:`~recovery_desktop.data.output_files.OutputProblem` naming the file, also
+    (before anything is painted) when ``path`` lies among the app's own files.
     """
+    refuse_app_files(path, app_folders)
     data, pages = pdf_bytes(layout, title, render)
-    save_output(path, data, pdf_check(pages))
+    save_output(path, data, pdf_check(pages), app_folders=app_folders)
     return pages
 
 
-def print_or_save(printer: QPrinter, title: str, render: Render) -> int | None:
+def print_or_save(
+    printer: QPrinter, title: str, render: Render, app_folders: AppFolders
+) -> int | None:
     """Print, or, when the print dialog chose "Print to file", save that PDF as
     :func:`save_pdf` does (Qt would write it directly and keep quiet about a full disk)."""
     target = printer.outputFileName()
     if target:
-        return save_pdf(Path(target), printer.pageLayout(), title, render)
+        return save_pdf(Path(target), printer.pageLayout(), title, render, app_folders)
     return render(printer)

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.ui.pdf_output import print_or_save, save_pdf
 from recovery_desktop.ui.print_footer import (
     FooterText,
@@ -277,20 +278,22 @@ def _paint_footer(painter: QPainter, built: BuiltSummary, pages: Pages, number: 
     paint_footer(painter, placed, font, device)
 
 
-def write_pdf(built: BuiltSummary, path: Path, size_name: str = "A4") -> int:
+def write_pdf(built: BuiltSummary, path: Path, size_name: str, app_folders: AppFolders) -> int:
     """Save the summary as a PDF, whole or not at all; returns the number of pages.
 
     Raises :class:`SummaryTooLong` (before anything is written), or
-    :class:`~recovery_desktop.data.output_files.OutputProblem` naming the file and the reason.
+    :class:`~recovery_desktop.data.output_files.OutputProblem` naming the file and the reason
+    (also when ``path`` lies among the app's own files, in ``app_folders``).
     """
-    pages = save_pdf(path, page_layout(size_name), built.document.title, _render(built))
+    layout = page_layout(size_name)
+    pages = save_pdf(path, layout, built.document.title, _render(built), app_folders)
     assert pages is not None
     return pages
 
 
-def print_to(built: BuiltSummary, printer: QPrinter) -> int:
+def print_to(built: BuiltSummary, printer: QPrinter, app_folders: AppFolders) -> int:
     """Print (or save, when the print dialog chose a file); returns the number of pages."""
-    pages = print_or_save(printer, built.document.title, _render(built))
+    pages = print_or_save(printer, built.document.title, _render(built), app_folders)
     assert pages is not None
     return pages
 

@@ -9,7 +9,13 @@ from pathlib import Path
 
 from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.journal import Journal
-from recovery_desktop.data.output_files import OutputProblem, html_check, save_output
+from recovery_desktop.data.output_files import (
+    OutputProblem,
+    html_check,
+    refuse_app_files,
+    save_output,
+)
+from recovery_desktop.data.output_places import AppFolders, same_file
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.reports.summary import BuiltSummary, build_summary
 from recovery_desktop.ui.dates import use_app_language
@@ -42,19 +48,24 @@ def save_summary(
     """Write the PDF (and optionally one self-contained HTML file); returns the page count.
 
     Each file is whole or absent. Raises :class:`StorageProblem` naming the file and the
-    reason (disk full, folder read-only…) or saying that the summary is too long to lay out.
+    reason (disk full, folder read-only…) or saying that the summary is too long to lay out;
+    an :class:`OutputProblem` before anything is written when a file would go among the
+    journal's own files or both would be one file.
     """
+    folders = journal.files.app_folders()
+    if html is not None:
+        check_html_place(pdf, html, folders)
     ensure_gui_application()
     from recovery_desktop.ui.printing import PrintError, default_page_size_name, write_pdf
 
     built = build(journal, period)
     try:
-        pages = write_pdf(built, pdf, page_size or default_page_size_name())
+        pages = write_pdf(built, pdf, page_size or default_page_size_name(), folders)
     except PrintError as error:
         raise StorageProblem(f"{error} Nothing was saved.") from error
     if html is not None:
         try:
-            save_html(built, html)
+            save_html(built, html, folders)
         except OutputProblem as error:
             raise OutputProblem(
                 error.path, f"{error.reason} (The PDF was saved to {pdf}.)"
@@ -62,6 +73,16 @@ def save_summary(
     return pages
 
 
-def save_html(built: BuiltSummary, path: Path) -> None:
+def save_html(built: BuiltSummary, path: Path, app_folders: AppFolders) -> None:
     """The summary as one HTML file with its charts inside, whole or not at all."""
-    save_output(path, built.standalone_html().encode("utf-8"), html_check)
+    save_output(path, built.standalone_html().encode("utf-8"), html_check, app_folders=app_folders)
+
+
+def check_html_place(pdf: Path, html: Path, app_folders: AppFolders) -> None:
+    """Raise :class:`OutputProblem` when the HTML file would replace the PDF or one of the
+    app's own files; checked before either file is written."""
+    refuse_app_files(html, app_folders)
+    if same_file(pdf, html):
+        raise OutputProblem(
+            html, f"it is the same file as the PDF ({pdf}). Choose two different file names."
+        )

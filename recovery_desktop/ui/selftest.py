@@ -62,7 +62,8 @@ def run_self_test() -> int:
         png = chart_png(inputs, "mood_craving", date.today())
         _say(f"chart: ok ({len(png)} bytes)")
         pdf = folder / "self-test.pdf"
-        write_pdf(build_summary(inputs, SummaryOptions(), date.today()), pdf)
+        built = build_summary(inputs, SummaryOptions(), date.today())
+        write_pdf(built, pdf, "A4", JournalFiles(folder / "journal").app_folders())
         data = pdf.read_bytes()
         if not data.startswith(b"%PDF") or b"/Image" not in data:
             raise RuntimeError("PDF not written, or its chart is missing")

@@ -9,6 +9,7 @@ from recovery_desktop.domain.library import (
     CATEGORIES,
     DEFAULT_COPING,
     DEFAULT_TRIGGERS,
+    DuplicateName,
     Kind,
     LibraryError,
     LibraryItem,
@@ -121,3 +122,57 @@ def test_library_edits_do_not_change_past_cravings(journal):
     assert after == before
     assert after.triggers == (Tag(trigger.id, trigger.name),)
     assert after.coping == (Tag(coping.id, coping.name),)
+
+
+@pytest.mark.parametrize("typed", ["Poor sleep", "poor SLEEP", "  Poor sleep  "])
+def test_adding_a_name_already_in_the_list_is_refused(journal, typed):
+    """A name already in the list, in any case or with spaces around it, is not added twice."""
+    with pytest.raises(DuplicateName) as refused:
+        journal.library.add(LibraryItem(None, Kind.TRIGGER, typed, "Physical"))
+    assert refused.value.existing.name == "Poor sleep"
+    assert _names(journal, Kind.TRIGGER).count("Poor sleep") == 1
+    assert journal.library.count(Kind.TRIGGER) == 25
+
+
+def test_the_same_name_in_the_other_list_is_not_a_duplicate(journal):
+    """A trigger and a coping action may share a name; only one list is compared."""
+    added = journal.library.add(LibraryItem(None, Kind.COPING, "Poor sleep", "Calm"))
+    assert added.name in _names(journal, Kind.COPING)
+
+
+def test_an_archived_name_is_refused_by_add_and_brought_back_by_find_or_add(journal):
+    """Archived items count as taken; typing one in the craving panel restores it in place."""
+    sleep = next(i for i in journal.library.items(Kind.TRIGGER) if i.name == "Poor sleep")
+    journal.library.set_archived(sleep.id, True)
+    with pytest.raises(DuplicateName):
+        journal.library.add(LibraryItem(None, Kind.TRIGGER, "poor sleep", "Feelings"))
+    found = journal.library.find_or_add(LibraryItem(None, Kind.TRIGGER, "poor sleep", "Feelings"))
+    assert (found.id, found.name, found.category, found.archived) == (
+        sleep.id,
+        "Poor sleep",
+        "Physical",
+        False,
+    )
+    assert journal.library.count(Kind.TRIGGER) == 25
+
+
+def test_find_or_add_adds_a_new_name_once(journal):
+    """The same new name typed twice makes one item, the second time found, not copied."""
+    first = journal.library.find_or_add(LibraryItem(None, Kind.COPING, "Walk the dog", "Move"))
+    second = journal.library.find_or_add(LibraryItem(None, Kind.COPING, "walk the dog ", "Calm"))
+    assert second == first
+    assert _names(journal, Kind.COPING).count("Walk the dog") == 1
+    assert journal.library.count(Kind.COPING) == 20
+
+
+def test_renaming_into_another_items_name_is_refused(journal):
+    """An update cannot make two items of one list share a name; its own name may change case."""
+    pain, sleep = (
+        next(i for i in journal.library.items(Kind.TRIGGER) if i.name == name)
+        for name in ("Pain", "Poor sleep")
+    )
+    with pytest.raises(DuplicateName):
+        journal.library.update(LibraryItem(pain.id, Kind.TRIGGER, "POOR SLEEP", "Physical"))
+    assert journal.library.get(pain.id).name == "Pain"
+    journal.library.update(LibraryItem(sleep.id, Kind.TRIGGER, "poor sleep", "Physical"))
+    assert journal.library.get(sleep.id).name == "poor sleep"

@@ -9,7 +9,7 @@ from recovery_desktop.domain.checkin import CheckIn, Halt
 from recovery_desktop.domain.contacts import Contact, ReachOut, Role
 from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.domain.periods import preset
-from recovery_desktop.reports.chart_kit import day_number
+from recovery_desktop.reports.chart_kit import day_number, edge_room
 from recovery_desktop.reports.charts import chart_spec
 from recovery_desktop.reports.style import LIGHT
 
@@ -46,13 +46,15 @@ def _right_edges(axes) -> list[float]:
 
 @pytest.mark.parametrize("key", WEEKLY)
 def test_weekly_charts_end_with_today_on_4_weeks(weeks_so_far, key):
-    """On "4 weeks" the axis, the bars and the points of the current week end with today."""
+    """On "4 weeks" the bars and the points of the current week end with today; the axis
+    leaves only its few pixels of edge room after them, with no tick for tomorrow."""
     period = preset("4weeks", TUESDAY)
     chart = chart_spec(key).build(weeks_so_far.trend_data(period), LIGHT)
     axes = chart.figure.axes[0]
     tomorrow = day_number(TUESDAY) + 1
-    assert axes.get_xlim()[1] <= tomorrow
+    assert axes.get_xlim()[1] == pytest.approx(tomorrow + edge_room(period))
     assert max(_right_edges(axes)) <= tomorrow
+    assert max(axes.get_xticks()) <= day_number(TUESDAY)
 
 
 @pytest.mark.parametrize("key", WEEKLY)

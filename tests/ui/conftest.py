@@ -97,7 +97,9 @@ def wizard_at_privacy_choice(qtbot, files):
     from recovery_desktop.ui.dialogs.key_wizards import setup_wizard
 
     created = []
-    wizard = setup_wizard(lambda w: created.append(create_from_wizard(files, w)))
+    wizard = setup_wizard(
+        lambda w: created.append(create_from_wizard(files, w)), files.app_folders()
+    )
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.next()

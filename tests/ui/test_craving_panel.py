@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from recovery_desktop.domain.contacts import DEFAULT_CRISIS_LINES, Contact, Role, call_first
-from recovery_desktop.domain.cravings import Outcome
+from recovery_desktop.domain.cravings import Outcome, Tag
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
@@ -177,6 +177,65 @@ def test_a_trigger_typed_in_the_panel_is_shown_ticked_in_view(qtbot, flows, jour
     assert row.text() == "The smell of a lighter"
     assert row.checkState() == Qt.CheckState.Checked
     assert picker.viewport().rect().intersects(picker.visualItemRect(row))
+
+
+def _type_new(qtbot, picker, name):
+    picker.new_name.clear()
+    qtbot.keyClicks(picker.new_name, name)
+    qtbot.keyClick(picker.new_name, Qt.Key.Key_Return)
+
+
+def _rows(picker, name):
+    rows = [picker.list.item(i) for i in range(picker.list.count())]
+    return [row for row in rows if row.text().casefold() == name.casefold()]
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"), [(Kind.TRIGGER, "Poor sleep"), (Kind.COPING, "go for a WALK")]
+)
+def test_typing_a_name_already_listed_ticks_it_instead_of_adding_a_copy(
+    qtbot, flows, journal, kind, name
+):
+    """ "Add another…" with a listed name (any case) ticks that item, scrolled into view."""
+    panel = flows.open_craving()
+    qtbot.waitExposed(panel)
+    picker = panel.triggers if kind is Kind.TRIGGER else panel.coping
+    before = journal.library.items(kind)
+    _type_new(qtbot, picker, name)
+    assert journal.library.items(kind) == before
+    (row,) = _rows(picker, name)
+    assert row.checkState() == Qt.CheckState.Checked
+    assert picker.list.viewport().rect().intersects(picker.list.visualItemRect(row))
+    assert picker.new_name.text() == ""
+
+
+def test_a_new_name_typed_twice_is_added_once(qtbot, flows, journal):
+    """The second time, the name typed is found and stays ticked; the library has one copy."""
+    panel = flows.open_craving()
+    qtbot.waitExposed(panel)
+    for typed in ("The smell of a lighter", "the smell of a lighter "):
+        _type_new(qtbot, panel.triggers, typed)
+    names = [i.name for i in journal.library.items(Kind.TRIGGER, include_archived=True)]
+    assert names.count("The smell of a lighter") == 1
+    (row,) = _rows(panel.triggers, "The smell of a lighter")
+    assert row.checkState() == Qt.CheckState.Checked
+
+
+def test_typing_an_archived_name_brings_it_back_ticked(qtbot, flows, journal):
+    """An archived trigger typed in the panel is restored (same item, its history kept)."""
+    sleep = next(i for i in journal.library.items(Kind.TRIGGER) if i.name == "Poor sleep")
+    journal.library.set_archived(sleep.id, True)
+    panel = flows.open_craving()
+    qtbot.waitExposed(panel)
+    assert _rows(panel.triggers, "Poor sleep") == []
+    _type_new(qtbot, panel.triggers, "poor sleep")
+    assert not journal.library.get(sleep.id).archived
+    assert journal.library.count(Kind.TRIGGER) == 25
+    (row,) = _rows(panel.triggers, "Poor sleep")
+    assert row.checkState() == Qt.CheckState.Checked
+    panel.accept()
+    [saved] = journal.cravings.between(datetime.now().date(), datetime.now().date())
+    assert saved.triggers == (Tag(sleep.id, "Poor sleep"),)
 
 
 def test_the_breathing_prompt_keeps_its_height_when_the_timer_starts(qtbot, flows, journal):

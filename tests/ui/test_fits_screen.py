@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.cravings import Craving, Outcome
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.library import Kind
+from recovery_desktop.domain.periods import PRESETS
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
 from recovery_desktop.ui.dialogs import key_stop
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
@@ -38,7 +39,9 @@ from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
+from tests.chart_fit import chart_problems
 from tests.conftest import TEST_SCREEN
+from tests.ui.conftest import click_choice
 from tests.ui.fit_check import fit_problems
 
 PAGES = range(8)
@@ -68,6 +71,25 @@ def test_every_page_fits(qtbot, window_for, demo_journal, files, row):
         qtbot.waitUntil(lambda: bool(page.views) and not page.is_drawing(), timeout=20000)
     _settle(qtbot, window)
     assert fit_problems(window) == [], window.workspace.nav.item(row).text()
+
+
+def test_every_trends_chart_is_drawn_whole_at_every_range(qtbot, window_for, demo_journal, files):
+    """On Trends in the main window, at every range, no chart text runs past its figure and
+    no marker or bar past its axes (axis labels such as "cravings logged per day" included)."""
+    demo_journal.checkins.save(CheckIn(date.today() - timedelta(days=3 * 365), mood=5))
+    session = Session(files)
+    session.adopt(demo_journal)
+    window = window_for(session)
+    nav = window.workspace.nav
+    window.workspace.show_page(next(r for r in PAGES if nav.item(r).text() == "Trends"))
+    page = window.workspace.stack.currentWidget()
+    problems = []
+    for label in PRESETS.values():
+        click_choice(qtbot, page.range, label)
+        qtbot.waitUntil(lambda: bool(page.views) and not page.is_drawing(), timeout=20000)
+        for key, view in page.views.items():
+            problems += [f"{label}, {key}: {p}" for p in chart_problems(view.canvas.figure)]
+    assert problems == []
 
 
 @pytest.mark.parametrize("lapse", [False, True])
@@ -161,16 +183,18 @@ def test_every_dialog_fits(qtbot, window_for, demo_journal, files, name):
 
 
 WIZARDS = {
-    "setup": lambda: setup_wizard(lambda _w: None),
-    "add passphrase": lambda: add_passphrase_wizard(lambda _w: None),
-    "new recovery key": lambda: new_recovery_key_wizard(lambda _p: None, lambda _w: None),
+    "setup": lambda folders: setup_wizard(lambda _w: None, folders),
+    "add passphrase": lambda folders: add_passphrase_wizard(lambda _w: None, folders),
+    "new recovery key": lambda folders: new_recovery_key_wizard(
+        lambda _p: None, lambda _w: None, folders
+    ),
 }
 
 
 @pytest.mark.parametrize("name", list(WIZARDS))
-def test_every_wizard_page_fits(qtbot, name):
+def test_every_wizard_page_fits(qtbot, name, files):
     """Every page of every key wizard fits the screen without clipping."""
-    wizard = WIZARDS[name]()
+    wizard = WIZARDS[name](files.app_folders())
     qtbot.addWidget(wizard)
     wizard.show()
     for page_id in wizard.pageIds():

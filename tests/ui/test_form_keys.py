@@ -166,7 +166,9 @@ def test_the_current_passphrase_message_goes_when_it_is_retyped(qtbot, journal):
 
 def test_the_new_recovery_key_wizard_message_goes_when_the_passphrase_is_retyped(qtbot, journal):
     """Wizard page "Current passphrase": the message leaves at the next key press."""
-    wizard = new_recovery_key_wizard(journal.check_passphrase, lambda _w: None)
+    wizard = new_recovery_key_wizard(
+        journal.check_passphrase, lambda _w: None, journal.files.app_folders()
+    )
     qtbot.addWidget(wizard)
     wizard.show()
     page = wizard.currentPage()

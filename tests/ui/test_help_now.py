@@ -224,7 +224,7 @@ def test_a_damaged_or_hostile_copy_shows_the_default_lines(
 
 def test_the_first_run_wizard_has_help_on_every_page(qtbot, files):
     """Before any journal exists, each wizard page offers help with the default lines."""
-    wizard = setup_wizard(lambda w: None)
+    wizard = setup_wizard(lambda w: None, files.app_folders())
     qtbot.addWidget(wizard)
     wizard.show()
     for _page in range(3):

@@ -64,7 +64,9 @@ def test_cancelling_a_new_recovery_key_after_seeing_it_asks_and_says_the_old_one
     old_key = new_recovery_key()
     journal = create_journal(files, PASSPHRASE, old_key)
     wizard = new_recovery_key_wizard(
-        journal.check_passphrase, lambda w: journal.replace_recovery_key(w.recovery_key)
+        journal.check_passphrase,
+        lambda w: journal.replace_recovery_key(w.recovery_key),
+        files.app_folders(),
     )
     qtbot.addWidget(wizard)
     wizard.show()
@@ -87,7 +89,9 @@ def test_cancelling_a_new_recovery_key_after_seeing_it_asks_and_says_the_old_one
 
 def test_closing_before_the_key_is_shown_asks_nothing(qtbot, journal):
     """On the current-passphrase page nothing has been shown yet: Esc simply closes."""
-    wizard = new_recovery_key_wizard(journal.check_passphrase, lambda _w: None)
+    wizard = new_recovery_key_wizard(
+        journal.check_passphrase, lambda _w: None, journal.files.app_folders()
+    )
     qtbot.addWidget(wizard)
     wizard.show()
     asked = when_shown(QMessageBox, _stop)
@@ -96,10 +100,10 @@ def test_closing_before_the_key_is_shown_asks_nothing(qtbot, journal):
 
 
 @pytest.mark.parametrize("which", ["setup", "add passphrase"])
-def test_the_other_key_wizards_ask_too_once_the_key_was_shown(qtbot, which):
+def test_the_other_key_wizards_ask_too_once_the_key_was_shown(qtbot, which, files):
     """First run and adding a passphrase: cancelling after the key asks, and Go back stays."""
     make = setup_wizard if which == "setup" else add_passphrase_wizard
-    wizard = make(lambda _w: None)
+    wizard = make(lambda _w: None, files.app_folders())
     qtbot.addWidget(wizard)
     wizard.show()
     _to_the_key(qtbot, wizard)
@@ -115,7 +119,9 @@ def test_the_other_key_wizards_ask_too_once_the_key_was_shown(qtbot, which):
 
 def test_adding_a_passphrase_stopped_leaves_the_journal_as_it_was(qtbot, plain_journal, files):
     """Stop after the key was shown: no passphrase, and the question said so."""
-    wizard = add_passphrase_wizard(lambda w: plain_journal.add_passphrase("x" * 12, w.recovery_key))
+    wizard = add_passphrase_wizard(
+        lambda w: plain_journal.add_passphrase("x" * 12, w.recovery_key), files.app_folders()
+    )
     qtbot.addWidget(wizard)
     wizard.show()
     _to_the_key(qtbot, wizard)

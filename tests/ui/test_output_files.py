@@ -113,8 +113,8 @@ def test_a_chart_image_on_a_full_disk_leaves_nothing(chart, boxes, monkeypatch, 
 
 
 @pytest.fixture
-def key_view(qtbot):
-    view = RecoveryKeyView()
+def key_view(qtbot, files):
+    view = RecoveryKeyView(files.app_folders())
     qtbot.addWidget(view)
     view.set_key(KEY)
     return view

@@ -64,7 +64,7 @@ def test_the_footer_never_overlaps_the_page_number(qapp, journal, tmp_path, pape
         journal.summary_inputs(WEEK), SummaryOptions(name=NAMES[name]), date(2026, 11, 24)
     )
     path = tmp_path / "week.pdf"
-    write_pdf(built, path, paper)
+    write_pdf(built, path, paper, journal.files.app_folders())
     width = float(PdfReader(str(path)).pages[0].mediabox.width)
     margin = MARGIN_MM / 25.4 * 72
     for number, runs in enumerate(footer_runs(path), start=1):

@@ -56,7 +56,7 @@ def test_crisis_lines_hide_the_old_rows_at_once(qtbot, journal):
     assert len(box.findChildren(CrisisLineRow)) >= len(box.rows) == len(old) + 1
 
 
-def test_a_redrawn_chart_hides_the_old_canvas_at_once(qtbot):
+def test_a_redrawn_chart_hides_the_old_canvas_at_once(qtbot, files):
     """A chart replaced by a new range never shows the old drawing under the new one."""
     from recovery_desktop.domain.periods import Period
     from recovery_desktop.domain.trends import TrendData
@@ -64,7 +64,7 @@ def test_a_redrawn_chart_hides_the_old_canvas_at_once(qtbot):
     from recovery_desktop.reports.style import LIGHT
     from recovery_desktop.ui.widgets.chart_view import ChartView
 
-    view = ChartView("Triggers")
+    view = ChartView("Triggers", files.app_folders())
     qtbot.addWidget(view)
     view.show()
     period = Period(TODAY - timedelta(days=6), TODAY, "This week")

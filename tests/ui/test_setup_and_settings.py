@@ -104,7 +104,7 @@ def test_first_steps_need_a_name_for_a_phone_number(qtbot, files):
 
 def test_cancelling_first_run_creates_nothing(qtbot, files):
     """Closing the wizard leaves no journal behind."""
-    wizard = setup_wizard(lambda w: None)
+    wizard = setup_wizard(lambda w: None, files.app_folders())
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.reject()
@@ -182,9 +182,9 @@ def test_settings_auto_lock_minutes_are_saved_and_applied(qtbot, journal, files,
     ]
 
 
-def test_add_passphrase_wizard_refuses_short_passphrases(qtbot):
+def test_add_passphrase_wizard_refuses_short_passphrases(qtbot, files):
     """The wizard will not move on with a passphrase under the minimum."""
-    wizard = add_passphrase_wizard(lambda w: None)
+    wizard = add_passphrase_wizard(lambda w: None, files.app_folders())
     qtbot.addWidget(wizard)
     wizard.show()
     start = wizard.currentId()

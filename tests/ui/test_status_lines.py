@@ -83,9 +83,9 @@ def test_saved_in_settings_does_not_push_the_next_section_down(qtbot, journal):
     assert _place(page.reminder_days) == before
 
 
-def test_copying_the_recovery_key_does_not_move_the_warning(qtbot):
+def test_copying_the_recovery_key_does_not_move_the_warning(qtbot, files):
     """ "Copied." appears between the buttons and the warning, which does not move."""
-    view = _shown(qtbot, RecoveryKeyView(), width=640, height=480)
+    view = _shown(qtbot, RecoveryKeyView(files.app_folders()), width=640, height=480)
     view.set_key("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789")
     labels = view.findChildren(type(view.key_label))
     warning = next(label for label in labels if "back door" in label.text())

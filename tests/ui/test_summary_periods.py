@@ -23,7 +23,7 @@ def _texts(journal, period, today, tmp_path):
     build them."""
     built = build_summary(journal.summary_inputs(period), SummaryOptions(), today)
     path = tmp_path / f"{period.key}.pdf"
-    write_pdf(built, path, "A4")
+    write_pdf(built, path, "A4", journal.files.app_folders())
     body = built.document.html.split("<body>")[1]
     html = " ".join(html_text.unescape(re.sub(r"<[^>]+>", " ", body)).split())
     return html, unicodedata.normalize("NFKC", pdf_text(path))

@@ -123,7 +123,7 @@ def test_the_lapse_week_shows_the_lapse_and_fits_on_two_pages(page, journal, tmp
     built = build_summary(journal.summary_inputs(LAPSE_WEEK), SummaryOptions(), TODAY)
     for paper in ("A4", "Letter"):
         path = tmp_path / f"lapse-{paper}.pdf"
-        assert write_pdf(built, path, paper) <= 2
+        assert write_pdf(built, path, paper, journal.files.app_folders()) <= 2
         text = unicodedata.normalize("NFKC", pdf_text(path))  # "ﬁ" ligatures back to "fi"
         section = _between(text, "Lapses recorded: 1", "Cravings logged")
         assert f"{lapse.at:%A} {long_date(lapse.day, year=False)}, {lapse.at:%H:%M}" in section

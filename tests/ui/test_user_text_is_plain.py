@@ -150,7 +150,7 @@ def test_messages_beside_fields_show_user_text_as_typed(qtbot, marked_journal):
 
 def test_only_the_apps_own_words_are_rich_text(qtbot, files):
     """The two labels written as rich text on purpose still draw as such."""
-    wizard = setup_wizard(lambda _w: None)
+    wizard = setup_wizard(lambda _w: None, files.app_folders())
     qtbot.addWidget(wizard)
     wizard.show()
     labels = [label for label in wizard.findChildren(QLabel) if "<p>" in label.text()]

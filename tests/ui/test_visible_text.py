@@ -92,7 +92,7 @@ def test_no_double_spaces_in_any_dialog(qtbot, journal):
         LapseDialog(journal),
         ReachOutDialog(journal, contact.id),
         CravingPanel(journal, journal.cravings.between(date.min, date.max)[0]),
-        setup_wizard(lambda _wizard: None),
+        setup_wizard(lambda _wizard: None, journal.files.app_folders()),
     ]
     found = []
     for dialog in dialogs:

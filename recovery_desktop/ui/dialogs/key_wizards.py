@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.data.vault import new_recovery_key
 from recovery_desktop.domain.contacts import CrisisLine, default_crisis_lines
 from recovery_desktop.domain.drafts import Draft, DraftKind
@@ -217,11 +218,11 @@ class CurrentPassphrasePage(QWizardPage):
 
 
 class RecoveryKeyPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, app_folders: AppFolders, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle("Your recovery key")
         self.setSubTitle("Your way back in if you ever forget your passphrase.")
-        self.view = RecoveryKeyView(self)
+        self.view = RecoveryKeyView(app_folders, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
 
@@ -273,17 +274,19 @@ def add_help(wizard: QWizard, crisis_lines: Callable[[], Sequence[CrisisLine]]) 
 
 def setup_wizard(
     finish: Callable[[KeyWizard], None],
+    app_folders: AppFolders,
     parent: QWidget | None = None,
     crisis_lines: Callable[[], Sequence[CrisisLine]] = default_crisis_lines,
 ) -> KeyWizard:
     """First run: welcome, passphrase or not, recovery key, confirmation, first steps.
-    "Get help now" shows ``crisis_lines()`` (there is no journal to read yet)."""
+    "Get help now" shows ``crisis_lines()`` (there is no journal to read yet); the key's
+    file is never saved in ``app_folders`` (the new journal's folder among them)."""
     wizard = KeyWizard("Set up Recovery Desktop", finish, parent)
     wizard.help = add_help(wizard, crisis_lines)
     for page in (
         WelcomePage(),
         PassphrasePage(allow_none=True),
-        RecoveryKeyPage(),
+        RecoveryKeyPage(app_folders),
         ConfirmKeyPage(),
     ):
         wizard.addPage(page)
@@ -294,13 +297,13 @@ def setup_wizard(
 
 
 def add_passphrase_wizard(
-    finish: Callable[[KeyWizard], None], parent: QWidget | None = None
+    finish: Callable[[KeyWizard], None], app_folders: AppFolders, parent: QWidget | None = None
 ) -> KeyWizard:
     """Settings: protect a journal that has no passphrase yet."""
     wizard = KeyWizard(
         "Add a passphrase", finish, parent, key_stop.ADD_PASSPHRASE, DraftKind.ADD_PASSPHRASE
     )
-    for page in (PassphrasePage(allow_none=False), RecoveryKeyPage(), ConfirmKeyPage()):
+    for page in (PassphrasePage(allow_none=False), RecoveryKeyPage(app_folders), ConfirmKeyPage()):
         wizard.addPage(page)
     wizard.setButtonText(QWizard.WizardButton.FinishButton, "&Protect my journal")
     return wizard
@@ -309,13 +312,14 @@ def add_passphrase_wizard(
 def new_recovery_key_wizard(
     check: Callable[[str], None],
     finish: Callable[[KeyWizard], None],
+    app_folders: AppFolders,
     parent: QWidget | None = None,
 ) -> KeyWizard:
     """Settings: replace the recovery key (the current passphrase is asked first)."""
     wizard = KeyWizard(
         "New recovery key", finish, parent, key_stop.NEW_KEY, DraftKind.NEW_RECOVERY_KEY
     )
-    for page in (CurrentPassphrasePage(check), RecoveryKeyPage(), ConfirmKeyPage()):
+    for page in (CurrentPassphrasePage(check), RecoveryKeyPage(app_folders), ConfirmKeyPage()):
         wizard.addPage(page)
     wizard.setButtonText(QWizard.WizardButton.FinishButton, "&Use the new key")
     return wizard

@@ -21,6 +21,7 @@ from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.domain.library import (
     CATEGORIES,
     MAX_NAME_CHARACTERS,
+    DuplicateName,
     Kind,
     LibraryError,
     LibraryItem,
@@ -128,45 +129,31 @@ class LibraryItemDialog(QDialog, KeepsDraft):
             return LibraryItem(None, self.kind, name, category, favourite=favourite)
         return replace(self.item, name=name, category=category, favourite=favourite)
 
-    def problem(self, item: LibraryItem) -> str | None:
-        """What stops ``item`` being saved, in plain words; None when it can be."""
-        try:
-            item.validate()
-        except LibraryError as error:
-            return str(error)
-        twin = self._same_name(item)
-        if twin is None:
-            return None
-        if twin.archived:
-            return f"“{twin.name}” is already in your archive. Tick “Show archived” to restore it."
-        return f"“{twin.name}” is already in your list."
-
-    def _same_name(self, item: LibraryItem) -> LibraryItem | None:
-        wanted = item.name.casefold()
-        for other in self.library.items(self.kind, include_archived=True):
-            if other.id != item.id and other.name.strip().casefold() == wanted:
-                return other
-        return None
-
     def accept(self) -> None:
-        item = self.entered()
         try:
-            problem = self.problem(item)
-            if problem is None:
-                self.saved = self._save(item)
-        except JournalError as error:
+            self.saved = self._save(self.entered())
+        except DuplicateName as twin:
+            problem = _taken(twin.existing)
+        except (LibraryError, JournalError) as error:
             problem = str(error)
-        if problem is not None:
-            self.error.show_message(problem)
-            self.name_edit.setFocus()
+        else:
+            super().accept()
             return
-        super().accept()
+        self.error.show_message(problem)
+        self.name_edit.setFocus()
 
     def _save(self, item: LibraryItem) -> LibraryItem:
         if item.id is None:
             return self.library.add(item)
         self.library.update(item)
         return self.library.get(item.id) or item
+
+
+def _taken(twin: LibraryItem) -> str:
+    """Why a name cannot be saved when ``twin`` already has it, and where to find it."""
+    if twin.archived:
+        return f"“{twin.name}” is already in your archive. Tick “Show archived” to restore it."
+    return f"“{twin.name}” is already in your list."
 
 
 def _hint(text: str, parent: QWidget) -> QLabel:

@@ -235,7 +235,7 @@ class SettingsPage(QWidget):
             self.journal.add_passphrase(wizard.passphrase, wizard.recovery_key)
 
         self.key_note.hide()  # it was about an earlier try; the wizard asks again if stopped
-        if add_passphrase_wizard(finish, self).exec():
+        if add_passphrase_wizard(finish, self.journal.files.app_folders(), self).exec():
             self._refresh_privacy()
             QMessageBox.information(
                 self, "Journal protected", "Your journal is now protected by your passphrase."
@@ -246,7 +246,8 @@ class SettingsPage(QWidget):
             self.journal.replace_recovery_key(wizard.recovery_key)
 
         self.key_note.hide()  # it was about an earlier try; the wizard asks again if stopped
-        if new_recovery_key_wizard(self.journal.check_passphrase, finish, self).exec():
+        folders = self.journal.files.app_folders()
+        if new_recovery_key_wizard(self.journal.check_passphrase, finish, folders, self).exec():
             QMessageBox.information(
                 self,
                 "New recovery key",

@@ -12,7 +12,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryNotes, S
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.reports.sections import SECTIONS
 from recovery_desktop.ui.printing import PAGE_SIZES, PrintError, default_page_size_name
+from recovery_desktop.ui.save_dialog import FileKind, ask_save_path
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.period_picker import PeriodPicker
@@ -56,6 +56,7 @@ class SummaryPage(QWidget):
     def __init__(self, journal: Journal, warmup: Warmup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
+        self._app_folders = journal.files.app_folders()  # no PDF is saved among them
         self.warmup = warmup
         self.built: BuiltSummary | None = None
         self._lists_dirty = False
@@ -334,7 +335,7 @@ class SummaryPage(QWidget):
         assert built is not None
         where = printer.outputFileName()
         try:
-            pages = print_to(built, printer)
+            pages = print_to(built, printer, self._app_folders)
         except (PrintError, JournalError) as error:
             self._not_saved("Not saved" if where else "Not printed", error)
             return 0
@@ -351,10 +352,10 @@ class SummaryPage(QWidget):
     def save_pdf(self) -> None:
         if self._ready_summary() is None:
             return
-        start = str(Path.home() / self.default_pdf_name())
-        path, _ = QFileDialog.getSaveFileName(self, "Save summary as PDF", start, "PDF (*.pdf)")
-        if path:
-            self.save_pdf_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
+        start = Path.home() / self.default_pdf_name()
+        chosen = ask_save_path(self, "Save summary as PDF", start, [FileKind("PDF", "pdf")])
+        if chosen is not None:
+            self.save_pdf_to(chosen[0])
 
     def save_pdf_to(self, path: Path) -> int:
         from recovery_desktop.ui.printing import write_pdf
@@ -362,7 +363,7 @@ class SummaryPage(QWidget):
         built = self._ready_summary()
         assert built is not None
         try:
-            pages = write_pdf(built, path, self.paper.currentText())
+            pages = write_pdf(built, path, self.paper.currentText(), self._app_folders)
         except (PrintError, JournalError) as error:
             self._not_saved("Not saved", error)
             return 0

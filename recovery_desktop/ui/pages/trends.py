@@ -147,7 +147,7 @@ class TrendsPage(QWidget):
         from recovery_desktop.ui.widgets.chart_view import ChartView
 
         for spec in CHARTS:
-            view = ChartView(spec.title, self.body)
+            view = ChartView(spec.title, self.journal.files.app_folders(), self.body)
             self.views[spec.key] = view
             self.charts_layout.insertWidget(self.charts_layout.count() - 1, view)
 

@@ -14,7 +14,6 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor, QWheelEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QMessageBox,
@@ -26,12 +25,15 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.output_files import png_check, save_output, svg_check
+from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.reports.chart_kit import Chart, image
 from recovery_desktop.ui.plain_text import plain_tooltip
+from recovery_desktop.ui.save_dialog import FileKind, ask_save_path
 from recovery_desktop.ui.widgets.layout import discard
 
 HOVER_PIXELS = 12
 CANVAS_HEIGHT = 300
+IMAGE_KINDS = (FileKind("PNG image", "png"), FileKind("SVG image", "svg"))
 
 
 class _Canvas(FigureCanvasQTAgg):
@@ -45,10 +47,11 @@ class _Canvas(FigureCanvasQTAgg):
 class ChartView(QFrame):
     """Shows whichever :class:`Chart` it is given; the canvas is reused between charts."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, app_folders: AppFolders, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chartView")
         self.title = title
+        self.app_folders = app_folders  # no image is saved among the app's own files
         self.chart: Chart | None = None
         self.canvas: FigureCanvasQTAgg | None = None
         self.draw_count = 0
@@ -107,22 +110,20 @@ class ChartView(QFrame):
     def save_image(self) -> None:
         if self.chart is None:
             return
-        default = str(Path.home() / f"{self.title.lower().replace(' ', '-')}.png")
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Save chart", default, "PNG image (*.png);;SVG image (*.svg)"
-        )
-        if path:
-            self.save_to(Path(path), "svg" if "svg" in chosen.lower() else None)
+        default = Path.home() / f"{self.title.lower().replace(' ', '-')}.png"
+        chosen = ask_save_path(self, "Save chart", default, IMAGE_KINDS)
+        if chosen is not None:
+            self.save_to(chosen[0], chosen[1].suffix)
 
     def save_to(self, path: Path, fmt: str | None = None) -> bool:
-        """Write the chart to ``path`` (PNG, or SVG by choice or suffix), whole or not at all;
-        a failure is told in a box naming the file and the reason. True when saved."""
+        """Write the chart to exactly ``path`` (PNG, or SVG by choice or suffix), whole or
+        not at all; a failure is told in a box naming the file and the reason. True when
+        saved."""
         assert self.chart is not None
         fmt = fmt or ("svg" if path.suffix.lower() == ".svg" else "png")
-        if path.suffix.lower() != f".{fmt}":
-            path = path.with_suffix(f".{fmt}")
+        check = svg_check if fmt == "svg" else png_check
         try:
-            save_output(path, image(self.chart, fmt), svg_check if fmt == "svg" else png_check)
+            save_output(path, image(self.chart, fmt), check, app_folders=self.app_folders)
         except JournalError as error:
             QMessageBox.warning(self, "Not saved", str(error))
             return False

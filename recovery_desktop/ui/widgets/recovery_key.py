@@ -21,7 +21,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,9 +33,11 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.output_files import save_output
+from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.domain import recovery_key as rk
 from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.ui.pdf_output import print_or_save
+from recovery_desktop.ui.save_dialog import FileKind, ask_save_path
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
 LOSS_WARNING = (
@@ -117,11 +118,13 @@ def _key_format() -> QTextCharFormat:
 
 
 class RecoveryKeyView(QWidget):
-    """The key in large type, with Copy, Save and Print."""
+    """The key in large type, with Copy, Save and Print. Files are never saved among the
+    app's own files (``app_folders``: the journal's folder, also before it exists)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, app_folders: AppFolders, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._key = ""
+        self.app_folders = app_folders
         intro = QLabel(
             "This is your recovery key. If you ever forget your passphrase, it lets you set "
             "a new one. It is shown only now, so keep a copy somewhere safe: print it, or "
@@ -176,17 +179,17 @@ class RecoveryKeyView(QWidget):
         self.status.setText("Copied. Paste it somewhere safe, then copy something else over it.")
 
     def save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save recovery key", str(Path.home() / "recovery-key.txt"), "Text (*.txt)"
-        )
-        if name:
-            self.save_to(Path(name))
+        start = Path.home() / "recovery-key.txt"
+        chosen = ask_save_path(self, "Save recovery key", start, [FileKind("Text", "txt")])
+        if chosen is not None:
+            self.save_to(chosen[0])
 
     def save_to(self, path: Path) -> bool:
         """Write the key's text file, whole or not at all; a failure is told in a box that
         names the file and the reason. True when saved."""
         try:
-            save_output(path, key_document_text(self._key).encode("utf-8"))
+            text = key_document_text(self._key).encode("utf-8")
+            save_output(path, text, app_folders=self.app_folders)
         except JournalError as error:
             self._not_saved(error)
             return False
@@ -202,7 +205,7 @@ class RecoveryKeyView(QWidget):
     def print_to(self, printer: QPrinter) -> bool:
         """Print the key, or save it as the PDF the print dialog chose, whole or not at all."""
         try:
-            print_or_save(printer, KEY_TITLE, self._print_on)
+            print_or_save(printer, KEY_TITLE, self._print_on, self.app_folders)
         except JournalError as error:
             self._not_saved(error)
             return False

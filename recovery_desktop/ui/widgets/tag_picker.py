@@ -114,17 +114,26 @@ class TagPicker(QWidget):
                 row.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def add_typed(self) -> None:
-        """Add the typed name to the library (in the chosen category), ticked."""
+        """Tick the typed name: the library's item of that name (brought back if archived),
+        or a new one in the chosen category. The row is scrolled into view."""
         name = self.new_name.text().strip()
         if not name:
             return
         item = LibraryItem(None, self.kind, name, self.category.currentText())
         try:
-            added = self.library.add(item)
+            found = self.library.find_or_add(item)
         except (LibraryError, JournalError) as error:
             self.problem.emit(str(error))
             return
-        row = self._add_row(Tag(added.id, added.name), True)
-        self.list.scrollToItem(row)  # the new one is shown, ticked, not left out of view
+        tag = Tag(found.id, found.name)
+        row = self._row_of(tag) or self._add_row(tag, False)
+        row.setCheckState(Qt.CheckState.Checked)  # ``changed`` follows, unless already ticked
+        self.list.scrollToItem(row)
         self.new_name.clear()
-        self.changed.emit()
+
+    def _row_of(self, tag: Tag) -> QListWidgetItem | None:
+        for index in range(self.list.count()):
+            row = self.list.item(index)
+            if row.data(_TAG_ROLE).key == tag.key:
+                return row
+        return None
