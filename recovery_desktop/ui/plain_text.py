@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QLabel,
-    QMessageBox,
     QToolTip,
     QWidget,
 )
@@ -67,10 +66,7 @@ class PlainText(QObject):
             assert isinstance(event, QHelpEvent)
             return _show_tooltip(watched, event)
         if event.type() == QEvent.Type.Polish and isinstance(watched, QLabel):
-            _make_plain(watched)
-        elif event.type() == QEvent.Type.Show and isinstance(watched, QMessageBox):
-            for label in watched.findChildren(QLabel):  # made before the filter saw them
-                _make_plain(label)
+            _make_plain(watched)  # message boxes' labels too: they are polished when shown
         return False
 
 
