@@ -18,7 +18,6 @@ from recovery_desktop.domain.periods import iso_week, last_full_week
 from recovery_desktop.reports.date_axis import DateLabels
 from tests.test_cli import SECRET, cli
 
-COMMAND = (sys.executable, "-m", "recovery_desktop", "report")
 FRENCH_WORDS = re.compile(r"novembre|décembre|lun\.|mar\.|lundi|mardi|nov\.|déc\.", re.I)
 
 
@@ -87,31 +86,20 @@ def test_report_under_a_french_system_is_written_in_english(french, tmp_path, jo
     from tests.pdf_text import pdf_text
 
     week = last_full_week(date.today())
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("RECOVERY_DESKTOP_", "LC_"))}
-    env.update(
-        LANG="fr_FR.UTF-8",
-        LC_ALL="fr_FR.UTF-8",
-        LOCPATH=str(french),
-        RECOVERY_DESKTOP_PASSPHRASE=SECRET,
-    )
+    french_env = {"LANG": "fr_FR.UTF-8", "LC_ALL": "fr_FR.UTF-8", "LOCPATH": str(french)}
     out, html = tmp_path / "week.pdf", tmp_path / "week.html"
-    result = subprocess.run(
-        [
-            *COMMAND,
-            "--data-dir",
-            str(journal),
-            "--week",
-            week.key,
-            "--out",
-            str(out),
-            "--html",
-            str(html),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
+    result = cli(
+        "report",
+        "--data-dir",
+        str(journal),
+        "--week",
+        week.key,
+        "--out",
+        str(out),
+        "--html",
+        str(html),
+        passphrase=SECRET,
+        locale_env=french_env,
     )
     assert result.returncode == 0, result.stderr
     printed = pdf_text(out)

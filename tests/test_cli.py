@@ -15,8 +15,11 @@ from tests.conftest import folder_hashes
 SECRET = "demo passphrase for tests"
 
 
-def cli(*args, passphrase=None, stdin=subprocess.DEVNULL):
+def cli(*args, passphrase=None, stdin=subprocess.DEVNULL, locale_env=None):
+    """The command run as a user would; ``locale_env`` replaces the LANG/LC_* variables."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_DESKTOP_")}
+    if locale_env is not None:
+        env = {k: v for k, v in env.items() if not k.startswith(("LC_", "LANG"))} | locale_env
     if passphrase is not None:
         env["RECOVERY_DESKTOP_PASSPHRASE"] = passphrase
     return subprocess.run(

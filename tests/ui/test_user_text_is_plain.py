@@ -25,7 +25,7 @@ from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.models.cravings_model import COL_TRIGGERS
 from recovery_desktop.ui.pages.cravings import CravingsPage
 from recovery_desktop.ui.session import Session
-from tests.ui.test_fits_screen import DIALOGS, PAGES, _dialogs
+from tests.ui.test_fits_screen import DIALOGS, PAGES, _dialogs, _settle
 
 MARK = "<u>x</u>"
 
@@ -75,12 +75,6 @@ def markup_problems(root: QWidget) -> list[str]:
         if MARK in widget.toolTip() and MARK not in drawn(hover(widget)):
             problems.append(f"{name} tooltip: {widget.toolTip()[:60]!r}")
     return problems
-
-
-def _settle(qtbot, window: QWidget) -> None:
-    QApplication.processEvents()
-    qtbot.waitUntil(lambda: window.isVisible())
-    QApplication.processEvents()
 
 
 @pytest.mark.parametrize("row", PAGES)
