@@ -210,3 +210,70 @@ def read_backup(backup: BackupFile, data_key: bytes, latest: int = 10) -> Backup
             ),
             lapses=tuple(sorted(lapses, key=lambda x: x.at, reverse=True)),
         )
+
+
+class BackupOpener:
+    """Opens backups for the restore list and viewer: with keys already known (an open
+    journal's), else with the key its own key copy gives for ``secret`` (a passphrase or
+    recovery key typed on the damaged-journal screen; None for unprotected copies). Keys
+    that worked are tried first for the next backup, so a passphrase is stretched once."""
+
+    def __init__(self, keys: tuple[bytes, ...] = (), secret: str | None = None) -> None:
+        self._keys = list(keys)
+        self._secret = secret
+
+    def __repr__(self) -> str:
+        return f"BackupOpener({len(self._keys)} keys)"
+
+    def forget(self) -> None:
+        """Drop every key and the secret."""
+        self._keys.clear()
+        self._secret = None
+
+    def key_for(self, backup: BackupFile) -> bytes:
+        """A key that opens ``backup`` and passes its checks. Raises
+        :class:`BackupUnusable`, :class:`WrongPassphrase` or :class:`JournalDamaged`."""
+        for key in self._keys:
+            with contextlib.suppress(BackupUnusable):
+                verify_backup(backup, key)
+                return key
+        key = backup_key(backup, self._secret)
+        verify_backup(backup, key)
+        self._keys.append(key)
+        return key
+
+    def counts(self, backup: BackupFile) -> dict[str, int]:
+        return backup_counts(backup, self.key_for(backup))
+
+    def contents(self, backup: BackupFile) -> BackupContents:
+        return read_backup(backup, self.key_for(backup))
+
+
+@dataclass(frozen=True)
+class UsableBackup:
+    """The newest backup that opened and passed its checks, and the newer ones that did
+    not (newest first)."""
+
+    backup: BackupFile
+    skipped: tuple[BackupFile, ...]
+
+
+def newest_usable(newest_first: list[BackupFile], opener: BackupOpener) -> UsableBackup:
+    """The first of ``newest_first`` that ``opener`` opens and that passes its checks.
+    Raises :class:`WrongPassphrase` when the secret opened none of their key copies, and
+    :class:`BackupUnusable` when none is usable."""
+    skipped: list[BackupFile] = []
+    refused = 0
+    for backup in newest_first:
+        try:
+            opener.key_for(backup)
+        except WrongPassphrase:
+            refused += 1
+        except JournalError:
+            pass
+        else:
+            return UsableBackup(backup, tuple(skipped))
+        skipped.append(backup)
+    if refused == len(newest_first) and refused:
+        raise WrongPassphrase()
+    raise BackupUnusable()

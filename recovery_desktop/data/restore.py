@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from recovery_desktop.data.backup_files import STAMP_FORMAT, BackupFile
-from recovery_desktop.data.backup_view import check_database
+from recovery_desktop.data.backup_view import BackupOpener, check_database
 from recovery_desktop.data.errors import JournalDamaged
 from recovery_desktop.data.fsutil import (
     DIR_MODE,
@@ -210,6 +210,11 @@ class PreparedRestore:
 def journal_key(journal: Journal) -> bytes:
     """The open journal's data key, for the data layer's own use."""
     return journal._key
+
+
+def journal_opener(journal: Journal) -> BackupOpener:
+    """Opens the journal's backups with its key (the restore list and viewer)."""
+    return BackupOpener((journal_key(journal),))
 
 
 def prepare_restore(journal: Journal, backup: BackupFile) -> PreparedRestore:

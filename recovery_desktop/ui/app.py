@@ -6,7 +6,7 @@ import contextlib
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,11 +14,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from recovery_desktop import paths
+from recovery_desktop.data.backup_files import BackupFile
 from recovery_desktop.data.demo import fill_demo
-from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.errors import JournalDamaged, JournalError
 from recovery_desktop.data.fsutil import ensure_private_dir
 from recovery_desktop.data.instance_lock import InstanceLock
 from recovery_desktop.data.journal import Journal, JournalFiles, create_journal
+from recovery_desktop.data.restore import finish_interrupted_restore
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
@@ -39,10 +41,12 @@ from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.plain_text import install_plain_text
+from recovery_desktop.ui.restore_flow import restore_into
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
+from recovery_desktop.ui.widgets.damaged_panel import DamagedPanel
 from recovery_desktop.ui.widgets.help_lines import journal_crisis_lines
 
 DEMO_WEEKS = 8
@@ -55,6 +59,7 @@ def page_specs(
     warmup: Warmup,
     flows: Flows,
     day: DayWatcher,
+    restore: Callable[[BackupFile], None] | None = None,
 ) -> list[PageSpec]:
     """The pages in navigation order. A page is listed only once it works. Pages that show
     date-dependent figures follow ``day.day_changed``."""
@@ -98,6 +103,8 @@ def page_specs(
     def settings(journal: Journal) -> QWidget:
         page = SettingsPage(journal)
         page.auto_lock_changed.connect(idle.set_minutes)
+        if restore is not None:
+            page.restore_wanted.connect(restore)
         return page
 
     return [
@@ -133,6 +140,14 @@ def add_help(window: MainWindow, opener: HelpOpener) -> None:
     opener.action(window, Qt.ShortcutContext.ApplicationShortcut)
 
 
+def add_damaged_panel(window: MainWindow, opener: HelpOpener) -> None:
+    """The damaged-journal screen, with its own "Get help now"."""
+    session = window.session
+    panel = DamagedPanel(session.files, session.adopt, lambda: first_run(session.files), window)
+    panel.add_help(opener.button())
+    window.add_damaged_panel(panel)
+
+
 def build_main_window(
     session: Session, title: str = APP_TITLE, day: DayWatcher | None = None
 ) -> MainWindow:
@@ -152,7 +167,7 @@ def build_main_window(
 
     window = MainWindow(
         session,
-        page_specs(idle, drafts, warmup, flows, day),
+        page_specs(idle, drafts, warmup, flows, day, lambda backup: restore_into(window, backup)),
         idle,
         title,
         sidebar=sidebar,
@@ -161,6 +176,7 @@ def build_main_window(
     )
     flows.window = window
     add_help(window, help_opener)
+    add_damaged_panel(window, help_opener)
     for helper in (idle, warmup, flows, day):
         helper.setParent(window)
     # Charts need matplotlib: load it in the background once the window is up.
@@ -207,14 +223,20 @@ def make_demo_journal(folder: Path) -> JournalFiles:
 
 
 def _open_session(files: JournalFiles) -> Session | None:
+    """The session at start: a new journal from the wizard, an unprotected journal open, a
+    protected one locked, or a damaged one marked so (the window shows the damaged screen)."""
     session = Session(files)
-    if not files.exists():
-        journal = first_run(files)
-        if journal is None:
-            return None
-        session.adopt(journal)
-    elif not files.vault().is_protected:
-        session.unlock_unprotected()
+    try:
+        finish_interrupted_restore(files)
+        if not files.exists():
+            journal = first_run(files)
+            if journal is None:
+                return None
+            session.adopt(journal)
+        elif not files.vault().is_protected:
+            session.unlock_unprotected()
+    except JournalDamaged as error:
+        session.mark_damaged(error)
     return session
 
 

@@ -14,7 +14,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from recovery_desktop.data.backup_files import list_backups
 from recovery_desktop.data.demo import fill_demo
+from recovery_desktop.data.restore import journal_opener
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.cravings import Craving, Outcome
@@ -23,6 +25,8 @@ from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.periods import PRESETS
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
 from recovery_desktop.ui.dialogs import key_stop
+from recovery_desktop.ui.dialogs.backup_secret import BackupSecretDialog
+from recovery_desktop.ui.dialogs.backup_viewer import BackupViewer
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
@@ -37,6 +41,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
+from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.chart_fit import chart_problems
@@ -133,8 +138,25 @@ def _dialogs(journal) -> dict[str, object]:
         "help while locked": lambda parent: HelpNowDialog(
             locked_content(journal.contacts.crisis_lines()), parent
         ),
+        "restore from a backup": lambda parent: restore_dialog(_with_backups(journal), parent),
+        "look inside a backup": lambda parent: _backup_viewer(journal, parent),
+        "backup passphrase": lambda parent: BackupSecretDialog(lambda _opener: None, parent),
     }
     return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
+
+
+def _with_backups(journal, count: int = 15):
+    """``journal`` with ``count`` backups of every reason the list words."""
+    reasons = ["daily", "on-close", "before-upgrade", "before-restore", "before-import"]
+    for number in range(count):
+        journal.backup(reasons[number % len(reasons)] if number else "manual")
+    return journal
+
+
+def _backup_viewer(journal, parent):
+    path = journal.backup("manual")
+    [backup] = [b for b in list_backups(journal.files.backups) if b.path == path]
+    return BackupViewer(backup, journal_opener(journal).contents(backup), parent)
 
 
 KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date"]
@@ -163,6 +185,9 @@ DIALOGS = [
     "change passphrase",
     "help",
     "help while locked",
+    "restore from a backup",
+    "look inside a backup",
+    "backup passphrase",
     *(f"{name}, reopened after a lock" for name in KEPT),
 ]
 
@@ -235,6 +260,24 @@ def test_the_locked_screen_fits(qtbot, window_for, journal, files, view):
     window.lock_now()
     window.unlock_panel._show(view)
     _settle(qtbot, window)
+    assert fit_problems(window) == []
+
+
+@pytest.mark.parametrize("backups", [0, 1])
+def test_the_damaged_journal_screen_fits(qtbot, window_for, demo_journal, files, backups):
+    """The damaged-journal screen, with a backup to offer and without any."""
+    if backups:
+        demo_journal.backup("daily")
+    session = Session(files)
+    session.adopt(demo_journal)
+    window = window_for(session)
+    window.lock_now()
+    window.show_damaged(
+        "The journal file could not be read: it is damaged or not a journal. It has not "
+        "been changed or overwritten."
+    )
+    _settle(qtbot, window)
+    assert window.stack.currentWidget() is window.damaged_panel
     assert fit_problems(window) == []
 
 
