@@ -136,6 +136,12 @@ def _carry_out(files: JournalFiles, replaced: Path) -> None:
         _fsync_dir(files.folder)
 
 
+def restore_pending(files: JournalFiles) -> bool:
+    """True when a restore was stopped after its plan was written (the next open with the
+    instance lock held completes it)."""
+    return (files.folder / PLAN_NAME).exists()
+
+
 def finish_interrupted_restore(files: JournalFiles) -> Path | None:
     """Before opening: complete a restore that was stopped after its plan was written
     (returning the folder the old files went to), or remove the temporary files of one

@@ -3,6 +3,7 @@ backup file itself is never changed, and a kill at any moment leaves a journal t
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -217,3 +218,28 @@ def test_open_restored_uses_the_checked_key(plain_journal, files):
         assert journal.checkins.count() == 1
     finally:
         journal.close()
+
+
+def test_the_check_command_completes_an_interrupted_restore(plain_journal, files, capsys):
+    """A restore stopped between its moves (journal.db moved aside, the backup not yet in
+    place) is completed by the next command, which then reads the restored journal."""
+    from recovery_desktop.cli import main
+    from recovery_desktop.data.restore import _live_names, stage_backup
+
+    backup = _backed_up_then_changed(plain_journal)
+    key = journal_key(plain_journal)
+    plain_journal.close()
+    stage_backup(files, backup, key)
+    # The plan as commit_staged writes it, then the kill after the first moves.
+    replaced = files.folder / "replaced-20261130T061500Z"
+    plan = {"replaced": replaced.name, "database": DB_TEMP, "keys": ".restore-keys.json.tmp"}
+    (files.folder / PLAN_NAME).write_text(json.dumps(plan))
+    replaced.mkdir(mode=0o700)
+    for live in _live_names(files)[:3]:
+        if live.exists():
+            live.rename(replaced / live.name)
+    assert not files.database.exists()
+
+    assert main(["check", "--json", "--data-dir", str(files.folder)]) == 0
+    assert '"checkins": 1' in capsys.readouterr().out
+    assert (replaced / "journal.db").exists() and (replaced / "keys.json").exists()

@@ -155,22 +155,28 @@ def test_a_damaged_journal_shows_the_calm_screen_and_restores_the_newest_backup(
     assert "Anything written after it is not in it" in panel.offer.text()
     assert str(files.folder) in panel.kept.text()
     assert files.database.read_bytes() == damaged
-    confirmed = []
+    confirmed, told = [], []
+
+    def confirm(box):
+        confirmed.append(box.text())
+        when_shown(QMessageBox, lambda info: told.append(info.text()))
+        _click(box, "&Restore")
 
     def unlock(dialog):
-        when_shown(QMessageBox, lambda box: (confirmed.append(box.text()), _click(box, "&Restore")))
+        when_shown(QMessageBox, confirm)
         qtbot.keyClicks(dialog.secret, PASSPHRASE)
         qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)
 
     when_shown(BackupSecretDialog, unlock)
     qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: window.workspace is not None)
+    qtbot.waitUntil(lambda: bool(told))
     assert "Nothing is deleted" in confirmed[0]
     assert _today_note(window) == ""
     assert _cravings_shown(window) == 1
     [replaced] = [p for p in files.folder.iterdir() if p.name.startswith("replaced-")]
     assert (replaced / "journal.db").read_bytes() == damaged
+    assert str(replaced) in told[0]
 
 
 def test_a_damaged_unprotected_journal_shows_the_screen_at_start(
@@ -202,3 +208,34 @@ def test_a_missing_key_file_with_no_backup_offers_a_new_journal_beside_it(
     assert "There is no backup" in panel.offer.text()
     assert panel.new_button.isVisible() and panel.restore_button.isHidden()
     assert files.database.read_bytes() == before
+
+
+def test_a_damaged_newest_backup_is_passed_over_for_the_next_good_one_and_said_so(
+    qtbot, window_for, plain_journal, files
+):
+    plain_journal.checkins.save(CheckIn(EARLIER, mood=3, note="in the older backup"))
+    plain_journal.backup("daily")
+    plain_journal.checkins.save(CheckIn(TODAY, mood=8))
+    newest = plain_journal.backup("on-close")
+    plain_journal.close()
+    _damage_first_page(files)
+    data = bytearray(newest.read_bytes())
+    data[len(data) // 2] ^= 0x5A
+    newest.write_bytes(bytes(data))
+
+    window = window_for(_open_session(files))
+    confirmed, told = [], []
+
+    def confirm(box):
+        confirmed.append(box.text())
+        when_shown(QMessageBox, lambda info: told.append(info.text()))
+        _click(box, "&Restore")
+
+    when_shown(QMessageBox, confirm)
+    qtbot.mouseClick(window.damaged_panel.restore_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: bool(told))
+    assert "could not be used" in confirmed[0]
+    journal = window.session.journal
+    assert [c.day for c in journal.checkins.between(date.min, date.max)] == [EARLIER]
+    assert newest.exists()  # the damaged backup is left alone too

@@ -52,8 +52,9 @@ def backup_entry(backup: BackupFile, counts: dict[str, int] | None, now: datetim
     return f"{when_words(backup.taken_at, now)}\n{second}"
 
 
-def settings_confirmation(folder: str) -> Callable[[BackupFile], str]:
+def settings_confirmation(folder: str, protected: bool) -> Callable[[BackupFile], str]:
     """The question before restoring over the open journal in ``folder``."""
+    opens = " It opens with your current passphrase." if protected else ""
 
     def text(backup: BackupFile) -> str:
         taken = moment_text(backup.taken_at.astimezone())
@@ -61,8 +62,7 @@ def settings_confirmation(folder: str) -> Callable[[BackupFile], str]:
             f"Your journal will go back to how it was on {taken}.\n\n"
             "First, your journal as it is now is backed up (“before a restore”) and moved "
             f"into a new folder named replaced-… inside {folder}. Nothing is deleted.\n\n"
-            f"Anything you wrote after {taken} will not be in the restored journal. "
-            "It opens with the same passphrase."
+            f"Anything you wrote after {taken} will not be in the restored journal.{opens}"
         )
 
     return text
@@ -95,6 +95,7 @@ class RestoreDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName("Backups, newest first")
         self.list.setWordWrap(True)
+        self.list.setSpacing(4)
         now = datetime.now(timezone.utc)
         for backup, counts in zip(self.backups, self.counts, strict=True):
             QListWidgetItem(backup_entry(backup, counts, now), self.list)
@@ -179,6 +180,6 @@ def restore_dialog(journal: Journal, parent: QWidget | None = None) -> RestoreDi
     return RestoreDialog(
         list_backups(journal.files.backups),
         journal_opener(journal),
-        settings_confirmation(str(journal.files.folder)),
+        settings_confirmation(str(journal.files.folder), journal.is_protected),
         parent,
     )

@@ -36,7 +36,8 @@ NO_BACKUP = (
     "There is no backup of this journal yet, so it cannot be brought back from one. Keep "
     "the folder as it is: nothing in it has been deleted. Recovery Desktop can move the "
     "damaged files into a folder beside them (named damaged-…) and start a new, empty "
-    "journal, so you can keep writing today."
+    "journal, so you can keep writing today. A copy of this folder kept elsewhere (another "
+    "computer, a USB stick) may still hold your entries: keep it too."
 )
 
 
@@ -61,7 +62,10 @@ def loss_sentence(backup: BackupFile, changed: datetime | None) -> str:
     taken = moment_text(backup.taken_at.astimezone())
     start = f"The newest backup is from {taken}"
     if changed is None or changed <= backup.taken_at:
-        return f"{start}, after the journal was last changed: it should hold everything."
+        return (
+            f"{start}, taken after the journal's files were last changed: it should hold "
+            "about everything that was in the journal."
+        )
     return (
         f"{start} — about {span_words(changed - backup.taken_at)} before the last change "
         "to the journal. Anything written after it is not in it."
@@ -114,6 +118,7 @@ class DamagedPanel(QWidget):
         card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         column = QVBoxLayout(card)
         column.setContentsMargins(28, 24, 28, 24)
+        column.setSpacing(10)
         for label in (self.heading, self.problem, self.kept, self.offer):
             column.addWidget(label)
         row = QHBoxLayout()
@@ -242,12 +247,19 @@ class DamagedPanel(QWidget):
         try:
             with busy():
                 key = opener.key_for(backup)
-                restore_backup(self.files, backup, key)
+                replaced = restore_backup(self.files, backup, key)
                 journal = open_restored(self.files, key)
         except JournalError as error:
             QMessageBox.information(self, "Restore", str(error))
             return
         self.opened(journal)
+        QMessageBox.information(
+            self.window(),
+            "Backup restored",
+            "Your journal was brought back from the backup of "
+            f"{moment_text(backup.taken_at.astimezone())}.\n\nThe damaged files are kept, "
+            f"unchanged, in {replaced}.",
+        )
 
     def start_fresh(self) -> None:
         box = QMessageBox(
