@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -21,7 +22,7 @@ from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.ui.app import _open_session
 from recovery_desktop.ui.dialogs.backup_secret import BackupSecretDialog
 from recovery_desktop.ui.dialogs.backup_viewer import BackupViewer
-from recovery_desktop.ui.dialogs.restore_dialog import RestoreDialog
+from recovery_desktop.ui.dialogs.restore_dialog import RestoreDialog, restore_dialog
 from recovery_desktop.ui.pages.cravings import CravingsPage
 from recovery_desktop.ui.pages.settings import SettingsPage
 from recovery_desktop.ui.pages.today import TodayPage
@@ -239,3 +240,31 @@ def test_a_damaged_newest_backup_is_passed_over_for_the_next_good_one_and_said_s
     journal = window.session.journal
     assert [c.day for c in journal.checkins.between(date.min, date.max)] == [EARLIER]
     assert newest.exists()  # the damaged backup is left alone too
+
+
+def test_the_restore_list_works_from_the_keyboard(qtbot, journal, files):
+    journal.checkins.save(CheckIn(EARLIER, mood=3))
+    journal.backup("daily")
+    journal.checkins.save(CheckIn(TODAY, mood=8))
+    journal.backup("on-close")
+    dialog = restore_dialog(journal)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.list.hasFocus)
+    assert "when the app closed" in dialog.list.item(0).text()  # newest first
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+    assert dialog.current().reason == "daily"
+    seen = []
+    when_shown(BackupViewer, lambda viewer: seen.append(viewer.windowTitle()))
+    qtbot.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(seen))
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)  # the viewer closed
+    dialog.activateWindow()  # the offscreen platform does not hand activation back
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    when_shown(QMessageBox, lambda box: seen.append(box.defaultButton().text()))
+    qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert seen[1] == "Cancel"  # the safe answer is the default
+    assert dialog.isVisible() and dialog.chosen is None
