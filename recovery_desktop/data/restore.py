@@ -88,12 +88,15 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def stage_backup(files: JournalFiles, backup: BackupFile, data_key: bytes) -> None:
-    """Steps 1: copy the backup (and its key copy, else today's keys.json) beside the
-    journal and check that the copy opens with ``data_key``. Raises
-    :class:`BackupUnusable` (temporary files removed) or :class:`StorageProblem`."""
+def stage_backup(
+    files: JournalFiles, backup: BackupFile, data_key: bytes, keys_source: Path | None = None
+) -> None:
+    """Step 1: copy the backup and ``keys_source`` (default: the backup's key copy, else
+    today's keys.json) beside the journal and check that the copy opens with ``data_key``.
+    Raises :class:`BackupUnusable` (temporary files removed) or :class:`StorageProblem`."""
     _remove_temps(files.folder)
-    keys_source = backup.keys_path if backup.keys_path.is_file() else files.keys
+    if keys_source is None:
+        keys_source = backup.keys_path if backup.keys_path.is_file() else files.keys
     try:
         _copy_synced(backup.path, files.folder / DB_TEMP)
         _copy_synced(keys_source, files.folder / KEYS_TEMP)
@@ -206,8 +209,10 @@ class PreparedRestore:
         return open_restored(self.files, self._key), replaced
 
     def abandon(self) -> None:
-        """Remove the staged copy; nothing else was changed."""
-        _remove_temps(self.files.folder)
+        """Remove the staged copy unless the restore had begun moving files (then its plan
+        stays, and the next open completes it)."""
+        if not restore_pending(self.files):
+            _remove_temps(self.files.folder)
 
     def __repr__(self) -> str:
         return f"PreparedRestore({self.backup.path.name})"
@@ -224,10 +229,13 @@ def journal_opener(journal: Journal) -> BackupOpener:
 
 
 def prepare_restore(journal: Journal, backup: BackupFile) -> PreparedRestore:
-    """Back up the open journal ("before-restore"), then stage ``backup`` and check it
-    opens with the journal's key. Raises :class:`BackupUnusable`, :class:`StorageProblem`."""
+    """Stage ``backup`` with the journal's own keys.json (so the passphrase in use now
+    opens the restored journal) and check it opens with the journal's key, then back up
+    the open journal ("before-restore"). Raises :class:`BackupUnusable`,
+    :class:`StorageProblem`; either leaves everything as it was."""
     key = journal_key(journal)
-    stage_backup(journal.files, backup, key)  # first: an unusable backup changes nothing
+    # First: an unusable backup changes nothing.
+    stage_backup(journal.files, backup, key, keys_source=journal.files.keys)
     try:
         before = journal.backup("before-restore")
     except BaseException:

@@ -14,6 +14,7 @@ from recovery_desktop.data.journal import (
     open_with_passphrase,
     open_with_recovery_key,
 )
+from recovery_desktop.data.restore import finish_interrupted_restore
 
 
 class Session(QObject):
@@ -58,6 +59,7 @@ class Session(QObject):
 
     def _open(self, open_journal: Callable[[], Journal]) -> None:
         try:
+            finish_interrupted_restore(self.files)  # a restore stopped half-way, if any
             journal = open_journal()
         except JournalDamaged as error:
             self.mark_damaged(error)

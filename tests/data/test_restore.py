@@ -243,3 +243,22 @@ def test_the_check_command_completes_an_interrupted_restore(plain_journal, files
     assert main(["check", "--json", "--data-dir", str(files.folder)]) == 0
     assert '"checkins": 1' in capsys.readouterr().out
     assert (replaced / "journal.db").exists() and (replaced / "keys.json").exists()
+
+
+def test_a_journal_restored_from_settings_opens_with_the_passphrase_in_use_now(journal, files):
+    """The backup's key copy was taken under the old passphrase; the restored journal keeps
+    today's keys.json, so the passphrase the user knows now opens it."""
+    backup = _backed_up_then_changed(journal)
+    journal.change_passphrase(PASSPHRASE, "a newer passphrase")
+    prepared = prepare_restore(journal, backup)
+    journal.close()
+    restored, _replaced = prepared.finish()
+    restored.close()
+
+    again = open_with_passphrase(files, "a newer passphrase")
+    try:
+        assert again.checkins.count() == 1
+    finally:
+        again.close()
+    with pytest.raises(WrongPassphrase):
+        open_with_passphrase(files, PASSPHRASE)
