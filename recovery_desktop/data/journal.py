@@ -9,8 +9,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from recovery_desktop.data import migrations, trends
+from recovery_desktop.data import crash_copies, creation, migrations, opening, trends
 from recovery_desktop.data.backup import make_backup
+from recovery_desktop.data.backup_files import parse_backup
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import open_database, sql_errors
 from recovery_desktop.data.contacts import ContactRepository
@@ -110,6 +111,8 @@ class Journal:
         self.preferences = PreferenceRepository(db)
         self.drafts = DraftRepository(db)
         self.recovery_time = RecoveryTimeRepository(db, self.revision, self.preferences)
+        # Warnings from opening that did not stop it (a damaged write-ahead log).
+        self.opening_notes: tuple[str, ...] = ()
         # Older journals get their plain copy of the crisis lines here, on every open.
         with contextlib.suppress(JournalError):
             self.contacts.refresh_crisis_copy()
@@ -124,7 +127,11 @@ class Journal:
         self._key = b""
 
     def backup(self, reason: str = "manual") -> Path:
-        return make_backup(self.db, self._key, self.files.backups, self.files.keys, reason)
+        path = make_backup(self.db, self._key, self.files.backups, self.files.keys, reason)
+        taken = parse_backup(path)
+        if taken is not None:  # a good backup: copies kept after a crash can go
+            crash_copies.prune_before(self.files.folder, taken.taken_at)
+        return path
 
     def check_passphrase(self, passphrase: str) -> None:
         """Raise :class:`WrongPassphrase` unless ``passphrase`` unlocks this journal."""
@@ -201,6 +208,7 @@ class Journal:
 
 
 def _open(files: JournalFiles, vault: Vault, data_key: bytes) -> Journal:
+    report = opening.prepare(files.database, data_key)  # JournalDamaged before any write
     db = open_database(files.database, data_key)
     try:
         migrations.migrate(
@@ -212,7 +220,9 @@ def _open(files: JournalFiles, vault: Vault, data_key: bytes) -> Journal:
     except BaseException:
         db.conn.close()
         raise
-    return Journal(files, vault, data_key, db)
+    journal = Journal(files, vault, data_key, db)
+    journal.opening_notes = report.notes
+    return journal
 
 
 def create_journal(
@@ -226,16 +236,17 @@ def create_journal(
         recovery_key = new_recovery_key()
     ensure_private_dir(files.folder)
     data_key = new_data_key()
-    db = open_database(files.database, data_key)
-    try:
-        migrations.migrate(db)
-        vault = Vault.create(files.keys, data_key, passphrase, recovery_key)
-    except BaseException:
-        db.conn.close()
-        for leftover in files.folder.glob("journal.db*"):
-            leftover.unlink(missing_ok=True)
-        raise
-    return Journal(files, vault, data_key, db)
+
+    def make(database: Path, keys: Path) -> None:
+        db = open_database(database, data_key, create=True)
+        try:
+            migrations.migrate(db)
+        finally:
+            db.conn.close()  # the last close checkpoints the WAL and removes it
+        Vault.create(keys, data_key, passphrase, recovery_key)
+
+    creation.build(files, make)  # a kill leaves no journal or a whole one
+    return _open(files, Vault.load(files.keys), data_key)
 
 
 def open_with_passphrase(files: JournalFiles, passphrase: str) -> Journal:
