@@ -86,10 +86,12 @@ def kept_copies(folder: Path) -> list[tuple[datetime, Path]]:
 
 
 def prune_before(folder: Path, backup_taken: datetime) -> None:
-    """Remove kept copies taken before ``backup_taken`` (the time of a good backup), except
-    those whose write-ahead log was damaged. Failures are ignored: a copy left is harmless."""
+    """Remove kept copies taken up to ``backup_taken`` (the time of a good backup, to the
+    second: a copy is always made before the journal opens, so one stamped in the same
+    second came first), except those whose write-ahead log was damaged. Failures are
+    ignored: a copy left is harmless."""
     for taken, path in kept_copies(folder):
-        if taken < backup_taken and not _log_damaged(path):
+        if taken <= backup_taken and not _log_damaged(path):
             shutil.rmtree(path, ignore_errors=True)
 
 

@@ -74,6 +74,12 @@ def finish_interrupted(files: JournalFiles) -> None:
                 _move_in(building, files)
 
 
+def interrupted(files: JournalFiles) -> bool:
+    """True when a creation was interrupted in ``files``' folder (see
+    :func:`finish_interrupted`)."""
+    return bool(_buildings(files.folder))
+
+
 def _buildings(folder: Path) -> list[Path]:
     with contextlib.suppress(OSError):
         return [p for p in folder.iterdir() if p.name.startswith(BUILDING_PREFIX) and p.is_dir()]

@@ -51,7 +51,8 @@ class JournalInUse(JournalError):
 class JournalDamaged(JournalError):
     """``damaged_files``: the journal's files found damaged (empty when not known);
     ``kept_copy``: the folder where a copy of the journal as it was after a crash is kept
-    (``kept-after-crash-…``), or None; ``problems``: plain sentences, one per problem."""
+    (``kept-after-crash-…``), or None; ``problems``: plain sentences, one per problem
+    (``what`` when not given)."""
 
     def __init__(
         self,
@@ -67,7 +68,7 @@ class JournalDamaged(JournalError):
         )
         self.damaged_files = damaged_files
         self.kept_copy = kept_copy
-        self.problems = problems
+        self.problems = problems or (what,)
 
 
 class JournalTooNew(JournalError):

@@ -207,8 +207,9 @@ class Journal:
         return trends.first_record_day(self.db)
 
 
-def _open(files: JournalFiles, vault: Vault, data_key: bytes) -> Journal:
-    report = opening.prepare(files.database, data_key)  # JournalDamaged before any write
+def _open(files: JournalFiles, vault: Vault, data_key: bytes, full_check: bool = False) -> Journal:
+    # Damage raises JournalDamaged here, before anything is written (see data/opening.py).
+    report = opening.prepare(files.database, data_key, full_check)
     db = open_database(files.database, data_key)
     try:
         migrations.migrate(
@@ -249,14 +250,17 @@ def create_journal(
     return _open(files, Vault.load(files.keys), data_key)
 
 
-def open_with_passphrase(files: JournalFiles, passphrase: str) -> Journal:
+def open_with_passphrase(files: JournalFiles, passphrase: str, full_check: bool = False) -> Journal:
+    """Raises :class:`WrongPassphrase`, :class:`JournalDamaged` (``full_check``: also
+    run ``integrity_check``) or another :class:`JournalError`."""
     vault = files.vault()
-    return _open(files, vault, vault.unlock(passphrase))
+    return _open(files, vault, vault.unlock(passphrase), full_check)
 
 
-def open_unprotected(files: JournalFiles) -> Journal:
+def open_unprotected(files: JournalFiles, full_check: bool = False) -> Journal:
+    """As :func:`open_with_passphrase`, for a journal without a passphrase."""
     vault = files.vault()
-    return _open(files, vault, vault.unlock_plain())
+    return _open(files, vault, vault.unlock_plain(), full_check)
 
 
 def open_with_recovery_key(files: JournalFiles, recovery_key: str, new_passphrase: str) -> Journal:

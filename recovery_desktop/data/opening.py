@@ -52,10 +52,10 @@ def inspect(database: Path, data_key: bytes, full: bool = False) -> OpeningRepor
     return OpeningReport(tuple(problems), notes or (), kept)
 
 
-def prepare(database: Path, data_key: bytes) -> OpeningReport:
+def prepare(database: Path, data_key: bytes, full: bool = False) -> OpeningReport:
     """:func:`inspect`, raising :class:`JournalDamaged` when problems are found (the
     error carries them, the damaged file and the kept copy)."""
-    report = inspect(database, data_key)
+    report = inspect(database, data_key, full)
     if report.problems:
         raise JournalDamaged(
             " ".join(report.problems),
