@@ -8,11 +8,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 FRESH_START_TITLE = "Start again?"
-FRESH_START_TEXT = "Setting up your journal was interrupted last time, before it was finished."
+FRESH_START_TEXT = (
+    "The journal in this folder cannot be opened: setting it up was interrupted before it "
+    "was finished."
+)
 FRESH_START_DETAIL = (
-    "Nothing you wrote is in it yet. Recovery Desktop can start the set-up again. The "
-    "unfinished files are not deleted: they are moved into a folder named “set-aside-…” "
-    "inside {folder}."
+    "Recovery Desktop can start the set-up again. The unfinished files are not deleted: "
+    "they are moved into a folder named “set-aside-…” inside {folder}."
 )
 NOTES_TITLE = "Some recent entries are missing"
 
