@@ -12,7 +12,7 @@ from pathlib import Path
 
 from recovery_desktop.data import crash_copies
 from recovery_desktop.data.connection import require_database_file
-from recovery_desktop.data.errors import JournalDamaged
+from recovery_desktop.data.errors import JournalDamaged, StorageProblem
 from recovery_desktop.data.fsutil import storage_errors
 from recovery_desktop.data.integrity import find_problems
 from recovery_desktop.data.wal_check import check_wal
@@ -43,13 +43,26 @@ def inspect(database: Path, data_key: bytes, full: bool = False) -> OpeningRepor
     :class:`StorageProblem` when the files cannot be read or the copy cannot be made."""
     require_database_file(database)
     kept = notes = None
-    if crash_copies.needs_keeping(database):
-        kept = crash_copies.keep_copy(database)
+    unclean = crash_copies.needs_keeping(database)
+    if unclean:
         with storage_errors():
-            if check_wal(crash_copies.wal_path(database)).loses_data:
-                notes = (LOST_ENTRIES.format(folder=kept),)
-    problems = find_problems(database, data_key, full=full or kept is not None)
+            loses_data = check_wal(crash_copies.wal_path(database)).loses_data
+        kept = _keep(database, required=loses_data)
+        if loses_data:
+            notes = (LOST_ENTRIES.format(folder=kept),)
+    problems = find_problems(database, data_key, full=full or unclean)
     return OpeningReport(tuple(problems), notes or (), kept)
+
+
+def _keep(database: Path, required: bool) -> Path | None:
+    """The crash copy. When it cannot be made (a full disk) and the log is sound, opening
+    goes on without it: nothing would be lost, and a full disk must not lock anyone out."""
+    try:
+        return crash_copies.keep_copy(database)
+    except StorageProblem:
+        if required:
+            raise
+        return None
 
 
 def prepare(database: Path, data_key: bytes, full: bool = False) -> OpeningReport:
