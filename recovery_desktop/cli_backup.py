@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from recovery_desktop import paths
 from recovery_desktop.data.backup_files import list_backups
@@ -11,7 +12,7 @@ from recovery_desktop.data.journal import Journal, JournalFiles
 from recovery_desktop.domain.wording import plural
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     backup = commands.add_parser("backup", help="take an encrypted backup of the journal now")
     backup.add_argument("--data-dir", default=argparse.SUPPRESS, help="the journal folder")
 

@@ -7,8 +7,8 @@ from recovery_desktop.data.backup_files import list_backups
 from recovery_desktop.data.backup_place import (
     PLACE_FILE,
     BackupPlaceProblem,
-    chosen_folder,
     choose_folder,
+    chosen_folder,
 )
 from recovery_desktop.data.journal import JournalFiles
 
