@@ -64,6 +64,9 @@ def test_a_failed_backup_on_closing_still_closes_and_is_shown_next_time(
     qtbot.addWidget(page)
     assert page.backups.failure.text().startswith("The last automatic backup failed (")
     assert f"The backup folder {stick} is not there" in page.backups.failure.text()
+    assert page.backups.summary.text() == (
+        "This folder is not there right now (is the drive plugged in?)."
+    )
     # Back the drive comes: "Back up now" works and the failure is old news.
     stick.mkdir()
     qtbot.mouseClick(page.backups.now_button, Qt.MouseButton.LeftButton)

@@ -40,10 +40,13 @@ def _when(moment: datetime) -> str:
     return date_text(moment.astimezone(), TIME_PATTERN)
 
 
-def status_lines(status: BackupStatus) -> tuple[str, str]:
-    """The count-and-newest sentence and the failure sentence ("" when none)."""
+def status_lines(status: BackupStatus, chosen: bool) -> tuple[str, str]:
+    """The count-and-newest sentence and the failure sentence ("" when none); ``chosen``:
+    the folder was chosen by the user (the usual one is made when missing)."""
     newest = status.newest
-    if newest is None:
+    if chosen and newest is None and not status.folder.is_dir():
+        summary = "This folder is not there right now (is the drive plugged in?)."
+    elif newest is None:
         summary = "There are no backups in this folder yet."
     else:
         count = plural(len(status.backups), "backup")
@@ -101,12 +104,13 @@ class BackupsBox(QGroupBox):
 
     def refresh(self) -> None:
         status = backup_status(self.journal.preferences, self.journal.files.backups)
+        chosen = chosen_folder(self.journal.files.folder) is not None
         self.folder_label.setText(f"Backups go to {status.folder}")
-        summary, failure = status_lines(status)
+        summary, failure = status_lines(status, chosen)
         self.summary.setText(summary)
         self.failure.setText(failure)
         self.failure.setVisible(bool(failure))
-        self.default_button.setVisible(chosen_folder(self.journal.files.folder) is not None)
+        self.default_button.setVisible(chosen)
 
     def back_up_now(self) -> None:
         try:
