@@ -33,8 +33,8 @@ from recovery_desktop.data.backup_files import (
 from recovery_desktop.data.connection import SqlError, key_literal, translate
 from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.fsutil import (
+    DIR_MODE,
     describe_os_error,
-    ensure_private_dir,
     fsync_dir,
     make_private,
     write_replacing,
@@ -45,7 +45,9 @@ UNTOUCHED = "Your older backups are untouched."
 FOLDER_FULL = f"The backup folder is full, so no backup was made. {UNTOUCHED}"
 NOT_VERIFIED = f"The new backup did not pass its check, so it was removed. {UNTOUCHED}"
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_REFUSED_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 _SQLITE_FULL = 13
+_SQLITE_REFUSED = {3, 8, 23}  # PERM, READONLY, AUTH
 
 
 def folder_missing(folder: Path) -> str:
@@ -137,12 +139,13 @@ def make_backup(
 
 
 def _ready(folder: Path, create: bool) -> None:
-    if create:
-        ensure_private_dir(folder)
+    if create and not folder.is_dir():
+        folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     elif not folder.is_dir():
         raise StorageProblem(folder_missing(folder))
     for leftover in leftovers(folder):
-        leftover.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # tried again at the next backup
+            leftover.unlink()
 
 
 def _write_checked(db: Database, data_key: bytes, partial: Path) -> None:
@@ -174,10 +177,12 @@ def backup_errors(folder: Path, needed: int) -> Iterator[None]:
     except SqlError as error:
         code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
         full = code == _SQLITE_FULL or not _has_room(folder, needed)
-        raise _problem(folder, full, str(translate(error))) from error
+        refused = code in _SQLITE_REFUSED
+        raise _problem(folder, full, refused, str(translate(error))) from error
     except OSError as error:
         full = error.errno in _FULL_ERRNOS or not _has_room(folder, needed)
-        raise _problem(folder, full, describe_os_error(error)) from error
+        refused = error.errno in _REFUSED_ERRNOS
+        raise _problem(folder, full, refused, describe_os_error(error)) from error
 
 
 def _has_room(folder: Path, needed: int) -> bool:
@@ -199,11 +204,16 @@ def _has_room(folder: Path, needed: int) -> bool:
     return True
 
 
-def _problem(folder: Path, full: bool, fallback: str) -> StorageProblem:
+def _problem(folder: Path, full: bool, refused: bool, fallback: str) -> StorageProblem:
     if full:
         return StorageProblem(FOLDER_FULL)
     if not folder.is_dir():
         return StorageProblem(folder_missing(folder))
+    if refused or not os.access(folder, os.W_OK):
+        return StorageProblem(
+            f"The backup folder {folder} is read-only or this account may not write there, "
+            f"so no backup was made. {UNTOUCHED}"
+        )
     return StorageProblem(f"No backup was made: {fallback} {UNTOUCHED}")
 
 
