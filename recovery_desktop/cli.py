@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from recovery_desktop import __version__, paths
+from recovery_desktop import __version__, cli_backup, paths
 from recovery_desktop.check_report import report_damage, report_journal
 from recovery_desktop.data import creation
 from recovery_desktop.data.demo import fill_demo
@@ -129,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check the journal's integrity and count records")
     check.add_argument("--data-dir", default=argparse.SUPPRESS, help="the journal folder")
     check.add_argument("--json", action="store_true", help="print one JSON object")
+    cli_backup.add_parser(commands)
     return parser
 
 
@@ -255,6 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_demo_data(args)
         if args.command == "report":
             return run_report(args)
+        if args.command == "backup":
+            return cli_backup.run_backup(args)
         from recovery_desktop.ui.app import run_gui
 
         return run_gui(Path(args.data_dir) if args.data_dir else None, demo=args.demo)

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from recovery_desktop.data import crash_copies, creation, migrations, opening, trends
 from recovery_desktop.data.backup import make_backup
 from recovery_desktop.data.backup_files import parse_backup
+from recovery_desktop.data.backup_place import backup_folder, chosen_folder
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import open_database, sql_errors
 from recovery_desktop.data.contacts import ContactRepository
@@ -61,7 +62,15 @@ class JournalFiles:
 
     @property
     def backups(self) -> Path:
-        return self.folder / "backups"
+        """Where backups go: the folder chosen in Settings (``backup-place.json``, readable
+        while locked), else ``<folder>/backups``."""
+        return backup_folder(self.folder)
+
+    def take_backup(self, db: Database, data_key: bytes, reason: str) -> Path:
+        """See :func:`make_backup`; a chosen folder that is missing is reported, never
+        created (a USB stick may be unplugged)."""
+        create = chosen_folder(self.folder) is None
+        return make_backup(db, data_key, self.backups, self.keys, reason, create_folder=create)
 
     @property
     def crisis_copy(self) -> CrisisCopy:
@@ -127,9 +136,12 @@ class Journal:
         self._key = b""
 
     def backup(self, reason: str = "manual") -> Path:
-        path = make_backup(self.db, self._key, self.files.backups, self.files.keys, reason)
+        """Take a checked backup now and rotate (:mod:`recovery_desktop.data.backup`);
+        returns the new copy's path. Raises :class:`StorageProblem` (nothing changed).
+        Copies kept after a crash that this backup makes unneeded are removed."""
+        path = self.files.take_backup(self.db, self._key, reason)
         taken = parse_backup(path)
-        if taken is not None:  # a good backup: copies kept after a crash can go
+        if taken is not None:
             crash_copies.prune_before(self.files.folder, taken.taken_at)
         return path
 
@@ -214,9 +226,7 @@ def _open(files: JournalFiles, vault: Vault, data_key: bytes, full_check: bool =
     try:
         migrations.migrate(
             db,
-            before_pending=lambda: make_backup(
-                db, data_key, files.backups, files.keys, "before-upgrade"
-            ),
+            before_pending=lambda: files.take_backup(db, data_key, "before-upgrade"),
         )
     except BaseException:
         db.conn.close()

@@ -24,6 +24,7 @@ from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui import crash
+from recovery_desktop.ui.auto_backup import AutoBackup
 from recovery_desktop.ui.dates import use_app_language
 from recovery_desktop.ui.day_watcher import DayWatcher
 from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpOpener, locked_content
@@ -163,7 +164,10 @@ def build_main_window(
     )
     flows.window = window
     add_help(window, help_opener)
-    for helper in (idle, warmup, flows, day):
+    backups = AutoBackup(session, paths.log_dir())
+    window.closing.connect(backups.on_closing)
+    window.locking.connect(backups.if_due)
+    for helper in (idle, warmup, flows, day, backups):
         helper.setParent(window)
     # Charts need matplotlib: load it in the background once the window is up.
     warmup.start_later(WARMUP_DELAY_MS)
