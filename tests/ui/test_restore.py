@@ -277,3 +277,19 @@ def test_a_damaged_newest_backup_is_passed_over_for_the_next_good_one_and_said_s
     journal = window.session.journal
     assert [c.day for c in journal.checkins.between(date.min, date.max)] == [EARLIER]
     assert newest.exists()  # the damaged backup is left alone too
+
+
+def test_the_restore_button_has_a_key_of_its_own_on_settings(qtbot, window_for, journal, files):
+    """Alt+B was both "Back up now" and "Restore from a backup…": one of them never ran."""
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    settings = window.workspace.page(SettingsPage)
+    keys = [
+        b.text().lower().split("&")[1][0]
+        for b in settings.findChildren(QPushButton)
+        if "&" in b.text() and b.isVisibleTo(settings)
+    ]
+    [restore] = [b for b in settings.findChildren(QPushButton) if "store from a backup" in b.text()]
+    mine = restore.text().lower().split("&")[1][0]
+    assert keys.count(mine) == 1

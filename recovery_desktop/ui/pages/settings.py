@@ -208,7 +208,7 @@ class SettingsPage(QWidget):
         open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder)))
         version = QLabel(f"Recovery Desktop {__version__}", box)
         version.setObjectName("hintLabel")
-        restore_button = QPushButton("Restore from a &backup…", box)
+        restore_button = QPushButton("Re&store from a backup…", box)
         restore_button.clicked.connect(self.choose_backup)
         row = QHBoxLayout()
         row.addWidget(open_button)
