@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from recovery_desktop import __version__, paths
+from recovery_desktop.core_dumps import disable_core_dumps
 from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.errors import (
     JournalError,
@@ -251,6 +252,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()  # before anything is read or decrypted
     set_private_umask()
     args = build_parser().parse_args(argv)
     try:
