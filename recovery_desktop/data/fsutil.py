@@ -97,6 +97,10 @@ _FILE_IN_THE_WAY = "A file is in the way where a folder should be. Choose anothe
 _FRIENDLY = {
     errno.ENOSPC: "The disk is full, so the journal could not be written.",
     errno.EDQUOT: "Your storage quota is used up, so the journal could not be written.",
+    errno.EFBIG: (
+        "A file would have grown past the size this disk or this account allows, "
+        "so it could not be written."
+    ),
     errno.EROFS: "The journal's folder is read-only, so nothing could be written.",
     errno.EACCES: "This account is not allowed to write to the journal's folder.",
     errno.EPERM: "This account is not allowed to write to the journal's folder.",
