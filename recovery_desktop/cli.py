@@ -26,7 +26,7 @@ from recovery_desktop.data.errors import (
     WrongPassphrase,
 )
 from recovery_desktop.data.fsutil import ensure_private_dir, set_private_umask
-from recovery_desktop.data.instance_lock import InstanceLock
+from recovery_desktop.data.instance_lock import COMMAND, InstanceLock
 from recovery_desktop.data.journal import (
     Journal,
     JournalFiles,
@@ -161,7 +161,7 @@ def open_for_command(files: JournalFiles) -> Journal:
 def with_journal(files: JournalFiles, action: Callable[[Journal], int]) -> int:
     """Lock, open, run ``action``, close, unlock."""
     files.vault()  # a missing or damaged journal is reported before anything is touched
-    with InstanceLock(files.lock):
+    with InstanceLock(files.lock, COMMAND):
         journal = open_for_command(files)
         try:
             return action(journal)
@@ -205,7 +205,7 @@ def run_demo_data(args: argparse.Namespace) -> int:
     if files.exists():
         raise JournalExists(str(files.folder))
     ensure_private_dir(files.folder)
-    with InstanceLock(files.lock):
+    with InstanceLock(files.lock, COMMAND):
         journal = create_journal(files, os.environ.get(PASSPHRASE_ENV) or None)
         try:
             counts = fill_demo(journal, args.weeks, date.today(), args.seed)
