@@ -20,6 +20,7 @@ from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui import crash
+from recovery_desktop.ui.clipboard import private_clipboard
 from recovery_desktop.ui.dates import use_app_language
 from recovery_desktop.ui.day_watcher import DayWatcher
 from recovery_desktop.ui.demo_journal import demo_journal, remove_left_behind
@@ -249,3 +250,5 @@ def run_gui(data_dir: Path | None, demo: bool = False) -> int:
     except JournalError as error:
         QMessageBox.information(None, APP_TITLE, str(error))
         return 1
+    finally:
+        private_clipboard().clear()  # also when the app ends without its event loop
