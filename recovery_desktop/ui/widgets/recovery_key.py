@@ -36,6 +36,7 @@ from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.domain import recovery_key as rk
 from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.ui.clipboard import CLEARED_NOTE, private_clipboard
+from recovery_desktop.ui.dialog_traces import no_folder_traces
 from recovery_desktop.ui.pdf_output import print_or_save
 from recovery_desktop.ui.save_dialog import FileKind, ask_save_path
 from recovery_desktop.ui.widgets.status_line import StatusLine
@@ -199,7 +200,9 @@ class RecoveryKeyView(QWidget):
     def print_key(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        with no_folder_traces():  # its "…" button opens a file dialog
+            accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+        if accepted:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
