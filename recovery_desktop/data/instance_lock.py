@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from recovery_desktop.data.errors import JournalInUse
-from recovery_desktop.data.fsutil import make_private, storage_errors
+from recovery_desktop.data.fsutil import make_private, require_writable_folder, storage_errors
 
 APP = "app"  # the app's window
 COMMAND = "command"  # a command-line command (check, report, demo-data, ...)
@@ -39,6 +39,7 @@ class InstanceLock:
         """Take the lock or raise :class:`JournalInUse`; the journal files are not touched."""
         if self._handle is not None:
             return
+        require_writable_folder(self.path.parent)
         with storage_errors():
             handle = open(self.path, "a+b")  # noqa: SIM115 - held open on purpose
         try:

@@ -23,7 +23,7 @@ from recovery_desktop.data.errors import (
     JournalExists,
     JournalMissing,
 )
-from recovery_desktop.data.fsutil import ensure_private_dir
+from recovery_desktop.data.fsutil import ensure_private_dir, require_writable_folder
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.data.preferences import PreferenceRepository
@@ -201,6 +201,7 @@ class Journal:
 
 
 def _open(files: JournalFiles, vault: Vault, data_key: bytes) -> Journal:
+    require_writable_folder(files.folder)  # a disk turned read-only while locked
     db = open_database(files.database, data_key)
     try:
         migrations.migrate(
