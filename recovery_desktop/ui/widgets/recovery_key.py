@@ -177,7 +177,7 @@ class RecoveryKeyView(QWidget):
 
     def copy(self) -> None:
         private_clipboard().copy(self._key)
-        self.status.setText(f"Copied; {CLEARED_NOTE}. Paste it somewhere safe now.")
+        self.status.setText(f"Copied. Paste it somewhere safe now: it is {CLEARED_NOTE}.")
 
     def save(self) -> None:
         start = Path.home() / "recovery-key.txt"
