@@ -33,6 +33,20 @@ class FileKind:
         return f"{self.label} (*.{self.suffix})"
 
 
+def ask_folder(parent: QWidget, title: str, start: Path) -> Path | None:
+    """An existing folder the user chose, or None when they cancelled. Like every file
+    dialog of the app it leaves no folder names in Qt's settings."""
+    with no_folder_traces():
+        dialog = QFileDialog(parent, title, str(start))
+        try:
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+            chosen = dialog.selectedFiles() if dialog.exec() == QDialog.DialogCode.Accepted else []
+        finally:
+            delete_now(dialog)
+    return Path(chosen[0]) if chosen else None
+
+
 def ask_save_path(
     parent: QWidget, title: str, start: Path, kinds: Sequence[FileKind]
 ) -> tuple[Path, FileKind] | None:
