@@ -214,7 +214,7 @@ _TAG_NAME = Field("name", Type.TEXT, limit=NAME_CHARACTERS)
 # -- one value -----------------------------------------------------------------------------
 def check_value(spec: Field, value: Any, where: str) -> Any:
     """``value`` as it is stored in the journal's column, or :class:`ImportProblem`."""
-    if value is None:
+    if value is None and spec.type is not Type.JSON:
         if spec.nullable:
             return None
         raise ImportProblem(where, f"must be {_expected(spec)}, not null")
@@ -230,7 +230,9 @@ _BAD = object()
 def _expected(spec: Field) -> str:
     if spec.type in (Type.INT, Type.REAL):
         return f"{spec.type.value} from {spec.low:g} to {spec.high:g}"
-    if spec.type in (Type.TEXT, Type.NAME):
+    if spec.type is Type.NAME:
+        return f"{spec.type.value}, without NUL characters, of at most {spec.limit:,} characters"
+    if spec.type is Type.TEXT:
         return f"{spec.type.value} of at most {spec.limit:,} characters"
     if spec.type is Type.TEXT_LIST:
         return f"a list of up to {MAX_LIST_ITEMS:,} texts of at most {spec.limit:,} characters"
@@ -261,8 +263,8 @@ def _bool(_spec: Field, value: Any) -> Any:
 
 def _text(spec: Field, value: Any) -> Any:
     ok = isinstance(value, str) and len(value) <= spec.limit and _encodable(value)
-    if ok and spec.type is Type.NAME and not value.strip():
-        return _BAD
+    if ok and spec.type is Type.NAME and (not value.strip() or "\x00" in value):
+        return _BAD  # SQLite's length() stops at a NUL: "\x00" would be a blank name
     return value if ok else _BAD
 
 
