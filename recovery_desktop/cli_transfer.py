@@ -11,31 +11,13 @@ from recovery_desktop import paths
 from recovery_desktop.cli import PASSPHRASE_ENV, UsageError, with_journal
 from recovery_desktop.data.export import save_csv, save_json
 from recovery_desktop.data.fsutil import ensure_private_dir
-from recovery_desktop.data.import_apply import ImportResult, import_plan
+from recovery_desktop.data.import_apply import import_plan
 from recovery_desktop.data.import_json import read_plan
 from recovery_desktop.data.instance_lock import InstanceLock
 from recovery_desktop.data.journal import Journal, JournalFiles, create_journal
 from recovery_desktop.data.output_files import OutputProblem, refuse_app_files
-from recovery_desktop.data.transfer_format import KINDS
+from recovery_desktop.data.transfer_text import NOT_ENCRYPTED, counts_text, result_text
 from recovery_desktop.domain.wording import plural
-
-NOT_ENCRYPTED = (
-    "The export is NOT encrypted: anyone who gets it can read everything in it. "
-    "Keep it somewhere safe and delete it when you no longer need it."
-)
-
-KIND_NOUNS = {
-    "checkins": ("check-in", "check-ins"),
-    "summary_notes": ("summary note", "summary notes"),
-    "preferences": ("setting", "settings"),
-    "library_items": ("trigger or coping action", "triggers and coping actions"),
-    "cravings": ("craving", "cravings"),
-    "contacts": ("person", "people"),
-    "reach_outs": ("reach-out", "reach-outs"),
-    "crisis_lines": ("crisis line", "crisis lines"),
-    "lapses": ("lapse", "lapses"),
-    "clean_periods": ("clean period", "clean periods"),
-}
 
 
 def say(message: str) -> None:
@@ -54,21 +36,6 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     load = commands.add_parser("import", help="add the records of a JSON export to a journal")
     load.add_argument("--data-dir", default=argparse.SUPPRESS, help="the journal folder")
     load.add_argument("file", help="a JSON file made by export")
-
-
-def counts_text(counts: dict[str, int]) -> str:
-    """ "27 check-ins, 6 people" (kinds with none left out; "nothing" when all are 0)."""
-    parts = [
-        plural(counts[kind.name], *KIND_NOUNS[kind.name]) for kind in KINDS if counts.get(kind.name)
-    ]
-    return ", ".join(parts) if parts else "nothing"
-
-
-def result_text(result: ImportResult) -> str:
-    lines = [f"Added: {counts_text(result.added)}."]
-    if any(result.skipped.values()):
-        lines.append(f"Skipped, already in the journal: {counts_text(result.skipped)}.")
-    return "\n".join(lines + result.notes)
 
 
 def run_export(args: argparse.Namespace) -> int:

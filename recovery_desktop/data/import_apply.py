@@ -22,12 +22,13 @@ from recovery_desktop.data.import_json import ImportPlan, Row
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.data.transfer_format import KINDS, Kind, Type
 from recovery_desktop.domain.library import name_key
+from recovery_desktop.domain.wording import plural
 
 _NEW_JOURNAL_DEFAULTS = ("library_items", "crisis_lines", "preferences")
 _ORDERED = ("library_items", "contacts", "crisis_lines")
 OPEN_PERIOD_NOTE = (
-    "{count} clean period(s) without an end date were skipped: the journal already counts "
-    "clean time for that substance."
+    "{periods} without an end date skipped: the journal already counts clean time for "
+    "that substance."
 )
 
 
@@ -112,7 +113,7 @@ def _apply_kind(
     result.added[kind.name] = added
     result.skipped[kind.name] = skipped + open_skipped
     if open_skipped:
-        result.notes.append(OPEN_PERIOD_NOTE.format(count=open_skipped))
+        result.notes.append(OPEN_PERIOD_NOTE.format(periods=plural(open_skipped, "clean period")))
 
 
 def _natural_twins(db: Database, kind: Kind) -> dict[tuple[str, ...], int]:

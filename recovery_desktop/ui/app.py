@@ -98,6 +98,7 @@ def page_specs(
     def settings(journal: Journal) -> QWidget:
         page = SettingsPage(journal)
         page.auto_lock_changed.connect(idle.set_minutes)
+        page.data_imported.connect(flows.changed)
         return page
 
     return [
