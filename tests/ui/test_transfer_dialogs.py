@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import stat
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,11 +17,13 @@ from recovery_desktop.data.export import save_json
 from recovery_desktop.data.import_apply import preview
 from recovery_desktop.data.import_json import read_plan
 from recovery_desktop.data.journal import JournalFiles, create_journal
+from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import Contact
 from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.ui.dialogs.transfer_dialogs import EXPORT_WARNING, ExportDialog, ImportDialog
 from recovery_desktop.ui.pages.people import PeoplePage
 from recovery_desktop.ui.pages.settings import SettingsPage
+from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import folder_hashes
 from tests.ui.modal import stop_watching, when_shown  # noqa: F401 (an autouse fixture)
@@ -73,6 +75,18 @@ def read_box() -> list[str]:
     return seen
 
 
+def confirm_import() -> list[str]:
+    """In the next import dialog, note what it says, then press Import."""
+    told: list[str] = []
+
+    def confirm(dialog: ImportDialog) -> None:
+        told.extend(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_shown(ImportDialog, confirm)
+    return told
+
+
 def test_export_warns_that_it_is_not_encrypted_then_saves_a_private_file(
     qtbot, settings_window, journal, tmp_path
 ):
@@ -101,14 +115,8 @@ def test_export_warns_that_it_is_not_encrypted_then_saves_a_private_file(
 def test_import_shows_what_it_will_add_then_backs_up_and_the_pages_show_it(
     qtbot, settings_window, journal, files, other_export
 ):
-    told: list[str] = []
-
-    def confirm(dialog: ImportDialog) -> None:
-        told.extend(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
-
     choose_file(other_export)
-    when_shown(ImportDialog, confirm)
+    told = confirm_import()
     result = read_box()
     page = settings_window.workspace.page(SettingsPage)
     page.import_button.click()
@@ -159,3 +167,27 @@ def test_a_file_already_imported_offers_nothing_to_import(qtbot, journal, tmp_pa
     )
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert "Everything in this file is already in your journal." in texts
+
+
+def test_today_shows_the_imported_check_in_of_its_day(qtbot, settings_window, journal, tmp_path):
+    """A new journal, Today showing today without a check-in; the export from the old
+    laptop holds today's: Today shows it, so a tap on Today never saves the empty form
+    over the note that came in."""
+    other = create_journal(JournalFiles(tmp_path / "old"), None)
+    try:
+        other.checkins.save(CheckIn(date.today(), mood=7, note="written on the old laptop"))
+        path = tmp_path / "old.json"
+        save_json(other.db, path, other.files.app_folders())
+    finally:
+        other.close()
+    today = settings_window.workspace.page(TodayPage)
+    assert today.form.to_checkin(date.today()).note == ""
+    choose_file(path)
+    confirm_import()
+    result = read_box()
+    settings_window.workspace.page(SettingsPage).import_button.click()
+    qtbot.waitUntil(lambda: bool(result))
+    assert journal.checkins.get(date.today()).note == "written on the old laptop"
+    settings_window.workspace.show_page(0)
+    assert today.form.to_checkin(date.today()).note == "written on the old laptop"
+    assert today.form.to_checkin(date.today()).mood == 7
