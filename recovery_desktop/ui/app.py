@@ -93,6 +93,7 @@ def page_specs(
 
     def summary(journal: Journal) -> QWidget:
         page = SummaryPage(journal, warmup)
+        flows.imported.connect(page.records_added)
         day.day_changed.connect(page.picker.day_changed)
         return page
 

@@ -20,9 +20,11 @@ from recovery_desktop.data.journal import JournalFiles, create_journal
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import Contact
 from recovery_desktop.domain.cravings import Craving
+from recovery_desktop.domain.summary import SummaryNotes
 from recovery_desktop.ui.dialogs.transfer_dialogs import EXPORT_WARNING, ExportDialog, ImportDialog
 from recovery_desktop.ui.pages.people import PeoplePage
 from recovery_desktop.ui.pages.settings import SettingsPage
+from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import folder_hashes
@@ -191,3 +193,30 @@ def test_today_shows_the_imported_check_in_of_its_day(qtbot, settings_window, jo
     settings_window.workspace.show_page(0)
     assert today.form.to_checkin(date.today()).note == "written on the old laptop"
     assert today.form.to_checkin(date.today()).mood == 7
+
+
+def test_the_weekly_summary_shows_the_lists_an_import_brought_for_its_period(
+    qtbot, settings_window, journal, tmp_path
+):
+    """The summary page was built (lists empty); the import brings this period's lists:
+    the page shows them, so editing one never saves the empty list over the other."""
+    summary = settings_window.workspace.page(SummaryPage)
+    settings_window.workspace.show_page(settings_window.workspace.pages.index(summary))
+    qtbot.waitUntil(lambda: summary.built is not None, timeout=10000)
+    assert summary.talk_about.toPlainText() == ""
+    other = create_journal(JournalFiles(tmp_path / "old"), None)
+    try:
+        other.summary_notes.save(summary.period, SummaryNotes(("sleep",), ("call Sam",)))
+        path = tmp_path / "old.json"
+        save_json(other.db, path, other.files.app_folders())
+    finally:
+        other.close()
+    settings_window.workspace.show_page(
+        settings_window.workspace.pages.index(settings_window.workspace.page(SettingsPage))
+    )
+    choose_file(path)
+    confirm_import()
+    result = read_box()
+    settings_window.workspace.page(SettingsPage).import_button.click()
+    qtbot.waitUntil(lambda: bool(result))
+    assert (summary.talk_about.toPlainText(), summary.goals.toPlainText()) == ("sleep", "call Sam")
