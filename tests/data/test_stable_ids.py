@@ -22,7 +22,7 @@ def test_an_older_journal_gets_a_stable_id_for_every_record(files):
     lapses and clean periods all get distinct stable ids on upgrade, and new rows too."""
     files.folder.mkdir()
     key = new_data_key()
-    db = open_database(files.database, key)
+    db = open_database(files.database, key, create=True)
     migrations.MIGRATIONS.apply(db, stop_before="m007_stable_ids")
     for sql in (
         "INSERT INTO contacts (id, name, role, position) VALUES (1, 'Sam', 'sponsor', 0)",
