@@ -47,6 +47,23 @@ def ask_folder(parent: QWidget, title: str, start: Path) -> Path | None:
     return Path(chosen[0]) if chosen else None
 
 
+def ask_open_path(
+    parent: QWidget, title: str, start: Path, kinds: Sequence[FileKind]
+) -> Path | None:
+    """An existing file the user chose to open, or None when they cancelled; no folder
+    names are left in Qt's settings."""
+    with no_folder_traces():
+        dialog = QFileDialog(parent, title, str(start))
+        try:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+            dialog.setNameFilters([kind.name_filter for kind in kinds] + ["All files (*)"])
+            chosen = dialog.selectedFiles() if dialog.exec() == QDialog.DialogCode.Accepted else []
+        finally:
+            delete_now(dialog)
+    return Path(chosen[0]) if chosen else None
+
+
 def ask_save_path(
     parent: QWidget, title: str, start: Path, kinds: Sequence[FileKind]
 ) -> tuple[Path, FileKind] | None:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QRadioButton,
@@ -27,7 +26,13 @@ from recovery_desktop.data.journal import Journal
 from recovery_desktop.data.transfer_text import counts_text, result_text
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.busy import busy
-from recovery_desktop.ui.save_dialog import FileKind, ask_save_path, confirm_replace
+from recovery_desktop.ui.save_dialog import (
+    FileKind,
+    ask_folder,
+    ask_open_path,
+    ask_save_path,
+    confirm_replace,
+)
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
@@ -92,10 +97,10 @@ class ExportDialog(QDialog):
         return chosen[0] if chosen is not None else None
 
     def _ask_csv_folder(self) -> Path | None:
-        parent = QFileDialog.getExistingDirectory(self, "Export everything: choose a folder")
-        if not parent:
+        parent = ask_folder(self, "Export everything: choose a folder", Path.home())
+        if parent is None:
             return None
-        target = Path(parent) / f"{self.default_name()}-csv"
+        target = parent / f"{self.default_name()}-csv"
         if target.exists() and not confirm_replace(self, "Export everything", target):
             return None
         return target
@@ -183,12 +188,9 @@ def export_everything(parent: QWidget, journal: Journal) -> None:
 
 def choose_and_import(parent: QWidget, journal: Journal, imported: Callable[[], object]) -> None:
     """Ask for a JSON export, then :func:`import_file`."""
-    dialog = QFileDialog(parent, "Import a JSON export", str(Path.home()))
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    dialog.setNameFilters([JSON_KIND.name_filter, "All files (*)"])
-    if dialog.exec() == QDialog.DialogCode.Accepted.value and dialog.selectedFiles():
-        import_file(parent, journal, Path(dialog.selectedFiles()[0]), imported)
+    chosen = ask_open_path(parent, "Import a JSON export", Path.home(), [JSON_KIND])
+    if chosen is not None:
+        import_file(parent, journal, chosen, imported)
 
 
 def import_file(
