@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from recovery_desktop import __version__, cli_backup, paths
 from recovery_desktop.check_report import report_damage, report_journal
+from recovery_desktop.core_dumps import disable_core_dumps
 from recovery_desktop.data import creation
 from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.errors import (
@@ -27,7 +28,7 @@ from recovery_desktop.data.errors import (
     WrongPassphrase,
 )
 from recovery_desktop.data.fsutil import ensure_private_dir, set_private_umask
-from recovery_desktop.data.instance_lock import InstanceLock
+from recovery_desktop.data.instance_lock import COMMAND, InstanceLock
 from recovery_desktop.data.journal import (
     Journal,
     JournalFiles,
@@ -130,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check the journal's integrity and count records")
     check.add_argument("--data-dir", default=argparse.SUPPRESS, help="the journal folder")
     check.add_argument("--json", action="store_true", help="print one JSON object")
+    from recovery_desktop import cli_transfer
+
+    cli_transfer.add_parsers(commands)
     cli_backup.add_parser(commands)
     return parser
 
@@ -167,7 +171,7 @@ def with_journal(
     """Lock, open, run ``action``, close, unlock."""
     if not creation.interrupted(files) and not restore_pending(files):
         files.vault()  # a missing or damaged journal is reported before anything is touched
-    with InstanceLock(files.lock):
+    with InstanceLock(files.lock, COMMAND):
         creation.finish_interrupted(files)
         finish_interrupted_restore(files)
         journal = open_for_command(files, full_check)
@@ -194,7 +198,7 @@ def run_demo_data(args: argparse.Namespace) -> int:
     if files.exists() and not creation.is_orphan(files):
         raise JournalExists(str(files.folder))
     ensure_private_dir(files.folder)
-    with InstanceLock(files.lock):
+    with InstanceLock(files.lock, COMMAND):
         creation.finish_interrupted(files)
         if creation.is_orphan(files):
             aside = creation.set_aside(files)
@@ -245,6 +249,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()  # before anything is read or decrypted
     set_private_umask()
     args = build_parser().parse_args(argv)
     try:
@@ -258,6 +263,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_demo_data(args)
         if args.command == "report":
             return run_report(args)
+        if args.command in ("export", "import"):
+            from recovery_desktop import cli_transfer
+
+            run = cli_transfer.run_export if args.command == "export" else cli_transfer.run_import
+            return run(args)
         if args.command == "backup":
             return cli_backup.run_backup(args)
         from recovery_desktop.ui.app import run_gui

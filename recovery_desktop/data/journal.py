@@ -25,7 +25,7 @@ from recovery_desktop.data.errors import (
     JournalExists,
     JournalMissing,
 )
-from recovery_desktop.data.fsutil import ensure_private_dir
+from recovery_desktop.data.fsutil import ensure_private_dir, require_writable_folder
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.data.preferences import PreferenceRepository
@@ -220,6 +220,7 @@ class Journal:
 
 
 def _open(files: JournalFiles, vault: Vault, data_key: bytes, full_check: bool = False) -> Journal:
+    require_writable_folder(files.folder)  # a disk turned read-only while locked
     # Damage raises JournalDamaged here, before anything is written (see data/opening.py).
     report = opening.prepare(files.database, data_key, full_check)
     db = open_database(files.database, data_key)

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_desktop.data.backup_files import list_backups
 from recovery_desktop.data.demo import fill_demo
+from recovery_desktop.data.export import export_document
+from recovery_desktop.data.import_apply import OPEN_PERIOD_NOTE, ImportResult
+from recovery_desktop.data.import_json import check_document
 from recovery_desktop.data.opening import LOST_ENTRIES
 from recovery_desktop.data.restore import journal_opener
 from recovery_desktop.domain.checkin import CheckIn
@@ -43,6 +46,7 @@ from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
+from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDialog
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.chart_fit import chart_problems
@@ -142,6 +146,8 @@ def _dialogs(journal) -> dict[str, object]:
         "restore from a backup": lambda parent: restore_dialog(_with_backups(journal), parent),
         "look inside a backup": lambda parent: _backup_viewer(journal, parent),
         "backup passphrase": lambda parent: BackupSecretDialog(lambda _opener: None, parent),
+        "export": lambda parent: ExportDialog(journal, parent),
+        "import": lambda parent: _import_dialog(journal, parent),
     }
     return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
 
@@ -158,6 +164,17 @@ def _backup_viewer(journal, parent):
     path = journal.backup("manual")
     [backup] = [b for b in list_backups(journal.files.backups) if b.path == path]
     return BackupViewer(backup, journal_opener(journal).contents(backup), parent)
+
+
+def _import_dialog(journal, parent):
+    """The import dialog at its longest: every kind held, added and skipped, and a note."""
+    plan = check_document(export_document(journal.db))
+    counts = {kind: 1000 for kind in plan.counts()}
+    note = OPEN_PERIOD_NOTE.format(periods="2 clean periods")
+    expected = ImportResult(counts, counts, [note])
+    return ImportDialog(
+        journal, "recovery-journal-2026-11-30-from-the-old-laptop.json", plan, expected, parent
+    )
 
 
 KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date"]
@@ -189,6 +206,8 @@ DIALOGS = [
     "restore from a backup",
     "look inside a backup",
     "backup passphrase",
+    "export",
+    "import",
     *(f"{name}, reopened after a lock" for name in KEPT),
 ]
 
