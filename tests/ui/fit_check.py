@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
+    QGroupBox,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -49,7 +50,41 @@ def fit_problems(window: QWidget) -> list[str]:
         problems.append(f"window {frame.getRect()} is not inside the screen {screen.getRect()}")
     _check_squeezed(window, problems)
     _check_children(window, problems)
+    _check_mnemonics(window, problems)
     return problems
+
+
+def mnemonic(text: str) -> str | None:
+    """The Alt-key letter of a label or button text ("&Back up now" → "b"), if any."""
+    index = 0
+    while (index := text.find("&", index)) != -1 and index + 1 < len(text):
+        if text[index + 1] != "&":
+            return text[index + 1].lower()
+        index += 2
+    return None
+
+
+def _check_mnemonics(window: QWidget, problems: list[str]) -> None:
+    """Two visible controls with the same Alt key: Qt then only moves the focus between
+    them, and neither runs from the keyboard."""
+    owners: dict[str, list[QWidget]] = {}
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
+            key = mnemonic(widget.text())
+        elif isinstance(widget, QGroupBox) and widget.isCheckable():
+            key = mnemonic(widget.title())
+        else:
+            continue
+        if key is not None:
+            owners.setdefault(key, []).append(widget)
+    for key, widgets in sorted(owners.items()):
+        if len(widgets) > 1:
+            names = "; ".join(describe(widget) for widget in widgets)
+            problems.append(f"Alt+{key.upper()} belongs to {len(widgets)} controls: {names}")
 
 
 def _in_scroll_content(widget: QWidget) -> bool:

@@ -61,7 +61,7 @@ class CleanDateDialog(QDialog, KeepsDraft):
         explain.setWordWrap(True)
         buttons = ok_cancel(self, "&Save")
         form = QFormLayout()
-        form.addRow("&Substance:", self.substance)
+        form.addRow("Su&bstance:", self.substance)
         form.addRow("&Clean since:", self.start)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)

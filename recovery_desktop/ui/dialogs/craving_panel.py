@@ -140,8 +140,8 @@ class CravingPanel(QDialog):
         form.addRow("&How strong:", self._with_word(self.intensity, self.intensity_word))
         form.addRow("&Triggers:", self.triggers)
         form.addRow("&Where:", self.place)
-        form.addRow("With w&hom:", self.with_whom)
-        form.addRow("Th&oughts:", self.thoughts)
+        form.addRow("With who&m:", self.with_whom)
+        form.addRow("Thou&ghts:", self.thoughts)
         form.addRow("Wh&en:", self.when)
         return box
 
@@ -162,7 +162,7 @@ class CravingPanel(QDialog):
         self.lapse_line = ActionLine("A use not yet recorded", box)
         self.lapse_line.button.clicked.connect(self._record_later)
         form = _form(box)
-        form.addRow("What I &did:", self.coping)
+        form.addRow("What I d&id:", self.coping)
         form.addRow("Intensity &now:", self._with_word(self.after, self.after_word))
         form.addRow("O&utcome:", beside(self.outcome, self.lapse_line))
         form.addRow("&Lasted:", self.duration)
@@ -310,7 +310,7 @@ class CravingPanel(QDialog):
         """After "Not now", the lapse flow stays one click away while the day needs it."""
         if self._lapse_needed():
             self.lapse_line.say(
-                "Record the lapse when you're ready.", "&Record it…", "Not recorded yet."
+                "Record the lapse when you're ready.", "Rec&ord it…", "Not recorded yet."
             )
         else:
             self.lapse_line.hide()

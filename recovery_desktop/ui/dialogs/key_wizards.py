@@ -134,7 +134,7 @@ class PassphrasePage(QWizardPage):
         self.setSubTitle("With a passphrase, nobody else can read your journal.")
         self.form = NewPassphraseForm(self)
         layout = QVBoxLayout(self)
-        self.protect = QRadioButton("&Protect it with a passphrase (recommended)", self)
+        self.protect = QRadioButton("P&rotect it with a passphrase (recommended)", self)
         self.unprotected = QRadioButton("Continue &without a passphrase", self)
         self.protect.setChecked(True)
         group = QButtonGroup(self)

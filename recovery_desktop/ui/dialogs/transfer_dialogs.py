@@ -81,7 +81,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.as_csv)
         layout.addWidget(self.error)
         layout.addStretch(1)
-        layout.addWidget(ok_cancel(self, "&Choose where to save…"))
+        layout.addWidget(ok_cancel(self, "Choose &where to save…"))
 
     def default_name(self) -> str:
         return f"recovery-journal-{date.today().isoformat()}"

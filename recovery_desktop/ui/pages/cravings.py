@@ -137,7 +137,7 @@ class CravingsPage(QWidget):
         log.clicked.connect(lambda: self.open_panel(None))
         self.edit_button = QPushButton("&Edit…", self)
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton("De&lete…", self)
+        self.delete_button = QPushButton("&Delete…", self)
         self.delete_button.clicked.connect(self.delete_selected)
         row = QHBoxLayout()
         for button in (log, self.edit_button, self.delete_button):

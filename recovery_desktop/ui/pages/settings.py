@@ -178,7 +178,7 @@ class SettingsPage(QWidget):
             "Staying in touch",
             "Today shows a gentle note when you haven't logged reaching out to anyone for a "
             "while. Isolation often comes before a lapse; a short call or text helps.",
-            "Note &after:",
+            "Note af&ter:",
             NumberSetting(
                 1,
                 30,

@@ -178,7 +178,7 @@ class SummaryPage(QWidget):
         self.paper.currentTextChanged.connect(lambda _t: self.rebuild())
         self.print_button = QPushButton("&Print…", parent)
         self.print_button.clicked.connect(self.print_summary)
-        self.pdf_button = QPushButton("Save as P&DF…", parent)
+        self.pdf_button = QPushButton("Save as PD&F…", parent)
         self.pdf_button.clicked.connect(self.save_pdf)
         row = QHBoxLayout()
         row.addWidget(QLabel("Paper:", parent))

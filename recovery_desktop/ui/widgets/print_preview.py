@@ -62,7 +62,7 @@ class ZoomablePreview(QWidget):
         bar.addWidget(self.zoom_label)
         self.zoom_in_button = self._button("+", "Zoom in (Ctrl++)", self.zoom_in, bar)
         self.fit_width_button = self._button(
-            "Fit &width", "Fit the page width (Ctrl+0)", self.fit_width, bar
+            "Fit w&idth", "Fit the page width (Ctrl+0)", self.fit_width, bar
         )
         self.whole_page_button = self._button(
             "W&hole page", "Show a whole page", self.whole_page, bar

@@ -113,7 +113,7 @@ class UrgeSurfTimer(QWidget):
         self.minutes.valueChanged.connect(self._update)
         self.start_button = QPushButton("&Start the timer", self)
         self.start_button.clicked.connect(self.toggle)
-        self.reset_button = QPushButton("Rese&t", self)
+        self.reset_button = QPushButton("&Reset", self)
         self.reset_button.clicked.connect(self.reset)
         self.left = QLabel(self)
         self.left.setAccessibleName("Time left")
