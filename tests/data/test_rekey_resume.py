@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from recovery_desktop.data.errors import WrongPassphrase
 from recovery_desktop.data.journal import JournalFiles, create_journal, open_with_passphrase
 from recovery_desktop.data.rekey import rekey_database
 from recovery_desktop.data.vault import new_data_key, new_recovery_key, protected_slots
@@ -47,3 +48,5 @@ def test_the_next_open_finishes_the_move(files, tmp_path, database_done, way_in)
     again = JournalFiles(tmp_path / "again")
     shutil.copytree(files.folder, again.folder)
     open_with_passphrase(again, NEW).close()
+    with pytest.raises(WrongPassphrase):
+        open_with_passphrase(again, PASSPHRASE)

@@ -27,7 +27,7 @@ EXPLAIN = (
     "Use this if someone may know your passphrase or may have seen your recovery key. "
     "Your journal and the backups in its backups folder are re-encrypted with a new key, "
     "and you choose a new passphrase and get a new recovery key. After that, the old "
-    "passphrase and the old recovery key open nothing the app keeps. "
+    "passphrase and the old recovery key open nothing the app keeps.\n\n"
     "Copies of the journal's folder made elsewhere before now (on a USB stick, say) keep "
     "the old key: they still open with the old passphrase, but only show what was written "
     "up to when they were copied."
