@@ -35,8 +35,8 @@ from recovery_desktop.ui.dialogs.key_wizards import (
     setup_wizard,
 )
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
-from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
+from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
