@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +23,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from recovery_desktop.data.errors import JournalDamaged, JournalTooNew
-from recovery_desktop.data.fsutil import storage_errors
+from recovery_desktop.data.fsutil import NotASmallFile, read_small_file, storage_errors
 from recovery_desktop.domain.passphrase import normalise
 
 FORMAT = 1
@@ -116,23 +114,10 @@ def read_key_file(path: Path) -> dict[str, Any]:
 
 def _read_bounded(path: Path) -> bytes:
     with storage_errors():
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise damaged()
-            chunks: list[bytes] = []
-            size = 0
-            while size <= MAX_KEY_FILE_BYTES:
-                chunk = os.read(fd, MAX_KEY_FILE_BYTES + 1 - size)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-        finally:
-            os.close(fd)
-    if size > MAX_KEY_FILE_BYTES:
-        raise damaged()
-    return b"".join(chunks)
+            return read_small_file(path, MAX_KEY_FILE_BYTES)
+        except NotASmallFile as error:
+            raise damaged() from error
 
 
 # -- wrapping --------------------------------------------------------------------------------
