@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from recovery_desktop.data.backup_files import (
+    BackupFile,
+    backup_name,
+    list_backups,
+    next_sequence,
+    parse_backup,
+)
 from recovery_desktop.data.connection import connect, key_literal, sql_errors
 from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.fsutil import ensure_private_dir, make_private, storage_errors
@@ -28,13 +35,7 @@ def _table_counts(conn: object) -> dict[str, int]:
 
 
 def _unique_target(folder: Path, reason: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"journal-{stamp}-{reason}.db"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = folder / f"journal-{stamp}-{counter}-{reason}.db"
-    return target
+    return folder / backup_name(datetime.now(timezone.utc), next_sequence(folder), reason)
 
 
 def _export(db: Database, target: Path, data_key: bytes) -> None:
@@ -70,7 +71,7 @@ def make_backup(
     if not verify(target, data_key, _table_counts(db.conn)):
         _remove(target)
         raise StorageProblem("A backup could not be verified, so nothing else was changed.")
-    keys_copy = target.with_name(target.stem.replace("journal-", "keys-", 1) + ".json")
+    keys_copy = _backup(target).keys_path
     with storage_errors():
         shutil.copyfile(keys_path, keys_copy)
     make_private(keys_copy)
@@ -84,10 +85,16 @@ def _remove(path: Path) -> None:
             candidate.unlink()
 
 
+def _backup(path: Path) -> BackupFile:
+    parsed = parse_backup(path)
+    assert parsed is not None, "backup names are made by backup_name"
+    return parsed
+
+
 def backups(backups_dir: Path, reason: str | None = None) -> list[Path]:
-    """Backup databases, oldest first."""
-    pattern = f"journal-*-{reason}.db" if reason else "journal-*.db"
-    return sorted(backups_dir.glob(pattern)) if backups_dir.is_dir() else []
+    """Backup databases (made for ``reason``, when given), oldest first."""
+    found = list_backups(backups_dir)
+    return [b.path for b in found if reason is None or b.reason == reason]
 
 
 def rotate(backups_dir: Path, reason: str, keep: int = KEEP_PER_REASON) -> None:
@@ -95,4 +102,4 @@ def rotate(backups_dir: Path, reason: str, keep: int = KEEP_PER_REASON) -> None:
     for old in backups(backups_dir, reason)[:-keep]:
         _remove(old)
         with contextlib.suppress(OSError):
-            old.with_name(old.stem.replace("journal-", "keys-", 1) + ".json").unlink()
+            _backup(old).keys_path.unlink()
