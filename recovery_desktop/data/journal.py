@@ -171,7 +171,8 @@ class Journal:
         self._follow()
 
     def _follow(self) -> None:
-        key_copies.follow(self.files.backups, self.vault.settled_bytes(), self._key)
+        if not self.vault.rekey_pending:  # else the unfinished rekey rewrites them
+            key_copies.follow(self.files.backups, self.vault.settled_bytes(), self._key)
 
     def integrity(self) -> str:
         with sql_errors():
@@ -230,8 +231,9 @@ def _open(files: JournalFiles, vault: Vault, data_key: bytes) -> Journal:
     if vault.rekey_pending:
         data_key = rekey.finish_interrupted(files, vault, data_key)
     db = open_database(files.database, data_key)
-    with contextlib.suppress(JournalError):  # a read-only folder still opens
-        key_copies.follow(files.backups, vault.settled_bytes(), data_key)
+    if not vault.rekey_pending:  # else it could not be finished now (a read-only folder)
+        with contextlib.suppress(JournalError):  # a read-only folder still opens
+            key_copies.follow(files.backups, vault.settled_bytes(), data_key)
     try:
         migrations.migrate(
             db,

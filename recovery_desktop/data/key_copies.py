@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from recovery_desktop.data.backup_files import list_backups
 from recovery_desktop.data.connection import SqlError, key_literal, sql_errors
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.fsutil import atomic_write, make_private, storage_errors
@@ -32,15 +33,17 @@ class KeyCopy:
 
 
 def key_copies(backups: Path) -> list[KeyCopy]:
-    """The key copies in the folder ``backups`` (``keys-X.json``, paired with
-    ``journal-X.db``), oldest name first; none when the folder does not exist."""
-    if not backups.is_dir():
-        return []
+    """Every backup in the folder ``backups`` with its key copy (either may be missing:
+    ``keys-X.json`` pairs with ``journal-X.db``), oldest first; none when the folder does
+    not exist. Backups are listed by ``backup_files.list_backups``."""
+    found = [KeyCopy(backup.keys_path, backup.path) for backup in list_backups(backups)]
+    paired = {copy.keys for copy in found}
     with storage_errors():
-        found = sorted(backups.glob("keys-*.json"))
-    return [
+        loose = sorted(backups.glob("keys-*.json")) if backups.is_dir() else []
+    return found + [
         KeyCopy(keys, keys.with_name("journal-" + keys.name[len("keys-") : -len(".json")] + ".db"))
-        for keys in found
+        for keys in loose
+        if keys not in paired
     ]
 
 
@@ -73,8 +76,9 @@ def opens_with(path: Path, data_key: bytes) -> bool:
 
 def follow(backups: Path, settled: bytes, data_key: bytes) -> None:
     """Make every key copy hold ``settled`` (the live keys.json) when its backup opens with
-    ``data_key``; a key copy whose backup is gone is removed. Copies of backups under
-    another key are left alone. Raises :class:`StorageProblem` when a copy cannot be written."""
+    ``data_key`` (a backup without one gets one); a key copy whose backup is gone is
+    removed. Copies of backups under another key are left alone. Raises
+    :class:`StorageProblem` when a copy cannot be written."""
     for copy in key_copies(backups):
         if not copy.database.exists():
             with storage_errors():

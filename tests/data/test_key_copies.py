@@ -166,3 +166,16 @@ def test_a_backup_that_cannot_be_re_encrypted_is_removed_and_counted(plain_journ
     assert not damaged.exists() and not damaged_copy.exists()
     assert kept.exists() and kept_copy.read_bytes() == files.keys.read_bytes()
     plain_journal.close()
+
+
+def test_a_backup_without_its_key_copy_is_re_encrypted_too(plain_journal, files):
+    """A backup whose key copy went missing still moves to the new key (it gets a copy)."""
+    plain_journal.backup("manual")
+    [(database, copy)] = backup_pairs(files)
+    old_key = plain_key_of(copy)
+    copy.unlink()
+    plain_journal.add_passphrase(NEW, new_recovery_key())
+    plain_journal.close()
+    assert checkins_read_with(database, old_key) is None
+    assert copy.read_bytes() == files.keys.read_bytes()
+    assert checkins_read_with(database, Vault.load(copy).unlock(NEW)) == 0
