@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -16,9 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from recovery_desktop import __version__, paths
+from recovery_desktop import __version__, cli_backup, paths
+from recovery_desktop.check_report import report_damage, report_journal
+from recovery_desktop.data import creation
 from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.errors import (
+    JournalDamaged,
     JournalError,
     JournalExists,
     NoPassphraseSet,
@@ -127,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check the journal's integrity and count records")
     check.add_argument("--data-dir", default=argparse.SUPPRESS, help="the journal folder")
     check.add_argument("--json", action="store_true", help="print one JSON object")
+    cli_backup.add_parser(commands)
     return parser
 
 
@@ -150,18 +153,22 @@ def passphrase_for(files: JournalFiles) -> str | None:
     )
 
 
-def open_for_command(files: JournalFiles) -> Journal:
+def open_for_command(files: JournalFiles, full_check: bool = False) -> Journal:
     passphrase = passphrase_for(files)
     if passphrase is None:
-        return open_unprotected(files)
-    return open_with_passphrase(files, passphrase)
+        return open_unprotected(files, full_check)
+    return open_with_passphrase(files, passphrase, full_check)
 
 
-def with_journal(files: JournalFiles, action: Callable[[Journal], int]) -> int:
+def with_journal(
+    files: JournalFiles, action: Callable[[Journal], int], full_check: bool = False
+) -> int:
     """Lock, open, run ``action``, close, unlock."""
-    files.vault()  # a missing or damaged journal is reported before anything is touched
+    if not creation.interrupted(files):
+        files.vault()  # a missing or damaged journal is reported before anything is touched
     with InstanceLock(files.lock):
-        journal = open_for_command(files)
+        creation.finish_interrupted(files)
+        journal = open_for_command(files, full_check)
         try:
             return action(journal)
         finally:
@@ -169,42 +176,27 @@ def with_journal(files: JournalFiles, action: Callable[[Journal], int]) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """Every check there is, through a read-only connection first; a damaged journal is
+    reported (exit 1) and left exactly as it is."""
     files = JournalFiles(paths.data_dir(getattr(args, "data_dir", None)))
-
-    def report(journal: Journal) -> int:
-        from recovery_desktop.data.migrations import applied, pending
-
-        names = applied(journal.db)
-        integrity = journal.integrity()
-        counts = journal.counts()
-        result = {
-            "integrity": integrity,
-            "schema": {
-                "applied": len(names),
-                "latest": names[-1] if names else None,
-                "pending": pending(journal.db),
-            },
-            "counts": counts,
-            "protected": journal.is_protected,
-        }
-        if args.json:
-            print(json.dumps(result, sort_keys=True))
-        else:
-            print(f"Journal: {files.folder}")
-            print(f"Integrity: {integrity}")
-            for kind, count in sorted(counts.items()):
-                print(f"{kind}: {count}")
-        return EXIT_OK if integrity == "ok" else EXIT_FAILURE
-
-    return with_journal(files, report)
+    try:
+        return with_journal(
+            files, lambda journal: report_journal(journal, files.folder, args.json), True
+        )
+    except JournalDamaged as error:
+        return report_damage(error, files.folder, args.json)
 
 
 def run_demo_data(args: argparse.Namespace) -> int:
     files = JournalFiles(paths.data_dir(args.data_dir))
-    if files.exists():
+    if files.exists() and not creation.is_orphan(files):
         raise JournalExists(str(files.folder))
     ensure_private_dir(files.folder)
     with InstanceLock(files.lock):
+        creation.finish_interrupted(files)
+        if creation.is_orphan(files):
+            aside = creation.set_aside(files)
+            _say(f"An unfinished journal from an interrupted first start was moved to {aside}.")
         journal = create_journal(files, os.environ.get(PASSPHRASE_ENV) or None)
         try:
             counts = fill_demo(journal, args.weeks, date.today(), args.seed)
@@ -264,6 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_demo_data(args)
         if args.command == "report":
             return run_report(args)
+        if args.command == "backup":
+            return cli_backup.run_backup(args)
         from recovery_desktop.ui.app import run_gui
 
         return run_gui(Path(args.data_dir) if args.data_dir else None, demo=args.demo)

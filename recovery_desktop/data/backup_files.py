@@ -20,6 +20,9 @@ from pathlib import Path
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(r"^journal-(\d{8}T\d{6}Z)-(\d{6})-([a-z][a-z0-9-]*)\.db$")
+_TEMP = re.compile(r"^\.(journal|keys)-.*\.(partial|tmp)(-journal|-wal|-shm)?$")
+_KEYS = re.compile(r"^keys-(.+)\.json$")
+PARTIAL_SUFFIX = ".partial"
 _OLD_NAME = re.compile(r"^journal-(\d{8}-\d{6})(?:-(\d+))?-([a-z][a-z0-9-]*)\.db$")
 
 
@@ -70,6 +73,31 @@ def parse_backup(path: Path) -> BackupFile | None:
         taken = datetime.strptime(stamp, "%Y%m%d-%H%M%S").astimezone(timezone.utc)
         return BackupFile(0, taken, reason, path)
     return None
+
+
+def partial_name(final: Path) -> Path:
+    """The temporary name a backup is written under until it has been checked: a hidden
+    name :func:`parse_backup` ignores, so a half-written copy is never listed."""
+    return final.with_name(f".{final.name}{PARTIAL_SUFFIX}")
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """Files a backup that was stopped midway left in ``folder``: temporary copies (with
+    their ``-journal``/``-wal``/``-shm``), temporary key copies, and key copies whose
+    database copy is gone. Empty when the folder is missing or unreadable."""
+    try:
+        names = [path for path in folder.iterdir() if path.is_file()]
+    except OSError:
+        return []
+    return [path for path in names if _TEMP.match(path.name) or _orphan_keys(path)]
+
+
+def _orphan_keys(path: Path) -> bool:
+    match = _KEYS.match(path.name)
+    if match is None:
+        return False
+    database = path.with_name(f"journal-{match.group(1)}.db")
+    return parse_backup(database) is not None and not database.exists()
 
 
 def list_backups(folder: Path) -> list[BackupFile]:

@@ -7,6 +7,7 @@ caught here by their own names and turned into calm :class:`JournalError` messag
 from __future__ import annotations
 
 import contextlib
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,10 +15,12 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from recovery_desktop.data.errors import JournalDamaged, JournalError, StorageProblem
-from recovery_desktop.data.fsutil import make_private
+from recovery_desktop.data.fsutil import describe_os_error, make_private
 
 SqlError = sqlcipher3.dbapi2.Error
 BUSY_TIMEOUT_MS = 5000
+# One page of SQLCipher's default page size: every journal and backup is at least this long.
+MIN_DATABASE_BYTES = 4096
 
 # Primary SQLite result codes (the low byte of extended codes).
 _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB, _PERM, _BUSY = 8, 10, 11, 13, 14, 26, 3, 5
@@ -56,10 +59,16 @@ def sql_errors() -> Iterator[None]:
         raise translate(error) from error
 
 
-def connect(path: Path, data_key: bytes) -> sqlcipher3.dbapi2.Connection:
-    """A keyed, verified connection with the settings of DESIGN.md §3."""
+def connect(path: Path, data_key: bytes, *, create: bool = False) -> sqlcipher3.dbapi2.Connection:
+    """A keyed, verified connection with the settings of DESIGN.md §3.
+
+    Without ``create`` the file must already be a database: a missing, empty or too short
+    file raises :class:`JournalDamaged` and is left as it is (SQLite would otherwise make a
+    new, empty database in its place). Other failures: :class:`JournalError`."""
+    if not create:
+        require_database_file(path)
     with sql_errors():
-        conn = sqlcipher3.connect(str(path), check_same_thread=True)
+        conn = sqlcipher3.connect(_uri(path, create), uri=True, check_same_thread=True)
         try:
             conn.execute(f'PRAGMA key = "{key_literal(data_key)}"')
             conn.execute("PRAGMA cipher_log_level = NONE")
@@ -78,6 +87,27 @@ def connect(path: Path, data_key: bytes) -> sqlcipher3.dbapi2.Connection:
     return conn
 
 
-def open_database(path: Path, data_key: bytes) -> Database:
-    """The journal wrapped in sqlite-utils."""
-    return Database(connect(path, data_key))
+def open_database(path: Path, data_key: bytes, *, create: bool = False) -> Database:
+    """The journal wrapped in sqlite-utils (``create``: as for :func:`connect`)."""
+    return Database(connect(path, data_key, create=create))
+
+
+def _uri(path: Path, create: bool) -> str:
+    """``mode=rw`` never creates a file; ``rwc`` may (a new journal only)."""
+    return f"{path.absolute().as_uri()}?mode={'rwc' if create else 'rw'}"
+
+
+def require_database_file(path: Path) -> None:
+    """Raise :class:`JournalDamaged` unless ``path`` is a regular file at least one page
+    long (:data:`MIN_DATABASE_BYTES`); :class:`StorageProblem` when it cannot be looked at."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise JournalDamaged(f"The file {path.name} is missing.", damaged_files=(path,)) from None
+    except OSError as error:
+        raise StorageProblem(describe_os_error(error)) from error
+    if not stat.S_ISREG(info.st_mode) or info.st_size < MIN_DATABASE_BYTES:
+        raise JournalDamaged(
+            f"The file {path.name} is empty or too short to be a journal.",
+            damaged_files=(path,),
+        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class JournalError(Exception):
     """Base class: ``str(error)`` is a message fit to show the user."""
@@ -47,11 +49,26 @@ class JournalInUse(JournalError):
 
 
 class JournalDamaged(JournalError):
-    def __init__(self, what: str) -> None:
+    """``damaged_files``: the journal's files found damaged (empty when not known);
+    ``kept_copy``: the folder where a copy of the journal as it was after a crash is kept
+    (``kept-after-crash-…``), or None; ``problems``: plain sentences, one per problem
+    (``what`` when not given)."""
+
+    def __init__(
+        self,
+        what: str,
+        *,
+        damaged_files: tuple[Path, ...] = (),
+        kept_copy: Path | None = None,
+        problems: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(
             f"{what} It has not been changed or overwritten. "
             "Keep the folder as it is; a backup in its backups folder may help."
         )
+        self.damaged_files = damaged_files
+        self.kept_copy = kept_copy
+        self.problems = problems or (what,)
 
 
 class JournalTooNew(JournalError):

@@ -11,8 +11,18 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from recovery_desktop.data import key_copies, migrations, rekey, trends
+from recovery_desktop.data import (
+    crash_copies,
+    creation,
+    key_copies,
+    migrations,
+    opening,
+    rekey,
+    trends,
+)
 from recovery_desktop.data.backup import make_backup
+from recovery_desktop.data.backup_files import parse_backup
+from recovery_desktop.data.backup_place import backup_folder, chosen_folder
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import open_database, sql_errors
 from recovery_desktop.data.contacts import ContactRepository
@@ -62,7 +72,15 @@ class JournalFiles:
 
     @property
     def backups(self) -> Path:
-        return self.folder / "backups"
+        """Where backups go: the folder chosen in Settings (``backup-place.json``, readable
+        while locked), else ``<folder>/backups``."""
+        return backup_folder(self.folder)
+
+    def take_backup(self, db: Database, data_key: bytes, reason: str) -> Path:
+        """See :func:`make_backup`; a chosen folder that is missing is reported, never
+        created (a USB stick may be unplugged)."""
+        create = chosen_folder(self.folder) is None
+        return make_backup(db, data_key, self.backups, self.keys, reason, create_folder=create)
 
     @property
     def crisis_copy(self) -> CrisisCopy:
@@ -112,6 +130,8 @@ class Journal:
         self.preferences = PreferenceRepository(db)
         self.drafts = DraftRepository(db)
         self.recovery_time = RecoveryTimeRepository(db, self.revision, self.preferences)
+        # Warnings from opening that did not stop it (a damaged write-ahead log).
+        self.opening_notes: tuple[str, ...] = ()
         # Older journals get their plain copy of the crisis lines here, on every open.
         with contextlib.suppress(JournalError):
             self.contacts.refresh_crisis_copy()
@@ -126,7 +146,14 @@ class Journal:
         self._key = b""
 
     def backup(self, reason: str = "manual") -> Path:
-        return make_backup(self.db, self._key, self.files.backups, self.files.keys, reason)
+        """Take a checked backup now and rotate (:mod:`recovery_desktop.data.backup`);
+        returns the new copy's path. Raises :class:`StorageProblem` (nothing changed).
+        Copies kept after a crash that this backup makes unneeded are removed."""
+        path = self.files.take_backup(self.db, self._key, reason)
+        taken = parse_backup(path)
+        if taken is not None:
+            crash_copies.prune_before(self.files.folder, taken.taken_at)
+        return path
 
     def check_passphrase(self, passphrase: str) -> None:
         """Raise :class:`WrongPassphrase` unless ``passphrase`` unlocks this journal."""
@@ -156,6 +183,10 @@ class Journal:
     def _rekey(self, slots_for: Callable[[bytes], list[dict[str, Any]]]) -> int:
         old_key, new_key = self._key, new_data_key()
         slots = slots_for(new_key)
+        # One more safety net (re-encrypted with the rest); a missing USB stick does not
+        # stop the rekey, which is safe to interrupt on its own.
+        with contextlib.suppress(JournalError):
+            self.backup("before-rekey")
         conn = self.db.conn
         removed = rekey.rekey_journal(self.files, conn, self.vault, (old_key, new_key), slots)
         self._key = new_key
@@ -172,7 +203,7 @@ class Journal:
 
     def _follow(self) -> None:
         if not self.vault.rekey_pending:  # else the unfinished rekey rewrites them
-            key_copies.follow(self.files.backups, self.vault.settled_bytes(), self._key)
+            key_copies.follow(self.files, self.vault.settled_bytes(), self._key)
 
     def integrity(self) -> str:
         with sql_errors():
@@ -227,24 +258,28 @@ class Journal:
         return trends.first_record_day(self.db)
 
 
-def _open(files: JournalFiles, vault: Vault, data_key: bytes) -> Journal:
+def _open(files: JournalFiles, vault: Vault, data_key: bytes, full_check: bool = False) -> Journal:
+    if vault.rekey_pending:  # a move to a new key was stopped: which key is it under?
+        data_key = rekey.key_in_use(files.database, vault, data_key)
+    # Damage raises JournalDamaged here, before anything is written (see data/opening.py).
+    report = opening.prepare(files.database, data_key, full_check)
     if vault.rekey_pending:
         data_key = rekey.finish_interrupted(files, vault, data_key)
     db = open_database(files.database, data_key)
     if not vault.rekey_pending:  # else it could not be finished now (a read-only folder)
         with contextlib.suppress(JournalError):  # a read-only folder still opens
-            key_copies.follow(files.backups, vault.settled_bytes(), data_key)
+            key_copies.follow(files, vault.settled_bytes(), data_key)
     try:
         migrations.migrate(
             db,
-            before_pending=lambda: make_backup(
-                db, data_key, files.backups, files.keys, "before-upgrade"
-            ),
+            before_pending=lambda: files.take_backup(db, data_key, "before-upgrade"),
         )
     except BaseException:
         db.conn.close()
         raise
-    return Journal(files, vault, data_key, db)
+    journal = Journal(files, vault, data_key, db)
+    journal.opening_notes = report.notes
+    return journal
 
 
 def create_journal(
@@ -258,26 +293,30 @@ def create_journal(
         recovery_key = new_recovery_key()
     ensure_private_dir(files.folder)
     data_key = new_data_key()
-    db = open_database(files.database, data_key)
-    try:
-        migrations.migrate(db)
-        vault = Vault.create(files.keys, data_key, passphrase, recovery_key)
-    except BaseException:
-        db.conn.close()
-        for leftover in files.folder.glob("journal.db*"):
-            leftover.unlink(missing_ok=True)
-        raise
-    return Journal(files, vault, data_key, db)
+
+    def make(database: Path, keys: Path) -> None:
+        db = open_database(database, data_key, create=True)
+        try:
+            migrations.migrate(db)
+        finally:
+            db.conn.close()  # the last close checkpoints the WAL and removes it
+        Vault.create(keys, data_key, passphrase, recovery_key)
+
+    creation.build(files, make)  # a kill leaves no journal or a whole one
+    return _open(files, Vault.load(files.keys), data_key)
 
 
-def open_with_passphrase(files: JournalFiles, passphrase: str) -> Journal:
+def open_with_passphrase(files: JournalFiles, passphrase: str, full_check: bool = False) -> Journal:
+    """Raises :class:`WrongPassphrase`, :class:`JournalDamaged` (``full_check``: also
+    run ``integrity_check``) or another :class:`JournalError`."""
     vault = files.vault()
-    return _open(files, vault, vault.unlock(passphrase))
+    return _open(files, vault, vault.unlock(passphrase), full_check)
 
 
-def open_unprotected(files: JournalFiles) -> Journal:
+def open_unprotected(files: JournalFiles, full_check: bool = False) -> Journal:
+    """As :func:`open_with_passphrase`, for a journal without a passphrase."""
     vault = files.vault()
-    return _open(files, vault, vault.unlock_plain())
+    return _open(files, vault, vault.unlock_plain(), full_check)
 
 
 def open_with_recovery_key(files: JournalFiles, recovery_key: str, new_passphrase: str) -> Journal:

@@ -13,15 +13,36 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import sqlcipher3
 
 from recovery_desktop.data.backup_files import list_backups
+from recovery_desktop.data.backup_place import default_folder
 from recovery_desktop.data.connection import SqlError, key_literal, sql_errors
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.fsutil import atomic_write, make_private, storage_errors
 
 REKEY_TEMP_PREFIX = ".rekey-"
+
+
+class JournalPaths(Protocol):
+    """A journal's folder, database and backup folder (``journal.JournalFiles``)."""
+
+    @property
+    def folder(self) -> Path: ...
+
+    @property
+    def database(self) -> Path: ...
+
+    @property
+    def backups(self) -> Path: ...
+
+
+def backup_folders(paths: JournalPaths) -> list[Path]:
+    """The backup folder in use and the default one (backups stay there when another
+    folder is chosen)."""
+    return list(dict.fromkeys((paths.backups, default_folder(paths.folder))))
 
 
 @dataclass(frozen=True)
@@ -74,12 +95,12 @@ def opens_with(path: Path, data_key: bytes) -> bool:
         return False
 
 
-def follow(backups: Path, settled: bytes, data_key: bytes) -> None:
+def follow(paths: JournalPaths, settled: bytes, data_key: bytes) -> None:
     """Make every key copy hold ``settled`` (the live keys.json) when its backup opens with
     ``data_key`` (a backup without one gets one); a key copy whose backup is gone is
     removed. Copies of backups under another key are left alone. Raises
     :class:`StorageProblem` when a copy cannot be written."""
-    for copy in key_copies(backups):
+    for copy in (c for folder in backup_folders(paths) for c in key_copies(folder)):
         if not copy.database.exists():
             with storage_errors():
                 copy.keys.unlink(missing_ok=True)
@@ -96,11 +117,15 @@ def _holds(path: Path, settled: bytes) -> bool:
         return False
 
 
-def rekey_backups(backups: Path, old_key: bytes, new_key: bytes, settled: bytes) -> int:
+def rekey_backups(paths: JournalPaths, old_key: bytes, new_key: bytes, settled: bytes) -> int:
     """Re-encrypt every backup from ``old_key`` to ``new_key`` and give its key copy
     ``settled``. A backup under neither key is removed with its key copy, so no copy of
     an old slot stays behind. Safe to run again after an interruption. Returns how many
     backups were removed."""
+    return sum(_rekey_folder(f, old_key, new_key, settled) for f in backup_folders(paths))
+
+
+def _rekey_folder(backups: Path, old_key: bytes, new_key: bytes, settled: bytes) -> int:
     removed = 0
     for leftover in backups.glob(REKEY_TEMP_PREFIX + "*") if backups.is_dir() else ():
         _unlink(leftover)

@@ -18,24 +18,15 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import sqlcipher3
 
 from recovery_desktop.data.connection import key_literal, sql_errors
 from recovery_desktop.data.errors import JournalError, StorageProblem
-from recovery_desktop.data.key_copies import keyed, opens_with, rekey_backups
+from recovery_desktop.data.integrity import find_problems
+from recovery_desktop.data.key_copies import JournalPaths, keyed, opens_with, rekey_backups
 from recovery_desktop.data.vault import Vault
-
-
-class JournalPaths(Protocol):
-    """Where the journal's database and its backups are (``journal.JournalFiles``)."""
-
-    @property
-    def database(self) -> Path: ...
-
-    @property
-    def backups(self) -> Path: ...
 
 
 def rekey_database(conn: sqlcipher3.dbapi2.Connection, new_key: bytes) -> None:
@@ -71,9 +62,19 @@ def rekey_journal(
 
 def finish_backups(paths: JournalPaths, vault: Vault, old_key: bytes, new_key: bytes) -> int:
     """Steps 3 and 4: returns how many backups were removed."""
-    removed = rekey_backups(paths.backups, old_key, new_key, vault.settled_bytes())
+    removed = rekey_backups(paths, old_key, new_key, vault.settled_bytes())
     vault.finish_rekey()
     return removed
+
+
+def key_in_use(database: Path, vault: Vault, key: bytes) -> bytes:
+    """Mid-rekey, the key (old or new) the database opens with now, found through a
+    read-only connection that changes nothing (so a crash copy can still be kept first);
+    the new key when neither reads it (then it is damaged, and opening says so)."""
+    new_key, old_key = vault.rekey_keys(key)
+    if find_problems(database, new_key) and not find_problems(database, old_key):
+        return old_key
+    return new_key
 
 
 def finish_interrupted(paths: JournalPaths, vault: Vault, key: bytes) -> bytes:

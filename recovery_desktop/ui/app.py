@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from recovery_desktop import paths
+from recovery_desktop.data import creation
 from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.fsutil import ensure_private_dir
@@ -23,10 +24,12 @@ from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui import crash
+from recovery_desktop.ui.auto_backup import AutoBackup
 from recovery_desktop.ui.dates import use_app_language
 from recovery_desktop.ui.day_watcher import DayWatcher
 from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpOpener, locked_content
 from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, setup_wizard
+from recovery_desktop.ui.dialogs.opening_boxes import notes_box, wants_fresh_start
 from recovery_desktop.ui.flows import CRAVING_SHORTCUT, Flows, craving_button
 from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.main_window import APP_TITLE, MainWindow, PageSpec
@@ -161,7 +164,10 @@ def build_main_window(
     )
     flows.window = window
     add_help(window, help_opener)
-    for helper in (idle, warmup, flows, day):
+    backups = AutoBackup(session, paths.log_dir())
+    window.closing.connect(backups.on_closing)
+    window.locking.connect(backups.if_due)
+    for helper in (idle, warmup, flows, day, backups):
         helper.setParent(window)
     # Charts need matplotlib: load it in the background once the window is up.
     warmup.start_later(WARMUP_DELAY_MS)
@@ -208,6 +214,11 @@ def make_demo_journal(folder: Path) -> JournalFiles:
 
 def _open_session(files: JournalFiles) -> Session | None:
     session = Session(files)
+    creation.finish_interrupted(files)
+    if creation.is_orphan(files):  # half-created by an older version: nothing to lose
+        if not wants_fresh_start(None, files.folder):
+            return None
+        creation.set_aside(files)
     if not files.exists():
         journal = first_run(files)
         if journal is None:
@@ -216,6 +227,18 @@ def _open_session(files: JournalFiles) -> Session | None:
     elif not files.vault().is_protected:
         session.unlock_unprotected()
     return session
+
+
+def show_opening_notes(window: QWidget, session: Session) -> None:
+    """Warnings from opening (recent entries that could not be read), once, over the
+    window; the journal is open and usable behind them."""
+    journal = session.journal
+    if journal is None or not journal.opening_notes:
+        return
+    box = notes_box(window, journal.opening_notes)
+    journal.opening_notes = ()
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
 
 
 @contextlib.contextmanager
@@ -241,6 +264,8 @@ def _run_window(app: QApplication, files: JournalFiles, title: str) -> int:
     window = build_main_window(session, title)
     app.aboutToQuit.connect(window.stop_background)
     window.show()
+    session.unlocked.connect(lambda: show_opening_notes(window, session))
+    show_opening_notes(window, session)
     return app.exec()
 
 

@@ -28,15 +28,19 @@ def content_free_report(kind: type[BaseException], tb: TracebackType | None) -> 
     return "\n".join(lines)
 
 
+def append_to_log(log_folder: Path, report: str) -> None:
+    """Add a content-free report to errors.log; a log that cannot be written is skipped."""
+    try:
+        ensure_private_dir(log_folder)
+        with open(log_folder / "errors.log", "a", encoding="utf-8") as handle:
+            handle.write(report + "\n")
+    except Exception:
+        pass
+
+
 def install(log_folder: Path) -> None:
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        report = content_free_report(kind, tb)
-        try:
-            ensure_private_dir(log_folder)
-            with open(log_folder / "errors.log", "a", encoding="utf-8") as handle:
-                handle.write(report + "\n")
-        except Exception:
-            pass
+        append_to_log(log_folder, content_free_report(kind, tb))
         if QApplication.instance() is not None:
             QMessageBox.critical(
                 None,

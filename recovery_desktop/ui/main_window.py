@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -150,6 +150,12 @@ class Workspace(QWidget):
 
 
 class MainWindow(QMainWindow):
+    """``locking`` and ``closing`` are emitted while the journal is still open, after
+    everything typed was saved (the automatic backups listen)."""
+
+    locking = Signal()
+    closing = Signal()
+
     def __init__(
         self,
         session: Session,
@@ -256,6 +262,7 @@ class MainWindow(QMainWindow):
             self.workspace.flush()
         self.idle.stop()
         self.stop_background()
+        self.locking.emit()
         self.session.lock()
 
     def _close_windows(self) -> None:
@@ -307,5 +314,7 @@ class MainWindow(QMainWindow):
             self._close_windows()
         self.idle.stop()
         self.stop_background()
+        if self.session.is_unlocked:
+            self.closing.emit()
         self.session.lock()
         event.accept()

@@ -40,8 +40,8 @@ def test_rotation_keeps_the_newest_within_one_second(tmp_path):
     moment = datetime(2026, 11, 30, 6, 0, tzinfo=timezone.utc)
     for sequence in range(1, 8):
         _touch(tmp_path, backup_name(moment, sequence, "manual"))
-    rotate(tmp_path, "manual", keep=5)
-    assert [b.sequence for b in list_backups(tmp_path)] == [3, 4, 5, 6, 7]
+    rotate(tmp_path, tmp_path / backup_name(moment, 7, "manual"))
+    assert [b.sequence for b in list_backups(tmp_path)] == [7]
     assert not (tmp_path / backup_name(moment, 1, "manual").replace("journal-", "keys-")).exists()
 
 
@@ -70,4 +70,4 @@ def test_a_backup_never_returns_a_path_rotation_deleted(journal, monkeypatch):
     made = [journal.backup() for _ in range(12)]
     assert made[-1].exists()
     kept = backups(journal.files.backups)
-    assert kept == made[-5:]
+    assert kept == made[-1:]  # one day, one week: the policy keeps the day's newest

@@ -57,8 +57,8 @@ def test_the_plain_key_in_an_old_backup_copy_opens_nothing_after_a_passphrase(fi
     entries written afterwards are unreadable with it."""
     journal = create_journal(files, None)
     journal.checkins.save(CheckIn(date(2026, 3, 1), mood=5))
-    journal.backup("manual")
-    journal.backup("manual")
+    journal.backup("before-upgrade")
+    journal.backup("before-import")
     [(_, first_copy), _second] = backup_pairs(files)
     old_key = plain_key_of(first_copy)
     saved_elsewhere = first_copy.read_bytes()  # a copy of the folder made before
@@ -68,7 +68,7 @@ def test_the_plain_key_in_an_old_backup_copy_opens_nothing_after_a_passphrase(fi
 
     assert checkins_read_with(files.database, old_key) is None
     pairs = backup_pairs(files)
-    assert len(pairs) == 2
+    assert len(pairs) == 3  # and the one taken before the new key
     for database, copy in pairs:
         assert checkins_read_with(database, old_key) is None
         assert copy.read_bytes() == files.keys.read_bytes()
@@ -86,7 +86,7 @@ def test_the_plain_key_in_an_old_backup_copy_opens_nothing_after_a_passphrase(fi
 def test_after_a_passphrase_change_the_old_passphrase_opens_no_key_copy(journal, files):
     """Every key copy the app keeps follows the new passphrase; the old one opens none."""
     journal.checkins.save(CheckIn(date(2026, 3, 1), mood=5))
-    journal.backup("manual")
+    journal.backup("before-upgrade")
     journal.change_passphrase(PASSPHRASE, NEW)
     journal.checkins.save(CheckIn(date(2026, 3, 2), mood=6))
     journal.close()
@@ -103,7 +103,7 @@ def test_a_reset_or_a_new_recovery_key_reaches_every_key_copy(files, change):
     rewrites every key copy too: the old recovery key opens no copy."""
     old_recovery = new_recovery_key()
     journal = create_journal(files, PASSPHRASE, old_recovery)
-    journal.backup("manual")
+    journal.backup("before-upgrade")
     journal.close()
     new_recovery = new_recovery_key()
     if change == "reset":
@@ -127,7 +127,7 @@ def test_a_new_encryption_key_leaves_old_copies_of_the_folder_reading_only_the_p
     """After "new encryption key", a copy of keys.json made elsewhere before it, with the
     old passphrase, opens neither the journal nor any backup, and nothing newer."""
     journal.checkins.save(CheckIn(date(2026, 3, 1), mood=5))
-    journal.backup("manual")
+    journal.backup("before-upgrade")
     old_keys = Vault(files.keys, json.loads(files.keys.read_text()))
     old_key = old_keys.unlock(PASSPHRASE)
     recovery = new_recovery_key()
@@ -135,9 +135,11 @@ def test_a_new_encryption_key_leaves_old_copies_of_the_folder_reading_only_the_p
     journal.checkins.save(CheckIn(date(2026, 3, 2), mood=6))
     journal.close()
     assert checkins_read_with(files.database, old_key) is None
-    [(database, copy)] = backup_pairs(files)
-    assert checkins_read_with(database, old_key) is None
-    assert copy.read_bytes() == files.keys.read_bytes()
+    pairs = backup_pairs(files)
+    assert len(pairs) == 2  # and the one taken before the new key
+    for database, copy in pairs:
+        assert checkins_read_with(database, old_key) is None
+        assert copy.read_bytes() == files.keys.read_bytes()
     with pytest.raises(WrongPassphrase):
         open_with_passphrase(files, PASSPHRASE)
     reopened = open_with_recovery_key(files, recovery, "yet another passphrase")
@@ -158,8 +160,8 @@ def test_a_new_encryption_key_needs_the_current_passphrase(journal, files):
 def test_a_backup_that_cannot_be_re_encrypted_is_removed_and_counted(plain_journal, files):
     """A damaged backup under the old key cannot move to the new key: it goes, with its
     key copy (which held the plain key), and the count says so."""
-    plain_journal.backup("manual")
-    plain_journal.backup("manual")
+    plain_journal.backup("before-upgrade")
+    plain_journal.backup("before-import")
     [(damaged, damaged_copy), (kept, kept_copy)] = backup_pairs(files)
     damaged.write_bytes(b"\0" * 8192)
     assert plain_journal.add_passphrase(NEW, new_recovery_key()) == 1
@@ -170,7 +172,7 @@ def test_a_backup_that_cannot_be_re_encrypted_is_removed_and_counted(plain_journ
 
 def test_a_backup_without_its_key_copy_is_re_encrypted_too(plain_journal, files):
     """A backup whose key copy went missing still moves to the new key (it gets a copy)."""
-    plain_journal.backup("manual")
+    plain_journal.backup("before-upgrade")
     [(database, copy)] = backup_pairs(files)
     old_key = plain_key_of(copy)
     copy.unlink()

@@ -30,7 +30,7 @@ def _old_journal(files):
     """A journal as an earlier version left it: only the first migration applied."""
     files.folder.mkdir()
     key = new_data_key()
-    db = open_database(files.database, key)
+    db = open_database(files.database, key, create=True)
     migrations.MIGRATIONS.apply(db, stop_before="m002_preferences")
     CheckinRepository(db).save(CheckIn(date(2025, 12, 31), mood=6, note="from the old version"))
     db.conn.close()
@@ -65,7 +65,7 @@ def test_attempts_learn_which_lapse_started_them_on_upgrade(files):
     lapse can be removed as a mistake; the clean time reads the same."""
     files.folder.mkdir()
     key = new_data_key()
-    db = open_database(files.database, key)
+    db = open_database(files.database, key, create=True)
     migrations.MIGRATIONS.apply(db, stop_before="m005_lapse_started_periods")
     for sql in (
         "INSERT INTO lapses (id, at, day, substance, created_at) VALUES "

@@ -22,7 +22,7 @@ def stopped_midway(files, database_done):
     whose database was re-encrypted) when the app stopped. Returns the old key."""
     journal = create_journal(files, PASSPHRASE)
     journal.checkins.save(CheckIn(date(2026, 3, 1), mood=5))
-    journal.backup("manual")
+    journal.backup("before-upgrade")
     old_key, new_key = journal._key, new_data_key()
     journal.vault.begin_rekey(old_key, new_key, protected_slots(new_key, NEW, new_recovery_key()))
     if database_done:

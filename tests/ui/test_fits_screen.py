@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_desktop.data.demo import fill_demo
+from recovery_desktop.data.opening import LOST_ENTRIES
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.cravings import Craving, Outcome
@@ -22,7 +23,7 @@ from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.periods import PRESETS
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
-from recovery_desktop.ui.dialogs import key_stop
+from recovery_desktop.ui.dialogs import key_stop, opening_boxes
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
@@ -216,6 +217,33 @@ def test_every_wizard_page_fits(qtbot, name, files):
 def test_the_stop_question_of_every_key_wizard_fits(qtbot, question):
     """ "Stop without the new key?" and its siblings fit the screen."""
     box, _stop = key_stop.stop_box(None, question)
+    qtbot.addWidget(box)
+    box.show()
+    _settle(qtbot, box)
+    assert fit_problems(box) == []
+    box.done(0)
+
+
+OPENING_BOXES = {
+    "fresh start": lambda: opening_boxes.fresh_start_box(
+        None, Path("/home/someone/.local/share/RecoveryDesktop")
+    )[0],
+    "entries lost": lambda: opening_boxes.notes_box(
+        None,
+        (
+            LOST_ENTRIES.format(
+                folder="/home/someone/.local/share/RecoveryDesktop/"
+                "kept-after-crash-20261130T061500Z"
+            ),
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(OPENING_BOXES))
+def test_the_questions_and_notes_of_opening_fit(qtbot, name):
+    """ "Start again?" and "Some recent entries are missing" fit the screen."""
+    box = OPENING_BOXES[name]()
     qtbot.addWidget(box)
     box.show()
     _settle(qtbot, box)

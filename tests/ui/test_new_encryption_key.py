@@ -41,7 +41,7 @@ def test_the_wizard_moves_journal_and_backups_to_a_new_key(
     """Wrong current passphrase: refused. The same passphrase again: refused. Then a new
     passphrase and the new recovery key work, and the old key reads nothing."""
     journal.checkins.save(CheckIn(date(2026, 3, 1), mood=5))
-    journal.backup("manual")
+    journal.backup("before-upgrade")
     old_key = journal._key
     page = SettingsPage(journal)
     qtbot.addWidget(page)
@@ -87,8 +87,8 @@ def test_the_wizard_moves_journal_and_backups_to_a_new_key(
     journal.checkins.save(CheckIn(date(2026, 3, 2), mood=6))
     journal.close()
     assert checkins_read_with(files.database, old_key) is None
-    [(database, _copy)] = backup_pairs(files)
-    assert checkins_read_with(database, old_key) is None
+    for database, _copy in backup_pairs(files):
+        assert checkins_read_with(database, old_key) is None
     with pytest.raises(WrongPassphrase):
         open_with_passphrase(files, PASSPHRASE)
     open_with_passphrase(files, NEW).close()
@@ -113,7 +113,7 @@ def test_stopping_the_wizard_changes_nothing(qtbot, journal, files, monkeypatch)
 
 def test_settings_says_when_a_backup_had_to_go(qtbot, plain_journal, files, told, monkeypatch):
     """Adding a passphrase with a damaged backup: the message says one backup was removed."""
-    plain_journal.backup("manual")
+    plain_journal.backup("before-upgrade")
     [(database, _copy)] = backup_pairs(files)
     database.write_bytes(b"\0" * 4096)
     page = SettingsPage(plain_journal)

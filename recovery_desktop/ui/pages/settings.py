@@ -32,6 +32,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
     new_recovery_key_wizard,
 )
 from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
+from recovery_desktop.ui.pages.settings_backups import BackupsBox
 from recovery_desktop.ui.widgets.counted_spin import count_unit
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.status_line import StatusLine
@@ -89,6 +90,8 @@ class SettingsPage(QWidget):
         column.addWidget(self._privacy_box())
         column.addWidget(self._auto_lock_box())
         column.addWidget(self._reminder_box())
+        self.backups = BackupsBox(journal, self)
+        column.addWidget(self.backups)
         column.addWidget(self._files_box())
         column.addStretch(1)
         scroll = scroll_area(body, self)
@@ -214,8 +217,8 @@ class SettingsPage(QWidget):
         path.setAccessibleName("Journal folder")
         explain = QLabel(
             "The journal is one encrypted file (journal.db) plus its key file (keys.json). "
-            "Backups made before upgrades are kept in the backups folder beside them. "
-            "Keep the folder together when you copy it.",
+            "Keep the folder together when you copy it; backups are in the folder named "
+            "under Backups.",
             box,
         )
         explain.setWordWrap(True)

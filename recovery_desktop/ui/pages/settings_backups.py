@@ -1,0 +1,144 @@
+"""Settings → Backups: where backups go, how many there are, the newest, a failed
+automatic backup, "Back up now" and choosing another folder."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.backup_place import choose_folder, chosen_folder
+from recovery_desktop.data.backup_status import BackupStatus, backup_status
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.domain.backup_policy import policy_sentence
+from recovery_desktop.domain.calendar_text import date_text
+from recovery_desktop.domain.wording import plural
+from recovery_desktop.ui.widgets.status_line import StatusLine
+
+WHEN = (
+    "A backup is made when you close the app, once a day while it is open (checked every "
+    "hour and when it locks), and before an upgrade, a restore or an import."
+)
+KEYS = "Backups are encrypted and open with the journal's current passphrase or recovery key."
+TIME_PATTERN = "%A %-d %B %Y at %H:%M"
+
+
+def _when(moment: datetime) -> str:
+    """An aware time, in this computer's local time."""
+    return date_text(moment.astimezone(), TIME_PATTERN)
+
+
+def status_lines(status: BackupStatus, chosen: bool) -> tuple[str, str]:
+    """The count-and-newest sentence and the failure sentence ("" when none); ``chosen``:
+    the folder was chosen by the user (the usual one is made when missing)."""
+    newest = status.newest
+    if chosen and newest is None and not status.folder.is_dir():
+        summary = "This folder is not there right now (is the drive plugged in?)."
+    elif newest is None:
+        summary = "There are no backups in this folder yet."
+    else:
+        count = plural(len(status.backups), "backup")
+        summary = f"{count} here; the newest is from {_when(newest.taken_at)}."
+    failure = status.failure
+    if failure is None:
+        return summary, ""
+    return summary, f"The last automatic backup failed ({_when(failure.at)}): {failure.message}"
+
+
+class BackupsBox(QGroupBox):
+    """The Backups group of Settings, for one open journal."""
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__("Backups", parent)
+        self.journal = journal
+        self.folder_label = QLabel(self)
+        self.folder_label.setObjectName("pathLabel")
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label.setAccessibleName("Backup folder")
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.failure = QLabel(self)
+        self.failure.setObjectName("warningLabel")
+        self.failure.setWordWrap(True)
+        self.failure.setAccessibleName("Last automatic backup")
+        explain = QLabel(f"{WHEN} {policy_sentence()} {KEYS}", self)
+        explain.setWordWrap(True)
+        self.status = StatusLine("Backups status", self)
+        layout = QVBoxLayout(self)
+        for widget in (self.folder_label, self.summary, self.failure, explain):
+            layout.addWidget(widget)
+        layout.addLayout(self._buttons())
+        layout.addWidget(self.status)
+        self.refresh()
+
+    def _buttons(self) -> QHBoxLayout:
+        self.now_button = QPushButton("&Back up now", self)
+        self.now_button.clicked.connect(self.back_up_now)
+        self.choose_button = QPushButton("Choose &folder…", self)
+        self.choose_button.clicked.connect(self.choose)
+        self.default_button = QPushButton("Use the &usual folder", self)
+        self.default_button.clicked.connect(lambda: self.use_folder(None))
+        self.open_button = QPushButton("Open backup folder", self)
+        self.open_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.journal.files.backups)))
+        )
+        row = QHBoxLayout()
+        for button in (self.now_button, self.choose_button, self.default_button):
+            row.addWidget(button)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        return row
+
+    def refresh(self) -> None:
+        status = backup_status(self.journal.preferences, self.journal.files.backups)
+        chosen = chosen_folder(self.journal.files.folder) is not None
+        self.folder_label.setText(f"Backups go to {status.folder}")
+        summary, failure = status_lines(status, chosen)
+        self.summary.setText(summary)
+        self.failure.setText(failure)
+        self.failure.setVisible(bool(failure))
+        self.default_button.setVisible(chosen)
+
+    def back_up_now(self) -> None:
+        try:
+            made = self.journal.backup("manual")
+        except JournalError as error:
+            self.status.setText(str(error))
+        else:
+            self.status.setText(f"Backed up: {made.name}")
+        self.refresh()
+
+    def choose(self) -> None:
+        """Ask for a folder (the only folder chooser of the app so far)."""
+        start = str(self.journal.files.backups)
+        chosen = QFileDialog.getExistingDirectory(self, "Choose a folder for backups", start)
+        if chosen:
+            self.use_folder(Path(chosen))
+
+    def use_folder(self, folder: Path | None) -> None:
+        """Send the next backups to ``folder`` (None: the usual folder in the journal's
+        folder); backups already made stay where they are, and the status says so."""
+        old = self.journal.files.backups
+        try:
+            new = choose_folder(self.journal.files.folder, folder)
+        except JournalError as error:
+            self.status.setText(f"Not changed: {error}")
+            return
+        self.refresh()
+        if new != old:
+            self.status.setText(
+                f"The next backup goes to {new}. Backups already made stay in {old}."
+            )

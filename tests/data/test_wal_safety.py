@@ -1,0 +1,78 @@
+"""A write-ahead log left by a crash is kept aside before anything can checkpoint it, and
+a damaged one never loses saved entries without a word (issue 10)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from recovery_desktop import cli
+from recovery_desktop.data.journal import open_unprotected
+from tests import children
+
+SAVED = 40
+
+
+@pytest.fixture
+def crashed(files):
+    """A journal whose writer was killed after 40 saved check-ins."""
+    children.crash_after_saves(files, SAVED)
+    return files
+
+
+def _kept_copies(files):
+    return sorted(files.folder.glob("kept-after-crash-*"))
+
+
+def _kept(files):
+    [folder] = _kept_copies(files)
+    return folder
+
+
+def test_after_a_crash_the_journal_opens_with_everything_and_a_copy_is_kept(crashed):
+    """Every acknowledged save is there; the files as the crash left them are kept aside,
+    owner-only, and the next good backup removes that copy."""
+    wal_before = (crashed.folder / "journal.db-wal").read_bytes()
+    db_before = crashed.database.read_bytes()
+    journal = open_unprotected(crashed)
+    assert journal.checkins.count() == SAVED
+    assert journal.opening_notes == ()
+    kept = _kept(crashed)
+    assert (kept / "journal.db-wal").read_bytes() == wal_before
+    assert (kept / "journal.db").read_bytes() == db_before
+    assert oct(kept.stat().st_mode & 0o777) == "0o700"
+    assert {oct(p.stat().st_mode & 0o777) for p in kept.iterdir()} == {"0o600"}
+    journal.backup()
+    assert _kept_copies(crashed) == []
+    journal.close()
+
+
+def test_a_damaged_wal_is_told_and_its_copy_holds_the_original_bytes(crashed):
+    """One flipped byte in frame 10 makes SQLite drop the saves after it: the user is
+    told, the journal still opens, and the copy kept aside holds the log as it was."""
+    damaged = children.flip_wal_frame(crashed, 10)
+    journal = open_unprotected(crashed)
+    try:
+        assert journal.checkins.count() < SAVED  # what SQLite could read
+        [note] = journal.opening_notes
+        kept = _kept(crashed)
+        assert note.startswith("Some of the most recent entries could not be read.")
+        assert str(kept) in note
+        assert (kept / "journal.db-wal").read_bytes() == damaged
+        journal.backup()
+        assert _kept(crashed) == kept  # a backup lacks what was lost: the copy stays
+    finally:
+        journal.close()
+
+
+def test_check_reports_a_damaged_wal_and_does_not_destroy_it(crashed, capsys):
+    """`check` exits 1 with a plain sentence; the damaged log survives in the kept copy."""
+    damaged = children.flip_wal_frame(crashed, 10)
+    assert cli.main(["check", "--data-dir", str(crashed.folder), "--json"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert result["integrity"] == "damaged"
+    [problem] = result["problems"]
+    assert problem.startswith("Some of the most recent entries could not be read.")
+    assert (_kept(crashed) / "journal.db-wal").read_bytes() == damaged
+    assert cli.main(["check", "--data-dir", str(crashed.folder)]) == 0  # as read now

@@ -1,0 +1,131 @@
+"""Automatic backups in the app, and the Backups part of Settings."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from recovery_desktop.data.backup_files import list_backups
+from recovery_desktop.data.backup_place import choose_folder
+from recovery_desktop.data.journal import open_with_passphrase
+from recovery_desktop.domain.checkin import CheckIn
+from recovery_desktop.ui.pages.settings import SettingsPage
+from recovery_desktop.ui.session import Session
+from tests.conftest import PASSPHRASE
+
+CANARY = "canary-7f3e backup note"
+
+
+def _window(window_for, journal, files):
+    session = Session(files)
+    session.adopt(journal)
+    return window_for(session), session
+
+
+def _log_here(monkeypatch, tmp_path):
+    monkeypatch.setattr("platformdirs.user_log_dir", lambda *_a, **_k: str(tmp_path / "log"))
+    return tmp_path / "log" / "errors.log"
+
+
+def test_closing_the_app_takes_a_backup_with_everything_saved(
+    qtbot, journal, files, window_for, monkeypatch, tmp_path
+):
+    """What was saved before closing is in the backup made while closing."""
+    _log_here(monkeypatch, tmp_path)
+    journal.checkins.save(CheckIn(day=date.today(), mood=6, note="kept"))
+    window, session = _window(window_for, journal, files)
+    window.close()
+    assert not session.is_unlocked
+    [backup] = list_backups(files.backups)
+    assert backup.reason == "on-close"
+    copy = open_with_passphrase(files, PASSPHRASE)  # the live journal still opens
+    copy.close()
+
+
+def test_a_failed_backup_on_closing_still_closes_and_is_shown_next_time(
+    qtbot, journal, files, window_for, monkeypatch, tmp_path
+):
+    """The backup drive is unplugged: the app closes all the same, errors.log says a
+    backup failed without any content, and Settings says so after the next unlock."""
+    log = _log_here(monkeypatch, tmp_path)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    choose_folder(files.folder, stick)
+    stick.rmdir()
+    journal.checkins.save(CheckIn(day=date.today(), mood=6, note=CANARY))
+    window, session = _window(window_for, journal, files)
+    window.close()
+    assert not session.is_unlocked and not window.isVisible()
+    logged = log.read_text()
+    assert "automatic backup: on-close" in logged
+    assert CANARY not in logged and "canary" not in logged
+    reopened = open_with_passphrase(files, PASSPHRASE)
+    page = SettingsPage(reopened)
+    qtbot.addWidget(page)
+    assert page.backups.failure.text().startswith("The last automatic backup failed (")
+    assert f"The backup folder {stick} is not there" in page.backups.failure.text()
+    assert page.backups.summary.text() == (
+        "This folder is not there right now (is the drive plugged in?)."
+    )
+    # Back the drive comes: "Back up now" works and the failure is old news.
+    stick.mkdir()
+    qtbot.mouseClick(page.backups.now_button, Qt.MouseButton.LeftButton)
+    assert page.backups.failure.isHidden()
+    assert page.backups.summary.text().startswith("1 backup here; the newest is from ")
+    reopened.close()
+
+
+def test_back_up_now_and_the_count(qtbot, journal):
+    """Settings shows the folder and no backups; "Back up now" makes one and says so."""
+    page = SettingsPage(journal)
+    qtbot.addWidget(page)
+    box = page.backups
+    assert box.folder_label.text() == f"Backups go to {journal.files.backups}"
+    assert box.summary.text() == "There are no backups in this folder yet."
+    qtbot.mouseClick(box.now_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(box.now_button, Qt.MouseButton.LeftButton)
+    [newest] = list_backups(journal.files.backups)  # one day: the policy keeps the newest
+    assert box.status.text() == f"Backed up: {newest.path.name}"
+    assert box.summary.text().startswith("1 backup here; the newest is from ")
+    assert box.failure.isHidden()
+
+
+def test_choosing_another_backup_folder(qtbot, journal, tmp_path, monkeypatch):
+    """The chosen folder takes the next backup; the status says the old ones stay; the
+    journal's own folder is refused and nothing changes."""
+    journal.backup("manual")
+    old = journal.files.backups
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    page = SettingsPage(journal)
+    qtbot.addWidget(page)
+    box = page.backups
+    assert box.default_button.isHidden()
+    answers = iter([str(journal.files.folder), str(stick)])
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: next(answers))
+    box.choose()
+    assert box.status.text().startswith("Not changed: That folder is the journal's own folder")
+    assert journal.files.backups == old
+    box.choose()
+    assert box.folder_label.text() == f"Backups go to {stick.resolve()}"
+    assert box.status.text() == (
+        f"The next backup goes to {stick.resolve()}. Backups already made stay in {old}."
+    )
+    assert not box.default_button.isHidden()
+    assert box.summary.text() == "There are no backups in this folder yet."
+    qtbot.mouseClick(box.now_button, Qt.MouseButton.LeftButton)
+    assert len(list_backups(stick)) == 1 and len(list_backups(old)) == 1
+    qtbot.mouseClick(box.default_button, Qt.MouseButton.LeftButton)
+    assert journal.files.backups == old
+
+
+def test_locking_backs_up_once_a_day(qtbot, journal, files, window_for, monkeypatch, tmp_path):
+    """The first lock of the day takes a backup; a second lock the same day does not."""
+    _log_here(monkeypatch, tmp_path)
+    window, session = _window(window_for, journal, files)
+    window.lock_now()
+    [first] = list_backups(files.backups)
+    assert first.reason == "daily"
+    session.unlock(PASSPHRASE)
+    window.lock_now()
+    assert list_backups(files.backups) == [first]
