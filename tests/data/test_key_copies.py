@@ -181,3 +181,25 @@ def test_a_backup_without_its_key_copy_is_re_encrypted_too(plain_journal, files)
     assert checkins_read_with(database, old_key) is None
     assert copy.read_bytes() == files.keys.read_bytes()
     assert checkins_read_with(database, Vault.load(copy).unlock(NEW)) == 0
+
+
+def test_backups_left_in_the_default_folder_move_to_the_new_key_too(plain_journal, files, tmp_path):
+    """Backups stay in <journal>/backups when another folder is chosen; they held the old
+    key too, so they move with the rest, and so do those in the chosen folder."""
+    from recovery_desktop.data.backup_place import choose_folder, default_folder
+
+    plain_journal.backup("before-upgrade")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    choose_folder(files.folder, stick)
+    plain_journal.backup("before-import")
+    [(_, copy)] = backup_pairs(files)  # in the chosen folder now
+    old_key = plain_key_of(copy)
+    left_behind = sorted(default_folder(files.folder).glob("journal-*.db"))
+    assert len(left_behind) == 1
+    plain_journal.add_passphrase(NEW, new_recovery_key())
+    plain_journal.close()
+    for database in [*left_behind, *stick.glob("journal-*.db")]:
+        assert checkins_read_with(database, old_key) is None
+    for copy in [*default_folder(files.folder).glob("keys-*.json"), *stick.glob("keys-*.json")]:
+        assert copy.read_bytes() == files.keys.read_bytes()
