@@ -11,7 +11,7 @@ LOWEST_BIN   := $(LOWEST)/bin
 LOWEST_STAMP := $(LOWEST)/.installed
 LOWEST_TESTS ?= tests
 
-.PHONY: run test test-lowest lint format freeze demo clean
+.PHONY: run test test-slow test-lowest lint format freeze demo clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ format: $(STAMP)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+test-slow: $(STAMP)  ## the long proofs only (marked slow), e.g. 500 kills of a saving app
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow
 
 $(LOWEST_STAMP): pyproject.toml constraints/lowest.txt
 	@test -x $(LOWEST_BIN)/python || $(PYTHON) -m venv $(LOWEST)

@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from recovery_desktop import __version__, cli_backup, paths
 from recovery_desktop.check_report import report_damage, report_journal
+from recovery_desktop.core_dumps import disable_core_dumps
 from recovery_desktop.data import creation
 from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.errors import (
@@ -27,7 +28,7 @@ from recovery_desktop.data.errors import (
     WrongPassphrase,
 )
 from recovery_desktop.data.fsutil import ensure_private_dir, set_private_umask
-from recovery_desktop.data.instance_lock import InstanceLock
+from recovery_desktop.data.instance_lock import COMMAND, InstanceLock
 from recovery_desktop.data.journal import (
     Journal,
     JournalFiles,
@@ -166,7 +167,7 @@ def with_journal(
     """Lock, open, run ``action``, close, unlock."""
     if not creation.interrupted(files):
         files.vault()  # a missing or damaged journal is reported before anything is touched
-    with InstanceLock(files.lock):
+    with InstanceLock(files.lock, COMMAND):
         creation.finish_interrupted(files)
         journal = open_for_command(files, full_check)
         try:
@@ -192,7 +193,7 @@ def run_demo_data(args: argparse.Namespace) -> int:
     if files.exists() and not creation.is_orphan(files):
         raise JournalExists(str(files.folder))
     ensure_private_dir(files.folder)
-    with InstanceLock(files.lock):
+    with InstanceLock(files.lock, COMMAND):
         creation.finish_interrupted(files)
         if creation.is_orphan(files):
             aside = creation.set_aside(files)
@@ -243,6 +244,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()  # before anything is read or decrypted
     set_private_umask()
     args = build_parser().parse_args(argv)
     try:

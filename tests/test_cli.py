@@ -248,3 +248,42 @@ def test_report_into_a_missing_folder_fails_calmly(demo_dir, tmp_path):
     )
     assert result.returncode == 1
     assert "could not be written" in result.stderr
+
+
+# A command that holds the journal until told to stop: the CLI's own locking and opening.
+HOLDING_COMMAND = """
+import sys
+from pathlib import Path
+from recovery_desktop.cli import with_journal
+from recovery_desktop.data.journal import JournalFiles
+
+def hold(journal):
+    print("holding", flush=True)
+    sys.stdin.readline()
+    return 0
+
+sys.exit(with_journal(JournalFiles(Path(sys.argv[1])), hold))
+"""
+
+
+def test_a_running_command_is_named_as_a_command(demo_dir):
+    """While another command has the journal, a second one is told a command (not a
+    window) has it; once the first has finished, the lock file holds no name any more."""
+    env = dict(os.environ, RECOVERY_DESKTOP_PASSPHRASE=SECRET)
+    first = subprocess.Popen(
+        [sys.executable, "-c", HOLDING_COMMAND, str(demo_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert first.stdout.readline() == "holding\n"
+        result = cli("check", "--data-dir", str(demo_dir), passphrase=SECRET)
+    finally:
+        first.communicate("\n", timeout=60)
+    assert result.returncode == 1
+    assert "being used by another Recovery Desktop command" in result.stderr
+    assert "window" not in result.stderr
+    assert first.returncode == 0
+    assert JournalFiles(demo_dir).lock.read_bytes() == b""

@@ -30,7 +30,10 @@ _MESSAGES = {
     _READONLY: "The journal's folder is read-only, so this could not be saved.",
     _PERM: "This account is not allowed to write the journal.",
     _CANTOPEN: "The journal file could not be opened. Check that its folder still exists.",
-    _IOERR: "The computer could not read or write the journal file (a disk error).",
+    # Also a write past a file size limit (EFBIG): SQLite reports ENOSPC alone as _FULL.
+    _IOERR: (
+        "The computer could not read or write the journal file: the disk may be full, or failing."
+    ),
     _BUSY: "The journal is busy in another program. Please try again in a moment.",
 }
 

@@ -41,9 +41,15 @@ class JournalExists(JournalError):
 
 
 class JournalInUse(JournalError):
-    def __init__(self) -> None:
+    """Another process holds the journal's lock: the app's window, or (``by_command``) a
+    command-line command."""
+
+    def __init__(self, by_command: bool = False) -> None:
         super().__init__(
-            "This journal is already open in another Recovery Desktop window. "
+            "This journal is being used by another Recovery Desktop command. Try again "
+            "when it has finished. Nothing was changed."
+            if by_command
+            else "This journal is already open in another Recovery Desktop window. "
             "Switch to that window, or close it and try again. Nothing was changed."
         )
 

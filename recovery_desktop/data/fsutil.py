@@ -37,6 +37,18 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
+def require_writable_folder(folder: Path) -> None:
+    """Raise :class:`StorageProblem` when ``folder`` exists but this process may not write
+    in it (a read-only disk, or no permission): a journal is only opened where it can
+    save, and is never changed by the attempt."""
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        raise StorageProblem(
+            "The journal's folder cannot be written to (a read-only disk, or no permission), "
+            "so the journal cannot be opened. Nothing in it was changed. Make the folder "
+            "writable, or copy it to a place you can write to, and try again."
+        )
+
+
 def make_private(path: Path) -> None:
     """Owner read/write only (a no-op where POSIX modes don't apply)."""
     if os.name == "posix" and path.exists():
@@ -123,6 +135,10 @@ _FILE_IN_THE_WAY = "A file is in the way where a folder should be. Choose anothe
 _FRIENDLY = {
     errno.ENOSPC: "The disk is full, so the journal could not be written.",
     errno.EDQUOT: "Your storage quota is used up, so the journal could not be written.",
+    errno.EFBIG: (
+        "A file would have grown past the size this disk or this account allows, "
+        "so it could not be written."
+    ),
     errno.EROFS: "The journal's folder is read-only, so nothing could be written.",
     errno.EACCES: "This account is not allowed to write to the journal's folder.",
     errno.EPERM: "This account is not allowed to write to the journal's folder.",

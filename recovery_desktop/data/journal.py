@@ -35,7 +35,7 @@ from recovery_desktop.data.errors import (
     JournalExists,
     JournalMissing,
 )
-from recovery_desktop.data.fsutil import ensure_private_dir
+from recovery_desktop.data.fsutil import ensure_private_dir, require_writable_folder
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.data.preferences import PreferenceRepository
@@ -259,6 +259,7 @@ class Journal:
 
 
 def _open(files: JournalFiles, vault: Vault, data_key: bytes, full_check: bool = False) -> Journal:
+    require_writable_folder(files.folder)  # a disk turned read-only while locked
     if vault.rekey_pending:  # a move to a new key was stopped: which key is it under?
         data_key = rekey.key_in_use(files.database, vault, data_key)
     # Damage raises JournalDamaged here, before anything is written (see data/opening.py).

@@ -117,6 +117,11 @@ def describe_output_error(path: Path, error: OSError) -> str:
         return "the disk is full. Free some space, or choose another disk."
     if code == errno.EDQUOT:
         return "your storage quota is used up. Free some space, or choose another disk."
+    if code == errno.EFBIG:
+        return (
+            "it is too big for this disk or for this account's file size limit. "
+            "Choose another disk."
+        )
     if code == errno.EROFS:
         return f"the folder {folder} is on a read-only disk. Choose another folder."
     if code in (errno.EACCES, errno.EPERM):

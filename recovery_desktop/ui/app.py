@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from recovery_desktop import paths
 from recovery_desktop.data import creation
-from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.fsutil import ensure_private_dir
 from recovery_desktop.data.instance_lock import InstanceLock
@@ -25,8 +22,10 @@ from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui import crash
 from recovery_desktop.ui.auto_backup import AutoBackup
+from recovery_desktop.ui.clipboard import private_clipboard
 from recovery_desktop.ui.dates import use_app_language
 from recovery_desktop.ui.day_watcher import DayWatcher
+from recovery_desktop.ui.demo_journal import demo_journal, remove_left_behind
 from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpOpener, locked_content
 from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, setup_wizard
 from recovery_desktop.ui.dialogs.opening_boxes import notes_box, wants_fresh_start
@@ -43,12 +42,12 @@ from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.plain_text import install_plain_text
 from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.stop_signals import StopSignals
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
 from recovery_desktop.ui.widgets.help_lines import journal_crisis_lines
 
-DEMO_WEEKS = 8
 WARMUP_DELAY_MS = 1500
 
 
@@ -202,16 +201,6 @@ def first_run(files: JournalFiles) -> Journal | None:
     return created[0] if created else None
 
 
-def make_demo_journal(folder: Path) -> JournalFiles:
-    files = JournalFiles(folder)
-    journal = create_journal(files, None)
-    try:
-        fill_demo(journal, DEMO_WEEKS, date.today())
-    finally:
-        journal.close()
-    return files
-
-
 def _open_session(files: JournalFiles) -> Session | None:
     session = Session(files)
     creation.finish_interrupted(files)
@@ -247,11 +236,8 @@ def _journal_files(data_dir: Path | None, demo: bool) -> Iterator[JournalFiles]:
     if not demo:
         yield JournalFiles(paths.data_dir(data_dir))
         return
-    folder = Path(tempfile.mkdtemp(prefix="recovery-desktop-demo-"))
-    try:
-        yield make_demo_journal(folder)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    with demo_journal() as files:
+        yield files
 
 
 def _run_window(app: QApplication, files: JournalFiles, title: str) -> int:
@@ -276,8 +262,9 @@ def run_gui(data_dir: Path | None, demo: bool = False) -> int:
     app.setApplicationName(APP_TITLE)
     use_app_language()
     title = f"{APP_TITLE} (demo journal: changes are thrown away)" if demo else APP_TITLE
+    remove_left_behind()  # demo journals of processes that were killed
     try:
-        with _journal_files(data_dir, demo) as files:
+        with StopSignals(), _journal_files(data_dir, demo) as files:
             lock = InstanceLock(files.lock)
             ensure_private_dir(files.folder)
             lock.acquire()
@@ -288,3 +275,5 @@ def run_gui(data_dir: Path | None, demo: bool = False) -> int:
     except JournalError as error:
         QMessageBox.information(None, APP_TITLE, str(error))
         return 1
+    finally:
+        private_clipboard().clear()  # also when the app ends without its event loop

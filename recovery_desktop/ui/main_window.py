@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.app_keys import EveryWindowKey
+from recovery_desktop.ui.clipboard import private_clipboard
 from recovery_desktop.ui.draft_keeper import DraftKeeper
 from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.session import Session
@@ -289,6 +290,7 @@ class MainWindow(QMainWindow):
             work.stop()
 
     def _on_locked(self) -> None:
+        private_clipboard().clear()  # a number or key copied before the lock
         if self.workspace is not None:
             self.stack.removeWidget(self.workspace)
             self.workspace.hide()

@@ -6,6 +6,8 @@ question asked about ``week`` would have been about another file. So the dialog 
 suffix (``setDefaultSuffix``, following the chosen type) and asks about the final name
 itself; a native dialog that ignores the default suffix, or a name with a dot of its own
 (``week.v2`` → ``week.v2.pdf``), is asked about here once the suffix is added.
+
+The dialog leaves no folder names in Qt's shared settings (:mod:`.dialog_traces`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from recovery_desktop.ui.dialog_traces import delete_now, no_folder_traces
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,25 @@ def ask_save_path(
     """The file to write and its kind, or None when the user cancelled (also when they
     said No to replacing a file). The name always ends with the kind's suffix: a name
     typed with another kind's suffix (``mood.svg`` while PNG is chosen) is that kind."""
-    dialog = QFileDialog(parent, title, str(start))
+    with no_folder_traces():
+        dialog = QFileDialog(parent, title, str(start))
+        try:
+            answer = _ask(dialog, kinds)
+        finally:
+            delete_now(dialog)
+    if answer is None:
+        return None
+    answered, name_filter = answer
+    typed = _kind_of(answered, kinds)
+    kind = typed or _kind_for_filter(kinds, name_filter)
+    path = answered if typed else answered.with_name(f"{answered.name}.{kind.suffix}")
+    if path != answered and path.exists() and not confirm_replace(parent, title, path):
+        return None
+    return path, kind
+
+
+def _ask(dialog: QFileDialog, kinds: Sequence[FileKind]) -> tuple[Path, str] | None:
+    """The name the dialog returned and the type chosen in it, or None."""
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setNameFilters([kind.name_filter for kind in kinds])
@@ -43,13 +65,7 @@ def ask_save_path(
     dialog.filterSelected.connect(lambda chosen: _follow_filter(dialog, kinds, chosen))
     if dialog.exec() != QDialog.DialogCode.Accepted.value or not dialog.selectedFiles():
         return None
-    answered = Path(dialog.selectedFiles()[0])
-    typed = _kind_of(answered, kinds)
-    kind = typed or _kind_for_filter(kinds, dialog.selectedNameFilter())
-    path = answered if typed else answered.with_name(f"{answered.name}.{kind.suffix}")
-    if path != answered and path.exists() and not confirm_replace(parent, title, path):
-        return None
-    return path, kind
+    return Path(dialog.selectedFiles()[0]), dialog.selectedNameFilter()
 
 
 def confirm_replace(parent: QWidget, title: str, path: Path) -> bool:

@@ -38,7 +38,7 @@ HELP_TEXT = "Get help now"
 HELP_TIP = f"Crisis lines and what to do in an emergency ({HELP_SHORTCUT})"
 INTRO = (
     "You don't have to get through this alone. Call or text one of these numbers now; "
-    "Copy puts a number on the clipboard."
+    "Copy puts a number on the clipboard for 30 seconds."
 )
 NO_PEOPLE = "Add the people you'd call on the People page; the first three show up here."
 WIDTH = 600  # preferred; narrower screens get a narrower window

@@ -31,6 +31,7 @@ from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryNotes, SummaryOptions
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.reports.sections import SECTIONS
+from recovery_desktop.ui.dialog_traces import no_folder_traces
 from recovery_desktop.ui.printing import PAGE_SIZES, PrintError, default_page_size_name
 from recovery_desktop.ui.save_dialog import FileKind, ask_save_path
 from recovery_desktop.ui.warmup import Warmup
@@ -323,7 +324,9 @@ class SummaryPage(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._apply_page_layout(printer)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        with no_folder_traces():  # its "…" button opens a file dialog
+            accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+        if accepted:
             self.print_with(printer)
 
     def print_with(self, printer: QPrinter) -> int:

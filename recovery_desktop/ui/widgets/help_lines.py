@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,6 +22,7 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import Contact, CrisisLine
 from recovery_desktop.domain.recovery_time import SAFETY_FACTS
+from recovery_desktop.ui.clipboard import CLEARED_NOTE, private_clipboard
 
 NO_LINES = (
     "No crisis lines are saved. If someone is in danger, call your local emergency number now."
@@ -86,8 +86,8 @@ class NumberCard(QFrame):
         return button
 
     def _copy(self, number: str, title: str) -> None:
-        QGuiApplication.clipboard().setText(number)
-        self.copied.emit(f"Copied the number for {title}: {number}")
+        private_clipboard().copy(number)
+        self.copied.emit(f"Copied the number for {title}: {number} ({CLEARED_NOTE}).")
 
 
 def crisis_line_card(line: CrisisLine, parent: QWidget | None = None) -> NumberCard:

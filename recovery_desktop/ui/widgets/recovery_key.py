@@ -12,7 +12,6 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontInfo,
-    QGuiApplication,
     QPagedPaintDevice,
     QTextBlockFormat,
     QTextCharFormat,
@@ -36,6 +35,8 @@ from recovery_desktop.data.output_files import save_output
 from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.domain import recovery_key as rk
 from recovery_desktop.domain.calendar_text import date_text
+from recovery_desktop.ui.clipboard import CLEARED_NOTE, private_clipboard
+from recovery_desktop.ui.dialog_traces import no_folder_traces
 from recovery_desktop.ui.pdf_output import print_or_save
 from recovery_desktop.ui.save_dialog import FileKind, ask_save_path
 from recovery_desktop.ui.widgets.status_line import StatusLine
@@ -175,8 +176,8 @@ class RecoveryKeyView(QWidget):
         self.status.clear()
 
     def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self._key)
-        self.status.setText("Copied. Paste it somewhere safe, then copy something else over it.")
+        private_clipboard().copy(self._key)
+        self.status.setText(f"Copied. Paste it somewhere safe now: it is {CLEARED_NOTE}.")
 
     def save(self) -> None:
         start = Path.home() / "recovery-key.txt"
@@ -199,7 +200,9 @@ class RecoveryKeyView(QWidget):
     def print_key(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        with no_folder_traces():  # its "…" button opens a file dialog
+            accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+        if accepted:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
