@@ -130,6 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check the journal's integrity and count records")
     check.add_argument("--data-dir", default=argparse.SUPPRESS, help="the journal folder")
     check.add_argument("--json", action="store_true", help="print one JSON object")
+    from recovery_desktop import cli_transfer
+
+    cli_transfer.add_parsers(commands)
     cli_backup.add_parser(commands)
     return parser
 
@@ -258,6 +261,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_demo_data(args)
         if args.command == "report":
             return run_report(args)
+        if args.command in ("export", "import"):
+            from recovery_desktop import cli_transfer
+
+            run = cli_transfer.run_export if args.command == "export" else cli_transfer.run_import
+            return run(args)
         if args.command == "backup":
             return cli_backup.run_backup(args)
         from recovery_desktop.ui.app import run_gui

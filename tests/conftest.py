@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Headless tests run on a small laptop screen (1024×600); RECOVERY_DESKTOP_TEST_SCREEN names
 # another one in tests/ui/screens/ (e.g. 1366x768-150: text at 150 %).
@@ -23,6 +24,12 @@ from recovery_desktop.data.fsutil import set_private_umask  # noqa: E402
 from recovery_desktop.data.journal import Journal, JournalFiles, create_journal  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
+
+# Hypothesis: "ci" (the default) keeps the number of examples modest and has no deadline
+# (the machines running the tests are shared); HYPOTHESIS_PROFILE=thorough tries ten times more.
+settings.register_profile("ci", deadline=None, max_examples=100)
+settings.register_profile("thorough", deadline=None, max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 set_private_umask()
 

@@ -51,6 +51,15 @@ def test_widgets_never_run_sql():
             assert marker not in text, (path.name, marker)
 
 
+def test_file_dialogs_are_opened_only_through_the_helper_that_leaves_no_traces():
+    """Qt's file dialogs write the folders visited into a plain shared settings file; only
+    ``ui/save_dialog.py`` opens them, inside ``no_folder_traces``."""
+    allowed = {"save_dialog.py", "dialog_traces.py"}
+    for path in (ROOT / "recovery_desktop").rglob("*.py"):
+        if path.name not in allowed:
+            assert "QFileDialog" not in path.read_text(encoding="utf-8"), path.name
+
+
 def test_day_and_month_names_come_from_the_app_not_the_locale():
     """strftime's %a %A %b %B (also in f-strings and matplotlib's DateFormatter) follow the
     process locale, which Qt sets from the system: every name goes through calendar_text."""

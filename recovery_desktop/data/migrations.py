@@ -255,6 +255,35 @@ def m006_dialog_drafts(db: Database) -> None:
     )
 
 
+UID_TABLES = (
+    "library_items",
+    "cravings",
+    "contacts",
+    "reach_outs",
+    "crisis_lines",
+    "lapses",
+    "clean_periods",
+)
+"""Tables whose rows have integer ids, and so a stable id (``uid``) for export and import."""
+
+_NEW_UID = "lower(hex(randomblob(16)))"
+
+
+@MIGRATIONS()
+def m007_stable_ids(db: Database) -> None:
+    """Every record with an integer id gets a stable id: 128 random bits as 32 lower-case
+    hex digits, the same in every copy, export and import of the journal. A trigger fills
+    it for new rows, so no insert has to know about it."""
+    for table in UID_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN uid TEXT")
+        db.execute(f"UPDATE {table} SET uid = {_NEW_UID} WHERE uid IS NULL")
+        db.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table} (uid)")
+        db.execute(
+            f"CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL "
+            f"BEGIN UPDATE {table} SET uid = {_NEW_UID} WHERE id = NEW.id; END"
+        )
+
+
 def pending(db: Database) -> list[str]:
     return [m.name for m in MIGRATIONS.pending(db)]
 

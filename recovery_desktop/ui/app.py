@@ -66,6 +66,7 @@ def page_specs(
         page.used_answered.connect(flows.day_marked_used)
         page.lapse_wanted.connect(flows.record_later)
         flows.changed.connect(page.refresh_story)
+        flows.imported.connect(page.records_added)
         day.day_changed.connect(page.day_changed)
         day.day_changed.connect(page.badge.day_changed)
         return page
@@ -94,12 +95,14 @@ def page_specs(
 
     def summary(journal: Journal) -> QWidget:
         page = SummaryPage(journal, warmup)
+        flows.imported.connect(page.records_added)
         day.day_changed.connect(page.picker.day_changed)
         return page
 
     def settings(journal: Journal) -> QWidget:
         page = SettingsPage(journal)
         page.auto_lock_changed.connect(idle.set_minutes)
+        page.data_imported.connect(flows.imported)
         return page
 
     return [

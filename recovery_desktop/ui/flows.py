@@ -20,9 +20,12 @@ CRAVING_SHORTCUT = "Ctrl+K"
 
 
 class Flows(QObject):
-    """Opens the panels for the current journal; ``changed`` after anything they save."""
+    """Opens the panels for the current journal; ``changed`` after anything they save.
+    ``imported`` when records came from outside the app's own forms (an import), which
+    pages holding a form read again (``changed`` follows)."""
 
     changed = Signal()
+    imported = Signal()
 
     def __init__(
         self, session: Session, idle: IdleWatcher | None = None, parent: QObject | None = None
@@ -32,6 +35,7 @@ class Flows(QObject):
         self.idle = idle
         self.window: QWidget | None = None
         self.panel: CravingPanel | None = None
+        self.imported.connect(self.changed)
 
     def open_craving(self, craving: Craving | None = None) -> CravingPanel | None:
         """Show the craving panel (a new craving, or ``craving`` to edit)."""

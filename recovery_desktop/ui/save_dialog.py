@@ -33,6 +33,37 @@ class FileKind:
         return f"{self.label} (*.{self.suffix})"
 
 
+def ask_folder(parent: QWidget, title: str, start: Path) -> Path | None:
+    """An existing folder the user chose, or None when they cancelled. Like every file
+    dialog of the app it leaves no folder names in Qt's settings."""
+    with no_folder_traces():
+        dialog = QFileDialog(parent, title, str(start))
+        try:
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+            chosen = dialog.selectedFiles() if dialog.exec() == QDialog.DialogCode.Accepted else []
+        finally:
+            delete_now(dialog)
+    return Path(chosen[0]) if chosen else None
+
+
+def ask_open_path(
+    parent: QWidget, title: str, start: Path, kinds: Sequence[FileKind]
+) -> Path | None:
+    """An existing file the user chose to open, or None when they cancelled; no folder
+    names are left in Qt's settings."""
+    with no_folder_traces():
+        dialog = QFileDialog(parent, title, str(start))
+        try:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+            dialog.setNameFilters([kind.name_filter for kind in kinds] + ["All files (*)"])
+            chosen = dialog.selectedFiles() if dialog.exec() == QDialog.DialogCode.Accepted else []
+        finally:
+            delete_now(dialog)
+    return Path(chosen[0]) if chosen else None
+
+
 def ask_save_path(
     parent: QWidget, title: str, start: Path, kinds: Sequence[FileKind]
 ) -> tuple[Path, FileKind] | None:

@@ -15,7 +15,7 @@ CHILD = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
-    from recovery_desktop.ui.save_dialog import FileKind, ask_save_path
+    from recovery_desktop.ui.save_dialog import FileKind, ask_folder, ask_save_path
 
     app = QApplication(sys.argv[:1])
     target = Path(sys.argv[1])
@@ -27,13 +27,17 @@ CHILD = textwrap.dedent(
         if not isinstance(dialog, QFileDialog):
             QTimer.singleShot(20, choose)
             return
-        dialog.setDirectory(str(target.parent))  # the user opens the folder
-        dialog.findChild(QLineEdit, "fileNameEdit").setText(target.name)
+        folder_mode = sys.argv[2] == "folder"  # the user opens the folder (and picks it)
+        dialog.setDirectory(str(target if folder_mode else target.parent))
+        dialog.findChild(QLineEdit, "fileNameEdit").setText("" if folder_mode else target.name)
         dialog.accept()
 
     QTimer.singleShot(0, choose)
-    chosen = ask_save_path(window, "Save", Path.home() / "x.pdf", [FileKind("PDF", "pdf")])
-    print(chosen[0])
+    if sys.argv[2] == "folder":
+        print(ask_folder(window, "Choose", Path.home()))
+    else:
+        chosen = ask_save_path(window, "Save", Path.home() / "x.pdf", [FileKind("PDF", "pdf")])
+        print(chosen[0])
     window.close()
     window.deleteLater()
     del window
@@ -43,9 +47,9 @@ CHILD = textwrap.dedent(
 OTHER_APP = "[FileDialog]\nhistory=file:///srv/other-app\nlastVisited=file:///srv/other-app\n"
 
 
-def choose_in_dialog(home: Path, target: Path) -> str:
+def choose_in_dialog(home: Path, target: Path, mode: str = "save") -> str:
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, str(target)],
+        [sys.executable, "-c", CHILD, str(target), mode],
         capture_output=True,
         text=True,
         timeout=60,
@@ -87,3 +91,13 @@ def test_other_apps_dialog_history_is_kept(tmp_path):
     choose_in_dialog(home, target)
     assert files_mentioning(home, "appointments-at-the-clinic") == []
     assert shared.read_text() == OTHER_APP
+
+
+def test_a_chosen_backup_folder_is_not_kept_in_settings(tmp_path):
+    """The backup folder chooser goes through the same care as the save dialogs."""
+    home = tmp_path / "home"
+    (home / ".config").mkdir(parents=True)
+    folder = tmp_path / "usb-stick-at-the-clinic" / "backups"
+    folder.mkdir(parents=True)
+    assert choose_in_dialog(home, folder, "folder") == str(folder)
+    assert files_mentioning(home, "usb-stick-at-the-clinic") == []

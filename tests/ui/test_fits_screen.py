@@ -15,6 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_desktop.data.demo import fill_demo
+from recovery_desktop.data.export import export_document
+from recovery_desktop.data.import_apply import OPEN_PERIOD_NOTE, ImportResult
+from recovery_desktop.data.import_json import check_document
 from recovery_desktop.data.opening import LOST_ENTRIES
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
@@ -39,6 +42,7 @@ from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
+from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDialog
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.chart_fit import chart_problems
@@ -135,8 +139,21 @@ def _dialogs(journal) -> dict[str, object]:
         "help while locked": lambda parent: HelpNowDialog(
             locked_content(journal.contacts.crisis_lines()), parent
         ),
+        "export": lambda parent: ExportDialog(journal, parent),
+        "import": lambda parent: _import_dialog(journal, parent),
     }
     return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
+
+
+def _import_dialog(journal, parent):
+    """The import dialog at its longest: every kind held, added and skipped, and a note."""
+    plan = check_document(export_document(journal.db))
+    counts = {kind: 1000 for kind in plan.counts()}
+    note = OPEN_PERIOD_NOTE.format(periods="2 clean periods")
+    expected = ImportResult(counts, counts, [note])
+    return ImportDialog(
+        journal, "recovery-journal-2026-11-30-from-the-old-laptop.json", plan, expected, parent
+    )
 
 
 KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date"]
@@ -165,6 +182,8 @@ DIALOGS = [
     "change passphrase",
     "help",
     "help while locked",
+    "export",
+    "import",
     *(f"{name}, reopened after a lock" for name in KEPT),
 ]
 

@@ -24,7 +24,7 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.wording import plural
-from recovery_desktop.ui.dialogs import key_stop
+from recovery_desktop.ui.dialogs import key_stop, transfer_dialogs
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.key_wizards import (
     KeyWizard,
@@ -80,6 +80,7 @@ class SettingsPage(QWidget):
         DraftKind.NEW_ENCRYPTION_KEY,
     )
     auto_lock_changed = Signal(int)
+    data_imported = Signal()  # records were added: pages showing them read them again
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +94,7 @@ class SettingsPage(QWidget):
         self.backups = BackupsBox(journal, self)
         column.addWidget(self.backups)
         column.addWidget(self._files_box())
+        column.addWidget(self._your_data_box())
         column.addStretch(1)
         scroll = scroll_area(body, self)
         layout = QVBoxLayout(self)
@@ -234,6 +236,34 @@ class SettingsPage(QWidget):
         layout.addWidget(explain)
         layout.addLayout(row)
         layout.addWidget(version)
+        return box
+
+    def _your_data_box(self) -> QGroupBox:
+        """Export everything and Import (the work is in ui/dialogs/transfer_dialogs.py)."""
+        box = QGroupBox("Your data", self)
+        explain = QLabel(
+            "Export everything in your journal as one file that can be imported again (JSON), "
+            "or as spreadsheet files (CSV). Exports are not encrypted. Import adds what a JSON "
+            "export holds to this journal; what it already has is skipped, and a backup is "
+            "taken first.",
+            box,
+        )
+        explain.setWordWrap(True)
+        self.export_button = QPushButton("&Export everything…", box)
+        self.export_button.clicked.connect(
+            lambda: transfer_dialogs.export_everything(self, self.journal)
+        )
+        self.import_button = QPushButton("&Import…", box)
+        self.import_button.clicked.connect(
+            lambda: transfer_dialogs.choose_and_import(self, self.journal, self.data_imported.emit)
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(explain)
+        layout.addLayout(row)
         return box
 
     # -- behaviour -----------------------------------------------------------------------

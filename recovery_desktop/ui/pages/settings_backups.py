@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.backup_policy import policy_sentence
 from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.wording import plural
+from recovery_desktop.ui.save_dialog import ask_folder
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
 WHEN = (
@@ -122,11 +122,10 @@ class BackupsBox(QGroupBox):
         self.refresh()
 
     def choose(self) -> None:
-        """Ask for a folder (the only folder chooser of the app so far)."""
-        start = str(self.journal.files.backups)
-        chosen = QFileDialog.getExistingDirectory(self, "Choose a folder for backups", start)
-        if chosen:
-            self.use_folder(Path(chosen))
+        """Ask for a folder (through the app's file dialogs, which leave no traces)."""
+        chosen = ask_folder(self, "Choose a folder for backups", self.journal.files.backups)
+        if chosen is not None:
+            self.use_folder(chosen)
 
     def use_folder(self, folder: Path | None) -> None:
         """Send the next backups to ``folder`` (None: the usual folder in the journal's

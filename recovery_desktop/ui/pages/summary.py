@@ -380,3 +380,11 @@ class SummaryPage(QWidget):
 
     def flush(self) -> bool:
         return self.save_lists()
+
+    def records_added(self) -> None:
+        """Records came from outside this page (an import may bring this period's lists):
+        read the lists again unless an edit is unsaved, and build the preview again."""
+        if not self._lists_dirty:
+            self._load_lists()
+        if self.built is not None:
+            self._preview_timer.start()

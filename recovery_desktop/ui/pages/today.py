@@ -317,6 +317,13 @@ class TodayPage(QWidget):
     def flush(self) -> bool:
         return self.save_now(offer_lapse=False)
 
+    def records_added(self) -> None:
+        """Records came from outside this page (an import may bring the shown day's
+        check-in): show the day as stored now, unless something typed is not saved yet,
+        so that a later edit never saves the old form over what came in."""
+        if not self._dirty:
+            self.load(self.day)
+
     def focus_first(self) -> None:
         self.form.first_field().setFocus()
 

@@ -1,0 +1,186 @@
+"""Applying a checked export (:class:`ImportPlan`) to a journal, in one transaction.
+
+Into a new journal, the library and crisis lines it was created with are replaced by the
+file's, so export → import → export gives the same records. Merged into a journal that has
+records, a record is skipped (and counted) when the journal already holds it: the same
+stable id, or the same natural key (a check-in of that day, a summary note of that period,
+a preference of that key, a library item of the same kind and name, a crisis line of the
+same name and number). A clean period without an end is skipped when the journal already
+counts clean time for that substance. Merged items of ordered lists (library, people,
+crisis lines) go after the journal's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.data.import_json import ImportPlan, Row
+from recovery_desktop.data.journal import Journal
+from recovery_desktop.data.transfer_format import KINDS, Kind, Type
+from recovery_desktop.domain.library import name_key
+from recovery_desktop.domain.wording import plural
+
+_NEW_JOURNAL_DEFAULTS = ("library_items", "crisis_lines", "preferences")
+_ORDERED = ("library_items", "contacts", "crisis_lines")
+OPEN_PERIOD_NOTE = (
+    "{periods} without an end date skipped: the journal already counts clean time for "
+    "that substance."
+)
+
+
+@dataclass
+class ImportResult:
+    """What an import added and skipped, per kind name, and notes for the user."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+
+class _Rollback(Exception):
+    """Ends :func:`preview`'s transaction without keeping anything."""
+
+
+def preview(journal: Journal, plan: ImportPlan) -> ImportResult:
+    """What :func:`import_plan` would add and skip; nothing is kept."""
+    result = ImportResult()
+    try:
+        with sql_errors(), journal.db.atomic():
+            result = _apply(journal.db, plan, replace_defaults=False)
+            raise _Rollback
+    except _Rollback:
+        pass
+    return result
+
+
+def import_plan(journal: Journal, plan: ImportPlan, *, new_journal: bool = False) -> ImportResult:
+    """Apply ``plan``: a backup first (``before-import``, unless ``new_journal``), then
+    every record in one transaction. Raises ``JournalError`` with nothing applied."""
+    if not new_journal:
+        journal.backup("before-import")
+    with sql_errors(), journal.db.atomic():
+        result = _apply(journal.db, plan, replace_defaults=new_journal)
+    journal.revision.bump()
+    journal.contacts.refresh_crisis_copy()
+    return result
+
+
+def _apply(db: Database, plan: ImportPlan, replace_defaults: bool) -> ImportResult:
+    if replace_defaults:
+        for table in _NEW_JOURNAL_DEFAULTS:
+            db.execute(f"DELETE FROM {table}")
+    result = ImportResult()
+    local: dict[str, dict[str, int]] = {}
+    for kind in KINDS:
+        _apply_kind(db, kind, plan.rows[kind.name], local, result)
+    return result
+
+
+def _apply_kind(
+    db: Database,
+    kind: Kind,
+    rows: list[Row],
+    local: dict[str, dict[str, int]],
+    result: ImportResult,
+) -> None:
+    ids = local.setdefault(kind.name, {})
+    twins = _natural_twins(db, kind)
+    offset = _next_position(db, kind.table) if kind.name in _ORDERED else 0
+    open_skipped = added = skipped = 0
+    for row in rows:
+        found = _existing(db, kind, row, twins)
+        if found is not None:
+            skipped += 1
+            ids[row.key] = found
+            continue
+        if kind.name == "clean_periods" and _already_open(db, row):
+            open_skipped += 1
+            continue
+        values = _resolved(kind, row, local)
+        if offset:
+            values["position"] += offset
+        ids[row.key] = _insert(db, kind.table, values)
+        _insert_tags(db, ids[row.key], row, local.get("library_items", {}))
+        added += 1
+    result.added[kind.name] = added
+    result.skipped[kind.name] = skipped + open_skipped
+    if open_skipped:
+        result.notes.append(OPEN_PERIOD_NOTE.format(periods=plural(open_skipped, "clean period")))
+
+
+def _natural_twins(db: Database, kind: Kind) -> dict[tuple[str, ...], int]:
+    """The journal's own records of a kind matched by natural key (before the import)."""
+    if kind.name == "library_items":
+        rows = db.execute("SELECT kind, name, id FROM library_items").fetchall()
+        return {(k, name_key(n)): i for k, n, i in rows}
+    if kind.name == "crisis_lines":
+        rows = db.execute("SELECT name, number, id FROM crisis_lines").fetchall()
+        return {(n, num): i for n, num, i in rows}
+    return {}
+
+
+def _existing(db: Database, kind: Kind, row: Row, twins: dict[tuple[str, ...], int]) -> int | None:
+    """The journal's id for ``row``'s record (0 for kinds without integer ids), or None."""
+    key = kind.key.stored_in
+    found = db.execute(
+        f'SELECT {"id" if kind.has_uid else "1"} FROM {kind.table} WHERE "{key}" = ?', [row.key]
+    ).fetchone()
+    if found is not None:
+        return int(found[0]) if kind.has_uid else 0
+    values = row.values
+    if kind.name == "library_items":
+        return twins.get((values["kind"], name_key(values["name"])))
+    if kind.name == "crisis_lines":
+        return twins.get((values["name"], values["number"]))
+    return None
+
+
+def _already_open(db: Database, row: Row) -> bool:
+    if row.values["end"] is not None:
+        return False
+    found = db.execute(
+        "SELECT 1 FROM clean_periods WHERE substance = ? AND end IS NULL",
+        [row.values["substance"]],
+    ).fetchone()
+    return found is not None
+
+
+def _next_position(db: Database, table: str) -> int:
+    row = db.execute(f"SELECT max(position) FROM {table}").fetchone()
+    return 0 if row is None or row[0] is None else int(row[0]) + 1
+
+
+def _resolved(kind: Kind, row: Row, local: dict[str, dict[str, int]]) -> dict[str, Any]:
+    values = dict(row.values)
+    for spec in kind.fields:
+        if spec.type is Type.UID and spec.refers_to is not None:
+            target = values[spec.stored_in]
+            values[spec.stored_in] = None if target is None else local[spec.refers_to][target]
+    return values
+
+
+def _insert(db: Database, table: str, values: dict[str, Any]) -> int:
+    columns = ", ".join(f'"{name}"' for name in values)
+    marks = ", ".join("?" for _ in values)
+    cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
+    return int(cursor.lastrowid or 0)
+
+
+def _insert_tags(db: Database, craving_id: int, row: Row, items: dict[str, int]) -> None:
+    positions: dict[str, int] = {}
+    for kind, item, name in row.tags:
+        position = positions.get(kind, 0)
+        positions[kind] = position + 1
+        db.execute(
+            "INSERT INTO craving_tags (craving_id, kind, item_id, name, position) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [craving_id, kind, items[item] if item is not None else None, name, position],
+        )

@@ -1,0 +1,41 @@
+"""What export and import tell the user: counts per kind in words, the results."""
+
+from __future__ import annotations
+
+from recovery_desktop.data.import_apply import ImportResult
+from recovery_desktop.data.transfer_format import KINDS
+from recovery_desktop.domain.wording import plural
+
+NOT_ENCRYPTED = (
+    "The export is NOT encrypted: anyone who gets it can read everything in it. "
+    "Keep it somewhere safe and delete it when you no longer need it."
+)
+
+KIND_NOUNS = {
+    "checkins": ("check-in", "check-ins"),
+    "summary_notes": ("summary note", "summary notes"),
+    "preferences": ("setting", "settings"),
+    "library_items": ("trigger or coping action", "triggers and coping actions"),
+    "cravings": ("craving", "cravings"),
+    "contacts": ("person", "people"),
+    "reach_outs": ("reach-out", "reach-outs"),
+    "crisis_lines": ("crisis line", "crisis lines"),
+    "lapses": ("lapse", "lapses"),
+    "clean_periods": ("clean period", "clean periods"),
+}
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """ "27 check-ins, 6 people" (kinds with none left out; "nothing" when all are 0)."""
+    parts = [
+        plural(counts[kind.name], *KIND_NOUNS[kind.name]) for kind in KINDS if counts.get(kind.name)
+    ]
+    return ", ".join(parts) if parts else "nothing"
+
+
+def result_text(result: ImportResult, between: str = "\n") -> str:
+    """What was added and skipped, and the notes, one paragraph each (``between`` them)."""
+    lines = [f"Added: {counts_text(result.added)}."]
+    if any(result.skipped.values()):
+        lines.append(f"Skipped, already in the journal: {counts_text(result.skipped)}.")
+    return between.join(lines + result.notes)

@@ -1,0 +1,263 @@
+"""Round trip with generated records: any file export could have written imports into a new
+journal and exports again unchanged (emoji, right-to-left text, combining marks, empty and
+very long fields, the first and last day the journal accepts)."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from datetime import datetime, time, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from recovery_desktop.data.export import document_bytes, export_document
+from recovery_desktop.data.import_apply import import_plan
+from recovery_desktop.data.import_json import check_document, parse
+from recovery_desktop.data.journal import JournalFiles, create_journal
+from recovery_desktop.data.transfer_format import FORMAT, NAME_CHARACTERS, NOTE_CHARACTERS, VERSION
+from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
+
+SPECIAL = [
+    "",
+    "🧘\u200d♀️ one day at a time 💪🏽",
+    "שלום, היום היה קשה",
+    "مرحبا، يوم جيد",
+    "e\u0301\u0302\u0303 Zalgo\u0336\u0337",
+    "\u202eright-to-left override",
+    "line one\nline two\r\nthree\ttabbed",
+    "=1+1",
+    "a\x00b",
+]
+LONG_NOTE = "ن" * (NOTE_CHARACTERS - 1) + "😀"
+LONG_NAME = "x" * NAME_CHARACTERS
+
+
+def texts(longest: str = LONG_NOTE) -> st.SearchStrategy[str]:
+    return st.one_of(st.text(max_size=30), st.sampled_from([*SPECIAL, longest]))
+
+
+def names() -> st.SearchStrategy[str]:
+    return texts(LONG_NAME).filter(lambda s: s.strip() != "" and "\x00" not in s)
+
+
+uids = st.uuids().map(lambda u: u.hex)
+days = st.dates(EARLIEST_DAY, LATEST_DAY)
+moments = st.datetimes(
+    datetime.combine(EARLIEST_DAY, time()), datetime.combine(LATEST_DAY, time(23, 59))
+).map(lambda m: m.isoformat(timespec="minutes"))
+stamps = st.datetimes(timezones=st.just(timezone.utc)).map(
+    lambda m: m.isoformat(timespec="seconds")
+)
+scores = st.none() | st.integers(0, 10)
+flags = st.none() | st.booleans()
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> dict:
+    checkins = [
+        {
+            "day": day.isoformat(),
+            "mood": draw(scores),
+            "craving_peak": draw(scores),
+            "stress": draw(scores),
+            "sleep_hours": draw(st.none() | st.integers(0, 48).map(lambda h: h / 2)),
+            "sleep_quality": draw(scores),
+            "energy": draw(scores),
+            **{f"halt_{n}": draw(st.booleans()) for n in ("hungry", "angry", "lonely", "tired")},
+            **{n: draw(flags) for n in ("used", "meeting", "therapy", "medication_taken")},
+            "exercise_minutes": draw(st.none() | st.integers(0, 1440)),
+            "note": draw(texts()),
+            "created_at": draw(stamps),
+            "updated_at": draw(stamps),
+        }
+        for day in draw(st.lists(days, unique=True, max_size=4))
+    ]
+    ids = iter(draw(st.lists(uids, unique=True, min_size=40, max_size=40)))
+    library = [
+        {
+            "id": next(ids),
+            "kind": draw(st.sampled_from(["trigger", "coping"])),
+            "name": draw(names()),
+            "category": draw(texts(LONG_NAME)),
+            "position": draw(st.integers(0, 1000)),
+            "archived": draw(st.booleans()),
+            "favourite": draw(st.booleans()),
+        }
+        for _ in range(draw(st.integers(0, 4)))
+    ]
+    item_ids = [None] + [i["id"] for i in library]
+
+    def tags() -> list[dict]:
+        count = draw(st.integers(0, 3))
+        return [
+            {"item": draw(st.sampled_from(item_ids)), "name": draw(texts(LONG_NAME))}
+            for _ in range(count)
+        ]
+
+    cravings = [
+        {
+            "id": next(ids),
+            "started_at": draw(moments),
+            "intensity": draw(scores),
+            "place": draw(texts()),
+            "with_whom": draw(texts()),
+            "thoughts": draw(texts()),
+            "intensity_after": draw(scores),
+            "outcome": draw(st.sampled_from([None, "passed", "used"])),
+            "duration_minutes": draw(st.none() | st.integers(0, 1440)),
+            "created_at": draw(stamps),
+            "updated_at": draw(stamps),
+            "triggers": tags(),
+            "coping": tags(),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    craving_ids = [None] + [c["id"] for c in cravings]
+    contacts = [
+        {
+            "id": next(ids),
+            "name": draw(names()),
+            "role": draw(texts(LONG_NAME)),
+            "phone": draw(texts(LONG_NAME)),
+            "email": draw(texts(LONG_NAME)),
+            "notes": draw(texts()),
+            "position": draw(st.integers(0, 1000)),
+            "archived": draw(st.booleans()),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    reach_outs = [
+        {
+            "id": next(ids),
+            "contact": draw(st.sampled_from([c["id"] for c in contacts])),
+            "at": draw(moments),
+            "how": draw(st.sampled_from(["call", "text", "in_person", "meeting", "online"])),
+            "helped": draw(flags),
+            "note": draw(texts()),
+            "craving": draw(st.sampled_from(craving_ids)),
+        }
+        for _ in range(draw(st.integers(0, 3)) if contacts else 0)
+    ]
+    crisis_lines = [
+        {
+            "id": next(ids),
+            "name": draw(texts(LONG_NAME)),
+            "number": draw(texts(LONG_NAME)),
+            "details": draw(texts()),
+            "position": draw(st.integers(0, 1000)),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    lapses = [
+        {
+            "id": next(ids),
+            "at": draw(moments),
+            "substance": draw(texts(LONG_NAME)),
+            **{n: draw(texts()) for n in ("what_used", "before", "would_help", "tell")},
+            "craving": draw(st.sampled_from(craving_ids)),
+            "created_at": draw(stamps),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    lapse_ids = [None] + [lapse["id"] for lapse in lapses]
+    periods, counting = [], set()
+    for _ in range(draw(st.integers(0, 3))):
+        substance = draw(names())
+        start = draw(days)
+        end = (
+            None
+            if substance not in counting and draw(st.booleans())
+            else start + timedelta(days=draw(st.integers(0, (LATEST_DAY - start).days)))
+        )
+        if end is None:
+            counting.add(substance)
+        periods.append(
+            {
+                "id": next(ids),
+                "substance": substance,
+                "start": start.isoformat(),
+                "end": end.isoformat() if end else None,
+                "lapse": draw(st.sampled_from(lapse_ids)),
+                "started_by": draw(st.sampled_from(lapse_ids)),
+            }
+        )
+    notes = [
+        {
+            "period_key": key,
+            "start": draw(days).isoformat(),
+            "end": draw(days).isoformat(),
+            "talk_about": draw(st.lists(texts(), max_size=3)),
+            "goals": draw(st.lists(texts(), max_size=3)),
+            "updated_at": draw(stamps),
+        }
+        for key in draw(st.lists(names(), unique=True, max_size=2))
+    ]
+    json_values = st.recursive(
+        st.none() | st.booleans() | st.integers(-(10**6), 10**6) | texts(LONG_NAME),
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+        ),
+        max_leaves=6,
+    )
+    preferences = [
+        {"key": key, "value": draw(json_values)}
+        for key in draw(st.lists(names(), unique=True, max_size=3))
+    ]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": "test",
+        "exported_at": "2026-11-30T06:00:00+00:00",
+        "records": {
+            "checkins": checkins,
+            "summary_notes": notes,
+            "preferences": preferences,
+            "library_items": library,
+            "cravings": cravings,
+            "contacts": contacts,
+            "reach_outs": reach_outs,
+            "crisis_lines": crisis_lines,
+            "lapses": lapses,
+            "clean_periods": periods,
+        },
+    }
+
+
+def by_key(records: dict) -> dict:
+    """Each kind's records in one order (the file's own order is free)."""
+    key = {"checkins": "day", "summary_notes": "period_key", "preferences": "key"}
+    return {
+        kind: sorted(rows, key=lambda r: json.dumps(r[key.get(kind, "id")]))
+        for kind, rows in records.items()
+    }
+
+
+def into_new_journal(folder: Path, data: bytes) -> dict:
+    journal = create_journal(JournalFiles(folder), None)
+    try:
+        import_plan(journal, check_document(parse(data)), new_journal=True)
+        document = export_document(journal.db)
+    finally:
+        journal.close()
+    document.pop("exported_at")
+    return document
+
+
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")
+@settings(
+    max_examples=max(10, settings.default.max_examples // 4),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    deadline=None,
+)
+@given(documents())
+def test_generated_records_survive_import_and_export(document):
+    with tempfile.TemporaryDirectory() as folder:
+        first = into_new_journal(Path(folder) / "first", document_bytes(document))
+        assert by_key(first["records"]) == by_key(document["records"])
+        second = into_new_journal(
+            Path(folder) / "second", document_bytes({**first, "exported_at": "x"})
+        )
+        assert document_bytes(second) == document_bytes(first)
