@@ -37,6 +37,7 @@ from recovery_desktop.data.journal import (
     open_with_passphrase,
 )
 from recovery_desktop.data.output_files import OutputProblem, refuse_app_files
+from recovery_desktop.data.restore import finish_interrupted_restore, restore_pending
 from recovery_desktop.domain.dates import parse_day
 from recovery_desktop.domain.demo import MAX_WEEKS
 from recovery_desktop.domain.periods import Period, PeriodError, date_range, parse_week
@@ -168,10 +169,11 @@ def with_journal(
     files: JournalFiles, action: Callable[[Journal], int], full_check: bool = False
 ) -> int:
     """Lock, open, run ``action``, close, unlock."""
-    if not creation.interrupted(files):
+    if not creation.interrupted(files) and not restore_pending(files):
         files.vault()  # a missing or damaged journal is reported before anything is touched
     with InstanceLock(files.lock, COMMAND):
         creation.finish_interrupted(files)
+        finish_interrupted_restore(files)
         journal = open_for_command(files, full_check)
         try:
             return action(journal)

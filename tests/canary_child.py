@@ -132,6 +132,24 @@ def use_the_app(journal_dir: Path, canary: str) -> None:
     session.lock()
 
 
+def restore_a_backup(journal_dir: Path) -> None:
+    """Look inside the newest backup, then restore it (the journal is moved aside)."""
+    from recovery_desktop.data.backup_files import list_backups
+    from recovery_desktop.data.journal import JournalFiles, open_with_passphrase
+    from recovery_desktop.data.restore import journal_opener, prepare_restore
+
+    files = JournalFiles(journal_dir)
+    journal = open_with_passphrase(files, PASSPHRASE)
+    newest = list_backups(files.backups)[-1]
+    try:
+        assert journal_opener(journal).contents(newest).counts["checkins"] >= 1
+        prepared = prepare_restore(journal, newest)
+    finally:
+        journal.close()
+    restored, _replaced = prepared.finish()
+    restored.close()
+
+
 def run_commands(journal_dir: Path, out_dir: Path) -> None:
     """The headless commands, with deliberate output files only in ``out_dir``."""
     from recovery_desktop.cli import main
@@ -152,6 +170,7 @@ def main() -> None:
     set_private_umask()
     plant(journal_dir, canary, crisis_canary)
     use_the_app(journal_dir, canary)
+    restore_a_backup(journal_dir)
     run_commands(journal_dir, out_dir)
 
 

@@ -58,6 +58,7 @@ def test_no_file_the_app_writes_holds_what_was_typed(tmp_path):
 
     written = [p for p in sandbox.rglob("*") if p.is_file() and not p.is_relative_to(out_dir)]
     assert any(p.parent.name == "backups" for p in written)  # the sweep reached them
+    assert any(p.parent.name.startswith("replaced-") for p in written)  # and a restore's
     assert _holders(sandbox, canary, skip=out_dir) == []
     # The deliberate outputs do hold it: the search would have found it anywhere.
     assert "week.html" in _holders(out_dir, canary, skip=sandbox / "nothing")

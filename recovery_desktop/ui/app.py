@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from recovery_desktop import paths
 from recovery_desktop.data import creation
-from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.backup_files import BackupFile
+from recovery_desktop.data.errors import JournalDamaged, JournalError
 from recovery_desktop.data.fsutil import ensure_private_dir
 from recovery_desktop.data.instance_lock import InstanceLock
 from recovery_desktop.data.journal import Journal, JournalFiles, create_journal
+from recovery_desktop.data.restore import finish_interrupted_restore
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
@@ -41,11 +43,13 @@ from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.plain_text import install_plain_text
+from recovery_desktop.ui.restore_flow import restore_into
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.stop_signals import StopSignals
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
+from recovery_desktop.ui.widgets.damaged_panel import DamagedPanel
 from recovery_desktop.ui.widgets.help_lines import journal_crisis_lines
 
 WARMUP_DELAY_MS = 1500
@@ -57,6 +61,7 @@ def page_specs(
     warmup: Warmup,
     flows: Flows,
     day: DayWatcher,
+    restore: Callable[[BackupFile], None] | None = None,
 ) -> list[PageSpec]:
     """The pages in navigation order. A page is listed only once it works. Pages that show
     date-dependent figures follow ``day.day_changed``."""
@@ -103,6 +108,8 @@ def page_specs(
         page = SettingsPage(journal)
         page.auto_lock_changed.connect(idle.set_minutes)
         page.data_imported.connect(flows.imported)
+        if restore is not None:
+            page.restore_wanted.connect(restore)
         return page
 
     return [
@@ -138,6 +145,14 @@ def add_help(window: MainWindow, opener: HelpOpener) -> None:
     opener.action(window, Qt.ShortcutContext.ApplicationShortcut)
 
 
+def add_damaged_panel(window: MainWindow, opener: HelpOpener) -> None:
+    """The damaged-journal screen, with its own "Get help now"."""
+    session = window.session
+    panel = DamagedPanel(session.files, session.adopt, lambda: first_run(session.files), window)
+    panel.add_help(opener.button())
+    window.add_damaged_panel(panel)
+
+
 def build_main_window(
     session: Session, title: str = APP_TITLE, day: DayWatcher | None = None
 ) -> MainWindow:
@@ -157,7 +172,7 @@ def build_main_window(
 
     window = MainWindow(
         session,
-        page_specs(idle, drafts, warmup, flows, day),
+        page_specs(idle, drafts, warmup, flows, day, lambda backup: restore_into(window, backup)),
         idle,
         title,
         sidebar=sidebar,
@@ -166,6 +181,7 @@ def build_main_window(
     )
     flows.window = window
     add_help(window, help_opener)
+    add_damaged_panel(window, help_opener)
     backups = AutoBackup(session, paths.log_dir())
     window.closing.connect(backups.on_closing)
     window.locking.connect(backups.if_due)
@@ -205,19 +221,25 @@ def first_run(files: JournalFiles) -> Journal | None:
 
 
 def _open_session(files: JournalFiles) -> Session | None:
+    """The session at start: a new journal from the wizard, an unprotected journal open, a
+    protected one locked, or a damaged one marked so (the window shows the damaged screen)."""
     session = Session(files)
     creation.finish_interrupted(files)
     if creation.is_orphan(files):  # half-created by an older version: nothing to lose
         if not wants_fresh_start(None, files.folder):
             return None
         creation.set_aside(files)
-    if not files.exists():
-        journal = first_run(files)
-        if journal is None:
-            return None
-        session.adopt(journal)
-    elif not files.vault().is_protected:
-        session.unlock_unprotected()
+    try:
+        finish_interrupted_restore(files)
+        if not files.exists():
+            journal = first_run(files)
+            if journal is None:
+                return None
+            session.adopt(journal)
+        elif not files.vault().is_protected:
+            session.unlock_unprotected()
+    except JournalDamaged as error:
+        session.mark_damaged(error)
     return session
 
 

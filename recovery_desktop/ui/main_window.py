@@ -30,6 +30,7 @@ from recovery_desktop.ui.clipboard import private_clipboard
 from recovery_desktop.ui.draft_keeper import DraftKeeper
 from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.widgets.damaged_panel import DamagedPanel
 from recovery_desktop.ui.widgets.reading_order import in_reading_order, move_focus, tab_stops
 from recovery_desktop.ui.widgets.unlock_panel import UnlockPanel
 from recovery_desktop.ui.window_size import fit_to_screen
@@ -185,6 +186,8 @@ class MainWindow(QMainWindow):
         self._add_actions()
         session.unlocked.connect(self._on_unlocked)
         session.locked.connect(self._on_locked)
+        session.damaged.connect(self.show_damaged)
+        self.damaged_panel: DamagedPanel | None = None
         idle.idle.connect(self.lock_now)
         if session.is_unlocked:
             self._on_unlocked()
@@ -288,6 +291,20 @@ class MainWindow(QMainWindow):
         """Stop or wait for every background thread (on lock, close and quit)."""
         for work in self.background:
             work.stop()
+
+    def add_damaged_panel(self, panel: DamagedPanel) -> None:
+        """The damaged-journal screen, shown now if the session already found damage."""
+        self.damaged_panel = panel
+        self.stack.addWidget(panel)
+        if self.session.damage is not None:
+            self.show_damaged(self.session.damage)
+
+    def show_damaged(self, message: str) -> None:
+        panel = self.damaged_panel
+        if panel is None:
+            return
+        panel.show_problem(message)
+        self.stack.setCurrentWidget(panel)
 
     def _on_locked(self) -> None:
         private_clipboard().clear()  # a number or key copied before the lock

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
+from recovery_desktop.data.errors import JournalDamaged
 from recovery_desktop.data.journal import (
     Journal,
     JournalFiles,
@@ -11,6 +14,7 @@ from recovery_desktop.data.journal import (
     open_with_passphrase,
     open_with_recovery_key,
 )
+from recovery_desktop.data.restore import finish_interrupted_restore
 
 
 class Session(QObject):
@@ -18,11 +22,13 @@ class Session(QObject):
 
     unlocked = Signal()
     locked = Signal()
+    damaged = Signal(str)  # the JournalDamaged message, when opening found damage
 
     def __init__(self, files: JournalFiles, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.files = files
         self.journal: Journal | None = None
+        self.damage: str | None = None
 
     @property
     def is_unlocked(self) -> bool:
@@ -37,13 +43,28 @@ class Session(QObject):
 
     def unlock(self, passphrase: str) -> None:
         """Raises :class:`WrongPassphrase` (and changes nothing) when it doesn't match."""
-        self._set(open_with_passphrase(self.files, passphrase))
+        self._open(lambda: open_with_passphrase(self.files, passphrase))
 
     def unlock_unprotected(self) -> None:
-        self._set(open_unprotected(self.files))
+        self._open(lambda: open_unprotected(self.files))
 
     def unlock_with_recovery_key(self, key: str, new_passphrase: str) -> None:
-        self._set(open_with_recovery_key(self.files, key, new_passphrase))
+        self._open(lambda: open_with_recovery_key(self.files, key, new_passphrase))
+
+    def mark_damaged(self, error: JournalDamaged) -> None:
+        """Opening found damage: remember it and tell the window (it shows the damaged-
+        journal screen)."""
+        self.damage = str(error)
+        self.damaged.emit(self.damage)
+
+    def _open(self, open_journal: Callable[[], Journal]) -> None:
+        try:
+            finish_interrupted_restore(self.files)  # a restore stopped half-way, if any
+            journal = open_journal()
+        except JournalDamaged as error:
+            self.mark_damaged(error)
+            raise
+        self._set(journal)
 
     def lock(self) -> None:
         """Close the journal and forget its key. Callers save open work first."""
@@ -56,4 +77,5 @@ class Session(QObject):
         if self.journal is not None:
             self.journal.close()
         self.journal = journal
+        self.damage = None
         self.unlocked.emit()

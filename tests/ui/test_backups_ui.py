@@ -3,7 +3,8 @@
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QLineEdit
 
 from recovery_desktop.data.backup_files import list_backups
 from recovery_desktop.data.backup_place import choose_folder
@@ -12,6 +13,7 @@ from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.ui.pages.settings import SettingsPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE
+from tests.ui.modal import stop_watching, when_shown  # noqa: F401 - stop_watching: fixture
 
 CANARY = "canary-7f3e backup note"
 
@@ -90,7 +92,19 @@ def test_back_up_now_and_the_count(qtbot, journal):
     assert box.failure.isHidden()
 
 
-def test_choosing_another_backup_folder(qtbot, journal, tmp_path, monkeypatch):
+def choose_folder_in_dialog(folder) -> None:
+    """In the next file dialog, go to ``folder`` and press Enter with no name typed."""
+
+    def act(dialog: QFileDialog) -> None:
+        dialog.setDirectory(str(folder))
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        edit.clear()
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+
+    when_shown(QFileDialog, act)
+
+
+def test_choosing_another_backup_folder(qtbot, journal, tmp_path):
     """The chosen folder takes the next backup; the status says the old ones stay; the
     journal's own folder is refused and nothing changes."""
     journal.backup("manual")
@@ -101,11 +115,11 @@ def test_choosing_another_backup_folder(qtbot, journal, tmp_path, monkeypatch):
     qtbot.addWidget(page)
     box = page.backups
     assert box.default_button.isHidden()
-    answers = iter([str(journal.files.folder), str(stick)])
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: next(answers))
+    choose_folder_in_dialog(journal.files.folder)
     box.choose()
     assert box.status.text().startswith("Not changed: That folder is the journal's own folder")
     assert journal.files.backups == old
+    choose_folder_in_dialog(stick)
     box.choose()
     assert box.folder_label.text() == f"Backups go to {stick.resolve()}"
     assert box.status.text() == (

@@ -14,11 +14,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from recovery_desktop.data.backup_files import list_backups
 from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.export import export_document
 from recovery_desktop.data.import_apply import OPEN_PERIOD_NOTE, ImportResult
 from recovery_desktop.data.import_json import check_document
 from recovery_desktop.data.opening import LOST_ENTRIES
+from recovery_desktop.data.restore import journal_opener
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.cravings import Craving, Outcome
@@ -27,6 +29,8 @@ from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.periods import PRESETS
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
 from recovery_desktop.ui.dialogs import key_stop, opening_boxes
+from recovery_desktop.ui.dialogs.backup_secret import BackupSecretDialog
+from recovery_desktop.ui.dialogs.backup_viewer import BackupViewer
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
@@ -42,6 +46,7 @@ from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
+from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
 from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDialog
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
@@ -139,10 +144,27 @@ def _dialogs(journal) -> dict[str, object]:
         "help while locked": lambda parent: HelpNowDialog(
             locked_content(journal.contacts.crisis_lines()), parent
         ),
+        "restore from a backup": lambda parent: restore_dialog(_with_backups(journal), parent),
+        "look inside a backup": lambda parent: _backup_viewer(journal, parent),
+        "backup passphrase": lambda parent: BackupSecretDialog(lambda _opener: None, parent),
         "export": lambda parent: ExportDialog(journal, parent),
         "import": lambda parent: _import_dialog(journal, parent),
     }
     return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
+
+
+def _with_backups(journal, count: int = 15):
+    """``journal`` with ``count`` backups of every reason the list words."""
+    reasons = ["daily", "on-close", "before-upgrade", "before-restore", "before-import"]
+    for number in range(count):
+        journal.backup(reasons[number % len(reasons)] if number else "manual")
+    return journal
+
+
+def _backup_viewer(journal, parent):
+    path = journal.backup("manual")
+    [backup] = [b for b in list_backups(journal.files.backups) if b.path == path]
+    return BackupViewer(backup, journal_opener(journal).contents(backup), parent)
 
 
 def _import_dialog(journal, parent):
@@ -182,6 +204,9 @@ DIALOGS = [
     "change passphrase",
     "help",
     "help while locked",
+    "restore from a backup",
+    "look inside a backup",
+    "backup passphrase",
     "export",
     "import",
     *(f"{name}, reopened after a lock" for name in KEPT),
@@ -292,6 +317,24 @@ def test_the_locked_screen_fits(qtbot, window_for, journal, files, view):
     window.lock_now()
     window.unlock_panel._show(view)
     _settle(qtbot, window)
+    assert fit_problems(window) == []
+
+
+@pytest.mark.parametrize("backups", [0, 1])
+def test_the_damaged_journal_screen_fits(qtbot, window_for, demo_journal, files, backups):
+    """The damaged-journal screen, with a backup to offer and without any."""
+    if backups:
+        demo_journal.backup("daily")
+    session = Session(files)
+    session.adopt(demo_journal)
+    window = window_for(session)
+    window.lock_now()
+    window.show_damaged(
+        "The journal file could not be read: it is damaged or not a journal. It has not "
+        "been changed or overwritten."
+    )
+    _settle(qtbot, window)
+    assert window.stack.currentWidget() is window.damaged_panel
     assert fit_problems(window) == []
 
 

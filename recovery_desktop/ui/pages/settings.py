@@ -32,6 +32,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
     new_recovery_key_wizard,
 )
 from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
+from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
 from recovery_desktop.ui.pages.settings_backups import BackupsBox
 from recovery_desktop.ui.widgets.counted_spin import count_unit
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
@@ -81,6 +82,7 @@ class SettingsPage(QWidget):
     )
     auto_lock_changed = Signal(int)
     data_imported = Signal()  # records were added: pages showing them read them again
+    restore_wanted = Signal(object)  # the BackupFile the user chose and confirmed
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -228,8 +230,11 @@ class SettingsPage(QWidget):
         open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder)))
         version = QLabel(f"Recovery Desktop {__version__}", box)
         version.setObjectName("hintLabel")
+        restore_button = QPushButton("Re&store from a backup…", box)
+        restore_button.clicked.connect(self.choose_backup)
         row = QHBoxLayout()
         row.addWidget(open_button)
+        row.addWidget(restore_button)
         row.addStretch(1)
         layout = QVBoxLayout(box)
         layout.addWidget(path)
@@ -335,6 +340,13 @@ class SettingsPage(QWidget):
                 "New recovery key",
                 "Your new recovery key is set. The old one no longer works.",
             )
+
+    def choose_backup(self) -> None:
+        """The list of backups; a restore the user confirms there goes to
+        ``restore_wanted`` (the window closes the journal, restores and reopens it)."""
+        dialog = restore_dialog(self.journal, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.restore_wanted.emit(dialog.chosen)
 
     def resume_draft(self, draft: Draft) -> None:
         """A key wizard was closed by the lock after showing a key: say what that means."""

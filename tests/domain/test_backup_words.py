@@ -1,0 +1,40 @@
+"""Backups in words: local date and time with how long ago, the reason, size and counts."""
+
+from datetime import datetime, timedelta, timezone
+
+from recovery_desktop.domain.backup_words import (
+    counts_words,
+    reason_words,
+    size_words,
+    span_words,
+    when_words,
+)
+
+
+def test_when_reads_local_time_and_how_long_ago():
+    taken = datetime(2026, 11, 30, 6, 15, tzinfo=timezone.utc)
+    local = taken.astimezone()
+    words = when_words(taken, taken + timedelta(hours=3, minutes=20))
+    assert words.startswith(local.strftime("%a %d %b %Y, %H:%M").replace(" 0", " ", 1)[:3])
+    assert words.endswith(" — 3 hours ago")
+    assert when_words(taken, taken + timedelta(seconds=20)).endswith("— just now")
+
+
+def test_spans_use_the_largest_whole_unit():
+    assert span_words(timedelta(minutes=1)) == "1 minute"
+    assert span_words(timedelta(hours=1, minutes=59)) == "1 hour"
+    assert span_words(timedelta(days=1)) == "1 day"
+    assert span_words(timedelta(days=13)) == "13 days"
+    assert span_words(timedelta(days=15)) == "2 weeks"
+    assert span_words(timedelta(seconds=-5)) == "less than a minute"
+
+
+def test_reasons_sizes_and_counts_in_plain_words():
+    assert reason_words("before-upgrade") == "before an upgrade"
+    assert reason_words("manual") == "by hand"
+    assert reason_words("something-new") == "something new"
+    assert size_words(1_400_000) == "1.4 MB"
+    assert size_words(320_400) == "320 KB"
+    assert size_words(10) == "1 KB"
+    counts = {"checkins": 1, "cravings": 2, "contacts": 0, "reach_outs": 5, "lapses": 1}
+    assert counts_words(counts) == "1 check-in, 2 cravings, 0 contacts, 5 reach-outs, 1 lapse"
