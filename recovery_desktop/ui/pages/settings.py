@@ -120,7 +120,7 @@ class SettingsPage(QWidget):
         self.add_button.clicked.connect(self.add_passphrase)
         self.recovery_button = QPushButton("Make a new &recovery key…", box)
         self.recovery_button.clicked.connect(self.new_recovery_key)
-        self.new_key_button = QPushButton("New &encryption key…", box)
+        self.new_key_button = QPushButton("New encr&yption key…", box)
         self.new_key_button.clicked.connect(self.new_encryption_key)
         row = QHBoxLayout()
         buttons = (self.change_button, self.add_button, self.recovery_button, self.new_key_button)
