@@ -20,7 +20,13 @@ import tempfile
 from pathlib import Path
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.fsutil import atomic_write, describe_os_error, storage_errors
+from recovery_desktop.data.fsutil import (
+    NotASmallFile,
+    atomic_write,
+    describe_os_error,
+    read_small_file,
+    storage_errors,
+)
 from recovery_desktop.data.output_places import real_path
 
 PLACE_FILE = "backup-place.json"
@@ -43,10 +49,8 @@ def chosen_folder(journal_folder: Path) -> Path | None:
     try:
         if not stat.S_ISREG(path.lstat().st_mode):
             return None
-        with open(path, "rb") as handle:
-            raw = handle.read(_MAX_BYTES + 1)
-        data = json.loads(raw) if len(raw) <= _MAX_BYTES else None
-    except (OSError, ValueError, RecursionError):
+        data = json.loads(read_small_file(path, _MAX_BYTES))  # a FIFO swapped in: no hang
+    except (OSError, ValueError, RecursionError, NotASmallFile):
         return None
     folder = data.get("folder") if isinstance(data, dict) else None
     if not isinstance(folder, str) or not folder or "\0" in folder:

@@ -9,15 +9,12 @@ default lines instead.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from recovery_desktop.data.errors import StorageProblem
-from recovery_desktop.data.fsutil import atomic_write
+from recovery_desktop.data.fsutil import NotASmallFile, atomic_write, read_small_file
 from recovery_desktop.domain.contacts import CrisisLine, default_crisis_lines
 
 COPY_NAME = "crisis_lines.json"
@@ -60,22 +57,10 @@ class CrisisCopy:
 
 def _read_small_file(path: Path) -> bytes | None:
     """At most ``MAX_BYTES`` from a regular file; None for anything else or too much."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
-    except OSError:
+        return read_small_file(path, MAX_BYTES)
+    except (OSError, NotASmallFile):
         return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        with contextlib.suppress(OSError):
-            os.close(fd)
-    return data if len(data) <= MAX_BYTES else None
 
 
 def _parse(data: bytes | None) -> list[CrisisLine] | None:

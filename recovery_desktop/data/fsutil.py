@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -86,6 +87,30 @@ def write_replacing(path: Path, data: bytes, check: Callable[[int], None] | None
             os.unlink(tmp)
         raise
     fsync_dir(path.parent)
+
+
+class NotASmallFile(Exception):
+    """What was read is not a regular file, or is bigger than the limit."""
+
+
+def read_small_file(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``, a regular file of at most ``limit`` bytes. It is opened
+    non-blocking and checked with ``fstat`` before reading, so a FIFO (or a device) in its
+    place cannot hang the app; at most ``limit + 1`` bytes are ever read.
+
+    Raises :class:`NotASmallFile`, or ``OSError`` when the system refuses."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotASmallFile(path.name)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise NotASmallFile(path.name)
+    return data
 
 
 def write_all(fd: int, data: bytes) -> None:

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
-from recovery_desktop.data import crash_copies, creation, migrations, opening, trends
+from recovery_desktop.data import (
+    crash_copies,
+    creation,
+    key_copies,
+    migrations,
+    opening,
+    rekey,
+    trends,
+)
 from recovery_desktop.data.backup import make_backup
 from recovery_desktop.data.backup_files import parse_backup
 from recovery_desktop.data.backup_place import backup_folder, chosen_folder
@@ -32,7 +42,7 @@ from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
-from recovery_desktop.data.vault import Vault, new_data_key, new_recovery_key
+from recovery_desktop.data.vault import Vault, new_data_key, new_recovery_key, protected_slots
 from recovery_desktop.domain.day_story import DayRecords
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.periods import Period
@@ -150,21 +160,50 @@ class Journal:
         self.vault.unlock(passphrase)
 
     def change_passphrase(self, old: str, new: str) -> None:
-        """Rewrap the data key under ``new``; the old passphrase is required."""
+        """Rewrap the data key under ``new``; the old passphrase is required. Every key
+        copy beside the backups follows."""
         self.check_passphrase(old)
         self.vault.set_passphrase(self._key, new)
+        self._follow()
 
-    def add_passphrase(self, new: str, recovery_key: str) -> None:
-        """Protect a journal that had no passphrase: passphrase and recovery slots replace
-        the plain slot in one atomic write of keys.json."""
-        self.vault.protect(self._key, new, recovery_key)
+    def add_passphrase(self, new: str, recovery_key: str) -> int:
+        """Protect a journal that had no passphrase. Its data key lay in plain sight (in
+        keys.json and every backup's key copy), so the journal and every backup move to a
+        new data key with passphrase and recovery slots (``data/rekey.py``). Returns how
+        many backups could not be re-encrypted and were removed."""
+        return self._rekey(lambda key: protected_slots(key, new, recovery_key))
+
+    def new_encryption_key(self, passphrase: str, new_passphrase: str, recovery_key: str) -> int:
+        """Move the journal and every backup to a new data key with ``new_passphrase`` and
+        ``recovery_key``, after checking ``passphrase`` (:class:`WrongPassphrase`).
+        Returns how many backups could not be re-encrypted and were removed."""
+        self.check_passphrase(passphrase)
+        return self._rekey(lambda key: protected_slots(key, new_passphrase, recovery_key))
+
+    def _rekey(self, slots_for: Callable[[bytes], list[dict[str, Any]]]) -> int:
+        old_key, new_key = self._key, new_data_key()
+        slots = slots_for(new_key)
+        # One more safety net (re-encrypted with the rest); a missing USB stick does not
+        # stop the rekey, which is safe to interrupt on its own.
+        with contextlib.suppress(JournalError):
+            self.backup("before-rekey")
+        conn = self.db.conn
+        removed = rekey.rekey_journal(self.files, conn, self.vault, (old_key, new_key), slots)
+        self._key = new_key
+        return removed
 
     def replace_recovery_key(self, recovery_key: str) -> None:
         self.vault.set_recovery_key(self._key, recovery_key)
+        self._follow()
 
     def reset_passphrase(self, new: str) -> None:
         """After unlocking with the recovery key: set a new passphrase."""
         self.vault.set_passphrase(self._key, new)
+        self._follow()
+
+    def _follow(self) -> None:
+        if not self.vault.rekey_pending:  # else the unfinished rekey rewrites them
+            key_copies.follow(self.files, self.vault.settled_bytes(), self._key)
 
     def integrity(self) -> str:
         with sql_errors():
@@ -221,9 +260,16 @@ class Journal:
 
 def _open(files: JournalFiles, vault: Vault, data_key: bytes, full_check: bool = False) -> Journal:
     require_writable_folder(files.folder)  # a disk turned read-only while locked
+    if vault.rekey_pending:  # a move to a new key was stopped: which key is it under?
+        data_key = rekey.key_in_use(files.database, vault, data_key)
     # Damage raises JournalDamaged here, before anything is written (see data/opening.py).
     report = opening.prepare(files.database, data_key, full_check)
+    if vault.rekey_pending:
+        data_key = rekey.finish_interrupted(files, vault, data_key)
     db = open_database(files.database, data_key)
+    if not vault.rekey_pending:  # else it could not be finished now (a read-only folder)
+        with contextlib.suppress(JournalError):  # a read-only folder still opens
+            key_copies.follow(files, vault.settled_bytes(), data_key)
     try:
         migrations.migrate(
             db,

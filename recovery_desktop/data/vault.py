@@ -4,56 +4,49 @@ The database is encrypted with a random 256-bit data key. That key is stored onl
 (AES-256-GCM) under a key derived from the passphrase (Argon2id) and under the recovery key
 (HKDF: it already has 160 random bits). A journal created without a passphrase keeps the
 data key in a plain slot, honestly labelled. Changing the passphrase rewraps 32 bytes.
+
+While the journal moves to a new data key (``data/rekey.py``), keys.json also holds a
+``pending_rekey`` record: the slots of the old key, and each key sealed under the other, so
+that whichever credential still works (old or new) finds both keys and the move can finish.
+Reading is bounded and every field is checked first (``data/key_slots.py``).
 """
 
 from __future__ import annotations
 
-import base64
 import json
 import secrets
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from recovery_desktop.data.errors import (
-    JournalDamaged,
-    JournalTooNew,
     NoPassphraseSet,
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from recovery_desktop.data.fsutil import atomic_write, storage_errors
+from recovery_desktop.data.fsutil import atomic_write
+from recovery_desktop.data.key_slots import (
+    DATA_KEY_BYTES,
+    DEFAULT_ARGON2,
+    FORMAT,
+    SALT_BYTES,
+    Argon2Params,
+    Sealed,
+    argon2,
+    argon2_params,
+    b64,
+    check_slots,
+    damaged,
+    hkdf,
+    read_key_file,
+    unb64,
+)
 from recovery_desktop.domain import recovery_key
-from recovery_desktop.domain.passphrase import normalise
 
-FORMAT = 1
-DATA_KEY_BYTES = 32
-_DAMAGED = "The key file (keys.json) is damaged or unreadable."
+__all__ = ["DEFAULT_ARGON2", "Argon2Params", "Vault", "new_data_key", "new_recovery_key"]
 
-
-@dataclass(frozen=True)
-class Argon2Params:
-    """Argon2id cost; stored in each passphrase slot so it can be raised later."""
-
-    memory_kib: int = 64 * 1024
-    iterations: int = 3
-    lanes: int = 4
-
-    def is_sane(self) -> bool:
-        return (
-            8 * 1024 <= self.memory_kib <= 4 * 1024 * 1024
-            and 1 <= self.iterations <= 64
-            and 1 <= self.lanes <= 64
-        )
-
-
-DEFAULT_ARGON2 = Argon2Params()
+PENDING = "pending_rekey"
+_NEXT, _PREVIOUS = "rekey-next", "rekey-previous"
 
 
 def new_data_key() -> bytes:
@@ -65,75 +58,42 @@ def new_recovery_key() -> str:
     return recovery_key.encode(secrets.token_bytes(recovery_key.KEY_BYTES))
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: object) -> bytes:
-    if not isinstance(text, str):
-        raise JournalDamaged(_DAMAGED)
-    try:
-        return base64.b64decode(text, validate=True)
-    except ValueError as error:
-        raise JournalDamaged(_DAMAGED) from error
-
-
-def _passphrase_bytes(passphrase: str) -> bytes:
-    if not passphrase:
-        raise ValueError("a passphrase cannot be empty")
-    return normalise(passphrase).encode("utf-8", "surrogatepass")
-
-
-def _argon2(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
-    kdf = Argon2id(
-        salt=salt,
-        length=32,
-        iterations=params.iterations,
-        lanes=params.lanes,
-        memory_cost=params.memory_kib,
-    )
-    return kdf.derive(_passphrase_bytes(passphrase))
-
-
-def _hkdf(raw_recovery: bytes, salt: bytes) -> bytes:
-    kdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"recovery-desktop/recovery")
-    return kdf.derive(raw_recovery)
-
-
-def _aad(kind: str) -> bytes:
-    return f"recovery-desktop/keys/v{FORMAT}/{kind}".encode("ascii")
-
-
-def _wrap(kind: str, wrapping_key: bytes, data_key: bytes) -> dict[str, str]:
-    nonce = secrets.token_bytes(12)
-    sealed = AESGCM(wrapping_key).encrypt(nonce, data_key, _aad(kind))
-    return {"nonce": _b64(nonce), "wrapped_key": _b64(sealed)}
-
-
-def _unwrap(kind: str, wrapping_key: bytes, slot: dict[str, Any]) -> bytes:
-    data_key = AESGCM(wrapping_key).decrypt(
-        _unb64(slot.get("nonce")), _unb64(slot.get("wrapped_key")), _aad(kind)
-    )
-    if len(data_key) != DATA_KEY_BYTES:
-        raise JournalDamaged(_DAMAGED)
-    return data_key
-
-
 def passphrase_slot(data_key: bytes, passphrase: str, params: Argon2Params) -> dict[str, Any]:
-    salt = secrets.token_bytes(16)
-    kdf = {"name": "argon2id", "salt": _b64(salt), **asdict(params)}
-    return {
-        "kind": "passphrase",
-        "kdf": kdf,
-        **_wrap("passphrase", _argon2(passphrase, salt, params), data_key),
-    }
+    salt = secrets.token_bytes(SALT_BYTES)
+    kdf = {"name": "argon2id", "salt": b64(salt), **asdict(params)}
+    sealed = Sealed.seal("passphrase", argon2(passphrase, salt, params), data_key)
+    return {"kind": "passphrase", "kdf": kdf, **sealed.to_json()}
 
 
 def recovery_slot(data_key: bytes, formatted_key: str) -> dict[str, Any]:
-    salt = secrets.token_bytes(16)
-    wrapping = _hkdf(recovery_key.decode(formatted_key), salt)
-    kdf = {"name": "hkdf-sha256", "salt": _b64(salt)}
-    return {"kind": "recovery", "kdf": kdf, **_wrap("recovery", wrapping, data_key)}
+    salt = secrets.token_bytes(SALT_BYTES)
+    sealed = Sealed.seal("recovery", hkdf(recovery_key.decode(formatted_key), salt), data_key)
+    kdf = {"name": "hkdf-sha256", "salt": b64(salt)}
+    return {"kind": "recovery", "kdf": kdf, **sealed.to_json()}
+
+
+def protected_slots(data_key: bytes, passphrase: str, formatted_key: str) -> list[dict[str, Any]]:
+    """A passphrase slot and a recovery slot for ``data_key`` (the Argon2id run takes
+    a moment)."""
+    return [
+        passphrase_slot(data_key, passphrase, DEFAULT_ARGON2),
+        recovery_slot(data_key, formatted_key),
+    ]
+
+
+def _find(slots: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
+    return next((s for s in slots if s.get("kind") == kind), None)
+
+
+def _unlock_passphrase(slot: dict[str, Any], passphrase: str) -> bytes | None:
+    kdf = slot["kdf"]
+    salt = unb64(kdf["salt"], SALT_BYTES)
+    return Sealed.parse(slot).opens_with("passphrase", argon2(passphrase, salt, argon2_params(kdf)))
+
+
+def _unlock_recovery(slot: dict[str, Any], raw: bytes) -> bytes | None:
+    salt = unb64(slot["kdf"]["salt"], SALT_BYTES)
+    return Sealed.parse(slot).opens_with("recovery", hkdf(raw, salt))
 
 
 class Vault:
@@ -145,22 +105,20 @@ class Vault:
 
     @classmethod
     def load(cls, path: Path) -> Vault:
-        with storage_errors():
-            raw = path.read_bytes()
-        try:
-            document = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise JournalDamaged(_DAMAGED) from error
-        if not isinstance(document, dict):
-            raise JournalDamaged(_DAMAGED)
-        version = document.get("format")
-        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
-            raise JournalTooNew()
-        if version != FORMAT:
-            raise JournalDamaged(_DAMAGED)
-        slots = document.get("slots")
-        if not isinstance(slots, list) or not all(isinstance(s, dict) for s in slots):
-            raise JournalDamaged(_DAMAGED)
+        """Read and check ``path`` (see :func:`key_slots.read_key_file`): raises
+        :class:`JournalDamaged`, :class:`JournalTooNew` or :class:`StorageProblem`."""
+        document = read_key_file(path)
+        check_slots(document.get("slots"))
+        pending = document.get(PENDING)
+        if pending is not None:
+            if not isinstance(pending, dict):
+                raise damaged()
+            check_slots(pending.get("slots"))
+            for name in ("next_key", "previous_key"):
+                sealed = pending.get(name)
+                if not isinstance(sealed, dict):
+                    raise damaged()
+                Sealed.parse(sealed)
         return cls(path, document)
 
     @classmethod
@@ -175,7 +133,7 @@ class Vault:
         """Write a new keys.json: passphrase and recovery slots, or one plain slot."""
         slots: list[dict[str, Any]] = []
         if passphrase is None:
-            slots.append({"kind": "plain", "key": _b64(data_key)})
+            slots.append({"kind": "plain", "key": b64(data_key)})
         else:
             slots.append(passphrase_slot(data_key, passphrase, params))
         if recovery is not None:
@@ -184,94 +142,130 @@ class Vault:
         vault.save()
         return vault
 
-    def save(self) -> None:
-        text = json.dumps(self._doc, indent=2, sort_keys=True) + "\n"
-        atomic_write(self.path, text.encode("utf-8"))
+    @staticmethod
+    def _encode(document: dict[str, Any]) -> bytes:
+        return (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
-    def _slot(self, kind: str) -> dict[str, Any] | None:
-        return next((s for s in self._doc["slots"] if s.get("kind") == kind), None)
+    def save(self) -> None:
+        atomic_write(self.path, self._encode(self._doc))
+
+    def settled_bytes(self) -> bytes:
+        """keys.json as it reads once no move to a new key is pending: what every key
+        copy of a backup holds."""
+        return self._encode({k: v for k, v in self._doc.items() if k != PENDING})
+
+    @property
+    def _slots(self) -> list[dict[str, Any]]:
+        slots: list[dict[str, Any]] = self._doc["slots"]
+        return slots
+
+    def _pending_slots(self) -> list[dict[str, Any]]:
+        pending = self._doc.get(PENDING)
+        return pending["slots"] if isinstance(pending, dict) else []
 
     @property
     def is_protected(self) -> bool:
-        return self._slot("plain") is None
+        return _find(self._slots, "plain") is None
 
     @property
     def has_recovery_key(self) -> bool:
-        return self._slot("recovery") is not None
+        return _find(self._slots, "recovery") is not None
 
+    @property
+    def rekey_pending(self) -> bool:
+        """True while a move to a new data key was started and not finished."""
+        return PENDING in self._doc
+
+    # -- unlocking: the current slots first, then (mid-rekey) the old key's --------------------
     def unlock_plain(self) -> bytes:
-        slot = self._slot("plain")
-        if slot is None:
-            raise WrongPassphrase()
-        key = _unb64(slot.get("key"))
-        if len(key) != DATA_KEY_BYTES:
-            raise JournalDamaged(_DAMAGED)
-        return key
+        for slots in (self._slots, self._pending_slots()):
+            slot = _find(slots, "plain")
+            if slot is not None:
+                return unb64(slot["key"], DATA_KEY_BYTES)
+        raise WrongPassphrase()
 
     def unlock(self, passphrase: str) -> bytes:
         """The data key, or :class:`WrongPassphrase`. Never writes anything."""
-        slot = self._slot("passphrase")
-        if slot is None:
+        found = [s for s in (_find(x, "passphrase") for x in self._all()) if s is not None]
+        if not found:
             raise NoPassphraseSet()
         if not passphrase:
             raise WrongPassphrase()
-        kdf = slot.get("kdf")
-        if not isinstance(kdf, dict) or kdf.get("name") != "argon2id":
-            raise JournalDamaged(_DAMAGED)
-        try:
-            params = Argon2Params(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
-        except (KeyError, TypeError, ValueError) as error:
-            raise JournalDamaged(_DAMAGED) from error
-        if not params.is_sane():
-            raise JournalDamaged(_DAMAGED)
-        try:
-            return _unwrap("passphrase", _argon2(passphrase, _unb64(kdf.get("salt")), params), slot)
-        except InvalidTag as error:
-            raise WrongPassphrase() from error
+        for slot in found:
+            key = _unlock_passphrase(slot, passphrase)
+            if key is not None:
+                return key
+        raise WrongPassphrase()
 
     def unlock_recovery(self, typed_key: str) -> bytes:
         """The data key from a typed recovery key, or :class:`WrongRecoveryKey`."""
-        slot = self._slot("recovery")
-        if slot is None:
+        found = [s for s in (_find(x, "recovery") for x in self._all()) if s is not None]
+        if not found:
             raise WrongRecoveryKey("This journal has no recovery key.")
         try:
             raw = recovery_key.decode(typed_key)
         except recovery_key.RecoveryKeyError as error:
             raise WrongRecoveryKey(str(error)) from error
-        kdf = slot.get("kdf")
-        if not isinstance(kdf, dict):
-            raise JournalDamaged(_DAMAGED)
-        try:
-            return _unwrap("recovery", _hkdf(raw, _unb64(kdf.get("salt"))), slot)
-        except InvalidTag as error:
-            raise WrongRecoveryKey() from error
+        for slot in found:
+            key = _unlock_recovery(slot, raw)
+            if key is not None:
+                return key
+        raise WrongRecoveryKey()
 
+    def _all(self) -> tuple[list[dict[str, Any]], ...]:
+        return (self._slots, self._pending_slots())
+
+    # -- changing slots -----------------------------------------------------------------------
     def set_passphrase(
         self, data_key: bytes, passphrase: str, params: Argon2Params = DEFAULT_ARGON2
     ) -> None:
         """Replace the passphrase slot (dropping any plain slot) and save atomically."""
-        slots = [s for s in self._doc["slots"] if s.get("kind") not in ("passphrase", "plain")]
+        slots = [s for s in self._slots if s.get("kind") not in ("passphrase", "plain")]
         slots.insert(0, passphrase_slot(data_key, passphrase, params))
-        self._replace_slots(slots)
+        self._replace({**self._doc, "slots": slots})
 
     def set_recovery_key(self, data_key: bytes, formatted_key: str) -> None:
         """Replace the recovery slot and save atomically."""
-        slots = [s for s in self._doc["slots"] if s.get("kind") != "recovery"]
+        slots = [s for s in self._slots if s.get("kind") != "recovery"]
         slots.append(recovery_slot(data_key, formatted_key))
-        self._replace_slots(slots)
+        self._replace({**self._doc, "slots": slots})
 
-    def protect(self, data_key: bytes, passphrase: str, formatted_key: str) -> None:
-        """Passphrase and recovery slots replace every other slot, in one atomic write."""
-        self._replace_slots(
-            [
-                passphrase_slot(data_key, passphrase, DEFAULT_ARGON2),
-                recovery_slot(data_key, formatted_key),
-            ]
-        )
+    def begin_rekey(self, old_key: bytes, new_key: bytes, slots: list[dict[str, Any]]) -> None:
+        """Save ``slots`` (for ``new_key``) as the current slots, keeping the old slots and
+        each key sealed under the other until :meth:`finish_rekey`."""
+        pending = {
+            "slots": self._slots,
+            "next_key": Sealed.seal(_NEXT, old_key, new_key).to_json(),
+            "previous_key": Sealed.seal(_PREVIOUS, new_key, old_key).to_json(),
+        }
+        self._replace({**self._doc, "slots": slots, PENDING: pending})
 
-    def _replace_slots(self, slots: list[dict[str, Any]]) -> None:
+    def rekey_keys(self, key: bytes) -> tuple[bytes, bytes]:
+        """Mid-rekey, from either key: ``(new_key, old_key)``. Raises
+        :class:`JournalDamaged` when ``key`` is neither (keys.json was tampered with)."""
+        pending = self._doc.get(PENDING)
+        if not isinstance(pending, dict):
+            return key, key
+        new = Sealed.parse(pending["next_key"]).opens_with(_NEXT, key)
+        if new is not None:
+            return new, key
+        old = Sealed.parse(pending["previous_key"]).opens_with(_PREVIOUS, key)
+        if old is not None:
+            return key, old
+        raise damaged()
+
+    def finish_rekey(self) -> None:
+        """Drop the old key's slots: from now on only the new key exists."""
+        self._replace({k: v for k, v in self._doc.items() if k != PENDING})
+
+    def abandon_rekey(self) -> None:
+        """The database could not be re-encrypted: the old slots are the current ones again."""
+        restored = {k: v for k, v in self._doc.items() if k != PENDING}
+        self._replace({**restored, "slots": self._pending_slots()})
+
+    def _replace(self, document: dict[str, Any]) -> None:
         previous = self._doc
-        self._doc = {**previous, "slots": slots}
+        self._doc = document
         try:
             self.save()
         except BaseException:

@@ -27,6 +27,7 @@ class DraftKind(enum.Enum):
     # A key wizard closed by the lock after showing a key: only the fact is kept, never the key.
     NEW_RECOVERY_KEY = "new_recovery_key"
     ADD_PASSPHRASE = "add_passphrase"
+    NEW_ENCRYPTION_KEY = "new_encryption_key"
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
 )
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
+from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
 from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDialog
@@ -233,6 +234,9 @@ WIZARDS = {
     "new recovery key": lambda folders: new_recovery_key_wizard(
         lambda _p: None, lambda _w: None, folders
     ),
+    "new encryption key": lambda folders: new_encryption_key_wizard(
+        lambda _p: None, lambda _w: None, folders
+    ),
 }
 
 
@@ -250,7 +254,10 @@ def test_every_wizard_page_fits(qtbot, name, files):
     wizard.done(QDialog.DialogCode.Rejected.value)  # closed without the stop question
 
 
-@pytest.mark.parametrize("question", [key_stop.NEW_KEY, key_stop.ADD_PASSPHRASE, key_stop.SETUP])
+@pytest.mark.parametrize(
+    "question",
+    [key_stop.NEW_KEY, key_stop.ADD_PASSPHRASE, key_stop.NEW_ENCRYPTION_KEY, key_stop.SETUP],
+)
 def test_the_stop_question_of_every_key_wizard_fits(qtbot, question):
     """ "Stop without the new key?" and its siblings fit the screen."""
     box, _stop = key_stop.stop_box(None, question)
@@ -294,6 +301,9 @@ def test_settings_with_the_note_about_a_key_not_set_fits(qtbot, window_for, demo
     session.adopt(demo_journal)
     window = window_for(session)
     window.workspace.resume(Draft(DraftKind.NEW_RECOVERY_KEY))
+    _settle(qtbot, window)
+    assert fit_problems(window) == []
+    window.workspace.resume(Draft(DraftKind.NEW_ENCRYPTION_KEY))
     _settle(qtbot, window)
     assert fit_problems(window) == []
 

@@ -1,4 +1,5 @@
-"""Change the passphrase: the current one is required; only keys.json is rewritten."""
+"""Change the passphrase: the current one is required; only keys.json and the key copies
+beside the backups are rewritten."""
 
 from __future__ import annotations
 

@@ -53,6 +53,20 @@ ADD_PASSPHRASE = StopQuestion(
         "work: throw it away. You can add a passphrase here whenever you like."
     ),
 )
+NEW_ENCRYPTION_KEY = StopQuestion(
+    title="Stop without a new encryption key?",
+    text="Nothing has changed: your passphrase, recovery key and encryption key still work.",
+    detail=(
+        "If you saved, printed or copied the recovery key shown here, that copy will not "
+        "work: throw it away. Go back to finish, or stop and keep everything as it was."
+    ),
+    stop="&Stop, change nothing",
+    locked=(
+        "The journal locked before its new encryption key was set, so nothing has changed: "
+        "your passphrase and recovery key still work. If you saved, printed or copied the "
+        "recovery key that was shown, that copy will not work: throw it away."
+    ),
+)
 SETUP = StopQuestion(
     title="Stop setting up?",
     text="Your journal has not been created yet.",

@@ -74,6 +74,7 @@ class KeyWizard(QWizard, KeepsDraft):
                 QPixmap(str(icon)).scaledToHeight(48, Qt.TransformationMode.SmoothTransformation),
             )
         self.passphrase: str | None = None
+        self.current_passphrase: str | None = None  # checked on a CurrentPassphrasePage
         self.recovery_key = new_recovery_key()
         self.first_steps: FirstStepsPage | None = None
         self.first_steps_id = -1
@@ -186,18 +187,31 @@ class PassphrasePage(QWizardPage):
 
 
 class CurrentPassphrasePage(QWizardPage):
-    """Asks for the current passphrase before anything about the keys changes."""
+    """Asks for the current passphrase before anything about the keys changes; ``explain``
+    is a paragraph above the field."""
 
-    def __init__(self, check: Callable[[str], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        check: Callable[[str], None],
+        parent: QWidget | None = None,
+        title: str = "Make a new recovery key",
+        subtitle: str = "Your old recovery key will stop working once the new one is confirmed.",
+        explain: str = "",
+    ) -> None:
         super().__init__(parent)
-        self.setTitle("Make a new recovery key")
-        self.setSubTitle("Your old recovery key will stop working once the new one is confirmed.")
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
         self._check = check
         self.edit = password_edit("Your current passphrase", self)
         self.edit.setAccessibleName("Current passphrase")
         self.error = ErrorLabel(self)
         self.error.clear_when_edited(self.edit)
         layout = QVBoxLayout(self)
+        if explain:
+            text = QLabel(explain, self)
+            text.setWordWrap(True)
+            layout.addWidget(text)
+            layout.addSpacing(8)
         label = QLabel("&Current passphrase:", self)
         label.setBuddy(self.edit)
         layout.addWidget(label)
@@ -214,6 +228,9 @@ class CurrentPassphrasePage(QWizardPage):
             self.edit.clear()
             self.edit.setFocus()
             return False
+        wizard = self.wizard()
+        if isinstance(wizard, KeyWizard):
+            wizard.current_passphrase = self.edit.text()
         return True
 
 

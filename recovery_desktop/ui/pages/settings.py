@@ -23,6 +23,7 @@ from recovery_desktop import __version__
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft, DraftKind
+from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.dialogs import key_stop, transfer_dialogs
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.key_wizards import (
@@ -30,6 +31,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
     add_passphrase_wizard,
     new_recovery_key_wizard,
 )
+from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
 from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
 from recovery_desktop.ui.pages.settings_backups import BackupsBox
 from recovery_desktop.ui.widgets.counted_spin import count_unit
@@ -44,6 +46,17 @@ UNPROTECTED_TEXT = (
     "Your journal has no passphrase. Anyone who can use this computer account can open it "
     "and read everything. Adding a passphrase takes a minute."
 )
+
+
+def removed_note(removed: int) -> str:
+    """What the user is told about backups that could not move to the new key."""
+    if not removed:
+        return ""
+    verb = "was" if removed == 1 else "were"
+    return (
+        f" {plural(removed, 'backup')} could not be re-encrypted (damaged or unreadable) "
+        f"and {verb} removed, so that no copy of the old key is left behind."
+    )
 
 
 @dataclass(frozen=True)
@@ -62,7 +75,11 @@ class NumberSetting:
 
 class SettingsPage(QWidget):
     title = "Settings"
-    draft_kinds = (DraftKind.NEW_RECOVERY_KEY, DraftKind.ADD_PASSPHRASE)
+    draft_kinds = (
+        DraftKind.NEW_RECOVERY_KEY,
+        DraftKind.ADD_PASSPHRASE,
+        DraftKind.NEW_ENCRYPTION_KEY,
+    )
     auto_lock_changed = Signal(int)
     data_imported = Signal()  # records were added: pages showing them read them again
     restore_wanted = Signal(object)  # the BackupFile the user chose and confirmed
@@ -103,8 +120,11 @@ class SettingsPage(QWidget):
         self.add_button.clicked.connect(self.add_passphrase)
         self.recovery_button = QPushButton("Make a new &recovery key…", box)
         self.recovery_button.clicked.connect(self.new_recovery_key)
+        self.new_key_button = QPushButton("New encr&yption key…", box)
+        self.new_key_button.clicked.connect(self.new_encryption_key)
         row = QHBoxLayout()
-        for button in (self.change_button, self.add_button, self.recovery_button):
+        buttons = (self.change_button, self.add_button, self.recovery_button, self.new_key_button)
+        for button in buttons:
             row.addWidget(button)
         row.addStretch(1)
         layout = QVBoxLayout(box)
@@ -260,6 +280,7 @@ class SettingsPage(QWidget):
         self.privacy_text.style().polish(self.privacy_text)
         self.change_button.setVisible(protected)
         self.recovery_button.setVisible(protected)
+        self.new_key_button.setVisible(protected)
         self.add_button.setVisible(not protected)
 
     def change_passphrase(self) -> None:
@@ -268,15 +289,43 @@ class SettingsPage(QWidget):
             QMessageBox.information(self, "Passphrase changed", "Your new passphrase is set.")
 
     def add_passphrase(self) -> None:
+        removed: list[int] = []
+
         def finish(wizard: KeyWizard) -> None:
             assert wizard.passphrase is not None
-            self.journal.add_passphrase(wizard.passphrase, wizard.recovery_key)
+            removed.append(self.journal.add_passphrase(wizard.passphrase, wizard.recovery_key))
 
         self.key_note.hide()  # it was about an earlier try; the wizard asks again if stopped
         if add_passphrase_wizard(finish, self.journal.files.app_folders(), self).exec():
             self._refresh_privacy()
             QMessageBox.information(
-                self, "Journal protected", "Your journal is now protected by your passphrase."
+                self,
+                "Journal protected",
+                "Your journal and its backups are now protected by your passphrase."
+                + removed_note(removed[0]),
+            )
+
+    def new_encryption_key(self) -> None:
+        removed: list[int] = []
+
+        def finish(wizard: KeyWizard) -> None:
+            assert wizard.passphrase is not None and wizard.current_passphrase is not None
+            removed.append(
+                self.journal.new_encryption_key(
+                    wizard.current_passphrase, wizard.passphrase, wizard.recovery_key
+                )
+            )
+
+        self.key_note.hide()  # it was about an earlier try; the wizard asks again if stopped
+        folders = self.journal.files.app_folders()
+        wizard = new_encryption_key_wizard(self.journal.check_passphrase, finish, folders, self)
+        if wizard.exec():
+            QMessageBox.information(
+                self,
+                "New encryption key",
+                "Your journal and its backups now use a new encryption key, your new "
+                "passphrase and your new recovery key. The old passphrase and recovery key "
+                "no longer open them." + removed_note(removed[0]),
             )
 
     def new_recovery_key(self) -> None:
@@ -301,8 +350,11 @@ class SettingsPage(QWidget):
 
     def resume_draft(self, draft: Draft) -> None:
         """A key wizard was closed by the lock after showing a key: say what that means."""
-        new_key = draft.kind is DraftKind.NEW_RECOVERY_KEY
-        self.key_note.setText((key_stop.NEW_KEY if new_key else key_stop.ADD_PASSPHRASE).locked)
+        question = {
+            DraftKind.NEW_RECOVERY_KEY: key_stop.NEW_KEY,
+            DraftKind.NEW_ENCRYPTION_KEY: key_stop.NEW_ENCRYPTION_KEY,
+        }.get(draft.kind, key_stop.ADD_PASSPHRASE)
+        self.key_note.setText(question.locked)
         self.key_note.show()
 
     def flush(self) -> bool:

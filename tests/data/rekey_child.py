@@ -1,0 +1,64 @@
+"""Run by tests/data/test_rekey_crash.py in a child process, which the test kills at
+random moments: changes a journal's keys through the data layer.
+
+    python rekey_child.py OPERATION FOLDER
+
+OPERATION is ``change`` (passphrase A <-> B, for ever), ``newkey`` (a new encryption key
+with passphrase A <-> B, for ever) or ``add`` (passphrase A added to a journal without
+one, once). Prints "go" before each operation and "done SECONDS" after it.
+"""
+
+import sys
+import time
+from pathlib import Path
+
+from recovery_desktop.data.errors import WrongPassphrase
+from recovery_desktop.data.fsutil import set_private_umask
+from recovery_desktop.data.journal import (
+    JournalFiles,
+    new_recovery_key,
+    open_unprotected,
+    open_with_passphrase,
+)
+
+A = "first passphrase of the test"
+B = "second passphrase of the test"
+
+
+def say(text):
+    print(text, flush=True)
+
+
+def open_either(files):
+    """The journal and the passphrase that opened it."""
+    try:
+        return open_with_passphrase(files, A), A
+    except WrongPassphrase:
+        return open_with_passphrase(files, B), B
+
+
+def main(operation, folder):
+    set_private_umask()
+    files = JournalFiles(Path(folder))
+    if operation == "add":
+        journal = open_unprotected(files)
+        say("go")
+        start = time.monotonic()
+        journal.add_passphrase(A, new_recovery_key())
+        say(f"done {time.monotonic() - start}")
+        return
+    journal, current = open_either(files)
+    while True:
+        other = B if current == A else A
+        say("go")
+        start = time.monotonic()
+        if operation == "change":
+            journal.change_passphrase(current, other)
+        else:
+            journal.new_encryption_key(current, other, new_recovery_key())
+        say(f"done {time.monotonic() - start}")
+        current = other
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
