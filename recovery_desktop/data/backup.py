@@ -39,6 +39,7 @@ from recovery_desktop.data.fsutil import (
     make_private,
     write_replacing,
 )
+from recovery_desktop.data.key_slots import read_key_bytes
 from recovery_desktop.domain.backup_policy import BackupInfo, backups_to_keep
 
 UNTOUCHED = "Your older backups are untouched."
@@ -127,7 +128,7 @@ def make_backup(
         partial = partial_name(final)
         try:
             _write_checked(db, data_key, partial)
-            write_replacing(_backup(final).keys_path, keys_path.read_bytes())
+            write_replacing(_backup(final).keys_path, read_key_bytes(keys_path))
             make_private(_backup(final).keys_path)
             os.replace(partial, final)
             fsync_dir(backups_dir)

@@ -100,3 +100,13 @@ def _log_damaged(copy: Path) -> bool:
         return check_wal(copy / "journal.db-wal").loses_data
     except OSError:
         return True
+
+
+def remove_all(folder: Path) -> int:
+    """Remove every kept copy in ``folder`` (after the journal moved to a new key: the
+    copies are under the old one, which may be known). Returns how many were removed."""
+    removed = 0
+    for _taken, path in kept_copies(folder):
+        shutil.rmtree(path, ignore_errors=True)
+        removed += not path.exists()
+    return removed

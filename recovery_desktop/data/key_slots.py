@@ -97,7 +97,7 @@ def read_key_file(path: Path) -> dict[str, Any]:
     Raises :class:`JournalDamaged` for anything else (a FIFO, a folder, too big, not UTF-8,
     not JSON, nested too deeply), :class:`JournalTooNew` for a newer format number and
     :class:`StorageProblem` when the system refuses to read it."""
-    raw = _read_bounded(path)
+    raw = read_key_bytes(path)
     try:
         document = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
@@ -112,7 +112,9 @@ def read_key_file(path: Path) -> dict[str, Any]:
     return document
 
 
-def _read_bounded(path: Path) -> bytes:
+def read_key_bytes(path: Path) -> bytes:
+    """The raw bytes of a key file, read as :func:`read_key_file` reads it (bounded, a
+    regular file only). Raises :class:`JournalDamaged` or :class:`StorageProblem`."""
     with storage_errors():
         try:
             return read_small_file(path, MAX_KEY_FILE_BYTES)

@@ -22,6 +22,7 @@ from typing import Any
 
 import sqlcipher3
 
+from recovery_desktop.data import crash_copies
 from recovery_desktop.data.connection import key_literal, sql_errors
 from recovery_desktop.data.errors import JournalError, StorageProblem
 from recovery_desktop.data.integrity import find_problems
@@ -61,8 +62,11 @@ def rekey_journal(
 
 
 def finish_backups(paths: JournalPaths, vault: Vault, old_key: bytes, new_key: bytes) -> int:
-    """Steps 3 and 4: returns how many backups were removed."""
+    """Steps 3 and 4: returns how many backups were removed. Copies kept after a crash
+    are under the old key too; they are removed (they cannot be re-encrypted without
+    opening them, which would change the evidence they keep)."""
     removed = rekey_backups(paths, old_key, new_key, vault.settled_bytes())
+    crash_copies.remove_all(paths.folder)
     vault.finish_rekey()
     return removed
 

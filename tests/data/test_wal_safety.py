@@ -8,7 +8,7 @@ import json
 import pytest
 
 from recovery_desktop import cli
-from recovery_desktop.data.journal import open_unprotected
+from recovery_desktop.data.journal import new_recovery_key, open_unprotected
 from tests import children
 
 SAVED = 40
@@ -76,3 +76,16 @@ def test_check_reports_a_damaged_wal_and_does_not_destroy_it(crashed, capsys):
     assert problem.startswith("Some of the most recent entries could not be read.")
     assert (_kept(crashed) / "journal.db-wal").read_bytes() == damaged
     assert cli.main(["check", "--data-dir", str(crashed.folder)]) == 0  # as read now
+
+
+def test_a_new_key_removes_copies_kept_under_the_old_one(crashed):
+    """A copy kept after a crash is under the journal's key; when that key lay in plain
+    sight and the journal gets a passphrase (a new key), the copy is removed too."""
+    children.flip_wal_frame(crashed, 10)
+    journal = open_unprotected(crashed)
+    try:
+        assert _kept_copies(crashed) != []  # kept: its log lost entries
+        journal.add_passphrase("a brand new passphrase", new_recovery_key())
+        assert _kept_copies(crashed) == []
+    finally:
+        journal.close()
