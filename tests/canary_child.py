@@ -160,6 +160,26 @@ def run_commands(journal_dir: Path, out_dir: Path) -> None:
     assert main(["check", *data, "--json"]) == 0
     report = ["--week", f"{week.year}-W{week.week:02d}", "--out", str(out_dir / "week.pdf")]
     assert main(["report", *data, *report, "--html", str(out_dir / "week.html")]) == 0
+    assert main(["backup", *data]) == 0
+    assert main(["export", *data, "--out", str(out_dir / "everything.json")]) == 0
+    assert main(["export", *data, "--csv", str(out_dir / "csv")]) == 0
+    # The export imported into a second journal (and again, merged into the first).
+    second = ["--data-dir", str(journal_dir.with_name("second-journal"))]
+    assert main(["import", *second, str(out_dir / "everything.json")]) == 0
+    assert main(["import", *data, str(out_dir / "everything.json")]) == 0
+    assert main(["check", *second]) == 0
+
+
+def new_encryption_key(journal_dir: Path) -> None:
+    """Move the journal and its backups to a new key, as Settings does."""
+    from recovery_desktop.data.journal import JournalFiles, new_recovery_key, open_with_passphrase
+
+    journal = open_with_passphrase(JournalFiles(journal_dir), PASSPHRASE)
+    try:
+        journal.new_encryption_key(PASSPHRASE, PASSPHRASE + " changed", new_recovery_key())
+        journal.change_passphrase(PASSPHRASE + " changed", PASSPHRASE)
+    finally:
+        journal.close()
 
 
 def main() -> None:
@@ -171,6 +191,7 @@ def main() -> None:
     plant(journal_dir, canary, crisis_canary)
     use_the_app(journal_dir, canary)
     restore_a_backup(journal_dir)
+    new_encryption_key(journal_dir)
     run_commands(journal_dir, out_dir)
 
 

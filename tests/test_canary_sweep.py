@@ -61,5 +61,9 @@ def test_no_file_the_app_writes_holds_what_was_typed(tmp_path):
     assert any(p.parent.name.startswith("replaced-") for p in written)  # and a restore's
     assert _holders(sandbox, canary, skip=out_dir) == []
     # The deliberate outputs do hold it: the search would have found it anywhere.
-    assert "week.html" in _holders(out_dir, canary, skip=sandbox / "nothing")
-    assert _holders(sandbox, crisis_canary, skip=out_dir) == ["journal/crisis_lines.json"]
+    deliberate = _holders(out_dir, canary, skip=sandbox / "nothing")
+    assert {"week.html", "everything.json", "csv/checkins.csv"} <= set(deliberate), deliberate
+    assert sorted(_holders(sandbox, crisis_canary, skip=out_dir)) == [
+        "journal/crisis_lines.json",
+        "second-journal/crisis_lines.json",  # the import brought the crisis line along
+    ]
