@@ -30,7 +30,7 @@ from recovery_desktop.data.backup_files import (
     parse_backup,
     partial_name,
 )
-from recovery_desktop.data.connection import SqlError, key_literal, translate
+from recovery_desktop.data.connection import SqlError, connect, key_literal, translate
 from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.fsutil import (
     DIR_MODE,
@@ -68,20 +68,27 @@ def _table_counts(conn: sqlcipher3.dbapi2.Connection) -> dict[str, int]:
 
 def _export(db: Database, target: Path, data_key: bytes) -> dict[str, int]:
     """Copy the journal into ``target`` (keyed with the same data key); returns the
-    journal's row counts (this connection is the journal's only writer: the instance lock
-    keeps other processes out)."""
-    conn = db.conn
-    counts = _table_counts(conn)
-    conn.execute("ATTACH DATABASE ? AS backup KEY ?", (str(target), key_literal(data_key)))
+    journal's row counts. The copy is made through a connection of its own, closed
+    afterwards, so that a failure (a full folder, a drive pulled out) can never leave the
+    journal's own connection with a half-attached database: the journal saves on."""
+    conn = connect(_main_file(db), data_key)
     try:
+        counts = _table_counts(conn)
+        conn.execute("ATTACH DATABASE ? AS backup KEY ?", (str(target), key_literal(data_key)))
         # A temporary file needs no rollback journal or syncs of its own: a copy cut short
         # is never named, and the finished one is checked and fsynced before it is.
         conn.execute("PRAGMA backup.journal_mode = OFF")
         conn.execute("PRAGMA backup.synchronous = OFF")
         conn.execute("SELECT sqlcipher_export('backup')")
+        return counts
     finally:
-        conn.execute("DETACH DATABASE backup")
-    return counts
+        conn.close()
+
+
+def _main_file(db: Database) -> Path:
+    """The file of the journal open on ``db``."""
+    rows = db.conn.execute("PRAGMA database_list").fetchall()
+    return Path(next(row[2] for row in rows if row[1] == "main"))
 
 
 def verify(target: Path, data_key: bytes, expected: dict[str, int]) -> bool:

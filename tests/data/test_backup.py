@@ -140,6 +140,35 @@ def test_a_full_disk_says_the_backup_folder_is_full_and_leaves_nothing(plain_fil
     assert folder_hashes(files.backups) == before
 
 
+def test_the_journal_saves_on_after_a_backup_folder_was_full(plain_files):
+    """The backup fails for want of room; the journal itself is untouched by that failure,
+    so the next save (once room is back) works and says nothing about damage."""
+    files, _counts = plain_files
+    child = _run_child(
+        files,
+        """
+        import resource, signal
+        from datetime import date
+        from recovery_desktop.data.errors import StorageProblem
+        from recovery_desktop.domain.checkin import CheckIn
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        _soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (60_000, hard))
+        try:
+            journal.backup("manual")
+        except StorageProblem as error:
+            print(error)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (hard, hard))
+        journal.checkins.save(CheckIn(date(2026, 11, 29), mood=3, note="after the full folder"))
+        print(journal.checkins.get(date(2026, 11, 29)).note)
+        print(journal.backup("manual").name.endswith("-manual.db"))
+        """,
+    )
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 0, err
+    assert out.splitlines() == [FOLDER_FULL, "after the full folder", "True"]
+
+
 def test_an_unplugged_backup_drive_is_named_and_not_created(journal, tmp_path):
     """A chosen folder that went away: the message names it and asks about the drive;
     the app does not make a folder of that name on the computer's own disk."""
