@@ -25,8 +25,9 @@ MIN_DATABASE_BYTES = 4096
 # Primary SQLite result codes (the low byte of extended codes).
 _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB, _PERM, _BUSY = 8, 10, 11, 13, 14, 26, 3, 5
 
+# The storage problem only: each screen adds what it kept ("Your entry is kept on screen.").
 _MESSAGES = {
-    _FULL: "The disk is full, so this could not be saved. What you typed is still on screen.",
+    _FULL: "The disk is full, so this could not be saved.",
     _READONLY: "The journal's folder is read-only, so this could not be saved.",
     _PERM: "This account is not allowed to write the journal.",
     _CANTOPEN: "The journal file could not be opened. Check that its folder still exists.",

@@ -14,8 +14,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from recovery_desktop.data import connection
 from recovery_desktop.data.backup_files import list_backups
 from recovery_desktop.data.demo import fill_demo
+from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.export import export_document
 from recovery_desktop.data.import_apply import OPEN_PERIOD_NOTE, ImportResult
 from recovery_desktop.data.import_json import check_document
@@ -53,7 +55,7 @@ from recovery_desktop.ui.session import Session
 from tests.chart_fit import chart_problems
 from tests.conftest import TEST_SCREEN
 from tests.ui.conftest import click_choice
-from tests.ui.fit_check import fit_problems
+from tests.ui.fit_check import describe, fit_problems
 
 PAGES = range(8)
 
@@ -119,6 +121,57 @@ def test_today_fits_with_its_notices(qtbot, window_for, journal, files, lapse):
     qtbot.waitUntil(lambda: all(line.isVisible() for line in shown))
     _settle(qtbot, window)
     assert fit_problems(window) == []
+
+
+def _longest_storage_message() -> str:
+    """The longest message a failed save can carry from the data layer."""
+    return max(
+        (str(connection.translate(_SqlFailure(code))) for code in range(256)),
+        key=len,
+    )
+
+
+class _SqlFailure(Exception):
+    def __init__(self, code: int) -> None:
+        super().__init__("failed")
+        self.sqlite_errorcode = code
+
+
+def test_today_fits_with_the_longest_not_saved_message(
+    qtbot, window_for, journal, files, monkeypatch
+):
+    """A save that fails (a full disk and the like) shows its whole message on Today, wrapped
+    within the page: the window stays inside the screen, the date picker and Today visible."""
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    _settle(qtbot, window)
+    width = window.frameGeometry().width()
+    page = window.workspace.page(TodayPage)
+    message = _longest_storage_message()
+
+    def fail(_checkin):
+        raise StorageProblem(message)
+
+    monkeypatch.setattr(journal.checkins, "save", fail)
+    click_choice(qtbot, page.form.scales["mood"], "6")
+    failed = not page.save_now()
+    shown = page.status.text()
+    _settle(qtbot, window)
+    problems = fit_problems(window)
+    grown = window.frameGeometry().width() - width
+    room = window.rect()
+    off_screen = [
+        describe(control)
+        for control in (page.date_edit, page.today_button, page.status)
+        if not room.contains(control.mapTo(window, control.rect().bottomRight()))
+    ]
+    monkeypatch.undo()  # the entry saves, so closing the window asks nothing
+    assert page.flush()
+    assert failed and message in shown
+    assert problems == []
+    assert grown <= 0
+    assert off_screen == []
 
 
 def _dialogs(journal) -> dict[str, object]:

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from recovery_desktop.data import connection
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.domain.checkin import Halt
 from recovery_desktop.ui.pages.today import TodayPage
@@ -130,6 +131,27 @@ def test_a_failed_save_keeps_the_entry_and_says_so(qtbot, journal):
     assert page.form.note.toPlainText() == "still here"
     assert page.drafts[date.today()].note == "still here"
     assert not page.flush()
+
+
+class _DiskFull(Exception):
+    sqlite_errorcode = 13  # SQLITE_FULL
+
+
+def test_a_full_disk_is_told_once_and_the_entry_kept_once(qtbot, journal, monkeypatch):
+    """ "Not saved" after a full disk names the disk and says once that the entry stays."""
+    page = _page(qtbot, journal)
+
+    def full(_checkin):
+        raise connection.translate(_DiskFull())
+
+    monkeypatch.setattr(journal.checkins, "save", full)
+    click_choice(qtbot, page.form.scales["mood"], "6")
+    assert not page.save_now()
+    said = page.status.text()
+    monkeypatch.undo()
+    assert page.flush()
+    assert said.startswith("Not saved: The disk is full")
+    assert said.count("screen") == 1 and "What you typed" not in said
 
 
 def test_a_whole_check_in_by_keyboard_alone(qtbot, journal):

@@ -39,12 +39,16 @@ AUTOSAVE_DELAY_MS = 700
 
 
 class SaveStatus(QLabel):
-    """ "Saved", "Saving…" or a calm error, always visible at the top of the page."""
+    """ "Saved", "Saving…" or a calm error, always visible at the top of the page. An error
+    is read in full, so a long one wraps onto more lines within the page; it never widens
+    the window."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("saveStatus")
         self.setAccessibleName("Save status")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def set_state(self, state: str, text: str) -> None:
