@@ -74,6 +74,38 @@ def test_the_recovery_key_is_cleared_too(qtbot, guard, files):
     qtbot.waitUntil(lambda: clipboard_text() == "")
 
 
+def _select_and_copy(qtbot, label) -> str:
+    """Select all of ``label``'s text and press Ctrl+C, as with the mouse and keyboard;
+    what was selected."""
+    label.setSelection(0, len(label.text()))
+    selected = label.selectedText()
+    label.setFocus()
+    qtbot.keyClick(label, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    return selected
+
+
+def test_the_recovery_key_text_cannot_be_selected_and_copied_past_the_guard(qtbot, guard, files):
+    """Only Copy (cleared after the delay and on lock), Save and Print take the key off the
+    screen: its text cannot be selected, so neither Ctrl+C nor the X11 selection holds it."""
+    view = RecoveryKeyView(files.app_folders())
+    qtbot.addWidget(view)
+    view.show()
+    QGuiApplication.clipboard().setText("before")
+    view.set_key("ABCD-EFGH-JKLM-NPQR")
+    assert _select_and_copy(qtbot, view.key_label) == ""
+    assert clipboard_text() == "before"
+
+
+def test_a_contact_number_cannot_be_selected_and_copied_past_the_guard(qtbot, guard):
+    """A phone number on a card leaves the screen through its Copy button only."""
+    card = crisis_line_card(CrisisLine(None, "Sam", "555-0142"))
+    qtbot.addWidget(card)
+    card.show()
+    QGuiApplication.clipboard().setText("before")
+    assert _select_and_copy(qtbot, card.number) == ""
+    assert clipboard_text() == "before"
+
+
 def test_locking_clears_a_copied_number_at_once(qtbot, window_for, journal, files, monkeypatch):
     """A number copied on the People page is gone as soon as the journal locks."""
     monkeypatch.setattr(private_clipboard(), "delay_ms", 3_600_000)  # an hour: not the timer

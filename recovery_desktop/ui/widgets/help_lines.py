@@ -46,7 +46,7 @@ def plain_label(text: str, parent: QWidget, name: str = "", wrap: bool = True) -
 
 
 class NumberCard(QFrame):
-    """A name, a large selectable number with Copy beside it, and a line of details.
+    """A name, a large number with Copy beside it, and a line of details.
 
     ``copied(sentence)`` after Copy put the number on the clipboard. Callers may add their
     own buttons to ``buttons`` (after Copy)."""
@@ -60,7 +60,8 @@ class NumberCard(QFrame):
         self.setObjectName("card")
         self.title = plain_label(title, self, "crisisName")
         self.number = plain_label(number or "No number saved", self, "crisisNumber")
-        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Not selectable: only Copy, which clears it again, puts the number on the clipboard.
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.number.setAccessibleDescription(f"Number for {title}")
         self.number.ensurePolished()  # the style sheet sets its font
         self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance(SAMPLE_NUMBER))

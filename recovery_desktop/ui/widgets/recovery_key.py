@@ -141,10 +141,9 @@ class RecoveryKeyView(QWidget):
         font.setWeight(QFont.Weight.DemiBold)
         self.key_label.setFont(font)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        # Not selectable: a selection would put the key on the clipboard (Ctrl+C) or the X11
+        # selection where it stays; Copy clears it again (docs/decisions.md).
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.key_label.setAccessibleName("Recovery key")
         warning = QLabel(LOSS_WARNING, self)
         warning.setWordWrap(True)
