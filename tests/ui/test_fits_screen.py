@@ -50,6 +50,7 @@ from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
 from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDialog
+from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.chart_fit import chart_problems
@@ -172,6 +173,29 @@ def test_today_fits_with_the_longest_not_saved_message(
     assert problems == []
     assert grown <= 0
     assert off_screen == []
+
+
+def test_clean_time_fits_with_the_longest_reading_error(
+    qtbot, window_for, journal, files, monkeypatch
+):
+    """Clean time when the journal cannot be read: its message wraps within the page."""
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    message = _longest_storage_message()
+
+    def fail(*_args):
+        raise StorageProblem(message)
+
+    monkeypatch.setattr(journal.recovery_time, "periods", fail)
+    nav = window.workspace.nav
+    window.workspace.show_page(next(r for r in PAGES if nav.item(r).text() == "Clean time"))
+    page = window.workspace.page(CleanTimePage)
+    page.refresh(force=True)
+    _settle(qtbot, window)
+    problems = fit_problems(window)
+    monkeypatch.undo()
+    assert problems == []
 
 
 def _dialogs(journal) -> dict[str, object]:

@@ -119,7 +119,10 @@ class CleanTimePage(QWidget):
             lapses = self.journal.recovery_time.lapses(EARLIEST_DAY, LATEST_DAY)
             counting = self.journal.recovery_time.counting()
         except JournalError as error:
-            self.body_layout.addWidget(QLabel(str(error), self.body))
+            problem = QLabel(str(error), self.body)
+            problem.setTextFormat(Qt.TextFormat.PlainText)
+            problem.setWordWrap(True)  # read in full, within the page
+            self.body_layout.addWidget(problem)
             return
         today = date.today()
         names = substances(periods) or [DEFAULT_SUBSTANCE]
