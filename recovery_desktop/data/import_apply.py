@@ -5,13 +5,16 @@ file's, so export → import → export gives the same records. Merged into a jo
 records, a record is skipped (and counted) when the journal already holds it: the same
 stable id, or the same natural key (a check-in of that day, a summary note of that period,
 a preference of that key, a library item of the same kind and name, a crisis line of the
-same name and number). A clean period without an end is skipped when the journal already
+same name and number). A skipped record whose content differs from the journal's copy (an
+edited note, another mood) is counted apart, in ``differ``: the journal's own is kept, never
+overwritten, and the user is told. A clean period without an end is skipped when the journal already
 counts clean time for that substance. Merged items of ordered lists (library, people,
 crisis lines) go after the journal's own.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +23,7 @@ from sqlite_utils import Database
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.import_json import ImportPlan, Row
 from recovery_desktop.data.journal import Journal
-from recovery_desktop.data.transfer_format import KINDS, Kind, Type
+from recovery_desktop.data.transfer_format import KINDS, Field, Kind, Type
 from recovery_desktop.domain.library import name_key
 from recovery_desktop.domain.wording import plural
 
@@ -38,6 +41,7 @@ class ImportResult:
 
     added: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
+    differ: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -94,11 +98,14 @@ def _apply_kind(
     ids = local.setdefault(kind.name, {})
     twins = _natural_twins(db, kind)
     offset = _next_position(db, kind.table) if kind.name in _ORDERED else 0
-    open_skipped = added = skipped = 0
+    open_skipped = added = skipped = differ = 0
     for row in rows:
         found = _existing(db, kind, row, twins)
         if found is not None:
-            skipped += 1
+            if _differs(db, kind, row, found):
+                differ += 1
+            else:
+                skipped += 1
             ids[row.key] = found
             continue
         if kind.name == "clean_periods" and _already_open(db, row):
@@ -112,6 +119,7 @@ def _apply_kind(
         added += 1
     result.added[kind.name] = added
     result.skipped[kind.name] = skipped + open_skipped
+    result.differ[kind.name] = differ
     if open_skipped:
         result.notes.append(OPEN_PERIOD_NOTE.format(periods=plural(open_skipped, "clean period")))
 
@@ -141,6 +149,44 @@ def _existing(db: Database, kind: Kind, row: Row, twins: dict[tuple[str, ...], i
     if kind.name == "crisis_lines":
         return twins.get((values["name"], values["number"]))
     return None
+
+
+def _differs(db: Database, kind: Kind, row: Row, found: int) -> bool:
+    """True when the journal's copy of ``row``'s record holds other content (its notes,
+    its mood, …); time stamps, places in lists and links to other records are not
+    compared (they differ between two journals holding the same record)."""
+    compared = [
+        f for f in kind.fields if f.type not in (Type.STAMP, Type.UID) and f.stored_in != "position"
+    ]
+    if not compared:
+        return False
+    columns = ", ".join(f'"{f.stored_in}"' for f in compared)
+    argument: int | str = found
+    where = "id = ?"
+    if not kind.has_uid:
+        where, argument = f'"{kind.key.stored_in}" = ?', row.key
+    stored = db.execute(f"SELECT {columns} FROM {kind.table} WHERE {where}", [argument]).fetchone()
+    if stored is None:
+        return False
+    return any(
+        _comparable(f, stored[i]) != _comparable(f, row.values[f.stored_in])
+        for i, f in enumerate(compared)
+    )
+
+
+def _comparable(spec: Field, value: Any) -> Any:
+    if value is None:
+        return None
+    if spec.type in (Type.TEXT_LIST, Type.JSON) and isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    if spec.type is Type.REAL:
+        return float(value)
+    if spec.type is Type.BOOL:
+        return bool(value)
+    return value
 
 
 def _already_open(db: Database, row: Row) -> bool:

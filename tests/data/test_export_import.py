@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import stat
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -15,6 +16,7 @@ from recovery_desktop.data.import_apply import import_plan, preview
 from recovery_desktop.data.import_json import check_document, parse, read_plan
 from recovery_desktop.data.journal import JournalFiles, create_journal
 from recovery_desktop.data.output_files import OutputProblem
+from recovery_desktop.data.transfer_text import result_text
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import Contact
 from recovery_desktop.domain.cravings import Craving, Tag
@@ -69,6 +71,7 @@ def test_importing_the_same_file_twice_skips_everything_the_second_time(demo, fr
     result = import_plan(fresh, plan)
     assert result.total_added == 0
     assert result.skipped == plan.counts()
+    assert not any(result.differ.values())
     assert fresh.counts() == counts
     assert list(fresh.files.backups.glob("*before-import*"))
 
@@ -87,12 +90,35 @@ def test_merging_keeps_both_journals_records_and_links_tags_to_the_library(journ
     result = import_plan(fresh, plan_of(journal))
     assert result == preview_result
     assert result.added["cravings"] == 1 and result.added["library_items"] == 0
-    assert result.skipped["checkins"] == 1 and result.skipped["library_items"] > 0
+    assert result.differ["checkins"] == 1 and result.skipped["library_items"] > 0
     assert fresh.checkins.get(date(2026, 11, 2)).note == "already here"
     [craving] = fresh.cravings.between(date(2026, 11, 2), date(2026, 11, 2))
     [own] = [i for i in fresh.library.items(Kind.TRIGGER) if i.name == trigger.name]
     assert craving.triggers == (Tag(own.id, trigger.name),)
     assert fresh.library.count(Kind.TRIGGER) == journal.library.count(Kind.TRIGGER)
+
+
+def test_records_that_differ_from_the_journals_are_counted_apart_and_told(demo, fresh):
+    """Check-ins of the same day with another note or mood are not "already in the
+    journal": they are counted apart, the preview and the result say so, and the
+    journal's own are kept, never overwritten."""
+    plan = plan_of(demo)
+    import_plan(fresh, plan, new_journal=True)
+    days = sorted(c.day for c in fresh.checkins.between(date(1950, 1, 1), END))[:12]
+    for day in days:
+        own = fresh.checkins.get(day)
+        fresh.checkins.save(replace(own, note="edited here", mood=(own.mood or 0) % 10 + 1))
+    expected = preview(fresh, plan)
+    result = import_plan(fresh, plan)
+    assert result == expected
+    assert result.differ["checkins"] == 12
+    assert result.skipped["checkins"] == plan.counts()["checkins"] - 12
+    told = result_text(result)
+    assert (
+        "12 check-ins differ from this journal's and were not imported; "
+        "the journal's own were kept." in told
+    )
+    assert all(fresh.checkins.get(day).note == "edited here" for day in days)
 
 
 def test_a_second_clean_date_for_a_substance_is_skipped_with_a_note(journal, fresh):

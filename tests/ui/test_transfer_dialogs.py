@@ -17,9 +17,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QMessageBox
 
 from recovery_desktop.data import export
-from recovery_desktop.data.export import save_json
+from recovery_desktop.data.export import export_document, save_json
 from recovery_desktop.data.import_apply import preview
-from recovery_desktop.data.import_json import read_plan
+from recovery_desktop.data.import_json import check_document, read_plan
 from recovery_desktop.data.journal import JournalFiles, create_journal
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import Contact
@@ -256,3 +256,20 @@ def test_a_csv_export_onto_a_full_disk_leaves_no_csv_file_and_says_nothing_was_e
     assert dialog.error.text().startswith("Nothing was exported.")
     assert "too big for this disk" in dialog.error.text()
     assert [p for p in (tmp_path / "out").rglob("*") if p.is_file()] == []
+
+
+def test_the_import_preview_says_which_records_differ_and_are_not_imported(qtbot, journal):
+    """A check-in of a day the journal has, with another mood, is shown apart from the
+    records "already in your journal": it is not imported, the journal's own is kept."""
+    journal.checkins.save(CheckIn(date(2026, 11, 2), mood=8, note="mine"))
+    document = export_document(journal.db)
+    document["records"]["checkins"][0].update(mood=3, note="theirs")
+    plan = check_document(document)
+    dialog = ImportDialog(journal, "theirs.json", plan, preview(journal, plan))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert (
+        "1 check-in differs from this journal's and was not imported; the journal's own was kept."
+        in shown
+    )

@@ -23,7 +23,7 @@ from recovery_desktop.data.export import save_csv, save_json
 from recovery_desktop.data.import_apply import ImportResult, import_plan, preview
 from recovery_desktop.data.import_json import ImportPlan, read_plan
 from recovery_desktop.data.journal import Journal
-from recovery_desktop.data.transfer_text import counts_text, result_text
+from recovery_desktop.data.transfer_text import counts_text, differ_text, result_text
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.busy import busy
 from recovery_desktop.ui.save_dialog import (
@@ -147,6 +147,8 @@ class ImportDialog(QDialog):
             f"Already in your journal, so skipped: {counts_text(expected.skipped)}.", self
         )
         skipped.setVisible(any(expected.skipped.values()))
+        differ = _label(differ_text(expected), self)
+        differ.setVisible(bool(differ_text(expected)))
         notes = _label("\n".join(expected.notes), self)
         notes.setVisible(bool(expected.notes))
         backup = _label(
@@ -158,7 +160,7 @@ class ImportDialog(QDialog):
         self.error = ErrorLabel(self)
         buttons = ok_cancel(self, "&Import")
         layout = QVBoxLayout(self)
-        for widget in (holds, added, skipped, notes, backup, self.error):
+        for widget in (holds, added, skipped, differ, notes, backup, self.error):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(buttons)
