@@ -7,9 +7,12 @@ stable id, or the same natural key (a check-in of that day, a summary note of th
 a preference of that key, a library item of the same kind and name, a crisis line of the
 same name and number). A skipped record whose content differs from the journal's copy (an
 edited note, another mood) is counted apart, in ``differ``: the journal's own is kept, never
-overwritten, and the user is told. A clean period without an end is skipped when the journal already
-counts clean time for that substance. Merged items of ordered lists (library, people,
-crisis lines) go after the journal's own.
+overwritten, and the user is told. For a substance the journal already tracks (it has a
+clean period of it, letter case and spaces aside), the file's clean periods and all its
+lapses of that substance are skipped and the user is told: two histories of attempts
+cannot be laid over each other without double-counted days or a lapse inside a clean
+stretch, so the journal's own history of that substance is kept whole (docs/decisions.md).
+Merged items of ordered lists (library, people, crisis lines) go after the journal's own.
 """
 
 from __future__ import annotations
@@ -29,9 +32,9 @@ from recovery_desktop.domain.wording import plural
 
 _NEW_JOURNAL_DEFAULTS = ("library_items", "crisis_lines", "preferences")
 _ORDERED = ("library_items", "contacts", "crisis_lines")
-OPEN_PERIOD_NOTE = (
-    "{periods} without an end date skipped: the journal already counts clean time for "
-    "that substance."
+TRACKED_NOTE = (
+    "{records} not imported: this journal already tracks clean time for that substance, "
+    "and its own history of it was kept, so no clean day is counted twice."
 )
 
 
@@ -42,6 +45,7 @@ class ImportResult:
     added: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
     differ: dict[str, int] = field(default_factory=dict)
+    not_merged: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -83,9 +87,31 @@ def _apply(db: Database, plan: ImportPlan, replace_defaults: bool) -> ImportResu
             db.execute(f"DELETE FROM {table}")
     result = ImportResult()
     local: dict[str, dict[str, int]] = {}
+    tracked = _tracked_substances(db)
     for kind in KINDS:
-        _apply_kind(db, kind, plan.rows[kind.name], local, result)
+        _apply_kind(db, kind, plan.rows[kind.name], local, result, tracked)
+    if any(result.not_merged.values()):
+        result.notes.append(_tracked_note(result.not_merged))
     return result
+
+
+def _substance(row: Row) -> str:
+    return str(row.values["substance"] or "").strip().casefold()
+
+
+def _tracked_substances(db: Database) -> set[str]:
+    """The substances this journal counts clean time for (before the import)."""
+    rows = db.execute("SELECT DISTINCT substance FROM clean_periods").fetchall()
+    return {str(row[0]).strip().casefold() for row in rows}
+
+
+def _tracked_note(left_out: dict[str, int]) -> str:
+    parts = []
+    if left_out.get("clean_periods"):
+        parts.append(plural(left_out["clean_periods"], "clean period"))
+    if left_out.get("lapses"):
+        parts.append(plural(left_out["lapses"], "lapse"))
+    return TRACKED_NOTE.format(records=" and ".join(parts))
 
 
 def _apply_kind(
@@ -94,11 +120,12 @@ def _apply_kind(
     rows: list[Row],
     local: dict[str, dict[str, int]],
     result: ImportResult,
+    tracked: set[str],
 ) -> None:
     ids = local.setdefault(kind.name, {})
     twins = _natural_twins(db, kind)
     offset = _next_position(db, kind.table) if kind.name in _ORDERED else 0
-    open_skipped = added = skipped = differ = 0
+    added = skipped = differ = 0
     for row in rows:
         found = _existing(db, kind, row, twins)
         if found is not None:
@@ -108,8 +135,8 @@ def _apply_kind(
                 skipped += 1
             ids[row.key] = found
             continue
-        if kind.name == "clean_periods" and _already_open(db, row):
-            open_skipped += 1
+        if kind.name in ("lapses", "clean_periods") and _substance(row) in tracked:
+            result.not_merged[kind.name] = result.not_merged.get(kind.name, 0) + 1
             continue
         values = _resolved(kind, row, local)
         if offset:
@@ -118,10 +145,8 @@ def _apply_kind(
         _insert_tags(db, ids[row.key], row, local.get("library_items", {}))
         added += 1
     result.added[kind.name] = added
-    result.skipped[kind.name] = skipped + open_skipped
+    result.skipped[kind.name] = skipped
     result.differ[kind.name] = differ
-    if open_skipped:
-        result.notes.append(OPEN_PERIOD_NOTE.format(periods=plural(open_skipped, "clean period")))
 
 
 def _natural_twins(db: Database, kind: Kind) -> dict[tuple[str, ...], int]:
@@ -189,16 +214,6 @@ def _comparable(spec: Field, value: Any) -> Any:
     return value
 
 
-def _already_open(db: Database, row: Row) -> bool:
-    if row.values["end"] is not None:
-        return False
-    found = db.execute(
-        "SELECT 1 FROM clean_periods WHERE substance = ? AND end IS NULL",
-        [row.values["substance"]],
-    ).fetchone()
-    return found is not None
-
-
 def _next_position(db: Database, table: str) -> int:
     row = db.execute(f"SELECT max(position) FROM {table}").fetchone()
     return 0 if row is None or row[0] is None else int(row[0]) + 1
@@ -209,7 +224,8 @@ def _resolved(kind: Kind, row: Row, local: dict[str, dict[str, int]]) -> dict[st
     for spec in kind.fields:
         if spec.type is Type.UID and spec.refers_to is not None:
             target = values[spec.stored_in]
-            values[spec.stored_in] = None if target is None else local[spec.refers_to][target]
+            # a lapse left out (its substance is tracked here) is linked to nothing
+            values[spec.stored_in] = None if target is None else local[spec.refers_to].get(target)
     return values
 
 

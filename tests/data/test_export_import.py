@@ -23,6 +23,7 @@ from recovery_desktop.domain.cravings import Craving, Tag
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.periods import week_of
+from recovery_desktop.domain.recovery_time import Lapse, clean_time
 from recovery_desktop.domain.summary import SummaryNotes
 
 END = date(2026, 11, 20)
@@ -125,9 +126,36 @@ def test_a_second_clean_date_for_a_substance_is_skipped_with_a_note(journal, fre
     journal.recovery_time.set_clean_date("Opioids", date(2026, 1, 5), END)
     fresh.recovery_time.set_clean_date("Opioids", date(2026, 6, 1), END)
     result = import_plan(fresh, plan_of(journal))
-    assert result.skipped["clean_periods"] == 1 and result.notes
+    assert result.not_merged["clean_periods"] == 1 and result.notes
     [period] = fresh.recovery_time.periods()
     assert period.start == date(2026, 6, 1)
+
+
+def test_merging_keeps_clean_time_of_a_tracked_substance_consistent(journal, fresh):
+    """The file's attempts at a substance this journal already tracks (an ended attempt
+    and the lapse that ended it, inside the journal's ongoing attempt) are not merged: no
+    lapse inside a clean stretch, no day counted twice; the result says so. Another
+    substance's attempts and lapses come in whole."""
+    journal.recovery_time.set_clean_date("Alcohol", date(2026, 1, 5), END)
+    journal.recovery_time.record_lapse(
+        Lapse(None, datetime(2026, 7, 1, 22, 0), "Alcohol"), date(2026, 7, 2), END
+    )
+    journal.recovery_time.set_clean_date("Cannabis", date(2026, 3, 1), END)
+    fresh.recovery_time.set_clean_date("alcohol ", date(2026, 6, 1), END)
+    before = clean_time(fresh.recovery_time.periods(), "alcohol", END)
+    expected = preview(fresh, plan_of(journal))
+    result = import_plan(fresh, plan_of(journal))
+    assert result == expected
+    assert result.not_merged == {"lapses": 1, "clean_periods": 2}
+    assert result.added["clean_periods"] == 1  # Cannabis
+    assert (
+        "2 clean periods and 1 lapse not imported: this journal already tracks clean time "
+        "for that substance" in result_text(result)
+    )
+    periods = fresh.recovery_time.periods()
+    assert clean_time(periods, "alcohol", END) == before
+    assert fresh.recovery_time.lapses(date(2026, 1, 1), END) == []
+    assert clean_time(periods, "Cannabis", END).since == date(2026, 3, 1)
 
 
 def test_people_merged_in_come_after_the_journals_own(journal, fresh):
