@@ -23,7 +23,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.data.connection import (
+    FULL,
+    IOERR,
+    SqlError,
+    error_code,
+    translate,
+)
+from recovery_desktop.data.errors import JournalError, StorageProblem
 from recovery_desktop.data.import_json import ImportPlan, Row
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.data.transfer_format import KINDS, Field, Kind, Type
@@ -61,11 +68,13 @@ def preview(journal: Journal, plan: ImportPlan) -> ImportResult:
     """What :func:`import_plan` would add and skip; nothing is kept."""
     result = ImportResult()
     try:
-        with sql_errors(), journal.db.atomic():
+        with journal.db.atomic():
             result = _apply(journal.db, plan, replace_defaults=False)
             raise _Rollback
     except _Rollback:
         pass
+    except SqlError as error:
+        raise _not_imported(error) from error
     return result
 
 
@@ -73,12 +82,30 @@ def import_plan(journal: Journal, plan: ImportPlan, *, new_journal: bool = False
     """Apply ``plan``: a backup first (``before-import``, unless ``new_journal``), then
     every record in one transaction. Raises ``JournalError`` with nothing applied."""
     if not new_journal:
-        journal.backup("before-import")
-    with sql_errors(), journal.db.atomic():
-        result = _apply(journal.db, plan, replace_defaults=new_journal)
+        try:
+            journal.backup("before-import")
+        except JournalError as error:
+            raise type(error)(f"Nothing was imported: {error}") from error
+    try:
+        with journal.db.atomic():
+            result = _apply(journal.db, plan, replace_defaults=new_journal)
+    except SqlError as error:
+        raise _not_imported(error) from error
     journal.revision.bump()
     journal.contacts.refresh_crisis_copy()
     return result
+
+
+def _not_imported(error: Exception) -> JournalError:
+    """What a failed import transaction says: nothing was imported (never the words of a
+    dialog's save, "What you typed is still on screen")."""
+    translated = translate(error)
+    if isinstance(translated, StorageProblem) and error_code(error) in (FULL, IOERR):
+        return StorageProblem(
+            "The disk is full (or failing), so nothing was imported. Your journal is as it "
+            "was. Free some space and try again."
+        )
+    return type(translated)(f"Nothing was imported. {translated}")
 
 
 def _apply(db: Database, plan: ImportPlan, replace_defaults: bool) -> ImportResult:

@@ -156,6 +156,10 @@ def _shown(name: str) -> str:
     return name if len(name) <= 40 else name[:40] + "…"
 
 
+# What a record's key is, in words (a check-in is named by its day, not an id).
+_KEY_WORDS = {"day": "day", "period_key": "period", "key": "setting", "id": "id"}
+
+
 def _kind_rows(kind: Kind, items: Any) -> list[Row]:
     where = f"records.{kind.name}"
     if not isinstance(items, list):
@@ -165,7 +169,10 @@ def _kind_rows(kind: Kind, items: Any) -> list[Row]:
     for index, item in enumerate(items):
         row = _row(kind, item, f"{where}[{index}]")
         if row.key in seen:
-            raise ImportProblem(f"{where}[{index}].{kind.key.name}", "the same id appears twice")
+            what = _KEY_WORDS.get(kind.key.name, "id")
+            raise ImportProblem(
+                f"{where}[{index}].{kind.key.name}", f"the same {what} appears twice"
+            )
         seen.add(row.key)
         rows.append(row)
     return rows

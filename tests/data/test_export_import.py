@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 import pytest
 
+from recovery_desktop.data.backup_place import BackupPlaceProblem, choose_folder
 from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.export import document_bytes, export_document, save_csv, save_json
 from recovery_desktop.data.import_apply import import_plan, preview
@@ -25,6 +26,7 @@ from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.periods import week_of
 from recovery_desktop.domain.recovery_time import Lapse, clean_time
 from recovery_desktop.domain.summary import SummaryNotes
+from tests.read_only import read_only
 
 END = date(2026, 11, 20)
 
@@ -205,3 +207,26 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(journal, tmp_pat
     assert contact["phone"] == "'+44 20 7946 0000"
     exported = json.loads((document_bytes(export_document(journal.db))).decode())
     assert exported["records"]["checkins"][0]["note"] == RISKY[0]  # JSON keeps text as is
+
+
+def test_a_read_only_place_for_the_csv_folder_speaks_of_that_folder(journal, tmp_path):
+    """The folder the CSV files go into cannot be made (a read-only disk): the message names
+    that place, never "the journal's folder", and nothing is left behind."""
+    place = tmp_path / "usb"
+    place.mkdir()
+    with read_only(place), pytest.raises(OutputProblem) as caught:
+        save_csv(journal.db, place / "spreadsheets", journal.files.app_folders())
+    message = str(caught.value)
+    assert "journal's folder" not in message
+    assert str(place) in message and "read-only" in message
+    assert list(place.iterdir()) == []
+
+
+def test_a_read_only_backup_folder_speaks_of_that_folder(journal, tmp_path):
+    place = tmp_path / "usb"
+    place.mkdir()
+    with read_only(place), pytest.raises(BackupPlaceProblem) as caught:
+        choose_folder(journal.files.folder, place)
+    message = str(caught.value)
+    assert "journal's folder" not in message
+    assert str(place) in message and "read-only" in message

@@ -133,11 +133,13 @@ def test_duplicate_ids(demo, good, tmp_path):
     document = copy.deepcopy(good)
     cravings = document["records"]["cravings"]
     cravings[2]["id"] = cravings[0]["id"]
-    assert refused(demo, write(tmp_path, document)).where == "records.cravings[2].id"
+    problem = refused(demo, write(tmp_path, document))
+    assert problem.where == "records.cravings[2].id"
+    assert problem.reason == "the same id appears twice"
     document = copy.deepcopy(good)
     document["records"]["checkins"].append(document["records"]["checkins"][0])
     problem = refused(demo, write(tmp_path, document))
-    assert problem.reason == "the same id appears twice"
+    assert problem.reason == "the same day appears twice"  # a check-in has no id
 
 
 def test_a_reference_to_a_record_the_file_does_not_hold(demo, good, tmp_path):
