@@ -127,10 +127,10 @@ def test_import_shows_what_it_will_add_then_backs_up_and_the_pages_show_it(
     page = settings_window.workspace.page(SettingsPage)
     page.import_button.click()
     qtbot.waitUntil(lambda: bool(result))
-    assert told[0] == (
+    assert (
         "from-the-old-laptop.json holds 44 triggers and coping actions, 1 craving, 1 person, "
         "4 crisis lines."
-    )
+    ) in told
     assert "Will be added: 1 craving, 1 person." in told
     assert result[0].startswith("Added: 1 craving, 1 person.")
     assert list(files.backups.glob("*before-import*"))
