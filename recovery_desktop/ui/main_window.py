@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         panel = self.damaged_panel
         if panel is None:
             return
-        panel.show_problem(message)
+        panel.show_problem(message, self.session.passphrase_not_set)
         self.stack.setCurrentWidget(panel)
 
     def _on_locked(self) -> None:
