@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QLineEdit
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QPushButton
 
 from recovery_desktop.data.backup_files import list_backups
 from recovery_desktop.data.backup_place import choose_folder
@@ -171,7 +171,7 @@ def test_open_backup_folder_says_so_when_no_file_manager_opens(qtbot, journal, m
     qtbot.mouseClick(page.backups.open_button, Qt.MouseButton.LeftButton)
     assert len(opened) == 1
     assert page.backups.status.text() == (
-        f"No file manager could be opened. The backups are in {journal.files.backups}."
+        f"No file manager could be opened. The backup folder is {journal.files.backups}."
     )
 
 
@@ -187,3 +187,15 @@ def test_the_backups_part_is_read_again_when_settings_is_shown(qtbot, journal):
     journal.backup("before-import")
     page.show()
     qtbot.waitUntil(lambda: page.backups.summary.text().startswith("1 backup here"))
+
+
+def test_open_journal_folder_says_so_when_no_file_manager_opens(qtbot, journal, monkeypatch):
+    """The same silent button lived in "Where your journal lives"."""
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda url: False)
+    page = SettingsPage(journal)
+    qtbot.addWidget(page)
+    [button] = [b for b in page.findChildren(QPushButton) if b.text() == "&Open folder"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert page.folder_status.text() == (
+        f"No file manager could be opened. The journal's folder is {journal.files.folder}."
+    )

@@ -41,6 +41,16 @@ def _when(moment: datetime) -> str:
     return date_text(moment.astimezone(), TIME_PATTERN)
 
 
+def open_in_file_manager(folder: Path, name: str) -> str:
+    """Open ``folder`` in the file manager; "" when it opened, else a sentence saying why
+    not (``name``: "The backup folder"), as ``QDesktopServices.openUrl`` only says False."""
+    if not folder.is_dir():
+        return f"{name} {folder} is not there yet."
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        return f"No file manager could be opened. {name} is {folder}."
+    return ""
+
+
 def status_lines(status: BackupStatus, chosen: bool) -> tuple[str, str]:
     """The count-and-newest sentence and the failure sentence ("" when none); ``chosen``:
     the folder was chosen by the user (the usual one is made when missing)."""
@@ -115,11 +125,9 @@ class BackupsBox(QGroupBox):
 
     def open_folder(self) -> None:
         """Open the backup folder in the file manager, or say why it did not open."""
-        folder = self.journal.files.backups
-        if not folder.is_dir():
-            self.status.setText(f"The backup folder {folder} is not there yet.")
-        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.status.setText(f"No file manager could be opened. The backups are in {folder}.")
+        said = open_in_file_manager(self.journal.files.backups, "The backup folder")
+        if said:
+            self.status.setText(said)
 
     def refresh(self) -> None:
         files = self.journal.files
