@@ -6,7 +6,9 @@ The JSON keys of a sound journal stay as they were (``integrity``, ``schema``, `
 "damaged_files": [...], "kept_copy": ... | null}``; ``problems`` are plain sentences such
 as "Page 5 of journal.db is damaged (it could not be decrypted).", never SQLite's text.
 A write-ahead log that lost saved entries makes ``integrity`` "damaged" too, with the
-counts of what could be read.
+counts of what could be read, the kept copy's log in ``damaged_files`` and the copy in
+``kept_copy``, on every run until the user removes that copy. Any problem is also said on
+stderr.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ def report_journal(journal: Journal, folder: Path, as_json: bool) -> int:
     integrity = journal.integrity()
     problems = [] if integrity == "ok" else [_INNER]
     problems += list(journal.opening_notes)
+    damaged = [journal.files.database] if integrity != "ok" else []
+    damaged += [copy / "journal.db-wal" for copy in journal.lost_copies]
     result: dict[str, Any] = {
         "integrity": "ok" if not problems else "damaged",
         "schema": {
@@ -43,7 +47,12 @@ def report_journal(journal: Journal, folder: Path, as_json: bool) -> int:
     }
     if problems:
         result["problems"] = problems
+        result["damaged_files"] = [str(path) for path in damaged]
+        kept = journal.lost_copies[-1] if journal.lost_copies else None
+        result["kept_copy"] = str(kept) if kept else None
     _print(result, as_json, folder)
+    if problems and sys.stderr is not None:
+        print(" ".join(problems), file=sys.stderr)
     return EXIT_OK if not problems else EXIT_FAILURE
 
 

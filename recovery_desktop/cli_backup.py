@@ -30,7 +30,8 @@ def run_backup(args: argparse.Namespace) -> int:
         print(made)
         if sys.stderr is not None:
             print(
-                f"Backed up the journal to {made.parent} ({plural(kept, 'backup')} kept there).",
+                f"Backed up the journal to {made} ({plural(kept, 'backup')} kept in "
+                f"{made.parent}).",
                 file=sys.stderr,
             )
         return EXIT_OK

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from recovery_desktop import paths
 from recovery_desktop.cli import PASSPHRASE_ENV, UsageError, with_journal
+from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.export import save_csv, save_json
 from recovery_desktop.data.fsutil import ensure_private_dir
 from recovery_desktop.data.import_apply import import_plan
@@ -49,12 +50,17 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(f"{error} Nothing was saved.") from None
 
     def write(journal: Journal) -> int:
-        if args.out is not None:
-            counts = save_json(journal.db, target, files.app_folders())
-            say(f"Saved the export ({counts_text(counts)}) to {target}.")
-        else:
-            written = save_csv(journal.db, target, files.app_folders())
-            say(f"Saved {plural(len(written), 'CSV file')} in {target}.")
+        try:
+            if args.out is not None:
+                counts = save_json(journal.db, target, files.app_folders())
+                saved = f"Saved the export ({counts_text(counts)}) to {target}."
+            else:
+                written = save_csv(journal.db, target, files.app_folders())
+                saved = f"Saved {plural(len(written), 'CSV file')} in {target}."
+        except StorageProblem as error:  # nothing of the export is left behind
+            say(f"Nothing was exported. {error}")
+            return 1
+        say(saved)
         say(NOT_ENCRYPTED)
         return 0
 

@@ -18,7 +18,8 @@ def test_backup_prints_where_and_exits_0(demo_dir):
     listed = list_backups(JournalFiles(demo_dir).backups)
     assert listed[-1].path == made
     assert listed[-1].keys_path.exists()
-    assert f"Backed up the journal to {made.parent}" in result.stderr
+    # The file itself, not only its folder, also when only stderr is read.
+    assert f"Backed up the journal to {made} (1 backup kept in {made.parent})." in result.stderr
 
 
 def test_wrong_passphrase_exits_2_and_makes_no_backup(demo_dir):

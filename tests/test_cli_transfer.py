@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -120,3 +123,47 @@ def test_a_rejected_import_changes_nothing_and_names_the_problem(exported, demo_
 def test_import_needs_a_file(demo_dir):
     result = cli("import", "--data-dir", str(demo_dir), passphrase=SECRET)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+FULL_DISK_EXPORT = """
+import resource, signal, sys
+from recovery_desktop.data import export
+from recovery_desktop.cli import main
+
+def records_then_a_full_disk(db, read=export.export_records):
+    records = read(db)  # the journal is opened and read before the "disk" fills
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (5000, resource.RLIM_INFINITY))
+    return records
+
+export.export_records = records_then_a_full_disk
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_csv_export_that_fails_partway_leaves_no_csv_file(demo_dir, tmp_path, existing):
+    """A "disk" that takes the small CSV files but not cravings.csv (a file size limit,
+    as a full disk): no CSV file of this export is left anywhere (they are not encrypted
+    and hold notes), no temporary folder either, and the message says so truthfully."""
+    folder = tmp_path / "spreadsheets"
+    if existing:
+        folder.mkdir()
+        (folder / "mine.txt").write_text("kept")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_DESKTOP_")}
+    env["RECOVERY_DESKTOP_PASSPHRASE"] = SECRET
+    args = ["export", "--data-dir", str(demo_dir), "--csv", str(folder)]
+    result = subprocess.run(
+        [sys.executable, "-c", FULL_DISK_EXPORT, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("Nothing was exported. ")
+    assert "too big for this disk" in result.stderr
+    assert "Traceback" not in result.stderr
+    left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    assert left == (["spreadsheets", "spreadsheets/mine.txt"] if existing else [])

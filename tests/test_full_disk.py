@@ -7,6 +7,7 @@ limit), which works on every POSIX system without mounting anything.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -15,8 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from recovery_desktop.data.backup_place import choose_folder
 from recovery_desktop.data.demo import fill_demo
-from recovery_desktop.data.journal import create_journal, open_unprotected
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.export import document_bytes, export_document
+from recovery_desktop.data.import_apply import import_plan
+from recovery_desktop.data.import_json import check_document, parse
+from recovery_desktop.data.journal import JournalFiles, create_journal, open_unprotected
 from recovery_desktop.domain.periods import parse_week
 from tests.saving_child import Acknowledged, new_journal
 
@@ -111,3 +117,62 @@ def test_report_onto_a_full_disk_leaves_no_pdf_and_says_it_is_too_big(files, tmp
     assert list(out.parent.iterdir()) == []
     assert "too big for this disk" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size: str):
+    """A tmpfs of ``size`` mounted on ``folder`` (root on Linux; skipped elsewhere)."""
+    if sys.platform != "linux" or os.geteuid() != 0:
+        pytest.skip("a small tmpfs needs root on Linux")
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"tmpfs could not be mounted: {mounted.stderr.strip()}")
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True, timeout=30)
+
+
+def fill(folder: Path) -> None:
+    """Write a file in ``folder`` until the disk is full."""
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        with contextlib.suppress(OSError):
+            while True:
+                os.write(fd, b"\0" * 4096)
+    finally:
+        os.close(fd)
+
+
+def test_an_import_onto_a_full_disk_says_nothing_was_imported(tmp_path):
+    """The journal's disk fills during the import (its backup goes to another disk): the
+    message says nothing was imported, never "What you typed is still on screen", and the
+    journal holds what it held."""
+    other = create_journal(JournalFiles(tmp_path / "other"), None)
+    fill_demo(other, 8, WEEK.end)
+    plan = check_document(parse(document_bytes(export_document(other.db))))
+    other.close()
+    disk = tmp_path / "disk"
+    with small_disk(disk, "3m"):
+        files = JournalFiles(disk / "journal")
+        journal = create_journal(files, None)
+        try:
+            (tmp_path / "backups").mkdir()
+            choose_folder(files.folder, tmp_path / "backups")
+            counts = journal.counts()
+            fill(disk)
+            with pytest.raises(JournalError) as caught:
+                import_plan(journal, plan)
+            message = str(caught.value)
+            assert "nothing was imported" in message.lower()
+            assert "What you typed" not in message
+            assert journal.counts() == counts
+        finally:
+            (disk / "filler").unlink(missing_ok=True)
+            journal.close()

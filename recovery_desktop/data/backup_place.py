@@ -23,10 +23,10 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.fsutil import (
     NotASmallFile,
     atomic_write,
-    describe_os_error,
     read_small_file,
     storage_errors,
 )
+from recovery_desktop.data.output_files import describe_output_error
 from recovery_desktop.data.output_places import real_path
 
 PLACE_FILE = "backup-place.json"
@@ -92,7 +92,9 @@ def _test_write(folder: Path) -> None:
         os.unlink(name)
     except OSError as error:
         raise BackupPlaceProblem(
-            f"Backups cannot be written to {folder}: {describe_os_error(error)}"
+            # words about this folder, never "the journal's folder" (describe_os_error)
+            f"Backups cannot be written to {folder}: "
+            f"{describe_output_error(folder / 'backup', error)}"
         ) from error
 
 

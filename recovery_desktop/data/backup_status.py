@@ -29,12 +29,15 @@ class Failure:
 
 @dataclass(frozen=True)
 class BackupStatus:
-    """The backup folder, its backups (oldest first) and the last automatic failure when
-    no backup was made after it."""
+    """The backup folder, its backups (oldest first), the last automatic failure when
+    no backup was made after it, and the backups left in the usual folder when another
+    one is chosen (``elsewhere``, oldest first)."""
 
     folder: Path
     backups: tuple[BackupFile, ...]
     failure: Failure | None
+    elsewhere: tuple[BackupFile, ...] = ()
+    usual: Path | None = None
 
     @property
     def newest(self) -> BackupFile | None:
@@ -68,12 +71,18 @@ def _failure(preferences: PreferenceRepository) -> Failure | None:
     return Failure(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc), message)
 
 
-def backup_status(preferences: PreferenceRepository, folder: Path) -> BackupStatus:
+def backup_status(
+    preferences: PreferenceRepository, folder: Path, usual: Path | None = None
+) -> BackupStatus:
+    """``folder``: where backups go; ``usual``: the default folder, whose backups stay
+    there (and are offered for restoring) when another folder is chosen."""
     found = tuple(list_backups(folder))
     failure = _failure(preferences)
     if failure is not None and found and found[-1].taken_at >= failure.at:
         failure = None
-    return BackupStatus(folder, found, failure)
+    if usual is None or usual == folder:
+        return BackupStatus(folder, found, failure)
+    return BackupStatus(folder, found, failure, tuple(list_backups(usual)), usual)
 
 
 def backup_due(folder: Path, now: datetime) -> bool:

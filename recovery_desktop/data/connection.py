@@ -44,9 +44,17 @@ def key_literal(data_key: bytes) -> str:
     return f"x'{data_key.hex()}'"
 
 
+FULL, IOERR = _FULL, _IOERR
+
+
+def error_code(error: Exception) -> int:
+    """The primary SQLite result code of a sqlcipher3 exception (0 when unknown)."""
+    return (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
 def translate(error: Exception) -> JournalError:
     """A user-facing error for a sqlcipher3 exception (content-free)."""
-    code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+    code = error_code(error)
     if code in (_NOTADB, _CORRUPT):
         return JournalDamaged("The journal file could not be read: it is damaged or not a journal.")
     if code in _MESSAGES:

@@ -95,6 +95,12 @@ def prune_before(folder: Path, backup_taken: datetime) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
+def copies_with_lost_entries(folder: Path) -> list[Path]:
+    """The kept copies in ``folder`` whose write-ahead log lost saved entries (or cannot
+    be read), oldest first: the only trace of what could not be read."""
+    return [path for _taken, path in kept_copies(folder) if _log_damaged(path)]
+
+
 def _log_damaged(copy: Path) -> bool:
     try:
         return check_wal(copy / "journal.db-wal").loses_data

@@ -21,8 +21,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recovery_desktop.data.backup_files import list_backups
 from recovery_desktop.data.fsutil import DIR_MODE, fsync_dir, storage_errors
+from recovery_desktop.data.key_copies import all_backups
 
 if TYPE_CHECKING:
     from recovery_desktop.data.journal import JournalFiles
@@ -88,8 +88,9 @@ def _buildings(folder: Path) -> list[Path]:
 
 def is_orphan(files: JournalFiles) -> bool:
     """True for a half-created journal: only one of ``journal.db`` and ``keys.json``, and
-    no backups (nothing in it could ever be opened)."""
-    return files.database.exists() != files.keys.exists() and not list_backups(files.backups)
+    no backups, in the chosen backup folder or the usual one (nothing in it could ever be
+    opened)."""
+    return files.database.exists() != files.keys.exists() and not all_backups(files)
 
 
 def set_aside(files: JournalFiles, now: datetime | None = None) -> Path:

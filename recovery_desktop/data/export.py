@@ -17,8 +17,7 @@ from sqlite_utils import Database
 
 from recovery_desktop import __version__
 from recovery_desktop.data.connection import sql_errors
-from recovery_desktop.data.fsutil import ensure_private_dir
-from recovery_desktop.data.output_files import IncompleteOutput, refuse_app_files, save_output
+from recovery_desktop.data.output_files import IncompleteOutput, save_output, save_output_folder
 from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.data.transfer_format import (
     CSV_NEUTRAL_PREFIX,
@@ -71,18 +70,11 @@ def save_json(db: Database, path: Path, app_folders: AppFolders) -> dict[str, in
 
 def save_csv(db: Database, folder: Path, app_folders: AppFolders) -> list[Path]:
     """Write one CSV file per kind (``checkins.csv``, …) into ``folder``, created when
-    missing; returns the files written. Raises ``OutputProblem`` or ``StorageProblem``."""
+    missing; all of them or none (a failure leaves no file of this export behind).
+    Returns the files written. Raises ``OutputProblem`` or ``StorageProblem``."""
     records = export_records(db)
-    written: list[Path] = []
-    for kind in KINDS:
-        target = folder / f"{kind.name}.csv"
-        data = csv_bytes(kind, records[kind.name])
-        if not written:  # the first file is checked for its place before the folder is made
-            refuse_app_files(target, app_folders)
-            ensure_private_dir(folder)
-        save_output(target, data, app_folders=app_folders)
-        written.append(target)
-    return written
+    contents = {f"{kind.name}.csv": csv_bytes(kind, records[kind.name]) for kind in KINDS}
+    return save_output_folder(folder, contents, app_folders=app_folders)
 
 
 def _json_check(data: bytes) -> None:

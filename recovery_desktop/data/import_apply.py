@@ -5,30 +5,43 @@ file's, so export → import → export gives the same records. Merged into a jo
 records, a record is skipped (and counted) when the journal already holds it: the same
 stable id, or the same natural key (a check-in of that day, a summary note of that period,
 a preference of that key, a library item of the same kind and name, a crisis line of the
-same name and number). A clean period without an end is skipped when the journal already
-counts clean time for that substance. Merged items of ordered lists (library, people,
-crisis lines) go after the journal's own.
+same name and number). A skipped record whose content differs from the journal's copy (an
+edited note, another mood) is counted apart, in ``differ``: the journal's own is kept, never
+overwritten, and the user is told. For a substance the journal already tracks (it has a
+clean period of it, letter case and spaces aside), the file's clean periods and all its
+lapses of that substance are skipped and the user is told: two histories of attempts
+cannot be laid over each other without double-counted days or a lapse inside a clean
+stretch, so the journal's own history of that substance is kept whole (docs/decisions.md).
+Merged items of ordered lists (library, people, crisis lines) go after the journal's own.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
-from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.data.connection import (
+    FULL,
+    IOERR,
+    SqlError,
+    error_code,
+    translate,
+)
+from recovery_desktop.data.errors import JournalError, StorageProblem
 from recovery_desktop.data.import_json import ImportPlan, Row
 from recovery_desktop.data.journal import Journal
-from recovery_desktop.data.transfer_format import KINDS, Kind, Type
+from recovery_desktop.data.transfer_format import KINDS, Field, Kind, Type
 from recovery_desktop.domain.library import name_key
 from recovery_desktop.domain.wording import plural
 
 _NEW_JOURNAL_DEFAULTS = ("library_items", "crisis_lines", "preferences")
 _ORDERED = ("library_items", "contacts", "crisis_lines")
-OPEN_PERIOD_NOTE = (
-    "{periods} without an end date skipped: the journal already counts clean time for "
-    "that substance."
+TRACKED_NOTE = (
+    "{records} not imported: this journal already tracks clean time for that substance, "
+    "and its own history of it was kept, so no clean day is counted twice."
 )
 
 
@@ -38,6 +51,8 @@ class ImportResult:
 
     added: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
+    differ: dict[str, int] = field(default_factory=dict)
+    not_merged: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -53,11 +68,13 @@ def preview(journal: Journal, plan: ImportPlan) -> ImportResult:
     """What :func:`import_plan` would add and skip; nothing is kept."""
     result = ImportResult()
     try:
-        with sql_errors(), journal.db.atomic():
+        with journal.db.atomic():
             result = _apply(journal.db, plan, replace_defaults=False)
             raise _Rollback
     except _Rollback:
         pass
+    except SqlError as error:
+        raise _not_imported(error) from error
     return result
 
 
@@ -65,12 +82,30 @@ def import_plan(journal: Journal, plan: ImportPlan, *, new_journal: bool = False
     """Apply ``plan``: a backup first (``before-import``, unless ``new_journal``), then
     every record in one transaction. Raises ``JournalError`` with nothing applied."""
     if not new_journal:
-        journal.backup("before-import")
-    with sql_errors(), journal.db.atomic():
-        result = _apply(journal.db, plan, replace_defaults=new_journal)
+        try:
+            journal.backup("before-import")
+        except JournalError as error:
+            raise type(error)(f"Nothing was imported: {error}") from error
+    try:
+        with journal.db.atomic():
+            result = _apply(journal.db, plan, replace_defaults=new_journal)
+    except SqlError as error:
+        raise _not_imported(error) from error
     journal.revision.bump()
     journal.contacts.refresh_crisis_copy()
     return result
+
+
+def _not_imported(error: Exception) -> JournalError:
+    """What a failed import transaction says: nothing was imported (never the words of a
+    dialog's save, "What you typed is still on screen")."""
+    translated = translate(error)
+    if isinstance(translated, StorageProblem) and error_code(error) in (FULL, IOERR):
+        return StorageProblem(
+            "The disk is full (or failing), so nothing was imported. Your journal is as it "
+            "was. Free some space and try again."
+        )
+    return type(translated)(f"Nothing was imported. {translated}")
 
 
 def _apply(db: Database, plan: ImportPlan, replace_defaults: bool) -> ImportResult:
@@ -79,9 +114,31 @@ def _apply(db: Database, plan: ImportPlan, replace_defaults: bool) -> ImportResu
             db.execute(f"DELETE FROM {table}")
     result = ImportResult()
     local: dict[str, dict[str, int]] = {}
+    tracked = _tracked_substances(db)
     for kind in KINDS:
-        _apply_kind(db, kind, plan.rows[kind.name], local, result)
+        _apply_kind(db, kind, plan.rows[kind.name], local, result, tracked)
+    if any(result.not_merged.values()):
+        result.notes.append(_tracked_note(result.not_merged))
     return result
+
+
+def _substance(row: Row) -> str:
+    return str(row.values["substance"] or "").strip().casefold()
+
+
+def _tracked_substances(db: Database) -> set[str]:
+    """The substances this journal counts clean time for (before the import)."""
+    rows = db.execute("SELECT DISTINCT substance FROM clean_periods").fetchall()
+    return {str(row[0]).strip().casefold() for row in rows}
+
+
+def _tracked_note(left_out: dict[str, int]) -> str:
+    parts = []
+    if left_out.get("clean_periods"):
+        parts.append(plural(left_out["clean_periods"], "clean period"))
+    if left_out.get("lapses"):
+        parts.append(plural(left_out["lapses"], "lapse"))
+    return TRACKED_NOTE.format(records=" and ".join(parts))
 
 
 def _apply_kind(
@@ -90,19 +147,23 @@ def _apply_kind(
     rows: list[Row],
     local: dict[str, dict[str, int]],
     result: ImportResult,
+    tracked: set[str],
 ) -> None:
     ids = local.setdefault(kind.name, {})
     twins = _natural_twins(db, kind)
     offset = _next_position(db, kind.table) if kind.name in _ORDERED else 0
-    open_skipped = added = skipped = 0
+    added = skipped = differ = 0
     for row in rows:
         found = _existing(db, kind, row, twins)
         if found is not None:
-            skipped += 1
+            if _differs(db, kind, row, found):
+                differ += 1
+            else:
+                skipped += 1
             ids[row.key] = found
             continue
-        if kind.name == "clean_periods" and _already_open(db, row):
-            open_skipped += 1
+        if kind.name in ("lapses", "clean_periods") and _substance(row) in tracked:
+            result.not_merged[kind.name] = result.not_merged.get(kind.name, 0) + 1
             continue
         values = _resolved(kind, row, local)
         if offset:
@@ -111,9 +172,8 @@ def _apply_kind(
         _insert_tags(db, ids[row.key], row, local.get("library_items", {}))
         added += 1
     result.added[kind.name] = added
-    result.skipped[kind.name] = skipped + open_skipped
-    if open_skipped:
-        result.notes.append(OPEN_PERIOD_NOTE.format(periods=plural(open_skipped, "clean period")))
+    result.skipped[kind.name] = skipped
+    result.differ[kind.name] = differ
 
 
 def _natural_twins(db: Database, kind: Kind) -> dict[tuple[str, ...], int]:
@@ -143,14 +203,42 @@ def _existing(db: Database, kind: Kind, row: Row, twins: dict[tuple[str, ...], i
     return None
 
 
-def _already_open(db: Database, row: Row) -> bool:
-    if row.values["end"] is not None:
+def _differs(db: Database, kind: Kind, row: Row, found: int) -> bool:
+    """True when the journal's copy of ``row``'s record holds other content (its notes,
+    its mood, …); time stamps, places in lists and links to other records are not
+    compared (they differ between two journals holding the same record)."""
+    compared = [
+        f for f in kind.fields if f.type not in (Type.STAMP, Type.UID) and f.stored_in != "position"
+    ]
+    if not compared:
         return False
-    found = db.execute(
-        "SELECT 1 FROM clean_periods WHERE substance = ? AND end IS NULL",
-        [row.values["substance"]],
-    ).fetchone()
-    return found is not None
+    columns = ", ".join(f'"{f.stored_in}"' for f in compared)
+    argument: int | str = found
+    where = "id = ?"
+    if not kind.has_uid:
+        where, argument = f'"{kind.key.stored_in}" = ?', row.key
+    stored = db.execute(f"SELECT {columns} FROM {kind.table} WHERE {where}", [argument]).fetchone()
+    if stored is None:
+        return False
+    return any(
+        _comparable(f, stored[i]) != _comparable(f, row.values[f.stored_in])
+        for i, f in enumerate(compared)
+    )
+
+
+def _comparable(spec: Field, value: Any) -> Any:
+    if value is None:
+        return None
+    if spec.type in (Type.TEXT_LIST, Type.JSON) and isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    if spec.type is Type.REAL:
+        return float(value)
+    if spec.type is Type.BOOL:
+        return bool(value)
+    return value
 
 
 def _next_position(db: Database, table: str) -> int:
@@ -163,7 +251,8 @@ def _resolved(kind: Kind, row: Row, local: dict[str, dict[str, int]]) -> dict[st
     for spec in kind.fields:
         if spec.type is Type.UID and spec.refers_to is not None:
             target = values[spec.stored_in]
-            values[spec.stored_in] = None if target is None else local[spec.refers_to][target]
+            # a lapse left out (its substance is tracked here) is linked to nothing
+            values[spec.stored_in] = None if target is None else local[spec.refers_to].get(target)
     return values
 
 

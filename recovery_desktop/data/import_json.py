@@ -37,6 +37,7 @@ from recovery_desktop.data.transfer_format import (
     Kind,
     Type,
 )
+from recovery_desktop.domain.contacts import has_hidden_characters
 from recovery_desktop.domain.dates import parse_day, parse_moment
 
 _UID = re.compile(r"[0-9a-f]{32}")
@@ -121,11 +122,54 @@ def parse(data: bytes, name: str = "the file") -> Any:
     except UnicodeDecodeError:
         raise ImportProblem(name, "the file is not UTF-8 text, so it is not an export") from None
     try:
-        return json.loads(text.removeprefix("\ufeff"), parse_constant=_no_constant)
+        value = json.loads(
+            text.removeprefix("\ufeff"), parse_constant=_no_constant, object_pairs_hook=_object
+        )
     except RecursionError:
         raise ImportProblem(name, "the file's JSON is nested too deeply") from None
     except ValueError:  # JSONDecodeError, NaN, numbers with too many digits
         raise ImportProblem(name, "the file is not complete, valid JSON") from None
+    twice = _key_twice(value)
+    if twice is not None:  # JSON would keep the last silently: which one was meant?
+        raise ImportProblem(twice, "this key appears twice in one object")
+    return value
+
+
+class _Twice(dict[str, Any]):
+    """A JSON object in which ``key`` appeared more than once."""
+
+    key = ""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    marked, seen = _Twice(found), set()
+    for key, _value in pairs:
+        if key in seen:
+            marked.key = key
+            break
+        seen.add(key)
+    return marked
+
+
+def _key_twice(value: Any) -> str | None:
+    """The JSON path of the first key that appears twice in one object, or None."""
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node, _Twice):
+                return _joined(path, node.key)
+            stack.extend((v, _joined(path, str(k))) for k, v in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(node))))
+    return None
+
+
+def _joined(path: str, key: str) -> str:
+    return f"{path}.{_shown(key)}" if path else _shown(key)
 
 
 # -- the document --------------------------------------------------------------------------
@@ -156,6 +200,25 @@ def _shown(name: str) -> str:
     return name if len(name) <= 40 else name[:40] + "…"
 
 
+# Text fields checked for hidden characters (text-direction overrides and isolates,
+# zero-width spaces, …) exactly as the app's own dialogs check them (domain.contacts).
+_NAME: dict[str, bool] = {}
+_NUMBER = {"allow_joiners": False}
+_NOTE = {"allow_line_breaks": True}
+_SHOWN_TEXT: dict[str, dict[str, dict[str, bool]]] = {
+    "contacts": {"name": _NAME, "email": _NAME, "phone": _NUMBER, "notes": _NOTE},
+    "reach_outs": {"note": _NOTE},
+    "crisis_lines": {"name": _NAME, "number": _NUMBER, "details": _NOTE},
+}
+_HIDDEN = (
+    "holds hidden characters that change how it is shown (such as text-direction "
+    "controls), which the app does not accept in it"
+)
+
+# What a record's key is, in words (a check-in is named by its day, not an id).
+_KEY_WORDS = {"day": "day", "period_key": "period", "key": "setting", "id": "id"}
+
+
 def _kind_rows(kind: Kind, items: Any) -> list[Row]:
     where = f"records.{kind.name}"
     if not isinstance(items, list):
@@ -165,7 +228,10 @@ def _kind_rows(kind: Kind, items: Any) -> list[Row]:
     for index, item in enumerate(items):
         row = _row(kind, item, f"{where}[{index}]")
         if row.key in seen:
-            raise ImportProblem(f"{where}[{index}].{kind.key.name}", "the same id appears twice")
+            what = _KEY_WORDS.get(kind.key.name, "id")
+            raise ImportProblem(
+                f"{where}[{index}].{kind.key.name}", f"the same {what} appears twice"
+            )
         seen.add(row.key)
         rows.append(row)
     return rows
@@ -183,6 +249,9 @@ def _row(kind: Kind, item: Any, where: str) -> Row:
         if spec.name not in item:
             raise ImportProblem(f"{where}.{spec.name}", "is missing")
         values[spec.stored_in] = check_value(spec, item[spec.name], f"{where}.{spec.name}")
+    for field_name, rule in _SHOWN_TEXT.get(kind.name, {}).items():
+        if has_hidden_characters(values[field_name], **rule):
+            raise ImportProblem(f"{where}.{field_name}", _HIDDEN)
     if kind.day_from is not None:
         values["day"] = values[kind.day_from][:10]
     if kind.name == "clean_periods" and (values["end"] or "9") < values["start"]:

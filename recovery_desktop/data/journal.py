@@ -130,8 +130,11 @@ class Journal:
         self.preferences = PreferenceRepository(db)
         self.drafts = DraftRepository(db)
         self.recovery_time = RecoveryTimeRepository(db, self.revision, self.preferences)
-        # Warnings from opening that did not stop it (a damaged write-ahead log).
+        # Warnings from opening that did not stop it: one per ``kept-after-crash-…`` copy
+        # whose write-ahead log lost entries (``lost_copies``), on every open until the
+        # user removes that folder.
         self.opening_notes: tuple[str, ...] = ()
+        self.lost_copies: tuple[Path, ...] = ()
         # Older journals get their plain copy of the crisis lines here, on every open.
         with contextlib.suppress(JournalError):
             self.contacts.refresh_crisis_copy()
@@ -280,6 +283,7 @@ def _open(files: JournalFiles, vault: Vault, data_key: bytes, full_check: bool =
         raise
     journal = Journal(files, vault, data_key, db)
     journal.opening_notes = report.notes
+    journal.lost_copies = report.lost_copies
     return journal
 
 

@@ -10,14 +10,16 @@ is known in one place here.
 from __future__ import annotations
 
 import contextlib
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 import sqlcipher3
 
-from recovery_desktop.data.backup_files import list_backups
+from recovery_desktop.data.backup_files import BackupFile, list_backups
 from recovery_desktop.data.backup_place import default_folder
 from recovery_desktop.data.connection import SqlError, key_literal, sql_errors
 from recovery_desktop.data.errors import JournalError
@@ -43,6 +45,20 @@ def backup_folders(paths: JournalPaths) -> list[Path]:
     """The backup folder in use and the default one (backups stay there when another
     folder is chosen)."""
     return list(dict.fromkeys((paths.backups, default_folder(paths.folder))))
+
+
+def all_backups(paths: JournalPaths) -> list[BackupFile]:
+    """Every backup of the journal, in the folder in use and in the default one, oldest
+    first. Sequence numbers count per folder, so the folders are merged by time; within
+    one folder the order stays that of the sequence numbers. Within one second, the
+    folder in use holds the newer backup (the usual folder's were made before it was
+    chosen)."""
+    folders = reversed(backup_folders(paths))
+    return list(heapq.merge(*(list_backups(f) for f in folders), key=_taken))
+
+
+def _taken(backup: BackupFile) -> datetime:
+    return backup.taken_at
 
 
 @dataclass(frozen=True)

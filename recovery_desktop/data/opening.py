@@ -19,19 +19,23 @@ from recovery_desktop.data.wal_check import check_wal
 
 LOST_ENTRIES = (
     "Some of the most recent entries could not be read. "
-    "A copy of the journal as it was is kept in {folder}."
+    "A copy of the journal as it was is kept in {folder}. "
+    "This is said each time the journal opens, until you remove that folder."
 )
 
 
 @dataclass(frozen=True)
 class OpeningReport:
     """``problems``: damage found (plain sentences; the journal must not be opened);
-    ``notes``: warnings to show that do not stop the opening; ``kept_copy``: the
-    ``kept-after-crash-…`` folder made this time, or None after a clean shutdown."""
+    ``notes``: warnings to show that do not stop the opening (one per kept copy whose
+    log lost entries, every time, until the user removes it); ``kept_copy``: the
+    ``kept-after-crash-…`` folder made this time, or None after a clean shutdown;
+    ``lost_copies``: the kept copies whose log lost entries (the notes name them)."""
 
     problems: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     kept_copy: Path | None = None
+    lost_copies: tuple[Path, ...] = ()
 
 
 def inspect(database: Path, data_key: bytes, full: bool = False) -> OpeningReport:
@@ -42,16 +46,18 @@ def inspect(database: Path, data_key: bytes, full: bool = False) -> OpeningRepor
     Raises :class:`JournalDamaged` for a missing, empty or too short ``journal.db`` and
     :class:`StorageProblem` when the files cannot be read or the copy cannot be made."""
     require_database_file(database)
-    kept = notes = None
+    kept = None
     unclean = crash_copies.needs_keeping(database)
     if unclean:
         with storage_errors():
             loses_data = check_wal(crash_copies.wal_path(database)).loses_data
         kept = _keep(database, required=loses_data)
-        if loses_data:
-            notes = (LOST_ENTRIES.format(folder=kept),)
+    # Told on every opening, not only the first: once the log is checkpointed the loss
+    # would otherwise be invisible. The copies stay until the user removes them.
+    lost = tuple(crash_copies.copies_with_lost_entries(database.parent))
+    notes = tuple(LOST_ENTRIES.format(folder=copy) for copy in lost)
     problems = find_problems(database, data_key, full=full or unclean)
-    return OpeningReport(tuple(problems), notes or (), kept)
+    return OpeningReport(tuple(problems), notes, kept, lost)
 
 
 def _keep(database: Path, required: bool) -> Path | None:

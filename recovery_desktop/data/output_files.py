@@ -15,12 +15,14 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shutil
 import stat
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from recovery_desktop.data.errors import StorageProblem
-from recovery_desktop.data.fsutil import write_all, write_replacing
+from recovery_desktop.data.fsutil import DIR_MODE, fsync_dir, write_all, write_replacing
 from recovery_desktop.data.output_places import AppFolders, app_files_reason
 
 Check = Callable[[bytes], None]  # raises IncompleteOutput
@@ -68,6 +70,58 @@ def save_output(
             write_replacing(target, data, _size_is(len(data)))
     except OSError as error:
         raise OutputProblem(path, describe_output_error(path, error)) from error
+
+
+def save_output_folder(
+    folder: Path, files: dict[str, bytes], *, app_folders: AppFolders
+) -> list[Path]:
+    """Write ``files`` (name -> content) into ``folder``, all of them or none.
+
+    They are written into a temporary 0700 folder beside ``folder``, each fsynced and its
+    size checked, then the temporary folder is renamed to ``folder`` (or, when ``folder``
+    already exists, each file is renamed into it). On any failure the temporary folder is
+    removed completely, so no file of this export is left behind. Raises
+    :class:`OutputProblem` (never ``OSError``); returns the files in ``folder``.
+    """
+    for name in files:
+        refuse_app_files(folder / name, app_folders)
+    if any(not data for data in files.values()):
+        raise OutputProblem(folder, "a file came out empty, so nothing was kept. Try again.")
+    if folder.exists() and not folder.is_dir():
+        raise OutputProblem(folder, "that is a file, not a folder. Choose another folder.")
+    building: Path | None = None
+    try:
+        folder.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+        os.chmod(building, DIR_MODE)
+        for name, data in files.items():
+            _write_new(building / name, data)
+        fsync_dir(building)
+        if folder.is_dir():
+            for name in files:
+                os.replace(building / name, folder / name)
+            os.rmdir(building)
+            fsync_dir(folder)
+        else:
+            os.rename(building, folder)
+        building = None
+        fsync_dir(folder.parent)
+    except OSError as error:
+        raise OutputProblem(folder, describe_output_error(folder, error)) from error
+    finally:
+        if building is not None:
+            shutil.rmtree(building, ignore_errors=True)
+    return [folder / name for name in files]
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        write_all(fd, data)
+        os.fsync(fd)
+        _size_is(len(data))(fd)
+    finally:
+        os.close(fd)
 
 
 def refuse_app_files(path: Path, app_folders: AppFolders) -> None:

@@ -33,9 +33,29 @@ def counts_text(counts: dict[str, int]) -> str:
     return ", ".join(parts) if parts else "nothing"
 
 
+def differ_text(result: ImportResult) -> str:
+    """ "12 check-ins differ from this journal's and were not imported; the journal's own
+    were kept." ("" when none differ)."""
+    total = sum(result.differ.values())
+    if not total:
+        return ""
+    if total == 1:
+        return (
+            f"{counts_text(result.differ)} differs from this journal's and was not imported; "
+            "the journal's own was kept."
+        )
+    return (
+        f"{counts_text(result.differ)} differ from this journal's and were not imported; "
+        "the journal's own were kept."
+    )
+
+
 def result_text(result: ImportResult, between: str = "\n") -> str:
-    """What was added and skipped, and the notes, one paragraph each (``between`` them)."""
+    """What was added, skipped and not imported because it differs, and the notes, one
+    paragraph each (``between`` them)."""
     lines = [f"Added: {counts_text(result.added)}."]
     if any(result.skipped.values()):
         lines.append(f"Skipped, already in the journal: {counts_text(result.skipped)}.")
+    if differ_text(result):
+        lines.append(differ_text(result))
     return between.join(lines + result.notes)

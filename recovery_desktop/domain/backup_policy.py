@@ -3,11 +3,16 @@
 The policy, in UTC days and ISO weeks (a time-zone change or a trip never moves a backup
 into another day):
 
-- the newest backup of each of the 7 most recent days that have backups;
-- the newest backup of each of the 4 most recent ISO weeks that have backups;
-- the newest backup made before an upgrade, a restore, an import and a new encryption
-  key (one of each reason in :data:`KEEP_NEWEST_OF`);
+- among the regular backups (when the app closed, daily, by hand: every reason not in
+  :data:`KEEP_NEWEST_OF`), the newest of each of the 7 most recent days that have one and
+  the newest of each of the 4 most recent ISO weeks that have one;
+- in addition, the newest backup made before an upgrade, a restore, an import and a new
+  encryption key (one of each reason in :data:`KEEP_NEWEST_OF`);
 - the newest backup of all (the one just made).
+
+Special backups never count as a day's or week's backup: a "before-restore" backup taken
+just before restoring must not push out the backup being restored (or any other regular
+one of that day).
 
 "Newest" follows the order of backups (their sequence number, then their time), never
 the clock alone.
@@ -66,8 +71,9 @@ def backups_to_keep(
     if not ordered:
         return set()
     keep = {ordered[-1]}
-    keep |= _newest_per(ordered, _utc_day, daily)
-    keep |= _newest_per(ordered, _iso_week, weekly)
+    regular = [backup for backup in ordered if backup.reason not in KEEP_NEWEST_OF]
+    keep |= _newest_per(regular, _utc_day, daily)
+    keep |= _newest_per(regular, _iso_week, weekly)
     for reason in KEEP_NEWEST_OF:
         special = [backup for backup in ordered if backup.reason == reason]
         if special:
@@ -78,8 +84,8 @@ def backups_to_keep(
 def policy_sentence() -> str:
     """The policy in one sentence for Settings and the README."""
     return (
-        f"Kept: the newest backup of each of the last {DAILY} days that have one, of each of "
-        f"the last {WEEKLY} weeks that have one, and the newest made before an upgrade, a "
-        "restore, an import and a new encryption key. Older ones are deleted only after a "
-        "new backup has been checked."
+        f"Kept: the newest regular backup (on closing, daily or by hand) of each of the last "
+        f"{DAILY} days that have one and of each of the last {WEEKLY} weeks that have one, "
+        "and in addition the newest made before an upgrade, a restore, an import and a new "
+        "encryption key. Older ones are deleted only after a new backup has been checked."
     )

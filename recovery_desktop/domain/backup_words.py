@@ -33,9 +33,10 @@ def reason_words(reason: str) -> str:
     return REASONS.get(reason, reason.replace("-", " "))
 
 
-def moment_text(moment: datetime) -> str:
-    """ "Mon 30 Nov 2026, 06:15" (``moment`` in the time zone it should be read in)."""
-    return date_text(moment, "%a %-d %b %Y, %H:%M")
+def moment_text(moment: datetime, seconds: bool = False) -> str:
+    """ "Mon 30 Nov 2026, 06:15" (``moment`` in the time zone it should be read in);
+    ``seconds``: "06:15:42", to tell apart two backups of one minute."""
+    return date_text(moment, "%a %-d %b %Y, %H:%M:%S" if seconds else "%a %-d %b %Y, %H:%M")
 
 
 def span_words(span: timedelta) -> str:
@@ -49,12 +50,20 @@ def span_words(span: timedelta) -> str:
     return plural(seconds // 60, "minute")
 
 
-def when_words(taken: datetime, now: datetime) -> str:
-    """ "Mon 30 Nov 2026, 06:15 — 3 hours ago", in local time (both arguments aware)."""
+def about_span_words(span: timedelta) -> str:
+    """ "about 3 hours", "about 1 minute", but "less than a minute" on its own: a span said
+    with "about" in front ("about less than a minute" is no English)."""
+    words = span_words(span)
+    return words if words == "less than a minute" else f"about {words}"
+
+
+def when_words(taken: datetime, now: datetime, seconds: bool = False) -> str:
+    """ "Mon 30 Nov 2026, 06:15 — 3 hours ago", in local time (both arguments aware);
+    ``seconds``: the time to the second."""
     local = taken.astimezone()
     ago = now - taken
     relative = "just now" if ago < timedelta(minutes=1) else f"{span_words(ago)} ago"
-    return f"{moment_text(local)} — {relative}"
+    return f"{moment_text(local, seconds)} — {relative}"
 
 
 def size_words(size_bytes: int) -> str:

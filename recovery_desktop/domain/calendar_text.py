@@ -62,6 +62,7 @@ def _field(moment: date, directive: str) -> str:
     if clock is not None:
         fields["H"] = lambda: f"{clock.hour:02d}"
         fields["M"] = lambda: f"{clock.minute:02d}"
+        fields["S"] = lambda: f"{clock.second:02d}"
     if directive not in fields:
         raise ValueError(f"Unsupported date directive %{directive}")
     return fields[directive]()
@@ -70,7 +71,7 @@ def _field(moment: date, directive: str) -> str:
 def date_text(moment: date, pattern: str) -> str:
     """``moment`` written by ``pattern``, a subset of ``strftime``: ``%a %A %b %B`` (names in
     the app's language), ``%d`` (two digits), ``%-d`` (no leading zero, on every platform),
-    ``%m %Y``, and ``%H %M`` for a ``datetime``; ``%%`` is a percent sign.
+    ``%m %Y``, and ``%H %M %S`` for a ``datetime``; ``%%`` is a percent sign.
 
     ``date_text(date(2026, 11, 16), "%a %-d %b %Y")`` -> "Mon 16 Nov 2026".
     Raises ValueError for any other directive, so a pattern cannot fall back to the locale.

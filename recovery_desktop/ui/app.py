@@ -265,7 +265,9 @@ def _journal_files(data_dir: Path | None, demo: bool) -> Iterator[JournalFiles]:
         yield files
 
 
-def _run_window(app: QApplication, files: JournalFiles, title: str) -> int:
+def _run_window(
+    app: QApplication, files: JournalFiles, title: str, stops: StopSignals | None = None
+) -> int:
     apply_theme(app)
     install_plain_text(app)
     crash.install(paths.log_dir())
@@ -273,6 +275,8 @@ def _run_window(app: QApplication, files: JournalFiles, title: str) -> int:
     if session is None:
         return 0
     window = build_main_window(session, title)
+    if stops is not None:  # a logout or shutdown closes the window as the user would
+        stops.on_stop = window.close_without_questions
     app.aboutToQuit.connect(window.stop_background)
     window.show()
     session.unlocked.connect(lambda: show_opening_notes(window, session))
@@ -289,12 +293,12 @@ def run_gui(data_dir: Path | None, demo: bool = False) -> int:
     title = f"{APP_TITLE} (demo journal: changes are thrown away)" if demo else APP_TITLE
     remove_left_behind()  # demo journals of processes that were killed
     try:
-        with StopSignals(), _journal_files(data_dir, demo) as files:
+        with StopSignals() as stops, _journal_files(data_dir, demo) as files:
             lock = InstanceLock(files.lock)
             ensure_private_dir(files.folder)
             lock.acquire()
             try:
-                return _run_window(app, files, title)
+                return _run_window(app, files, title, stops)
             finally:
                 lock.release()
     except JournalError as error:

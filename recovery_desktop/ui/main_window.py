@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         session.locked.connect(self._on_locked)
         session.damaged.connect(self.show_damaged)
         self.damaged_panel: DamagedPanel | None = None
+        self._ask_on_close = True  # False while closing for a logout or shutdown
         idle.idle.connect(self.lock_now)
         if session.is_unlocked:
             self._on_unlocked()
@@ -303,7 +304,7 @@ class MainWindow(QMainWindow):
         panel = self.damaged_panel
         if panel is None:
             return
-        panel.show_problem(message)
+        panel.show_problem(message, self.session.passphrase_not_set)
         self.stack.setCurrentWidget(panel)
 
     def _on_locked(self) -> None:
@@ -316,8 +317,19 @@ class MainWindow(QMainWindow):
         self.unlock_panel.reset()
         self.stack.setCurrentWidget(self.unlock_panel)
 
+    def close_without_questions(self) -> None:
+        """Close as the user closing the window does (everything that can be saved is
+        saved, open dialogs keep their drafts, ``closing`` lets the on-close backup run),
+        but never ask "Quit anyway?": for a logout or shutdown (SIGTERM, Ctrl+C)."""
+        self._ask_on_close = False
+        try:
+            self.close()
+        finally:
+            self._ask_on_close = True
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.workspace is not None and not self.workspace.flush():
+        unsaved = self.workspace is not None and not self.workspace.flush()
+        if unsaved and self._ask_on_close:
             answer = QMessageBox.warning(
                 self,
                 "Some changes are not saved",

@@ -29,6 +29,8 @@ class Session(QObject):
         self.files = files
         self.journal: Journal | None = None
         self.damage: str | None = None
+        # "I forgot my passphrase" found damage: the new passphrase typed was not set.
+        self.passphrase_not_set = False
 
     @property
     def is_unlocked(self) -> bool:
@@ -43,13 +45,23 @@ class Session(QObject):
 
     def unlock(self, passphrase: str) -> None:
         """Raises :class:`WrongPassphrase` (and changes nothing) when it doesn't match."""
+        self.passphrase_not_set = False
         self._open(lambda: open_with_passphrase(self.files, passphrase))
 
     def unlock_unprotected(self) -> None:
         self._open(lambda: open_unprotected(self.files))
 
     def unlock_with_recovery_key(self, key: str, new_passphrase: str) -> None:
-        self._open(lambda: open_with_recovery_key(self.files, key, new_passphrase))
+        """Opens with the recovery key and sets ``new_passphrase``. When the journal turns
+        out damaged, the passphrase is not set and ``passphrase_not_set`` says so."""
+        self.passphrase_not_set = True  # until the journal opens with it
+        try:
+            self._open(lambda: open_with_recovery_key(self.files, key, new_passphrase))
+        except JournalDamaged:
+            raise
+        except BaseException:
+            self.passphrase_not_set = False
+            raise
 
     def mark_damaged(self, error: JournalDamaged) -> None:
         """Opening found damage: remember it and tell the window (it shows the damaged-
@@ -78,4 +90,5 @@ class Session(QObject):
             self.journal.close()
         self.journal = journal
         self.damage = None
+        self.passphrase_not_set = False
         self.unlocked.emit()

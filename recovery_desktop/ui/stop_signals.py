@@ -9,6 +9,12 @@ event loop runs (while a demo journal is being made), the signal raises
 :class:`KeyboardInterrupt` instead, which unwinds the same way. On Windows, where the
 wake-up would need a network socket and a windowed app gets neither signal from a terminal,
 only the handlers are installed.
+
+With ``on_stop`` set (the app's main window, once it is up), the signal first closes the
+app the way closing its window does, asking nothing (what can be saved is saved, the
+on-close backup is taken), and then every event loop is left. A logout or shutdown sends
+SIGTERM: without this, no on-close backup was taken. A second signal while that runs
+leaves at once.
 """
 
 from __future__ import annotations
@@ -17,20 +23,24 @@ import contextlib
 import os
 import signal
 import sys
+from collections.abc import Callable
 from types import FrameType, TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QThread
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QThread, QTimer
 
 SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 class StopSignals(QObject):
     """Use as ``with StopSignals(): ...`` around the app's run on the main thread;
-    ``received`` is the signal's number once one came."""
+    ``received`` is the signal's number once one came; ``on_stop``, when set, runs (from
+    the event loop, not inside the signal handler) before the loops are left."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.received: int | None = None
+        self.on_stop: Callable[[], None] | None = None
+        self._stopping = False
         self._pipe: tuple[int, int] | None = None
         self._notifier: QSocketNotifier | None = None
         if sys.platform != "win32":
@@ -68,7 +78,18 @@ class StopSignals(QObject):
         self.received = signum
         if QThread.currentThread().loopLevel() == 0:
             raise KeyboardInterrupt
+        if self.on_stop is not None and not self._stopping:
+            self._stopping = True
+            QTimer.singleShot(0, lambda: self._close_then_exit(signum))
+            return
         QCoreApplication.exit(128 + signum)  # leaves every event loop, dialogs' too
+
+    def _close_then_exit(self, signum: int) -> None:
+        try:
+            if self.on_stop is not None:
+                self.on_stop()
+        finally:
+            QCoreApplication.exit(128 + signum)
 
     def _drain(self) -> None:
         """The Python handler has run by now; empty the pipe for the next signal."""

@@ -11,6 +11,7 @@ import pytest
 
 from recovery_desktop import cli
 from recovery_desktop.data import creation
+from recovery_desktop.data.backup_place import choose_folder
 from recovery_desktop.data.journal import create_journal, open_unprotected
 from tests import children
 
@@ -83,3 +84,19 @@ def test_a_half_journal_with_backups_is_not_set_aside(journal, files, capsys):
     assert cli.main(["demo-data", "--data-dir", str(files.folder), "--weeks", "1"]) == 1
     assert "already holds a journal" in capsys.readouterr().err
     assert not list(files.folder.glob("set-aside-*"))
+
+
+def test_a_journal_with_backups_only_in_the_usual_folder_is_no_orphan(
+    plain_journal, files, tmp_path
+):
+    """Another backup folder was chosen later (its drive now missing): keys.json lost, the
+    backup in ``<journal>/backups`` can still bring the journal back, so it is not set
+    aside as half-created."""
+    plain_journal.backup("manual")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    choose_folder(files.folder, stick)
+    plain_journal.close()
+    stick.rmdir()
+    files.keys.unlink()
+    assert not creation.is_orphan(files)

@@ -133,11 +133,13 @@ def test_duplicate_ids(demo, good, tmp_path):
     document = copy.deepcopy(good)
     cravings = document["records"]["cravings"]
     cravings[2]["id"] = cravings[0]["id"]
-    assert refused(demo, write(tmp_path, document)).where == "records.cravings[2].id"
+    problem = refused(demo, write(tmp_path, document))
+    assert problem.where == "records.cravings[2].id"
+    assert problem.reason == "the same id appears twice"
     document = copy.deepcopy(good)
     document["records"]["checkins"].append(document["records"]["checkins"][0])
     problem = refused(demo, write(tmp_path, document))
-    assert problem.reason == "the same id appears twice"
+    assert problem.reason == "the same day appears twice"  # a check-in has no id
 
 
 def test_a_reference_to_a_record_the_file_does_not_hold(demo, good, tmp_path):
@@ -256,3 +258,39 @@ def test_a_pipe_a_folder_or_nothing_given_as_the_file(demo, tmp_path):
     folder.mkdir()
     assert "not a regular file" in refused(demo, folder).reason
     assert refused(demo, tmp_path / "missing.json").reason == "there is no such file"
+
+
+def test_a_key_twice_in_one_object_is_refused_with_its_path(demo, good, tmp_path):
+    """JSON keeps the last of two equal keys silently; an import refuses instead, naming
+    where (which of the two values was meant cannot be known)."""
+    text = json.dumps(good)
+    first = text.index('"mood": ')
+    doubled = text[:first] + '"mood": 1, ' + text[first:]
+    path = tmp_path / "twice.json"
+    path.write_text(doubled, encoding="utf-8")
+    problem = refused(demo, path)
+    assert problem.where == "records.checkins[0].mood"
+    assert problem.reason == "this key appears twice in one object"
+
+
+@pytest.mark.parametrize("control", ["\u202a", "\u202e", "\u2066", "\u2069", "\u200b"])
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        ("contacts", "name"),
+        ("contacts", "phone"),
+        ("contacts", "notes"),
+        ("crisis_lines", "name"),
+        ("crisis_lines", "number"),
+        ("reach_outs", "note"),
+    ],
+)
+def test_names_with_text_direction_controls_are_refused_as_the_dialogs_refuse_them(
+    demo, good, tmp_path, control, kind, field
+):
+    """A right-to-left override makes "1119" show as 9111: the dialogs refuse such text
+    (domain.contacts), and so does an import, naming the field; nothing is imported."""
+    document = changed(good, kind, 0, field, f"Sam{control}911")
+    problem = refused(demo, write(tmp_path, document))
+    assert problem.where == f"records.{kind}[0].{field}"
+    assert problem.reason.startswith("holds hidden characters")

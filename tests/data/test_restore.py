@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from recovery_desktop.data.backup_files import list_backups
+from recovery_desktop.data.backup_files import list_backups, parse_backup
 from recovery_desktop.data.backup_view import (
     BackupUnusable,
     backup_counts,
@@ -152,7 +152,7 @@ _CHILD = """
 import sys
 from pathlib import Path
 from recovery_desktop.data.fsutil import set_private_umask
-from recovery_desktop.data.backup_files import list_backups
+from recovery_desktop.data.backup_files import list_backups, parse_backup
 from recovery_desktop.data.journal import JournalFiles, open_unprotected
 from recovery_desktop.data.restore import restore_backup, journal_key
 
@@ -263,3 +263,17 @@ def test_a_journal_restored_from_settings_opens_with_the_passphrase_in_use_now(j
         again.close()
     with pytest.raises(WrongPassphrase):
         open_with_passphrase(files, PASSPHRASE)
+
+
+def test_the_backup_restored_from_survives_the_before_restore_backup(plain_journal, files):
+    """The "before-restore" backup is the day's newest, but it never takes the place of
+    the day's regular backup: the one being restored stays (rotation used to delete it)."""
+    plain_journal.checkins.save(CheckIn(date(2026, 11, 2), mood=3))
+    chosen = parse_backup(plain_journal.backup("on-close"))
+    assert chosen is not None
+    prepared = prepare_restore(plain_journal, chosen)
+    assert chosen.path.exists() and prepared.before_restore.exists()
+    plain_journal.close()
+    restored, _replaced = prepared.finish()
+    restored.close()
+    assert {b.reason for b in list_backups(files.backups)} == {"on-close", "before-restore"}

@@ -4,6 +4,7 @@ a damaged one never loses saved entries without a word (issue 10)."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -67,15 +68,45 @@ def test_a_damaged_wal_is_told_and_its_copy_holds_the_original_bytes(crashed):
 
 
 def test_check_reports_a_damaged_wal_and_does_not_destroy_it(crashed, capsys):
-    """`check` exits 1 with a plain sentence; the damaged log survives in the kept copy."""
+    """`check` exits 1 with a plain sentence on stderr and the JSON the README shows; the
+    damaged log survives in the kept copy, and every later `check` (after the log was
+    checkpointed away) still says so, until the user removes the copy."""
     damaged = children.flip_wal_frame(crashed, 10)
-    assert cli.main(["check", "--data-dir", str(crashed.folder), "--json"]) == 1
-    result = json.loads(capsys.readouterr().out)
-    assert result["integrity"] == "damaged"
-    [problem] = result["problems"]
-    assert problem.startswith("Some of the most recent entries could not be read.")
-    assert (_kept(crashed) / "journal.db-wal").read_bytes() == damaged
-    assert cli.main(["check", "--data-dir", str(crashed.folder)]) == 0  # as read now
+    for _run in range(2):  # the second run finds the loss only through the kept copy
+        assert cli.main(["check", "--data-dir", str(crashed.folder), "--json"]) == 1
+        out, err = capsys.readouterr()
+        result = json.loads(out)
+        kept = _kept(crashed)
+        assert result["integrity"] == "damaged"
+        [problem] = result["problems"]
+        assert problem.startswith("Some of the most recent entries could not be read.")
+        assert str(kept) in problem and "until you remove that folder" in problem
+        assert problem in err
+        assert result["damaged_files"] == [str(kept / "journal.db-wal")]
+        assert result["kept_copy"] == str(kept)
+    assert (kept / "journal.db-wal").read_bytes() == damaged
+    shutil.rmtree(kept)
+    assert cli.main(["check", "--data-dir", str(crashed.folder)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_the_app_says_so_on_every_opening_until_the_copy_is_removed(crashed):
+    """After the first opening the log is checkpointed away; the loss is still told on
+    each later opening (the kept copy's log shows it), and no more once it is removed."""
+    children.flip_wal_frame(crashed, 10)
+    for _opening in range(2):
+        journal = open_unprotected(crashed)
+        try:
+            [note] = journal.opening_notes
+        finally:
+            journal.close()
+        assert str(_kept(crashed)) in note
+    shutil.rmtree(_kept(crashed))
+    journal = open_unprotected(crashed)
+    try:
+        assert journal.opening_notes == ()
+    finally:
+        journal.close()
 
 
 def test_a_new_key_removes_copies_kept_under_the_old_one(crashed):

@@ -9,15 +9,17 @@ START = datetime(2026, 9, 1, tzinfo=timezone.utc)
 
 
 def _expected(history):
-    """The policy written out plainly, from every backup ever made."""
-    days = sorted({b.taken_at.astimezone(timezone.utc).date() for b in history})[-7:]
-    weeks = sorted({b.taken_at.astimezone(timezone.utc).isocalendar()[:2] for b in history})[-4:]
+    """The policy written out plainly, from every backup ever made: days and weeks are
+    chosen among regular backups only, the newest special ones are kept in addition."""
+    regular = [b for b in history if b.reason not in KEEP_NEWEST_OF]
+    days = sorted({b.taken_at.astimezone(timezone.utc).date() for b in regular})[-7:]
+    weeks = sorted({b.taken_at.astimezone(timezone.utc).isocalendar()[:2] for b in regular})[-4:]
     keep = {max(history)}
     for day in days:
-        keep.add(max(b for b in history if b.taken_at.astimezone(timezone.utc).date() == day))
+        keep.add(max(b for b in regular if b.taken_at.astimezone(timezone.utc).date() == day))
     for week in weeks:
         keep.add(
-            max(b for b in history if b.taken_at.astimezone(timezone.utc).isocalendar()[:2] == week)
+            max(b for b in regular if b.taken_at.astimezone(timezone.utc).isocalendar()[:2] == week)
         )
     for reason in KEEP_NEWEST_OF:
         special = [b for b in history if b.reason == reason]
@@ -41,7 +43,7 @@ def test_sixty_days_of_backups_keep_exactly_the_policy():
             kept = backups_to_keep(kept | {backup})
             assert kept == _expected(history)
             assert backup in kept
-    last_days = sorted({b.taken_at.date() for b in history})[-7:]
+    last_days = sorted({b.taken_at.date() for b in history if b.reason not in KEEP_NEWEST_OF})[-7:]
     assert {b.taken_at.date() for b in kept} >= set(last_days)
     assert len(kept) <= 7 + 4 + len(KEEP_NEWEST_OF) + 1
     assert len(history) > 100
@@ -87,6 +89,16 @@ def test_special_backups_are_kept_whatever_their_age():
     weekly = {b.taken_at.date() for b in kept} - {b.taken_at.date() for b in daily[-7:]}
     assert weekly == {date(2026, 12, 20), date(2026, 12, 13)} | {b.taken_at.date() for b in old}
     assert len(kept) == len(KEEP_NEWEST_OF) + 7 + 2
+
+
+def test_a_special_backup_never_pushes_out_the_regular_backup_of_its_day():
+    """The backup taken just before a restore is the day's newest, but the regular backup
+    being restored (and the day's other regular one) stays."""
+    restored = BackupInfo(1, START, "on-close")
+    before = BackupInfo(2, START + timedelta(minutes=5), "before-restore")
+    again = BackupInfo(3, START + timedelta(minutes=9), "before-restore")
+    assert backups_to_keep([restored, before]) == {restored, before}
+    assert backups_to_keep([restored, before, again]) == {restored, again}
 
 
 def test_the_newest_is_kept_even_when_the_clock_went_back():

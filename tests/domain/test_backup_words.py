@@ -3,7 +3,9 @@
 from datetime import datetime, timedelta, timezone
 
 from recovery_desktop.domain.backup_words import (
+    about_span_words,
     counts_words,
+    moment_text,
     reason_words,
     size_words,
     span_words,
@@ -38,3 +40,20 @@ def test_reasons_sizes_and_counts_in_plain_words():
     assert size_words(10) == "1 KB"
     counts = {"checkins": 1, "cravings": 2, "contacts": 0, "reach_outs": 5, "lapses": 1}
     assert counts_words(counts) == "1 check-in, 2 cravings, 0 contacts, 5 reach-outs, 1 lapse"
+
+
+def test_a_span_said_with_about_reads_as_english_for_every_small_duration():
+    """ "about less than a minute before the last change" was shown on the damaged screen."""
+    for seconds in (0, 1, 30, 59):
+        assert about_span_words(timedelta(seconds=seconds)) == "less than a minute"
+    assert about_span_words(timedelta(seconds=60)) == "about 1 minute"
+    assert about_span_words(timedelta(hours=3, minutes=5)) == "about 3 hours"
+
+
+def test_seconds_tell_apart_two_backups_of_one_minute():
+    first = datetime(2026, 11, 30, 6, 15, 2, tzinfo=timezone.utc)
+    second = first + timedelta(seconds=40)
+    now = second + timedelta(hours=1)
+    assert when_words(first, now) == when_words(second, now)  # to the minute: the same
+    assert when_words(first, now, seconds=True) != when_words(second, now, seconds=True)
+    assert moment_text(first, seconds=True).endswith(first.astimezone().strftime("%H:%M:%S"))

@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QLineEdit
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QPushButton
 
 from recovery_desktop.data.backup_files import list_backups
 from recovery_desktop.data.backup_place import choose_folder
@@ -126,7 +126,10 @@ def test_choosing_another_backup_folder(qtbot, journal, tmp_path):
         f"The next backup goes to {stick.resolve()}. Backups already made stay in {old}."
     )
     assert not box.default_button.isHidden()
-    assert box.summary.text() == "There are no backups in this folder yet."
+    assert box.summary.text() == (
+        "There are no backups in this folder yet. 1 older backup stays in the usual folder "
+        f"{old}, and can be restored too."
+    )
     qtbot.mouseClick(box.now_button, Qt.MouseButton.LeftButton)
     assert len(list_backups(stick)) == 1 and len(list_backups(old)) == 1
     qtbot.mouseClick(box.default_button, Qt.MouseButton.LeftButton)
@@ -143,3 +146,56 @@ def test_locking_backs_up_once_a_day(qtbot, journal, files, window_for, monkeypa
     session.unlock(PASSPHRASE)
     window.lock_now()
     assert list_backups(files.backups) == [first]
+
+
+def test_backups_already_made_are_mentioned_only_when_there_are_some(qtbot, journal, tmp_path):
+    """No backup was ever made in the usual folder: the status does not claim that
+    backups stay there."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    page = SettingsPage(journal)
+    qtbot.addWidget(page)
+    page.backups.use_folder(stick)
+    assert page.backups.status.text() == f"The next backup goes to {stick.resolve()}."
+    assert page.backups.summary.text() == "There are no backups in this folder yet."
+
+
+def test_open_backup_folder_says_so_when_no_file_manager_opens(qtbot, journal, monkeypatch):
+    journal.backup("manual")
+    opened = []
+    monkeypatch.setattr(
+        "PySide6.QtGui.QDesktopServices.openUrl", lambda url: opened.append(url) or False
+    )
+    page = SettingsPage(journal)
+    qtbot.addWidget(page)
+    qtbot.mouseClick(page.backups.open_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1
+    assert page.backups.status.text() == (
+        f"No file manager could be opened. The backup folder is {journal.files.backups}."
+    )
+
+
+def test_the_backups_part_is_read_again_when_settings_is_shown(qtbot, journal):
+    """A backup taken (and rotated) elsewhere, such as by an import, shows up as soon as
+    Settings is shown again."""
+    page = SettingsPage(journal)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.backups.summary.text() == "There are no backups in this folder yet."
+    page.hide()
+    journal.backup("before-import")
+    page.show()
+    qtbot.waitUntil(lambda: page.backups.summary.text().startswith("1 backup here"))
+
+
+def test_open_journal_folder_says_so_when_no_file_manager_opens(qtbot, journal, monkeypatch):
+    """The same silent button lived in "Where your journal lives"."""
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda url: False)
+    page = SettingsPage(journal)
+    qtbot.addWidget(page)
+    [button] = [b for b in page.findChildren(QPushButton) if b.text() == "&Open folder"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert page.folder_status.text() == (
+        f"No file manager could be opened. The journal's folder is {journal.files.folder}."
+    )

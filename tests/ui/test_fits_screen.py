@@ -19,7 +19,7 @@ from recovery_desktop.data.backup_files import list_backups
 from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.export import export_document
-from recovery_desktop.data.import_apply import OPEN_PERIOD_NOTE, ImportResult
+from recovery_desktop.data.import_apply import TRACKED_NOTE, ImportResult
 from recovery_desktop.data.import_json import check_document
 from recovery_desktop.data.opening import LOST_ENTRIES
 from recovery_desktop.data.restore import journal_opener
@@ -225,6 +225,7 @@ def _dialogs(journal) -> dict[str, object]:
         "look inside a backup": lambda parent: _backup_viewer(journal, parent),
         "backup passphrase": lambda parent: BackupSecretDialog(lambda _opener: None, parent),
         "export": lambda parent: ExportDialog(journal, parent),
+        "export, after it failed": lambda parent: _failed_export(journal, parent),
         "import": lambda parent: _import_dialog(journal, parent),
     }
     return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
@@ -244,12 +245,29 @@ def _backup_viewer(journal, parent):
     return BackupViewer(backup, journal_opener(journal).contents(backup), parent)
 
 
+def _failed_export(journal, parent):
+    """The export dialog with its longest message: a CSV folder deep in a long path."""
+    dialog = ExportDialog(journal, parent)
+    place = "/media/someone/USB STICK WITH A LONG NAME/" + "/".join(["a folder"] * 12)
+    dialog.error.show_message(
+        f"Nothing was exported. {place}/recovery-journal-2026-11-30-csv could not be "
+        f"written: the folder {place} is on a read-only disk. Choose another folder."
+    )
+    return dialog
+
+
 def _import_dialog(journal, parent):
     """The import dialog at its longest: every kind held, added and skipped, and a note."""
     plan = check_document(export_document(journal.db))
     counts = {kind: 1000 for kind in plan.counts()}
-    note = OPEN_PERIOD_NOTE.format(periods="2 clean periods")
-    expected = ImportResult(counts, counts, [note])
+    note = TRACKED_NOTE.format(records="2 clean periods and 3 lapses")
+    expected = ImportResult(
+        added=counts,
+        skipped=counts,
+        differ=counts,
+        not_merged={"clean_periods": 2, "lapses": 3},
+        notes=[note],
+    )
     return ImportDialog(
         journal, "recovery-journal-2026-11-30-from-the-old-laptop.json", plan, expected, parent
     )
@@ -285,6 +303,7 @@ DIALOGS = [
     "look inside a backup",
     "backup passphrase",
     "export",
+    "export, after it failed",
     "import",
     *(f"{name}, reopened after a lock" for name in KEPT),
 ]
@@ -302,6 +321,28 @@ def test_every_dialog_fits(qtbot, window_for, demo_journal, files, name):
     dialog.show()
     _settle(qtbot, dialog)
     assert fit_problems(dialog) == []
+    dialog.reject()
+
+
+def test_the_export_dialogs_message_after_a_failure_is_shown_whole(
+    qtbot, window_for, demo_journal, files
+):
+    """A long "Nothing was exported" message that appears once the dialog is on screen
+    wraps, and the dialog grows (or scrolls) so that none of it is clipped."""
+    session = Session(files)
+    session.adopt(demo_journal)
+    window = window_for(session)
+    dialog = ExportDialog(demo_journal, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _settle(qtbot, dialog)
+    failed = _failed_export(demo_journal, window)
+    dialog.error.show_message(failed.error.text())
+    failed.deleteLater()
+    _settle(qtbot, dialog)
+    assert fit_problems(dialog) == []
+    label = dialog.error
+    assert label.height() >= label.heightForWidth(label.width())
     dialog.reject()
 
 

@@ -3,6 +3,7 @@ that the restored entries are what every page shows."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
@@ -16,13 +17,14 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
-from recovery_desktop.data.backup_files import list_backups
+from recovery_desktop.data.backup_files import list_backups, parse_backup
+from recovery_desktop.data.backup_place import choose_folder
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.ui.app import _open_session
 from recovery_desktop.ui.dialogs.backup_secret import BackupSecretDialog
 from recovery_desktop.ui.dialogs.backup_viewer import BackupViewer
-from recovery_desktop.ui.dialogs.restore_dialog import RestoreDialog, restore_dialog
+from recovery_desktop.ui.dialogs.restore_dialog import NO_BACKUPS, RestoreDialog, restore_dialog
 from recovery_desktop.ui.pages.cravings import CravingsPage
 from recovery_desktop.ui.pages.settings import SettingsPage
 from recovery_desktop.ui.pages.today import TodayPage
@@ -48,6 +50,10 @@ def _backed_up_then_changed(journal):
 def _click(box: QMessageBox, text: str) -> None:
     [button] = [b for b in box.buttons() if b.text() == text]
     button.click()
+
+
+def _texts(widget) -> str:
+    return "\n".join(label.text() for label in widget.findChildren(QLabel))
 
 
 def _today_note(window) -> str:
@@ -293,3 +299,50 @@ def test_the_restore_button_has_a_key_of_its_own_on_settings(qtbot, window_for, 
     [restore] = [b for b in settings.findChildren(QPushButton) if "store from a backup" in b.text()]
     mine = restore.text().lower().split("&")[1][0]
     assert keys.count(mine) == 1
+
+
+def test_the_restore_list_shows_backups_of_both_folders_newest_first(qtbot, journal, tmp_path):
+    """Another folder was chosen: the backups left in the usual folder are still offered."""
+    journal.checkins.save(CheckIn(EARLIER, mood=3))
+    journal.backup("manual")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    choose_folder(journal.files.folder, stick)
+    journal.backup("on-close")
+    dialog = restore_dialog(journal)
+    qtbot.addWidget(dialog)
+    assert [b.reason for b in dialog.backups] == ["on-close", "manual"]
+    assert dialog.list.count() == 2 and NO_BACKUPS not in _texts(dialog)
+    shutil.rmtree(stick)  # the drive is unplugged: the usual folder's backup is still there
+    dialog = restore_dialog(journal)
+    qtbot.addWidget(dialog)
+    assert [b.reason for b in dialog.backups] == ["manual"]
+
+
+def test_the_restore_list_starts_on_the_newest_good_backup(qtbot, plain_journal):
+    plain_journal.checkins.save(CheckIn(EARLIER, mood=3))
+    plain_journal.backup("before-upgrade")
+    newest = plain_journal.backup("on-close")
+    data = bytearray(newest.read_bytes())
+    data[len(data) // 2] ^= 0x5A
+    newest.write_bytes(bytes(data))
+    dialog = restore_dialog(plain_journal)
+    qtbot.addWidget(dialog)
+    assert dialog.backups[0].path == newest  # still listed first, marked unusable
+    assert dialog.current().reason == "before-upgrade"
+    assert dialog.restore_button.isEnabled()
+
+
+def test_two_backups_of_one_minute_show_different_times(qtbot, plain_journal):
+    made = plain_journal.backup("manual")
+    folder = made.parent
+    for seconds, number, reason in ((2, 1, "manual"), (42, 2, "before-upgrade")):
+        name = f"20261130T0615{seconds:02d}Z-{number:06d}-{reason}"
+        shutil.copyfile(made, folder / f"journal-{name}.db")
+        shutil.copyfile(parse_backup(made).keys_path, folder / f"keys-{name}.json")
+    made.unlink()
+    parse_backup(made).keys_path.unlink()
+    dialog = restore_dialog(plain_journal)
+    qtbot.addWidget(dialog)
+    first, second = (dialog.list.item(row).text().split("\n")[0] for row in range(2))
+    assert first != second

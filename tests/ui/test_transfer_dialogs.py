@@ -5,7 +5,10 @@ the new records; a damaged file is named calmly and changes nothing."""
 from __future__ import annotations
 
 import json
+import resource
+import signal
 import stat
+import sys
 from datetime import date, datetime
 
 import pytest
@@ -13,9 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QMessageBox
 
-from recovery_desktop.data.export import save_json
+from recovery_desktop.data import export
+from recovery_desktop.data.export import export_document, save_json
 from recovery_desktop.data.import_apply import preview
-from recovery_desktop.data.import_json import read_plan
+from recovery_desktop.data.import_json import check_document, read_plan
 from recovery_desktop.data.journal import JournalFiles, create_journal
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import Contact
@@ -123,10 +127,10 @@ def test_import_shows_what_it_will_add_then_backs_up_and_the_pages_show_it(
     page = settings_window.workspace.page(SettingsPage)
     page.import_button.click()
     qtbot.waitUntil(lambda: bool(result))
-    assert told[0] == (
+    assert (
         "from-the-old-laptop.json holds 44 triggers and coping actions, 1 craving, 1 person, "
         "4 crisis lines."
-    )
+    ) in told
     assert "Will be added: 1 craving, 1 person." in told
     assert result[0].startswith("Added: 1 craving, 1 person.")
     assert list(files.backups.glob("*before-import*"))
@@ -220,3 +224,52 @@ def test_the_weekly_summary_shows_the_lists_an_import_brought_for_its_period(
     settings_window.workspace.page(SettingsPage).import_button.click()
     qtbot.waitUntil(lambda: bool(result))
     assert (summary.talk_about.toPlainText(), summary.goals.toPlainText()) == ("sleep", "call Sam")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_a_csv_export_onto_a_full_disk_leaves_no_csv_file_and_says_nothing_was_exported(
+    qtbot, journal, tmp_path, monkeypatch
+):
+    """The small CSV files fit, cravings.csv does not (a file size limit, as a full disk):
+    no CSV file is left behind, so "Nothing was exported" is true."""
+    journal.contacts.save(Contact(None, "Sam", notes="private note"))
+    for hour in range(8, 20):
+        journal.cravings.save(Craving(None, datetime(2026, 11, 2, hour, 0), 6, thoughts="x" * 400))
+    dialog = ExportDialog(journal)
+    qtbot.addWidget(dialog)
+    read = export.export_records
+    limits = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+    def records_then_a_full_disk(db):
+        records = read(db)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2000, limits[1]))
+        return records
+
+    monkeypatch.setattr(export, "export_records", records_then_a_full_disk)
+    target = tmp_path / "out" / "csv"
+    try:
+        assert not dialog.export_to(target, csv=True)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limits)
+        signal.signal(signal.SIGXFSZ, handler)
+    assert dialog.error.text().startswith("Nothing was exported.")
+    assert "too big for this disk" in dialog.error.text()
+    assert [p for p in (tmp_path / "out").rglob("*") if p.is_file()] == []
+
+
+def test_the_import_preview_says_which_records_differ_and_are_not_imported(qtbot, journal):
+    """A check-in of a day the journal has, with another mood, is shown apart from the
+    records "already in your journal": it is not imported, the journal's own is kept."""
+    journal.checkins.save(CheckIn(date(2026, 11, 2), mood=8, note="mine"))
+    document = export_document(journal.db)
+    document["records"]["checkins"][0].update(mood=3, note="theirs")
+    plan = check_document(document)
+    dialog = ImportDialog(journal, "theirs.json", plan, preview(journal, plan))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert (
+        "1 check-in differs from this journal's and was not imported; the journal's own was kept."
+        in shown
+    )

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.data.backup_files import BackupFile, list_backups
+from recovery_desktop.data.backup_files import BackupFile
 from recovery_desktop.data.backup_view import BackupOpener
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.data.key_copies import all_backups
 from recovery_desktop.data.restore import journal_opener
 from recovery_desktop.domain.backup_words import (
     counts_words,
@@ -46,10 +47,11 @@ WIDTH = 680
 
 
 def backup_entry(backup: BackupFile, counts: dict[str, int] | None, now: datetime) -> str:
-    """Two lines: when (local time and how long ago), then why, size and counts."""
+    """Two lines: when (local time to the second, so two backups of one minute differ, and
+    how long ago), then why, size and counts."""
     second = f"Taken {reason_words(backup.reason)} · {size_words(backup.size_bytes)}"
     second += f" · {counts_words(counts)}" if counts is not None else f"\n{UNUSABLE}"
-    return f"{when_words(backup.taken_at, now)}\n{second}"
+    return f"{when_words(backup.taken_at, now, seconds=True)}\n{second}"
 
 
 def settings_confirmation(folder: str, protected: bool) -> Callable[[BackupFile], str]:
@@ -69,7 +71,8 @@ def settings_confirmation(folder: str, protected: bool) -> Callable[[BackupFile]
 
 
 class RestoreDialog(QDialog):
-    """Lists ``backups`` (any order; shown newest first). When the user confirms a restore,
+    """Lists ``backups`` (oldest first, as :func:`all_backups` gives them; shown newest
+    first). When the user confirms a restore,
     ``chosen`` holds the backup and the dialog is accepted; the caller restores it."""
 
     def __init__(
@@ -85,7 +88,7 @@ class RestoreDialog(QDialog):
         self.opener = opener
         self.confirmation = confirmation
         self.chosen: BackupFile | None = None
-        self.backups = sorted(backups, reverse=True)
+        self.backups = list(reversed(backups))
         with busy():
             self.counts = [self._counts(backup) for backup in self.backups]
         heading = QLabel("Restore from a backup", self)
@@ -119,8 +122,9 @@ class RestoreDialog(QDialog):
         self.list.itemActivated.connect(lambda _item: self.look_inside())
         screen = available_size(self)
         self.resize(min(WIDTH, screen.width() - 40), min(520, screen.height() - 60))
-        if self.backups:
-            self.list.setCurrentRow(0)
+        if self.backups:  # the newest good backup, not a damaged one
+            good = (row for row, counts in enumerate(self.counts) if counts is not None)
+            self.list.setCurrentRow(next(good, 0))
         self._row_changed(self.list.currentRow())
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -178,7 +182,7 @@ def confirm_restore(parent: QWidget, text: str) -> bool:
 def restore_dialog(journal: Journal, parent: QWidget | None = None) -> RestoreDialog:
     """The dialog over ``journal``'s backups, opened with its key."""
     return RestoreDialog(
-        list_backups(journal.files.backups),
+        all_backups(journal.files),
         journal_opener(journal),
         settings_confirmation(str(journal.files.folder), journal.is_protected),
         parent,

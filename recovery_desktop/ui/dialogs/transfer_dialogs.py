@@ -23,7 +23,7 @@ from recovery_desktop.data.export import save_csv, save_json
 from recovery_desktop.data.import_apply import ImportResult, import_plan, preview
 from recovery_desktop.data.import_json import ImportPlan, read_plan
 from recovery_desktop.data.journal import Journal
-from recovery_desktop.data.transfer_text import counts_text, result_text
+from recovery_desktop.data.transfer_text import counts_text, differ_text, result_text
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.busy import busy
 from recovery_desktop.ui.save_dialog import (
@@ -33,8 +33,9 @@ from recovery_desktop.ui.save_dialog import (
     ask_save_path,
     confirm_replace,
 )
-from recovery_desktop.ui.widgets.layout import ok_cancel
+from recovery_desktop.ui.widgets.layout import ok_cancel, scroll_area
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+from recovery_desktop.ui.window_size import available_size
 
 EXPORT_WARNING = (
     "An export is not encrypted. Anyone who gets the file can read everything in your "
@@ -141,13 +142,16 @@ class ImportDialog(QDialog):
         self.outcome: ImportResult | None = None
         self.setWindowTitle("Import")
         self.setMinimumWidth(520)
-        holds = _label(f"{name} holds {counts_text(plan.counts())}.", self)
-        added = _label(f"Will be added: {counts_text(expected.added)}.", self)
+        body = QWidget(self)  # what the file holds and what happens to it: it scrolls
+        holds = _label(f"{name} holds {counts_text(plan.counts())}.", body)
+        added = _label(f"Will be added: {counts_text(expected.added)}.", body)
         skipped = _label(
-            f"Already in your journal, so skipped: {counts_text(expected.skipped)}.", self
+            f"Already in your journal, so skipped: {counts_text(expected.skipped)}.", body
         )
         skipped.setVisible(any(expected.skipped.values()))
-        notes = _label("\n".join(expected.notes), self)
+        differ = _label(differ_text(expected), body)
+        differ.setVisible(bool(differ_text(expected)))
+        notes = _label("\n".join(expected.notes), body)
         notes.setVisible(bool(expected.notes))
         backup = _label(
             "A backup of your journal is taken first. Nothing already in your journal is "
@@ -157,11 +161,19 @@ class ImportDialog(QDialog):
         )
         self.error = ErrorLabel(self)
         buttons = ok_cancel(self, "&Import")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in (holds, added, skipped, differ, notes):
+            column.addWidget(widget)
+        column.addStretch(1)
         layout = QVBoxLayout(self)
-        for widget in (holds, added, skipped, notes, backup, self.error):
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.addWidget(scroll_area(body, self), 1)
+        layout.addWidget(backup)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
+        room = available_size(self)
+        wanted = column.totalHeightForWidth(520) if column.hasHeightForWidth() else 0
+        self.resize(520, min(max(wanted, 120) + 160, room.height() - 60))
         if expected.total_added == 0:
             buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             added.setText("Everything in this file is already in your journal.")

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -33,7 +32,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
 )
 from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
 from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
-from recovery_desktop.ui.pages.settings_backups import BackupsBox
+from recovery_desktop.ui.pages.settings_backups import BackupsBox, open_in_file_manager
 from recovery_desktop.ui.widgets.counted_spin import count_unit
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.status_line import StatusLine
@@ -227,7 +226,12 @@ class SettingsPage(QWidget):
         )
         explain.setWordWrap(True)
         open_button = QPushButton("&Open folder", box)
-        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder)))
+        self.folder_status = StatusLine("Journal folder status", box)
+        open_button.clicked.connect(
+            lambda: self.folder_status.setText(
+                open_in_file_manager(self.journal.files.folder, "The journal's folder")
+            )
+        )
         version = QLabel(f"Recovery Desktop {__version__}", box)
         version.setObjectName("hintLabel")
         restore_button = QPushButton("Re&store from a backup…", box)
@@ -240,6 +244,7 @@ class SettingsPage(QWidget):
         layout.addWidget(path)
         layout.addWidget(explain)
         layout.addLayout(row)
+        layout.addWidget(self.folder_status)
         layout.addWidget(version)
         return box
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.data.backup_place import choose_folder, chosen_folder
+from recovery_desktop.data.backup_files import list_backups
+from recovery_desktop.data.backup_place import choose_folder, chosen_folder, default_folder
 from recovery_desktop.data.backup_status import BackupStatus, backup_status
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
@@ -40,6 +41,16 @@ def _when(moment: datetime) -> str:
     return date_text(moment.astimezone(), TIME_PATTERN)
 
 
+def open_in_file_manager(folder: Path, name: str) -> str:
+    """Open ``folder`` in the file manager; "" when it opened, else a sentence saying why
+    not (``name``: "The backup folder"), as ``QDesktopServices.openUrl`` only says False."""
+    if not folder.is_dir():
+        return f"{name} {folder} is not there yet."
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        return f"No file manager could be opened. {name} is {folder}."
+    return ""
+
+
 def status_lines(status: BackupStatus, chosen: bool) -> tuple[str, str]:
     """The count-and-newest sentence and the failure sentence ("" when none); ``chosen``:
     the folder was chosen by the user (the usual one is made when missing)."""
@@ -51,6 +62,12 @@ def status_lines(status: BackupStatus, chosen: bool) -> tuple[str, str]:
     else:
         count = plural(len(status.backups), "backup")
         summary = f"{count} here; the newest is from {_when(newest.taken_at)}."
+    if status.elsewhere and status.usual is not None:
+        left = len(status.elsewhere)
+        summary += (
+            f" {plural(left, 'older backup')} {'stays' if left == 1 else 'stay'} in the "
+            f"usual folder {status.usual}, and can be restored too."
+        )
     failure = status.failure
     if failure is None:
         return summary, ""
@@ -92,9 +109,7 @@ class BackupsBox(QGroupBox):
         self.default_button = QPushButton("Use the &usual folder", self)
         self.default_button.clicked.connect(lambda: self.use_folder(None))
         self.open_button = QPushButton("Open backup folder", self)
-        self.open_button.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.journal.files.backups)))
-        )
+        self.open_button.clicked.connect(self.open_folder)
         row = QHBoxLayout()
         for button in (self.now_button, self.choose_button, self.default_button):
             row.addWidget(button)
@@ -102,8 +117,23 @@ class BackupsBox(QGroupBox):
         row.addStretch(1)
         return row
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Backups are taken and rotated elsewhere too (on locking, an import, a restore):
+        what is shown is read again whenever Settings is shown."""
+        self.refresh()
+        super().showEvent(event)
+
+    def open_folder(self) -> None:
+        """Open the backup folder in the file manager, or say why it did not open."""
+        said = open_in_file_manager(self.journal.files.backups, "The backup folder")
+        if said:
+            self.status.setText(said)
+
     def refresh(self) -> None:
-        status = backup_status(self.journal.preferences, self.journal.files.backups)
+        files = self.journal.files
+        status = backup_status(
+            self.journal.preferences, files.backups, default_folder(files.folder)
+        )
         chosen = chosen_folder(self.journal.files.folder) is not None
         self.folder_label.setText(f"Backups go to {status.folder}")
         summary, failure = status_lines(status, chosen)
@@ -137,7 +167,9 @@ class BackupsBox(QGroupBox):
             self.status.setText(f"Not changed: {error}")
             return
         self.refresh()
-        if new != old:
-            self.status.setText(
-                f"The next backup goes to {new}. Backups already made stay in {old}."
-            )
+        if new == old:
+            return
+        said = f"The next backup goes to {new}."
+        if list_backups(old):  # only when true: the old folder holds backups
+            said += f" Backups already made stay in {old}."
+        self.status.setText(said)

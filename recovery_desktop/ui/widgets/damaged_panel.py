@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.data.backup_files import BackupFile, list_backups
+from recovery_desktop.data.backup_files import BackupFile
+from recovery_desktop.data.backup_place import chosen_folder
 from recovery_desktop.data.backup_view import BackupOpener, needs_secret, newest_usable
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal, JournalFiles
+from recovery_desktop.data.key_copies import all_backups
 from recovery_desktop.data.restore import open_restored, restore_backup, set_aside_damaged
-from recovery_desktop.domain.backup_words import moment_text, span_words
+from recovery_desktop.domain.backup_words import about_span_words, moment_text
 from recovery_desktop.ui.busy import busy
 from recovery_desktop.ui.dialogs.backup_secret import BackupSecretDialog
 from recovery_desktop.ui.dialogs.backup_viewer import BackupViewer
@@ -32,12 +34,27 @@ from recovery_desktop.ui.dialogs.restore_dialog import RestoreDialog, confirm_re
 from recovery_desktop.ui.widgets.reading_order import in_reading_order, move_focus, tab_stops
 
 KEPT = "Its files have been left exactly as they are, in {folder}."
-NO_BACKUP = (
-    "There is no backup of this journal yet, so it cannot be brought back from one. Keep "
-    "the folder as it is: nothing in it has been deleted. Recovery Desktop can move the "
+_NEW_BESIDE = (
+    "Keep the folder as it is: nothing in it has been deleted. Recovery Desktop can move the "
     "damaged files into a folder beside them (named damaged-…) and start a new, empty "
     "journal, so you can keep writing today. A copy of this folder kept elsewhere (another "
     "computer, a USB stick) may still hold your entries: keep it too."
+)
+NO_BACKUP = (
+    "There is no backup of this journal yet, so it cannot be brought back from one. " + _NEW_BESIDE
+)
+NONE_FOUND = "No other backup of this journal was found. " + _NEW_BESIDE
+FOLDER_MISSING = (
+    "The backup folder {folder} is not there — is the drive plugged in? Plug it in and "
+    "start the app again to be offered its backups."
+)
+PASSPHRASE_NOT_SET = (
+    "Your new passphrase was not set, because the journal could not be opened. After "
+    "restoring, open it with your recovery key again to set one."
+)
+MOVED = (
+    "The damaged files were moved, unchanged, into {folder}. Nothing was deleted. When you "
+    "are ready, set up a new, empty journal."
 )
 
 
@@ -67,7 +84,7 @@ def loss_sentence(backup: BackupFile, changed: datetime | None) -> str:
             "about everything that was in the journal."
         )
     return (
-        f"{start} — about {span_words(changed - backup.taken_at)} before the last change "
+        f"{start} — {about_span_words(changed - backup.taken_at)} before the last change "
         "to the journal. Anything written after it is not in it."
     )
 
@@ -88,7 +105,9 @@ class DamagedPanel(QWidget):
         self.files = files
         self.opened = opened
         self.start_new = start_new
-        self.backups: list[BackupFile] = []
+        self.backups: list[BackupFile] = []  # newest first
+        self._kept_opener: BackupOpener | None = None  # for the life of this screen
+        self._set_aside: Path | None = None  # where "Start a new journal" moved the files
         self.heading = QLabel("Your journal could not be opened", self)
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
@@ -153,16 +172,30 @@ class DamagedPanel(QWidget):
         return move_focus(chain, forward) or super().focusNextPrevChild(forward)
 
     # -- what is shown -------------------------------------------------------------------
-    def show_problem(self, message: str) -> None:
-        """Describe ``message`` (a :class:`JournalDamaged` text) and what can be done."""
-        self.problem.setText(problem_sentence(message))
+    def show_problem(self, message: str, passphrase_not_set: bool = False) -> None:
+        """Describe ``message`` (a :class:`JournalDamaged` text) and what can be done;
+        ``passphrase_not_set``: the user came through "I forgot my passphrase" and the new
+        passphrase they typed could not be set."""
+        self._forget()
+        self._set_aside = None
+        problem = problem_sentence(message)
+        self.problem.setText(
+            f"{problem}\n\n{PASSPHRASE_NOT_SET}" if passphrase_not_set else problem
+        )
         self.kept.setText(KEPT.format(folder=self.files.folder))
-        self.backups = sorted(list_backups(self.files.backups), reverse=True)
+        self.new_button.setText("Start a &new journal beside it…")
+        # Both folders: backups stay in the usual one when another folder is chosen.
+        self.backups = list(reversed(all_backups(self.files)))
         has_backup = bool(self.backups)
+        chosen = chosen_folder(self.files.folder)
+        missing = chosen is not None and not chosen.is_dir()
         if has_backup:
-            self.offer.setText(loss_sentence(self.backups[0], last_change(self.files)))
+            offer = loss_sentence(self.backups[0], last_change(self.files))
         else:
-            self.offer.setText(NO_BACKUP)
+            offer = NONE_FOUND if missing else NO_BACKUP
+        if missing:
+            offer = f"{FOLDER_MISSING.format(folder=chosen)}\n\n{offer}"
+        self.offer.setText(offer)
         for button in (self.restore_button, self.look_button, self.choose_button):
             button.setVisible(has_backup)
         self.choose_button.setEnabled(len(self.backups) > 1)
@@ -171,8 +204,20 @@ class DamagedPanel(QWidget):
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- behaviour -----------------------------------------------------------------------
+    def _forget(self) -> None:
+        if self._kept_opener is not None:
+            self._kept_opener.forget()
+        self._kept_opener = None
+
     def _opener(self) -> BackupOpener | None:
-        """An opener for the backups: asks for the passphrase when their keys need it."""
+        """An opener for the backups: asks for the passphrase when their keys need it,
+        once; the opener (keys in memory only, never on disk) is kept while this screen
+        is up, so restoring, looking inside and choosing do not ask again."""
+        if self._kept_opener is None:
+            self._kept_opener = self._new_opener()
+        return self._kept_opener
+
+    def _new_opener(self) -> BackupOpener | None:
         try:
             protected = needs_secret(self.backups[0])
         except JournalError:
@@ -197,7 +242,7 @@ class DamagedPanel(QWidget):
             with busy():
                 usable = newest_usable(self.backups, opener)
         except JournalError as error:
-            opener.forget()
+            self._forget()
             QMessageBox.information(self, "Restore", str(error))
             return
         text = self._confirmation(usable.backup)
@@ -209,7 +254,6 @@ class DamagedPanel(QWidget):
             )
         if confirm_restore(self, text):
             self._restore(usable.backup, opener)
-        opener.forget()
 
     def look_inside(self) -> None:
         opener = self._opener()
@@ -223,16 +267,14 @@ class DamagedPanel(QWidget):
             QMessageBox.information(self, "Look inside", str(error))
         else:
             BackupViewer(usable.backup, contents, self).exec()
-        opener.forget()
 
     def choose(self) -> None:
         opener = self._opener()
         if opener is None:
             return
-        dialog = RestoreDialog(self.backups, opener, self._confirmation, self)
+        dialog = RestoreDialog(list(reversed(self.backups)), opener, self._confirmation, self)
         if dialog.exec() and dialog.chosen is not None:
             self._restore(dialog.chosen, opener)
-        opener.forget()
 
     def _confirmation(self, backup: BackupFile) -> str:
         taken = moment_text(backup.taken_at.astimezone())
@@ -252,6 +294,7 @@ class DamagedPanel(QWidget):
         except JournalError as error:
             QMessageBox.information(self, "Restore", str(error))
             return
+        self._forget()
         self.opened(journal)
         QMessageBox.information(
             self.window(),
@@ -262,6 +305,20 @@ class DamagedPanel(QWidget):
         )
 
     def start_fresh(self) -> None:
+        if self._set_aside is None and not self._move_aside():
+            return
+        journal = self.start_new()
+        if journal is None:  # the files stay moved: say so, and offer only the new journal
+            folder = self._set_aside
+            self.kept.setText(f"The damaged files were moved into {folder}.")
+            self.offer.setText(MOVED.format(folder=folder))
+            self.new_button.setText("Set up a &new journal…")
+            return
+        self._forget()
+        self.opened(journal)
+
+    def _move_aside(self) -> bool:
+        """Ask, then move the damaged files into a damaged-… folder; False if not moved."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Start a new journal?",
@@ -276,14 +333,10 @@ class DamagedPanel(QWidget):
         box.setEscapeButton(cancel)
         box.exec()
         if box.clickedButton() is not go:
-            return
+            return False
         try:
-            folder: Path = set_aside_damaged(self.files)
+            self._set_aside = set_aside_damaged(self.files)
         except JournalError as error:
             QMessageBox.information(self, "Start a new journal", str(error))
-            return
-        journal = self.start_new()
-        if journal is None:
-            self.kept.setText(f"The damaged files were moved into {folder}.")
-            return
-        self.opened(journal)
+            return False
+        return True

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -78,6 +79,29 @@ class ErrorLabel(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setAccessibleDescription(text)
+        self._make_room()
+
+    def _make_room(self) -> None:
+        """A dialog already on screen grows to show a longer message whole (up to the
+        screen's height): its layout does not resize a shown window by itself."""
+        top = self.window()
+        layout = top.layout() if isinstance(top, QDialog) else None
+        if layout is None or not top.isVisible():
+            return
+        layout.activate()
+        width = top.width()
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        frame = top.frameGeometry().height() - top.height()
+        room = top.screen().availableGeometry().height() - frame
+        if needed > top.height():
+            top.resize(width, min(needed, room))
+            screen, frame_box = top.screen().availableGeometry(), top.frameGeometry()
+            if frame_box.bottom() > screen.bottom():  # moved up to stay on screen
+                top.move(frame_box.x(), max(screen.top(), screen.bottom() - frame_box.height()))
 
     def clear_when_edited(self, *fields: QWidget) -> None:
         """Clear the message as soon as the user changes any of ``fields`` (what it is about)."""
