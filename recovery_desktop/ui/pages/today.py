@@ -48,11 +48,13 @@ class SaveStatus(QLabel):
         self.setObjectName("saveStatus")
         self.setAccessibleName("Save status")
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def set_state(self, state: str, text: str) -> None:
         self.setProperty("state", state)
+        # Only an error is long enough to wrap; "Saved" and "Saving…" keep one line, so the
+        # form below never moves when they come and go.
+        self.setWordWrap(state == "error")
         self.style().unpolish(self)
         self.style().polish(self)
         self.setText(text)
