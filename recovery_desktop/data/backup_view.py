@@ -27,6 +27,7 @@ from recovery_desktop.data.errors import JournalDamaged, JournalError, WrongPass
 from recovery_desktop.data.fsutil import storage_errors
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.preferences import PreferenceRepository
+from recovery_desktop.data.record_counts import record_counts
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
@@ -35,7 +36,6 @@ from recovery_desktop.data.vault import Vault
 from recovery_desktop.domain import recovery_key
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.cravings import Craving
-from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.recovery_time import Lapse
 
 UNUSABLE = "This backup could not be opened: it is damaged or made with another key."
@@ -156,16 +156,7 @@ class BackupJournal:
 
     def counts(self) -> dict[str, int]:
         """Rows per kind, with the keys of :meth:`Journal.counts`."""
-        return {
-            "checkins": self.checkins.count(),
-            "summary_notes": self.summary_notes.count(),
-            "cravings": self.cravings.count(),
-            "triggers": self.library.count(Kind.TRIGGER),
-            "coping_actions": self.library.count(Kind.COPING),
-            "contacts": self.contacts.count(),
-            "reach_outs": self.contacts.reach_out_count(),
-            **self.recovery_time.counts(),
-        }
+        return record_counts(self)
 
 
 @contextlib.contextmanager

@@ -90,7 +90,12 @@ def write_replacing(path: Path, data: bytes, check: Callable[[int], None] | None
 
 
 class NotASmallFile(Exception):
-    """What was read is not a regular file, or is bigger than the limit."""
+    """What was read is not a regular file (``too_big`` False), or is bigger than the
+    limit (``too_big`` True)."""
+
+    def __init__(self, name: str, too_big: bool = False) -> None:
+        super().__init__(name)
+        self.too_big = too_big
 
 
 def read_small_file(path: Path, limit: int) -> bytes:
@@ -102,14 +107,17 @@ def read_small_file(path: Path, limit: int) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):
             raise NotASmallFile(path.name)
+        if found.st_size > limit:  # refused without reading it
+            raise NotASmallFile(path.name, too_big=True)
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
     finally:
         os.close(fd)
-    if len(data) > limit:
-        raise NotASmallFile(path.name)
+    if len(data) > limit:  # it grew while being read
+        raise NotASmallFile(path.name, too_big=True)
     return data
 
 

@@ -10,17 +10,15 @@ field, duplicate ids and references to records the file does not hold. It return
 
 from __future__ import annotations
 
-import errno
 import json
 import math
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from recovery_desktop.data.import_file import parse, read_bounded, shown_key
 from recovery_desktop.data.transfer_format import (
     BY_NAME,
     FORMAT,
@@ -71,107 +69,6 @@ def read_plan(path: Path) -> ImportPlan:
     return check_document(parse(read_bounded(path), path.name))
 
 
-def read_bounded(path: Path) -> bytes:
-    """The bytes of a regular file of at most :data:`MAX_FILE_BYTES`. A folder, a pipe or a
-    device is refused without waiting on it; a larger file without reading it."""
-    name = path.name or str(path)
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as error:
-        raise ImportProblem(name, _open_reason(error)) from None
-    try:
-        mode = os.fstat(fd)
-        if not stat.S_ISREG(mode.st_mode):
-            raise ImportProblem(name, "this is not a regular file (a folder, pipe or device)")
-        if mode.st_size > MAX_FILE_BYTES:
-            raise ImportProblem(name, f"the file is larger than {_MB} MB, the most import reads")
-        chunks, total = [], 0
-        while total <= MAX_FILE_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-    except OSError as error:
-        raise ImportProblem(name, f"the file could not be read ({error.strerror})") from None
-    finally:
-        os.close(fd)
-    if total > MAX_FILE_BYTES:
-        raise ImportProblem(name, f"the file is larger than {_MB} MB, the most import reads")
-    return b"".join(chunks)
-
-
-def _open_reason(error: OSError) -> str:
-    if error.errno == errno.ENOENT:
-        return "there is no such file"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return "this account is not allowed to read it"
-    if error.errno == errno.EISDIR:
-        return "this is not a regular file (a folder, pipe or device)"
-    return f"the file could not be opened ({error.strerror})"
-
-
-def _no_constant(name: str) -> None:
-    raise ValueError(name)
-
-
-def parse(data: bytes, name: str = "the file") -> Any:
-    """The JSON value of UTF-8 ``data``; raises :class:`ImportProblem` for anything else."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ImportProblem(name, "the file is not UTF-8 text, so it is not an export") from None
-    try:
-        value = json.loads(
-            text.removeprefix("\ufeff"), parse_constant=_no_constant, object_pairs_hook=_object
-        )
-    except RecursionError:
-        raise ImportProblem(name, "the file's JSON is nested too deeply") from None
-    except ValueError:  # JSONDecodeError, NaN, numbers with too many digits
-        raise ImportProblem(name, "the file is not complete, valid JSON") from None
-    twice = _key_twice(value)
-    if twice is not None:  # JSON would keep the last silently: which one was meant?
-        raise ImportProblem(twice, "this key appears twice in one object")
-    return value
-
-
-class _Twice(dict[str, Any]):
-    """A JSON object in which ``key`` appeared more than once."""
-
-    key = ""
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found = dict(pairs)
-    if len(found) == len(pairs):
-        return found
-    marked, seen = _Twice(found), set()
-    for key, _value in pairs:
-        if key in seen:
-            marked.key = key
-            break
-        seen.add(key)
-    return marked
-
-
-def _key_twice(value: Any) -> str | None:
-    """The JSON path of the first key that appears twice in one object, or None."""
-    stack: list[tuple[Any, str]] = [(value, "")]
-    while stack:
-        node, path = stack.pop()
-        if isinstance(node, dict):
-            if isinstance(node, _Twice):
-                return _joined(path, node.key)
-            stack.extend((v, _joined(path, str(k))) for k, v in reversed(node.items()))
-        elif isinstance(node, list):
-            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(node))))
-    return None
-
-
-def _joined(path: str, key: str) -> str:
-    return f"{path}.{_shown(key)}" if path else _shown(key)
-
-
 # -- the document --------------------------------------------------------------------------
 def check_document(document: Any) -> ImportPlan:
     """Check a parsed export completely; returns its rows or raises :class:`ImportProblem`."""
@@ -187,17 +84,12 @@ def check_document(document: Any) -> ImportPlan:
         raise ImportProblem("records", "must be an object of record lists")
     for name in records:
         if name not in BY_NAME:
-            raise ImportProblem(f"records.{_shown(name)}", "is not a kind of record")
+            raise ImportProblem(f"records.{shown_key(name)}", "is not a kind of record")
     rows = {kind.name: _kind_rows(kind, records.get(kind.name, [])) for kind in KINDS}
     plan = ImportPlan(rows)
     _check_references(plan)
     _check_open_periods(plan)
     return plan
-
-
-def _shown(name: str) -> str:
-    """A key of the file, shortened, for a path in a message."""
-    return name if len(name) <= 40 else name[:40] + "…"
 
 
 # Text fields checked for hidden characters (text-direction overrides and isolates,
@@ -243,7 +135,7 @@ def _row(kind: Kind, item: Any, where: str) -> Row:
     known = {f.name for f in kind.fields} | (set(TAG_LISTS) if kind.has_tags else set())
     for name in item:
         if name not in known:
-            raise ImportProblem(f"{where}.{_shown(str(name))}", "is not a field of this kind")
+            raise ImportProblem(f"{where}.{shown_key(str(name))}", "is not a field of this kind")
     values = {}
     for spec in kind.fields:
         if spec.name not in item:

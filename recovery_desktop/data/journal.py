@@ -39,12 +39,12 @@ from recovery_desktop.data.fsutil import ensure_private_dir, require_writable_fo
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.data.preferences import PreferenceRepository
+from recovery_desktop.data.record_counts import record_counts
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
 from recovery_desktop.data.vault import Vault, new_data_key, new_recovery_key, protected_slots
 from recovery_desktop.domain.day_story import DayRecords
-from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.recovery_time import main_clean_time
 from recovery_desktop.domain.summary import SummaryInputs
@@ -214,16 +214,7 @@ class Journal:
         return "ok" if [r[0] for r in rows] == ["ok"] else "; ".join(str(r[0]) for r in rows[:5])
 
     def counts(self) -> dict[str, int]:
-        return {
-            "checkins": self.checkins.count(),
-            "summary_notes": self.summary_notes.count(),
-            "cravings": self.cravings.count(),
-            "triggers": self.library.count(Kind.TRIGGER),
-            "coping_actions": self.library.count(Kind.COPING),
-            "contacts": self.contacts.count(),
-            "reach_outs": self.contacts.reach_out_count(),
-            **self.recovery_time.counts(),
-        }
+        return record_counts(self)
 
     def trend_data(self, period: Period) -> TrendData:
         return trends.trend_data(

@@ -32,6 +32,7 @@ from recovery_desktop.data.errors import JournalDamaged
 from recovery_desktop.data.fsutil import (
     DIR_MODE,
     atomic_write,
+    fsync_dir,
     make_private,
     storage_errors,
 )
@@ -78,16 +79,6 @@ def _remove_temps(folder: Path) -> None:
                 (folder / (name + suffix)).unlink()
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def stage_backup(
     files: JournalFiles, backup: BackupFile, data_key: bytes, keys_source: Path | None = None
 ) -> None:
@@ -130,13 +121,13 @@ def _carry_out(files: JournalFiles, replaced: Path) -> None:
             for live in _live_names(files):
                 if live.exists():
                     os.replace(live, replaced / live.name)
-            _fsync_dir(replaced)
+            fsync_dir(replaced)
             os.replace(db_temp, files.database)
         if keys_temp.exists():
             os.replace(keys_temp, files.keys)
-        _fsync_dir(files.folder)
+        fsync_dir(files.folder)
         (files.folder / PLAN_NAME).unlink(missing_ok=True)
-        _fsync_dir(files.folder)
+        fsync_dir(files.folder)
 
 
 def restore_pending(files: JournalFiles) -> bool:
@@ -182,8 +173,8 @@ def set_aside_damaged(files: JournalFiles) -> Path:
         for live in _live_names(files):
             if live.exists():
                 os.replace(live, folder / live.name)
-        _fsync_dir(folder)
-        _fsync_dir(files.folder)
+        fsync_dir(folder)
+        fsync_dir(files.folder)
     return folder
 
 

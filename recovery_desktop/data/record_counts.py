@@ -1,0 +1,38 @@
+"""How many records of each kind a journal (or a backup opened to look inside) holds."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from recovery_desktop.data.checkins import CheckinRepository
+from recovery_desktop.data.contacts import ContactRepository
+from recovery_desktop.data.cravings import CravingRepository
+from recovery_desktop.data.library import LibraryRepository
+from recovery_desktop.data.recovery_time import RecoveryTimeRepository
+from recovery_desktop.data.summary_notes import SummaryNotesRepository
+from recovery_desktop.domain.library import Kind
+
+
+class Records(Protocol):
+    """The repositories of one open database."""
+
+    checkins: CheckinRepository
+    summary_notes: SummaryNotesRepository
+    library: LibraryRepository
+    cravings: CravingRepository
+    contacts: ContactRepository
+    recovery_time: RecoveryTimeRepository
+
+
+def record_counts(records: Records) -> dict[str, int]:
+    """Rows per kind, keyed as ``check --json`` prints them (DESIGN.md §5)."""
+    return {
+        "checkins": records.checkins.count(),
+        "summary_notes": records.summary_notes.count(),
+        "cravings": records.cravings.count(),
+        "triggers": records.library.count(Kind.TRIGGER),
+        "coping_actions": records.library.count(Kind.COPING),
+        "contacts": records.contacts.count(),
+        "reach_outs": records.contacts.reach_out_count(),
+        **records.recovery_time.counts(),
+    }
