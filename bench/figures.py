@@ -24,7 +24,7 @@ def startup(raw: dict[str, Any], runs: int) -> Section:
     limit = t.UNLOCK_OVER_ARGON2_MS / 1000 + argon2 if argon2 is not None else None
     share = f"{argon2:.3f} s ({argon2 / unlock:.0%})" if unlock and argon2 is not None else ""
     return (
-        f"Start-up: process start → first paint, median of {runs} fresh processes",
+        f"Start-up: process start → first paint, median of {runs} fresh process(es)",
         [
             Figure("startup.bare", "bare PySide6 window (the baseline)", bare, "s"),
             ratio("new", "first window, new journal (setup wizard)", t.NEW_JOURNAL_RATIO),
@@ -138,7 +138,7 @@ def memory_and_commands(raw: dict[str, Any], runs: int) -> Section:
                 bundle,
                 "MB",
                 t.BUNDLE_MB,
-                "" if bundle is not None else "not built",
+                f"{bundle:.0f} MB = {bundle * 1e6 / 2**20:.0f} MiB" if bundle else "not built",
             ),
         ],
     )

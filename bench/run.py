@@ -202,7 +202,7 @@ def main() -> int:
         env = child_env(platform_name, scratch / "home")
         journals = demo_journals(env)
         run = describe_run(args.runs, platform_text)
-        print(f"Measuring on {platform_text}, {args.runs} runs each …", flush=True)
+        print(f"Measuring on {platform_text}, {args.runs} run(s) each …", flush=True)
         raw = startup(args.runs, journals, env, scratch)
         raw.update(run_child("pages", journals[0], env, scratch))
         raw["report"] = report_command(args.runs, journals[0], env, scratch)
