@@ -17,7 +17,7 @@ def startup(raw: dict[str, Any], runs: int) -> Section:
     def ratio(key: str, label: str, target: float) -> Figure:
         seconds = median(times[key])
         value = seconds / bare if seconds is not None and bare else None
-        shown = f"{seconds:.3f} s = {value:.2f}×" if value is not None and seconds else ""
+        shown = f"{t.amount(seconds, 's')} = {t.amount(value, '×')}" if value else ""
         return Figure(f"startup.{key}", label, value, "×", target, shown)
 
     unlock, argon2 = median(raw["unlock"]), median(raw["argon2"])

@@ -75,13 +75,15 @@ def amount(value: float | None, unit: str) -> str:
     if value is None:
         return "n/a"
     if unit == "×":
-        return f"{value:.2f}×"
+        return f"{value:.2f}×" if abs(value) < 100 else f"{value:.0f}×"
     if unit == "ms" and abs(value) >= 1000:
-        return f"{value / 1000:.2f} s"
+        seconds = value / 1000
+        digits = 0 if abs(seconds) >= 100 else 1 if abs(seconds) >= 10 else 2
+        return f"{seconds:.{digits}f} s"
     if unit == "ms":
         return f"{value:.0f} ms" if abs(value) >= 10 else f"{value:.1f} ms"
     if unit == "s":
-        return f"{value:.3f} s"
+        return f"{value:.3f} s" if abs(value) < 10 else f"{value:.1f} s"
     return f"{value:.0f} {unit}"
 
 
@@ -103,17 +105,27 @@ def percentile(values: list[float], share: float) -> float | None:
 
 
 def row(cells: tuple[str, str, str, str]) -> str:
-    label, measured, target, verdict = cells
-    parts = [label.ljust(COLUMNS[0]), measured.ljust(COLUMNS[1]), target.ljust(COLUMNS[2])]
-    return ("".join(parts) + verdict).rstrip()[:WIDTH]
+    verdict = cells[-1]
+    parts = [f"{text} ".ljust(width) for text, width in zip(cells, COLUMNS, strict=False)]
+    return ("".join(parts) + verdict).rstrip()
+
+
+def both(first: str, second: str) -> str:
+    """``first / second``, the unit said once when both have the same one."""
+    unit = second.rpartition(" ")[2]
+    if first.endswith(f" {unit}") and not unit.startswith("+"):
+        first = first.removesuffix(f" {unit}")
+    return f"{first} / {second}"
 
 
 def pair(first: Figure, second: Figure) -> tuple[str, str, str, str]:
     """Two figures of one thing (first show / revisit) on one row."""
-    wanted = f"{first.wanted()} / {second.wanted()}".replace(" ms /", " /")
-    measured = f"{first.measured()} / {second.measured()}".replace(" ms /", " /")
-    verdict = f"{first.verdict() or '—'} / {second.verdict() or '—'}".replace(" ms /", " /")
-    return ("  " + first.label, measured, wanted, verdict)
+    return (
+        "  " + first.label,
+        both(first.measured(), second.measured()),
+        both(first.wanted(), second.wanted()),
+        both(first.verdict() or "—", second.verdict() or "—"),
+    )
 
 
 def render(
