@@ -7,15 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from recovery_desktop.data import (
     crash_copies,
     creation,
     key_copies,
-    migrations,
     opening,
     rekey,
     trends,
@@ -50,6 +47,9 @@ from recovery_desktop.domain.recovery_time import main_clean_time
 from recovery_desktop.domain.summary import SummaryInputs
 from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.paths import log_dir
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -261,6 +261,8 @@ def _open(files: JournalFiles, vault: Vault, data_key: bytes, full_check: bool =
     if vault.rekey_pending:
         data_key = rekey.finish_interrupted(files, vault, data_key)
     db = open_database(files.database, data_key)
+    from recovery_desktop.data import migrations  # with sqlite-utils: once a journal opens
+
     if not vault.rekey_pending:  # else it could not be finished now (a read-only folder)
         with contextlib.suppress(JournalError):  # a read-only folder still opens
             key_copies.follow(files, vault.settled_bytes(), data_key)
@@ -291,6 +293,8 @@ def create_journal(
     data_key = new_data_key()
 
     def make(database: Path, keys: Path) -> None:
+        from recovery_desktop.data import migrations
+
         db = open_database(database, data_key, create=True)
         try:
             migrations.migrate(db)
