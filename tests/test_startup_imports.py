@@ -1,0 +1,93 @@
+"""The app starts without waiting for libraries it does not need yet: the command line's
+``--help`` and the first window load no charts, no numpy and no sqlite-utils, and opening a
+journal loads sqlite-utils without numpy and without its plugins. Each of these is a part of
+the start-up time someone could bring back by one import at the top of a module."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recovery_desktop.data.journal import JournalFiles, create_journal, open_unprotected
+
+ROOT = Path(__file__).resolve().parent.parent
+CHARTS = ("matplotlib", "numpy")
+HEAVY = (*CHARTS, "sqlite_utils", "PySide6", "cryptography", "sqlcipher3")
+
+
+def loaded_after(code: str, watched: tuple[str, ...], cwd: Path = ROOT) -> list[str]:
+    """The ``watched`` top-level packages a fresh interpreter has loaded after ``code``."""
+    script = (
+        f"{code}\n"
+        "import sys\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({watched!r})))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return eval(result.stdout.strip().splitlines()[-1])  # a list of names printed above
+
+
+@pytest.mark.parametrize("argv", [None, ["--help"], ["--version"], ["report", "--help"]])
+def test_command_line_help_loads_no_heavy_library(argv):
+    """Importing the command line, and asking it for help or its version, loads neither Qt,
+    nor the charts, nor the database and encryption libraries."""
+    call = "" if argv is None else f"\ntry:\n    main({argv!r})\nexcept SystemExit:\n    pass"
+    code = f"from recovery_desktop.cli import main{call}"
+    assert loaded_after(code, HEAVY) == []
+
+
+def test_first_window_loads_no_charts(tmp_path):
+    """The main window on an open journal is built and shown without matplotlib or numpy:
+    charts load in the background later (ui/warmup.py)."""
+    code = (
+        "import os\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from recovery_desktop.data.journal import JournalFiles, create_journal\n"
+        "from recovery_desktop.ui.app import build_main_window\n"
+        "from recovery_desktop.ui.session import Session\n"
+        "app = QApplication([])\n"
+        f"files = JournalFiles(Path({str(tmp_path / 'journal')!r}))\n"
+        "session = Session(files)\n"
+        "session.adopt(create_journal(files, None))\n"
+        "window = build_main_window(session)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "assert window.isVisible() and session.is_unlocked\n"
+        "window.stop_background()\n"
+    )
+    assert loaded_after(code, CHARTS) == []
+
+
+def test_opening_a_journal_loads_no_numpy(tmp_path):
+    """sqlite-utils would import numpy (and pandas) only to know their number types; the
+    journal never stores them, so opening one leaves numpy for the charts to load."""
+    folder = tmp_path / "journal"
+    create_journal(JournalFiles(folder), None).close()
+    code = (
+        "from pathlib import Path\n"
+        "from recovery_desktop.data.journal import JournalFiles, open_unprotected\n"
+        f"journal = open_unprotected(JournalFiles(Path({str(folder)!r})))\n"
+        "assert journal.counts()['checkins'] == 0\n"
+        "journal.close()\n"
+    )
+    assert loaded_after(code, ("numpy", "pandas", "sqlite_utils")) == ["sqlite_utils"]
+
+
+def test_opening_a_journal_runs_no_sqlite_utils_plugin(files, monkeypatch):
+    """No installed sqlite-utils plugin is looked for or run on the journal's connection
+    (looking scans every installed package, and a plugin would see the decrypted data)."""
+    from sqlite_utils import plugins
+
+    searched: list[str] = []
+    monkeypatch.setattr(plugins, "_plugins_loaded", False)
+    monkeypatch.setattr(plugins.pm, "load_setuptools_entrypoints", searched.append)
+    create_journal(files, None).close()
+    open_unprotected(files).close()
+    assert searched == []
