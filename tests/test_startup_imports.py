@@ -91,3 +91,24 @@ def test_opening_a_journal_runs_no_sqlite_utils_plugin(files, monkeypatch):
     create_journal(files, None).close()
     open_unprotected(files).close()
     assert searched == []
+
+
+def test_the_refusal_holds_for_the_importing_thread_only(tmp_path, monkeypatch):
+    """While sqlite-utils is imported without numpy, the charts may be importing numpy on
+    their own thread (ui/warmup.py): that import must not fail."""
+    import threading
+
+    from recovery_desktop.data.sqlite_utils_import import _RefuseOnThisThread
+
+    (tmp_path / "probe_for_charts.py").write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "probe_for_charts", raising=False)
+    refuse = _RefuseOnThisThread(["probe_for_charts"])
+    monkeypatch.setattr(sys, "meta_path", [refuse, *sys.meta_path])
+    with pytest.raises(ModuleNotFoundError):
+        import probe_for_charts  # noqa: F401
+    other: list[int] = []
+    worker = threading.Thread(target=lambda: other.append(__import__("probe_for_charts").VALUE))
+    worker.start()
+    worker.join()
+    assert other == [1]

@@ -48,14 +48,13 @@ class _RefuseOnThisThread(importlib.abc.MetaPathFinder):
 
 
 def _import_sqlite_utils() -> ModuleType:
-    if "sqlite_utils" in sys.modules:
-        return sys.modules["sqlite_utils"]
     refuse = _RefuseOnThisThread(UNUSED_OPTIONAL)
     sys.meta_path.insert(0, refuse)
     try:
-        return importlib.import_module("sqlite_utils")
+        import sqlite_utils
     finally:
         sys.meta_path.remove(refuse)
+    return sqlite_utils
 
 
 if TYPE_CHECKING:
