@@ -41,6 +41,25 @@ def test_command_line_help_loads_no_heavy_library(argv):
     assert loaded_after(code, HEAVY) == []
 
 
+def test_the_first_run_wizard_waits_for_no_page_and_no_repository():
+    """What the app imports before its first window (the first-run wizard or the unlock
+    screen) holds none of the main window's pages, none of the journal's repositories and
+    no sqlite-utils: those load once a journal is open."""
+    script = (
+        "import sys\n"
+        "import recovery_desktop.ui.app\n"
+        "late = ('recovery_desktop.ui.pages', 'recovery_desktop.data.journal',\n"
+        "        'recovery_desktop.data.checkins', 'sqlite_utils', 'matplotlib', 'numpy')\n"
+        "late_dotted = tuple(name + '.' for name in late)\n"
+        "print(sorted(m for m in sys.modules if m in late or m.startswith(late_dotted)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
 def test_first_window_loads_no_charts(tmp_path):
     """The main window on an open journal is built and shown without matplotlib or numpy:
     charts load in the background later (ui/warmup.py)."""

@@ -22,7 +22,7 @@ from recovery_desktop.data import creation
 from recovery_desktop.data.errors import JournalDamaged, JournalError
 from recovery_desktop.data.fsutil import ensure_private_dir
 from recovery_desktop.data.instance_lock import InstanceLock
-from recovery_desktop.data.journal import Journal, JournalFiles, create_journal
+from recovery_desktop.data.journal_files import JournalFiles
 from recovery_desktop.data.restore import finish_interrupted_restore
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui import crash
@@ -39,6 +39,7 @@ from recovery_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from recovery_desktop.data.backup_files import BackupFile
+    from recovery_desktop.data.journal import Journal
     from recovery_desktop.domain.checkin import CheckIn
     from recovery_desktop.ui.day_watcher import DayWatcher
     from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpOpener
@@ -214,6 +215,8 @@ def build_main_window(
 
 def create_from_wizard(files: JournalFiles, wizard: KeyWizard) -> Journal:
     """Create the journal the first-run wizard describes, with its optional first steps."""
+    from recovery_desktop.data.journal import create_journal
+
     recovery = wizard.recovery_key if wizard.passphrase is not None else None
     journal = create_journal(files, wizard.passphrase, recovery)
     steps = wizard.first_steps.steps() if wizard.first_steps is not None else None

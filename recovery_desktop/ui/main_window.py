@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.app_keys import EveryWindowKey
 from recovery_desktop.ui.clipboard import private_clipboard
@@ -35,6 +34,7 @@ from recovery_desktop.ui.widgets.unlock_panel import UnlockPanel
 from recovery_desktop.ui.window_size import fit_to_screen
 
 if TYPE_CHECKING:
+    from recovery_desktop.data.journal import Journal
     from recovery_desktop.ui.widgets.damaged_panel import DamagedPanel
 
 APP_TITLE = "Recovery Desktop"
