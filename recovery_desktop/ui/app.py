@@ -60,18 +60,13 @@ def page_specs(
     restore: Callable[[BackupFile], None] | None = None,
 ) -> list[PageSpec]:
     """The pages in navigation order. A page is listed only once it works. Pages that show
-    date-dependent figures follow ``day.day_changed``."""
+    date-dependent figures follow ``day.day_changed``. Each builder imports its page's
+    module, so a page not built yet costs nothing at start."""
     from recovery_desktop.ui.main_window import PageSpec
-    from recovery_desktop.ui.pages.clean_time import CleanTimePage
-    from recovery_desktop.ui.pages.cravings import CravingsPage
-    from recovery_desktop.ui.pages.library import LibraryPage
-    from recovery_desktop.ui.pages.people import PeoplePage
-    from recovery_desktop.ui.pages.settings import SettingsPage
-    from recovery_desktop.ui.pages.summary import SummaryPage
-    from recovery_desktop.ui.pages.today import TodayPage
-    from recovery_desktop.ui.pages.trends import TrendsPage
 
     def today(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.today import TodayPage
+
         page = TodayPage(journal, drafts)
         page.used_answered.connect(flows.day_marked_used)
         page.lapse_wanted.connect(flows.record_later)
@@ -82,34 +77,51 @@ def page_specs(
         return page
 
     def cravings(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.cravings import CravingsPage
+
         page = CravingsPage(journal, flows.open_craving)
         flows.changed.connect(page.refresh)
         day.day_changed.connect(page.day_changed)
         return page
 
     def trends(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.trends import TrendsPage
+
         page = TrendsPage(journal, warmup)
         day.day_changed.connect(page.refresh)  # redraws if shown: ranges end today
         return page
 
     def people(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.people import PeoplePage
+
         page = PeoplePage(journal)
         day.day_changed.connect(page.log_box.refresh)  # "last reached out" and its note
         return page
 
     def clean_time(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.clean_time import CleanTimePage
+
         page = CleanTimePage(journal, flows.open_lapse)
         flows.changed.connect(page.refresh)
         day.day_changed.connect(page.day_changed)
         return page
 
+    def library(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.library import LibraryPage
+
+        return LibraryPage(journal)
+
     def summary(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.summary import SummaryPage
+
         page = SummaryPage(journal, warmup)
         flows.imported.connect(page.records_added)
         day.day_changed.connect(page.picker.day_changed)
         return page
 
     def settings(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.settings import SettingsPage
+
         page = SettingsPage(journal)
         page.auto_lock_changed.connect(idle.set_minutes)
         page.data_imported.connect(flows.imported)
@@ -123,7 +135,7 @@ def page_specs(
         PageSpec("Trends", trends),
         PageSpec("People", people),
         PageSpec("Clean time", clean_time),
-        PageSpec("Triggers & coping", LibraryPage),
+        PageSpec("Triggers & coping", library),
         PageSpec("Weekly summary", summary),
         PageSpec("Settings", settings),
     ]
