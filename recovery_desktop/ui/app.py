@@ -92,7 +92,7 @@ def page_specs(
         return page
 
     def people(journal: Journal) -> QWidget:
-        from recovery_desktop.ui.pages.people import PeoplePage
+        from recovery_desktop.ui.pages.people.page import PeoplePage
 
         page = PeoplePage(journal)
         day.day_changed.connect(page.log_box.refresh)  # "last reached out" and its note
@@ -107,7 +107,7 @@ def page_specs(
         return page
 
     def library(journal: Journal) -> QWidget:
-        from recovery_desktop.ui.pages.library import LibraryPage
+        from recovery_desktop.ui.pages.library.page import LibraryPage
 
         return LibraryPage(journal)
 
