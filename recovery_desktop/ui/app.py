@@ -29,7 +29,6 @@ from recovery_desktop.ui import crash
 from recovery_desktop.ui.clipboard import private_clipboard
 from recovery_desktop.ui.dates import use_app_language
 from recovery_desktop.ui.demo_journal import demo_journal, remove_left_behind
-from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, setup_wizard
 from recovery_desktop.ui.dialogs.opening_boxes import notes_box, wants_fresh_start
 from recovery_desktop.ui.main_window import APP_TITLE
 from recovery_desktop.ui.plain_text import install_plain_text
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from recovery_desktop.domain.checkin import CheckIn
     from recovery_desktop.ui.day_watcher import DayWatcher
     from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpOpener
+    from recovery_desktop.ui.dialogs.key_wizards import KeyWizard
     from recovery_desktop.ui.flows import Flows
     from recovery_desktop.ui.idle import IdleWatcher
     from recovery_desktop.ui.main_window import MainWindow, PageSpec
@@ -246,6 +246,8 @@ def create_from_wizard(files: JournalFiles, wizard: KeyWizard) -> Journal:
 
 def first_run(files: JournalFiles) -> Journal | None:
     """The setup wizard; returns the new journal, or None if the user closed it."""
+    from recovery_desktop.ui.dialogs.key_wizards import setup_wizard
+
     created: list[Journal] = []
     setup_wizard(
         lambda wizard: created.append(create_from_wizard(files, wizard)),
