@@ -48,12 +48,14 @@ class _RefuseOnThisThread(importlib.abc.MetaPathFinder):
 
 
 def _import_sqlite_utils() -> ModuleType:
+    # New lists, never changed in place: another thread may be walking the old one (an
+    # element removed under it would make it skip a finder and fail an import).
     refuse = _RefuseOnThisThread(UNUSED_OPTIONAL)
-    sys.meta_path.insert(0, refuse)
+    sys.meta_path = [refuse, *sys.meta_path]
     try:
         import sqlite_utils
     finally:
-        sys.meta_path.remove(refuse)
+        sys.meta_path = [finder for finder in sys.meta_path if finder is not refuse]
     return sqlite_utils
 
 
