@@ -41,17 +41,36 @@ def test_command_line_help_loads_no_heavy_library(argv):
     assert loaded_after(code, HEAVY) == []
 
 
-def test_the_first_run_wizard_waits_for_no_page_and_no_repository():
-    """What the app imports before its first window (the first-run wizard or the unlock
-    screen) holds none of the main window's pages, none of the journal's repositories and
-    neither sqlite-utils nor SQLCipher: those load once a journal is opened. The wizard
-    itself loads only when there is no journal yet."""
+OPENED_LATER = (
+    "recovery_desktop.ui.pages",
+    "recovery_desktop.data.journal",
+    "recovery_desktop.data.checkins",
+    "sqlite_utils",
+    "sqlcipher3",
+    "cryptography",
+    "matplotlib",
+    "numpy",
+)
+
+
+@pytest.mark.parametrize(
+    ("first_window", "also_later"),
+    [
+        ("recovery_desktop.ui.main_window", ("recovery_desktop.ui.dialogs.key_wizards",)),
+        ("recovery_desktop.ui.dialogs.key_wizards", ()),
+    ],
+    ids=["unlock screen", "first-run wizard"],
+)
+def test_the_first_window_waits_for_no_page_and_no_repository(first_window, also_later):
+    """What the app imports before its first window (the unlock screen, or the first-run
+    wizard for a new journal) holds none of the main window's pages, none of the journal's
+    repositories, no sqlite-utils, SQLCipher or cryptography: those load once a journal is
+    opened or created. An existing journal does not load the wizard at all."""
+    late = (*OPENED_LATER, *also_later)
     script = (
         "import sys\n"
-        "import recovery_desktop.ui.app\n"
-        "late = ('recovery_desktop.ui.pages', 'recovery_desktop.data.journal',\n"
-        "        'recovery_desktop.data.checkins', 'sqlite_utils', 'sqlcipher3', 'matplotlib',\n"
-        "        'numpy', 'recovery_desktop.ui.dialogs.key_wizards')\n"
+        f"import recovery_desktop.ui.app, {first_window}\n"
+        f"late = {late!r}\n"
         "late_dotted = tuple(name + '.' for name in late)\n"
         "print(sorted(m for m in sys.modules if m in late or m.startswith(late_dotted)))\n"
     )
