@@ -57,7 +57,7 @@ OPENED_LATER = (
     ("first_window", "also_later"),
     [
         ("recovery_desktop.ui.main_window", ("recovery_desktop.ui.dialogs.key_wizards",)),
-        ("recovery_desktop.ui.dialogs.key_wizards", ()),
+        ("recovery_desktop.ui.dialogs.key_wizards", ("recovery_desktop.ui.main_window",)),
     ],
     ids=["unlock screen", "first-run wizard"],
 )
@@ -65,7 +65,8 @@ def test_the_first_window_waits_for_no_page_and_no_repository(first_window, also
     """What the app imports before its first window (the unlock screen, or the first-run
     wizard for a new journal) holds none of the main window's pages, none of the journal's
     repositories, no sqlite-utils, SQLCipher or cryptography: those load once a journal is
-    opened or created. An existing journal does not load the wizard at all."""
+    opened or created. An existing journal does not load the wizard, nor a new one the main
+    window until the wizard is done."""
     late = (*OPENED_LATER, *also_later)
     script = (
         "import sys\n"

@@ -26,11 +26,11 @@ from recovery_desktop.data.journal_files import JournalFiles
 from recovery_desktop.data.restore import finish_interrupted_restore
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui import crash
+from recovery_desktop.ui.app_title import APP_TITLE
 from recovery_desktop.ui.clipboard import private_clipboard
 from recovery_desktop.ui.dates import use_app_language
 from recovery_desktop.ui.demo_journal import demo_journal, remove_left_behind
 from recovery_desktop.ui.dialogs.opening_boxes import notes_box, wants_fresh_start
-from recovery_desktop.ui.main_window import APP_TITLE
 from recovery_desktop.ui.plain_text import install_plain_text
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.stop_signals import StopSignals

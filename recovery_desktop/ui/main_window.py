@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.app_keys import EveryWindowKey
+from recovery_desktop.ui.app_title import APP_TITLE
 from recovery_desktop.ui.clipboard import private_clipboard
 from recovery_desktop.ui.draft_keeper import DraftKeeper
 from recovery_desktop.ui.idle import IdleWatcher
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from recovery_desktop.data.journal import Journal
     from recovery_desktop.ui.widgets.damaged_panel import DamagedPanel
 
-APP_TITLE = "Recovery Desktop"
 PREFERRED_SIZE = (1120, 780)
 LOCK_SHORTCUT = "Ctrl+L"
 
