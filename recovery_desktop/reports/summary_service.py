@@ -22,7 +22,7 @@ from typing import Protocol
 
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import SummaryInputs, SummaryOptions, summarise
-from recovery_desktop.domain.summary_recovery import summarise_recovery
+from recovery_desktop.domain.summary_events import summarise_recovery
 from recovery_desktop.reports.sections import SummaryContext
 from recovery_desktop.reports.summary import chart_png
 from recovery_desktop.reports.summary_html import SummaryDocument, charts_needed, render
