@@ -1,8 +1,9 @@
 """``--self-test``: proves a bundle works, headless, without touching any real journal.
 
 Checks that the bundled Qt binding keeps Python's ``None`` alive, creates a protected journal
-in a temporary folder, unlocks it, saves and reads a check-in, draws one matplotlib figure
-and writes this week's summary as a PDF. Exit code 0 means all of it worked.
+in a temporary folder, unlocks it, saves and reads a check-in, draws one matplotlib figure,
+saves a chart as SVG as "Save chart" does (matplotlib loads its SVG backend by name, which a
+bundle can miss) and writes this week's summary as a PDF. Exit code 0 means all of it worked.
 """
 
 from __future__ import annotations
@@ -41,6 +42,18 @@ def _journal_round_trip(folder: Path) -> SummaryInputs:
         journal.close()
 
 
+def _chart_as_svg(inputs: SummaryInputs) -> bytes:
+    """One chart saved as an SVG image, checked as "Save chart" checks it."""
+    from recovery_desktop.data.output_files import svg_check
+    from recovery_desktop.reports.chart_kit import Chart, image
+    from recovery_desktop.reports.summary import print_chart
+
+    figure = print_chart(inputs, "mood_craving", date.today())
+    data = image(Chart("Self-test", figure), "svg")
+    svg_check(data)
+    return data
+
+
 def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -61,6 +74,7 @@ def run_self_test() -> int:
         _say("journal: ok")
         png = chart_png(inputs, "mood_craving", date.today())
         _say(f"chart: ok ({len(png)} bytes)")
+        _say(f"svg: ok ({len(_chart_as_svg(inputs))} bytes)")
         pdf = folder / "self-test.pdf"
         built = build_summary(inputs, SummaryOptions(), date.today())
         write_pdf(built, pdf, "A4", JournalFiles(folder / "journal").app_folders())
