@@ -46,8 +46,8 @@ UNWANTED_PLUGIN_FILES = frozenset(
         "libqlinuxfb.so",
         "libqminimalegl.so",
         "libqvkkhrdisplay.so",
-        # The GTK 3 platform theme pulls in GTK, GDK, Pango, Cairo, ATK and GIO (8 MB and
-        # more), and its native GTK file dialog records saved files in GTK's recently-used
+        # The GTK 3 platform theme pulls in GTK, GDK, Pango, Cairo, ATK and GIO (7 MB and
+        # more), and its GTK file dialog can add the files it opens to GTK's recently-used
         # list. The app draws with Fusion and its own palette and follows the desktop's light
         # or dark setting without it (Qt's built-in GNOME theme reads the portal).
         "libqgtk3.so",
