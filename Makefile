@@ -27,7 +27,7 @@ demo: $(STAMP)  ## open a throwaway journal full of sample data
 lint: $(STAMP)
 	$(BIN)/ruff check recovery_desktop tests bench
 	$(BIN)/ruff format --check recovery_desktop tests bench
-	$(BIN)/mypy recovery_desktop
+	$(BIN)/mypy recovery_desktop freeze
 	$(BIN)/mypy bench
 	$(BIN)/lint-imports
 
