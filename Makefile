@@ -25,15 +25,15 @@ demo: $(STAMP)  ## open a throwaway journal full of sample data
 	$(BIN)/python -m recovery_desktop --demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check recovery_desktop tests bench
-	$(BIN)/ruff format --check recovery_desktop tests bench
+	$(BIN)/ruff check recovery_desktop tests bench freeze
+	$(BIN)/ruff format --check recovery_desktop tests bench freeze
 	$(BIN)/mypy recovery_desktop freeze
 	$(BIN)/mypy bench
 	$(BIN)/lint-imports
 
 format: $(STAMP)
-	$(BIN)/ruff format recovery_desktop tests bench
-	$(BIN)/ruff check --fix recovery_desktop tests bench
+	$(BIN)/ruff format recovery_desktop tests bench freeze
+	$(BIN)/ruff check --fix recovery_desktop tests bench freeze
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
