@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -24,6 +25,7 @@ from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui import crash
 from recovery_desktop.ui.auto_backup import AutoBackup
+from recovery_desktop.ui.change_signal import ChangeSignal, follow
 from recovery_desktop.ui.clipboard import private_clipboard
 from recovery_desktop.ui.dates import use_app_language
 from recovery_desktop.ui.day_watcher import DayWatcher
@@ -61,66 +63,63 @@ def page_specs(
     warmup: Warmup,
     flows: Flows,
     day: DayWatcher,
+    changes: ChangeSignal,
     restore: Callable[[BackupFile], None] | None = None,
 ) -> list[PageSpec]:
-    """The pages in navigation order. A page is listed only once it works. Pages that show
-    date-dependent figures follow ``day.day_changed``."""
+    """The pages in navigation order, each built when first shown. A page is listed only
+    once it works. Each follows the kinds of records it ``shows`` through ``changes``, and
+    the date through ``day``: at once while visible, else when next shown."""
+
+    def followed(page: Any, day_changed: Callable[[date], object] | None = None) -> Any:
+        follow(page, changes, page.shows, page.data_changed, day.day_changed, day_changed)
+        return page
 
     def today(journal: Journal) -> QWidget:
         page = TodayPage(journal, drafts)
         page.used_answered.connect(flows.day_marked_used)
         page.lapse_wanted.connect(flows.record_later)
-        flows.changed.connect(page.refresh_story)
-        flows.imported.connect(page.records_added)
-        day.day_changed.connect(page.day_changed)
-        day.day_changed.connect(page.badge.day_changed)
-        return page
+        return followed(page, page.day_changed)
 
     def cravings(journal: Journal) -> QWidget:
         page = CravingsPage(journal, flows.open_craving)
-        flows.changed.connect(page.refresh)
-        day.day_changed.connect(page.day_changed)
-        return page
+        return followed(page, page.day_changed)
 
     def trends(journal: Journal) -> QWidget:
         page = TrendsPage(journal, warmup)
-        day.day_changed.connect(page.refresh)  # redraws if shown: ranges end today
-        return page
+        return followed(page, lambda _day: page.refresh())  # ranges end today
 
     def people(journal: Journal) -> QWidget:
         page = PeoplePage(journal)
-        day.day_changed.connect(page.log_box.refresh)  # "last reached out" and its note
-        return page
+        # "last reached out" and its note
+        return followed(page, lambda _day: page.log_box.refresh())
 
     def clean_time(journal: Journal) -> QWidget:
         page = CleanTimePage(journal, flows.open_lapse)
-        flows.changed.connect(page.refresh)
-        day.day_changed.connect(page.day_changed)
-        return page
+        return followed(page, page.day_changed)
+
+    def library(journal: Journal) -> QWidget:
+        return followed(LibraryPage(journal))
 
     def summary(journal: Journal) -> QWidget:
         page = SummaryPage(journal, warmup)
-        flows.imported.connect(page.records_added)
-        day.day_changed.connect(page.picker.day_changed)
-        return page
+        return followed(page, page.picker.day_changed)
 
     def settings(journal: Journal) -> QWidget:
         page = SettingsPage(journal)
         page.auto_lock_changed.connect(idle.set_minutes)
-        page.data_imported.connect(flows.imported)
         if restore is not None:
             page.restore_wanted.connect(restore)
         return page
 
     return [
-        PageSpec("Today", today),
-        PageSpec("Cravings", cravings),
-        PageSpec("Trends", trends),
-        PageSpec("People", people),
-        PageSpec("Clean time", clean_time),
-        PageSpec("Triggers & coping", LibraryPage),
-        PageSpec("Weekly summary", summary),
-        PageSpec("Settings", settings),
+        PageSpec("Today", today, TodayPage),
+        PageSpec("Cravings", cravings, CravingsPage),
+        PageSpec("Trends", trends, TrendsPage),
+        PageSpec("People", people, PeoplePage),
+        PageSpec("Clean time", clean_time, CleanTimePage),
+        PageSpec("Triggers & coping", library, LibraryPage),
+        PageSpec("Weekly summary", summary, SummaryPage),
+        PageSpec("Settings", settings, SettingsPage),
     ]
 
 
@@ -160,19 +159,23 @@ def build_main_window(
     made here unless a test brings its own clock)."""
     idle = IdleWatcher()
     warmup = Warmup()
-    flows = Flows(session, idle)
+    changes = ChangeSignal(session)
+    flows = Flows(session, idle, changes=changes)
     day = day or DayWatcher()
     help_opener = HelpOpener(lambda: help_content(session))
     drafts: dict[date, CheckIn] = {}
 
     def sidebar(journal: Journal) -> list[QWidget]:
         badge = CleanBadge(journal, invite=True)
+        changes.changed.connect(badge.data_changed)  # always on screen: at once
         day.day_changed.connect(badge.day_changed)
         return [help_opener.button(), craving_button(flows), badge]
 
     window = MainWindow(
         session,
-        page_specs(idle, drafts, warmup, flows, day, lambda backup: restore_into(window, backup)),
+        page_specs(
+            idle, drafts, warmup, flows, day, changes, lambda backup: restore_into(window, backup)
+        ),
         idle,
         title,
         sidebar=sidebar,
@@ -185,7 +188,7 @@ def build_main_window(
     backups = AutoBackup(session, paths.log_dir())
     window.closing.connect(backups.on_closing)
     window.locking.connect(backups.if_due)
-    for helper in (idle, warmup, flows, day, backups):
+    for helper in (idle, warmup, changes, flows, day, backups):
         helper.setParent(window)
     # Charts need matplotlib: load it in the background once the window is up.
     warmup.start_later(WARMUP_DELAY_MS)

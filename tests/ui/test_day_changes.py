@@ -72,9 +72,7 @@ def window(qtbot, window_for, journal, files, clock):
 
 
 def _show(window, kind):
-    row = next(i for i, page in enumerate(window.workspace.pages) if isinstance(page, kind))
-    window.workspace.show_page(row)
-    return window.workspace.pages[row]
+    return window.workspace.open_page(kind)
 
 
 def _sidebar_badge(window) -> CleanBadge:
