@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLabel, QWidget
 
+from recovery_desktop.data.changes import EVERYTHING
 from recovery_desktop.domain.dates import LATEST_DAY
 from recovery_desktop.domain.periods import iso_week
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE

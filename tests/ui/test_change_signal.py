@@ -217,3 +217,25 @@ def test_nothing_polls_the_journal_while_idle(qtbot, window_for, journal, files,
     }
     assert polling <= ALLOWED
     assert window.findChild(DayWatcher) is not None
+
+
+def test_the_open_craving_panel_follows_people_and_triggers_added_elsewhere(
+    qtbot, window_for, journal, files
+):
+    """With the panel open, a person added on People shows under "Call someone first" and a
+    new trigger joins the list, with what was ticked still ticked."""
+    window = _window(window_for, journal, files)
+    qtbot.mouseClick(
+        window.workspace.findChild(QPushButton, "cravingButton"), Qt.MouseButton.LeftButton
+    )
+    panel = next(w for w in window.findChildren(CravingPanel) if w.isVisible())
+    first = panel.triggers.list.item(0).text()
+    panel.triggers.list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert panel.help.contact_rows == []
+    _sam(journal)
+    journal.library.add(LibraryItem(None, Kind.TRIGGER, "Paydays", "Situations"))
+    assert [c.name for c in panel.help.contact_rows] == ["Sam"]
+    names = [panel.triggers.list.item(i).text() for i in range(panel.triggers.list.count())]
+    assert "Paydays" in names
+    assert [tag.name for tag in panel.triggers.chosen()] == [first]
+    panel.close()

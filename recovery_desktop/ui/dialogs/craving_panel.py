@@ -224,8 +224,10 @@ class CravingPanel(QDialog):
 
     def data_changed(self, kinds: frozenset[Change]) -> None:
         """Records changed (the change signal, ``ui/change_signal.py``): the lists of
-        triggers and coping steps follow the library, keeping what is ticked, and the lapse
-        line follows lapses recorded or removed anywhere."""
+        triggers and coping steps follow the library, keeping what is ticked, the help
+        follows the people, plan steps and crisis lines, and the lapse line follows lapses
+        recorded or removed anywhere."""
+        self.help.data_changed(kinds)
         if Change.LIBRARY in kinds:
             favourites = [i.id for i in self._favourites() if i.id is not None]
             self.triggers.load(self.triggers.chosen())
