@@ -33,7 +33,8 @@ PREFERRED_SIZE = (1120, 780)
 
 class Page(Protocol):
     """What the window asks of a page; a page that can reopen dialogs kept across a lock
-    also has ``draft_kinds`` and ``resume_draft(draft)``."""
+    also has ``draft_kinds`` and ``resume_draft(draft)``, and one that shows records has
+    ``shows`` (the kinds of ``data/changes.py``) and ``data_changed(kinds)``."""
 
     title: str
 
