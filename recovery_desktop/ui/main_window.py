@@ -31,16 +31,6 @@ from recovery_desktop.ui.workspace import APP_TITLE, LOCK_SHORTCUT, PageSpec, Wo
 PREFERRED_SIZE = (1120, 780)
 
 
-class Page(Protocol):
-    """What the window asks of a page; a page that can reopen dialogs kept across a lock
-    also has ``draft_kinds`` and ``resume_draft(draft)``, and one that shows records has
-    ``shows`` (the kinds of ``data/changes.py``) and ``data_changed(kinds)``."""
-
-    title: str
-
-    def flush(self) -> bool: ...
-
-
 class BackgroundWork(Protocol):
     """Work on another thread; ``stop()`` returns only once the thread has ended."""
 

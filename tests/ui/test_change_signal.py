@@ -18,7 +18,7 @@ from recovery_desktop.ui.change_signal import Follower
 from recovery_desktop.ui.day_watcher import DayWatcher
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.pages.cravings import CravingsPage
-from recovery_desktop.ui.pages.people import PeoplePage
+from recovery_desktop.ui.pages.people.page import PeoplePage
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.workspace import PageSpec
