@@ -17,6 +17,7 @@ from recovery_desktop.data import (
     trends,
 )
 from recovery_desktop.data.backup_files import parse_backup
+from recovery_desktop.data.changes import ChangeFeed
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import open_database, sql_errors
 from recovery_desktop.data.contacts import ContactRepository
@@ -32,7 +33,6 @@ from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.record_counts import record_counts
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
-from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
 from recovery_desktop.data.vault import Vault, new_data_key, new_recovery_key, protected_slots
 from recovery_desktop.domain.day_story import DayRecords
@@ -53,15 +53,16 @@ class Journal:
         self.vault = vault
         self._key = data_key
         self.db = db
-        self.revision = Revision()
-        self.checkins = CheckinRepository(db, self.revision)
-        self.summary_notes = SummaryNotesRepository(db, self.revision)
-        self.library = LibraryRepository(db, self.revision)
-        self.cravings = CravingRepository(db, self.revision)
-        self.contacts = ContactRepository(db, self.revision, files.crisis_copy)
-        self.preferences = PreferenceRepository(db)
+        # Every committed write announces the kinds of records it changed here.
+        self.changes = ChangeFeed()
+        self.checkins = CheckinRepository(db, self.changes)
+        self.summary_notes = SummaryNotesRepository(db, self.changes)
+        self.library = LibraryRepository(db, self.changes)
+        self.cravings = CravingRepository(db, self.changes)
+        self.contacts = ContactRepository(db, self.changes, files.crisis_copy)
+        self.preferences = PreferenceRepository(db, self.changes)
         self.drafts = DraftRepository(db)
-        self.recovery_time = RecoveryTimeRepository(db, self.revision, self.preferences)
+        self.recovery_time = RecoveryTimeRepository(db, self.changes, self.preferences)
         # Warnings from opening that did not stop it: one per ``kept-after-crash-…`` copy
         # whose write-ahead log lost entries (``lost_copies``), on every open until the
         # user removes that folder.

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from recovery_desktop.ui.app import build_main_window
+from recovery_desktop.ui.change_signal import ChangeSignal, Follower, follow
 from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.plain_text import install_plain_text
 from recovery_desktop.ui.session import Session
@@ -23,6 +24,21 @@ def click_choice(qtbot, choice: SegmentedChoice, text: str) -> None:
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
             return
     raise AssertionError(f"no segment {text!r}")
+
+
+def follow_journal(page, journal, session: Session | None = None) -> Follower:
+    """Keep a page built on its own current with ``journal``'s changes (``session``'s, when
+    given), as the main window does: at once while shown, else when next shown."""
+    if session is None:
+        session = Session(journal.files)
+        session.adopt(journal)
+    changes = ChangeSignal(session, page)
+    return follow(page, changes, page.shows, page.data_changed)
+
+
+def open_page(window, title: str):
+    """Show the main window's page titled ``title`` (built now if it was not) and return it."""
+    return window.workspace.open_page(title)
 
 
 @pytest.fixture(autouse=True, scope="session")

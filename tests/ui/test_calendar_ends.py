@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLabel, QWidget
 
+from recovery_desktop.data.changes import EVERYTHING
 from recovery_desktop.domain.dates import LATEST_DAY
 from recovery_desktop.domain.periods import iso_week
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
@@ -53,7 +54,7 @@ def write_hostile_rows(journal, day: str) -> None:
         journal.db.execute(
             "INSERT INTO clean_periods (substance, start) VALUES (?, ?)", [DEFAULT_SUBSTANCE, day]
         )
-    journal.revision.bump()
+    journal.changes.announce(EVERYTHING)  # as an import of such rows would
 
 
 @pytest.mark.parametrize("day", ENDS)

@@ -195,7 +195,7 @@ def test_clean_time_fits_with_the_longest_reading_error(
     nav = window.workspace.nav
     window.workspace.show_page(next(r for r in PAGES if nav.item(r).text() == "Clean time"))
     page = window.workspace.page(CleanTimePage)
-    page.refresh(force=True)
+    page.refresh()
     _settle(qtbot, window)
     problems = fit_problems(window)
     monkeypatch.undo()

@@ -182,7 +182,7 @@ def test_lines_edited_and_reordered_while_unlocked_show_in_that_order_when_locke
 ):
     """The People page's order and edits are what the locked screen shows."""
     window, _session = _unlocked(window_for, journal, files)
-    window.workspace.show_page(window.workspace.pages.index(window.workspace.page(PeoplePage)))
+    window.workspace.open_page(PeoplePage)
     box = window.workspace.page(PeoplePage).crisis_box
     qtbot.mouseClick(box.rows[3].up_button, LEFT)  # Poison Control above SAMHSA
     qtbot.mouseClick(box.rows[0].down_button, LEFT)  # 988 first, then Emergency services

@@ -193,7 +193,7 @@ def test_logging_a_reach_out_shows_it_in_the_log(qtbot, page, journal, monkeypat
         click_choice(qtbot, dialog.helped_choice, "Yes")
         qtbot.keyClicks(dialog.note_edit, "Said I was struggling.")
 
-    with qtbot.waitSignal(page.changed):
+    with qtbot.waitSignal(page.log_box.changed):
         run_dialog(monkeypatch, ReachOutDialog, fill)
         qtbot.mouseClick(page.log_box.log_button, LEFT)
     (reach,) = journal.contacts.reach_outs(date.today(), date.today())

@@ -13,6 +13,7 @@ from recovery_desktop.ui.flows import Flows
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.people.crisis import CrisisLineRow, CrisisLinesBox
 from recovery_desktop.ui.session import Session
+from tests.ui.conftest import follow_journal
 
 TODAY = date.today()
 
@@ -32,7 +33,7 @@ def test_clean_time_hides_the_old_lapse_list_while_saved_shows(qtbot, journal, f
     flows = Flows(session)
     page = CleanTimePage(journal, flows.open_lapse)
     qtbot.addWidget(page)
-    flows.changed.connect(page.refresh)
+    follow_journal(page, journal, session)  # the recorded lapse redraws the page
     page.show()
     seen: list[list[QWidget]] = []
     monkeypatch.setattr(LapseDialog, "exec", lambda dialog: dialog.accept() or 1)

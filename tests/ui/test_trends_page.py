@@ -9,12 +9,13 @@ from recovery_desktop.domain.demo import demo_checkins
 from recovery_desktop.reports.charts import CHARTS
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.warmup import Warmup
-from tests.ui.conftest import click_choice
+from tests.ui.conftest import click_choice, follow_journal
 
 
 def _shown_page(qtbot, journal):
     """The Trends page on ``journal``, shown, with every chart drawn once."""
     shown = TrendsPage(journal, Warmup())
+    follow_journal(shown, journal)
     qtbot.addWidget(shown)
     shown.resize(1000, 900)
     shown.show()
@@ -61,12 +62,12 @@ def test_nothing_is_redrawn_when_nothing_changed(page, journal):
 
 
 def test_new_data_redraws(page, journal, qtbot):
-    """A saved check-in changes the journal's revision, so the charts are drawn again."""
+    """A saved check-in reaches the shown page through the change signal, so the charts
+    are drawn again."""
     from recovery_desktop.domain.checkin import CheckIn
 
     before = page.views["energy"].draw_count
     journal.checkins.save(CheckIn(date.today(), energy=9))
-    page.refresh()
     qtbot.waitUntil(lambda: page.views["energy"].draw_count > before and not page.is_drawing())
 
 

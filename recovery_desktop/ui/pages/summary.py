@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.periods import Period
@@ -53,6 +54,17 @@ def _lines(editor: QPlainTextEdit) -> tuple[str, ...]:
 
 class SummaryPage(QWidget):
     title = "Weekly summary"
+    # Its own lists and choices are not here: the page wrote them (an import: REPLACED).
+    shows = frozenset(
+        {
+            Change.CHECKINS,
+            Change.CRAVINGS,
+            Change.CONTACTS,
+            Change.REACH_OUTS,
+            Change.CLEAN_TIME,
+            Change.REPLACED,
+        }
+    )
 
     def __init__(self, journal: Journal, warmup: Warmup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -380,6 +392,13 @@ class SummaryPage(QWidget):
 
     def flush(self) -> bool:
         return self.save_lists()
+
+    def data_changed(self, kinds: frozenset[Change]) -> None:
+        """Records the summary shows changed (``ui/change_signal.py``)."""
+        if Change.REPLACED in kinds:
+            self.records_added()
+        elif self.built is not None:
+            self._preview_timer.start()
 
     def records_added(self) -> None:
         """Records came from outside this page (an import may bring this period's lists):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.periods import PRESETS, Period, PeriodError, preset
@@ -33,6 +34,9 @@ CUSTOM = "custom"
 
 class TrendsPage(QWidget):
     title = "Trends"
+    shows = frozenset(
+        {Change.CHECKINS, Change.CRAVINGS, Change.CONTACTS, Change.REACH_OUTS, Change.CLEAN_TIME}
+    )
 
     def __init__(self, journal: Journal, warmup: Warmup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +120,11 @@ class TrendsPage(QWidget):
         super().showEvent(event)
         QTimer.singleShot(0, self, self.refresh)
 
+    def data_changed(self, _kinds: frozenset[Change]) -> None:
+        """Records the charts show changed (``ui/change_signal.py``): draw them again."""
+        self._drawn = None
+        self.refresh()
+
     def refresh(self) -> None:
         """Redraw when visible and something changed; otherwise do nothing."""
         if self.isVisible():
@@ -126,7 +135,7 @@ class TrendsPage(QWidget):
 
     def _redraw_if_stale(self) -> None:
         period = self.period()
-        key = (period, self.journal.revision.value, self._style_name())
+        key = (period, self._style_name())
         if key == self._drawn or not self.isVisible():
             return
         self._drawn = key

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import Contact, call_first
@@ -39,17 +40,32 @@ class HelpNow(QWidget):
         self.journal = journal
         self._reached = reached
         self.timer = UrgeSurfTimer(self)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # People and the wave first (what helps with a craving), then the plan's steps,
         # then every crisis line for when it is more than a craving.
         wave = QGroupBox("Ride the wave", self)
         QVBoxLayout(wave).addWidget(self.timer)
-        layout.addWidget(self._people_box())
+        self._builders = {
+            Change.CONTACTS: self._people_box,
+            Change.LIBRARY: self._plan_box,
+            Change.CRISIS_LINES: self._crisis_box,
+        }
+        self._boxes = {kind: build() for kind, build in self._builders.items()}
+        layout.addWidget(self._boxes[Change.CONTACTS])
         layout.addWidget(wave)
-        layout.addWidget(self._plan_box())
-        layout.addWidget(self._crisis_box())
+        layout.addWidget(self._boxes[Change.LIBRARY])
+        layout.addWidget(self._boxes[Change.CRISIS_LINES])
         layout.addStretch(1)
+
+    def data_changed(self, kinds: frozenset[Change]) -> None:
+        """Records changed (the change signal): the boxes showing them are built again;
+        the urge-surfing timer runs on undisturbed."""
+        for kind in kinds & self._boxes.keys():
+            old, self._boxes[kind] = self._boxes[kind], self._builders[kind]()
+            self._layout.replaceWidget(old, self._boxes[kind])
+            old.hide()
+            old.deleteLater()
 
     def _people_box(self) -> QGroupBox:
         empty = NO_PEOPLE
