@@ -50,7 +50,6 @@ from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
 from recovery_desktop.ui.widgets.damaged_panel import DamagedPanel
-from recovery_desktop.ui.widgets.help_lines import journal_crisis_lines
 
 WARMUP_DELAY_MS = 1500
 
@@ -134,7 +133,7 @@ def help_content(session: Session) -> HelpContent:
         contacts = tuple(call_first(journal.contacts.contacts()))
     except JournalError:
         contacts = ()
-    return HelpContent(tuple(journal_crisis_lines(journal)), contacts)
+    return HelpContent(tuple(journal.contacts.crisis_lines_or_copy()), contacts)
 
 
 def add_help(window: MainWindow, opener: HelpOpener) -> None:
