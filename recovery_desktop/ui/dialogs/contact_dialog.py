@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import MAX_FIELD_CHARACTERS, Contact, ContactError, Role
 from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.ui.dialogs.drafts import KeepsDraft
@@ -49,10 +49,13 @@ class ContactDialog(QDialog, KeepsDraft):
     draft_kind = DraftKind.CONTACT
 
     def __init__(
-        self, journal: Journal, contact: Contact | None = None, parent: QWidget | None = None
+        self,
+        contacts: ContactRepository,
+        contact: Contact | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.journal = journal
+        self.contacts = contacts
         self.contact = contact
         self.setWindowTitle("Edit person" if contact else "Add a person")
         self.setMinimumWidth(460)
@@ -137,7 +140,7 @@ class ContactDialog(QDialog, KeepsDraft):
         contact = self.edited()
         try:
             contact.validate()
-            self.contact = self.journal.contacts.save(contact)
+            self.contact = self.contacts.save(contact)
         except ContactError as error:
             self.error.show_message(str(error))
             self._focus_problem(contact)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import Contact, ContactError, Method, ReachOut
 from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.ui.dates import sensible_dates, to_qdate, to_qdatetime
@@ -51,7 +51,7 @@ class ReachOutDialog(QDialog, KeepsDraft):
 
     def __init__(
         self,
-        journal: Journal,
+        contacts: ContactRepository,
         contact_id: int | None = None,
         parent: QWidget | None = None,
         *,
@@ -59,7 +59,7 @@ class ReachOutDialog(QDialog, KeepsDraft):
         existing: ReachOut | None = None,
     ) -> None:
         super().__init__(parent)
-        self.journal = journal
+        self.contacts = contacts
         self.existing = existing
         self.craving_id = existing.craving_id if existing else craving_id
         self.setWindowTitle("Edit reach-out" if existing else "Log a reach-out")
@@ -105,7 +105,7 @@ class ReachOutDialog(QDialog, KeepsDraft):
 
     def _load_contacts(self, contact_id: int | None) -> None:
         try:
-            people = self.journal.contacts.contacts(include_archived=True)
+            people = self.contacts.contacts(include_archived=True)
         except JournalError as error:
             people = []
             self.error.show_message(str(error))
@@ -180,7 +180,7 @@ class ReachOutDialog(QDialog, KeepsDraft):
             self.error.show_message(self._missing())
             return
         try:
-            self.journal.contacts.log_reach_out(reach)
+            self.contacts.log_reach_out(reach)
         except ContactError as error:
             self.error.show_message(str(error))
             return

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
+from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.domain.contacts import (
     DEFAULT_REACH_OUT_REMINDER_DAYS,
     ReachOut,
@@ -55,9 +56,15 @@ class ReachOutLogBox(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        contacts: ContactRepository,
+        preferences: PreferenceRepository,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__("Reach-out log", parent)
-        self.journal = journal
+        self.contacts = contacts
+        self.preferences = preferences
         self.model = ReachOutsModel(self)
         self.view = record_table(self.model, "Reach-outs in the last 90 days, newest first", self)
         header = self.view.horizontalHeader()
@@ -96,11 +103,11 @@ class ReachOutLogBox(QGroupBox):
     def refresh(self) -> None:
         today = date.today()
         try:
-            contacts = self.journal.contacts
+            contacts = self.contacts
             names = {c.id: c.name for c in contacts.contacts(True) if c.id is not None}
             recent = contacts.reach_outs(today - timedelta(days=LOG_DAYS), today)
             last = contacts.last_reach_out()
-            after_days = self.journal.preferences.reach_out_reminder_days()
+            after_days = self.preferences.reach_out_reminder_days()
         except JournalError as error:
             self.error.show_message(str(error))
             return
@@ -124,12 +131,12 @@ class ReachOutLogBox(QGroupBox):
 
     def log(self, contact_id: int | None = None) -> bool:
         """Open the reach-out dialog (with ``contact_id`` chosen); True when one was logged."""
-        return self._run_dialog(ReachOutDialog(self.journal, contact_id, self))
+        return self._run_dialog(ReachOutDialog(self.contacts, contact_id, self))
 
     def edit_selected(self) -> None:
         reach = self.selected()
         if reach is not None:
-            self._run_dialog(ReachOutDialog(self.journal, parent=self, existing=reach))
+            self._run_dialog(ReachOutDialog(self.contacts, parent=self, existing=reach))
 
     def resume(self, draft: Draft) -> None:
         """Reopen the dialog that was open when the journal locked, as it was left."""
@@ -139,7 +146,7 @@ class ReachOutLogBox(QGroupBox):
             (r for r in map(self.model.reach_out_at, rows) if r and r.id == reach_id), None
         )
         dialog = ReachOutDialog(
-            self.journal,
+            self.contacts,
             draft.number("contact_id"),
             self,
             craving_id=draft.number("craving_id"),
@@ -164,7 +171,7 @@ class ReachOutLogBox(QGroupBox):
             return
         self.error.show_message("")
         try:
-            self.journal.contacts.delete_reach_out(reach.id)
+            self.contacts.delete_reach_out(reach.id)
         except JournalError as error:
             self.error.show_message(f"Not deleted: {error}")
         self._changed()
