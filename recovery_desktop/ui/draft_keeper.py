@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -12,6 +13,9 @@ from recovery_desktop.data.drafts import DraftRepository
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.ui.dialogs.drafts import KeepsDraft
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.journal import Journal
 
 
 class DraftKeeper:
