@@ -9,13 +9,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from recovery_desktop.data.drafts import DraftRepository
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.ui.dialogs.drafts import KeepsDraft
 
 if TYPE_CHECKING:
-    from recovery_desktop.data.journal import Journal
+    from recovery_desktop.data.drafts import DraftRepository
 
 
 class DraftKeeper:

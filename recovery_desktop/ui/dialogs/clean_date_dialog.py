@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -15,13 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.domain.recovery_time import RecoveryTimeError, latest_clean_date
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.dialogs.drafts import KeepsDraft, restore_day
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 
 
 class CleanDateDialog(QDialog, KeepsDraft):

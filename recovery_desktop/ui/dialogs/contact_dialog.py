@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,13 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.contacts import MAX_FIELD_CHARACTERS, Contact, ContactError, Role
 from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.ui.dialogs.drafts import KeepsDraft
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
 
 
 def line_edit(accessible_name: str, placeholder: str, parent: QWidget) -> QLineEdit:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.contacts import ContactError, CrisisLine
 from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
@@ -15,6 +15,9 @@ from recovery_desktop.ui.dialogs.drafts import KeepsDraft
 from recovery_desktop.ui.widgets.help_lines import SHOWN_WHEN_LOCKED
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
 
 
 class CrisisLineDialog(QDialog, KeepsDraft):

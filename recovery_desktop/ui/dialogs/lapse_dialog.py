@@ -7,6 +7,7 @@ every earlier clean day and every record is kept.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,9 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.domain.recovery_time import (
     DEFAULT_SUBSTANCE,
@@ -51,6 +50,10 @@ from recovery_desktop.ui.widgets.help_lines import (
 from recovery_desktop.ui.widgets.layout import compact_combo, ok_cancel, scroll_area
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 from recovery_desktop.ui.window_size import fit_to_screen
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
+    from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 
 INTRO = (
     "A lapse is one moment, not the end of your recovery, and it doesn't wipe out what you "

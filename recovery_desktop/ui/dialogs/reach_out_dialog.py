@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.contacts import Contact, ContactError, Method, ReachOut
 from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
@@ -26,6 +26,9 @@ from recovery_desktop.ui.dialogs.drafts import KeepsDraft, minutes, restore_mome
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.widgets.layout import compact_combo, ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
 
 NOBODY_YET = "There is nobody in your list yet. Add someone on the People page first."
 

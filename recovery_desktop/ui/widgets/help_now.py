@@ -4,13 +4,12 @@ steps, and every crisis line."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.domain.contacts import Contact, call_first
 from recovery_desktop.ui.widgets.help_lines import (
     CardList,
@@ -19,6 +18,10 @@ from recovery_desktop.ui.widgets.help_lines import (
     plain_label,
 )
 from recovery_desktop.ui.widgets.urge_surf import UrgeSurfTimer
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
+    from recovery_desktop.data.library import LibraryRepository
 
 NO_PEOPLE = "Add the people you'd call on the People page; the first three show up here."
 

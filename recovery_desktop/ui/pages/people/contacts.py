@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.contacts import CALL_FIRST, Contact
 from recovery_desktop.domain.drafts import Draft
@@ -27,6 +27,9 @@ from recovery_desktop.ui.models.contacts_model import ContactsModel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 from recovery_desktop.ui.widgets.questions import ask
 from recovery_desktop.ui.widgets.tables import edit_on_activate, fit_rows, record_table
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
 
 HINT = (
     "The first {n} people are shown in the craving panel, so put the ones you would call first "

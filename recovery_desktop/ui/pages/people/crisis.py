@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -12,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.contacts import CrisisLine
 from recovery_desktop.domain.drafts import Draft
@@ -21,6 +22,9 @@ from recovery_desktop.ui.widgets.help_lines import SHOWN_WHEN_LOCKED, NumberCard
 from recovery_desktop.ui.widgets.layout import discard
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 from recovery_desktop.ui.widgets.questions import ask
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
 
 COUNTRY_NOTE = (
     "These start as United States numbers. If you live somewhere else, edit them for your "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -15,9 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.domain.contacts import (
     DEFAULT_REACH_OUT_REMINDER_DAYS,
     ReachOut,
@@ -31,6 +30,10 @@ from recovery_desktop.ui.models.contacts_model import COL_NOTE, ReachOutsModel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 from recovery_desktop.ui.widgets.questions import ask
 from recovery_desktop.ui.widgets.tables import edit_on_activate, fit_rows, record_table
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
+    from recovery_desktop.data.preferences import PreferenceRepository
 
 LOG_DAYS = 90
 
