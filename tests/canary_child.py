@@ -186,8 +186,10 @@ def main() -> None:
     journal_dir, out_dir = Path(sys.argv[1]), Path(sys.argv[2])
     canary, crisis_canary = sys.argv[3], sys.argv[4]
     from recovery_desktop.data.fsutil import set_private_umask
+    from tests.argon2_for_tests import use_test_only_argon2
 
     set_private_umask()
+    use_test_only_argon2()  # TEST ONLY: cheap key derivation, as in the test process
     plant(journal_dir, canary, crisis_canary)
     use_the_app(journal_dir, canary)
     restore_a_backup(journal_dir)

@@ -46,6 +46,12 @@ from recovery_desktop.domain import recovery_key
 __all__ = ["DEFAULT_ARGON2", "Argon2Params", "Vault", "new_data_key", "new_recovery_key"]
 
 PENDING = "pending_rekey"
+
+# The Argon2id costs of every new passphrase slot: DEFAULT_ARGON2, DESIGN's floor. Nothing in
+# the app changes this. Only the test suite replaces it (``tests/conftest.py``,
+# ``TEST_ONLY_ARGON2``) to keep its key derivations cheap; keys.json records the costs each
+# slot was made with, and unlocking reads them from there.
+new_slot_argon2: Argon2Params = DEFAULT_ARGON2
 _NEXT, _PREVIOUS = "rekey-next", "rekey-previous"
 
 
@@ -58,7 +64,11 @@ def new_recovery_key() -> str:
     return recovery_key.new_key()
 
 
-def passphrase_slot(data_key: bytes, passphrase: str, params: Argon2Params) -> dict[str, Any]:
+def passphrase_slot(
+    data_key: bytes, passphrase: str, params: Argon2Params | None = None
+) -> dict[str, Any]:
+    """A passphrase slot for ``data_key``, with ``params`` (default :data:`new_slot_argon2`)."""
+    params = params or new_slot_argon2
     salt = secrets.token_bytes(SALT_BYTES)
     kdf = {"name": "argon2id", "salt": b64(salt), **asdict(params)}
     sealed = Sealed.seal("passphrase", argon2(passphrase, salt, params), data_key)
@@ -76,7 +86,7 @@ def protected_slots(data_key: bytes, passphrase: str, formatted_key: str) -> lis
     """A passphrase slot and a recovery slot for ``data_key`` (the Argon2id run takes
     a moment)."""
     return [
-        passphrase_slot(data_key, passphrase, DEFAULT_ARGON2),
+        passphrase_slot(data_key, passphrase),
         recovery_slot(data_key, formatted_key),
     ]
 
@@ -128,7 +138,7 @@ class Vault:
         data_key: bytes,
         passphrase: str | None,
         recovery: str | None,
-        params: Argon2Params = DEFAULT_ARGON2,
+        params: Argon2Params | None = None,
     ) -> Vault:
         """Write a new keys.json: passphrase and recovery slots, or one plain slot."""
         slots: list[dict[str, Any]] = []
@@ -217,7 +227,7 @@ class Vault:
 
     # -- changing slots -----------------------------------------------------------------------
     def set_passphrase(
-        self, data_key: bytes, passphrase: str, params: Argon2Params = DEFAULT_ARGON2
+        self, data_key: bytes, passphrase: str, params: Argon2Params | None = None
     ) -> None:
         """Replace the passphrase slot (dropping any plain slot) and save atomically."""
         slots = [s for s in self._slots if s.get("kind") not in ("passphrase", "plain")]

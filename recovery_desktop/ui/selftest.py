@@ -1,8 +1,10 @@
 """``--self-test``: proves a bundle works, headless, without touching any real journal.
 
 Checks that the bundled Qt binding keeps Python's ``None`` alive, creates a protected journal
-in a temporary folder, unlocks it, saves and reads a check-in, and writes this week's summary
-(with its charts drawn by matplotlib) as a PDF. Exit code 0 means all of it worked.
+in a temporary folder, unlocks it, saves and reads a check-in, writes this week's summary
+(with its charts drawn by matplotlib) as a PDF, and saves a chart as SVG as "Save image…"
+does (matplotlib loads its SVG backend by name, which a bundle can miss). Exit code 0 means
+all of it worked.
 """
 
 from __future__ import annotations
@@ -70,6 +72,19 @@ def write_summary(journal: Journal, period: Period, pdf: Path) -> BuiltSummary:
     return built
 
 
+def chart_as_svg(journal: Journal, period: Period) -> bytes:
+    """The summary's mood chart of ``period`` saved as an SVG image and checked as "Save
+    image…" checks it. Raises IncompleteOutput when the image is incomplete."""
+    from recovery_desktop.data.output_files import svg_check
+    from recovery_desktop.reports.chart_kit import Chart, image
+    from recovery_desktop.reports.summary import print_chart
+
+    figure = print_chart(journal.summary_inputs(period), "mood_craving", date.today())
+    data = image(Chart("Self-test", figure), "svg")
+    svg_check(data)
+    return data
+
+
 def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -87,6 +102,7 @@ def run_self_test() -> int:
         try:
             _say("journal: ok")
             write_summary(journal, week_of(date.today()), folder / "self-test.pdf")
+            _say(f"svg: ok ({len(chart_as_svg(journal, week_of(date.today())))} bytes)")
         finally:
             journal.close()
     del app

@@ -1,7 +1,7 @@
 """Run by tests/data/test_rekey_crash.py in a child process, which the test kills at
 random moments: changes a journal's keys through the data layer.
 
-    python rekey_child.py OPERATION FOLDER
+    PYTHONPATH=ROOT python rekey_child.py OPERATION FOLDER
 
 OPERATION is ``change`` (passphrase A <-> B, for ever), ``newkey`` (a new encryption key
 with passphrase A <-> B, for ever) or ``add`` (passphrase A added to a journal without
@@ -20,6 +20,7 @@ from recovery_desktop.data.journal import (
     open_unprotected,
     open_with_passphrase,
 )
+from tests.argon2_for_tests import use_test_only_argon2
 
 A = "first passphrase of the test"
 B = "second passphrase of the test"
@@ -39,6 +40,7 @@ def open_either(files):
 
 def main(operation, folder):
     set_private_umask()
+    use_test_only_argon2()  # TEST ONLY: cheap key derivation, as in the test process
     files = JournalFiles(Path(folder))
     if operation == "add":
         journal = open_unprotected(files)

@@ -7,6 +7,7 @@ no record is lost, and every backup opens with the journal's own key file.
 """
 
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -53,6 +54,7 @@ def start(operation, files):
         stdout=subprocess.PIPE,
         text=True,
         cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
 
 

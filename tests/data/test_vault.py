@@ -1,13 +1,19 @@
 """Key slots: passphrases of every shape, the recovery key, changes and upgrades."""
 
 import json
+import subprocess
+import sys
 import unicodedata
+from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from recovery_desktop.data import vault
 from recovery_desktop.data.errors import JournalDamaged, WrongPassphrase, WrongRecoveryKey
 from recovery_desktop.data.journal import (
+    JournalFiles,
     create_journal,
     new_recovery_key,
     open_unprotected,
@@ -15,6 +21,7 @@ from recovery_desktop.data.journal import (
     open_with_recovery_key,
 )
 from recovery_desktop.domain.checkin import CheckIn
+from tests.argon2_for_tests import TEST_ONLY_ARGON2
 from tests.conftest import PASSPHRASE, folder_hashes
 
 NFC = unicodedata.normalize("NFC", "Zoë's café")
@@ -138,3 +145,46 @@ def test_damaged_keys_file_gives_a_clear_message_and_is_left_alone(journal, file
     with pytest.raises(JournalDamaged, match=r"keys\.json"):
         open_with_passphrase(files, PASSPHRASE)
     assert files.keys.read_bytes() == content
+
+
+# A process without the tests' hook: it creates a journal with a passphrase, then opens one
+# made by the tests and counts its check-ins.
+_OUTSIDE_THE_TESTS = """
+import sys
+from pathlib import Path
+from recovery_desktop.data.fsutil import set_private_umask
+from recovery_desktop.data.journal import JournalFiles, create_journal, open_with_passphrase
+set_private_umask()
+made, ours, passphrase = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+create_journal(JournalFiles(made), passphrase).close()
+journal = open_with_passphrase(JournalFiles(ours), passphrase)
+print(journal.checkins.count())
+journal.close()
+"""
+
+
+def _argon2_costs(keys: Path) -> dict[str, int]:
+    [kdf] = [s["kdf"] for s in json.loads(keys.read_text())["slots"] if s["kind"] == "passphrase"]
+    return {name: kdf[name] for name in ("memory_kib", "iterations", "lanes")}
+
+
+def test_the_app_derives_passphrase_keys_with_the_real_argon2_costs(journal, files, tmp_path):
+    """The tests' cheap Argon2id costs (TEST_ONLY_ARGON2) never reach the app: a journal
+    made by a process without the tests' hook records DESIGN's costs (64 MiB, 3 passes,
+    4 lanes), and a journal made here unlocks there, as keys.json records each slot's
+    costs. No module but vault.py even names the costs of new slots."""
+    assert _argon2_costs(files.keys) == asdict(TEST_ONLY_ARGON2)
+    journal.checkins.save(CheckIn(date(2026, 1, 2), mood=4))
+    journal.close()
+    made = JournalFiles(tmp_path / "made outside")
+    child = subprocess.run(
+        [sys.executable, "-c", _OUTSIDE_THE_TESTS, str(made.folder), str(files.folder), PASSPHRASE],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert child.stdout == "1\n"
+    assert _argon2_costs(made.keys) == {"memory_kib": 64 * 1024, "iterations": 3, "lanes": 4}
+    package = Path(vault.__file__).parent.parent
+    mentions = [p for p in package.rglob("*.py") if "new_slot_argon2" in p.read_text("utf-8")]
+    assert [path.relative_to(package).as_posix() for path in mentions] == ["data/vault.py"]

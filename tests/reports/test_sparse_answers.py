@@ -33,9 +33,7 @@ SERIES = [
 STYLES = {"light": LIGHT, "dark": DARK, "print": PRINT}
 
 
-@pytest.fixture
-def twice_a_week(journal):
-    """Two years of check-ins on Mondays and Thursdays, each answering every scale."""
+def _fill_twice_a_week(journal):
     journal.checkins.save_many(
         CheckIn(
             day,
@@ -49,7 +47,12 @@ def twice_a_week(journal):
         )
         for day in ANSWERED
     )
-    return journal
+
+
+@pytest.fixture
+def twice_a_week(filled_journal):
+    """Two years of check-ins on Mondays and Thursdays, each answering every scale."""
+    return filled_journal(_fill_twice_a_week)
 
 
 def _drawn_days(axes, colour: str) -> set[float]:

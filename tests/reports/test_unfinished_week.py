@@ -17,10 +17,7 @@ TUESDAY = date(2026, 11, 17)  # the current week has had two days: Monday and to
 WEEKLY = ["halt", "support", "reach_outs"]
 
 
-@pytest.fixture
-def weeks_so_far(journal):
-    """Check-ins every day of the last four weeks up to Tuesday, tired and at a meeting
-    each day, a reach-out and a craving each day too."""
+def _fill_weeks_so_far(journal):
     sam = journal.contacts.save(Contact(None, "Sam", Role.SPONSOR))
     days = [TUESDAY - timedelta(days=n) for n in range(400)]
     journal.checkins.save_many(
@@ -30,7 +27,13 @@ def weeks_so_far(journal):
         evening = datetime.combine(day, datetime.min.time()).replace(hour=19)
         journal.contacts.log_reach_out(ReachOut(None, sam.id, evening))
         journal.cravings.save(Craving(None, evening, 4))
-    return journal
+
+
+@pytest.fixture
+def weeks_so_far(filled_journal):
+    """Check-ins every day of the last four weeks up to Tuesday, tired and at a meeting
+    each day, a reach-out and a craving each day too."""
+    return filled_journal(_fill_weeks_so_far)
 
 
 def _right_edges(axes) -> list[float]:

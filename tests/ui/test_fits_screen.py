@@ -61,10 +61,14 @@ from tests.ui.fit_check import describe, fit_problems
 PAGES = range(8)
 
 
-@pytest.fixture
-def demo_journal(journal):
+def _fill_demo(journal):
     fill_demo(journal, 8, date.today())
-    return journal
+
+
+@pytest.fixture
+def demo_journal(filled_journal):
+    """Eight weeks of the demo data."""
+    return filled_journal(_fill_demo)
 
 
 def _settle(qtbot, window: QWidget) -> None:

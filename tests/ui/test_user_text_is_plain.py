@@ -30,9 +30,7 @@ from tests.ui.test_fits_screen import DIALOGS, PAGES, _dialogs, _settle
 MARK = "<u>x</u>"
 
 
-@pytest.fixture
-def marked_journal(journal):
-    """The demo journal with markup in every name, number, detail and note a person types."""
+def _fill_marked(journal):
     fill_demo(journal, 4, date.today())
     for contact in journal.contacts.contacts():
         journal.contacts.save(replace(contact, name=f"{MARK}{contact.name}", notes=MARK))
@@ -41,7 +39,12 @@ def marked_journal(journal):
     for kind in Kind:
         for item in journal.library.items(kind):
             journal.library.update(replace(item, name=f"{MARK}{item.name}"))
-    return journal
+
+
+@pytest.fixture
+def marked_journal(filled_journal):
+    """The demo journal with markup in every name, number, detail and note a person types."""
+    return filled_journal(_fill_marked)
 
 
 def drawn(text: str, format_: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
