@@ -10,9 +10,17 @@ from recovery_desktop.data.changes import Change, ChangeFeed
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.cravings import local_text
 from recovery_desktop.data.crisis_copy import CrisisCopy
+from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.ordering import moved, next_position, set_order
 from recovery_desktop.data.stored_dates import IN_RANGE, stored_moment
-from recovery_desktop.domain.contacts import Contact, CrisisLine, Method, ReachOut, Role
+from recovery_desktop.domain.contacts import (
+    Contact,
+    CrisisLine,
+    Method,
+    ReachOut,
+    Role,
+    default_crisis_lines,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -197,6 +205,17 @@ class ContactRepository:
         with sql_errors(), self._changes.writing(self._db, Change.CRISIS_LINES):
             self._db.execute("DELETE FROM crisis_lines WHERE id = ?", [line_id])
         self._crisis_lines_changed()
+
+    def crisis_lines_or_copy(self) -> list[CrisisLine]:
+        """The crisis lines; if the journal cannot be read just now, their plain copy (or
+        the defaults), so a help screen never comes up empty. Never raises
+        :class:`JournalError`."""
+        try:
+            return self.crisis_lines()
+        except JournalError:
+            if self._crisis_copy is None:
+                return default_crisis_lines()
+            return self._crisis_copy.read()
 
     def refresh_crisis_copy(self) -> bool:
         """Write the plain copy of the crisis lines; False if the disk refused (the

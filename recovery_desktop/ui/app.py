@@ -144,7 +144,6 @@ def help_content(session: Session) -> HelpContent:
     copy of the crisis lines and nothing else from the journal."""
     from recovery_desktop.domain.contacts import call_first
     from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, locked_content
-    from recovery_desktop.ui.widgets.help_lines import journal_crisis_lines
 
     journal = session.journal
     if journal is None:
@@ -153,7 +152,7 @@ def help_content(session: Session) -> HelpContent:
         contacts = tuple(call_first(journal.contacts.contacts()))
     except JournalError:
         contacts = ()
-    return HelpContent(tuple(journal_crisis_lines(journal)), contacts)
+    return HelpContent(tuple(journal.contacts.crisis_lines_or_copy()), contacts)
 
 
 def add_help(window: MainWindow, opener: HelpOpener) -> None:

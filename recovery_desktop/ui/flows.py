@@ -125,7 +125,7 @@ class Flows(QObject):
         if journal is None:
             return False
         owner = parent or self.window
-        dialog = LapseDialog(journal, when, craving_id, owner)
+        dialog = LapseDialog(journal.recovery_time, journal.contacts, when, craving_id, owner)
         if draft is not None:
             dialog.resume(draft)
         recorded = bool(dialog.exec())

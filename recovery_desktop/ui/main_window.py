@@ -140,11 +140,11 @@ class MainWindow(QMainWindow):
         journal, workspace = self.session.journal, self.workspace
         if journal is None or workspace is None:
             return
-        for draft in self.drafts.pending(journal):
+        for draft in self.drafts.pending(journal.drafts):
             if self.workspace is not workspace:
                 return  # locked again meanwhile: the drafts were kept again
             if workspace.resume(draft) and self.workspace is workspace:
-                self.drafts.done(journal, draft.kind)
+                self.drafts.done(journal.drafts, draft.kind)
 
     def lock_now(self) -> None:
         """Save what is open, keep what was typed in dialogs, close them, forget the key
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
             if callable(flush):
                 flush()
         if self.session.journal is not None:
-            self.drafts.keep(self.session.journal, windows)
+            self.drafts.keep(self.session.journal.drafts, windows)
         for window in windows:
             if window.isVisible():
                 window.done(QDialog.DialogCode.Rejected.value)

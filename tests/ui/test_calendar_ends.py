@@ -99,10 +99,10 @@ def test_dialogs_open_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journa
     suggest a new clean date one day later than Python can count)."""
     write_hostile_rows(journal, day)
     for dialog in (
-        CleanDateDialog(journal, DEFAULT_SUBSTANCE),
-        LapseDialog(journal),
+        CleanDateDialog(journal.recovery_time, DEFAULT_SUBSTANCE),
+        LapseDialog(journal.recovery_time, journal.contacts),
         CravingPanel(journal),
-        ReachOutDialog(journal),
+        ReachOutDialog(journal.contacts),
     ):
         qtbot.addWidget(dialog)
         assert dialog.findChildren(QDateTimeEdit)
@@ -155,10 +155,10 @@ def test_no_date_field_goes_past_the_last_day(qtbot, window_for, journal, files)
         window.workspace.show_page(row)
         assert _too_late(window.workspace.stack.currentWidget()) == []
     for dialog in (
-        CleanDateDialog(journal, DEFAULT_SUBSTANCE),
-        LapseDialog(journal),
+        CleanDateDialog(journal.recovery_time, DEFAULT_SUBSTANCE),
+        LapseDialog(journal.recovery_time, journal.contacts),
         CravingPanel(journal),
-        ReachOutDialog(journal),
+        ReachOutDialog(journal.contacts),
     ):
         qtbot.addWidget(dialog)
         assert _too_late(dialog) == [], dialog.windowTitle()

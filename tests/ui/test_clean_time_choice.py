@@ -99,7 +99,7 @@ def test_only_one_badge_invites_a_clean_date(qtbot, window_for, journal, files):
 
 def test_a_lapse_while_not_counting_starts_no_count(qtbot, not_counting):
     """The lapse is kept; "Start counting from" is unticked, so no count appears."""
-    dialog = LapseDialog(not_counting, datetime.now())
+    dialog = LapseDialog(not_counting.recovery_time, not_counting.contacts, datetime.now())
     qtbot.addWidget(dialog)
     assert not dialog.count.isHidden() and not dialog.count.isChecked()
     assert not dialog.new_start.isEnabled() and dialog.again.isHidden()
@@ -113,7 +113,7 @@ def test_a_lapse_while_not_counting_starts_no_count(qtbot, not_counting):
 def test_a_running_count_always_starts_again_after_a_lapse(qtbot, journal):
     """With a count running, the new start cannot be switched off."""
     journal.recovery_time.set_clean_date(DEFAULT_SUBSTANCE, TODAY - timedelta(days=9), TODAY)
-    dialog = LapseDialog(journal, datetime.now())
+    dialog = LapseDialog(journal.recovery_time, journal.contacts, datetime.now())
     qtbot.addWidget(dialog)
     assert dialog.count.isChecked() and dialog.count.isHidden()
     assert dialog.new_start.isEnabled()

@@ -46,7 +46,7 @@ def test_clean_time_hides_the_old_lapse_list_while_saved_shows(qtbot, journal, f
 
 def test_crisis_lines_hide_the_old_rows_at_once(qtbot, journal):
     """Adding a crisis line rebuilds the rows; the old ones disappear at the same moment."""
-    box = CrisisLinesBox(journal)
+    box = CrisisLinesBox(journal.contacts)
     qtbot.addWidget(box)
     box.show()
     old = list(box.rows)

@@ -88,7 +88,7 @@ class CravingPanel(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("saveStatus")
         self.status.setAccessibleName("Save status")
-        self.help = HelpNow(journal, self._reached, self)
+        self.help = HelpNow(journal.contacts, journal.library, self._reached, self)
         self.help.message.connect(self._show_problem)
         self._build()
         self._load(craving)

@@ -214,7 +214,7 @@ class CleanTimePage(QWidget):
     def _clean_date_dialog(
         self, substance: str | None, start: date | None, draft: Draft | None = None
     ) -> None:
-        dialog = CleanDateDialog(self.journal, substance, start, self)
+        dialog = CleanDateDialog(self.journal.recovery_time, substance, start, self)
         if draft is not None:
             dialog.resume(draft)
         if dialog.exec():

@@ -36,9 +36,9 @@ class PeoplePage(QWidget):
         body = QWidget(self)
         intro = QLabel(INTRO, body)
         intro.setWordWrap(True)
-        self.contacts_box = ContactsBox(journal, body)
-        self.log_box = ReachOutLogBox(journal, body)
-        self.crisis_box = CrisisLinesBox(journal, body)
+        self.contacts_box = ContactsBox(journal.contacts, body)
+        self.log_box = ReachOutLogBox(journal.contacts, journal.preferences, body)
+        self.crisis_box = CrisisLinesBox(journal.contacts, body)
         column = QVBoxLayout(body)
         column.addWidget(intro)
         for box in (self.contacts_box, self.log_box, self.crisis_box):
