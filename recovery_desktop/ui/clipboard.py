@@ -5,9 +5,17 @@ copied since is never touched.
 
 The text is also marked ``x-kde-passwordManagerHint: secret``, which keeps it out of the
 clipboard history of KDE's Klipper and of other managers that honour the hint.
+
+The clipboard owns the ``QMimeData`` made here, and on platforms without a clipboard of
+their own (offscreen, minimal, vnc) Qt keeps it in a C++ static that is destroyed after
+the Python interpreter is gone; deleting a Python-made Qt object then crashes the process.
+So our text also leaves the clipboard when the interpreter ends (:mod:`atexit`), whether or
+not the Qt event loop ever quit.
 """
 
 from __future__ import annotations
+
+import atexit
 
 from PySide6.QtCore import QMimeData, QObject, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
@@ -29,6 +37,9 @@ class PrivateClipboard(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
         app.aboutToQuit.connect(self.clear)
+        # Registered after PySide's own handler, so it runs first, while the app still lives.
+        atexit.unregister(_clear_before_python_ends)
+        atexit.register(_clear_before_python_ends)
 
     @property
     def waiting(self) -> bool:
@@ -58,6 +69,14 @@ def private_clipboard() -> PrivateClipboard:
     assert isinstance(app, QGuiApplication)
     found = app.findChild(PrivateClipboard)
     return found if found is not None else PrivateClipboard(app)
+
+
+def _clear_before_python_ends() -> None:
+    """Take our text off the clipboard while Python can still destroy what we put there."""
+    app = QGuiApplication.instance()
+    found = app.findChild(PrivateClipboard) if app is not None else None
+    if found is not None:
+        found.clear()
 
 
 def _clipboard() -> QClipboard:
