@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -34,11 +34,13 @@ from recovery_desktop.data.errors import (
     JournalError,
     JournalExists,
     JournalMissing,
+    StorageProblem,
 )
 from recovery_desktop.data.fsutil import ensure_private_dir, require_writable_folder
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.data.preferences import PreferenceRepository
+from recovery_desktop.data.reading import JournalReader
 from recovery_desktop.data.record_counts import record_counts
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.revision import Revision
@@ -250,6 +252,22 @@ class Journal:
     def first_day(self) -> date | None:
         """The earliest day of any record, if any (see :func:`trends.first_record_day`)."""
         return trends.first_record_day(self.db)
+
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[JournalReader]:
+        """A read-only :class:`JournalReader` on a connection of its own, for a worker
+        thread: opened on the calling thread, closed when the block ends. Raises
+        :class:`JournalError` when the journal is locked (closed) or cannot be read."""
+        key = self._key
+        if not key:
+            raise StorageProblem("The journal is locked.")
+        db = open_database(self.files.database, key)
+        try:
+            with sql_errors():
+                db.execute("PRAGMA query_only = ON")
+            yield JournalReader(db)
+        finally:
+            db.conn.close()
 
 
 def _open(files: JournalFiles, vault: Vault, data_key: bytes, full_check: bool = False) -> Journal:

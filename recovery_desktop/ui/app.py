@@ -51,6 +51,7 @@ from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
 from recovery_desktop.ui.widgets.damaged_panel import DamagedPanel
 from recovery_desktop.ui.widgets.help_lines import journal_crisis_lines
+from recovery_desktop.ui.worker import Worker
 
 WARMUP_DELAY_MS = 1500
 
@@ -59,6 +60,7 @@ def page_specs(
     idle: IdleWatcher,
     drafts: dict[date, CheckIn],
     warmup: Warmup,
+    worker: Worker,
     flows: Flows,
     day: DayWatcher,
     restore: Callable[[BackupFile], None] | None = None,
@@ -83,7 +85,7 @@ def page_specs(
         return page
 
     def trends(journal: Journal) -> QWidget:
-        page = TrendsPage(journal, warmup)
+        page = TrendsPage(journal, warmup, worker)
         day.day_changed.connect(page.refresh)  # redraws if shown: ranges end today
         return page
 
@@ -160,6 +162,7 @@ def build_main_window(
     made here unless a test brings its own clock)."""
     idle = IdleWatcher()
     warmup = Warmup()
+    worker = Worker()
     flows = Flows(session, idle)
     day = day or DayWatcher()
     help_opener = HelpOpener(lambda: help_content(session))
@@ -172,12 +175,14 @@ def build_main_window(
 
     window = MainWindow(
         session,
-        page_specs(idle, drafts, warmup, flows, day, lambda backup: restore_into(window, backup)),
+        page_specs(
+            idle, drafts, warmup, worker, flows, day, lambda backup: restore_into(window, backup)
+        ),
         idle,
         title,
         sidebar=sidebar,
         shortcuts=[(CRAVING_SHORTCUT, flows.open_craving)],
-        background=[warmup],
+        background=[warmup, worker],
     )
     flows.window = window
     add_help(window, help_opener)
@@ -185,7 +190,7 @@ def build_main_window(
     backups = AutoBackup(session, paths.log_dir())
     window.closing.connect(backups.on_closing)
     window.locking.connect(backups.if_due)
-    for helper in (idle, warmup, flows, day, backups):
+    for helper in (idle, warmup, worker, flows, day, backups):
         helper.setParent(window)
     # Charts need matplotlib: load it in the background once the window is up.
     warmup.start_later(WARMUP_DELAY_MS)

@@ -13,6 +13,7 @@ from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
+from recovery_desktop.ui.worker import Worker
 from tests.pdf_text import pdf_text
 
 
@@ -31,6 +32,15 @@ def _theme(qapp):
     tooltips and message boxes, which show user text as typed."""
     apply_theme(qapp)
     install_plain_text(qapp)
+
+
+@pytest.fixture
+def worker():
+    """The background worker for a page built on its own, stopped after the test as the
+    main window stops it on close."""
+    running = Worker()
+    yield running
+    running.stop()
 
 
 @pytest.fixture

@@ -72,10 +72,10 @@ def test_every_page_opens_on_a_journal_with_a_row_at_the_calendars_end(
 
 
 @pytest.mark.parametrize("day", ENDS)
-def test_trends_all_draws_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journal, day):
+def test_trends_all_draws_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journal, day, worker):
     """ "All" starts at the first usable check-in; the row at the end is left out."""
     write_hostile_rows(journal, day)
-    page = TrendsPage(journal, Warmup())
+    page = TrendsPage(journal, Warmup(), worker)
     qtbot.addWidget(page)
     page.resize(1000, 900)
     page.show()

@@ -12,9 +12,9 @@ from recovery_desktop.ui.warmup import Warmup
 from tests.ui.conftest import click_choice
 
 
-def _shown_page(qtbot, journal):
+def _shown_page(qtbot, journal, worker):
     """The Trends page on ``journal``, shown, with every chart drawn once."""
-    shown = TrendsPage(journal, Warmup())
+    shown = TrendsPage(journal, Warmup(), worker)
     qtbot.addWidget(shown)
     shown.resize(1000, 900)
     shown.show()
@@ -26,9 +26,9 @@ def _shown_page(qtbot, journal):
 
 
 @pytest.fixture
-def page(qtbot, journal):
+def page(qtbot, journal, worker):
     journal.checkins.save_many(demo_checkins(10, date.today(), seed=2))
-    return _shown_page(qtbot, journal)
+    return _shown_page(qtbot, journal, worker)
 
 
 def _mood_points(page):
@@ -155,7 +155,7 @@ def test_the_mouse_wheel_over_a_chart_is_left_to_the_page(page):
     assert not event.isAccepted()
 
 
-def test_all_starts_at_the_earliest_record_not_the_first_check_in(qtbot, journal):
+def test_all_starts_at_the_earliest_record_not_the_first_check_in(qtbot, journal, worker):
     """A craving and a lapse recorded weeks before the first check-in are on the "All" charts."""
     from datetime import datetime, timedelta
 
@@ -170,7 +170,7 @@ def test_all_starts_at_the_earliest_record_not_the_first_check_in(qtbot, journal
     journal.cravings.save(Craving(None, datetime.combine(craving_day, datetime.min.time()), 7))
     lapse = Lapse(None, datetime.combine(lapse_day, datetime.min.time()), DEFAULT_SUBSTANCE)
     journal.recovery_time.record_lapse(lapse, None, today)
-    page = _shown_page(qtbot, journal)
+    page = _shown_page(qtbot, journal, worker)
     click_choice(qtbot, page.range, "All")
     qtbot.waitUntil(
         lambda: (
@@ -188,7 +188,7 @@ def test_all_starts_at_the_earliest_record_not_the_first_check_in(qtbot, journal
     assert [list(line.get_xdata()) for line in lapse_lines] == [[day_number(lapse_day)] * 2]
 
 
-def test_hovering_a_trigger_named_like_html_shows_the_name_as_typed(qtbot, journal):
+def test_hovering_a_trigger_named_like_html_shows_the_name_as_typed(qtbot, journal, worker):
     """A trigger called "<b>bold</b> & co" is described with its tags, not in bold."""
     from datetime import datetime
 
@@ -203,7 +203,7 @@ def test_hovering_a_trigger_named_like_html_shows_the_name_as_typed(qtbot, journ
     now = datetime.now().replace(second=0, microsecond=0)
     for _ in range(3):
         journal.cravings.save(Craving(None, now, 6, triggers=(Tag(None, name),)))
-    view = _shown_page(qtbot, journal).views["triggers"]
+    view = _shown_page(qtbot, journal, worker).views["triggers"]
     view.canvas.draw()
     (point,) = view.chart.points
     x, y = view.chart.figure.axes[0].transData.transform((point.x, point.y))
