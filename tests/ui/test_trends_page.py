@@ -221,3 +221,73 @@ def test_hovering_a_trigger_named_like_html_shows_the_name_as_typed(qtbot, journ
     QApplication.sendEvent(view.canvas, move)  # the pointer moving over the bar
     qtbot.waitUntil(QToolTip.isVisible)
     assert drawn(QToolTip.text()) == f"{name}\n3 cravings" == point.text
+
+
+def _hold(worker):
+    """Hold the worker with a job of its own until the returned event is set."""
+    import threading
+
+    from PySide6.QtCore import QObject
+
+    release = threading.Event()
+    holder = QObject()
+    worker.channel(holder).submit("hold", lambda: release.wait(timeout=30))
+    return release, holder
+
+
+def test_the_first_chart_is_told_then_all_of_them(qtbot, journal, worker):
+    """``first_chart_shown`` comes with the top chart on screen, ``charts_ready`` once every
+    chart of the range is."""
+    journal.checkins.save_many(demo_checkins(10, date.today(), seed=2))
+    page = TrendsPage(journal, Warmup(), worker)
+    qtbot.addWidget(page)
+    page.resize(1000, 900)
+    seen = []
+    page.first_chart_shown.connect(
+        lambda: seen.append(("first", [k for k, v in page.views.items() if v.chart]))
+    )
+    page.charts_ready.connect(lambda: seen.append(("ready", page.is_drawing())))
+    page.show()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=20000)
+    assert seen == [("first", ["mood_craving"]), ("ready", False)]
+    assert all(view.chart.period == page.period() for view in page.views.values())
+
+
+def test_charts_keep_their_room_while_they_are_drawn(qtbot, journal, worker):
+    """Before its picture comes, each chart already has its place and height, named for
+    screen readers, so nothing below it moves as the charts appear one after another."""
+    journal.checkins.save_many(demo_checkins(10, date.today(), seed=2))
+    release, _holder = _hold(worker)
+    page = TrendsPage(journal, Warmup(), worker)
+    qtbot.addWidget(page)
+    page.resize(1000, 900)
+    page.show()
+    qtbot.waitUntil(lambda: len(page.views) == len(CHARTS))
+    qtbot.waitUntil(
+        lambda: all(
+            v.canvas.isVisible() and v.height() >= v.minimumSizeHint().height() > 200
+            for v in page.views.values()
+        )
+    )
+    waiting = {key: view.geometry() for key, view in page.views.items()}
+    assert page.is_drawing() and not any(v.chart for v in page.views.values())
+    assert page.views["mood_craving"].canvas.accessibleName() == "Mood and craving chart"
+    release.set()
+    qtbot.waitUntil(lambda: not page.is_drawing(), timeout=20000)
+    assert {key: view.geometry() for key, view in page.views.items()} == waiting
+
+
+def test_a_range_left_before_its_charts_came_is_never_shown(qtbot, page, worker):
+    """Week → All → week while the worker is busy: only this week's charts are drawn, once
+    each; the charts of "All" are dropped unseen."""
+    counts = {key: view.draw_count for key, view in page.views.items()}
+    release, _holder = _hold(worker)
+    click_choice(qtbot, page.range, "All")
+    click_choice(qtbot, page.range, "This week")
+    release.set()
+    qtbot.waitUntil(lambda: not page.is_drawing(), timeout=20000)
+    assert {key: view.draw_count - counts[key] for key, view in page.views.items()} == {
+        key: 1 for key in counts
+    }
+    assert all(view.chart.period == page.period() for view in page.views.values())
+    assert page.period().days <= 7
