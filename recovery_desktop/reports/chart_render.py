@@ -48,7 +48,11 @@ def render(chart: Chart, width: int, height: int, pixel_ratio: float = 1.0) -> R
     figure = chart.figure
     dpi = SCREEN_DPI * pixel_ratio
     figure.set_dpi(dpi)
-    figure.set_size_inches(max(width, 1) / SCREEN_DPI, max(height, 1) / SCREEN_DPI)
+    # Agg takes whole pixels by rounding down: half a pixel more makes it round to nearest.
+    half = 0.5 / pixel_ratio
+    figure.set_size_inches(
+        (max(width, 1) + half) / SCREEN_DPI, (max(height, 1) + half) / SCREEN_DPI
+    )
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     buffer = canvas.buffer_rgba()

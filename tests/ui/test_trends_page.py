@@ -291,3 +291,20 @@ def test_a_range_left_before_its_charts_came_is_never_shown(qtbot, page, worker)
     }
     assert all(view.chart.period == page.period() for view in page.views.values())
     assert page.period().days <= 7
+
+
+def test_a_narrower_window_gets_charts_drawn_for_their_new_width(qtbot, page):
+    """After the window is made narrower, each chart is drawn again at its new size, so
+    text and points are neither squeezed nor cut."""
+    counts = {key: view.draw_count for key, view in page.views.items()}
+    page.resize(760, 900)
+    qtbot.waitUntil(
+        lambda: (
+            not page.is_drawing()
+            and all(view.draw_count > counts[key] for key, view in page.views.items())
+        ),
+        timeout=20000,
+    )
+    for view in page.views.values():
+        assert view.canvas.matches_size()
+        assert view.canvas.rendered.width == round(view.canvas.width() * view.devicePixelRatioF())
