@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
-from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.demo import fill_demo
+from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.worker import Worker
 
