@@ -219,24 +219,13 @@ class Journal:
         return record_counts(self)
 
     def trend_data(self, period: Period) -> TrendData:
-        return trends.trend_data(
-            self.db, self.checkins, period, self.cravings, self.contacts, self.recovery_time
-        )
+        return JournalReader(self.db).trend_data(period)
 
     def summary_inputs(self, period: Period) -> SummaryInputs:
         """The check-ins of ``period`` and the one before, its lists, chart data (which
         also holds the period's cravings, reach-outs and lapses), every contact, every
         clean period and every lapse."""
-        return SummaryInputs(
-            period=period,
-            checkins=tuple(self.checkins.between(period.previous().start, period.end)),
-            notes=self.summary_notes.get(period),
-            previous_goals=self.summary_notes.previous_goals(period),
-            trend=self.trend_data(period),
-            contacts=tuple(self.contacts.contacts(include_archived=True)),
-            clean_periods=tuple(self.recovery_time.periods()),
-            lapse_history=tuple(self.recovery_time.lapses(date.min, date.max)),
-        )
+        return JournalReader(self.db).summary_inputs(period)
 
     def day_records(self, day: date, today: date) -> DayRecords:
         """The day's cravings and lapses and the current clean date, for the rules in

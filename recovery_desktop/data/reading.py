@@ -7,6 +7,8 @@ the same key on the calling thread and closes it when its block ends.
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlite_utils import Database
 
 from recovery_desktop.data import trends
@@ -16,7 +18,9 @@ from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.revision import Revision
+from recovery_desktop.data.summary_notes import SummaryNotesRepository
 from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.summary import SummaryInputs
 from recovery_desktop.domain.trends import TrendData
 
 
@@ -32,9 +36,23 @@ class JournalReader:
         self._cravings = CravingRepository(db, unused)
         self._contacts = ContactRepository(db, unused)
         self._recovery_time = RecoveryTimeRepository(db, unused, PreferenceRepository(db))
+        self._summary_notes = SummaryNotesRepository(db, unused)
 
     def trend_data(self, period: Period) -> TrendData:
         """As :meth:`Journal.trend_data`."""
         return trends.trend_data(
             self._db, self._checkins, period, self._cravings, self._contacts, self._recovery_time
+        )
+
+    def summary_inputs(self, period: Period) -> SummaryInputs:
+        """As :meth:`Journal.summary_inputs`."""
+        return SummaryInputs(
+            period=period,
+            checkins=tuple(self._checkins.between(period.previous().start, period.end)),
+            notes=self._summary_notes.get(period),
+            previous_goals=self._summary_notes.previous_goals(period),
+            trend=self.trend_data(period),
+            contacts=tuple(self._contacts.contacts(include_archived=True)),
+            clean_periods=tuple(self._recovery_time.periods()),
+            lapse_history=tuple(self._recovery_time.lapses(date.min, date.max)),
         )
