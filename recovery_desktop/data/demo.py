@@ -8,7 +8,7 @@ from datetime import date
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.cravings import Tag
 from recovery_desktop.domain.demo import demo_checkins, shape
-from recovery_desktop.domain.demo_recovery import demo_recovery
+from recovery_desktop.domain.demo_events import demo_events
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 
@@ -17,7 +17,7 @@ def fill_demo(journal: Journal, weeks: int, end: date, seed: int = 1) -> dict[st
     """Write ``weeks`` weeks of sample data ending on ``end``; returns the record counts."""
     checkins = list(demo_checkins(weeks, end, seed))
     plan = shape(weeks, end)
-    story = demo_recovery(checkins, plan, seed)
+    story = demo_events(checkins, plan, seed)
     with journal.db.atomic():
         journal.checkins.save_many(checkins)
         ids = {i.name: i.id for k in Kind for i in journal.library.items(k)}

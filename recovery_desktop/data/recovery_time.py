@@ -180,11 +180,6 @@ class RecoveryTimeRepository:
             ).fetchone()
         return optional_day(row[0]) if row else None
 
-    def lapse_days(self) -> set[date]:
-        with sql_errors():
-            rows = self._db.execute(f"SELECT DISTINCT day FROM lapses WHERE day {IN_RANGE}")
-        return {stored_day(row[0]) for row in rows.fetchall()}
-
     def counts(self) -> dict[str, int]:
         with sql_errors():
             lapses = self._db.execute("SELECT count(*) FROM lapses").fetchone()[0]

@@ -88,13 +88,6 @@ SCALE_FIELDS: dict[str, str] = {
     "energy": "Energy",
 }
 
-YES_NO_FIELDS: dict[str, str] = {
-    "used": "Used today",
-    "meeting": "Meeting",
-    "therapy": "Therapy",
-    "medication_taken": "Medication taken",
-}
-
 
 def _check_scale(value: int | None, label: str) -> None:
     if value is None:

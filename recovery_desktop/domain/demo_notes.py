@@ -83,7 +83,7 @@ HARD = (
     DemoNote("Long afternoon with nothing planned. That is when it creeps in.", _empty_weekend),
 )
 # The lapse story: on the day, the day after (the sponsor is called and there is a meeting,
-# see demo.py and demo_recovery.py) and six days after.
+# see demo.py and demo_events.py) and six days after.
 LAPSE_DAY = "I used tonight. Writing it down so I can bring it to therapy."
 DAY_AFTER = "Told my sponsor about yesterday. She didn't lecture me. Back to meetings."
 WEEK_AFTER = "Rough couple of days. Going to the Tuesday group and my counsellor."

@@ -30,7 +30,7 @@ from recovery_desktop.reports.chart_kit import (
     week_part,
     week_span,
 )
-from recovery_desktop.reports.charts_recovery import (
+from recovery_desktop.reports.charts_events import (
     coping_ranked,
     cravings_per_day,
     mark_lapses,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from recovery_desktop.domain.summary import Summary, SummaryNotes
-from recovery_desktop.domain.summary_recovery import RecoverySummary
+from recovery_desktop.domain.summary_events import RecoverySummary
 
 
 @dataclass(frozen=True)

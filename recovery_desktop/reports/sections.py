@@ -1,6 +1,6 @@
 """The sections of the printed summary. Each has a title, a data function, an HTML
 fragment and a default switch; later features add their sections to ``SECTIONS``
-(the recovery sections live in :mod:`recovery_desktop.reports.sections_recovery`)."""
+(the sections about recovery events live in :mod:`recovery_desktop.reports.sections_events`)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from recovery_desktop.reports.html_kit import (
     table,
 )
 from recovery_desktop.reports.section_types import SectionSpec, SummaryContext
-from recovery_desktop.reports.sections_recovery import (
+from recovery_desktop.reports.sections_events import (
     CLEAN_TIME,
     CRAVINGS,
     HELPED,

@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import SummaryInputs, SummaryOptions, summarise
-from recovery_desktop.domain.summary_recovery import summarise_recovery
+from recovery_desktop.domain.summary_events import summarise_recovery
 from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.reports.chart_kit import to_png
 from recovery_desktop.reports.charts import chart_spec

@@ -36,8 +36,8 @@ from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.main_window import APP_TITLE, MainWindow, PageSpec
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.cravings import CravingsPage
-from recovery_desktop.ui.pages.library import LibraryPage
-from recovery_desktop.ui.pages.people import PeoplePage
+from recovery_desktop.ui.pages.library.page import LibraryPage
+from recovery_desktop.ui.pages.people.page import PeoplePage
 from recovery_desktop.ui.pages.settings import SettingsPage
 from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.pages.today import TodayPage

@@ -40,15 +40,6 @@ PREFERRED_SIZE = (1120, 780)
 LOCK_SHORTCUT = "Ctrl+L"
 
 
-class Page(Protocol):
-    """What the window asks of a page; a page that can reopen dialogs kept across a lock
-    also has ``draft_kinds`` and ``resume_draft(draft)``."""
-
-    title: str
-
-    def flush(self) -> bool: ...
-
-
 class BackgroundWork(Protocol):
     """Work on another thread; ``stop()`` returns only once the thread has ended."""
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from recovery_desktop.domain.checkin import Halt
 from recovery_desktop.domain.contacts import Role
 from recovery_desktop.domain.demo import MAX_WEEKS, demo_checkins, shape
-from recovery_desktop.domain.demo_recovery import CONTACTS, demo_recovery
+from recovery_desktop.domain.demo_events import CONTACTS, demo_events
 
 END = date(2026, 11, 21)
 
@@ -110,7 +110,7 @@ def test_the_lapse_story_agrees_with_the_days_around_it(seed, offset):
     end = END - timedelta(days=offset)
     plan = shape(8, end)
     checkins = list(demo_checkins(8, end, seed))
-    story = demo_recovery(checkins, plan, seed)
+    story = demo_events(checkins, plan, seed)
     before = [c for c in checkins if 0 < (plan.lapse_day - c.day).days <= 4]
     assert len(before) == 4
     assert all(c.sleep_hours < 6.5 for c in before)
@@ -133,7 +133,7 @@ def test_nothing_happens_later_than_the_demo_is_made(seed, weeks):
     """The last day has its check-in but no craving, reach-out or lapse yet: made at any hour,
     the sample journal never shows a craving at 17:30 when it is 09:00."""
     plan = shape(weeks, END)
-    story = demo_recovery(list(demo_checkins(weeks, END, seed)), plan, seed)
+    story = demo_events(list(demo_checkins(weeks, END, seed)), plan, seed)
     moments = [c.started_at for c in story.cravings] + [r.at for _i, r, _c in story.reach_outs]
     if story.lapse is not None:
         moments.append(story.lapse.at)

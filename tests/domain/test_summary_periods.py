@@ -7,7 +7,7 @@ from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.periods import Period, parse_week
 from recovery_desktop.domain.recovery_time import CleanPeriod, Lapse
 from recovery_desktop.domain.summary import SummaryInputs, SummaryNotes, YesNo, summarise
-from recovery_desktop.domain.summary_recovery import clean_time_at, summarise_recovery
+from recovery_desktop.domain.summary_events import clean_time_at, summarise_recovery
 from recovery_desktop.domain.trends import TrendData
 
 WEEK = parse_week("2026-W47")  # Monday 16 – Sunday 22 November 2026

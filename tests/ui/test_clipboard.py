@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 
 from recovery_desktop.domain.contacts import CrisisLine
 from recovery_desktop.ui.clipboard import private_clipboard
-from recovery_desktop.ui.pages.people import PeoplePage
+from recovery_desktop.ui.pages.people.page import PeoplePage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.help_lines import crisis_line_card
 from recovery_desktop.ui.widgets.recovery_key import RecoveryKeyView

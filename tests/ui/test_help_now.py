@@ -12,7 +12,7 @@ from recovery_desktop.domain.recovery_time import SAFETY_FACTS
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.help_now_dialog import HelpNowDialog
 from recovery_desktop.ui.dialogs.key_wizards import setup_wizard
-from recovery_desktop.ui.pages.people import PeoplePage
+from recovery_desktop.ui.pages.people.page import PeoplePage
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE

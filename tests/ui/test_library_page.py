@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from recovery_desktop.domain.library import DEFAULT_COPING, DEFAULT_TRIGGERS, Kind
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
-from recovery_desktop.ui.pages.library import LibraryPage
+from recovery_desktop.ui.pages.library.page import LibraryPage
 
 
 @pytest.fixture

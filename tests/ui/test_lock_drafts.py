@@ -23,8 +23,8 @@ from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.flows import Flows
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
-from recovery_desktop.ui.pages.library import LibraryPage
-from recovery_desktop.ui.pages.people import PeoplePage
+from recovery_desktop.ui.pages.library.page import LibraryPage
+from recovery_desktop.ui.pages.people.page import PeoplePage
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE

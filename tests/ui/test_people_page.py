@@ -19,7 +19,7 @@ from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
 from recovery_desktop.ui.dialogs.crisis_line_dialog import CrisisLineDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.models.contacts_model import COL_NAME, COL_WHO
-from recovery_desktop.ui.pages.people import PeoplePage
+from recovery_desktop.ui.pages.people.page import PeoplePage
 from tests.ui.conftest import click_choice
 
 LEFT = Qt.MouseButton.LeftButton

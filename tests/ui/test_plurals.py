@@ -9,7 +9,7 @@ from recovery_desktop.domain.contacts import Contact, Method, ReachOut, Role
 from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.pages.checkin_form import CheckInForm
-from recovery_desktop.ui.pages.people import PeoplePage
+from recovery_desktop.ui.pages.people.page import PeoplePage
 from recovery_desktop.ui.pages.settings import SettingsPage
 from recovery_desktop.ui.pages.today import TodayPage
 

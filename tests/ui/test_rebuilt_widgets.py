@@ -11,7 +11,7 @@ from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.flows import Flows
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
-from recovery_desktop.ui.pages.people_crisis import CrisisLineRow, CrisisLinesBox
+from recovery_desktop.ui.pages.people.crisis import CrisisLineRow, CrisisLinesBox
 from recovery_desktop.ui.session import Session
 
 TODAY = date.today()

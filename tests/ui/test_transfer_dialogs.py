@@ -26,7 +26,7 @@ from recovery_desktop.domain.contacts import Contact
 from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.domain.summary import SummaryNotes
 from recovery_desktop.ui.dialogs.transfer_dialogs import EXPORT_WARNING, ExportDialog, ImportDialog
-from recovery_desktop.ui.pages.people import PeoplePage
+from recovery_desktop.ui.pages.people.page import PeoplePage
 from recovery_desktop.ui.pages.settings import SettingsPage
 from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.pages.today import TodayPage

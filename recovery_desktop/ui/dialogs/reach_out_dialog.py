@@ -45,8 +45,7 @@ class HelpedInput(SegmentedChoice):
 
 class ReachOutDialog(QDialog, KeepsDraft):
     """Logs one reach-out; ``contact_id`` preselects the person (for the craving panel),
-    ``craving_id`` links the reach-out to a craving, ``existing`` corrects one already logged.
-    The saved one is kept in ``self.reach_out``."""
+    ``craving_id`` links the reach-out to a craving, ``existing`` corrects one already logged."""
 
     draft_kind = DraftKind.REACH_OUT
 
@@ -63,7 +62,6 @@ class ReachOutDialog(QDialog, KeepsDraft):
         self.journal = journal
         self.existing = existing
         self.craving_id = existing.craving_id if existing else craving_id
-        self.reach_out: ReachOut | None = None
         self.setWindowTitle("Edit reach-out" if existing else "Log a reach-out")
         self.setMinimumWidth(480)
         self.error = ErrorLabel(self)
@@ -182,7 +180,7 @@ class ReachOutDialog(QDialog, KeepsDraft):
             self.error.show_message(self._missing())
             return
         try:
-            self.reach_out = self.journal.contacts.log_reach_out(reach)
+            self.journal.contacts.log_reach_out(reach)
         except ContactError as error:
             self.error.show_message(str(error))
             return

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -29,9 +28,10 @@ from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.periods import Period, PeriodError, since
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.models.cravings_model import COL_HELPED, COL_TRIGGERS, CravingsModel
-from recovery_desktop.ui.pages.people_contacts import edit_on_activate
 from recovery_desktop.ui.widgets.layout import compact_combo, page_heading
+from recovery_desktop.ui.widgets.questions import ask
 from recovery_desktop.ui.widgets.status_line import StatusLine
+from recovery_desktop.ui.widgets.tables import edit_on_activate
 
 DEFAULT_DAYS = 28
 
@@ -223,16 +223,12 @@ class CravingsPage(QWidget):
         if craving is None or craving.id is None:
             self.message.setText("Choose a craving in the list first.")
             return
-        answer = QMessageBox.question(
-            self,
-            "Delete this craving?",
+        question = (
             "Delete the craving of "
             + date_text(craving.started_at, "%-d %B %Y at %H:%M")
-            + "? This can't be undone. A lapse or reach-out recorded with it stays.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            + "? This can't be undone. A lapse or reach-out recorded with it stays."
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask(self, "Delete this craving?", question):
             return
         try:
             self.journal.cravings.delete(craving.id)

@@ -107,12 +107,6 @@ class TagPicker(QWidget):
                 tags.append(row.data(_TAG_ROLE))
         return tuple(tags)
 
-    def set_checked(self, item_id: int, checked: bool = True) -> None:
-        for index in range(self.list.count()):
-            row = self.list.item(index)
-            if row.data(_TAG_ROLE).item_id == item_id:
-                row.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
     def add_typed(self) -> None:
         """Tick the typed name: the library's item of that name (brought back if archived),
         or a new one in the chosen category. The row is scrolled into view."""

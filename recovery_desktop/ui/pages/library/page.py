@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.library import Kind
-from recovery_desktop.ui.pages.library_list import PANEL_MARK, LibraryList
+from recovery_desktop.ui.pages.library.item_list import PANEL_MARK, LibraryList
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 INTRO = (

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft, DraftKind
-from recovery_desktop.ui.pages.people_contacts import ContactsBox
-from recovery_desktop.ui.pages.people_crisis import CrisisLinesBox
-from recovery_desktop.ui.pages.people_log import ReachOutLogBox
+from recovery_desktop.ui.pages.people.contacts import ContactsBox
+from recovery_desktop.ui.pages.people.crisis import CrisisLinesBox
+from recovery_desktop.ui.pages.people.log import ReachOutLogBox
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 INTRO = (

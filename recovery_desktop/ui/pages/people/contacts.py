@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,6 +25,8 @@ from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
 from recovery_desktop.ui.models.contacts_model import ContactsModel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+from recovery_desktop.ui.widgets.questions import ask
+from recovery_desktop.ui.widgets.tables import edit_on_activate, fit_rows, record_table
 
 HINT = (
     "The first {n} people are shown in the craving panel, so put the ones you would call first "
@@ -40,52 +40,6 @@ ARCHIVE_TEXT = (
     "{name} will leave your list and the craving panel. Your reach-outs to them stay in the "
     "log, and you can bring them back at any time with “Show archived”."
 )
-
-
-def record_table(model: QAbstractItemModel, accessible_name: str, parent: QWidget) -> QTableView:
-    """A read-only table that selects one whole row at a time."""
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setAccessibleName(accessible_name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
-    view.horizontalHeader().setHighlightSections(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-def edit_on_activate(view: QTableView, edit: Callable[[], object]) -> None:
-    """Double-click, Return or Enter on ``view`` runs ``edit`` on the selected row."""
-    view.doubleClicked.connect(lambda _index: edit())
-    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-        shortcut = QShortcut(QKeySequence(key), view)
-        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        shortcut.activated.connect(edit)
-
-
-def fit_rows(view: QTableView, rows: int, least: int = 3, most: int = 10) -> None:
-    """Make ``view`` tall enough for ``rows`` rows (within limits) so the page scrolls, not it."""
-    shown = max(least, min(most, rows))
-    row_height = view.verticalHeader().defaultSectionSize()
-    header = view.horizontalHeader().sizeHint().height()
-    view.setFixedHeight(header + shown * row_height + 2 * view.frameWidth() + 2)
-
-
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class ContactsBox(QGroupBox):

@@ -10,7 +10,7 @@ from recovery_desktop.domain.calendar_text import day_in
 from recovery_desktop.domain.cravings import CopingEffect, CravingSummary
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.recovery_time import Lapse
-from recovery_desktop.domain.summary_recovery import CleanTimeAt, RoleReach
+from recovery_desktop.domain.summary_events import CleanTimeAt, RoleReach
 from recovery_desktop.domain.wording import plural, plural_decimal
 from recovery_desktop.reports.html_kit import bullet_list, esc, number
 from recovery_desktop.reports.section_types import SectionSpec, SummaryContext

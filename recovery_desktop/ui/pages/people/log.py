@@ -27,13 +27,9 @@ from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.models.contacts_model import COL_NOTE, ReachOutsModel
-from recovery_desktop.ui.pages.people_contacts import (
-    ask,
-    edit_on_activate,
-    fit_rows,
-    record_table,
-)
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+from recovery_desktop.ui.widgets.questions import ask
+from recovery_desktop.ui.widgets.tables import edit_on_activate, fit_rows, record_table
 
 LOG_DAYS = 90
 

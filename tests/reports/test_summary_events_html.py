@@ -15,7 +15,7 @@ from recovery_desktop.domain.summary import (
     SummaryOptions,
     summarise,
 )
-from recovery_desktop.domain.summary_recovery import summarise_recovery
+from recovery_desktop.domain.summary_events import summarise_recovery
 from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.reports.sections import SECTIONS, SummaryContext
 from recovery_desktop.reports.summary_html import render

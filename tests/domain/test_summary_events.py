@@ -5,7 +5,7 @@ from datetime import date, datetime
 from recovery_desktop.domain.contacts import Contact, ReachOut, Role
 from recovery_desktop.domain.cravings import CopingEffect
 from recovery_desktop.domain.recovery_time import CleanPeriod, clean_time
-from recovery_desktop.domain.summary_recovery import (
+from recovery_desktop.domain.summary_events import (
     UNKNOWN,
     as_of,
     clean_time_at,

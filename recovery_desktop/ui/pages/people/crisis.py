@@ -17,10 +17,10 @@ from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import CrisisLine
 from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.dialogs.crisis_line_dialog import CrisisLineDialog
-from recovery_desktop.ui.pages.people_contacts import ask
 from recovery_desktop.ui.widgets.help_lines import SHOWN_WHEN_LOCKED, NumberCard
 from recovery_desktop.ui.widgets.layout import discard
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+from recovery_desktop.ui.widgets.questions import ask
 
 COUNTRY_NOTE = (
     "These start as United States numbers. If you live somewhere else, edit them for your "

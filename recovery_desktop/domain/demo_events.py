@@ -53,7 +53,7 @@ OTHER_TRIGGERS = (
 
 
 @dataclass
-class DemoRecovery:
+class DemoEvents:
     contacts: tuple[Contact, ...] = CONTACTS
     cravings: list[Craving] = field(default_factory=list)
     reach_outs: list[tuple[int, ReachOut, int | None]] = field(default_factory=list)
@@ -123,9 +123,9 @@ def _craving(
     )
 
 
-def demo_recovery(checkins: Sequence[CheckIn], shape: DemoShape, seed: int) -> DemoRecovery:
+def demo_events(checkins: Sequence[CheckIn], shape: DemoShape, seed: int) -> DemoEvents:
     rng = random.Random(seed * 7919 + 17)
-    demo = DemoRecovery(clean_start=shape.start)
+    demo = DemoEvents(clean_start=shape.start)
     for checkin in checkins:
         if checkin.day >= shape.end:
             continue  # the last day has only begun: nothing has happened yet at any hour
@@ -152,7 +152,7 @@ def demo_recovery(checkins: Sequence[CheckIn], shape: DemoShape, seed: int) -> D
     return demo
 
 
-def _reach_out_from_craving(demo: DemoRecovery, craving: Craving) -> None:
+def _reach_out_from_craving(demo: DemoEvents, craving: Craving) -> None:
     """ "I called Sam": reach-outs logged from the craving panel, linked to the craving."""
     names = {tag.name for tag in craving.coping}
     for action, index, how in (
@@ -165,7 +165,7 @@ def _reach_out_from_craving(demo: DemoRecovery, craving: Craving) -> None:
             demo.reach_outs.append((index, reach, len(demo.cravings) - 1))
 
 
-def _reach_outs(rng: random.Random, demo: DemoRecovery, checkin: CheckIn, shape: DemoShape) -> None:
+def _reach_outs(rng: random.Random, demo: DemoEvents, checkin: CheckIn, shape: DemoShape) -> None:
     days_to_lapse = (shape.lapse_day - checkin.day).days
     if 0 < days_to_lapse <= WITHDRAWN_DAYS:  # pulling away from people before the lapse
         return
