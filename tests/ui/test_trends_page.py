@@ -45,11 +45,14 @@ def test_changing_the_range_redraws_the_charts(page, qtbot):
     before = page.views["mood_craving"].draw_count
     click_choice(qtbot, page.range, "This week")
     qtbot.waitUntil(
-        lambda: page.views["mood_craving"].draw_count > before and not page.is_drawing()
+        lambda: page.views["mood_craving"].draw_count > before and not page.is_drawing(),
+        timeout=20000,
     )
     assert _mood_points(page) == date.today().weekday() + 1
     click_choice(qtbot, page.range, "3 months")
-    qtbot.waitUntil(lambda: _mood_points(page) == page.period().days and not page.is_drawing())
+    qtbot.waitUntil(
+        lambda: _mood_points(page) == page.period().days and not page.is_drawing(), timeout=20000
+    )
     assert page.period().days > 84
 
 
@@ -67,7 +70,9 @@ def test_new_data_redraws(page, journal, qtbot):
     before = page.views["energy"].draw_count
     journal.checkins.save(CheckIn(date.today(), energy=9))
     page.refresh()
-    qtbot.waitUntil(lambda: page.views["energy"].draw_count > before and not page.is_drawing())
+    qtbot.waitUntil(
+        lambda: page.views["energy"].draw_count > before and not page.is_drawing(), timeout=20000
+    )
 
 
 def test_custom_range_shows_date_pickers(page, qtbot):
@@ -176,7 +181,8 @@ def test_all_starts_at_the_earliest_record_not_the_first_check_in(qtbot, journal
         lambda: (
             not page.is_drawing()
             and all(view.chart.period == page.period() for view in page.views.values())
-        )
+        ),
+        timeout=20000,
     )
     assert page.period().start <= craving_day
     bars = page.views["cravings_daily"].chart.figure.axes[0]

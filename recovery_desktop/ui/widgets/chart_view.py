@@ -18,7 +18,6 @@ from recovery_desktop.data.output_files import png_check, save_output, svg_check
 from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.ui.save_dialog import FileKind, ask_save_path
 from recovery_desktop.ui.widgets.chart_canvas import ChartCanvas
-from recovery_desktop.ui.widgets.layout import discard
 
 if TYPE_CHECKING:
     from recovery_desktop.reports.chart_kit import Chart
@@ -55,26 +54,18 @@ class ChartView(QFrame):
         top.addWidget(self.save_button)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
-        self._height = height  # the chart's room: its figure's height on screen
-        self.canvas = self._new_canvas(height)  # empty until the first picture comes
-
-    def _new_canvas(self, height: int) -> ChartCanvas:
-        canvas = ChartCanvas(self.title, height, self)
-        canvas.resized.connect(self.resized)
-        self._layout.addWidget(canvas, 1)
-        return canvas
+        # The chart's room (its figure's height on screen), kept while it is drawn.
+        self.canvas = ChartCanvas(self.title, height, self)
+        self.canvas.resized.connect(self.resized)
+        self._layout.addWidget(self.canvas, 1)
 
     def pixel_size(self) -> tuple[int, int, float]:
         """The size a picture for this view needs (see :meth:`ChartCanvas.pixel_size`)."""
         return self.canvas.pixel_size()
 
     def show_rendered(self, rendered: RenderedChart) -> None:
-        """Show a chart rendered elsewhere; from now on only this thread uses its figure."""
-        old = self.canvas
-        self._layout.removeWidget(old)
-        discard(old)
-        self.canvas = self._new_canvas(self._height)
-        self.canvas.resize(old.size())
+        """Show a chart rendered elsewhere; from now on only this thread uses its figure.
+        The canvas stays (only its picture changes), so the layout never moves."""
         self.canvas.show_rendered(rendered)
         self.chart = rendered.chart
         self.draw_count += 1
@@ -85,8 +76,7 @@ class ChartView(QFrame):
         from recovery_desktop.reports.chart_render import SCREEN_DPI, render
 
         # Taller figures (two stacked panels) get proportionally more room.
-        self._height = round(chart.figure.get_figheight() * SCREEN_DPI)
-        self.canvas.setMinimumHeight(self._height)
+        self.canvas.setMinimumHeight(round(chart.figure.get_figheight() * SCREEN_DPI))
         self.show_rendered(render(chart, *self.pixel_size()))
 
     def point_text_at(self, x: float, y: float) -> str | None:
