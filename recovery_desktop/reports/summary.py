@@ -1,39 +1,23 @@
-"""Build a printable summary: numbers, print-ready charts and the HTML around them."""
+"""The summary's charts as they print: black and white, at their printed size, over the days
+of the period that have come. The summary itself is made by
+:mod:`recovery_desktop.reports.summary_service`."""
 
 from __future__ import annotations
 
-import base64
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from matplotlib.figure import Figure
 
 from recovery_desktop.domain.periods import Period
-from recovery_desktop.domain.summary import SummaryInputs, SummaryOptions, summarise
-from recovery_desktop.domain.summary_events import summarise_recovery
+from recovery_desktop.domain.summary import SummaryInputs
 from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.reports.chart_kit import to_png
 from recovery_desktop.reports.charts import chart_spec
-from recovery_desktop.reports.sections import SummaryContext
 from recovery_desktop.reports.style import PRINT
-from recovery_desktop.reports.summary_html import SummaryDocument, charts_needed, render
 
 PRINT_DPI = 200
 PRINT_SIZE_INCHES = (7.2, 2.4)
-
-
-@dataclass(frozen=True)
-class BuiltSummary:
-    document: SummaryDocument
-    images: dict[str, bytes]  # image source name -> PNG
-
-    def standalone_html(self) -> str:
-        """The HTML with its charts embedded, for saving as a single file."""
-        html = self.document.html
-        for name, png in self.images.items():
-            uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
-            html = html.replace(f'src="{name}"', f'src="{uri}"')
-        return html
 
 
 def trend_so_far(trend: TrendData, counted: Period) -> TrendData:
@@ -67,21 +51,3 @@ def print_chart(inputs: SummaryInputs, key: str, today: date) -> Figure:
 def chart_png(inputs: SummaryInputs, key: str, today: date) -> bytes:
     """:func:`print_chart` as a PNG at print resolution."""
     return to_png(print_chart(inputs, key, today), PRINT_DPI)
-
-
-def build_summary(inputs: SummaryInputs, options: SummaryOptions, today: date) -> BuiltSummary:
-    """The summary as it stands on ``today``, the day it is printed (read at the edge, e.g.
-    ``date.today()`` in the page or the command line): a period not yet over is counted to
-    today and says "so far"."""
-    summary = summarise(inputs.period, inputs.checkins, inputs.checkins, today=today)
-    keys = charts_needed(options, summary.started)
-    images = {f"chart-{key}.png": chart_png(inputs, key, today) for key in keys}
-    context = SummaryContext(
-        summary=summary,
-        notes=inputs.notes,
-        previous_goals=inputs.previous_goals,
-        images={key: f"chart-{key}.png" for key in keys},
-        recovery=summarise_recovery(inputs, today),
-        show_names=options.show_names,
-    )
-    return BuiltSummary(render(context, options, today), images)

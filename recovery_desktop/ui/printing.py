@@ -42,7 +42,7 @@ from recovery_desktop.ui.print_footer import (
 )
 
 if TYPE_CHECKING:  # importing it would load matplotlib at start-up
-    from recovery_desktop.reports.summary import BuiltSummary
+    from recovery_desktop.reports.summary_service import BuiltSummary
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 16.0

@@ -17,7 +17,7 @@ from recovery_desktop.data.output_files import (
 )
 from recovery_desktop.data.output_places import AppFolders, same_file
 from recovery_desktop.domain.periods import Period
-from recovery_desktop.reports.summary import BuiltSummary, build_summary
+from recovery_desktop.reports.summary_service import BuiltSummary, build_summary, read_request
 from recovery_desktop.ui.dates import use_app_language
 
 
@@ -32,12 +32,6 @@ def ensure_gui_application() -> None:
     use_app_language()
 
 
-def build(journal: Journal, period: Period) -> BuiltSummary:
-    return build_summary(
-        journal.summary_inputs(period), journal.preferences.summary_options(), date.today()
-    )
-
-
 def save_summary(
     journal: Journal,
     period: Period,
@@ -45,7 +39,9 @@ def save_summary(
     html: Path | None = None,
     page_size: str | None = None,
 ) -> int:
-    """Write the PDF (and optionally one self-contained HTML file); returns the page count.
+    """Write the summary of ``period`` as the journal's remembered choices print it (made by
+    :mod:`~recovery_desktop.reports.summary_service`) as a PDF, and optionally as one
+    self-contained HTML file; returns the page count.
 
     Each file is whole or absent. Raises :class:`StorageProblem` naming the file and the
     reason (disk full, folder read-only…) or saying that the summary is too long to lay out;
@@ -58,7 +54,7 @@ def save_summary(
     ensure_gui_application()
     from recovery_desktop.ui.printing import PrintError, default_page_size_name, write_pdf
 
-    built = build(journal, period)
+    built = build_summary(read_request(journal, period, date.today()))
     try:
         pages = write_pdf(built, pdf, page_size or default_page_size_name(), folders)
     except PrintError as error:

@@ -1,8 +1,8 @@
 """``--self-test``: proves a bundle works, headless, without touching any real journal.
 
 Checks that the bundled Qt binding keeps Python's ``None`` alive, creates a protected journal
-in a temporary folder, unlocks it, saves and reads a check-in, draws one matplotlib figure
-and writes this week's summary as a PDF. Exit code 0 means all of it worked.
+in a temporary folder, unlocks it, saves and reads a check-in, and writes this week's summary
+(with its charts drawn by matplotlib) as a PDF. Exit code 0 means all of it worked.
 """
 
 from __future__ import annotations
@@ -12,13 +12,22 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from recovery_desktop.data.journal import JournalFiles, create_journal, open_with_passphrase
+from recovery_desktop.data.journal import (
+    Journal,
+    JournalFiles,
+    create_journal,
+    open_with_passphrase,
+)
 from recovery_desktop.domain.checkin import CheckIn
-from recovery_desktop.domain.periods import week_of
-from recovery_desktop.domain.summary import SummaryInputs
+from recovery_desktop.domain.periods import Period, week_of
+
+if TYPE_CHECKING:  # importing it would load matplotlib before Qt is checked
+    from recovery_desktop.reports.summary_service import BuiltSummary
 
 PASSPHRASE = "self-test: a long enough passphrase ✓"
+CHART = "chart-mood_craving.png"
 
 
 def _say(text: str) -> None:
@@ -26,9 +35,8 @@ def _say(text: str) -> None:
         print(text, flush=True)
 
 
-def _journal_round_trip(folder: Path) -> SummaryInputs:
-    """Create, lock, unlock, save and read back; returns this week's summary inputs."""
-    files = JournalFiles(folder / "journal")
+def _journal_round_trip(files: JournalFiles) -> Journal:
+    """Create, lock, unlock, save and read back; returns the journal, open."""
     create_journal(files, PASSPHRASE).close()
     journal = open_with_passphrase(files, PASSPHRASE)
     try:
@@ -36,19 +44,37 @@ def _journal_round_trip(folder: Path) -> SummaryInputs:
         journal.checkins.save(written)
         if journal.checkins.get(written.day) != written or journal.integrity() != "ok":
             raise RuntimeError("check-in did not read back")
-        return journal.summary_inputs(week_of(date.today()))
-    finally:
+    except BaseException:
         journal.close()
+        raise
+    return journal
+
+
+def write_summary(journal: Journal, period: Period, pdf: Path) -> BuiltSummary:
+    """The summary of ``period`` as the journal's remembered choices print it, written to
+    ``pdf`` on A4 and checked; returns it. Raises RuntimeError when its mood chart or the
+    PDF (with the chart in it) is missing."""
+    from recovery_desktop.reports.summary_service import build_summary, read_request
+    from recovery_desktop.ui.printing import write_pdf
+
+    built = build_summary(read_request(journal, period, date.today()))
+    png = built.images.get(CHART, b"")
+    if not png.startswith(b"\x89PNG"):
+        raise RuntimeError("the summary's chart was not drawn")
+    _say(f"chart: ok ({len(png)} bytes)")
+    write_pdf(built, pdf, "A4", journal.files.app_folders())
+    data = pdf.read_bytes()
+    if not data.startswith(b"%PDF") or b"/Image" not in data:
+        raise RuntimeError("PDF not written, or its chart is missing")
+    _say(f"pdf: ok ({len(data)} bytes)")
+    return built
 
 
 def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from recovery_desktop.domain.summary import SummaryOptions
-    from recovery_desktop.reports.summary import build_summary, chart_png
     from recovery_desktop.ui.binding_check import keeps_none, none_is_kept
-    from recovery_desktop.ui.printing import write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     before, after = none_is_kept()
@@ -57,17 +83,12 @@ def run_self_test() -> int:
     _say("qt binding: ok")
     with tempfile.TemporaryDirectory(prefix="recovery-desktop-self-test-") as tmp:
         folder = Path(tmp)
-        inputs = _journal_round_trip(folder)
-        _say("journal: ok")
-        png = chart_png(inputs, "mood_craving", date.today())
-        _say(f"chart: ok ({len(png)} bytes)")
-        pdf = folder / "self-test.pdf"
-        built = build_summary(inputs, SummaryOptions(), date.today())
-        write_pdf(built, pdf, "A4", JournalFiles(folder / "journal").app_folders())
-        data = pdf.read_bytes()
-        if not data.startswith(b"%PDF") or b"/Image" not in data:
-            raise RuntimeError("PDF not written, or its chart is missing")
-        _say(f"pdf: ok ({len(data)} bytes)")
+        journal = _journal_round_trip(JournalFiles(folder / "journal"))
+        try:
+            _say("journal: ok")
+            write_summary(journal, week_of(date.today()), folder / "self-test.pdf")
+        finally:
+            journal.close()
     del app
     _say("self-test passed")
     return 0

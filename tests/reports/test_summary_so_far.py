@@ -10,7 +10,8 @@ from recovery_desktop.domain.periods import Period, parse_week
 from recovery_desktop.domain.recovery_time import CleanPeriod
 from recovery_desktop.domain.summary import SummaryInputs, SummaryNotes, SummaryOptions
 from recovery_desktop.domain.trends import TrendData
-from recovery_desktop.reports.summary import build_summary, print_chart
+from recovery_desktop.reports.summary import print_chart
+from recovery_desktop.reports.summary_service import SummaryRequest, build_summary
 
 WEEK = parse_week("2026-W48")  # Monday 23 – Sunday 29 November 2026
 WEDNESDAY = date(2026, 11, 25)
@@ -47,7 +48,7 @@ def test_a_period_still_to_come_prints_only_the_users_lists():
     user wrote for it."""
     future = Period(date(2026, 12, 1), date(2026, 12, 14))
     notes = SummaryNotes(talk_about=("the move",), goals=("walk daily",))
-    built = build_summary(_inputs(future, notes), SummaryOptions(), WEDNESDAY)
+    built = build_summary(SummaryRequest(_inputs(future, notes), SummaryOptions(), WEDNESDAY))
     html = built.document.html
     assert "1–14 December 2026 — still to come" in html
     assert "This period hasn&#x27;t started yet, so there is nothing to count in it." in html
@@ -68,7 +69,7 @@ def test_a_range_running_past_today_says_so_far_with_the_year_when_it_differs():
 def test_the_change_so_far_says_which_days_it_compares_with():
     """Three days so far are compared with the first three of the week before; on a Monday
     with its first day, in words that read well."""
-    html = build_summary(_inputs(), SummaryOptions(), WEDNESDAY).document.html
+    html = build_summary(SummaryRequest(_inputs(), SummaryOptions(), WEDNESDAY)).document.html
     assert "compared with the first 3 days of the period before: 16–18 November 2026" in html
-    monday = build_summary(_inputs(), SummaryOptions(), WEEK.start).document.html
+    monday = build_summary(SummaryRequest(_inputs(), SummaryOptions(), WEEK.start)).document.html
     assert "compared with the first day of the period before: Monday 16 November 2026" in monday

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPdfWriter
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.periods import parse_week
 from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryOptions
-from recovery_desktop.reports.summary import build_summary
+from recovery_desktop.reports.summary_service import build_summary, read_request
 from recovery_desktop.ui.print_footer import FOOTER_INCHES, FOOTER_POINT_SIZE
 from recovery_desktop.ui.printing import MARGIN_MM, write_pdf
 
@@ -60,9 +60,8 @@ def test_the_footer_never_overlaps_the_page_number(qapp, journal, tmp_path, pape
     number begins (measured in the PDF), stays inside the margins, keeps "not a medical
     record" and the print date whole, and shows the start of the name."""
     journal.checkins.save(CheckIn(date(2026, 11, 17), mood=6))
-    built = build_summary(
-        journal.summary_inputs(WEEK), SummaryOptions(name=NAMES[name]), date(2026, 11, 24)
-    )
+    options = SummaryOptions(name=NAMES[name])
+    built = build_summary(read_request(journal, WEEK, date(2026, 11, 24), options))
     path = tmp_path / "week.pdf"
     write_pdf(built, path, paper, journal.files.app_folders())
     width = float(PdfReader(str(path)).pages[0].mediabox.width)

@@ -3,8 +3,8 @@
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QTextFormat
 
-from recovery_desktop.reports.summary import BuiltSummary
 from recovery_desktop.reports.summary_html import CSS, SummaryDocument
+from recovery_desktop.reports.summary_service import BuiltSummary
 from recovery_desktop.ui.printing import build_document, first_line, keep_headings_with_next
 
 FILLER = "".join(f"<p>Line {n} of a paragraph before the heading.</p>" for n in range(8))

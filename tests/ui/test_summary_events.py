@@ -15,7 +15,7 @@ from recovery_desktop.domain.demo import shape
 from recovery_desktop.domain.periods import Period, default_summary_week, long_date
 from recovery_desktop.domain.recovery_time import clean_time, substances
 from recovery_desktop.domain.summary import SummaryOptions
-from recovery_desktop.reports.summary import build_summary
+from recovery_desktop.reports.summary_service import build_summary, read_request
 from recovery_desktop.ui.pages.summary import SummaryPage
 from recovery_desktop.ui.printing import (
     build_document,
@@ -120,7 +120,7 @@ def test_a_demo_week_still_fits_on_two_pages_on_a4_and_letter(page, tmp_path):
 def test_the_lapse_week_shows_the_lapse_and_fits_on_two_pages(page, journal, tmp_path):
     """The week of the demo lapse prints it, with what was written, in at most two pages."""
     (lapse,) = journal.recovery_time.lapses(LAPSE_WEEK.start, LAPSE_WEEK.end)
-    built = build_summary(journal.summary_inputs(LAPSE_WEEK), SummaryOptions(), TODAY)
+    built = build_summary(read_request(journal, LAPSE_WEEK, TODAY, SummaryOptions()))
     for paper in ("A4", "Letter"):
         path = tmp_path / f"lapse-{paper}.pdf"
         assert write_pdf(built, path, paper, journal.files.app_folders()) <= 2
@@ -141,7 +141,7 @@ def _block(document, text):
 def test_moving_a_heading_to_the_next_page_keeps_everything_below_laid_out(page, journal, tmp_path):
     """A page ending just inside the first line of "Cravings" pushes that heading down;
     every block below it still has its height, so nothing is left off the painted pages."""
-    built = build_summary(journal.summary_inputs(LAPSE_WEEK), SummaryOptions(), TODAY)
+    built = build_summary(read_request(journal, LAPSE_WEEK, TODAY, SummaryOptions()))
     writer = QPdfWriter(str(tmp_path / "unused.pdf"))  # laid out on, never painted
     writer.setResolution(300)
     writer.setPageLayout(page_layout("Letter"))

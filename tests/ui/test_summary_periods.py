@@ -10,7 +10,7 @@ from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.periods import parse_week
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
 from recovery_desktop.domain.summary import SummaryOptions
-from recovery_desktop.reports.summary import build_summary
+from recovery_desktop.reports.summary_service import build_summary, read_request
 from recovery_desktop.ui.printing import write_pdf
 from tests.pdf_text import pdf_text
 
@@ -21,7 +21,7 @@ THIS_WEEK = parse_week("2026-W48")  # Monday 23 – Sunday 29 November 2026
 def _texts(journal, period, today, tmp_path):
     """The summary's HTML as text and its PDF's text, built as the page and ``report``
     build them."""
-    built = build_summary(journal.summary_inputs(period), SummaryOptions(), today)
+    built = build_summary(read_request(journal, period, today, SummaryOptions()))
     path = tmp_path / f"{period.key}.pdf"
     write_pdf(built, path, "A4", journal.files.app_folders())
     body = built.document.html.split("<body>")[1]

@@ -41,7 +41,7 @@ from recovery_desktop.ui.widgets.print_preview import ZoomablePreview
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from recovery_desktop.reports.summary import BuiltSummary
+    from recovery_desktop.reports.summary_service import BuiltSummary
 
 PREVIEW_DELAY_MS = 400
 LIST_SAVE_DELAY_MS = 800
@@ -276,15 +276,15 @@ class SummaryPage(QWidget):
         if not self.warmup.is_ready:
             self.warmup.when_ready(self.rebuild)
             return
-        from recovery_desktop.reports.summary import build_summary
+        from recovery_desktop.reports.summary_service import build_summary, read_request
 
         self._preview_timer.stop()
         try:
-            inputs = self.journal.summary_inputs(self.period)
+            request = read_request(self.journal, self.period, date.today(), self.options())
         except JournalError as error:
             self.status.setText(f"The summary could not be read: {error}")
             return
-        self.built = build_summary(inputs, self.options(), date.today())
+        self.built = build_summary(request)
         self._apply_page_layout(self.printer)
         self.preview.refresh()
         if self.status.text().startswith("Preparing"):

@@ -1,0 +1,101 @@
+"""The one way a printable summary is made, for the Weekly summary page, ``report`` on the
+command line and ``--self-test``.
+
+Two steps, so that the slow one can run on a worker thread:
+
+1. :func:`read_request` reads everything from the journal (on the thread that owns the
+   journal's connection) into a :class:`SummaryRequest` of plain, immutable data;
+2. :func:`build_summary` turns a request into a :class:`BuiltSummary` (the HTML, its title
+   and footer, and the chart images as PNG bytes). It reads nothing, touches no widget and
+   no Qt object, so it may run on any thread.
+
+Laying the HTML out on paper (preview, printer, PDF) is Qt's part:
+:mod:`recovery_desktop.ui.printing`.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.summary import SummaryInputs, SummaryOptions, summarise
+from recovery_desktop.domain.summary_events import summarise_recovery
+from recovery_desktop.reports.sections import SummaryContext
+from recovery_desktop.reports.summary import chart_png
+from recovery_desktop.reports.summary_html import SummaryDocument, charts_needed, render
+
+
+class SummaryPreferences(Protocol):
+    def summary_options(self) -> SummaryOptions: ...
+
+
+class SummarySource(Protocol):
+    """What a summary is read from: an open journal (``data.journal.Journal``)."""
+
+    @property
+    def preferences(self) -> SummaryPreferences: ...
+
+    def summary_inputs(self, period: Period) -> SummaryInputs: ...
+
+
+@dataclass(frozen=True)
+class SummaryRequest:
+    """Everything one summary is built from, already read: the journal's records for
+    ``inputs.period``, what to print, and ``today``, the day it is printed (a period not
+    yet over is counted to today and says "so far")."""
+
+    inputs: SummaryInputs
+    options: SummaryOptions
+    today: date
+
+
+@dataclass(frozen=True)
+class BuiltSummary:
+    """The finished summary: ``document`` (title, HTML, footer) whose ``<img>`` sources
+    are the keys of ``images`` (image name -> PNG bytes at print resolution)."""
+
+    document: SummaryDocument
+    images: dict[str, bytes]
+
+    def standalone_html(self) -> str:
+        """The HTML with its charts embedded, for saving as a single file."""
+        html = self.document.html
+        for name, png in self.images.items():
+            uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+            html = html.replace(f'src="{name}"', f'src="{uri}"')
+        return html
+
+
+def read_request(
+    source: SummarySource, period: Period, today: date, options: SummaryOptions | None = None
+) -> SummaryRequest:
+    """Read the summary of ``period`` from ``source``, printed with ``options`` (the page's
+    current choices) or, when None, with the choices the journal remembers (the command
+    line, the self-test). ``today`` is read at the edge (``date.today()``).
+
+    Raises :class:`~recovery_desktop.data.errors.JournalError` when the journal cannot be
+    read.
+    """
+    chosen = source.preferences.summary_options() if options is None else options
+    return SummaryRequest(source.summary_inputs(period), chosen, today)
+
+
+def build_summary(request: SummaryRequest) -> BuiltSummary:
+    """The summary of ``request``: its HTML and its charts drawn as PNG (the slow part,
+    about 0.1–0.3 s a chart). A plain function of plain data, safe on a worker thread."""
+    inputs, options, today = request.inputs, request.options, request.today
+    summary = summarise(inputs.period, inputs.checkins, inputs.checkins, today=today)
+    keys = charts_needed(options, summary.started)
+    images = {f"chart-{key}.png": chart_png(inputs, key, today) for key in keys}
+    context = SummaryContext(
+        summary=summary,
+        notes=inputs.notes,
+        previous_goals=inputs.previous_goals,
+        images={key: f"chart-{key}.png" for key in keys},
+        recovery=summarise_recovery(inputs, today),
+        show_names=options.show_names,
+    )
+    return BuiltSummary(render(context, options, today), images)
