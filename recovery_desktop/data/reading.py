@@ -35,7 +35,8 @@ class JournalReader:
         self._checkins = CheckinRepository(db, unused)
         self._cravings = CravingRepository(db, unused)
         self._contacts = ContactRepository(db, unused)
-        self._recovery_time = RecoveryTimeRepository(db, unused, PreferenceRepository(db))
+        self.preferences = PreferenceRepository(db)
+        self._recovery_time = RecoveryTimeRepository(db, unused, self.preferences)
         self._summary_notes = SummaryNotesRepository(db, unused)
 
     def trend_data(self, period: Period) -> TrendData:

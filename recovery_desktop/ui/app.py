@@ -101,7 +101,7 @@ def page_specs(
         return page
 
     def summary(journal: Journal) -> QWidget:
-        page = SummaryPage(journal, warmup)
+        page = SummaryPage(journal, warmup, worker)
         flows.imported.connect(page.records_added)
         day.day_changed.connect(page.picker.day_changed)
         return page

@@ -59,9 +59,9 @@ def window_for(qtbot):
     return build
 
 
-def shown_summary_page(qtbot, journal) -> SummaryPage:
+def shown_summary_page(qtbot, journal, worker: Worker) -> SummaryPage:
     """The Weekly summary page on ``journal``, shown, with its first preview built."""
-    shown = SummaryPage(journal, Warmup())
+    shown = SummaryPage(journal, Warmup(), worker)
     qtbot.addWidget(shown)
     shown.resize(1100, 800)
     shown.show()
