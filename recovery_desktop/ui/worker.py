@@ -84,9 +84,11 @@ class Worker(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._deliver)
         self._thread: _Thread | None = None
+        self.epoch = 0  # counts stops: a channel made before the last one is closed
 
     def channel(self, parent: QObject) -> Channel:
-        """A channel for one page or purpose; it goes when ``parent`` does."""
+        """A channel for one page or purpose; it goes when ``parent`` does, and is closed
+        by :meth:`stop` (pages made after an unlock ask for new ones)."""
         return Channel(self, parent)
 
     def _put(self, job: _Job) -> None:
@@ -102,6 +104,7 @@ class Worker(QObject):
     def stop(self) -> None:
         """Drop waiting jobs, wait for the running one and drop results not yet delivered.
         Called on lock, close and quit; the next :meth:`Channel.submit` starts again."""
+        self.epoch += 1  # a page's timer firing after this starts nothing
         thread, self._thread = self._thread, None
         if thread is None:
             return
@@ -145,6 +148,7 @@ class Channel(QObject):
     def __init__(self, worker: Worker, parent: QObject) -> None:
         super().__init__(parent)
         self._worker = worker
+        self._epoch = worker.epoch
         self._generation = _Generation()
         self._pending: list[Hashable] = []
 
@@ -154,7 +158,10 @@ class Channel(QObject):
         self._pending = []
 
     def submit(self, key: Hashable, job: Callable[[], Any]) -> None:
-        """Run ``job()`` on the worker; ``result(key, value)`` follows unless restarted."""
+        """Run ``job()`` on the worker; ``result(key, value)`` follows unless restarted.
+        Once the worker has stopped (lock, close), nothing more is run for this channel."""
+        if self._epoch != self._worker.epoch:
+            return
         self._pending.append(key)
         current = self._generation
         self._worker._put(_Job(self, current, current.value, key, job))

@@ -181,3 +181,19 @@ def test_locking_while_charts_draw_stops_the_worker(qtbot, window_for, journal, 
     window.lock_now()
     assert not session.is_unlocked and not worker.is_running
     qtbot.waitUntil(lambda: window.workspace is None)
+
+
+def test_a_channel_asks_for_nothing_after_the_worker_stopped(qtbot):
+    """A page's timer firing between the lock and the page's end starts no thread that
+    would outlive the window; a page made after the unlock works again."""
+    worker = Worker()
+    before = worker.channel(QObject(worker))
+    worker.stop()
+    ran = threading.Event()
+    before.submit("late", ran.set)
+    assert not worker.is_running and not before.busy
+    after = worker.channel(QObject(worker))
+    with qtbot.waitSignal(after.result, timeout=10000):
+        after.submit("unlocked", lambda: 1)
+    worker.stop()
+    assert not ran.is_set()

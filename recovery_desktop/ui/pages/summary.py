@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -30,12 +28,10 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryNotes, SummaryOptions
-from recovery_desktop.domain.wording import plural
 from recovery_desktop.reports.sections import SECTIONS
-from recovery_desktop.ui.dialog_traces import no_folder_traces
+from recovery_desktop.ui.pages.summary_output import SummaryOutput
 from recovery_desktop.ui.printing import PAGE_SIZES, PrintError, default_page_size_name
-from recovery_desktop.ui.save_dialog import FileKind, ask_save_path
-from recovery_desktop.ui.summary_jobs import PdfOutcome, build_preview, write_pdf
+from recovery_desktop.ui.summary_jobs import build_preview
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.period_picker import PeriodPicker
@@ -54,7 +50,7 @@ def _lines(editor: QPlainTextEdit) -> tuple[str, ...]:
     return tuple(line for line in editor.toPlainText().splitlines() if line.strip())
 
 
-class SummaryPage(QWidget):
+class SummaryPage(QWidget, SummaryOutput):
     """The preview's HTML and charts, and the PDF, are made on the worker thread; the
     preview shows the latest period and choices only. ``preview_ready``: the preview shows
     the current choices."""
@@ -361,80 +357,6 @@ class SummaryPage(QWidget):
         if self.built is None or behind or self._built_for != self._choices():
             self._build_now()
         return self.built
-
-    def print_summary(self) -> None:
-        if self._ready_summary() is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self._apply_page_layout(printer)
-        dialog = QPrintDialog(printer, self)
-        with no_folder_traces():  # its "…" button opens a file dialog
-            accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
-        if accepted:
-            self.print_with(printer)
-
-    def print_with(self, printer: QPrinter) -> int:
-        """Print on the printer the print dialog set up, or save the PDF it chose ("Print to
-        file") whole or not at all; returns the number of pages, 0 when it failed."""
-        from recovery_desktop.ui.printing import print_to
-
-        built = self._ready_summary()
-        assert built is not None
-        where = printer.outputFileName()
-        try:
-            pages = print_to(built, printer, self._app_folders)
-        except (PrintError, JournalError) as error:
-            self._not_saved("Not saved" if where else "Not printed", error)
-            return 0
-        self.status.setText(
-            f"Saved {plural(pages, 'page')} to {where}."
-            if where
-            else f"Sent {plural(pages, 'page')} to the printer."
-        )
-        return pages
-
-    def default_pdf_name(self) -> str:
-        return f"summary-{self.period.key.replace('..', '-to-')}.pdf"
-
-    def save_pdf(self) -> None:
-        if self._ready_summary() is None:
-            return
-        start = Path.home() / self.default_pdf_name()
-        chosen = ask_save_path(self, "Save summary as PDF", start, [FileKind("PDF", "pdf")])
-        if chosen is not None:
-            self.save_pdf_later(chosen[0])
-
-    def save_pdf_later(self, path: Path) -> None:
-        """Write the PDF on the worker, whole or not at all; the status line says when it
-        is saved, a box why not."""
-        built = self._ready_summary()
-        assert built is not None
-        paper = self.paper.currentText()
-        self.pdf_jobs.submit(path, partial(write_pdf, built, path, paper, self._app_folders))
-
-    def _pdf_arrived(self, _path: Path, outcome: PdfOutcome) -> None:
-        if outcome.refused is not None:
-            self._not_saved("Not saved", outcome.refused)
-            return
-        self.status.setText(f"Saved {plural(outcome.pages, 'page')} to {outcome.path}.")
-
-    def save_pdf_to(self, path: Path) -> int:
-        """Save the PDF now, on this thread, as "Save as PDF…" does on the worker; returns
-        the number of pages, 0 when it was not saved."""
-        built = self._ready_summary()
-        assert built is not None
-        try:
-            outcome = write_pdf(built, path, self.paper.currentText(), self._app_folders)
-        except JournalError as error:
-            self._not_saved("Not saved", error)
-            return 0
-        self._pdf_arrived(path, outcome)
-        return outcome.pages
-
-    def _not_saved(self, title: str, error: Exception) -> None:
-        """A calm box with the file and the reason; the status line no longer says Saved."""
-        self.status.setText(f"{title}.")
-        QMessageBox.warning(self, title, f"{error}")
 
     def flush(self) -> bool:
         return self.save_lists()
