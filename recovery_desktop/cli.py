@@ -7,19 +7,15 @@ Messages go to stderr and never include journal content.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from recovery_desktop import __version__, cli_backup, paths
-from recovery_desktop.check_report import report_damage, report_journal
+from recovery_desktop import __version__
 from recovery_desktop.core_dumps import disable_core_dumps
-from recovery_desktop.data import creation
-from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.errors import (
     JournalDamaged,
     JournalError,
@@ -27,21 +23,17 @@ from recovery_desktop.data.errors import (
     NoPassphraseSet,
     WrongPassphrase,
 )
-from recovery_desktop.data.fsutil import ensure_private_dir, set_private_umask
-from recovery_desktop.data.instance_lock import COMMAND, InstanceLock
-from recovery_desktop.data.journal import (
-    Journal,
-    JournalFiles,
-    create_journal,
-    open_unprotected,
-    open_with_passphrase,
-)
-from recovery_desktop.data.output_files import OutputProblem, refuse_app_files
-from recovery_desktop.data.restore import finish_interrupted_restore, restore_pending
+from recovery_desktop.data.fsutil import set_private_umask
 from recovery_desktop.domain.dates import parse_day
 from recovery_desktop.domain.demo import MAX_WEEKS
 from recovery_desktop.domain.periods import Period, PeriodError, date_range, parse_week
 from recovery_desktop.domain.wording import plural
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.journal import Journal, JournalFiles
+
+# Each command imports what it needs when it runs, so that ``--help`` and the first window
+# do not wait for the data layer, the charts or Qt (tests/test_startup_imports.py).
 
 PASSPHRASE_ENV = "RECOVERY_DESKTOP_PASSPHRASE"
 PAGE_SIZE_NAMES = ("A4", "Letter")
@@ -131,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check the journal's integrity and count records")
     check.add_argument("--data-dir", default=argparse.SUPPRESS, help="the journal folder")
     check.add_argument("--json", action="store_true", help="print one JSON object")
-    from recovery_desktop import cli_transfer
+    from recovery_desktop import cli_backup, cli_transfer
 
     cli_transfer.add_parsers(commands)
     cli_backup.add_parser(commands)
@@ -151,6 +143,8 @@ def passphrase_for(files: JournalFiles) -> str | None:
     if from_env is not None:
         return from_env
     if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
         return getpass.getpass("Passphrase: ")
     raise UsageError(
         f"This journal is protected by a passphrase. Set {PASSPHRASE_ENV} or run the "
@@ -159,6 +153,8 @@ def passphrase_for(files: JournalFiles) -> str | None:
 
 
 def open_for_command(files: JournalFiles, full_check: bool = False) -> Journal:
+    from recovery_desktop.data.journal import open_unprotected, open_with_passphrase
+
     passphrase = passphrase_for(files)
     if passphrase is None:
         return open_unprotected(files, full_check)
@@ -169,6 +165,10 @@ def with_journal(
     files: JournalFiles, action: Callable[[Journal], int], full_check: bool = False
 ) -> int:
     """Lock, open, run ``action``, close, unlock."""
+    from recovery_desktop.data import creation
+    from recovery_desktop.data.instance_lock import COMMAND, InstanceLock
+    from recovery_desktop.data.restore import finish_interrupted_restore, restore_pending
+
     if not creation.interrupted(files) and not restore_pending(files):
         files.vault()  # a missing or damaged journal is reported before anything is touched
     with InstanceLock(files.lock, COMMAND):
@@ -184,6 +184,10 @@ def with_journal(
 def run_check(args: argparse.Namespace) -> int:
     """Every check there is, through a read-only connection first; a damaged journal is
     reported (exit 1) and left exactly as it is."""
+    from recovery_desktop import paths
+    from recovery_desktop.check_report import report_damage, report_journal
+    from recovery_desktop.data.journal import JournalFiles
+
     files = JournalFiles(paths.data_dir(getattr(args, "data_dir", None)))
     try:
         return with_journal(
@@ -194,6 +198,13 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_demo_data(args: argparse.Namespace) -> int:
+    from recovery_desktop import paths
+    from recovery_desktop.data import creation
+    from recovery_desktop.data.demo import fill_demo
+    from recovery_desktop.data.fsutil import ensure_private_dir
+    from recovery_desktop.data.instance_lock import COMMAND, InstanceLock
+    from recovery_desktop.data.journal import JournalFiles, create_journal
+
     files = JournalFiles(paths.data_dir(args.data_dir))
     if files.exists() and not creation.is_orphan(files):
         raise JournalExists(str(files.folder))
@@ -218,6 +229,7 @@ def run_demo_data(args: argparse.Namespace) -> int:
 def check_output_places(files: JournalFiles, pdf: Path, html: Path | None) -> None:
     """Bad usage, before the journal is opened: an output file among the journal's own
     files (or the app's), or ``--out`` and ``--html`` naming one file."""
+    from recovery_desktop.data.output_files import OutputProblem, refuse_app_files
     from recovery_desktop.ui.report_files import check_html_place
 
     folders = files.app_folders()
@@ -230,6 +242,9 @@ def check_output_places(files: JournalFiles, pdf: Path, html: Path | None) -> No
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from recovery_desktop import paths
+    from recovery_desktop.data.journal import JournalFiles
+
     period = report_period(args)
     files = JournalFiles(paths.data_dir(getattr(args, "data_dir", None)))
     out = Path(args.out)
@@ -269,6 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             run = cli_transfer.run_export if args.command == "export" else cli_transfer.run_import
             return run(args)
         if args.command == "backup":
+            from recovery_desktop import cli_backup
+
             return cli_backup.run_backup(args)
         from recovery_desktop.ui.app import run_gui
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from recovery_desktop import paths
-from recovery_desktop.data.backup_files import list_backups
-from recovery_desktop.data.journal import Journal, JournalFiles
 from recovery_desktop.domain.wording import plural
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.journal import Journal
 
 
 def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
@@ -20,7 +20,10 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
 def run_backup(args: argparse.Namespace) -> int:
     """Prints the new backup's path on stdout and a sentence on stderr; exit 0. A full or
     missing backup folder raises :class:`StorageProblem` (exit 1, nothing left behind)."""
+    from recovery_desktop import paths
     from recovery_desktop.cli import EXIT_OK, with_journal
+    from recovery_desktop.data.backup_files import list_backups
+    from recovery_desktop.data.journal import JournalFiles
 
     files = JournalFiles(paths.data_dir(getattr(args, "data_dir", None)))
 

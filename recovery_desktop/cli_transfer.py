@@ -6,19 +6,16 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from recovery_desktop import paths
-from recovery_desktop.cli import PASSPHRASE_ENV, UsageError, with_journal
 from recovery_desktop.data.errors import StorageProblem
-from recovery_desktop.data.export import save_csv, save_json
-from recovery_desktop.data.fsutil import ensure_private_dir
-from recovery_desktop.data.import_apply import import_plan
-from recovery_desktop.data.import_json import read_plan
-from recovery_desktop.data.instance_lock import InstanceLock
-from recovery_desktop.data.journal import Journal, JournalFiles, create_journal
-from recovery_desktop.data.output_files import OutputProblem, refuse_app_files
-from recovery_desktop.data.transfer_text import NOT_ENCRYPTED, counts_text, result_text
 from recovery_desktop.domain.wording import plural
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.journal import Journal
+
+# The parsers are built for every run of the command line (``--help``, the app): what the
+# commands need is imported when one of them runs.
 
 
 def say(message: str) -> None:
@@ -41,6 +38,13 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """``export``: the output place is checked before the journal is opened."""
+    from recovery_desktop import paths
+    from recovery_desktop.cli import UsageError, with_journal
+    from recovery_desktop.data.export import save_csv, save_json
+    from recovery_desktop.data.journal import JournalFiles
+    from recovery_desktop.data.output_files import OutputProblem, refuse_app_files
+    from recovery_desktop.data.transfer_text import NOT_ENCRYPTED, counts_text
+
     files = JournalFiles(paths.data_dir(getattr(args, "data_dir", None)))
     target = Path(args.out if args.out is not None else args.csv)
     probe = target if args.out is not None else target / "checkins.csv"
@@ -70,6 +74,15 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     """``import``: the file is checked completely first; a folder without a journal gets
     a new one (protected by the passphrase in RECOVERY_DESKTOP_PASSPHRASE when set)."""
+    from recovery_desktop import paths
+    from recovery_desktop.cli import PASSPHRASE_ENV, with_journal
+    from recovery_desktop.data.fsutil import ensure_private_dir
+    from recovery_desktop.data.import_apply import import_plan
+    from recovery_desktop.data.import_json import read_plan
+    from recovery_desktop.data.instance_lock import InstanceLock
+    from recovery_desktop.data.journal import JournalFiles, create_journal
+    from recovery_desktop.data.transfer_text import result_text
+
     files = JournalFiles(paths.data_dir(getattr(args, "data_dir", None)))
     plan = read_plan(Path(args.file))
     if files.exists():

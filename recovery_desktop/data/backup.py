@@ -17,9 +17,9 @@ import os
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
-from sqlite_utils import Database
 
 from recovery_desktop.data.backup_files import (
     BackupFile,
@@ -41,6 +41,9 @@ from recovery_desktop.data.fsutil import (
 )
 from recovery_desktop.data.key_slots import read_key_bytes
 from recovery_desktop.domain.backup_policy import BackupInfo, backups_to_keep
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 UNTOUCHED = "Your older backups are untouched."
 FOLDER_FULL = f"The backup folder is full, so no backup was made. {UNTOUCHED}"

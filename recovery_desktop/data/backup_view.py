@@ -13,13 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
-from recovery_desktop.data import migrations
 from recovery_desktop.data.backup_files import BackupFile
 from recovery_desktop.data.checkins import CheckinRepository
-from recovery_desktop.data.connection import connect, sql_errors
+from recovery_desktop.data.connection import connect, open_database, sql_errors
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.crisis_copy import CrisisCopy
@@ -37,6 +35,9 @@ from recovery_desktop.domain import recovery_key
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.domain.recovery_time import Lapse
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 UNUSABLE = "This backup could not be opened: it is damaged or made with another key."
 
@@ -166,7 +167,9 @@ def open_backup_read_only(backup: BackupFile, data_key: bytes) -> Iterator[Backu
     :class:`BackupUnusable` when it does not open or fails its checks."""
     with private_copy(backup) as copy:
         check_database(copy, data_key)
-        db = Database(connect(copy, data_key))
+        db = open_database(copy, data_key)
+        from recovery_desktop.data import migrations  # with sqlite-utils, once opened
+
         try:
             migrations.migrate(db)
             with sql_errors():

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timezone
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.stored_dates import stored_day
 from recovery_desktop.domain.checkin import CheckIn, Halt
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TABLE = "checkins"
 _HALT_COLUMNS = {h: f"halt_{h.value}" for h in Halt}

@@ -10,12 +10,15 @@ import contextlib
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
-from sqlite_utils import Database
 
 from recovery_desktop.data.errors import JournalDamaged, JournalError, StorageProblem
 from recovery_desktop.data.fsutil import describe_os_error, make_private
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SqlError = sqlcipher3.dbapi2.Error
 BUSY_TIMEOUT_MS = 5000
@@ -100,8 +103,11 @@ def connect(path: Path, data_key: bytes, *, create: bool = False) -> sqlcipher3.
 
 
 def open_database(path: Path, data_key: bytes, *, create: bool = False) -> Database:
-    """The journal wrapped in sqlite-utils (``create``: as for :func:`connect`)."""
-    return Database(connect(path, data_key, create=create))
+    """The journal wrapped in sqlite-utils (``create``: as for :func:`connect`); the
+    first call imports sqlite-utils (see ``data/sqlite_utils_import.py``)."""
+    from recovery_desktop.data.sqlite_utils_import import wrap
+
+    return wrap(connect(path, data_key, create=create))
 
 
 def _uri(path: Path, create: bool) -> str:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.cravings import local_text
@@ -15,6 +13,9 @@ from recovery_desktop.data.ordering import moved, next_position, set_order
 from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.stored_dates import IN_RANGE, stored_moment
 from recovery_desktop.domain.contacts import Contact, CrisisLine, Method, ReachOut, Role
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _CONTACT = "id, name, role, phone, email, notes, position, archived"
 _REACH = "id, contact_id, at, how, helped, note, craving_id"

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timezone
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.stored_dates import stored_moment
 from recovery_desktop.domain.cravings import Craving, Outcome, Tag
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _COLUMNS = (
     "id, started_at, intensity, place, with_whom, thoughts, intensity_after, outcome, "

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recovery_desktop.data.fsutil import DIR_MODE, fsync_dir, storage_errors
-from recovery_desktop.data.key_copies import all_backups
 
 if TYPE_CHECKING:
     from recovery_desktop.data.journal import JournalFiles
@@ -90,7 +89,11 @@ def is_orphan(files: JournalFiles) -> bool:
     """True for a half-created journal: only one of ``journal.db`` and ``keys.json``, and
     no backups, in the chosen backup folder or the usual one (nothing in it could ever be
     opened)."""
-    return files.database.exists() != files.keys.exists() and not all_backups(files)
+    if files.database.exists() == files.keys.exists():  # both or neither: the usual case
+        return False
+    from recovery_desktop.data.key_copies import all_backups  # with sqlcipher3
+
+    return not all_backups(files)
 
 
 def set_aside(files: JournalFiles, now: datetime | None = None) -> Path:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime, timezone
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.domain.drafts import Draft, DraftKind, draft_kind, draft_values
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class DraftRepository:

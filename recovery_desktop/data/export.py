@@ -11,9 +11,7 @@ import io
 import json
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from recovery_desktop import __version__
 from recovery_desktop.data.connection import sql_errors
@@ -31,6 +29,9 @@ from recovery_desktop.data.transfer_format import (
     Kind,
     Type,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Record = dict[str, Any]
 

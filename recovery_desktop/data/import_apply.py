@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from recovery_desktop.data.connection import (
     FULL,
@@ -36,6 +34,9 @@ from recovery_desktop.data.journal import Journal
 from recovery_desktop.data.transfer_format import KINDS, Field, Kind, Type
 from recovery_desktop.domain.library import name_key
 from recovery_desktop.domain.wording import plural
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _NEW_JOURNAL_DEFAULTS = ("library_items", "crisis_lines", "preferences")
 _ORDERED = ("library_items", "contacts", "crisis_lines")

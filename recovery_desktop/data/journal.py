@@ -4,41 +4,32 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from recovery_desktop.data import (
     crash_copies,
     creation,
     key_copies,
-    migrations,
     opening,
     rekey,
     trends,
 )
-from recovery_desktop.data.backup import make_backup
 from recovery_desktop.data.backup_files import parse_backup
-from recovery_desktop.data.backup_place import backup_folder, chosen_folder
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import open_database, sql_errors
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
-from recovery_desktop.data.crisis_copy import COPY_NAME, CrisisCopy
 from recovery_desktop.data.drafts import DraftRepository
 from recovery_desktop.data.errors import (
-    JournalDamaged,
     JournalError,
     JournalExists,
-    JournalMissing,
     StorageProblem,
 )
 from recovery_desktop.data.fsutil import ensure_private_dir, require_writable_folder
+from recovery_desktop.data.journal_files import JournalFiles
 from recovery_desktop.data.library import LibraryRepository
-from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.reading import JournalReader
 from recovery_desktop.data.record_counts import record_counts
@@ -51,68 +42,9 @@ from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.recovery_time import main_clean_time
 from recovery_desktop.domain.summary import SummaryInputs
 from recovery_desktop.domain.trends import TrendData
-from recovery_desktop.paths import log_dir
 
-
-@dataclass(frozen=True)
-class JournalFiles:
-    """Where one journal's files live (DESIGN.md §3)."""
-
-    folder: Path
-
-    @property
-    def database(self) -> Path:
-        return self.folder / "journal.db"
-
-    @property
-    def keys(self) -> Path:
-        return self.folder / "keys.json"
-
-    @property
-    def lock(self) -> Path:
-        return self.folder / "journal.lock"
-
-    @property
-    def backups(self) -> Path:
-        """Where backups go: the folder chosen in Settings (``backup-place.json``, readable
-        while locked), else ``<folder>/backups``."""
-        return backup_folder(self.folder)
-
-    def take_backup(self, db: Database, data_key: bytes, reason: str) -> Path:
-        """See :func:`make_backup`; a chosen folder that is missing is reported, never
-        created (a USB stick may be unplugged)."""
-        create = chosen_folder(self.folder) is None
-        return make_backup(db, data_key, self.backups, self.keys, reason, create_folder=create)
-
-    @property
-    def crisis_copy(self) -> CrisisCopy:
-        """The plain copy of the crisis lines, readable while the journal is locked."""
-        return CrisisCopy(self.folder / COPY_NAME)
-
-    def app_folders(self) -> AppFolders:
-        """Where this journal and the app keep their own files, which no output file may
-        replace: the backup folder, the journal's folder (also before it is created) and
-        the log folder (``errors.log``)."""
-        return AppFolders(
-            (
-                (self.backups, "the journal's backup folder"),
-                (self.folder, "the journal's folder"),
-                (log_dir(), "the folder of Recovery Desktop's error log"),
-            )
-        )
-
-    def exists(self) -> bool:
-        """True when either journal file is present (a half-present journal is damaged)."""
-        return self.database.exists() or self.keys.exists()
-
-    def vault(self) -> Vault:
-        if not self.exists():
-            raise JournalMissing(str(self.folder))
-        if not self.keys.exists():
-            raise JournalDamaged("The key file (keys.json) is missing.")
-        if not self.database.exists():
-            raise JournalDamaged("The journal file (journal.db) is missing.")
-        return Vault.load(self.keys)
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class Journal:
@@ -268,6 +200,8 @@ def _open(files: JournalFiles, vault: Vault, data_key: bytes, full_check: bool =
     if vault.rekey_pending:
         data_key = rekey.finish_interrupted(files, vault, data_key)
     db = open_database(files.database, data_key)
+    from recovery_desktop.data import migrations  # with sqlite-utils: once a journal opens
+
     if not vault.rekey_pending:  # else it could not be finished now (a read-only folder)
         with contextlib.suppress(JournalError):  # a read-only folder still opens
             key_copies.follow(files, vault.settled_bytes(), data_key)
@@ -298,6 +232,8 @@ def create_journal(
     data_key = new_data_key()
 
     def make(database: Path, keys: Path) -> None:
+        from recovery_desktop.data import migrations
+
         db = open_database(database, data_key, create=True)
         try:
             migrations.migrate(db)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.ordering import moved, next_position, set_order
 from recovery_desktop.data.revision import Revision
 from recovery_desktop.domain.library import DuplicateName, Kind, LibraryItem, same_name
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _COLUMNS = "id, kind, name, category, position, archived, favourite"
 

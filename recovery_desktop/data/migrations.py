@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.errors import JournalTooNew
+from recovery_desktop.data.sqlite_utils_import import Database, Migrations, in_memory
 
 MIGRATIONS = Migrations("recovery_desktop")
 
@@ -294,7 +292,7 @@ def applied(db: Database) -> list[str]:
 
 def unknown(db: Database) -> list[str]:
     """Applied migrations this version does not have: a newer version saved the journal."""
-    known = {m.name for m in MIGRATIONS.pending(Database(memory=True))}
+    known = {m.name for m in MIGRATIONS.pending(in_memory())}
     return [name for name in applied(db) if name not in known]
 
 

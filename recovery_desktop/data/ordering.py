@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 # Only these tables are ordered; names are never taken from user input.
 ORDERED_TABLES = frozenset({"library_items", "contacts", "crisis_lines"})

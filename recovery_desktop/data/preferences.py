@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.domain.contacts import DEFAULT_REACH_OUT_REMINDER_DAYS
 from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryOptions
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 AUTO_LOCK_MINUTES = "auto_lock_minutes"
 REACH_OUT_REMINDER_DAYS = "people.reminder_days"

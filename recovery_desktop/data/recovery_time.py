@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timezone
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.cravings import local_text
@@ -24,6 +22,9 @@ from recovery_desktop.domain.recovery_time import (
     check_lapse,
     current_period,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _LAPSE = "id, at, substance, what_used, before, would_help, tell, craving_id"
 

@@ -25,9 +25,9 @@ import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recovery_desktop.data.backup_files import STAMP_FORMAT, BackupFile
-from recovery_desktop.data.backup_view import BackupOpener, check_database
 from recovery_desktop.data.errors import JournalDamaged
 from recovery_desktop.data.fsutil import (
     DIR_MODE,
@@ -36,8 +36,14 @@ from recovery_desktop.data.fsutil import (
     make_private,
     storage_errors,
 )
-from recovery_desktop.data.journal import Journal, JournalFiles, _open
-from recovery_desktop.data.vault import Vault
+from recovery_desktop.data.journal_files import JournalFiles
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.backup_view import BackupOpener
+    from recovery_desktop.data.journal import Journal
+
+# What a restore itself needs (the backup's checks, opening a journal) is imported when one
+# runs: the start of the app only finishes an interrupted restore (``finish_interrupted_restore``).
 
 PLAN_NAME = "restore-plan.json"
 DB_TEMP = ".restore-journal.db.tmp"
@@ -85,6 +91,9 @@ def stage_backup(
     """Step 1: copy the backup and ``keys_source`` (default: the backup's key copy, else
     today's keys.json) beside the journal and check that the copy opens with ``data_key``.
     Raises :class:`BackupUnusable` (temporary files removed) or :class:`StorageProblem`."""
+    from recovery_desktop.data.backup_view import check_database
+    from recovery_desktop.data.vault import Vault
+
     _remove_temps(files.folder)
     if keys_source is None:
         keys_source = backup.keys_path if backup.keys_path.is_file() else files.keys
@@ -180,6 +189,8 @@ def set_aside_damaged(files: JournalFiles) -> Path:
 
 def open_restored(files: JournalFiles, data_key: bytes) -> Journal:
     """The journal just restored, opened with the key that was checked against it."""
+    from recovery_desktop.data.journal import _open
+
     return _open(files, files.vault(), data_key)
 
 
@@ -216,6 +227,8 @@ def journal_key(journal: Journal) -> bytes:
 
 def journal_opener(journal: Journal) -> BackupOpener:
     """Opens the journal's backups with its key (the restore list and viewer)."""
+    from recovery_desktop.data.backup_view import BackupOpener
+
     return BackupOpener((journal_key(journal),))
 
 

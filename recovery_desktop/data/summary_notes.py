@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.revision import Revision
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import SummaryNotes
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _items(text: str | None) -> list[str]:

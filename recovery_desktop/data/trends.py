@@ -4,8 +4,7 @@ and the period's cravings, reach-outs and lapses."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import sql_errors
@@ -15,6 +14,9 @@ from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.stored_dates import IN_RANGE, optional_day, stored_day
 from recovery_desktop.domain.periods import Period, mondays
 from recovery_desktop.domain.trends import LEAD_IN_DAYS, TrendData, WeekCounts
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Monday of the row's week: SQLite's %w is 0 for Sunday.
 _WEEKLY = """

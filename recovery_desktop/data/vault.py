@@ -55,7 +55,7 @@ def new_data_key() -> bytes:
 
 def new_recovery_key() -> str:
     """A fresh recovery key, formatted for showing to the user."""
-    return recovery_key.encode(secrets.token_bytes(recovery_key.KEY_BYTES))
+    return recovery_key.new_key()
 
 
 def passphrase_slot(data_key: bytes, passphrase: str, params: Argon2Params) -> dict[str, Any]:

@@ -6,6 +6,8 @@ O is taken as 0 and I or L as 1, case and separators are ignored.
 
 from __future__ import annotations
 
+import secrets
+
 from recovery_desktop.domain.wording import plural
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -18,6 +20,11 @@ _ALIASES = {"O": "0", "I": "1", "L": "1"}
 
 class RecoveryKeyError(ValueError):
     """Text that is not a recovery key."""
+
+
+def new_key() -> str:
+    """A fresh recovery key from the system's secure random source, formatted for showing."""
+    return encode(secrets.token_bytes(KEY_BYTES))
 
 
 def encode(raw: bytes) -> str:

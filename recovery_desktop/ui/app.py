@@ -1,4 +1,9 @@
-"""The composition root: opens the journal, builds the objects, shows the window."""
+"""The composition root: opens the journal, builds the objects, shows the window.
+
+What the first window needs is imported at the top; the main window's pages and helpers
+are imported by the functions that build them, so the first-run wizard (or the unlock
+screen) does not wait for them (tests/test_startup_imports.py, docs/decisions.md).
+"""
 
 from __future__ import annotations
 
@@ -7,51 +12,42 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from recovery_desktop import paths
 from recovery_desktop.data import creation
-from recovery_desktop.data.backup_files import BackupFile
 from recovery_desktop.data.errors import JournalDamaged, JournalError
 from recovery_desktop.data.fsutil import ensure_private_dir
 from recovery_desktop.data.instance_lock import InstanceLock
-from recovery_desktop.data.journal import Journal, JournalFiles, create_journal
+from recovery_desktop.data.journal_files import JournalFiles
 from recovery_desktop.data.restore import finish_interrupted_restore
-from recovery_desktop.domain.checkin import CheckIn
-from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui import crash
-from recovery_desktop.ui.auto_backup import AutoBackup
+from recovery_desktop.ui.app_title import APP_TITLE
 from recovery_desktop.ui.clipboard import private_clipboard
 from recovery_desktop.ui.dates import use_app_language
-from recovery_desktop.ui.day_watcher import DayWatcher
 from recovery_desktop.ui.demo_journal import demo_journal, remove_left_behind
-from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpOpener, locked_content
-from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, setup_wizard
 from recovery_desktop.ui.dialogs.opening_boxes import notes_box, wants_fresh_start
-from recovery_desktop.ui.flows import CRAVING_SHORTCUT, Flows, craving_button
-from recovery_desktop.ui.idle import IdleWatcher
-from recovery_desktop.ui.main_window import APP_TITLE, MainWindow, PageSpec
-from recovery_desktop.ui.pages.clean_time import CleanTimePage
-from recovery_desktop.ui.pages.cravings import CravingsPage
-from recovery_desktop.ui.pages.library.page import LibraryPage
-from recovery_desktop.ui.pages.people.page import PeoplePage
-from recovery_desktop.ui.pages.settings import SettingsPage
-from recovery_desktop.ui.pages.summary import SummaryPage
-from recovery_desktop.ui.pages.today import TodayPage
-from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.plain_text import install_plain_text
-from recovery_desktop.ui.restore_flow import restore_into
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.stop_signals import StopSignals
 from recovery_desktop.ui.theme import apply_theme
-from recovery_desktop.ui.warmup import Warmup
-from recovery_desktop.ui.widgets.clean_badge import CleanBadge
-from recovery_desktop.ui.widgets.damaged_panel import DamagedPanel
-from recovery_desktop.ui.widgets.help_lines import journal_crisis_lines
-from recovery_desktop.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.backup_files import BackupFile
+    from recovery_desktop.data.journal import Journal
+    from recovery_desktop.domain.checkin import CheckIn
+    from recovery_desktop.ui.day_watcher import DayWatcher
+    from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpOpener
+    from recovery_desktop.ui.dialogs.key_wizards import KeyWizard
+    from recovery_desktop.ui.flows import Flows
+    from recovery_desktop.ui.idle import IdleWatcher
+    from recovery_desktop.ui.main_window import MainWindow, PageSpec
+    from recovery_desktop.ui.warmup import Warmup
+    from recovery_desktop.ui.worker import Worker
 
 WARMUP_DELAY_MS = 1500
 
@@ -66,9 +62,13 @@ def page_specs(
     restore: Callable[[BackupFile], None] | None = None,
 ) -> list[PageSpec]:
     """The pages in navigation order. A page is listed only once it works. Pages that show
-    date-dependent figures follow ``day.day_changed``."""
+    date-dependent figures follow ``day.day_changed``. Each builder imports its page's
+    module, so a page not built yet costs nothing at start."""
+    from recovery_desktop.ui.main_window import PageSpec
 
     def today(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.today import TodayPage
+
         page = TodayPage(journal, drafts)
         page.used_answered.connect(flows.day_marked_used)
         page.lapse_wanted.connect(flows.record_later)
@@ -79,34 +79,51 @@ def page_specs(
         return page
 
     def cravings(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.cravings import CravingsPage
+
         page = CravingsPage(journal, flows.open_craving)
         flows.changed.connect(page.refresh)
         day.day_changed.connect(page.day_changed)
         return page
 
     def trends(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.trends import TrendsPage
+
         page = TrendsPage(journal, warmup, worker)
         day.day_changed.connect(page.refresh)  # redraws if shown: ranges end today
         return page
 
     def people(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.people.page import PeoplePage
+
         page = PeoplePage(journal)
         day.day_changed.connect(page.log_box.refresh)  # "last reached out" and its note
         return page
 
     def clean_time(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.clean_time import CleanTimePage
+
         page = CleanTimePage(journal, flows.open_lapse)
         flows.changed.connect(page.refresh)
         day.day_changed.connect(page.day_changed)
         return page
 
+    def library(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.library.page import LibraryPage
+
+        return LibraryPage(journal)
+
     def summary(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.summary import SummaryPage
+
         page = SummaryPage(journal, warmup, worker)
         flows.imported.connect(page.records_added)
         day.day_changed.connect(page.picker.day_changed)
         return page
 
     def settings(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.settings import SettingsPage
+
         page = SettingsPage(journal)
         page.auto_lock_changed.connect(idle.set_minutes)
         page.data_imported.connect(flows.imported)
@@ -120,7 +137,7 @@ def page_specs(
         PageSpec("Trends", trends),
         PageSpec("People", people),
         PageSpec("Clean time", clean_time),
-        PageSpec("Triggers & coping", LibraryPage),
+        PageSpec("Triggers & coping", library),
         PageSpec("Weekly summary", summary),
         PageSpec("Settings", settings),
     ]
@@ -129,6 +146,10 @@ def page_specs(
 def help_content(session: Session) -> HelpContent:
     """Unlocked: the journal's crisis lines and call-first contacts. Locked: the plain
     copy of the crisis lines and nothing else from the journal."""
+    from recovery_desktop.domain.contacts import call_first
+    from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, locked_content
+    from recovery_desktop.ui.widgets.help_lines import journal_crisis_lines
+
     journal = session.journal
     if journal is None:
         return locked_content(session.files.crisis_copy.read())
@@ -149,6 +170,8 @@ def add_help(window: MainWindow, opener: HelpOpener) -> None:
 
 def add_damaged_panel(window: MainWindow, opener: HelpOpener) -> None:
     """The damaged-journal screen, with its own "Get help now"."""
+    from recovery_desktop.ui.widgets.damaged_panel import DamagedPanel
+
     session = window.session
     panel = DamagedPanel(session.files, session.adopt, lambda: first_run(session.files), window)
     panel.add_help(opener.button())
@@ -160,6 +183,17 @@ def build_main_window(
 ) -> MainWindow:
     """The main window and its helpers; ``day`` tells when the local date changes (one is
     made here unless a test brings its own clock)."""
+    from recovery_desktop.ui.auto_backup import AutoBackup
+    from recovery_desktop.ui.day_watcher import DayWatcher
+    from recovery_desktop.ui.dialogs.help_now_dialog import HelpOpener
+    from recovery_desktop.ui.flows import CRAVING_SHORTCUT, Flows, craving_button
+    from recovery_desktop.ui.idle import IdleWatcher
+    from recovery_desktop.ui.main_window import MainWindow
+    from recovery_desktop.ui.restore_flow import restore_into
+    from recovery_desktop.ui.warmup import Warmup
+    from recovery_desktop.ui.widgets.clean_badge import CleanBadge
+    from recovery_desktop.ui.worker import Worker
+
     idle = IdleWatcher()
     warmup = Warmup()
     worker = Worker()
@@ -199,6 +233,8 @@ def build_main_window(
 
 def create_from_wizard(files: JournalFiles, wizard: KeyWizard) -> Journal:
     """Create the journal the first-run wizard describes, with its optional first steps."""
+    from recovery_desktop.data.journal import create_journal
+
     recovery = wizard.recovery_key if wizard.passphrase is not None else None
     journal = create_journal(files, wizard.passphrase, recovery)
     steps = wizard.first_steps.steps() if wizard.first_steps is not None else None
@@ -216,6 +252,8 @@ def create_from_wizard(files: JournalFiles, wizard: KeyWizard) -> Journal:
 
 def first_run(files: JournalFiles) -> Journal | None:
     """The setup wizard; returns the new journal, or None if the user closed it."""
+    from recovery_desktop.ui.dialogs.key_wizards import setup_wizard
+
     created: list[Journal] = []
     setup_wizard(
         lambda wizard: created.append(create_from_wizard(files, wizard)),

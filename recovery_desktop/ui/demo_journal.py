@@ -16,14 +16,16 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from recovery_desktop.data.demo import fill_demo
-from recovery_desktop.data.journal import JournalFiles, create_journal
+from recovery_desktop.data.journal_files import JournalFiles
 
 DEMO_WEEKS = 8
 PREFIX = "recovery-desktop-demo-"
 
 
 def make_demo_journal(folder: Path) -> JournalFiles:
+    from recovery_desktop.data.demo import fill_demo
+    from recovery_desktop.data.journal import create_journal
+
     files = JournalFiles(folder)
     journal = create_journal(files, None)
     try:

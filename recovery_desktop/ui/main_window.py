@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,19 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.app_keys import EveryWindowKey
+from recovery_desktop.ui.app_title import APP_TITLE
 from recovery_desktop.ui.clipboard import private_clipboard
 from recovery_desktop.ui.draft_keeper import DraftKeeper
 from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.session import Session
-from recovery_desktop.ui.widgets.damaged_panel import DamagedPanel
 from recovery_desktop.ui.widgets.reading_order import in_reading_order, move_focus, tab_stops
 from recovery_desktop.ui.widgets.unlock_panel import UnlockPanel
 from recovery_desktop.ui.window_size import fit_to_screen
 
-APP_TITLE = "Recovery Desktop"
+if TYPE_CHECKING:
+    from recovery_desktop.data.journal import Journal
+    from recovery_desktop.ui.widgets.damaged_panel import DamagedPanel
+
 PREFERRED_SIZE = (1120, 780)
 LOCK_SHORTCUT = "Ctrl+L"
 

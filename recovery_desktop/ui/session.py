@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from recovery_desktop.data.errors import JournalDamaged
-from recovery_desktop.data.journal import (
-    Journal,
-    JournalFiles,
-    open_unprotected,
-    open_with_passphrase,
-    open_with_recovery_key,
-)
 from recovery_desktop.data.restore import finish_interrupted_restore
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.journal import Journal
+    from recovery_desktop.data.journal_files import JournalFiles
 
 
 class Session(QObject):
@@ -45,15 +43,21 @@ class Session(QObject):
 
     def unlock(self, passphrase: str) -> None:
         """Raises :class:`WrongPassphrase` (and changes nothing) when it doesn't match."""
+        from recovery_desktop.data.journal import open_with_passphrase
+
         self.passphrase_not_set = False
         self._open(lambda: open_with_passphrase(self.files, passphrase))
 
     def unlock_unprotected(self) -> None:
+        from recovery_desktop.data.journal import open_unprotected
+
         self._open(lambda: open_unprotected(self.files))
 
     def unlock_with_recovery_key(self, key: str, new_passphrase: str) -> None:
         """Opens with the recovery key and sets ``new_passphrase``. When the journal turns
         out damaged, the passphrase is not set and ``passphrase_not_set`` says so."""
+        from recovery_desktop.data.journal import open_with_recovery_key
+
         self.passphrase_not_set = True  # until the journal opens with it
         try:
             self._open(lambda: open_with_recovery_key(self.files, key, new_passphrase))

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.output_places import AppFolders
-from recovery_desktop.data.vault import new_recovery_key
 from recovery_desktop.domain.contacts import CrisisLine, default_crisis_lines
 from recovery_desktop.domain.drafts import Draft, DraftKind
+from recovery_desktop.domain.recovery_key import new_key
 from recovery_desktop.paths import resource_path
 from recovery_desktop.ui.busy import busy
 from recovery_desktop.ui.dialogs import key_stop
@@ -75,7 +75,7 @@ class KeyWizard(QWizard, KeepsDraft):
             )
         self.passphrase: str | None = None
         self.current_passphrase: str | None = None  # checked on a CurrentPassphrasePage
-        self.recovery_key = new_recovery_key()
+        self.recovery_key = new_key()  # the data layer (and its cryptography) loads later
         self.first_steps: FirstStepsPage | None = None
         self.first_steps_id = -1
         self.help: HelpOpener | None = None

@@ -6,6 +6,7 @@ dialog and the People page (which adds its own buttons to the card)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import Contact, CrisisLine
 from recovery_desktop.domain.recovery_time import SAFETY_FACTS
 from recovery_desktop.ui.clipboard import CLEARED_NOTE, private_clipboard
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.journal import Journal
 
 NO_LINES = (
     "No crisis lines are saved. If someone is in danger, call your local emergency number now."
