@@ -8,8 +8,7 @@ the same key on the calling thread and closes it when its block ends.
 from __future__ import annotations
 
 from datetime import date
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from recovery_desktop.data import trends
 from recovery_desktop.data.checkins import CheckinRepository
@@ -22,6 +21,9 @@ from recovery_desktop.data.summary_notes import SummaryNotesRepository
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import SummaryInputs
 from recovery_desktop.domain.trends import TrendData
+
+if TYPE_CHECKING:  # sqlite-utils is imported when a journal is opened (connection.py)
+    from sqlite_utils import Database
 
 
 class JournalReader:
