@@ -10,14 +10,14 @@ destroyed.
 
 from __future__ import annotations
 
-import atexit
 import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
 
-import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+
+from recovery_desktop.ui.thread_exit import end_with_python, forget
 
 log = logging.getLogger(__name__)
 
@@ -43,19 +43,6 @@ class _ImportThread(QThread):
                 return
 
 
-_RUNNING: set[_ImportThread] = set()
-
-
-def _wait_for_imports_before_python_ends() -> None:
-    for thread in list(_RUNNING):
-        if shiboken6.isValid(thread):
-            thread.wait()
-
-
-# Registered after PySide's own handler, so it runs first, while the threads' owners live.
-atexit.register(_wait_for_imports_before_python_ends)
-
-
 class Warmup(QObject):
     """Starts the imports once; tells every waiting page when they are done."""
 
@@ -79,7 +66,7 @@ class Warmup(QObject):
             return
         self._thread = _ImportThread(self._modules, self)
         self._thread.finished.connect(self._finished)
-        _RUNNING.add(self._thread)
+        end_with_python(self._thread)
         self._thread.start()
 
     def start_later(self, delay_ms: int) -> None:
@@ -111,7 +98,7 @@ class Warmup(QObject):
 
     def _finished(self) -> None:
         assert self._thread is not None
-        _RUNNING.discard(self._thread)
+        forget(self._thread)
         if self._thread.failed:
             log.error("could not load chart modules (%s)", self._thread.failed)
         for name in self._modules:  # finish on this thread if the worker could not

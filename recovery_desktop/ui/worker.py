@@ -11,6 +11,7 @@ result still to come is dropped on arrival. Jobs never touch widgets. See docs/d
 
 from __future__ import annotations
 
+import functools
 import queue
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 
 from recovery_desktop.data.errors import JournalError
+from recovery_desktop.ui.thread_exit import end_with_python, forget
 
 
 class _Generation:
@@ -95,6 +97,7 @@ class Worker(QObject):
         if self._thread is None:
             self._thread = _Thread(self._jobs, self._relay)
             self._thread.start()
+            end_with_python(self._thread, functools.partial(self._jobs.put, None))
         self._jobs.put(job)
 
     @property
@@ -111,6 +114,7 @@ class Worker(QObject):
         _drain(self._jobs)
         self._jobs.put(None)
         thread.wait()
+        forget(thread)
         self._jobs = queue.SimpleQueue()
         # Results queued for delivery may hold journal text: remove them now.
         for receiver in (self, self._relay):

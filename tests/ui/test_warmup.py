@@ -1,9 +1,6 @@
 """Heavy modules load on a worker thread; pages hear once when they are ready."""
 
-import os
-import subprocess
 import sys
-import textwrap
 import threading
 
 from PySide6.QtCore import QObject
@@ -40,41 +37,3 @@ def test_modules_load_off_the_gui_thread_and_callbacks_run_once(qtbot, tmp_path,
     assert threading.current_thread().name != sys.modules["warm_probe_module"].IMPORTED_ON
     warmup.when_ready(listener.ready)  # already loaded: called at once
     assert listener.calls == 2
-
-
-SLOW_PROBE = """
-import time
-time.sleep(2)  # still importing when the script below has ended
-"""
-
-ENDING_WHILE_IMPORTING = textwrap.dedent(
-    """
-    from PySide6.QtWidgets import QApplication
-    from recovery_desktop.ui.warmup import Warmup
-
-    app = QApplication([])
-    warmup = Warmup(["slow_probe_module"])
-    warmup.start()
-    print("importing", warmup.is_running)
-    """
-)
-
-
-def test_the_process_ends_cleanly_while_an_import_still_runs(tmp_path):
-    """Python ends (no event loop quit, as at the end of a test run) while the import
-    thread runs: it is waited for instead of destroyed running, which Qt answers by
-    aborting the process."""
-    (tmp_path / "slow_probe_module.py").write_text(SLOW_PROBE)
-    result = subprocess.run(
-        [sys.executable, "-c", ENDING_WHILE_IMPORTING],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path]),
-        },
-    )
-    assert result.stdout.splitlines() == ["importing True"], result.stderr
-    assert result.returncode == 0, result.stderr
