@@ -7,7 +7,7 @@ The text is also marked ``x-kde-passwordManagerHint: secret``, which keeps it ou
 clipboard history of KDE's Klipper and of other managers that honour the hint.
 
 The clipboard owns the ``QMimeData`` made here, and on platforms without a clipboard of
-their own (offscreen, minimal, vnc) Qt keeps it in a C++ static that is destroyed after
+their own (offscreen, minimal) Qt keeps it in a C++ static that is destroyed after
 the Python interpreter is gone; deleting a Python-made Qt object then crashes the process.
 So our text also leaves the clipboard when the interpreter ends (:mod:`atexit`), whether or
 not the Qt event loop ever quit.
