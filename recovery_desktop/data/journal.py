@@ -123,7 +123,13 @@ class Journal:
         with contextlib.suppress(JournalError):
             self.backup("before-rekey")
         conn = self.db.conn
-        removed = rekey.rekey_journal(self.files, conn, self.vault, (old_key, new_key), slots)
+        try:
+            removed = rekey.rekey_journal(self.files, conn, self.vault, (old_key, new_key), slots)
+        except BaseException:
+            if self.vault.rekey_pending:  # stopped after the commit: under the new key
+                with contextlib.suppress(JournalError):
+                    self._key = rekey.key_in_use(self.files.database, self.vault, old_key)
+            raise
         self._key = new_key
         return removed
 

@@ -2,7 +2,8 @@
 ``test_rekey_crash.py``): after ``PRAGMA rekey`` committed the re-encrypted pages to the
 write-ahead log and before or while the checkpoint copied them into journal.db. The log
 then holds the whole journal under the new key while journal.db still holds old-key pages;
-the journal must open with the new passphrase, whole, and finish the move."""
+the journal must open with the new passphrase, whole, and finish the move. The same when
+the step after the commit fails with an error instead of a kill."""
 
 import json
 import os
@@ -11,11 +12,13 @@ import subprocess
 import sys
 
 import pytest
+import sqlcipher3
 
-from recovery_desktop.data.errors import WrongPassphrase
-from recovery_desktop.data.journal import open_with_passphrase
+from recovery_desktop.data.errors import StorageProblem, WrongPassphrase
+from recovery_desktop.data.journal import new_recovery_key, open_with_passphrase
 from tests.data.rekey_child import A, B
-from tests.data.test_rekey_crash import CHILD, ROOT, assert_whole, make_journal
+from tests.data.test_key_copies import checkins_read_with
+from tests.data.test_rekey_crash import CHECKINS, CHILD, ROOT, assert_whole, make_journal
 
 
 def stop_after_commit(files):
@@ -55,3 +58,34 @@ def test_a_new_key_stopped_after_its_commit_opens_with_the_new_passphrase(tmp_pa
     assert_whole(files, [B])  # whole, every backup under the new key, nothing pending
     with pytest.raises(WrongPassphrase):
         open_with_passphrase(files, A).close()
+
+
+def deny_second_checkpoint(conn):
+    """Make ``conn`` refuse its second ``wal_checkpoint`` (the one after ``PRAGMA rekey``
+    committed), as a failing disk would: the statement raises."""
+    seen = []
+
+    def authorize(action, argument, *_rest):
+        if action == sqlcipher3.SQLITE_PRAGMA and argument == "wal_checkpoint":
+            seen.append(argument)
+            if len(seen) == 2:
+                return sqlcipher3.SQLITE_DENY
+        return sqlcipher3.SQLITE_OK
+
+    conn.set_authorizer(authorize)
+
+
+def test_a_new_key_that_fails_after_its_commit_keeps_both_ways_in(tmp_path):
+    """An error after the re-encryption committed (its checkpoint fails) is reported, but
+    the new key's slots are kept: the journal opens whole afterwards, and a backup taken
+    in between opens with its own key copy."""
+    files = make_journal(tmp_path / "journal", A)
+    journal = open_with_passphrase(files, A)
+    deny_second_checkpoint(journal.db.conn)
+    with pytest.raises(StorageProblem):
+        journal.new_encryption_key(A, B, new_recovery_key())
+    journal.db.conn.set_authorizer(None)
+    taken = journal.backup("manual")
+    assert checkins_read_with(taken, journal._key) == CHECKINS
+    journal.close()
+    assert_whole(files, [B])
