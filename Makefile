@@ -11,7 +11,7 @@ LOWEST_BIN   := $(LOWEST)/bin
 LOWEST_STAMP := $(LOWEST)/.installed
 LOWEST_TESTS ?= tests
 
-.PHONY: run test test-slow test-lowest lint format freeze demo clean
+.PHONY: run test test-slow test-lowest lint format freeze demo bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,14 +25,15 @@ demo: $(STAMP)  ## open a throwaway journal full of sample data
 	$(BIN)/python -m recovery_desktop --demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check recovery_desktop tests
-	$(BIN)/ruff format --check recovery_desktop tests
+	$(BIN)/ruff check recovery_desktop tests bench freeze
+	$(BIN)/ruff format --check recovery_desktop tests bench freeze
 	$(BIN)/mypy recovery_desktop freeze
+	$(BIN)/mypy bench
 	$(BIN)/lint-imports
 
 format: $(STAMP)
-	$(BIN)/ruff format recovery_desktop tests
-	$(BIN)/ruff check --fix recovery_desktop tests
+	$(BIN)/ruff format recovery_desktop tests bench freeze
+	$(BIN)/ruff check --fix recovery_desktop tests bench freeze
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
@@ -53,6 +54,14 @@ test-lowest: $(LOWEST_STAMP)  ## tests and bundle again on the lowest versions (
 	$(LOWEST_BIN)/pyinstaller --noconfirm --clean --log-level ERROR \
 		--distpath build/lowest/dist --workpath build/lowest/work build.spec
 	QT_QPA_PLATFORM=offscreen build/lowest/dist/recovery-desktop/recovery-desktop --self-test
+
+# Never part of `make test`. Without a display it runs under Xvfb when xvfb-run is there.
+bench: $(STAMP)  ## start-up, pages, saves, summary, memory against the targets (< 3 min)
+	@if [ -z "$$DISPLAY" ] && command -v xvfb-run >/dev/null; then \
+		xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python bench/run.py $(ARGS); \
+	else \
+		$(BIN)/python bench/run.py $(ARGS); \
+	fi
 
 freeze: $(STAMP)  ## build the one-folder bundle in dist/recovery-desktop/
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
