@@ -116,6 +116,7 @@ class Journal:
         return self._rekey(lambda key: protected_slots(key, new_passphrase, recovery_key))
 
     def _rekey(self, slots_for: Callable[[bytes], list[dict[str, Any]]]) -> int:
+        rekey.settle_pending(self.files, self.vault, self._key)  # an earlier try's
         old_key, new_key = self._key, new_data_key()
         slots = slots_for(new_key)
         # One more safety net (re-encrypted with the rest); a missing USB stick does not

@@ -65,6 +65,19 @@ def rekey_journal(
     return finish_backups(paths, vault, old_key, new_key)
 
 
+def settle_pending(paths: JournalPaths, vault: Vault, key: bytes) -> None:
+    """Before a new move on an open journal whose database is under ``key``: finish an
+    earlier move that failed after its commit (``key`` is its new key), or drop one whose
+    database was never re-encrypted. Raises :class:`JournalError` (nothing new started)."""
+    if not vault.rekey_pending:
+        return
+    new_key, old_key = vault.rekey_keys(key)
+    if key == new_key:
+        finish_backups(paths, vault, old_key, new_key)
+    else:
+        vault.abandon_rekey()
+
+
 def finish_backups(paths: JournalPaths, vault: Vault, old_key: bytes, new_key: bytes) -> int:
     """Steps 3 and 4: returns how many backups were removed. Copies kept after a crash
     are under the old key too; they are removed (they cannot be re-encrypted without

@@ -20,6 +20,8 @@ from tests.data.rekey_child import A, B
 from tests.data.test_key_copies import checkins_read_with
 from tests.data.test_rekey_crash import CHECKINS, CHILD, ROOT, assert_whole, make_journal
 
+C = "third passphrase of the test"
+
 
 def stop_after_commit(files):
     """Run the child that stops right after the new key's commit."""
@@ -89,3 +91,20 @@ def test_a_new_key_that_fails_after_its_commit_keeps_both_ways_in(tmp_path):
     assert checkins_read_with(taken, journal._key) == CHECKINS
     journal.close()
     assert_whole(files, [B])
+
+
+def test_trying_again_after_a_failure_after_the_commit_keeps_every_backup(tmp_path):
+    """The user tries the new key again after that error (the first try's move is still
+    pending): the first move is finished before the second starts, so every backup follows
+    both keys and none is lost, and the last passphrase is the one that opens."""
+    files = make_journal(tmp_path / "journal", A)
+    journal = open_with_passphrase(files, A)
+    deny_second_checkpoint(journal.db.conn)
+    with pytest.raises(StorageProblem):
+        journal.new_encryption_key(A, B, new_recovery_key())
+    journal.db.conn.set_authorizer(None)
+    assert journal.new_encryption_key(A, C, new_recovery_key()) == 0  # no backup removed
+    journal.close()
+    assert_whole(files, [C])
+    with pytest.raises(WrongPassphrase):
+        open_with_passphrase(files, B).close()
