@@ -77,16 +77,23 @@ def deny_second_checkpoint(conn):
     conn.set_authorizer(authorize)
 
 
-def test_a_new_key_that_fails_after_its_commit_keeps_both_ways_in(tmp_path):
-    """An error after the re-encryption committed (its checkpoint fails) is reported, but
-    the new key's slots are kept: the journal opens whole afterwards, and a backup taken
-    in between opens with its own key copy."""
+def failed_after_commit(tmp_path):
+    """A journal with passphrase A, still open after a move to B failed with an error
+    after its commit."""
     files = make_journal(tmp_path / "journal", A)
     journal = open_with_passphrase(files, A)
     deny_second_checkpoint(journal.db.conn)
     with pytest.raises(StorageProblem):
         journal.new_encryption_key(A, B, new_recovery_key())
     journal.db.conn.set_authorizer(None)
+    return files, journal
+
+
+def test_a_new_key_that_fails_after_its_commit_keeps_both_ways_in(tmp_path):
+    """An error after the re-encryption committed (its checkpoint fails) is reported, but
+    the new key's slots are kept: the journal opens whole afterwards, and a backup taken
+    in between opens with its own key copy."""
+    files, journal = failed_after_commit(tmp_path)
     taken = journal.backup("manual")
     assert checkins_read_with(taken, journal._key) == CHECKINS
     journal.close()
@@ -97,12 +104,7 @@ def test_trying_again_after_a_failure_after_the_commit_keeps_every_backup(tmp_pa
     """The user tries the new key again after that error (the first try's move is still
     pending): the first move is finished before the second starts, so every backup follows
     both keys and none is lost, and the last passphrase is the one that opens."""
-    files = make_journal(tmp_path / "journal", A)
-    journal = open_with_passphrase(files, A)
-    deny_second_checkpoint(journal.db.conn)
-    with pytest.raises(StorageProblem):
-        journal.new_encryption_key(A, B, new_recovery_key())
-    journal.db.conn.set_authorizer(None)
+    files, journal = failed_after_commit(tmp_path)
     assert journal.new_encryption_key(A, C, new_recovery_key()) == 0  # no backup removed
     journal.close()
     assert_whole(files, [C])
