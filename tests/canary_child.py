@@ -112,7 +112,7 @@ def use_the_app(journal_dir: Path, canary: str) -> None:
     window = build_main_window(session)
     window.show()
     workspace = window.workspace
-    for row in range(len(workspace.pages)):
+    for row in range(len(workspace.specs)):
         workspace.show_page(row)
         app.processEvents()
     page = workspace.page(TodayPage)

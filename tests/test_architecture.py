@@ -74,3 +74,84 @@ def test_day_and_month_names_come_from_the_app_not_the_locale():
         if locale_names.search(line)
     ]
     assert not found, found
+
+
+PAGES = ROOT / "recovery_desktop" / "ui" / "pages"
+# Modules beside the pages that are parts of one page, not pages of their own.
+PAGE_PARTS = {"checkin_form": "today", "today_story": "today", "settings_backups": "settings"}
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """Every module ``path`` imports, at the top or inside a function, with relative
+    imports resolved against its package."""
+    import ast
+
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+            module = ".".join(part for part in (base, node.module or "") if part)
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _page_of(module: str) -> str | None:
+    """The page a module under ``ui/pages`` belongs to: its sub-package, or the page a
+    module beside the pages is part of, or the module itself."""
+    prefix = "recovery_desktop.ui.pages."
+    if not module.startswith(prefix) or module == prefix.rstrip("."):
+        return None
+    first = module[len(prefix) :].split(".")[0]
+    return PAGE_PARTS.get(first, first)
+
+
+def test_no_page_imports_another_page():
+    """A page imports only its own modules (a page sub-package its own parts, Today its
+    form and story): what two pages share lives in ``ui/widgets`` or ``ui/dialogs``."""
+    crossings = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in PAGES.rglob("*.py")
+        for own in [_page_of(".".join(path.relative_to(ROOT).with_suffix("").parts))]
+        for name in sorted(_imported_modules(path))
+        if _page_of(name) not in (None, own)
+    ]
+    assert not crossings, crossings
+
+
+# Dialogs, widgets and the parts of a page that act on the journal as a whole (its key,
+# files, backups, export and import) take the Journal; every other one takes the
+# repositories it uses.
+# craving_panel and clean_badge: their constructors are being rewritten with the change
+# signal (issue 11, signals); they list what they should take in docs/decisions.md.
+JOURNAL_LEVEL = {
+    "change_passphrase.py",
+    "restore_dialog.py",
+    "transfer_dialogs.py",
+    "damaged_panel.py",
+    "settings_backups.py",
+    "craving_panel.py",
+    "clean_badge.py",
+}
+
+
+def test_dialogs_and_widgets_take_repositories_not_the_journal():
+    """A dialog that edits contacts gets the contacts, not the whole journal and its key;
+    so do widgets, table models and the parts of a page (People's contacts, log and crisis
+    lines, Today's form). Pages themselves are composed with the journal."""
+    ui = ROOT / "recovery_desktop" / "ui"
+    modules = [
+        path for folder in ("dialogs", "widgets", "models") for path in (ui / folder).glob("*.py")
+    ]
+    modules += [
+        path for path in PAGES.glob("*/*.py") if path.name not in ("page.py", "__init__.py")
+    ]
+    modules += [PAGES / f"{name}.py" for name in PAGE_PARTS]
+    modules.append(ui / "draft_keeper.py")
+    takers = [
+        path.name for path in modules if "recovery_desktop.data.journal" in _imported_modules(path)
+    ]
+    assert sorted(set(takers) - JOURNAL_LEVEL) == []

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recovery_desktop.data.backup_files import BackupFile
+from recovery_desktop.data.changes import ChangeFeed
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import connect, open_database, sql_errors
 from recovery_desktop.data.contacts import ContactRepository
@@ -27,7 +28,6 @@ from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.record_counts import record_counts
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
-from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
 from recovery_desktop.data.trends import first_record_day
 from recovery_desktop.data.vault import Vault
@@ -147,13 +147,14 @@ class BackupJournal:
 
     def __init__(self, db: Database, folder: Path) -> None:
         self.db = db
-        revision = Revision()
-        self.checkins = CheckinRepository(db, revision)
-        self.summary_notes = SummaryNotesRepository(db, revision)
-        self.library = LibraryRepository(db, revision)
-        self.cravings = CravingRepository(db, revision)
-        self.contacts = ContactRepository(db, revision, CrisisCopy(folder / "unused.json"))
-        self.recovery_time = RecoveryTimeRepository(db, revision, PreferenceRepository(db))
+        changes = ChangeFeed()  # read-only: nothing is written, nobody listens
+        self.checkins = CheckinRepository(db, changes)
+        self.summary_notes = SummaryNotesRepository(db, changes)
+        self.library = LibraryRepository(db, changes)
+        self.cravings = CravingRepository(db, changes)
+        self.contacts = ContactRepository(db, changes, CrisisCopy(folder / "unused.json"))
+        preferences = PreferenceRepository(db, changes)
+        self.recovery_time = RecoveryTimeRepository(db, changes, preferences)
 
     def counts(self) -> dict[str, int]:
         """Rows per kind, with the keys of :meth:`Journal.counts`."""

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from recovery_desktop.data.changes import Change, ChangeFeed
 from recovery_desktop.data.connection import sql_errors
-from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.stored_dates import stored_day
 from recovery_desktop.domain.checkin import CheckIn, Halt
 
@@ -54,9 +54,9 @@ def _now() -> str:
 class CheckinRepository:
     """The ``checkins`` table."""
 
-    def __init__(self, db: Database, revision: Revision | None = None) -> None:
+    def __init__(self, db: Database, changes: ChangeFeed | None = None) -> None:
         self._db = db
-        self._revision = revision or Revision()
+        self._changes = changes or ChangeFeed()
 
     def get(self, day: date) -> CheckIn | None:
         with sql_errors():
@@ -70,7 +70,7 @@ class CheckinRepository:
         removed), so an untouched day never counts as "checked in".
         """
         checkin.validate()
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.CHECKINS):
             if checkin.is_empty():
                 self._db.execute(f"DELETE FROM {TABLE} WHERE day = ?", [checkin.day.isoformat()])
                 return
@@ -85,12 +85,11 @@ class CheckinRepository:
                 f"ON CONFLICT(day) DO UPDATE SET {updates}",
                 [*row.values(), now],
             )
-        self._revision.bump()
 
     def save_many(self, checkins: Iterable[CheckIn]) -> int:
         """Save several check-ins in one transaction (demo data, imports)."""
         count = 0
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.CHECKINS):
             for checkin in checkins:
                 self.save(checkin)
                 count += 1

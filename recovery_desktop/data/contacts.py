@@ -6,13 +6,21 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from recovery_desktop.data.changes import Change, ChangeFeed
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.cravings import local_text
 from recovery_desktop.data.crisis_copy import CrisisCopy
+from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.ordering import moved, next_position, set_order
-from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.stored_dates import IN_RANGE, stored_moment
-from recovery_desktop.domain.contacts import Contact, CrisisLine, Method, ReachOut, Role
+from recovery_desktop.domain.contacts import (
+    Contact,
+    CrisisLine,
+    Method,
+    ReachOut,
+    Role,
+    default_crisis_lines,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -35,10 +43,10 @@ class ContactRepository:
     crisis lines also rewrites their plain copy for the lock screen."""
 
     def __init__(
-        self, db: Database, revision: Revision, crisis_copy: CrisisCopy | None = None
+        self, db: Database, changes: ChangeFeed, crisis_copy: CrisisCopy | None = None
     ) -> None:
         self._db = db
-        self._revision = revision
+        self._changes = changes
         self._crisis_copy = crisis_copy
 
     def contacts(self, include_archived: bool = False) -> list[Contact]:
@@ -67,7 +75,7 @@ class ContactRepository:
         )
         contact.validate()
         values = [contact.name, contact.role.value, contact.phone, contact.email, contact.notes]
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.CONTACTS):
             if contact.id is None:
                 position = next_position(self._db, "contacts")
                 cursor = self._db.execute(
@@ -82,25 +90,22 @@ class ContactRepository:
                     "WHERE id = ?",
                     [*values, contact.id],
                 )
-        self._revision.bump()
         return contact
 
     def set_archived(self, contact_id: int, archived: bool = True) -> None:
         """Archive (or bring back) a contact; their reach-outs stay in the log."""
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.CONTACTS):
             self._db.execute(
                 "UPDATE contacts SET archived = ? WHERE id = ?", [int(archived), contact_id]
             )
-        self._revision.bump()
 
     def move(self, contact_id: int, delta: int) -> None:
         ids = [c.id for c in self.contacts() if c.id is not None]
         self.reorder(moved(ids, contact_id, delta))
 
     def reorder(self, ids: list[int]) -> None:
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.CONTACTS):
             set_order(self._db, "contacts", ids)
-        self._revision.bump()
 
     def count(self) -> int:
         with sql_errors():
@@ -120,7 +125,7 @@ class ContactRepository:
             reach.note,
             reach.craving_id,
         ]
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.REACH_OUTS):
             if reach.id is None:
                 cursor = self._db.execute(
                     "INSERT INTO reach_outs (contact_id, at, day, how, helped, note, craving_id) "
@@ -134,7 +139,6 @@ class ContactRepository:
                     "note = ?, craving_id = ? WHERE id = ?",
                     [*values, reach.id],
                 )
-        self._revision.bump()
         return reach
 
     def reach_outs(self, start: date, end: date) -> list[ReachOut]:
@@ -148,9 +152,8 @@ class ContactRepository:
         return [_reach(row) for row in rows]
 
     def delete_reach_out(self, reach_id: int) -> None:
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.REACH_OUTS):
             self._db.execute("DELETE FROM reach_outs WHERE id = ?", [reach_id])
-        self._revision.bump()
 
     def last_reach_out(self) -> datetime | None:
         with sql_errors():
@@ -174,7 +177,7 @@ class ContactRepository:
     def save_crisis_line(self, line: CrisisLine) -> CrisisLine:
         line = replace(line, name=line.name.strip(), number=line.number.strip())
         line.validate()
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.CRISIS_LINES):
             if line.id is None:
                 position = next_position(self._db, "crisis_lines")
                 cursor = self._db.execute(
@@ -194,14 +197,25 @@ class ContactRepository:
     def move_crisis_line(self, line_id: int, delta: int) -> None:
         """Move a crisis line ``delta`` places (every help screen shows them in this order)."""
         ids = [line.id for line in self.crisis_lines() if line.id is not None]
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.CRISIS_LINES):
             set_order(self._db, "crisis_lines", moved(ids, line_id, delta))
         self._crisis_lines_changed()
 
     def delete_crisis_line(self, line_id: int) -> None:
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.CRISIS_LINES):
             self._db.execute("DELETE FROM crisis_lines WHERE id = ?", [line_id])
         self._crisis_lines_changed()
+
+    def crisis_lines_or_copy(self) -> list[CrisisLine]:
+        """The crisis lines; if the journal cannot be read just now, their plain copy (or
+        the defaults), so a help screen never comes up empty. Never raises
+        :class:`JournalError`."""
+        try:
+            return self.crisis_lines()
+        except JournalError:
+            if self._crisis_copy is None:
+                return default_crisis_lines()
+            return self._crisis_copy.read()
 
     def refresh_crisis_copy(self) -> bool:
         """Write the plain copy of the crisis lines; False if the disk refused (the
@@ -211,5 +225,4 @@ class ContactRepository:
         return self._crisis_copy.refresh(self.crisis_lines())
 
     def _crisis_lines_changed(self) -> None:
-        self._revision.bump()
         self.refresh_crisis_copy()

@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from recovery_desktop.data.changes import Change, ChangeFeed
 from recovery_desktop.data.connection import sql_errors
-from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.stored_dates import stored_moment
 from recovery_desktop.domain.cravings import Craving, Outcome, Tag
 
@@ -31,9 +31,9 @@ def local_text(moment: datetime) -> str:
 
 
 class CravingRepository:
-    def __init__(self, db: Database, revision: Revision) -> None:
+    def __init__(self, db: Database, changes: ChangeFeed) -> None:
         self._db = db
-        self._revision = revision
+        self._changes = changes
 
     # -- reading -------------------------------------------------------------------------
     def _tags(self, ids: list[int]) -> dict[int, dict[str, list[Tag]]]:
@@ -113,7 +113,7 @@ class CravingRepository:
             craving.outcome.value if craving.outcome else None,
             craving.duration_minutes,
         ]
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.CRAVINGS):
             if craving.id is None:
                 cursor = self._db.execute(
                     "INSERT INTO cravings (started_at, day, intensity, place, with_whom, thoughts, "
@@ -132,7 +132,6 @@ class CravingRepository:
                 )
             self._replace_tags(craving_id, "trigger", craving.triggers)
             self._replace_tags(craving_id, "coping", craving.coping)
-        self._revision.bump()
         return replace(craving, id=craving_id)
 
     def _replace_tags(self, craving_id: int, kind: str, tags: Iterable[Tag]) -> None:
@@ -148,6 +147,5 @@ class CravingRepository:
 
     def delete(self, craving_id: int) -> None:
         """Remove one craving (the user confirmed). Lapses and reach-outs linked to it stay."""
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.CRAVINGS):
             self._db.execute("DELETE FROM cravings WHERE id = ?", [craving_id])
-        self._revision.bump()

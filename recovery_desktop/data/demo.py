@@ -18,7 +18,7 @@ def fill_demo(journal: Journal, weeks: int, end: date, seed: int = 1) -> dict[st
     checkins = list(demo_checkins(weeks, end, seed))
     plan = shape(weeks, end)
     story = demo_events(checkins, plan, seed)
-    with journal.db.atomic():
+    with journal.changes.writing(journal.db):
         journal.checkins.save_many(checkins)
         ids = {i.name: i.id for k in Kind for i in journal.library.items(k)}
 

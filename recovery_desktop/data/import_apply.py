@@ -21,6 +21,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from recovery_desktop.data.changes import EVERYTHING
 from recovery_desktop.data.connection import (
     FULL,
     IOERR,
@@ -88,11 +89,11 @@ def import_plan(journal: Journal, plan: ImportPlan, *, new_journal: bool = False
         except JournalError as error:
             raise type(error)(f"Nothing was imported: {error}") from error
     try:
-        with journal.db.atomic():
+        # Every kind is announced once the records are in (nothing if it rolled back).
+        with journal.changes.writing(journal.db, *EVERYTHING):
             result = _apply(journal.db, plan, replace_defaults=new_journal)
     except SqlError as error:
         raise _not_imported(error) from error
-    journal.revision.bump()
     journal.contacts.refresh_crisis_copy()
     return result
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from recovery_desktop.data.changes import Change, ChangeFeed
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.ordering import moved, next_position, set_order
-from recovery_desktop.data.revision import Revision
 from recovery_desktop.domain.library import DuplicateName, Kind, LibraryItem, same_name
 
 if TYPE_CHECKING:
@@ -36,9 +36,9 @@ def _new(item: LibraryItem) -> LibraryItem:
 
 
 class LibraryRepository:
-    def __init__(self, db: Database, revision: Revision) -> None:
+    def __init__(self, db: Database, changes: ChangeFeed) -> None:
         self._db = db
-        self._revision = revision
+        self._changes = changes
 
     def items(self, kind: Kind, include_archived: bool = False) -> list[LibraryItem]:
         """Items of one kind in the user's order; archived ones only when asked."""
@@ -67,12 +67,11 @@ class LibraryRepository:
         Raises ``LibraryError`` for an invalid item and ``DuplicateName`` (holding the item
         found) when its list, archived items included, already has that name."""
         clean = _new(item)
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.LIBRARY):
             twin = self._twin(clean)
             if twin is not None:
                 raise DuplicateName(twin)
             item_id = self._insert(clean)
-        self._revision.bump()
         return self._stored(item_id)
 
     def find_or_add(self, item: LibraryItem) -> LibraryItem:
@@ -81,16 +80,16 @@ class LibraryRepository:
 
         Raises ``LibraryError`` for an invalid item."""
         clean = _new(item)
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db):  # changed only if not found
             twin = self._twin(clean)
             if twin is not None and not twin.archived:
                 return twin
+            self._changes.announce([Change.LIBRARY])
             if twin is not None and twin.id is not None:
                 item_id = twin.id
                 self._db.execute("UPDATE library_items SET archived = 0 WHERE id = ?", [item_id])
             else:
                 item_id = self._insert(clean)
-        self._revision.bump()
         return self._stored(item_id)
 
     def _twin(self, item: LibraryItem) -> LibraryItem | None:
@@ -118,7 +117,7 @@ class LibraryRepository:
         assert item.id is not None
         item = replace(item, name=item.name.strip())
         item.validate()
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.LIBRARY):
             twin = self._twin(item)
             if twin is not None:
                 raise DuplicateName(twin)
@@ -127,14 +126,12 @@ class LibraryRepository:
                 "WHERE id = ?",
                 [item.name, item.category, int(item.favourite), int(item.archived), item.id],
             )
-        self._revision.bump()
 
     def set_archived(self, item_id: int, archived: bool = True) -> None:
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.LIBRARY):
             self._db.execute(
                 "UPDATE library_items SET archived = ? WHERE id = ?", [int(archived), item_id]
             )
-        self._revision.bump()
 
     def move(self, item_id: int, delta: int) -> None:
         """Move an item up (negative) or down (positive) in its list."""
@@ -145,9 +142,8 @@ class LibraryRepository:
         self.reorder(moved(ids, item_id, delta))
 
     def reorder(self, ids: list[int]) -> None:
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.LIBRARY):
             set_order(self._db, "library_items", ids)
-        self._revision.bump()
 
     def count(self, kind: Kind) -> int:
         with sql_errors():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from recovery_desktop.data.changes import Change, ChangeFeed
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.domain.contacts import DEFAULT_REACH_OUT_REMINDER_DAYS
 from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryOptions
@@ -25,8 +26,9 @@ DEFAULT_AUTO_LOCK_MINUTES = 5
 class PreferenceRepository:
     """The ``preferences`` table."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, changes: ChangeFeed) -> None:
         self._db = db
+        self._changes = changes
 
     def get(self, key: str, default: Any = None) -> Any:
         with sql_errors():
@@ -38,8 +40,9 @@ class PreferenceRepository:
         except json.JSONDecodeError:
             return default
 
-    def set(self, key: str, value: Any) -> None:
-        with sql_errors(), self._db.atomic():
+    def set(self, key: str, value: Any, kind: Change = Change.PREFERENCES) -> None:
+        """Store ``value`` under ``key``; ``kind`` is what changed for the screens."""
+        with sql_errors(), self._changes.writing(self._db, kind):
             self._db.execute(
                 "INSERT INTO preferences (key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -70,7 +73,7 @@ class PreferenceRepository:
     def set_summary_options(self, options: SummaryOptions) -> None:
         """Remember the section switches, the name, discretion and whether people are
         named (one transaction)."""
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.PREFERENCES):
             self.set(SUMMARY_SECTIONS, dict(options.sections))
             self.set(SUMMARY_NAME, options.name.strip()[:MAX_NAME_CHARACTERS])
             self.set(SUMMARY_DISCREET, options.discreet)
@@ -92,4 +95,4 @@ class PreferenceRepository:
         return value if isinstance(value, bool) else None
 
     def set_counting_clean_time(self, counting: bool) -> None:
-        self.set(COUNTING_CLEAN_TIME, counting)
+        self.set(COUNTING_CLEAN_TIME, counting, Change.CLEAN_TIME)

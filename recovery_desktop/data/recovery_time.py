@@ -7,10 +7,10 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from recovery_desktop.data.changes import Change, ChangeFeed
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.cravings import local_text
 from recovery_desktop.data.preferences import PreferenceRepository
-from recovery_desktop.data.revision import Revision
 from recovery_desktop.data.stored_dates import IN_RANGE, optional_day, stored_day, stored_moment
 from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 from recovery_desktop.domain.lapse_undo import LapseUndo, undo_lapses
@@ -38,9 +38,9 @@ def _lapse(row: Any) -> Lapse:
 
 
 class RecoveryTimeRepository:
-    def __init__(self, db: Database, revision: Revision, preferences: PreferenceRepository):
+    def __init__(self, db: Database, changes: ChangeFeed, preferences: PreferenceRepository):
         self._db = db
-        self._revision = revision
+        self._changes = changes
         self._preferences = preferences
 
     def periods(self) -> list[CleanPeriod]:
@@ -62,8 +62,8 @@ class RecoveryTimeRepository:
             return self._db.execute("SELECT 1 FROM clean_periods LIMIT 1").fetchone() is not None
 
     def set_counting(self, counting: bool) -> None:
-        self._preferences.set_counting_clean_time(counting)
-        self._revision.bump()
+        with sql_errors(), self._changes.writing(self._db, Change.CLEAN_TIME):
+            self._preferences.set_counting_clean_time(counting)
 
     def set_clean_date(self, substance: str, start: date, today: date) -> None:
         """Start counting for a new substance, or correct the current clean date."""
@@ -72,7 +72,7 @@ class RecoveryTimeRepository:
             raise RecoveryTimeError("Please name the substance.")
         check_clean_date(start, self.last_lapse_day(substance), today)
         current = current_period(self.periods(), substance)
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.CLEAN_TIME):
             if current is None:
                 self._db.execute(
                     "INSERT INTO clean_periods (substance, start) VALUES (?, ?)",
@@ -92,7 +92,6 @@ class RecoveryTimeRepository:
                     [start.isoformat(), current.id],
                 )
             self._preferences.set_counting_clean_time(True)
-        self._revision.bump()
 
     def record_lapse(self, lapse: Lapse, new_start: date | None, today: date) -> Lapse:
         """Save the lapse, close the current attempt on its day and start a new one from
@@ -105,7 +104,7 @@ class RecoveryTimeRepository:
         check_lapse(periods, lapse.substance, lapse.day, new_start, today)
         current = current_period(periods, lapse.substance)
         created = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.CLEAN_TIME):
             cursor = self._db.execute(
                 "INSERT INTO lapses (at, day, substance, what_used, before, would_help, tell, "
                 "craving_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -133,7 +132,6 @@ class RecoveryTimeRepository:
                     [lapse.substance, new_start.isoformat(), lapse_id],
                 )
                 self._preferences.set_counting_clean_time(True)
-        self._revision.bump()
         return replace(lapse, id=lapse_id)
 
     def remove_lapses(self, lapse_ids: list[int]) -> None:
@@ -141,10 +139,9 @@ class RecoveryTimeRepository:
         attempt runs on again and each attempt a lapse started is removed. Raises
         :class:`RecoveryTimeError`, changing nothing, when that can't be done cleanly."""
         plans = undo_lapses(self.periods(), self.lapses(EARLIEST_DAY, LATEST_DAY), lapse_ids)
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.CLEAN_TIME):
             for plan in plans:
                 self._undo(plan)
-        self._revision.bump()
 
     def _undo(self, plan: LapseUndo) -> None:
         if plan.remove is not None:

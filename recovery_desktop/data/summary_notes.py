@@ -6,8 +6,8 @@ import json
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
+from recovery_desktop.data.changes import Change, ChangeFeed
 from recovery_desktop.data.connection import sql_errors
-from recovery_desktop.data.revision import Revision
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import SummaryNotes
 
@@ -26,9 +26,9 @@ def _items(text: str | None) -> list[str]:
 class SummaryNotesRepository:
     """The ``summary_notes`` table, one row per period key."""
 
-    def __init__(self, db: Database, revision: Revision) -> None:
+    def __init__(self, db: Database, changes: ChangeFeed) -> None:
         self._db = db
-        self._revision = revision
+        self._changes = changes
 
     def get(self, period: Period) -> SummaryNotes:
         with sql_errors():
@@ -43,7 +43,7 @@ class SummaryNotesRepository:
         """Store the lists for ``period`` (committed when this returns)."""
         cleaned = notes.cleaned()
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        with sql_errors(), self._db.atomic():
+        with sql_errors(), self._changes.writing(self._db, Change.SUMMARY_NOTES):
             self._db.execute(
                 "INSERT INTO summary_notes (period_key, start, end, talk_about, goals, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(period_key) DO UPDATE SET "
@@ -58,7 +58,6 @@ class SummaryNotesRepository:
                     now,
                 ],
             )
-        self._revision.bump()
 
     def previous_goals(self, period: Period) -> tuple[str, ...]:
         """The goals of the latest period that ended before ``period`` began."""

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -40,29 +40,41 @@ if TYPE_CHECKING:
     from recovery_desktop.data.backup_files import BackupFile
     from recovery_desktop.data.journal import Journal
     from recovery_desktop.domain.checkin import CheckIn
+    from recovery_desktop.ui.change_signal import ChangeSignal
     from recovery_desktop.ui.day_watcher import DayWatcher
     from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpOpener
     from recovery_desktop.ui.dialogs.key_wizards import KeyWizard
     from recovery_desktop.ui.flows import Flows
     from recovery_desktop.ui.idle import IdleWatcher
-    from recovery_desktop.ui.main_window import MainWindow, PageSpec
+    from recovery_desktop.ui.main_window import MainWindow
     from recovery_desktop.ui.warmup import Warmup
+    from recovery_desktop.ui.worker import Worker
+    from recovery_desktop.ui.workspace import PageSpec
 
 WARMUP_DELAY_MS = 1500
+PAGES = "recovery_desktop.ui.pages"
 
 
 def page_specs(
     idle: IdleWatcher,
     drafts: dict[date, CheckIn],
     warmup: Warmup,
+    worker: Worker,
     flows: Flows,
     day: DayWatcher,
+    changes: ChangeSignal,
     restore: Callable[[BackupFile], None] | None = None,
 ) -> list[PageSpec]:
-    """The pages in navigation order. A page is listed only once it works. Pages that show
-    date-dependent figures follow ``day.day_changed``. Each builder imports its page's
-    module, so a page not built yet costs nothing at start."""
-    from recovery_desktop.ui.main_window import PageSpec
+    """The pages in navigation order, each built when first shown. A page is listed only
+    once it works. Each follows the kinds of records it ``shows`` through ``changes``, and
+    the date through ``day``: at once while visible, else when next shown. Each builder
+    imports its page's module, so a page not built yet costs nothing at start."""
+    from recovery_desktop.ui.change_signal import follow
+    from recovery_desktop.ui.workspace import PageSpec
+
+    def followed(page: Any, day_changed: Callable[[date], object] | None = None) -> Any:
+        follow(page, changes, page.shows, page.data_changed, day.day_changed, day_changed)
+        return page
 
     def today(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.today import TodayPage
@@ -70,74 +82,62 @@ def page_specs(
         page = TodayPage(journal, drafts)
         page.used_answered.connect(flows.day_marked_used)
         page.lapse_wanted.connect(flows.record_later)
-        flows.changed.connect(page.refresh_story)
-        flows.imported.connect(page.records_added)
-        day.day_changed.connect(page.day_changed)
-        day.day_changed.connect(page.badge.day_changed)
-        return page
+        return followed(page, page.day_changed)
 
     def cravings(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.cravings import CravingsPage
 
         page = CravingsPage(journal, flows.open_craving)
-        flows.changed.connect(page.refresh)
-        day.day_changed.connect(page.day_changed)
-        return page
+        return followed(page, page.day_changed)
 
     def trends(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.trends import TrendsPage
 
-        page = TrendsPage(journal, warmup)
-        day.day_changed.connect(page.refresh)  # redraws if shown: ranges end today
-        return page
+        page = TrendsPage(journal, warmup, worker)
+        return followed(page, lambda _day: page.refresh())  # ranges end today
 
     def people(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.people.page import PeoplePage
 
         page = PeoplePage(journal)
-        day.day_changed.connect(page.log_box.refresh)  # "last reached out" and its note
-        return page
+        # "last reached out" and its note
+        return followed(page, lambda _day: page.log_box.refresh())
 
     def clean_time(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.clean_time import CleanTimePage
 
         page = CleanTimePage(journal, flows.open_lapse)
-        flows.changed.connect(page.refresh)
-        day.day_changed.connect(page.day_changed)
-        return page
+        return followed(page, page.day_changed)
 
     def library(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.library.page import LibraryPage
 
-        return LibraryPage(journal)
+        return followed(LibraryPage(journal))
 
     def summary(journal: Journal) -> QWidget:
-        from recovery_desktop.ui.pages.summary import SummaryPage
+        from recovery_desktop.ui.pages.summary.page import SummaryPage
 
-        page = SummaryPage(journal, warmup)
-        flows.imported.connect(page.records_added)
-        day.day_changed.connect(page.picker.day_changed)
-        return page
+        page = SummaryPage(journal, warmup, worker)
+        return followed(page, page.picker.day_changed)
 
     def settings(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.settings import SettingsPage
 
         page = SettingsPage(journal)
         page.auto_lock_changed.connect(idle.set_minutes)
-        page.data_imported.connect(flows.imported)
         if restore is not None:
             page.restore_wanted.connect(restore)
         return page
 
     return [
-        PageSpec("Today", today),
-        PageSpec("Cravings", cravings),
-        PageSpec("Trends", trends),
-        PageSpec("People", people),
-        PageSpec("Clean time", clean_time),
-        PageSpec("Triggers & coping", library),
-        PageSpec("Weekly summary", summary),
-        PageSpec("Settings", settings),
+        PageSpec("Today", today, f"{PAGES}.today:TodayPage"),
+        PageSpec("Cravings", cravings, f"{PAGES}.cravings:CravingsPage"),
+        PageSpec("Trends", trends, f"{PAGES}.trends:TrendsPage"),
+        PageSpec("People", people, f"{PAGES}.people.page:PeoplePage"),
+        PageSpec("Clean time", clean_time, f"{PAGES}.clean_time:CleanTimePage"),
+        PageSpec("Triggers & coping", library, f"{PAGES}.library.page:LibraryPage"),
+        PageSpec("Weekly summary", summary, f"{PAGES}.summary.page:SummaryPage"),
+        PageSpec("Settings", settings, f"{PAGES}.settings:SettingsPage"),
     ]
 
 
@@ -146,7 +146,6 @@ def help_content(session: Session) -> HelpContent:
     copy of the crisis lines and nothing else from the journal."""
     from recovery_desktop.domain.contacts import call_first
     from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, locked_content
-    from recovery_desktop.ui.widgets.help_lines import journal_crisis_lines
 
     journal = session.journal
     if journal is None:
@@ -155,7 +154,7 @@ def help_content(session: Session) -> HelpContent:
         contacts = tuple(call_first(journal.contacts.contacts()))
     except JournalError:
         contacts = ()
-    return HelpContent(tuple(journal_crisis_lines(journal)), contacts)
+    return HelpContent(tuple(journal.contacts.crisis_lines_or_copy()), contacts)
 
 
 def add_help(window: MainWindow, opener: HelpOpener) -> None:
@@ -182,6 +181,7 @@ def build_main_window(
     """The main window and its helpers; ``day`` tells when the local date changes (one is
     made here unless a test brings its own clock)."""
     from recovery_desktop.ui.auto_backup import AutoBackup
+    from recovery_desktop.ui.change_signal import ChangeSignal
     from recovery_desktop.ui.day_watcher import DayWatcher
     from recovery_desktop.ui.dialogs.help_now_dialog import HelpOpener
     from recovery_desktop.ui.flows import CRAVING_SHORTCUT, Flows, craving_button
@@ -190,27 +190,40 @@ def build_main_window(
     from recovery_desktop.ui.restore_flow import restore_into
     from recovery_desktop.ui.warmup import Warmup
     from recovery_desktop.ui.widgets.clean_badge import CleanBadge
+    from recovery_desktop.ui.worker import Worker
 
     idle = IdleWatcher()
     warmup = Warmup()
-    flows = Flows(session, idle)
+    worker = Worker()
+    changes = ChangeSignal(session)
+    flows = Flows(session, idle, changes=changes)
     day = day or DayWatcher()
     help_opener = HelpOpener(lambda: help_content(session))
     drafts: dict[date, CheckIn] = {}
 
     def sidebar(journal: Journal) -> list[QWidget]:
         badge = CleanBadge(journal, invite=True)
+        changes.changed.connect(badge.data_changed)  # always on screen: at once
         day.day_changed.connect(badge.day_changed)
         return [help_opener.button(), craving_button(flows), badge]
 
     window = MainWindow(
         session,
-        page_specs(idle, drafts, warmup, flows, day, lambda backup: restore_into(window, backup)),
+        page_specs(
+            idle,
+            drafts,
+            warmup,
+            worker,
+            flows,
+            day,
+            changes,
+            lambda backup: restore_into(window, backup),
+        ),
         idle,
         title,
         sidebar=sidebar,
         shortcuts=[(CRAVING_SHORTCUT, flows.open_craving)],
-        background=[warmup],
+        background=[warmup, worker],
     )
     flows.window = window
     add_help(window, help_opener)
@@ -218,7 +231,7 @@ def build_main_window(
     backups = AutoBackup(session, paths.log_dir())
     window.closing.connect(backups.on_closing)
     window.locking.connect(backups.if_due)
-    for helper in (idle, warmup, flows, day, backups):
+    for helper in (idle, warmup, worker, changes, flows, day, backups):
         helper.setParent(window)
     # Charts need matplotlib: load it in the background once the window is up.
     warmup.start_later(WARMUP_DELAY_MS)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.domain.day_story import craving_needs_lapse, lapse_needed
 from recovery_desktop.domain.drafts import Draft
+from recovery_desktop.ui.change_signal import ChangeSignal
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.idle import IdleWatcher
@@ -20,22 +21,23 @@ CRAVING_SHORTCUT = "Ctrl+K"
 
 
 class Flows(QObject):
-    """Opens the panels for the current journal; ``changed`` after anything they save.
-    ``imported`` when records came from outside the app's own forms (an import), which
-    pages holding a form read again (``changed`` follows)."""
-
-    changed = Signal()
-    imported = Signal()
+    """Opens the panels for the current journal. What they save reaches the screens
+    through the journal's change signal (``ui/change_signal.py``), which the craving panel
+    follows too when ``changes`` is given."""
 
     def __init__(
-        self, session: Session, idle: IdleWatcher | None = None, parent: QObject | None = None
+        self,
+        session: Session,
+        idle: IdleWatcher | None = None,
+        parent: QObject | None = None,
+        changes: ChangeSignal | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.idle = idle
+        self.changes = changes
         self.window: QWidget | None = None
         self.panel: CravingPanel | None = None
-        self.imported.connect(self.changed)
 
     def open_craving(self, craving: Craving | None = None) -> CravingPanel | None:
         """Show the craving panel (a new craving, or ``craving`` to edit)."""
@@ -48,8 +50,8 @@ class Flows(QObject):
             return self.panel
         panel = CravingPanel(journal, craving, self.window)
         panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        panel.saved.connect(self.changed)
-        panel.lapses_changed.connect(self.changed)
+        if self.changes is not None:
+            self.changes.changed.connect(panel.data_changed)
         panel.used.connect(self._craving_used)
         panel.destroyed.connect(self._panel_gone)
         self._hold_idle_while_surfing(panel)
@@ -123,7 +125,7 @@ class Flows(QObject):
         if journal is None:
             return False
         owner = parent or self.window
-        dialog = LapseDialog(journal, when, craving_id, owner)
+        dialog = LapseDialog(journal.recovery_time, journal.contacts, when, craving_id, owner)
         if draft is not None:
             dialog.resume(draft)
         recorded = bool(dialog.exec())
@@ -131,7 +133,6 @@ class Flows(QObject):
         dialog.deleteLater()  # what was typed does not stay in memory behind the window
         if not recorded:
             return False
-        self.changed.emit()
         QMessageBox.information(owner, "Lapse recorded", message)
         return True
 

@@ -3,145 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.app_keys import EveryWindowKey
 from recovery_desktop.ui.app_title import APP_TITLE
 from recovery_desktop.ui.clipboard import private_clipboard
 from recovery_desktop.ui.draft_keeper import DraftKeeper
 from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.session import Session
-from recovery_desktop.ui.widgets.reading_order import in_reading_order, move_focus, tab_stops
 from recovery_desktop.ui.widgets.unlock_panel import UnlockPanel
 from recovery_desktop.ui.window_size import fit_to_screen
+from recovery_desktop.ui.workspace import LOCK_SHORTCUT, PageSpec, Workspace
 
 if TYPE_CHECKING:
     from recovery_desktop.data.journal import Journal
     from recovery_desktop.ui.widgets.damaged_panel import DamagedPanel
 
 PREFERRED_SIZE = (1120, 780)
-LOCK_SHORTCUT = "Ctrl+L"
 
 
 class BackgroundWork(Protocol):
     """Work on another thread; ``stop()`` returns only once the thread has ended."""
 
     def stop(self) -> None: ...
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """A navigation entry and how to build its page for an unlocked journal."""
-
-    title: str
-    build: Callable[[Journal], QWidget]
-
-
-class Workspace(QWidget):
-    """Navigation on the left, pages on the right, and the lock button."""
-
-    def __init__(
-        self,
-        pages: Sequence[QWidget],
-        lock: Callable[[], None],
-        parent: QWidget | None = None,
-        extras: Sequence[QWidget] = (),
-    ) -> None:
-        super().__init__(parent)
-        self.pages = list(pages)
-        self.nav = QListWidget(self)
-        self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName("Pages")
-        self.nav.setFixedWidth(190)
-        self.stack = QStackedWidget(self)
-        for page in self.pages:
-            self.nav.addItem(getattr(page, "title", "Page"))
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self._switch)
-        lock_button = QPushButton("Lock", self)
-        lock_button.setObjectName("lockButton")
-        lock_button.setToolTip(f"Lock the journal now ({LOCK_SHORTCUT})")
-        lock_button.setAccessibleName("Lock the journal")
-        lock_button.clicked.connect(lock)
-        side = QVBoxLayout()
-        brand = QLabel(APP_TITLE, self)
-        brand.setObjectName("brand")
-        side.addWidget(brand)
-        for extra in extras:
-            side.addWidget(extra)
-        side.addWidget(self.nav, 1)
-        side.addWidget(lock_button)
-        layout = QHBoxLayout(self)
-        layout.addLayout(side)
-        layout.addWidget(self.stack, 1)
-        self.nav.setCurrentRow(0)
-
-    def _switch(self, row: int) -> None:
-        if row < 0:
-            return
-        current = self.stack.currentWidget()
-        if current is not None and hasattr(current, "flush"):
-            current.flush()
-        self.stack.setCurrentIndex(row)
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        """Tab and Shift+Tab follow the screen, whenever a page built its controls: the
-        sidebar's buttons, the page list, the page in reading order, then Lock."""
-        return move_focus(self.reading_order(), forward) or super().focusNextPrevChild(forward)
-
-    def reading_order(self) -> list[QWidget]:
-        """Every control Tab can reach now, in the order they appear on screen."""
-        regions: list[list[QWidget]] = [[], [], [], []]
-        for stop in tab_stops(self):
-            regions[self._region(stop)].append(stop)
-        return [w for region in regions for w in in_reading_order(region, self)]
-
-    def _region(self, widget: QWidget) -> int:
-        if self.stack.isAncestorOf(widget):
-            return 2
-        if widget is self.nav:
-            return 1
-        # The sidebar: buttons above the page list, Lock below it.
-        return 0 if widget.mapTo(self, QPoint(0, 0)).y() < self.nav.y() else 3
-
-    def show_page(self, row: int) -> None:
-        if 0 <= row < self.nav.count():
-            self.nav.setCurrentRow(row)
-
-    def page(self, kind: type) -> QWidget | None:
-        return next((p for p in self.pages if isinstance(p, kind)), None)
-
-    def flush(self) -> bool:
-        """Save everything open; False if something could not be saved."""
-        return all([page.flush() for page in self.pages if hasattr(page, "flush")])
-
-    def resume(self, draft: Draft) -> bool:
-        """Show the page that reopens ``draft``'s dialog and let it; False if none can."""
-        for row, page in enumerate(self.pages):
-            if draft.kind in getattr(page, "draft_kinds", ()):
-                self.show_page(row)
-                page.resume_draft(draft)  # type: ignore[attr-defined]
-                return True
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -226,14 +122,14 @@ class MainWindow(QMainWindow):
     def _on_unlocked(self) -> None:
         journal = self.session.journal
         assert journal is not None
-        pages = [spec.build(journal) for spec in self.page_specs]
         extras = self.sidebar(journal) if self.sidebar else ()
-        self.workspace = Workspace(pages, self.lock_now, self, extras)
+        self.workspace = Workspace(self.page_specs, journal, self.lock_now, self, extras)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.idle.set_minutes(journal.preferences.auto_lock_minutes())
         self.idle.start()
-        focus_first = getattr(pages[0], "focus_first", None) if pages else None
+        first = self.workspace.built(0)
+        focus_first = getattr(first, "focus_first", None)
         if callable(focus_first):
             focus_first()
         QTimer.singleShot(0, self, self._offer_drafts)
@@ -244,11 +140,11 @@ class MainWindow(QMainWindow):
         journal, workspace = self.session.journal, self.workspace
         if journal is None or workspace is None:
             return
-        for draft in self.drafts.pending(journal):
+        for draft in self.drafts.pending(journal.drafts):
             if self.workspace is not workspace:
                 return  # locked again meanwhile: the drafts were kept again
             if workspace.resume(draft) and self.workspace is workspace:
-                self.drafts.done(journal, draft.kind)
+                self.drafts.done(journal.drafts, draft.kind)
 
     def lock_now(self) -> None:
         """Save what is open, keep what was typed in dialogs, close them, forget the key
@@ -276,7 +172,7 @@ class MainWindow(QMainWindow):
             if callable(flush):
                 flush()
         if self.session.journal is not None:
-            self.drafts.keep(self.session.journal, windows)
+            self.drafts.keep(self.session.journal.drafts, windows)
         for window in windows:
             if window.isVisible():
                 window.done(QDialog.DialogCode.Rejected.value)

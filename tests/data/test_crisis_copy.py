@@ -6,6 +6,7 @@ import stat
 
 import pytest
 
+from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.crisis_copy import MAX_BYTES, CrisisCopy
 from recovery_desktop.data.journal import create_journal, open_with_passphrase
 from recovery_desktop.domain.contacts import DEFAULT_CRISIS_LINES, CrisisLine
@@ -136,3 +137,17 @@ def test_a_copy_written_and_read_back_keeps_text_exactly(tmp_path):
     copy.write(lines)
     [back] = copy.read()
     assert (back.name, back.number, back.details) == (lines[0].name, lines[0].number, "Nuit & jour")
+
+
+def test_help_screens_get_the_plain_copy_when_the_journal_cannot_be_read(journal, files):
+    """The lines as the user left them come from the copy when the journal fails a read,
+    and the repository without a copy (never the case in the app) gives the defaults."""
+    journal.contacts.save_crisis_line(CrisisLine(None, "Local line", "555-0100"))
+    assert journal.contacts.crisis_lines_or_copy() == journal.contacts.crisis_lines()
+    journal.db.conn.close()  # every read now fails with a JournalError
+    shown = journal.contacts.crisis_lines_or_copy()
+    assert [(line.name, line.number) for line in shown][-1] == ("Local line", "555-0100")
+    bare = ContactRepository(journal.db, journal.changes)
+    assert [(line.name, line.number, line.details) for line in bare.crisis_lines_or_copy()] == (
+        DEFAULTS
+    )

@@ -7,12 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from recovery_desktop.ui.app import build_main_window
-from recovery_desktop.ui.pages.summary import SummaryPage
+from recovery_desktop.ui.change_signal import ChangeSignal, Follower, follow
+from recovery_desktop.ui.pages.summary.page import SummaryPage
 from recovery_desktop.ui.plain_text import install_plain_text
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
+from recovery_desktop.ui.worker import Worker
 from tests.pdf_text import pdf_text
 
 
@@ -25,12 +27,36 @@ def click_choice(qtbot, choice: SegmentedChoice, text: str) -> None:
     raise AssertionError(f"no segment {text!r}")
 
 
+def follow_journal(page, journal, session: Session | None = None) -> Follower:
+    """Keep a page built on its own current with ``journal``'s changes (``session``'s, when
+    given), as the main window does: at once while shown, else when next shown."""
+    if session is None:
+        session = Session(journal.files)
+        session.adopt(journal)
+    changes = ChangeSignal(session, page)
+    return follow(page, changes, page.shows, page.data_changed)
+
+
+def open_page(window, title: str):
+    """Show the main window's page titled ``title`` (built now if it was not) and return it."""
+    return window.workspace.open_page(title)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _theme(qapp):
     """The app's own style and style sheet, as users see it (sizes depend on it), and its
     tooltips and message boxes, which show user text as typed."""
     apply_theme(qapp)
     install_plain_text(qapp)
+
+
+@pytest.fixture
+def worker():
+    """The background worker for a page built on its own, stopped after the test as the
+    main window stops it on close."""
+    running = Worker()
+    yield running
+    running.stop()
 
 
 @pytest.fixture
@@ -49,9 +75,9 @@ def window_for(qtbot):
     return build
 
 
-def shown_summary_page(qtbot, journal) -> SummaryPage:
+def shown_summary_page(qtbot, journal, worker: Worker) -> SummaryPage:
     """The Weekly summary page on ``journal``, shown, with its first preview built."""
-    shown = SummaryPage(journal, Warmup())
+    shown = SummaryPage(journal, Warmup(), worker)
     qtbot.addWidget(shown)
     shown.resize(1100, 800)
     shown.show()

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLabel, QWidget
 
+from recovery_desktop.data.changes import EVERYTHING
 from recovery_desktop.domain.dates import LATEST_DAY
 from recovery_desktop.domain.periods import iso_week
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
@@ -53,7 +54,7 @@ def write_hostile_rows(journal, day: str) -> None:
         journal.db.execute(
             "INSERT INTO clean_periods (substance, start) VALUES (?, ?)", [DEFAULT_SUBSTANCE, day]
         )
-    journal.revision.bump()
+    journal.changes.announce(EVERYTHING)  # as an import of such rows would
 
 
 @pytest.mark.parametrize("day", ENDS)
@@ -72,10 +73,10 @@ def test_every_page_opens_on_a_journal_with_a_row_at_the_calendars_end(
 
 
 @pytest.mark.parametrize("day", ENDS)
-def test_trends_all_draws_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journal, day):
+def test_trends_all_draws_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journal, day, worker):
     """ "All" starts at the first usable check-in; the row at the end is left out."""
     write_hostile_rows(journal, day)
-    page = TrendsPage(journal, Warmup())
+    page = TrendsPage(journal, Warmup(), worker)
     qtbot.addWidget(page)
     page.resize(1000, 900)
     page.show()
@@ -85,10 +86,12 @@ def test_trends_all_draws_on_a_journal_with_a_row_at_the_calendars_end(qtbot, jo
 
 
 @pytest.mark.parametrize("day", ENDS)
-def test_the_summary_builds_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journal, day):
+def test_the_summary_builds_on_a_journal_with_a_row_at_the_calendars_end(
+    qtbot, journal, day, worker
+):
     """The Weekly summary of the default week is built."""
     write_hostile_rows(journal, day)
-    page = shown_summary_page(qtbot, journal)
+    page = shown_summary_page(qtbot, journal, worker)
     assert page.built is not None
 
 
@@ -98,10 +101,10 @@ def test_dialogs_open_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journa
     suggest a new clean date one day later than Python can count)."""
     write_hostile_rows(journal, day)
     for dialog in (
-        CleanDateDialog(journal, DEFAULT_SUBSTANCE),
-        LapseDialog(journal),
+        CleanDateDialog(journal.recovery_time, DEFAULT_SUBSTANCE),
+        LapseDialog(journal.recovery_time, journal.contacts),
         CravingPanel(journal),
-        ReachOutDialog(journal),
+        ReachOutDialog(journal.contacts),
     ):
         qtbot.addWidget(dialog)
         assert dialog.findChildren(QDateTimeEdit)
@@ -154,10 +157,10 @@ def test_no_date_field_goes_past_the_last_day(qtbot, window_for, journal, files)
         window.workspace.show_page(row)
         assert _too_late(window.workspace.stack.currentWidget()) == []
     for dialog in (
-        CleanDateDialog(journal, DEFAULT_SUBSTANCE),
-        LapseDialog(journal),
+        CleanDateDialog(journal.recovery_time, DEFAULT_SUBSTANCE),
+        LapseDialog(journal.recovery_time, journal.contacts),
         CravingPanel(journal),
-        ReachOutDialog(journal),
+        ReachOutDialog(journal.contacts),
     ):
         qtbot.addWidget(dialog)
         assert _too_late(dialog) == [], dialog.windowTitle()

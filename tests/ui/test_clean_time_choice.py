@@ -71,7 +71,10 @@ def test_the_clean_time_page_still_offers_to_start_counting(
     qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
     assert not_counting.recovery_time.counting()
     qtbot.waitUntil(lambda: "12 days" in _visible_text(page), timeout=3000)
-    sidebar, today = window.findChildren(CleanBadge)[0], window.workspace.page(TodayPage).badge
+    today = window.workspace.page(TodayPage).badge
+    [sidebar] = [b for b in window.findChildren(CleanBadge) if b is not today]
+    assert sidebar.text() == "12 days clean"  # on screen: at once
+    window.workspace.open_page(TodayPage)  # Today's own badge counts again when shown
     qtbot.waitUntil(lambda: sidebar.text() == today.text() == "12 days clean", timeout=3000)
 
 
@@ -96,7 +99,7 @@ def test_only_one_badge_invites_a_clean_date(qtbot, window_for, journal, files):
 
 def test_a_lapse_while_not_counting_starts_no_count(qtbot, not_counting):
     """The lapse is kept; "Start counting from" is unticked, so no count appears."""
-    dialog = LapseDialog(not_counting, datetime.now())
+    dialog = LapseDialog(not_counting.recovery_time, not_counting.contacts, datetime.now())
     qtbot.addWidget(dialog)
     assert not dialog.count.isHidden() and not dialog.count.isChecked()
     assert not dialog.new_start.isEnabled() and dialog.again.isHidden()
@@ -110,7 +113,7 @@ def test_a_lapse_while_not_counting_starts_no_count(qtbot, not_counting):
 def test_a_running_count_always_starts_again_after_a_lapse(qtbot, journal):
     """With a count running, the new start cannot be switched off."""
     journal.recovery_time.set_clean_date(DEFAULT_SUBSTANCE, TODAY - timedelta(days=9), TODAY)
-    dialog = LapseDialog(journal, datetime.now())
+    dialog = LapseDialog(journal.recovery_time, journal.contacts, datetime.now())
     qtbot.addWidget(dialog)
     assert dialog.count.isChecked() and dialog.count.isHidden()
     assert dialog.new_start.isEnabled()

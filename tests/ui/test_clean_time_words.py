@@ -39,7 +39,7 @@ def two_attempts(journal):
 
 
 def _record_today(qtbot, journal):
-    dialog = LapseDialog(journal, datetime.now())
+    dialog = LapseDialog(journal.recovery_time, journal.contacts, datetime.now())
     qtbot.addWidget(dialog)
     dialog.accept()
     return dialog
@@ -67,7 +67,9 @@ def test_after_a_lapse_today_the_new_count_starts_tomorrow_in_words(qtbot, two_a
 
 def test_a_count_that_started_days_ago_is_told_in_the_past(qtbot, two_attempts):
     """A lapse five days ago: "Your new count started on …", not "starts again on"."""
-    dialog = LapseDialog(two_attempts, datetime.now() - timedelta(days=5))
+    dialog = LapseDialog(
+        two_attempts.recovery_time, two_attempts.contacts, datetime.now() - timedelta(days=5)
+    )
     qtbot.addWidget(dialog)
     dialog.accept()
     started = short_day(TODAY - timedelta(days=4))

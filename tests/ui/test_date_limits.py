@@ -69,10 +69,10 @@ def test_every_page_has_sensible_date_fields(qtbot, window):
 def test_every_dialog_has_sensible_date_fields(qtbot, journal):
     """Clean date, lapse, craving "when" and reach-out: none before 1950."""
     dialogs = [
-        CleanDateDialog(journal, DEFAULT_SUBSTANCE),
-        LapseDialog(journal),
+        CleanDateDialog(journal.recovery_time, DEFAULT_SUBSTANCE),
+        LapseDialog(journal.recovery_time, journal.contacts),
         CravingPanel(journal),
-        ReachOutDialog(journal),
+        ReachOutDialog(journal.contacts),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

@@ -18,7 +18,7 @@ from recovery_desktop.ui.day_watcher import DayWatcher, ms_until_next_day
 from recovery_desktop.ui.pages import cravings, summary  # noqa: F401  (patched below too)
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.cravings import CravingsPage
-from recovery_desktop.ui.pages.summary import SummaryPage
+from recovery_desktop.ui.pages.summary.page import SummaryPage
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
@@ -72,9 +72,7 @@ def window(qtbot, window_for, journal, files, clock):
 
 
 def _show(window, kind):
-    row = next(i for i, page in enumerate(window.workspace.pages) if isinstance(page, kind))
-    window.workspace.show_page(row)
-    return window.workspace.pages[row]
+    return window.workspace.open_page(kind)
 
 
 def _sidebar_badge(window) -> CleanBadge:
@@ -173,6 +171,34 @@ def test_the_gentle_note_counts_the_new_day(qtbot, journal, window, clock):
     clock.day += timedelta(days=1)
     wake_up()
     assert "5 days" in page.gentle_note.text()
+
+
+def _count_on(page: CleanTimePage) -> str:
+    """The big number the page holds now (not one of a card it replaced)."""
+    return next(
+        (
+            label.text()
+            for label in page.body.findChildren(QLabel)
+            if label.objectName() == "bigNumber" and label.isVisibleTo(page)
+        ),
+        "",
+    )
+
+
+def test_a_hidden_page_follows_the_new_day_when_it_is_next_shown(qtbot, window, clock):
+    """Clean time and Cravings hidden at midnight do no work then; each counts the new day
+    as soon as it is shown."""
+    clean = _show(window, CleanTimePage)
+    listed = _show(window, CravingsPage)
+    _show(window, TodayPage)
+    clock.day += timedelta(days=1)
+    wake_up()
+    assert _count_on(clean) == "41 days"
+    assert listed.end.date().toPython() == clock.day - timedelta(days=1)
+    _show(window, CleanTimePage)
+    qtbot.waitUntil(lambda: _count_on(clean) == "42 days", timeout=3000)
+    _show(window, CravingsPage)
+    assert listed.end.date().toPython() == clock.day
 
 
 def test_the_watcher_reports_each_change_once_from_its_own_clock(qtbot):

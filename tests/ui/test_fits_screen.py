@@ -195,7 +195,7 @@ def test_clean_time_fits_with_the_longest_reading_error(
     nav = window.workspace.nav
     window.workspace.show_page(next(r for r in PAGES if nav.item(r).text() == "Clean time"))
     page = window.workspace.page(CleanTimePage)
-    page.refresh(force=True)
+    page.refresh()
     _settle(qtbot, window)
     problems = fit_problems(window)
     monkeypatch.undo()
@@ -209,15 +209,17 @@ def _dialogs(journal) -> dict[str, object]:
     trigger = journal.library.items(Kind.TRIGGER)[0]
     dialogs = {
         "craving panel": lambda parent: CravingPanel(journal, None, parent),
-        "lapse": lambda parent: LapseDialog(journal, None, None, parent),
-        "new contact": lambda parent: ContactDialog(journal, None, parent),
-        "edit contact": lambda parent: ContactDialog(journal, contact, parent),
-        "reach-out": lambda parent: ReachOutDialog(journal, contact.id, parent),
-        "crisis line": lambda parent: CrisisLineDialog(journal, line, parent),
+        "lapse": lambda parent: LapseDialog(
+            journal.recovery_time, journal.contacts, None, None, parent
+        ),
+        "new contact": lambda parent: ContactDialog(journal.contacts, None, parent),
+        "edit contact": lambda parent: ContactDialog(journal.contacts, contact, parent),
+        "reach-out": lambda parent: ReachOutDialog(journal.contacts, contact.id, parent),
+        "crisis line": lambda parent: CrisisLineDialog(journal.contacts, line, parent),
         "trigger": lambda parent: LibraryItemDialog(
             journal.library, Kind.TRIGGER, trigger, None, parent
         ),
-        "clean date": lambda parent: CleanDateDialog(journal, None, None, parent),
+        "clean date": lambda parent: CleanDateDialog(journal.recovery_time, None, None, parent),
         "change passphrase": lambda parent: ChangePassphraseDialog(journal, parent),
         "help": lambda parent: HelpNowDialog(
             HelpContent(tuple(journal.contacts.crisis_lines()), tuple(call_first(people))), parent

@@ -94,11 +94,11 @@ def test_enter_in_a_new_trigger_adds_it_and_keeps_the_craving_panel_open(qtbot, 
 
 DIALOGS = {
     "change passphrase": ChangePassphraseDialog,
-    "clean date": CleanDateDialog,
-    "contact": ContactDialog,
-    "crisis line": CrisisLineDialog,
+    "clean date": lambda journal: CleanDateDialog(journal.recovery_time),
+    "contact": lambda journal: ContactDialog(journal.contacts),
+    "crisis line": lambda journal: CrisisLineDialog(journal.contacts),
     "library item": lambda journal: LibraryItemDialog(journal.library, Kind.TRIGGER),
-    "lapse": LapseDialog,
+    "lapse": lambda journal: LapseDialog(journal.recovery_time, journal.contacts),
 }
 
 
@@ -181,11 +181,11 @@ def test_the_new_recovery_key_wizard_message_goes_when_the_passphrase_is_retyped
 
 def test_dialog_messages_go_when_their_field_is_edited(qtbot, journal):
     """Clean date, crisis line, lapse and reach-out: each message leaves with the next edit."""
-    clean = CleanDateDialog(journal)
-    crisis = CrisisLineDialog(journal)
-    lapse = LapseDialog(journal, datetime.now() + timedelta(days=2))
+    clean = CleanDateDialog(journal.recovery_time)
+    crisis = CrisisLineDialog(journal.contacts)
+    lapse = LapseDialog(journal.recovery_time, journal.contacts, datetime.now() + timedelta(days=2))
     journal.contacts.save(Contact(None, "Sam", Role.SPONSOR, "555-0142"))
-    reach = ReachOutDialog(journal)
+    reach = ReachOutDialog(journal.contacts)
     reach.how_choice.setValue(None)
     for dialog in (clean, crisis, lapse, reach):
         qtbot.addWidget(dialog)

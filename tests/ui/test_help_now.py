@@ -4,7 +4,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWizard
 
 from recovery_desktop.data.journal import create_journal
 from recovery_desktop.domain.contacts import DEFAULT_CRISIS_LINES, Contact, CrisisLine, Role
@@ -12,9 +12,11 @@ from recovery_desktop.domain.recovery_time import SAFETY_FACTS
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.help_now_dialog import HelpNowDialog
 from recovery_desktop.ui.dialogs.key_wizards import setup_wizard
+from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.pages.people.page import PeoplePage
 from recovery_desktop.ui.pages.today import TodayPage
 from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.widgets.help_now import HelpNow
 from tests.conftest import PASSPHRASE
 
 LEFT = Qt.MouseButton.LeftButton
@@ -182,7 +184,7 @@ def test_lines_edited_and_reordered_while_unlocked_show_in_that_order_when_locke
 ):
     """The People page's order and edits are what the locked screen shows."""
     window, _session = _unlocked(window_for, journal, files)
-    window.workspace.show_page(window.workspace.pages.index(window.workspace.page(PeoplePage)))
+    window.workspace.open_page(PeoplePage)
     box = window.workspace.page(PeoplePage).crisis_box
     qtbot.mouseClick(box.rows[3].up_button, LEFT)  # Poison Control above SAMHSA
     qtbot.mouseClick(box.rows[0].down_button, LEFT)  # 988 first, then Emergency services
@@ -262,3 +264,22 @@ def test_the_help_window_fits_the_screen_without_scrolling_sideways(
     assert dialog.area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     content = dialog.area.widget()
     assert content.minimumSizeHint().width() <= dialog.area.viewport().width()
+
+
+def test_help_beside_a_craving_or_a_lapse_shows_the_copy_when_the_journal_cannot_be_read(
+    qtbot, journal
+):
+    """A read error never leaves the crisis lines empty: the craving panel's help and the
+    lapse dialog show the lines as the user left them, and say the people could not be read."""
+    journal.contacts.save_crisis_line(CrisisLine(None, "Local line", "555-0100"))
+    journal.db.conn.close()  # every read now fails with a JournalError
+    help_now = HelpNow(journal.contacts, journal.library, lambda _contact: None)
+    lapse = LapseDialog(journal.recovery_time, journal.contacts)
+    for widget in (help_now, lapse):
+        qtbot.addWidget(widget)
+    assert help_now.crisis_list.names() == [*DEFAULT_NAMES, "Local line"]
+    assert lapse.crisis_list.names() == [*DEFAULT_NAMES, "Local line"]
+    people = help_now.findChildren(QLabel)
+    assert any(
+        label.text().startswith("Your people could not be read just now.") for label in people
+    )

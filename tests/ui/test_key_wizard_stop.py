@@ -145,8 +145,7 @@ def test_a_lock_closes_the_wizard_without_asking_and_settings_says_what_that_mea
     session.adopt(journal)
     window = window_for(session)
     workspace = window.workspace
-    page = workspace.page(SettingsPage)
-    workspace.show_page(workspace.pages.index(page))
+    page = workspace.open_page(SettingsPage)
     questions = when_shown(QMessageBox, _stop)
 
     def see_the_key_then_walk_away(wizard):

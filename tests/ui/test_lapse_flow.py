@@ -40,7 +40,11 @@ def test_recording_a_lapse_restarts_the_streak_and_keeps_everything(qtbot, sixty
     """The dialog shows the safety facts; saving restarts the count and deletes nothing."""
     journal = sixty_days
     before = journal.counts()
-    dialog = LapseDialog(journal, datetime.combine(TODAY - timedelta(days=5), datetime.min.time()))
+    dialog = LapseDialog(
+        journal.recovery_time,
+        journal.contacts,
+        datetime.combine(TODAY - timedelta(days=5), datetime.min.time()),
+    )
     qtbot.addWidget(dialog)
     text = _texts(dialog)
     for fact in SAFETY_FACTS:
@@ -66,7 +70,7 @@ def test_recording_a_lapse_restarts_the_streak_and_keeps_everything(qtbot, sixty
 def test_the_lapse_dialog_lists_every_crisis_line_with_its_number(qtbot, journal):
     """All four lines, not only the emergency number, in the user's order."""
     journal.contacts.move_crisis_line(journal.contacts.crisis_lines()[2].id, -2)
-    dialog = LapseDialog(journal)
+    dialog = LapseDialog(journal.recovery_time, journal.contacts)
     qtbot.addWidget(dialog)
     names = [name for name, _number, _details in DEFAULT_CRISIS_LINES]
     assert dialog.crisis_list.names() == [names[2], names[0], names[1], names[3]]
@@ -77,7 +81,9 @@ def test_the_lapse_dialog_lists_every_crisis_line_with_its_number(qtbot, journal
 
 def test_a_lapse_before_the_clean_date_is_explained_and_nothing_changes(qtbot, sixty_days):
     """An impossible date gives a calm message and writes nothing."""
-    dialog = LapseDialog(sixty_days, datetime.now() - timedelta(days=90))
+    dialog = LapseDialog(
+        sixty_days.recovery_time, sixty_days.contacts, datetime.now() - timedelta(days=90)
+    )
     qtbot.addWidget(dialog)
     dialog.accept()
     assert dialog.result() != LapseDialog.DialogCode.Accepted
@@ -122,7 +128,9 @@ def test_clean_time_page_and_badge_follow_the_journal(qtbot, sixty_days, monkeyp
     page = CleanTimePage(sixty_days, lambda: None)
     qtbot.addWidget(page)
     assert "60 days" in _texts(page) and "No lapses recorded." in _texts(page)
-    dialog = LapseDialog(sixty_days, datetime.now() - timedelta(days=2))
+    dialog = LapseDialog(
+        sixty_days.recovery_time, sixty_days.contacts, datetime.now() - timedelta(days=2)
+    )
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.would_help, "Call Sam first")
     dialog.accept()
@@ -140,12 +148,12 @@ def test_setting_a_first_clean_date(qtbot, journal):
     page = CleanTimePage(journal, lambda: None)
     qtbot.addWidget(page)
     assert "Not counting" in _texts(page)
-    dialog = CleanDateDialog(journal, DEFAULT_SUBSTANCE, TODAY - timedelta(days=10))
+    dialog = CleanDateDialog(journal.recovery_time, DEFAULT_SUBSTANCE, TODAY - timedelta(days=10))
     qtbot.addWidget(dialog)
     dialog.accept()
     page.refresh()
     assert "10 days" in _texts(page)
-    dialog = CleanDateDialog(journal, None)
+    dialog = CleanDateDialog(journal.recovery_time, None)
     qtbot.addWidget(dialog)
     dialog.accept()  # no substance name
     assert "name the substance" in dialog.error.text()

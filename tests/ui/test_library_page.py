@@ -7,12 +7,14 @@ from PySide6.QtWidgets import QApplication, QDialog
 from recovery_desktop.domain.library import DEFAULT_COPING, DEFAULT_TRIGGERS, Kind
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.pages.library.page import LibraryPage
+from tests.ui.conftest import follow_journal
 
 
 @pytest.fixture
 def page(qtbot, journal):
     """The page shown in its own active window, so its keyboard shortcuts work."""
     shown = LibraryPage(journal)
+    follow_journal(shown, journal)  # as in the window: changes made elsewhere reach it
     qtbot.addWidget(shown)
     shown.resize(1000, 700)
     with qtbot.waitExposed(shown):

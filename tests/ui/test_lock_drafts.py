@@ -60,10 +60,7 @@ def _unlocked(window_for, journal, files):
 
 
 def _show(window, page_class):
-    workspace = window.workspace
-    page = workspace.page(page_class)
-    workspace.show_page(workspace.pages.index(page))
-    return page
+    return window.workspace.open_page(page_class)
 
 
 def _unlock(qtbot, window):

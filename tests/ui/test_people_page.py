@@ -193,7 +193,7 @@ def test_logging_a_reach_out_shows_it_in_the_log(qtbot, page, journal, monkeypat
         click_choice(qtbot, dialog.helped_choice, "Yes")
         qtbot.keyClicks(dialog.note_edit, "Said I was struggling.")
 
-    with qtbot.waitSignal(page.changed):
+    with qtbot.waitSignal(page.log_box.changed):
         run_dialog(monkeypatch, ReachOutDialog, fill)
         qtbot.mouseClick(page.log_box.log_button, LEFT)
     (reach,) = journal.contacts.reach_outs(date.today(), date.today())
@@ -327,7 +327,7 @@ def test_crisis_lines_can_be_edited_added_and_removed(qtbot, page, journal, monk
 
 def test_an_empty_name_shows_a_message_and_saves_nothing(qtbot, journal):
     """OK with no name keeps the dialog open with a calm message; nothing is stored."""
-    dialog = ContactDialog(journal)
+    dialog = ContactDialog(journal.contacts)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.phone_edit, "555-0100")
@@ -342,7 +342,7 @@ def test_an_empty_name_shows_a_message_and_saves_nothing(qtbot, journal):
 
 def test_an_incomplete_email_is_refused(qtbot, journal):
     """An email without @ is explained and nothing is saved."""
-    dialog = ContactDialog(journal)
+    dialog = ContactDialog(journal.contacts)
     qtbot.addWidget(dialog)
     dialog.name_edit.setText("Sam")
     dialog.email_edit.setText("sam.example.org")
@@ -353,7 +353,7 @@ def test_an_incomplete_email_is_refused(qtbot, journal):
 
 def test_a_reach_out_needs_someone_to_reach(qtbot, journal):
     """With nobody in the list the dialog says so and cannot be confirmed."""
-    dialog = ReachOutDialog(journal)
+    dialog = ReachOutDialog(journal.contacts)
     qtbot.addWidget(dialog)
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()

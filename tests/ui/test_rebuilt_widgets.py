@@ -13,6 +13,7 @@ from recovery_desktop.ui.flows import Flows
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.people.crisis import CrisisLineRow, CrisisLinesBox
 from recovery_desktop.ui.session import Session
+from tests.ui.conftest import follow_journal
 
 TODAY = date.today()
 
@@ -32,7 +33,7 @@ def test_clean_time_hides_the_old_lapse_list_while_saved_shows(qtbot, journal, f
     flows = Flows(session)
     page = CleanTimePage(journal, flows.open_lapse)
     qtbot.addWidget(page)
-    flows.changed.connect(page.refresh)
+    follow_journal(page, journal, session)  # the recorded lapse redraws the page
     page.show()
     seen: list[list[QWidget]] = []
     monkeypatch.setattr(LapseDialog, "exec", lambda dialog: dialog.accept() or 1)
@@ -45,7 +46,7 @@ def test_clean_time_hides_the_old_lapse_list_while_saved_shows(qtbot, journal, f
 
 def test_crisis_lines_hide_the_old_rows_at_once(qtbot, journal):
     """Adding a crisis line rebuilds the rows; the old ones disappear at the same moment."""
-    box = CrisisLinesBox(journal)
+    box = CrisisLinesBox(journal.contacts)
     qtbot.addWidget(box)
     box.show()
     old = list(box.rows)
@@ -62,6 +63,7 @@ def test_a_redrawn_chart_hides_the_old_canvas_at_once(qtbot, files):
     from recovery_desktop.domain.trends import TrendData
     from recovery_desktop.reports.charts import chart_spec
     from recovery_desktop.reports.style import LIGHT
+    from recovery_desktop.ui.widgets.chart_canvas import ChartCanvas
     from recovery_desktop.ui.widgets.chart_view import ChartView
 
     view = ChartView("Triggers", files.app_folders())
@@ -70,6 +72,10 @@ def test_a_redrawn_chart_hides_the_old_canvas_at_once(qtbot, files):
     period = Period(TODAY - timedelta(days=6), TODAY, "This week")
     view.set_chart(chart_spec("triggers").build(TrendData(period), LIGHT))
     qtbot.waitUntil(lambda: view.canvas is not None and view.canvas.isVisible())
-    old = view.canvas
-    view.set_chart(chart_spec("triggers").build(TrendData(period), LIGHT))
-    assert old is not view.canvas and not old.isVisible()
+    old = view.canvas.rendered
+    new = chart_spec("triggers").build(TrendData(period), LIGHT)
+    view.set_chart(new)
+    # One picture on screen, the new one: the old drawing is gone at once.
+    shown = [c for c in view.findChildren(ChartCanvas) if c.isVisible()]
+    assert shown == [view.canvas] and view.canvas.rendered is not old
+    assert view.canvas.figure is new.figure

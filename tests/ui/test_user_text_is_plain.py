@@ -110,8 +110,7 @@ def test_table_tooltips_show_user_text_as_typed(qtbot, window_for, journal, file
     session = Session(files)
     session.adopt(journal)
     window = window_for(session)
-    page = window.workspace.page(CravingsPage)
-    window.workspace.show_page(window.workspace.stack.indexOf(page))
+    page = window.workspace.open_page(CravingsPage)
     _settle(qtbot, window)
     table = page.table
     cell = table.visualRect(page.model.index(0, COL_TRIGGERS)).center()

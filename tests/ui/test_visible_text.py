@@ -18,7 +18,7 @@ from recovery_desktop.ui.dialogs.key_wizards import setup_wizard
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
-from recovery_desktop.ui.pages.summary import SummaryPage
+from recovery_desktop.ui.pages.summary.page import SummaryPage
 from recovery_desktop.ui.session import Session
 
 DOUBLE_SPACE = re.compile(r"\S {2,}\S")
@@ -84,13 +84,13 @@ def test_no_double_spaces_in_any_dialog(qtbot, journal):
     contact = journal.contacts.contacts()[0]
     dialogs = [
         ChangePassphraseDialog(journal),
-        CleanDateDialog(journal),
-        ContactDialog(journal, contact),
-        CrisisLineDialog(journal, journal.contacts.crisis_lines()[0]),
+        CleanDateDialog(journal.recovery_time),
+        ContactDialog(journal.contacts, contact),
+        CrisisLineDialog(journal.contacts, journal.contacts.crisis_lines()[0]),
         LibraryItemDialog(journal.library, Kind.TRIGGER),
         LibraryItemDialog(journal.library, Kind.COPING),
-        LapseDialog(journal),
-        ReachOutDialog(journal, contact.id),
+        LapseDialog(journal.recovery_time, journal.contacts),
+        ReachOutDialog(journal.contacts, contact.id),
         CravingPanel(journal, journal.cravings.between(date.min, date.max)[0]),
         setup_wizard(lambda _wizard: None, journal.files.app_folders()),
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -15,13 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.domain.recovery_time import RecoveryTimeError, latest_clean_date
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.dialogs.drafts import KeepsDraft, restore_day
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 
 
 class CleanDateDialog(QDialog, KeepsDraft):
@@ -31,13 +34,13 @@ class CleanDateDialog(QDialog, KeepsDraft):
 
     def __init__(
         self,
-        journal: Journal,
+        recovery_time: RecoveryTimeRepository,
         substance: str | None = None,
         start: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.journal = journal
+        self.recovery_time = recovery_time
         self.setWindowTitle("Clean date" if substance else "Add a clean date")
         self.setMinimumWidth(480)
         self.substance = QLineEdit(substance or "", self)
@@ -87,13 +90,13 @@ class CleanDateDialog(QDialog, KeepsDraft):
         if substance is None:
             return None
         try:
-            return self.journal.recovery_time.last_lapse_day(substance)
+            return self.recovery_time.last_lapse_day(substance)
         except JournalError:
             return None
 
     def accept(self) -> None:
         try:
-            self.journal.recovery_time.set_clean_date(
+            self.recovery_time.set_clean_date(
                 self.substance.text(), from_qdate(self.start.date()), date.today()
             )
         except (RecoveryTimeError, JournalError) as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,12 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import MAX_FIELD_CHARACTERS, Contact, ContactError, Role
 from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.ui.dialogs.drafts import KeepsDraft
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
 
 
 def line_edit(accessible_name: str, placeholder: str, parent: QWidget) -> QLineEdit:
@@ -49,10 +52,13 @@ class ContactDialog(QDialog, KeepsDraft):
     draft_kind = DraftKind.CONTACT
 
     def __init__(
-        self, journal: Journal, contact: Contact | None = None, parent: QWidget | None = None
+        self,
+        contacts: ContactRepository,
+        contact: Contact | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.journal = journal
+        self.contacts = contacts
         self.contact = contact
         self.setWindowTitle("Edit person" if contact else "Add a person")
         self.setMinimumWidth(460)
@@ -137,7 +143,7 @@ class ContactDialog(QDialog, KeepsDraft):
         contact = self.edited()
         try:
             contact.validate()
-            self.contact = self.journal.contacts.save(contact)
+            self.contact = self.contacts.save(contact)
         except ContactError as error:
             self.error.show_message(str(error))
             self._focus_problem(contact)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain import scales
@@ -87,7 +88,7 @@ class CravingPanel(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("saveStatus")
         self.status.setAccessibleName("Save status")
-        self.help = HelpNow(journal, self._reached, self)
+        self.help = HelpNow(journal.contacts, journal.library, self._reached, self)
         self.help.message.connect(self._show_problem)
         self._build()
         self._load(craving)
@@ -220,6 +221,19 @@ class CravingPanel(QDialog):
         self.duration.set_optional_value(craving.duration_minutes)
         self.status.setText("Saved")
         self._refresh_lapse_line()
+
+    def data_changed(self, kinds: frozenset[Change]) -> None:
+        """Records changed (the change signal, ``ui/change_signal.py``): the lists of
+        triggers and coping steps follow the library, keeping what is ticked, the help
+        follows the people, plan steps and crisis lines, and the lapse line follows lapses
+        recorded or removed anywhere."""
+        self.help.data_changed(kinds)
+        if Change.LIBRARY in kinds:
+            favourites = [i.id for i in self._favourites() if i.id is not None]
+            self.triggers.load(self.triggers.chosen())
+            self.coping.load(self.coping.chosen(), first=favourites)
+        if Change.CLEAN_TIME in kinds and self.craving is not None:
+            self._refresh_lapse_line()
 
     def _favourites(self) -> list[LibraryItem]:
         try:

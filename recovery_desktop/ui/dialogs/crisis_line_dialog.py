@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import ContactError, CrisisLine
 from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.ui.dialogs.contact_dialog import line_edit, notes_edit
@@ -16,6 +16,9 @@ from recovery_desktop.ui.widgets.help_lines import SHOWN_WHEN_LOCKED
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
+
 
 class CrisisLineDialog(QDialog, KeepsDraft):
     """Edits ``line`` (or a new one); on OK it is saved and kept in ``self.line``."""
@@ -23,10 +26,13 @@ class CrisisLineDialog(QDialog, KeepsDraft):
     draft_kind = DraftKind.CRISIS_LINE
 
     def __init__(
-        self, journal: Journal, line: CrisisLine | None = None, parent: QWidget | None = None
+        self,
+        contacts: ContactRepository,
+        line: CrisisLine | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.journal = journal
+        self.contacts = contacts
         self.line = line
         self.setWindowTitle("Edit crisis line" if line else "Add a crisis line")
         self.setMinimumWidth(440)
@@ -80,7 +86,7 @@ class CrisisLineDialog(QDialog, KeepsDraft):
         line = self.edited()
         try:
             line.validate()
-            self.line = self.journal.contacts.save_crisis_line(line)
+            self.line = self.contacts.save_crisis_line(line)
         except ContactError as error:
             self.error.show_message(str(error))
             (self.number_edit if line.name else self.name_edit).setFocus()

@@ -7,6 +7,7 @@ every earlier clean day and every record is kept.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.domain.recovery_time import (
     DEFAULT_SUBSTANCE,
@@ -45,12 +45,15 @@ from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate, to_q
 from recovery_desktop.ui.dialogs.drafts import KeepsDraft, minutes, restore_day, restore_moment
 from recovery_desktop.ui.widgets.help_lines import (
     crisis_lines_list,
-    journal_crisis_lines,
     safety_facts,
 )
 from recovery_desktop.ui.widgets.layout import compact_combo, ok_cancel, scroll_area
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 from recovery_desktop.ui.window_size import fit_to_screen
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
+    from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 
 INTRO = (
     "A lapse is one moment, not the end of your recovery, and it doesn't wipe out what you "
@@ -69,19 +72,22 @@ def _text_box(placeholder: str, parent: QWidget) -> QPlainTextEdit:
 
 
 class LapseDialog(QDialog, KeepsDraft):
-    """``recorded`` holds the saved lapse after the dialog is accepted."""
+    """Records a lapse in ``recovery_time``, with the crisis lines from ``contacts`` beside
+    it; ``recorded`` holds the saved lapse after the dialog is accepted."""
 
     draft_kind = DraftKind.LAPSE
 
     def __init__(
         self,
-        journal: Journal,
+        recovery_time: RecoveryTimeRepository,
+        contacts: ContactRepository,
         when: datetime | None = None,
         craving_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.journal = journal
+        self.recovery_time = recovery_time
+        self.contacts = contacts
         self.craving_id = craving_id
         self.recorded: Lapse | None = None
         self.setWindowTitle("Record a lapse")
@@ -173,7 +179,7 @@ class LapseDialog(QDialog, KeepsDraft):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(safety_facts(column))
-        self.crisis_list = crisis_lines_list(journal_crisis_lines(self.journal), column)
+        self.crisis_list = crisis_lines_list(self.contacts.crisis_lines_or_copy(), column)
         self.crisis_list.copied.connect(self.copy_status.setText)
         box = QGroupBox("Crisis lines", column)
         box_layout = QVBoxLayout(box)
@@ -187,13 +193,13 @@ class LapseDialog(QDialog, KeepsDraft):
 
     def _read_periods(self) -> list[CleanPeriod]:
         try:
-            return self.journal.recovery_time.periods()
+            return self.recovery_time.periods()
         except JournalError:
             return []
 
     def _read_counting(self) -> bool:
         try:
-            return self.journal.recovery_time.counting()
+            return self.recovery_time.counting()
         except JournalError:
             return True
 
@@ -270,7 +276,7 @@ class LapseDialog(QDialog, KeepsDraft):
         lapse = self.lapse()
         try:
             new_start = from_qdate(self.new_start.date()) if self.count.isChecked() else None
-            self.recorded = self.journal.recovery_time.record_lapse(lapse, new_start, date.today())
+            self.recorded = self.recovery_time.record_lapse(lapse, new_start, date.today())
         except (RecoveryTimeError, JournalError) as error:
             self.error.show_message(str(error))
             return
@@ -281,7 +287,7 @@ class LapseDialog(QDialog, KeepsDraft):
         if self.recorded is None:
             return ""
         today = date.today()
-        time = clean_time(self.journal.recovery_time.periods(), self.recorded.substance, today)
+        time = clean_time(self.recovery_time.periods(), self.recorded.substance, today)
         if time is None:
             return "Saved. Thank you for writing it down."
         kept = ""

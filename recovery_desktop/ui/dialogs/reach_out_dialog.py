@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import Contact, ContactError, Method, ReachOut
 from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.ui.dates import sensible_dates, to_qdate, to_qdatetime
@@ -26,6 +26,9 @@ from recovery_desktop.ui.dialogs.drafts import KeepsDraft, minutes, restore_mome
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.widgets.layout import compact_combo, ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
 
 NOBODY_YET = "There is nobody in your list yet. Add someone on the People page first."
 
@@ -51,7 +54,7 @@ class ReachOutDialog(QDialog, KeepsDraft):
 
     def __init__(
         self,
-        journal: Journal,
+        contacts: ContactRepository,
         contact_id: int | None = None,
         parent: QWidget | None = None,
         *,
@@ -59,7 +62,7 @@ class ReachOutDialog(QDialog, KeepsDraft):
         existing: ReachOut | None = None,
     ) -> None:
         super().__init__(parent)
-        self.journal = journal
+        self.contacts = contacts
         self.existing = existing
         self.craving_id = existing.craving_id if existing else craving_id
         self.setWindowTitle("Edit reach-out" if existing else "Log a reach-out")
@@ -105,7 +108,7 @@ class ReachOutDialog(QDialog, KeepsDraft):
 
     def _load_contacts(self, contact_id: int | None) -> None:
         try:
-            people = self.journal.contacts.contacts(include_archived=True)
+            people = self.contacts.contacts(include_archived=True)
         except JournalError as error:
             people = []
             self.error.show_message(str(error))
@@ -180,7 +183,7 @@ class ReachOutDialog(QDialog, KeepsDraft):
             self.error.show_message(self._missing())
             return
         try:
-            self.journal.contacts.log_reach_out(reach)
+            self.contacts.log_reach_out(reach)
         except ContactError as error:
             self.error.show_message(str(error))
             return

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.calendar_text import date_text
@@ -88,12 +88,12 @@ def _attempt_row(period: CleanPeriod, lapses: dict[int | None, Lapse], today: da
 class CleanTimePage(QWidget):
     title = "Clean time"
     draft_kinds = (DraftKind.CLEAN_DATE, DraftKind.LAPSE)
+    shows = frozenset({Change.CLEAN_TIME})
 
     def __init__(self, journal: Journal, open_lapse: OpenLapse, parent: QWidget | None = None):
         super().__init__(parent)
         self.journal = journal
         self.open_lapse = open_lapse
-        self._shown = -1
         self.body = QWidget(self)
         self.body_layout = QVBoxLayout(self.body)
         layout = QVBoxLayout(self)
@@ -101,18 +101,15 @@ class CleanTimePage(QWidget):
         layout.addWidget(scroll_area(self.body, self), 1)
         self.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+    def data_changed(self, _kinds: frozenset[Change]) -> None:
+        """Clean dates, lapses or the choice to count changed (``ui/change_signal.py``)."""
         self.refresh()
 
     def day_changed(self, _today: date) -> None:
         """The local date changed: the streak, the sentences and the history count again."""
-        self.refresh(force=True)
+        self.refresh()
 
-    def refresh(self, force: bool = False) -> None:
-        if not force and self._shown == self.journal.revision.value:
-            return
-        self._shown = self.journal.revision.value
+    def refresh(self) -> None:
         clear_layout(self.body_layout)
         try:
             periods = self.journal.recovery_time.periods()
@@ -217,11 +214,11 @@ class CleanTimePage(QWidget):
     def _clean_date_dialog(
         self, substance: str | None, start: date | None, draft: Draft | None = None
     ) -> None:
-        dialog = CleanDateDialog(self.journal, substance, start, self)
+        dialog = CleanDateDialog(self.journal.recovery_time, substance, start, self)
         if draft is not None:
             dialog.resume(draft)
         if dialog.exec():
-            self.refresh(force=True)
+            self.refresh()
         dialog.deleteLater()
 
     def resume_draft(self, draft: Draft) -> None:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.calendar_text import date_text
@@ -40,12 +40,12 @@ OpenPanel = Callable[[Craving | None], object]
 
 class CravingsPage(QWidget):
     title = "Cravings"
+    shows = frozenset({Change.CRAVINGS, Change.LIBRARY})  # the list and the trigger filter
 
     def __init__(self, journal: Journal, open_panel: OpenPanel, parent: QWidget | None = None):
         super().__init__(parent)
         self.journal = journal
         self.open_panel = open_panel
-        self._shown_revision = -1
         self._range_day = date.today()  # the day the default range was made for
         self.model = CravingsModel()
         self.headline = QLabel(self)
@@ -89,10 +89,10 @@ class CravingsPage(QWidget):
             edit.setAccessibleName(f"{name} date")
             sensible_dates(edit)
             edit.setDate(to_qdate(day))
-            edit.dateChanged.connect(lambda _d: self.refresh(force=True))
+            edit.dateChanged.connect(lambda _d: self.refresh())
         self.trigger = compact_combo(QComboBox(self))
         self.trigger.setAccessibleName("Only cravings with this trigger")
-        self.trigger.currentIndexChanged.connect(lambda _i: self.refresh(force=True))
+        self.trigger.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table = QTableView(self)
         self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, not cell to cell
         self.table.setModel(self.model)
@@ -152,15 +152,12 @@ class CravingsPage(QWidget):
         self.delete_button.setEnabled(chosen)
 
     # -- data ----------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+    def data_changed(self, _kinds: frozenset[Change]) -> None:
+        """Cravings or the trigger names changed (see ``ui/change_signal.py``)."""
         self.refresh()
 
-    def refresh(self, force: bool = False) -> None:
-        """Reload when the journal changed (or the filters did)."""
-        if not force and self.journal.revision.value == self._shown_revision:
-            return
-        self._shown_revision = self.journal.revision.value
+    def refresh(self) -> None:
+        """Read the cravings for the filters again."""
         try:
             self._fill_triggers()
             period = self.period()
@@ -189,7 +186,7 @@ class CravingsPage(QWidget):
             edit.blockSignals(True)
             edit.setDate(to_qdate(day))
             edit.blockSignals(False)
-        self.refresh(force=True)
+        self.refresh()
 
     def period(self) -> Period:
         """The dates chosen above the list (put in order if they were swapped)."""
@@ -235,7 +232,7 @@ class CravingsPage(QWidget):
         except JournalError as error:
             self.message.setText(str(error))
             return
-        self.refresh(force=True)
+        self.refresh()
         self.message.setText("Deleted.")
 
     def flush(self) -> bool:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.calendar_text import date_text
@@ -36,6 +37,8 @@ from recovery_desktop.ui.widgets.clean_badge import CleanBadge
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 AUTOSAVE_DELAY_MS = 700
+_STORY = frozenset({Change.CRAVINGS, Change.CLEAN_TIME})  # the day's lines under the form
+_NOTE = frozenset({Change.CONTACTS, Change.REACH_OUTS, Change.PREFERENCES})  # gentle note
 
 
 class SaveStatus(QLabel):
@@ -65,6 +68,9 @@ class TodayPage(QWidget):
     """Edits one day's check-in. ``flush()`` saves anything not yet saved."""
 
     title = "Today"
+    # What Today shows: the day's story, the badge, the gentle note, and a check-in that
+    # came from outside its form (an import).
+    shows = _STORY | _NOTE | {Change.REPLACED}
     saved = Signal(object)  # the day that was saved
     used_answered = Signal(object)  # a day newly answered "used: yes" (opens the lapse flow)
     lapse_wanted = Signal(object, object)  # (day, craving or None): "Record it…" was clicked
@@ -89,6 +95,7 @@ class TodayPage(QWidget):
         self._stored_used: bool | None = None
         self._shown_used: bool | None = None
         self._records = DayRecords(self.day)
+        self._note_stale = True  # read the gentle note again when next shown
         self.form = CheckInForm(self)
         self.story = DayStory(self.form)
         self.status = SaveStatus(self)
@@ -242,8 +249,21 @@ class TodayPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._follow_today()
-        self.refresh_gentle_note()
-        self.refresh_story()
+        if self._note_stale:
+            self.refresh_gentle_note()
+
+    def data_changed(self, kinds: frozenset[Change]) -> None:
+        """Records Today shows changed (``ui/change_signal.py`` calls this while Today is
+        visible, else when it is next shown). The gentle note waits for the next show, so it
+        never appears above the form while the user is working in it."""
+        if Change.REPLACED in kinds:
+            self.records_added()
+        if kinds & _STORY:
+            self.refresh_story()
+        if Change.CLEAN_TIME in kinds:
+            self.badge.refresh()
+        if kinds & _NOTE:
+            self._note_stale = True
 
     # -- the date changing while the app runs --------------------------------------------
     def day_changed(self, today: date) -> None:
@@ -254,6 +274,8 @@ class TodayPage(QWidget):
         self.date_edit.setMaximumDate(to_qdate(today))
         self.next_button.setEnabled(self.day < today)
         self.heading.setText(self._heading_text(self.day))
+        self.badge.refresh()
+        self._note_stale = True
         if self.isVisible() and self._touched:
             self.refresh_story()
             return
@@ -311,6 +333,7 @@ class TodayPage(QWidget):
             first = call_first(self.journal.contacts.contacts(), 1)
         except JournalError:
             return
+        self._note_stale = False
         days = days_without_reaching_out(last, date.today())
         show = needs_gentle_note(last, date.today(), after)
         if show and days is not None:

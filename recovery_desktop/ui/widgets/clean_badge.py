@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain import recovery_time
@@ -22,7 +23,6 @@ from recovery_desktop.domain.recovery_time import (
     cumulative_sentence,
 )
 
-POLL_MS = 1000
 INVITATION = "No clean date yet"
 INVITATION_DETAIL = "You can set your clean date on the Clean time page."
 
@@ -39,7 +39,8 @@ def badge_words(time: CleanTime, today: date) -> tuple[str, str]:
 
 
 class CleanBadge(QLabel):
-    """Shows "42 days clean"; refreshes itself when the journal's revision changes.
+    """Shows "42 days clean"; counts again when clean time changes (``data_changed``, from
+    the change signal) or the date does (``day_changed``).
 
     ``invite``: while counting but without a clean date, say so (only one badge on a screen
     does; the others stay hidden).
@@ -53,23 +54,19 @@ class CleanBadge(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(False)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self._seen = -1
-        self._day = date.today()
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
         self.refresh()
 
     def day_changed(self, _today: date) -> None:
         """The local date changed (midnight, a resume from sleep): count again now."""
         self.refresh()
 
+    def data_changed(self, kinds: frozenset[Change]) -> None:
+        """Records changed: count again if clean time was among them."""
+        if Change.CLEAN_TIME in kinds:
+            self.refresh()
+
     def refresh(self) -> None:
         today = date.today()
-        if self.journal.revision.value == self._seen and today == self._day:
-            return
-        self._seen, self._day = self.journal.revision.value, today
         try:
             counting = self.journal.recovery_time.counting()
             time = main_clean_time(self.journal, today) if counting else None

@@ -6,7 +6,6 @@ dialog and the People page (which adds its own buttons to the card)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,13 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.contacts import Contact, CrisisLine
 from recovery_desktop.domain.recovery_time import SAFETY_FACTS
 from recovery_desktop.ui.clipboard import CLEARED_NOTE, private_clipboard
-
-if TYPE_CHECKING:
-    from recovery_desktop.data.journal import Journal
 
 NO_LINES = (
     "No crisis lines are saved. If someone is in danger, call your local emergency number now."
@@ -124,15 +119,6 @@ class CardList(QWidget):
 
     def names(self) -> list[str]:
         return [card.title.text() for card in self.cards]
-
-
-def journal_crisis_lines(journal: Journal) -> list[CrisisLine]:
-    """The journal's crisis lines; if it cannot be read just now, its plain copy (or the
-    defaults), so a help screen never comes up empty because of a read error."""
-    try:
-        return journal.contacts.crisis_lines()
-    except JournalError:
-        return journal.files.crisis_copy.read()
 
 
 def crisis_lines_list(lines: Sequence[CrisisLine], parent: QWidget | None = None) -> CardList:

@@ -4,57 +4,79 @@ steps, and every crisis line."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import Contact, call_first
 from recovery_desktop.ui.widgets.help_lines import (
     CardList,
     contact_card,
     crisis_lines_list,
-    journal_crisis_lines,
     plain_label,
 )
 from recovery_desktop.ui.widgets.urge_surf import UrgeSurfTimer
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
+    from recovery_desktop.data.library import LibraryRepository
 
 NO_PEOPLE = "Add the people you'd call on the People page; the first three show up here."
 
 
 class HelpNow(QWidget):
     """``reached(contact)`` when the user says they got in touch with someone; ``message``
-    with a sentence for the panel's status line (a number copied, a read error)."""
+    with a sentence for the panel's status line (a number copied, a read error). People
+    and crisis lines come from ``contacts``, the plan's steps from ``library``."""
 
     message = Signal(str)
 
     def __init__(
         self,
-        journal: Journal,
+        contacts: ContactRepository,
+        library: LibraryRepository,
         reached: Callable[[Contact], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.journal = journal
+        self.contacts = contacts
+        self.library = library
         self._reached = reached
         self.timer = UrgeSurfTimer(self)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # People and the wave first (what helps with a craving), then the plan's steps,
         # then every crisis line for when it is more than a craving.
         wave = QGroupBox("Ride the wave", self)
         QVBoxLayout(wave).addWidget(self.timer)
-        layout.addWidget(self._people_box())
+        self._builders = {
+            Change.CONTACTS: self._people_box,
+            Change.LIBRARY: self._plan_box,
+            Change.CRISIS_LINES: self._crisis_box,
+        }
+        self._boxes = {kind: build() for kind, build in self._builders.items()}
+        layout.addWidget(self._boxes[Change.CONTACTS])
         layout.addWidget(wave)
-        layout.addWidget(self._plan_box())
-        layout.addWidget(self._crisis_box())
+        layout.addWidget(self._boxes[Change.LIBRARY])
+        layout.addWidget(self._boxes[Change.CRISIS_LINES])
         layout.addStretch(1)
+
+    def data_changed(self, kinds: frozenset[Change]) -> None:
+        """Records changed (the change signal): the boxes showing them are built again;
+        the urge-surfing timer runs on undisturbed."""
+        for kind in kinds & self._boxes.keys():
+            old, self._boxes[kind] = self._boxes[kind], self._builders[kind]()
+            self._layout.replaceWidget(old, self._boxes[kind])
+            old.hide()
+            old.deleteLater()
 
     def _people_box(self) -> QGroupBox:
         empty = NO_PEOPLE
         try:
-            contacts = call_first(self.journal.contacts.contacts())
+            contacts = call_first(self.contacts.contacts())
         except JournalError as error:
             contacts, empty = [], f"Your people could not be read just now. {error}"
         self.contact_rows: list[Contact] = contacts
@@ -65,7 +87,7 @@ class HelpNow(QWidget):
         return self._box("Call someone first", CardList(cards, empty))
 
     def _crisis_box(self) -> QGroupBox:
-        self.crisis_list = crisis_lines_list(journal_crisis_lines(self.journal))
+        self.crisis_list = crisis_lines_list(self.contacts.crisis_lines_or_copy())
         return self._box("Crisis lines", self.crisis_list)
 
     def _box(self, title: str, cards: CardList) -> QGroupBox:
@@ -78,7 +100,7 @@ class HelpNow(QWidget):
         box = QGroupBox("Steps from my plan", self)
         layout = QVBoxLayout(box)
         try:
-            steps = self.journal.library.favourites()
+            steps = self.library.favourites()
         except JournalError:
             steps = []
         for step in steps:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from recovery_desktop.data.changes import Change
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.library import Kind
@@ -33,6 +33,7 @@ class LibraryPage(QWidget):
 
     title = "Triggers & coping"
     draft_kinds = (DraftKind.LIBRARY_ITEM,)
+    shows = frozenset({Change.LIBRARY})
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,9 +52,6 @@ class LibraryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(scroll_area(body, self), 1)
-        self._seen = journal.revision.value
-        for panel in (self.triggers, self.coping):
-            panel.changed.connect(self._remember_revision)
 
     def _tab(self, panel: LibraryList, note: str) -> QWidget:
         tab = QWidget(self.tabs)
@@ -75,15 +73,10 @@ class LibraryPage(QWidget):
         """Read both lists again (after another screen changed the library)."""
         self.triggers.reload()
         self.coping.reload()
-        self._remember_revision()
 
-    def _remember_revision(self) -> None:
-        self._seen = self.journal.revision.value
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.journal.revision.value != self._seen:
-            self.reload()
+    def data_changed(self, _kinds: frozenset[Change]) -> None:
+        """The library changed (``ui/change_signal.py``): both lists are read again."""
+        self.reload()
 
     def flush(self) -> bool:
         """Every change is saved as it is made, so there is never anything left to save."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import CALL_FIRST, Contact
 from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
@@ -27,6 +27,9 @@ from recovery_desktop.ui.models.contacts_model import ContactsModel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 from recovery_desktop.ui.widgets.questions import ask
 from recovery_desktop.ui.widgets.tables import edit_on_activate, fit_rows, record_table
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
 
 HINT = (
     "The first {n} people are shown in the craving panel, so put the ones you would call first "
@@ -47,9 +50,9 @@ class ContactsBox(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(self, contacts: ContactRepository, parent: QWidget | None = None) -> None:
         super().__init__("People who support me", parent)
-        self.journal = journal
+        self.contacts = contacts
         self.model = ContactsModel(self)
         # Queued: the view finishes its drop before the model is reset.
         self.model.reordered.connect(self.save_order, Qt.ConnectionType.QueuedConnection)
@@ -110,7 +113,7 @@ class ContactsBox(QGroupBox):
         current = self.selected()
         keep = select_id if select_id is not None else (current.id if current else None)
         try:
-            people = self.journal.contacts.contacts(self.show_archived.isChecked())
+            people = self.contacts.contacts(self.show_archived.isChecked())
         except JournalError as error:
             self.error.show_message(str(error))
             people = []
@@ -149,13 +152,13 @@ class ContactsBox(QGroupBox):
         """Reopen the dialog that was open when the journal locked, as it was left."""
         contact_id = draft.number("id")
         try:
-            contact = self.journal.contacts.get(contact_id) if contact_id is not None else None
+            contact = self.contacts.get(contact_id) if contact_id is not None else None
         except JournalError:
             contact = None
         self._run_dialog(contact, draft)
 
     def _run_dialog(self, contact: Contact | None, draft: Draft | None = None) -> None:
-        dialog = ContactDialog(self.journal, contact, self)
+        dialog = ContactDialog(self.contacts, contact, self)
         if draft is not None:
             dialog.resume(draft)
         if dialog.exec() and dialog.contact is not None:
@@ -166,12 +169,12 @@ class ContactsBox(QGroupBox):
         contact = self.selected()
         if contact is None or contact.id is None or contact.archived:
             return
-        self._write(lambda: self.journal.contacts.move(contact.id or 0, delta), contact.id)
+        self._write(lambda: self.contacts.move(contact.id or 0, delta), contact.id)
 
     def save_order(self, ids: list[int]) -> None:
         """Keep a new call-first order (from a drag and drop)."""
         contact = self.selected()
-        self._write(lambda: self.journal.contacts.reorder(ids), contact.id if contact else None)
+        self._write(lambda: self.contacts.reorder(ids), contact.id if contact else None)
 
     def toggle_archived(self) -> None:
         contact = self.selected()
@@ -181,7 +184,7 @@ class ContactsBox(QGroupBox):
         text = ARCHIVE_TEXT.format(name=contact.name)
         if archive and not ask(self, "Archive this person?", text):
             return
-        self._write(lambda: self.journal.contacts.set_archived(contact.id or 0, archive))
+        self._write(lambda: self.contacts.set_archived(contact.id or 0, archive))
 
     def _write(self, action: Callable[[], None], select_id: int | None = None) -> None:
         self.error.show_message("")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import CrisisLine
 from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.dialogs.crisis_line_dialog import CrisisLineDialog
@@ -21,6 +22,9 @@ from recovery_desktop.ui.widgets.help_lines import SHOWN_WHEN_LOCKED, NumberCard
 from recovery_desktop.ui.widgets.layout import discard
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 from recovery_desktop.ui.widgets.questions import ask
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
 
 COUNTRY_NOTE = (
     "These start as United States numbers. If you live somewhere else, edit them for your "
@@ -48,9 +52,9 @@ class CrisisLinesBox(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(self, contacts: ContactRepository, parent: QWidget | None = None) -> None:
         super().__init__("Crisis lines", parent)
-        self.journal = journal
+        self.contacts = contacts
         self.rows: list[CrisisLineRow] = []
         note = QLabel(f"{COUNTRY_NOTE} {SHOWN_WHEN_LOCKED}", self)
         note.setWordWrap(True)
@@ -77,7 +81,7 @@ class CrisisLinesBox(QGroupBox):
 
     def refresh(self) -> None:
         try:
-            lines = self.journal.contacts.crisis_lines()
+            lines = self.contacts.crisis_lines()
         except JournalError as error:
             self.error.show_message(str(error))
             return
@@ -111,13 +115,13 @@ class CrisisLinesBox(QGroupBox):
         """Reopen the dialog that was open when the journal locked, as it was left."""
         line_id = draft.number("id")
         try:
-            lines = self.journal.contacts.crisis_lines() if line_id is not None else []
+            lines = self.contacts.crisis_lines() if line_id is not None else []
         except JournalError:
             lines = []
         self._run_dialog(next((line for line in lines if line.id == line_id), None), draft)
 
     def _run_dialog(self, line: CrisisLine | None, draft: Draft | None = None) -> None:
-        dialog = CrisisLineDialog(self.journal, line, self)
+        dialog = CrisisLineDialog(self.contacts, line, self)
         if draft is not None:
             dialog.resume(draft)
         if dialog.exec():
@@ -129,7 +133,7 @@ class CrisisLinesBox(QGroupBox):
             return
         self.error.show_message("")
         try:
-            self.journal.contacts.move_crisis_line(line.id, delta)
+            self.contacts.move_crisis_line(line.id, delta)
         except JournalError as error:
             self.error.show_message(f"Not moved: {error}")
         self._changed()
@@ -144,7 +148,7 @@ class CrisisLinesBox(QGroupBox):
             return
         self.error.show_message("")
         try:
-            self.journal.contacts.delete_crisis_line(line.id)
+            self.contacts.delete_crisis_line(line.id)
         except JournalError as error:
             self.error.show_message(f"Not removed: {error}")
         self._changed()

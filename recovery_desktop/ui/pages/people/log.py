@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.contacts import (
     DEFAULT_REACH_OUT_REMINDER_DAYS,
     ReachOut,
@@ -30,6 +30,10 @@ from recovery_desktop.ui.models.contacts_model import COL_NOTE, ReachOutsModel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 from recovery_desktop.ui.widgets.questions import ask
 from recovery_desktop.ui.widgets.tables import edit_on_activate, fit_rows, record_table
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
+    from recovery_desktop.data.preferences import PreferenceRepository
 
 LOG_DAYS = 90
 
@@ -55,9 +59,15 @@ class ReachOutLogBox(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        contacts: ContactRepository,
+        preferences: PreferenceRepository,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__("Reach-out log", parent)
-        self.journal = journal
+        self.contacts = contacts
+        self.preferences = preferences
         self.model = ReachOutsModel(self)
         self.view = record_table(self.model, "Reach-outs in the last 90 days, newest first", self)
         header = self.view.horizontalHeader()
@@ -96,11 +106,11 @@ class ReachOutLogBox(QGroupBox):
     def refresh(self) -> None:
         today = date.today()
         try:
-            contacts = self.journal.contacts
+            contacts = self.contacts
             names = {c.id: c.name for c in contacts.contacts(True) if c.id is not None}
             recent = contacts.reach_outs(today - timedelta(days=LOG_DAYS), today)
             last = contacts.last_reach_out()
-            after_days = self.journal.preferences.reach_out_reminder_days()
+            after_days = self.preferences.reach_out_reminder_days()
         except JournalError as error:
             self.error.show_message(str(error))
             return
@@ -124,12 +134,12 @@ class ReachOutLogBox(QGroupBox):
 
     def log(self, contact_id: int | None = None) -> bool:
         """Open the reach-out dialog (with ``contact_id`` chosen); True when one was logged."""
-        return self._run_dialog(ReachOutDialog(self.journal, contact_id, self))
+        return self._run_dialog(ReachOutDialog(self.contacts, contact_id, self))
 
     def edit_selected(self) -> None:
         reach = self.selected()
         if reach is not None:
-            self._run_dialog(ReachOutDialog(self.journal, parent=self, existing=reach))
+            self._run_dialog(ReachOutDialog(self.contacts, parent=self, existing=reach))
 
     def resume(self, draft: Draft) -> None:
         """Reopen the dialog that was open when the journal locked, as it was left."""
@@ -139,7 +149,7 @@ class ReachOutLogBox(QGroupBox):
             (r for r in map(self.model.reach_out_at, rows) if r and r.id == reach_id), None
         )
         dialog = ReachOutDialog(
-            self.journal,
+            self.contacts,
             draft.number("contact_id"),
             self,
             craving_id=draft.number("craving_id"),
@@ -164,7 +174,7 @@ class ReachOutLogBox(QGroupBox):
             return
         self.error.show_message("")
         try:
-            self.journal.contacts.delete_reach_out(reach.id)
+            self.contacts.delete_reach_out(reach.id)
         except JournalError as error:
             self.error.show_message(f"Not deleted: {error}")
         self._changed()

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from recovery_desktop.data.changes import Change
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.ui.pages.people.contacts import ContactsBox
@@ -23,13 +22,12 @@ INTRO = (
 
 class PeoplePage(QWidget):
     """Three sections; every change is saved at once, so ``flush()`` has nothing to do.
-
-    ``changed`` is emitted after any contact, reach-out or crisis line is saved, so that
-    other screens (the craving panel) can refresh their call-first list."""
+    Each section is read again when its records change, here or elsewhere (the craving
+    panel logs reach-outs)."""
 
     title = "People"
     draft_kinds = (DraftKind.CONTACT, DraftKind.REACH_OUT, DraftKind.CRISIS_LINE)
-    changed = Signal()
+    shows = frozenset({Change.CONTACTS, Change.REACH_OUTS, Change.CRISIS_LINES, Change.PREFERENCES})
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,9 +36,9 @@ class PeoplePage(QWidget):
         body = QWidget(self)
         intro = QLabel(INTRO, body)
         intro.setWordWrap(True)
-        self.contacts_box = ContactsBox(journal, body)
-        self.log_box = ReachOutLogBox(journal, body)
-        self.crisis_box = CrisisLinesBox(journal, body)
+        self.contacts_box = ContactsBox(journal.contacts, body)
+        self.log_box = ReachOutLogBox(journal.contacts, journal.preferences, body)
+        self.crisis_box = CrisisLinesBox(journal.contacts, body)
         column = QVBoxLayout(body)
         column.addWidget(intro)
         for box in (self.contacts_box, self.log_box, self.crisis_box):
@@ -49,17 +47,20 @@ class PeoplePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(scroll_area(body, self), 1)
-        self.contacts_box.changed.connect(self._contacts_changed)
-        self.log_box.changed.connect(self._saved)
-        self.crisis_box.changed.connect(self._saved)
-        self._seen = journal.revision.value
 
     def refresh(self) -> None:
-        """Read everything again (after changes made elsewhere, e.g. in the craving panel)."""
-        self.contacts_box.refresh()
-        self.log_box.refresh()
-        self.crisis_box.refresh()
-        self._seen = self.journal.revision.value
+        """Read everything again."""
+        self.data_changed(self.shows)
+
+    def data_changed(self, kinds: frozenset[Change]) -> None:
+        """Read again the sections showing ``kinds`` (``ui/change_signal.py``); the log
+        names contacts, so it follows their edits, and its reminder follows Settings."""
+        if Change.CONTACTS in kinds:
+            self.contacts_box.refresh()
+        if kinds & {Change.CONTACTS, Change.REACH_OUTS, Change.PREFERENCES}:
+            self.log_box.refresh()
+        if Change.CRISIS_LINES in kinds:
+            self.crisis_box.refresh()
 
     def resume_draft(self, draft: Draft) -> None:
         """Reopen the dialog that was open when the journal locked, as it was left."""
@@ -76,16 +77,3 @@ class PeoplePage(QWidget):
 
     def flush(self) -> bool:
         return True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.journal.revision.value != self._seen:
-            self.refresh()
-
-    def _contacts_changed(self) -> None:
-        self.log_box.refresh()  # names in the log follow edits
-        self._saved()
-
-    def _saved(self) -> None:
-        self._seen = self.journal.revision.value
-        self.changed.emit()
