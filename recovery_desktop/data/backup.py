@@ -36,6 +36,7 @@ from recovery_desktop.data.fsutil import (
     DIR_MODE,
     describe_os_error,
     fsync_dir,
+    fsync_file,
     make_private,
     write_replacing,
 )
@@ -164,11 +165,7 @@ def _write_checked(db: Database, data_key: bytes, partial: Path) -> None:
     make_private(partial)
     if not verify(partial, data_key, expected):
         raise StorageProblem(NOT_VERIFIED)
-    fd = os.open(partial, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_file(partial)
 
 
 def _size(db: Database) -> int:

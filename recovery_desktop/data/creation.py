@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recovery_desktop.data.fsutil import DIR_MODE, fsync_dir, storage_errors
+from recovery_desktop.data.fsutil import DIR_MODE, fsync_dir, fsync_file, storage_errors
 
 if TYPE_CHECKING:
     from recovery_desktop.data.journal import JournalFiles
@@ -41,7 +41,7 @@ def build(files: JournalFiles, make: Callable[[Path, Path], None]) -> None:
     try:
         make(building / files.database.name, building / files.keys.name)
         with storage_errors():
-            _fsync_file(building / files.database.name)
+            fsync_file(building / files.database.name)
             fsync_dir(building)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
@@ -109,8 +109,3 @@ def set_aside(files: JournalFiles, now: datetime | None = None) -> Path:
                 os.replace(files.folder / name, target / name)
         fsync_dir(files.folder)
     return target
-
-
-def _fsync_file(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())

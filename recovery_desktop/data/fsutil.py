@@ -128,6 +128,15 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
+def fsync_file(path: Path) -> None:
+    """Make the bytes written to ``path`` durable. Raises ``OSError``."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename or a new file in ``folder`` durable (POSIX; a no-op elsewhere)."""
     if os.name != "posix":

@@ -119,6 +119,7 @@ class Journal:
         return self._rekey(lambda key: protected_slots(key, new_passphrase, recovery_key))
 
     def _rekey(self, slots_for: Callable[[bytes], list[dict[str, Any]]]) -> int:
+        rekey.settle_pending(self.files, self.vault, self._key)  # an earlier try's
         old_key, new_key = self._key, new_data_key()
         slots = slots_for(new_key)
         # One more safety net (re-encrypted with the rest); a missing USB stick does not
@@ -126,7 +127,13 @@ class Journal:
         with contextlib.suppress(JournalError):
             self.backup("before-rekey")
         conn = self.db.conn
-        removed = rekey.rekey_journal(self.files, conn, self.vault, (old_key, new_key), slots)
+        try:
+            removed = rekey.rekey_journal(self.files, conn, self.vault, (old_key, new_key), slots)
+        except BaseException:
+            if self.vault.rekey_pending:  # stopped after the commit: under the new key
+                with contextlib.suppress(JournalError):
+                    self._key = rekey.key_in_use(self.files.database, self.vault, old_key)
+            raise
         self._key = new_key
         return removed
 

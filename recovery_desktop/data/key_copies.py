@@ -23,7 +23,13 @@ from recovery_desktop.data.backup_files import BackupFile, list_backups
 from recovery_desktop.data.backup_place import default_folder
 from recovery_desktop.data.connection import SqlError, key_literal, sql_errors
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.fsutil import atomic_write, make_private, storage_errors
+from recovery_desktop.data.fsutil import (
+    atomic_write,
+    fsync_dir,
+    fsync_file,
+    make_private,
+    storage_errors,
+)
 
 REKEY_TEMP_PREFIX = ".rekey-"
 
@@ -177,7 +183,9 @@ def _reencrypt(database: Path, old_key: bytes, new_key: bytes) -> None:
             if not whole or _counts(check) != expected:
                 raise SqlError("the re-encrypted backup does not match")
         with storage_errors():
+            fsync_file(temp)
             temp.replace(database)
+            fsync_dir(database.parent)
     except BaseException:
         _unlink(temp)
         raise

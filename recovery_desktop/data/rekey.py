@@ -48,17 +48,34 @@ def rekey_journal(
 ) -> int:
     """Move the journal open on ``conn`` from ``keys[0]`` (old) to ``keys[1]`` (new), whose
     key slots are ``slots``. Returns how many backups could not be re-encrypted and were
-    removed. Raises :class:`JournalError`; until step 2 has run, the journal is left as it
-    was, and after it, the next open finishes the move."""
+    removed. Raises :class:`JournalError`; until step 2 has committed, the journal is left
+    as it was, and after it (even when what follows the commit fails, e.g. its
+    checkpoint), the move stays pending and the next open finishes it."""
     old_key, new_key = keys
     vault.begin_rekey(old_key, new_key, slots)
     try:
         rekey_database(conn, new_key)
     except BaseException:
         with contextlib.suppress(JournalError):
-            vault.abandon_rekey()
+            # Only while the database still reads with the old key: dropping the new
+            # slots of a database already under the new key would lock everyone out.
+            if key_in_use(paths.database, vault, old_key) == old_key:
+                vault.abandon_rekey()
         raise
     return finish_backups(paths, vault, old_key, new_key)
+
+
+def settle_pending(paths: JournalPaths, vault: Vault, key: bytes) -> None:
+    """Before a new move on an open journal whose database is under ``key``: finish an
+    earlier move that failed after its commit (``key`` is its new key), or drop one whose
+    database was never re-encrypted. Raises :class:`JournalError` (nothing new started)."""
+    if not vault.rekey_pending:
+        return
+    new_key, old_key = vault.rekey_keys(key)
+    if key == new_key:
+        finish_backups(paths, vault, old_key, new_key)
+    else:
+        vault.abandon_rekey()
 
 
 def finish_backups(paths: JournalPaths, vault: Vault, old_key: bytes, new_key: bytes) -> int:
@@ -91,8 +108,8 @@ def finish_interrupted(paths: JournalPaths, vault: Vault, key: bytes) -> bytes:
         with keyed(paths.database, old_key) as conn:  # raises when damaged
             try:
                 rekey_database(conn, new_key)
-            except StorageProblem:
-                return old_key
+            except StorageProblem:  # not written at all, or failed after its commit
+                return key_in_use(paths.database, vault, key)
     with contextlib.suppress(StorageProblem):
         finish_backups(paths, vault, old_key, new_key)
     return new_key

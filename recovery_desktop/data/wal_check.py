@@ -13,6 +13,7 @@ headers (page number, commit size, salts, checksums) are written by SQLite as us
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,31 +67,69 @@ def check_wal(path: Path) -> WalReport:
 
 
 def _scan(data: bytes) -> WalReport:
-    magic, _version, page_size, _seq, salt1, salt2, c0, c1 = struct.unpack(">8I", data[:32])
-    header_ok = magic in (_MAGIC_LITTLE, _MAGIC_BIG) and _valid_page_size(page_size)
-    if not header_ok:
+    header = _header(data)
+    if header is None:
         # Without a header SQLite reads no frame: count every frame-sized piece as lost.
+        page_size = struct.unpack(">I", data[8:12])[0]
         return WalReport(0, _raw_frames(data, page_size), 0, header_ok=False)
-    big = magic == _MAGIC_BIG
-    running = checksum(data[:24], big)
-    header_ok = running == (c0, c1)
     frames = lost = lost_commits = 0
+    for _page, commit, readable in _current_frames(data, header):
+        if readable:
+            frames += 1
+        else:
+            lost += 1
+            lost_commits += commit != 0
+    return WalReport(frames, lost, lost_commits, header_ok=header[3])
+
+
+def committed_pages(path: Path) -> frozenset[int]:
+    """The numbers of the pages SQLite reads from the WAL at ``path`` rather than from the
+    database file: those of every readable frame up to the last one that ends a
+    transaction. Their copies in the database file are stale (the next checkpoint
+    overwrites them). Missing or empty log: none. Raises ``OSError`` when it cannot be read."""
+    with path.open("rb") as handle:
+        data = handle.read(MAX_WAL_BYTES)
+    header = _header(data) if len(data) >= HEADER_BYTES else None
+    pages: set[int] = set()
+    pending: set[int] = set()
+    for page, commit, readable in _current_frames(data, header) if header else ():
+        if not readable:
+            break
+        pending.add(page)
+        if commit:
+            pages |= pending
+            pending.clear()
+    return frozenset(pages)
+
+
+# (salts, big-endian, page size, header checksum ok) of a log whose header SQLite accepts.
+_Header = tuple[tuple[int, int], bool, int, bool]
+
+
+def _header(data: bytes) -> _Header | None:
+    magic, _version, page_size, _seq, salt1, salt2, c0, c1 = struct.unpack(">8I", data[:32])
+    if magic not in (_MAGIC_LITTLE, _MAGIC_BIG) or not _valid_page_size(page_size):
+        return None
+    big = magic == _MAGIC_BIG
+    return (salt1, salt2), big, page_size, checksum(data[:24], big) == (c0, c1)
+
+
+def _current_frames(data: bytes, header: _Header) -> Iterator[tuple[int, int, bool]]:
+    """(page number, commit size, readable) of each frame with the log's current salts;
+    a frame is readable while every checksum up to it matches, as SQLite replays."""
+    salts, big, page_size, header_ok = header
+    running = checksum(data[:24], big)
     broken = not header_ok
     step = FRAME_HEADER_BYTES + page_size
     for start in range(HEADER_BYTES, len(data) - step + 1, step):
         frame = data[start : start + step]
-        _page, commit, f_salt1, f_salt2, f0, f1 = struct.unpack(">6I", frame[:24])
-        if (f_salt1, f_salt2) != (salt1, salt2):
+        page, commit, f_salt1, f_salt2, f0, f1 = struct.unpack(">6I", frame[:24])
+        if (f_salt1, f_salt2) != salts:
             continue  # left over from before the last restart of the log: never read
         if not broken:
             running = checksum(frame[24:], big, checksum(frame[:8], big, running))
-            if running == (f0, f1):
-                frames += 1
-                continue
-            broken = True
-        lost += 1
-        lost_commits += commit != 0
-    return WalReport(frames, lost, lost_commits, header_ok)
+            broken = running != (f0, f1)
+        yield page, commit, not broken
 
 
 def _valid_page_size(size: int) -> bool:

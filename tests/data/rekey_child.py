@@ -6,8 +6,13 @@ random moments: changes a journal's keys through the data layer.
 OPERATION is ``change`` (passphrase A <-> B, for ever), ``newkey`` (a new encryption key
 with passphrase A <-> B, for ever) or ``add`` (passphrase A added to a journal without
 one, once). Prints "go" before each operation and "done SECONDS" after it.
+
+``newkey-stop-after-commit`` moves once from A to B and stops dead (exit status 9, no
+cleanup, as after SIGKILL) when the re-encryption is committed to the write-ahead log,
+just before the checkpoint copies it into journal.db.
 """
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -38,6 +43,19 @@ def open_either(files):
         return open_with_passphrase(files, B), B
 
 
+def stop_at_second_checkpoint(conn):
+    """Exit at once when ``conn`` is about to run its second checkpoint (``data/rekey.py``
+    runs one before ``PRAGMA rekey`` and one after it)."""
+    seen = []
+
+    def trace(statement):
+        seen.extend(["checkpoint"] if "wal_checkpoint" in statement else [])
+        if len(seen) == 2:
+            os._exit(9)
+
+    conn.set_trace_callback(trace)
+
+
 def main(operation, folder):
     set_private_umask()
     use_test_only_argon2()  # TEST ONLY: cheap key derivation, as in the test process
@@ -50,6 +68,10 @@ def main(operation, folder):
         say(f"done {time.monotonic() - start}")
         return
     journal, current = open_either(files)
+    if operation == "newkey-stop-after-commit":
+        stop_at_second_checkpoint(journal.db.conn)
+        journal.new_encryption_key(A, B, new_recovery_key())
+        return
     while True:
         other = B if current == A else A
         say("go")

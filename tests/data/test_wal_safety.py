@@ -9,7 +9,9 @@ import shutil
 import pytest
 
 from recovery_desktop import cli
+from recovery_desktop.data.errors import JournalDamaged
 from recovery_desktop.data.journal import new_recovery_key, open_unprotected
+from recovery_desktop.data.wal_check import committed_pages
 from tests import children
 
 SAVED = 40
@@ -120,3 +122,18 @@ def test_a_new_key_removes_copies_kept_under_the_old_one(crashed):
         assert _kept_copies(crashed) == []
     finally:
         journal.close()
+
+
+def test_a_damaged_page_the_log_does_not_replace_is_still_found_after_a_crash(crashed):
+    """Pages whose newer copy is in the log are read from there (their old copy in
+    journal.db may be stale, e.g. under the old key after a new key's commit); every other
+    page of journal.db is still checked, and one flipped byte in it stops the opening."""
+    in_log = committed_pages(crashed.folder / "journal.db-wal")
+    pages = crashed.database.stat().st_size // 4096
+    outside = [page for page in range(2, pages + 1) if page not in in_log]
+    assert in_log and outside
+    data = bytearray(crashed.database.read_bytes())
+    data[(outside[-1] - 1) * 4096 + 300] ^= 0x20
+    crashed.database.write_bytes(bytes(data))
+    with pytest.raises(JournalDamaged, match=rf"Page {outside[-1]} of journal\.db is damaged"):
+        open_unprotected(crashed)
