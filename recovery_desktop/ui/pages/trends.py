@@ -214,13 +214,28 @@ class TrendsPage(QWidget):
             self.status.clear()
             self._queue = list(self.views)  # in page order
         else:
-            self.views[key].show_rendered(cast("RenderedChart", value))
+            view = self.views[key]
+            view.show_rendered(cast("RenderedChart", value))
+            if self._drawn_for_other_size(key):
+                self._queue.append(key)  # its room changed while it was on its way
             if self._waiting_first:
                 self._waiting_first = False
                 self.first_chart_shown.emit()
         self._draw_next()
         if not self.is_drawing():
             self.charts_ready.emit()
+
+    def _drawn_for_other_size(self, key: str) -> bool:
+        """True when the picture shown is scaled and a new one would fit (never for a
+        chart narrower than a chart can be drawn, so a redraw never repeats itself)."""
+        view = self.views[key]
+        if view.canvas.matches_size() or key in self._queue or view.canvas.rendered is None:
+            return False
+        shown = view.canvas.rendered
+        width, height, ratio = view.pixel_size()
+        # Agg rounds a size in inches down to whole pixels: a pixel less is the same size.
+        near = abs(shown.width - width * ratio) <= 1 and abs(shown.height - height * ratio) <= 1
+        return not near or shown.pixel_ratio != ratio
 
     def _failed(self, _key: str, error: JournalError) -> None:
         self.status.setText(f"The charts could not be read: {error}")
