@@ -345,3 +345,22 @@ def test_a_chart_drawn_while_its_room_changed_is_drawn_again_at_the_new_size(
     point = next(p for p in view.chart.points if "Mood:" in p.text)
     x, y = view.chart.figure.axes[point.axes].transData.transform((point.x, point.y))
     assert view.point_text_at(x + 2, y + 2) == point.text
+
+
+def test_a_new_range_is_told_and_the_old_charts_are_dimmed_until_it_is_drawn(qtbot, page, worker):
+    """4 weeks → All: until the new charts are all drawn, the status line says so and the
+    charts still showing 4 weeks are marked outdated (dimmed, keeping their room); then
+    the message goes and no chart is outdated."""
+    places = {key: view.geometry() for key, view in page.views.items()}
+    release, _holder = _hold(worker)
+    click_choice(qtbot, page.range, "All")
+    assert page.status.text() == f"Drawing the charts for {page.period().label}…"
+    assert all(view.is_outdated() for view in page.views.values())
+    assert not page.views["mood_craving"].save_button.isEnabled()
+    assert {key: view.geometry() for key, view in page.views.items()} == places
+    with qtbot.waitSignal(page.charts_ready, timeout=20000):
+        release.set()
+    assert page.status.text() == ""
+    assert not any(view.is_outdated() for view in page.views.values())
+    assert all(view.chart.period == page.period() for view in page.views.values())
+    assert page.views["mood_craving"].save_button.isEnabled()

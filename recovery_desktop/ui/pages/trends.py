@@ -67,6 +67,7 @@ class TrendsPage(QWidget):
         self._data: TrendData | None = None
         self._queue: list[str] = []  # charts still to draw, in page order
         self._waiting_first = False
+        self._redrawing = False  # a new range is being drawn over charts still shown
         self.jobs = worker.channel(self)
         self.jobs.result.connect(self._arrived)
         self.jobs.failed.connect(self._failed)
@@ -179,11 +180,22 @@ class TrendsPage(QWidget):
             return
         self._drawn = key
         self._ensure_views()
+        self._tell_redrawing(period)
         self.jobs.restart()  # a range asked for before is dropped, never shown
         self._data, self._waiting_first = None, True
         self._resized.clear()
         self._queue = []
         self.jobs.submit(DATA, partial(read_trends, self.journal, period))
+
+    def _tell_redrawing(self, period: Period) -> None:
+        """Charts of another range (or older data) on screen are dimmed, keeping their room,
+        and the status line says the new ones are on their way until they all are."""
+        shown = [view for view in self.views.values() if view.chart is not None]
+        self._redrawing = bool(shown)
+        if shown:
+            self.status.setText(f"Drawing the charts for {period.label}…")
+        for view in shown:
+            view.mark_outdated()
 
     def _ensure_views(self) -> None:
         if self.views:
@@ -211,7 +223,8 @@ class TrendsPage(QWidget):
     def _arrived(self, key: str, value: object) -> None:
         if key == DATA:
             self._data = cast("TrendData", value)
-            self.status.clear()
+            if not self._redrawing:
+                self.status.clear()  # "Preparing charts…": the charts' rooms show the rest
             self._queue = list(self.views)  # in page order
         else:
             view = self.views[key]
@@ -223,6 +236,9 @@ class TrendsPage(QWidget):
                 self.first_chart_shown.emit()
         self._draw_next()
         if not self.is_drawing():
+            if self._redrawing:
+                self._redrawing = False
+                self.status.clear()
             self.charts_ready.emit()
 
     def _drawn_for_other_size(self, key: str) -> bool:
