@@ -125,16 +125,12 @@ def test_no_page_imports_another_page():
 # Dialogs, widgets and the parts of a page that act on the journal as a whole (its key,
 # files, backups, export and import) take the Journal; every other one takes the
 # repositories it uses.
-# craving_panel and clean_badge: their constructors are being rewritten with the change
-# signal (issue 11, signals); they list what they should take in docs/decisions.md.
 JOURNAL_LEVEL = {
     "change_passphrase.py",
     "restore_dialog.py",
     "transfer_dialogs.py",
     "damaged_panel.py",
     "settings_backups.py",
-    "craving_panel.py",
-    "clean_badge.py",
 }
 
 

@@ -198,7 +198,7 @@ def build_main_window(
     drafts: dict[date, CheckIn] = {}
 
     def sidebar(journal: Journal) -> list[QWidget]:
-        badge = CleanBadge(journal, invite=True)
+        badge = CleanBadge(journal.recovery_time, invite=True)
         changes.changed.connect(badge.data_changed)  # always on screen: at once
         day.day_changed.connect(badge.day_changed)
         return [help_opener.button(), craving_button(flows), badge]

@@ -14,9 +14,9 @@ from recovery_desktop.domain.periods import iso_week
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.reports.charts import CHARTS
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
-from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
+from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.session import Session
@@ -101,7 +101,7 @@ def test_dialogs_open_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journa
     for dialog in (
         CleanDateDialog(journal.recovery_time, DEFAULT_SUBSTANCE),
         LapseDialog(journal.recovery_time, journal.contacts),
-        CravingPanel(journal),
+        craving_panel(journal),
         ReachOutDialog(journal.contacts),
     ):
         qtbot.addWidget(dialog)
@@ -157,7 +157,7 @@ def test_no_date_field_goes_past_the_last_day(qtbot, window_for, journal, files)
     for dialog in (
         CleanDateDialog(journal.recovery_time, DEFAULT_SUBSTANCE),
         LapseDialog(journal.recovery_time, journal.contacts),
-        CravingPanel(journal),
+        craving_panel(journal),
         ReachOutDialog(journal.contacts),
     ):
         qtbot.addWidget(dialog)

@@ -122,7 +122,7 @@ def test_answering_used_today_yes_offers_the_lapse_flow_once(qtbot, sixty_days, 
 
 def test_clean_time_page_and_badge_follow_the_journal(qtbot, sixty_days, monkeypatch):
     """The page shows streak and history; the badge updates after a lapse."""
-    badge = CleanBadge(sixty_days)
+    badge = CleanBadge(sixty_days.recovery_time)
     qtbot.addWidget(badge)
     assert badge.text() == "60 days clean"
     page = CleanTimePage(sixty_days, lambda: None)

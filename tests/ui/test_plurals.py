@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from recovery_desktop.domain.contacts import Contact, Method, ReachOut, Role
 from recovery_desktop.domain.cravings import Craving
-from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
+from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.checkin_form import CheckInForm
 from recovery_desktop.ui.pages.people.page import PeoplePage
 from recovery_desktop.ui.pages.settings import SettingsPage
@@ -47,7 +47,7 @@ def test_note_after_says_day_for_one(qtbot, journal):
 def test_the_craving_panel_says_lasted_1_minute(qtbot, journal):
     """The "Lasted" box of a one-minute craving reads "1 minute", and back to "minutes"."""
     craving = journal.cravings.save(Craving(None, datetime.now(), 5, duration_minutes=1))
-    panel = CravingPanel(journal, craving)
+    panel = craving_panel(journal, craving)
     qtbot.addWidget(panel)
     assert panel.duration.text() == "1 minute"
     panel.duration.setValue(20)

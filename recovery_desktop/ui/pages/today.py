@@ -99,7 +99,7 @@ class TodayPage(QWidget):
         self.form = CheckInForm(self)
         self.story = DayStory(self.form)
         self.status = SaveStatus(self)
-        self.badge = CleanBadge(journal, self)
+        self.badge = CleanBadge(journal.recovery_time, self)
         self.gentle_note = QLabel(self)
         self.gentle_note.setObjectName("gentleNote")
         self.gentle_note.setWordWrap(True)
