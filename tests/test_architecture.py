@@ -151,3 +151,24 @@ def test_dialogs_and_widgets_take_repositories_not_the_journal():
         path.name for path in modules if "recovery_desktop.data.journal" in _imported_modules(path)
     ]
     assert sorted(set(takers) - JOURNAL_LEVEL) == []
+
+
+# Pages that read across kinds of records through the journal's named queries
+# (``day_records``, ``first_day``, ``trend_data``, ``summary_inputs``), and Settings, which
+# acts on the journal as a whole (its key, files, backups, export and import).
+JOURNAL_LEVEL_PAGES = {"today.py", "cravings.py", "trends.py", "summary.py", "settings.py"}
+
+
+def test_pages_take_repositories_unless_they_query_the_journal():
+    """Clean time gets the clean-time repository, Triggers & coping the library, People
+    the contacts and preferences; only the pages listed above are composed with the
+    journal."""
+    pages = [path for path in PAGES.glob("*.py") if path.stem not in (*PAGE_PARTS, "__init__")]
+    pages += list(PAGES.glob("*/page.py"))
+    takers = [
+        str(path.relative_to(PAGES))
+        for path in pages
+        if "recovery_desktop.data.journal" in _imported_modules(path)
+    ]
+    assert len(pages) >= 8, pages  # every page module was found
+    assert sorted(set(takers) - JOURNAL_LEVEL_PAGES) == []

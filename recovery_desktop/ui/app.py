@@ -97,20 +97,20 @@ def page_specs(
     def people(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.people.page import PeoplePage
 
-        page = PeoplePage(journal)
+        page = PeoplePage(journal.contacts, journal.preferences)
         # "last reached out" and its note
         return followed(page, lambda _day: page.log_box.refresh())
 
     def clean_time(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.clean_time import CleanTimePage
 
-        page = CleanTimePage(journal, flows.open_lapse)
+        page = CleanTimePage(journal.recovery_time, flows.open_lapse)
         return followed(page, page.day_changed)
 
     def library(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.library.page import LibraryPage
 
-        return followed(LibraryPage(journal))
+        return followed(LibraryPage(journal.library))
 
     def summary(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.summary import SummaryPage

@@ -114,7 +114,7 @@ def test_the_clean_time_page_leaves_out_rows_at_the_calendars_end(qtbot, journal
     journal's usable story (here: no clean date yet)."""
     write_hostile_rows(journal, day)
     journal.recovery_time.set_counting(True)
-    page = CleanTimePage(journal, lambda **_: None)
+    page = CleanTimePage(journal.recovery_time, lambda **_: None)
     qtbot.addWidget(page)
     page.show()
     shown = [label.text() for label in page.body.findChildren(QLabel)]

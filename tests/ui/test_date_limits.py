@@ -96,7 +96,7 @@ def test_start_counting_after_a_lapse_today_suggests_tomorrow(qtbot, journal, mo
     lapse flow does, never "Day one is today" on the day of the use."""
     journal.recovery_time.set_counting(False)
     journal.recovery_time.record_lapse(Lapse(None, datetime.now(), DEFAULT_SUBSTANCE), None, TODAY)
-    page = CleanTimePage(journal, lambda: None)
+    page = CleanTimePage(journal.recovery_time, lambda: None)
     qtbot.addWidget(page)
     page.show()
     suggested = []

@@ -125,7 +125,7 @@ def test_clean_time_page_and_badge_follow_the_journal(qtbot, sixty_days, monkeyp
     badge = CleanBadge(sixty_days.recovery_time)
     qtbot.addWidget(badge)
     assert badge.text() == "60 days clean"
-    page = CleanTimePage(sixty_days, lambda: None)
+    page = CleanTimePage(sixty_days.recovery_time, lambda: None)
     qtbot.addWidget(page)
     assert "60 days" in _texts(page) and "No lapses recorded." in _texts(page)
     dialog = LapseDialog(
@@ -145,7 +145,7 @@ def test_setting_a_first_clean_date(qtbot, journal):
     """A journal that doesn't count yet offers to start; setting a date starts the count."""
     from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 
-    page = CleanTimePage(journal, lambda: None)
+    page = CleanTimePage(journal.recovery_time, lambda: None)
     qtbot.addWidget(page)
     assert "Not counting" in _texts(page)
     dialog = CleanDateDialog(journal.recovery_time, DEFAULT_SUBSTANCE, TODAY - timedelta(days=10))

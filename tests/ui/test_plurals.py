@@ -88,7 +88,7 @@ def test_todays_gentle_note_says_1_day(qtbot, quiet_for_a_day):
 
 def test_the_people_page_says_1_day(qtbot, quiet_for_a_day):
     """People: "It has been 1 day since you last reached out…"."""
-    page = PeoplePage(quiet_for_a_day)
+    page = PeoplePage(quiet_for_a_day.contacts, quiet_for_a_day.preferences)
     qtbot.addWidget(page)
     page.show()
     text = page.log_box.last_label.text()

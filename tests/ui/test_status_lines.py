@@ -64,7 +64,7 @@ def test_a_long_status_is_shortened_to_one_line_and_kept_whole_for_reading(qtbot
 
 def test_archiving_a_trigger_does_not_shrink_the_list(qtbot, journal):
     """The "Archived …" note appears under the list without taking room from it."""
-    page = _shown(qtbot, LibraryPage(journal))
+    page = _shown(qtbot, LibraryPage(journal.library))
     panel = page.triggers
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
     before = _place(panel.tree)
