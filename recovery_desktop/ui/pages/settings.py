@@ -80,7 +80,6 @@ class SettingsPage(QWidget):
         DraftKind.NEW_ENCRYPTION_KEY,
     )
     auto_lock_changed = Signal(int)
-    data_imported = Signal()  # records were added: pages showing them read them again
     restore_wanted = Signal(object)  # the BackupFile the user chose and confirmed
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
@@ -265,7 +264,7 @@ class SettingsPage(QWidget):
         )
         self.import_button = QPushButton("&Import…", box)
         self.import_button.clicked.connect(
-            lambda: transfer_dialogs.choose_and_import(self, self.journal, self.data_imported.emit)
+            lambda: transfer_dialogs.choose_and_import(self, self.journal)
         )
         row = QHBoxLayout()
         row.addWidget(self.export_button)
