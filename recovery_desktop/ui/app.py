@@ -75,7 +75,7 @@ def page_specs(
         return page
 
     def today(journal: Journal) -> QWidget:
-        from recovery_desktop.ui.pages.today import TodayPage
+        from recovery_desktop.ui.pages.today.page import TodayPage
 
         page = TodayPage(journal, drafts)
         page.used_answered.connect(flows.day_marked_used)
@@ -119,7 +119,7 @@ def page_specs(
         return followed(page, page.picker.day_changed)
 
     def settings(journal: Journal) -> QWidget:
-        from recovery_desktop.ui.pages.settings import SettingsPage
+        from recovery_desktop.ui.pages.settings.page import SettingsPage
 
         page = SettingsPage(journal)
         page.auto_lock_changed.connect(idle.set_minutes)
@@ -128,14 +128,14 @@ def page_specs(
         return page
 
     return [
-        PageSpec("Today", today, f"{PAGES}.today:TodayPage"),
+        PageSpec("Today", today, f"{PAGES}.today.page:TodayPage"),
         PageSpec("Cravings", cravings, f"{PAGES}.cravings:CravingsPage"),
         PageSpec("Trends", trends, f"{PAGES}.trends:TrendsPage"),
         PageSpec("People", people, f"{PAGES}.people.page:PeoplePage"),
         PageSpec("Clean time", clean_time, f"{PAGES}.clean_time:CleanTimePage"),
         PageSpec("Triggers & coping", library, f"{PAGES}.library.page:LibraryPage"),
         PageSpec("Weekly summary", summary, f"{PAGES}.summary:SummaryPage"),
-        PageSpec("Settings", settings, f"{PAGES}.settings:SettingsPage"),
+        PageSpec("Settings", settings, f"{PAGES}.settings.page:SettingsPage"),
     ]
 
 

@@ -13,7 +13,7 @@ from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse, clea
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.flows import Flows, craving_panel
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import answer_keep_lapse, click_choice

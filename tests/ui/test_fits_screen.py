@@ -51,7 +51,7 @@ from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
 from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.chart_fit import chart_problems
 from tests.conftest import TEST_SCREEN

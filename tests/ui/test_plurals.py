@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from recovery_desktop.domain.contacts import Contact, Method, ReachOut, Role
 from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.ui.flows import craving_panel
-from recovery_desktop.ui.pages.checkin_form import CheckInForm
 from recovery_desktop.ui.pages.people.page import PeoplePage
-from recovery_desktop.ui.pages.settings import SettingsPage
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.settings.page import SettingsPage
+from recovery_desktop.ui.pages.today.checkin_form import CheckInForm
+from recovery_desktop.ui.pages.today.page import TodayPage
 
 
 def _type_value(qtbot, spin, text: str) -> None:

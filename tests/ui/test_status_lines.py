@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from recovery_desktop.domain.demo import demo_checkins
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.pages.library.page import LibraryPage
-from recovery_desktop.ui.pages.settings import SettingsPage
+from recovery_desktop.ui.pages.settings.page import SettingsPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.recovery_key import RecoveryKeyView
 from recovery_desktop.ui.widgets.status_line import StatusLine

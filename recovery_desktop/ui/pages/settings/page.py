@@ -32,7 +32,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
 )
 from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
 from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
-from recovery_desktop.ui.pages.settings_backups import BackupsBox, open_in_file_manager
+from recovery_desktop.ui.pages.settings.backups import BackupsBox, open_in_file_manager
 from recovery_desktop.ui.widgets.counted_spin import count_unit
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.status_line import StatusLine
