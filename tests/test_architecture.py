@@ -160,7 +160,7 @@ JOURNAL_LEVEL_PAGES = {
     "today/page.py",
     "cravings.py",
     "trends.py",
-    "summary.py",
+    "summary/page.py",
     "settings/page.py",
 }
 

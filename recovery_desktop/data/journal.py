@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,11 +26,13 @@ from recovery_desktop.data.drafts import DraftRepository
 from recovery_desktop.data.errors import (
     JournalError,
     JournalExists,
+    StorageProblem,
 )
 from recovery_desktop.data.fsutil import ensure_private_dir, require_writable_folder
 from recovery_desktop.data.journal_files import JournalFiles
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.preferences import PreferenceRepository
+from recovery_desktop.data.reading import JournalReader
 from recovery_desktop.data.record_counts import record_counts
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
@@ -150,24 +152,13 @@ class Journal:
         return record_counts(self)
 
     def trend_data(self, period: Period) -> TrendData:
-        return trends.trend_data(
-            self.db, self.checkins, period, self.cravings, self.contacts, self.recovery_time
-        )
+        return JournalReader(self.db).trend_data(period)
 
     def summary_inputs(self, period: Period) -> SummaryInputs:
         """The check-ins of ``period`` and the one before, its lists, chart data (which
         also holds the period's cravings, reach-outs and lapses), every contact, every
         clean period and every lapse."""
-        return SummaryInputs(
-            period=period,
-            checkins=tuple(self.checkins.between(period.previous().start, period.end)),
-            notes=self.summary_notes.get(period),
-            previous_goals=self.summary_notes.previous_goals(period),
-            trend=self.trend_data(period),
-            contacts=tuple(self.contacts.contacts(include_archived=True)),
-            clean_periods=tuple(self.recovery_time.periods()),
-            lapse_history=tuple(self.recovery_time.lapses(date.min, date.max)),
-        )
+        return JournalReader(self.db).summary_inputs(period)
 
     def day_records(self, day: date, today: date) -> DayRecords:
         """The day's cravings and lapses and the current clean date, for the rules in
@@ -183,6 +174,22 @@ class Journal:
     def first_day(self) -> date | None:
         """The earliest day of any record, if any (see :func:`trends.first_record_day`)."""
         return trends.first_record_day(self.db)
+
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[JournalReader]:
+        """A read-only :class:`JournalReader` on a connection of its own, for a worker
+        thread: opened on the calling thread, closed when the block ends. Raises
+        :class:`JournalError` when the journal is locked (closed) or cannot be read."""
+        key = self._key
+        if not key:
+            raise StorageProblem("The journal is locked.")
+        db = open_database(self.files.database, key)
+        try:
+            with sql_errors():
+                db.execute("PRAGMA query_only = ON")
+            yield JournalReader(db)
+        finally:
+            db.conn.close()
 
 
 def _open(files: JournalFiles, vault: Vault, data_key: bytes, full_check: bool = False) -> Journal:

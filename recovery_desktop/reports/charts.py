@@ -44,6 +44,8 @@ USED_LEVEL = 10.6
 NO_ANSWERS = "No answers in this period"
 NO_MOOD = "No mood or craving answers in this period"
 STRESS_SLEEP_HEIGHT = 3.6
+ENERGY_HEIGHT = 2.6
+WEEKLY_HEIGHT = 2.8  # the weekly bar charts
 
 
 def _has_any(data: TrendData, *fields: str) -> bool:
@@ -118,7 +120,7 @@ def stress_and_sleep(data: TrendData, style: ChartStyle) -> Chart:
 
 
 def energy(data: TrendData, style: ChartStyle) -> Chart:
-    chart, axes = new_chart("Energy", style, data.period, 2.6)
+    chart, axes = new_chart("Energy", style, data.period, ENERGY_HEIGHT)
     period = data.period
     daily_line(chart, axes, 0, period, data.checkins, "energy", "Energy", style)
     axes.set_ylim(-0.5, 10.5)
@@ -167,7 +169,7 @@ HALT_PARTS = (("hungry", "Hungry"), ("angry", "Angry"), ("lonely", "Lonely"), ("
 def halt_per_week(data: TrendData, style: ChartStyle) -> Chart:
     """How many days each week had each HALT box ticked, stacked."""
     chart, axes = new_chart(
-        "HALT: days hungry, angry, lonely or tired, per week", style, data.period, 2.8
+        "HALT: days hungry, angry, lonely or tired, per week", style, data.period, WEEKLY_HEIGHT
     )
     _shade_weeks_without_checkins(axes, data, style)
     weeks = [w for w in data.weeks if w.has_data]
@@ -213,7 +215,7 @@ SUPPORT_PARTS = (
 def support_per_week(data: TrendData, style: ChartStyle) -> Chart:
     """Days per week with a meeting, with therapy, and with medication taken."""
     chart, axes = new_chart(
-        "Meetings, therapy and medication, days per week", style, data.period, 2.8
+        "Meetings, therapy and medication, days per week", style, data.period, WEEKLY_HEIGHT
     )
     _shade_weeks_without_checkins(axes, data, style)
     xs, _widths = _week_bars(data.weeks, data)
@@ -244,22 +246,26 @@ def support_per_week(data: TrendData, style: ChartStyle) -> Chart:
 
 @dataclass(frozen=True)
 class ChartSpec:
+    """``height``: the figure's height in inches, as its builder makes it (the screen keeps
+    that room for the chart before it is drawn)."""
+
     key: str
     title: str
     build: Callable[[TrendData, ChartStyle], Chart]
+    height: float = 3.0
 
 
 CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("mood_craving", "Mood and craving", mood_and_craving),
     ChartSpec("cravings_daily", "Cravings per day", cravings_per_day),
     ChartSpec("triggers", "Triggers", trigger_frequency),
-    ChartSpec("craving_times", "When cravings come", weekday_hour),
+    ChartSpec("craving_times", "When cravings come", weekday_hour, 3.2),
     ChartSpec("coping", "What lowered cravings", coping_ranked),
-    ChartSpec("stress_sleep", "Stress and sleep", stress_and_sleep),
-    ChartSpec("energy", "Energy", energy),
-    ChartSpec("halt", "HALT per week", halt_per_week),
-    ChartSpec("support", "Meetings, therapy and medication", support_per_week),
-    ChartSpec("reach_outs", "Reaching out", reach_outs_per_week),
+    ChartSpec("stress_sleep", "Stress and sleep", stress_and_sleep, STRESS_SLEEP_HEIGHT),
+    ChartSpec("energy", "Energy", energy, ENERGY_HEIGHT),
+    ChartSpec("halt", "HALT per week", halt_per_week, WEEKLY_HEIGHT),
+    ChartSpec("support", "Meetings, therapy and medication", support_per_week, WEEKLY_HEIGHT),
+    ChartSpec("reach_outs", "Reaching out", reach_outs_per_week, 2.8),
 )
 
 

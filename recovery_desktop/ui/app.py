@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from recovery_desktop.ui.idle import IdleWatcher
     from recovery_desktop.ui.main_window import MainWindow
     from recovery_desktop.ui.warmup import Warmup
+    from recovery_desktop.ui.worker import Worker
     from recovery_desktop.ui.workspace import PageSpec
 
 WARMUP_DELAY_MS = 1500
@@ -58,6 +59,7 @@ def page_specs(
     idle: IdleWatcher,
     drafts: dict[date, CheckIn],
     warmup: Warmup,
+    worker: Worker,
     flows: Flows,
     day: DayWatcher,
     changes: ChangeSignal,
@@ -91,7 +93,7 @@ def page_specs(
     def trends(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.trends import TrendsPage
 
-        page = TrendsPage(journal, warmup)
+        page = TrendsPage(journal, warmup, worker)
         return followed(page, lambda _day: page.refresh())  # ranges end today
 
     def people(journal: Journal) -> QWidget:
@@ -113,9 +115,9 @@ def page_specs(
         return followed(LibraryPage(journal.library))
 
     def summary(journal: Journal) -> QWidget:
-        from recovery_desktop.ui.pages.summary import SummaryPage
+        from recovery_desktop.ui.pages.summary.page import SummaryPage
 
-        page = SummaryPage(journal, warmup)
+        page = SummaryPage(journal, warmup, worker)
         return followed(page, page.picker.day_changed)
 
     def settings(journal: Journal) -> QWidget:
@@ -134,7 +136,7 @@ def page_specs(
         PageSpec("People", people, f"{PAGES}.people.page:PeoplePage"),
         PageSpec("Clean time", clean_time, f"{PAGES}.clean_time:CleanTimePage"),
         PageSpec("Triggers & coping", library, f"{PAGES}.library.page:LibraryPage"),
-        PageSpec("Weekly summary", summary, f"{PAGES}.summary:SummaryPage"),
+        PageSpec("Weekly summary", summary, f"{PAGES}.summary.page:SummaryPage"),
         PageSpec("Settings", settings, f"{PAGES}.settings.page:SettingsPage"),
     ]
 
@@ -188,9 +190,11 @@ def build_main_window(
     from recovery_desktop.ui.restore_flow import restore_into
     from recovery_desktop.ui.warmup import Warmup
     from recovery_desktop.ui.widgets.clean_badge import CleanBadge
+    from recovery_desktop.ui.worker import Worker
 
     idle = IdleWatcher()
     warmup = Warmup()
+    worker = Worker()
     changes = ChangeSignal(session)
     flows = Flows(session, idle, changes=changes)
     day = day or DayWatcher()
@@ -206,13 +210,20 @@ def build_main_window(
     window = MainWindow(
         session,
         page_specs(
-            idle, drafts, warmup, flows, day, changes, lambda backup: restore_into(window, backup)
+            idle,
+            drafts,
+            warmup,
+            worker,
+            flows,
+            day,
+            changes,
+            lambda backup: restore_into(window, backup),
         ),
         idle,
         title,
         sidebar=sidebar,
         shortcuts=[(CRAVING_SHORTCUT, flows.open_craving)],
-        background=[warmup],
+        background=[warmup, worker],
     )
     flows.window = window
     add_help(window, help_opener)
@@ -220,7 +231,7 @@ def build_main_window(
     backups = AutoBackup(session, paths.log_dir())
     window.closing.connect(backups.on_closing)
     window.locking.connect(backups.if_due)
-    for helper in (idle, warmup, changes, flows, day, backups):
+    for helper in (idle, warmup, worker, changes, flows, day, backups):
         helper.setParent(window)
     # Charts need matplotlib: load it in the background once the window is up.
     warmup.start_later(WARMUP_DELAY_MS)

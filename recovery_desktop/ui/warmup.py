@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 log = logging.getLogger(__name__)
 
 CHART_MODULES = (
-    "matplotlib.backends.backend_qtagg",
+    "matplotlib.backends.backend_agg",
     "recovery_desktop.reports.charts",
     "recovery_desktop.reports.summary",
 )

@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QApplication
 
 from recovery_desktop.ui.app import build_main_window
 from recovery_desktop.ui.change_signal import ChangeSignal, Follower, follow
-from recovery_desktop.ui.pages.summary import SummaryPage
+from recovery_desktop.ui.pages.summary.page import SummaryPage
 from recovery_desktop.ui.plain_text import install_plain_text
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
+from recovery_desktop.ui.worker import Worker
 from tests.pdf_text import pdf_text
 
 
@@ -50,6 +51,15 @@ def _theme(qapp):
 
 
 @pytest.fixture
+def worker():
+    """The background worker for a page built on its own, stopped after the test as the
+    main window stops it on close."""
+    running = Worker()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
 def window_for(qtbot):
     """Build the real main window for a session, shown and registered with qtbot."""
 
@@ -65,9 +75,9 @@ def window_for(qtbot):
     return build
 
 
-def shown_summary_page(qtbot, journal) -> SummaryPage:
+def shown_summary_page(qtbot, journal, worker: Worker) -> SummaryPage:
     """The Weekly summary page on ``journal``, shown, with its first preview built."""
-    shown = SummaryPage(journal, Warmup())
+    shown = SummaryPage(journal, Warmup(), worker)
     qtbot.addWidget(shown)
     shown.resize(1100, 800)
     shown.show()

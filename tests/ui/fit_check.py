@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 # Areas whose content is meant to pan sideways (a zoomed print preview, a chart canvas).
-SIDEWAYS_ALLOWED = ("QPrintPreviewWidget", "QGraphicsView", "FigureCanvasQTAgg")
+SIDEWAYS_ALLOWED = ("QPrintPreviewWidget", "QGraphicsView", "ChartCanvas")
 SLACK = 1  # pixels of rounding
 BUTTON_MARGINS = 8  # the least room around a button's text before it is cut
 COMBO_ARROW = 24  # the drop-down arrow and the frame of a combo box

@@ -73,10 +73,10 @@ def test_every_page_opens_on_a_journal_with_a_row_at_the_calendars_end(
 
 
 @pytest.mark.parametrize("day", ENDS)
-def test_trends_all_draws_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journal, day):
+def test_trends_all_draws_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journal, day, worker):
     """ "All" starts at the first usable check-in; the row at the end is left out."""
     write_hostile_rows(journal, day)
-    page = TrendsPage(journal, Warmup())
+    page = TrendsPage(journal, Warmup(), worker)
     qtbot.addWidget(page)
     page.resize(1000, 900)
     page.show()
@@ -86,10 +86,12 @@ def test_trends_all_draws_on_a_journal_with_a_row_at_the_calendars_end(qtbot, jo
 
 
 @pytest.mark.parametrize("day", ENDS)
-def test_the_summary_builds_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journal, day):
+def test_the_summary_builds_on_a_journal_with_a_row_at_the_calendars_end(
+    qtbot, journal, day, worker
+):
     """The Weekly summary of the default week is built."""
     write_hostile_rows(journal, day)
-    page = shown_summary_page(qtbot, journal)
+    page = shown_summary_page(qtbot, journal, worker)
     assert page.built is not None
 
 

@@ -52,7 +52,9 @@ def test_the_cli_refuses_a_summary_too_long_to_lay_out(qapp, capsys, two_long_ye
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_summary_page_says_so_and_saves_nothing(qtbot, monkeypatch, two_long_years, tmp_path):
+def test_the_summary_page_says_so_and_saves_nothing(
+    qtbot, monkeypatch, two_long_years, tmp_path, worker
+):
     """Weekly summary over the same two years: the preview explains the limit instead of
     showing a cut summary, Save as PDF shows a calm box and writes nothing, and a shorter
     period brings the preview back."""
@@ -63,7 +65,7 @@ def test_the_summary_page_says_so_and_saves_nothing(qtbot, monkeypatch, two_long
     )
     journal = open_unprotected(JournalFiles(two_long_years))
     try:
-        page = shown_summary_page(qtbot, journal)
+        page = shown_summary_page(qtbot, journal, worker)
         page.picker.range_mode.setChecked(True)
         page.picker.start.setDate(to_qdate(FIRST_DAY))
         page.picker.end.setDate(to_qdate(LAST_DAY))

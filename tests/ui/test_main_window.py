@@ -120,3 +120,16 @@ def test_tab_never_gets_stuck_in_a_table(qtbot, window_for, journal, files):
                 qtbot.keyClick(view, Qt.Key.Key_Tab)
                 assert not view.isAncestorOf(QApplication.focusWidget())
                 assert QApplication.focusWidget() is not view
+
+
+def test_every_page_is_of_the_class_its_entry_names(qtbot, window_for, journal, files):
+    """Each navigation entry names its page's class as "module:Class" (so the module loads
+    only when the page is needed); every name resolves, and each built page is of it, so
+    a kept draft and ``page(Class)`` find the right page."""
+    window, _session = _window(window_for, journal, files)
+    workspace = window.workspace
+    for spec in workspace.specs:
+        kind = spec.page_class()
+        assert spec.is_of(kind)
+        assert isinstance(workspace.open_page(spec.title), kind)
+        assert workspace.page(kind) is workspace.open_page(spec.title)

@@ -48,9 +48,9 @@ def in_the_way(tmp_path):
 
 
 @pytest.fixture
-def summary_page(qtbot, journal):
+def summary_page(qtbot, journal, worker):
     journal.checkins.save_many(demo_checkins(14, date.today(), seed=3))
-    return shown_summary_page(qtbot, journal)
+    return shown_summary_page(qtbot, journal, worker)
 
 
 def test_save_as_pdf_into_a_file_names_it_and_claims_nothing(summary_page, boxes, in_the_way):

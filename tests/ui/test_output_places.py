@@ -26,10 +26,10 @@ from tests.ui.test_trends_page import page  # noqa: F401 (the Trends page fixtur
 
 
 @pytest.fixture
-def summary_page(qtbot, journal):
+def summary_page(qtbot, journal, worker):
     journal.checkins.save_many(demo_checkins(14, date.today(), seed=3))
     journal.backup()
-    return shown_summary_page(qtbot, journal)
+    return shown_summary_page(qtbot, journal, worker)
 
 
 @pytest.mark.parametrize("name", ["journal.db", "keys.json", "backups/week.pdf", "week.pdf"])
@@ -119,6 +119,7 @@ def test_save_as_pdf_asks_before_replacing_the_pdf(qtbot, summary_page, out, typ
     asked = answer_questions(answer)
     type_in_dialog(str(out / typed))
     summary_page.save_pdf()
+    qtbot.waitUntil(lambda: not summary_page.pdf_jobs.busy, timeout=20000)  # written by the worker
     assert asked == [f"{typed}.pdf already exists.\nDo you want to replace it?"]
     replaced = answer == QMessageBox.StandardButton.Yes
     assert earlier.read_bytes().startswith(b"%PDF-") == replaced
@@ -134,6 +135,7 @@ def test_a_name_without_the_suffix_is_not_asked_about(qtbot, summary_page, tmp_p
     asked = answer_questions(QMessageBox.StandardButton.Yes)
     type_in_dialog(str(tmp_path / "full"))
     summary_page.save_pdf()
+    qtbot.waitUntil(lambda: not summary_page.pdf_jobs.busy, timeout=20000)  # written by the worker
     assert asked == []
     assert (tmp_path / "full").read_text() == "not a PDF"
     assert (tmp_path / "full.pdf").read_bytes().startswith(b"%PDF-")

@@ -15,10 +15,10 @@ NAMES = ("Zoom out", "Zoom in", "Fit the page width", "Show a whole page")
 
 
 @pytest.fixture
-def page(qtbot, journal):
+def page(qtbot, journal, worker):
     """The Weekly summary as it sits in a 1024 × 600 window: about 820 × 540 for the page."""
     journal.checkins.save_many(demo_checkins(2, date.today(), seed=1))
-    shown = shown_summary_page(qtbot, journal)
+    shown = shown_summary_page(qtbot, journal, worker)
     shown.resize(820, 540)
     qtbot.waitUntil(lambda: shown.preview.view.width() < 500)
     shown.preview.refresh()
@@ -72,7 +72,8 @@ def test_the_chosen_zoom_survives_a_rebuild(page, qtbot):
     qtbot.mouseClick(page.preview.zoom_in_button, Qt.MouseButton.LeftButton)
     chosen = page.preview.zoom_factor()
     page.section_boxes["notes"].click()
-    page.rebuild()
+    with qtbot.waitSignal(page.preview_ready, timeout=20000):  # built on the worker
+        page.rebuild()
     assert page.preview.zoom_factor() == pytest.approx(chosen)
 
 

@@ -63,6 +63,7 @@ def test_a_redrawn_chart_hides_the_old_canvas_at_once(qtbot, files):
     from recovery_desktop.domain.trends import TrendData
     from recovery_desktop.reports.charts import chart_spec
     from recovery_desktop.reports.style import LIGHT
+    from recovery_desktop.ui.widgets.chart_canvas import ChartCanvas
     from recovery_desktop.ui.widgets.chart_view import ChartView
 
     view = ChartView("Triggers", files.app_folders())
@@ -71,6 +72,10 @@ def test_a_redrawn_chart_hides_the_old_canvas_at_once(qtbot, files):
     period = Period(TODAY - timedelta(days=6), TODAY, "This week")
     view.set_chart(chart_spec("triggers").build(TrendData(period), LIGHT))
     qtbot.waitUntil(lambda: view.canvas is not None and view.canvas.isVisible())
-    old = view.canvas
-    view.set_chart(chart_spec("triggers").build(TrendData(period), LIGHT))
-    assert old is not view.canvas and not old.isVisible()
+    old = view.canvas.rendered
+    new = chart_spec("triggers").build(TrendData(period), LIGHT)
+    view.set_chart(new)
+    # One picture on screen, the new one: the old drawing is gone at once.
+    shown = [c for c in view.findChildren(ChartCanvas) if c.isVisible()]
+    assert shown == [view.canvas] and view.canvas.rendered is not old
+    assert view.canvas.figure is new.figure

@@ -36,10 +36,10 @@ def _shown(qtbot, widget: QWidget, width: int = 1000, height: int = 700) -> QWid
     return widget
 
 
-def test_lists_saved_does_not_move_the_summary_preview(qtbot, journal):
+def test_lists_saved_does_not_move_the_summary_preview(qtbot, journal, worker):
     """Typing a goal shows "Lists saved." while the preview below stays exactly in place."""
     journal.checkins.save_many(demo_checkins(2, date.today(), seed=1))
-    page = shown_summary_page(qtbot, journal)
+    page = shown_summary_page(qtbot, journal, worker)
     _settle()
     before = _place(page.preview)
     qtbot.keyClicks(page.goals, "Walk every evening")

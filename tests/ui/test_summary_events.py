@@ -16,7 +16,7 @@ from recovery_desktop.domain.periods import Period, default_summary_week, long_d
 from recovery_desktop.domain.recovery_time import clean_time, substances
 from recovery_desktop.domain.summary import SummaryOptions
 from recovery_desktop.reports.summary_service import build_summary, read_request
-from recovery_desktop.ui.pages.summary import SummaryPage
+from recovery_desktop.ui.pages.summary.page import SummaryPage
 from recovery_desktop.ui.printing import (
     build_document,
     keep_headings_with_next,
@@ -43,10 +43,10 @@ LAPSE_WEEK = _iso_week(shape(WEEKS, TODAY).lapse_day)
 
 
 @pytest.fixture
-def page(qtbot, journal):
+def page(qtbot, journal, worker):
     """A summary page on a journal holding eight weeks of the full demo story."""
     fill_demo(journal, WEEKS, TODAY, SEED)
-    return shown_summary_page(qtbot, journal)
+    return shown_summary_page(qtbot, journal, worker)
 
 
 def _between(text, start, end):
@@ -88,7 +88,7 @@ def test_the_pdf_has_the_recovery_sections_with_the_weeks_numbers(page, journal,
         assert "No lapses recorded in this period." in text
 
 
-def test_contact_names_print_only_when_asked(page, journal, qtbot, tmp_path):
+def test_contact_names_print_only_when_asked(page, journal, qtbot, tmp_path, worker):
     """Names off: nobody's name anywhere; ticked: each person with their count, remembered."""
     period = page.period
     by_name, _roles = _reached(journal, period)
@@ -103,7 +103,7 @@ def test_contact_names_print_only_when_asked(page, journal, qtbot, tmp_path):
     people = _between(text, "People I reached out to", "Things I want to talk about")
     for name, count in by_name.items():
         assert f"{name} {count}" in people
-    again = SummaryPage(journal, Warmup())
+    again = SummaryPage(journal, Warmup(), worker)
     qtbot.addWidget(again)
     assert again.show_names.isChecked()
 

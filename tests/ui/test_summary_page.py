@@ -10,7 +10,7 @@ from recovery_desktop.domain.demo import demo_checkins
 from recovery_desktop.domain.periods import default_summary_week
 from recovery_desktop.domain.summary import summarise
 from recovery_desktop.reports.html_kit import number
-from recovery_desktop.ui.pages.summary import SummaryPage
+from recovery_desktop.ui.pages.summary.page import SummaryPage
 from recovery_desktop.ui.printing import build_document
 from recovery_desktop.ui.warmup import Warmup
 from tests.pdf_text import page_width_points, pdf_pages
@@ -21,10 +21,10 @@ NOTE = "<script>alert('x')</script> & 🌱 שלום עולם"
 
 
 @pytest.fixture
-def page(qtbot, journal):
+def page(qtbot, journal, worker):
     """A summary page on a journal holding three weeks of demo check-ins."""
     journal.checkins.save_many(demo_checkins(3, date.today(), seed=4))
-    return shown_summary_page(qtbot, journal)
+    return shown_summary_page(qtbot, journal, worker)
 
 
 def test_the_pdf_has_the_period_and_the_weeks_numbers(page, journal, tmp_path):
@@ -81,12 +81,12 @@ def test_last_weeks_goals_appear_on_the_next_summary(page, qtbot, tmp_path):
     assert "Goals I set last time Call Sam on Tuesday" in text
 
 
-def test_section_switches_and_discretion_are_remembered(page, journal, qtbot, tmp_path):
+def test_section_switches_and_discretion_are_remembered(page, journal, qtbot, tmp_path, worker):
     """Unticking HALT and choosing discretion persist; the PDF shows initials only."""
     page.section_boxes["halt"].setChecked(False)
     qtbot.keyClicks(page.name, "Alex Rivera")
     page.discreet.setChecked(True)
-    again = SummaryPage(journal, Warmup())
+    again = SummaryPage(journal, Warmup(), worker)
     qtbot.addWidget(again)
     assert not again.section_boxes["halt"].isChecked()
     assert again.name.text() == "Alex Rivera" and again.discreet.isChecked()

@@ -14,7 +14,7 @@ from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.journal import JournalFiles, create_journal, open_unprotected
 from recovery_desktop.domain.periods import Period, week_of
 from recovery_desktop.domain.summary import SummaryNotes, SummaryOptions
-from recovery_desktop.ui.pages.summary import SummaryPage
+from recovery_desktop.ui.pages.summary.page import SummaryPage
 from recovery_desktop.ui.selftest import write_summary
 from recovery_desktop.ui.session import Session
 

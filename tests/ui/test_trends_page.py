@@ -12,9 +12,9 @@ from recovery_desktop.ui.warmup import Warmup
 from tests.ui.conftest import click_choice, follow_journal
 
 
-def _shown_page(qtbot, journal):
+def _shown_page(qtbot, journal, worker):
     """The Trends page on ``journal``, shown, with every chart drawn once."""
-    shown = TrendsPage(journal, Warmup())
+    shown = TrendsPage(journal, Warmup(), worker)
     follow_journal(shown, journal)
     qtbot.addWidget(shown)
     shown.resize(1000, 900)
@@ -27,9 +27,9 @@ def _shown_page(qtbot, journal):
 
 
 @pytest.fixture
-def page(qtbot, journal):
+def page(qtbot, journal, worker):
     journal.checkins.save_many(demo_checkins(10, date.today(), seed=2))
-    return _shown_page(qtbot, journal)
+    return _shown_page(qtbot, journal, worker)
 
 
 def _mood_points(page):
@@ -46,11 +46,14 @@ def test_changing_the_range_redraws_the_charts(page, qtbot):
     before = page.views["mood_craving"].draw_count
     click_choice(qtbot, page.range, "This week")
     qtbot.waitUntil(
-        lambda: page.views["mood_craving"].draw_count > before and not page.is_drawing()
+        lambda: page.views["mood_craving"].draw_count > before and not page.is_drawing(),
+        timeout=20000,
     )
     assert _mood_points(page) == date.today().weekday() + 1
     click_choice(qtbot, page.range, "3 months")
-    qtbot.waitUntil(lambda: _mood_points(page) == page.period().days and not page.is_drawing())
+    qtbot.waitUntil(
+        lambda: _mood_points(page) == page.period().days and not page.is_drawing(), timeout=20000
+    )
     assert page.period().days > 84
 
 
@@ -68,7 +71,9 @@ def test_new_data_redraws(page, journal, qtbot):
 
     before = page.views["energy"].draw_count
     journal.checkins.save(CheckIn(date.today(), energy=9))
-    qtbot.waitUntil(lambda: page.views["energy"].draw_count > before and not page.is_drawing())
+    qtbot.waitUntil(
+        lambda: page.views["energy"].draw_count > before and not page.is_drawing(), timeout=20000
+    )
 
 
 def test_custom_range_shows_date_pickers(page, qtbot):
@@ -156,7 +161,7 @@ def test_the_mouse_wheel_over_a_chart_is_left_to_the_page(page):
     assert not event.isAccepted()
 
 
-def test_all_starts_at_the_earliest_record_not_the_first_check_in(qtbot, journal):
+def test_all_starts_at_the_earliest_record_not_the_first_check_in(qtbot, journal, worker):
     """A craving and a lapse recorded weeks before the first check-in are on the "All" charts."""
     from datetime import datetime, timedelta
 
@@ -171,13 +176,14 @@ def test_all_starts_at_the_earliest_record_not_the_first_check_in(qtbot, journal
     journal.cravings.save(Craving(None, datetime.combine(craving_day, datetime.min.time()), 7))
     lapse = Lapse(None, datetime.combine(lapse_day, datetime.min.time()), DEFAULT_SUBSTANCE)
     journal.recovery_time.record_lapse(lapse, None, today)
-    page = _shown_page(qtbot, journal)
+    page = _shown_page(qtbot, journal, worker)
     click_choice(qtbot, page.range, "All")
     qtbot.waitUntil(
         lambda: (
             not page.is_drawing()
             and all(view.chart.period == page.period() for view in page.views.values())
-        )
+        ),
+        timeout=20000,
     )
     assert page.period().start <= craving_day
     bars = page.views["cravings_daily"].chart.figure.axes[0]
@@ -189,7 +195,7 @@ def test_all_starts_at_the_earliest_record_not_the_first_check_in(qtbot, journal
     assert [list(line.get_xdata()) for line in lapse_lines] == [[day_number(lapse_day)] * 2]
 
 
-def test_hovering_a_trigger_named_like_html_shows_the_name_as_typed(qtbot, journal):
+def test_hovering_a_trigger_named_like_html_shows_the_name_as_typed(qtbot, journal, worker):
     """A trigger called "<b>bold</b> & co" is described with its tags, not in bold."""
     from datetime import datetime
 
@@ -204,7 +210,7 @@ def test_hovering_a_trigger_named_like_html_shows_the_name_as_typed(qtbot, journ
     now = datetime.now().replace(second=0, microsecond=0)
     for _ in range(3):
         journal.cravings.save(Craving(None, now, 6, triggers=(Tag(None, name),)))
-    view = _shown_page(qtbot, journal).views["triggers"]
+    view = _shown_page(qtbot, journal, worker).views["triggers"]
     view.canvas.draw()
     (point,) = view.chart.points
     x, y = view.chart.figure.axes[0].transData.transform((point.x, point.y))
@@ -222,3 +228,90 @@ def test_hovering_a_trigger_named_like_html_shows_the_name_as_typed(qtbot, journ
     QApplication.sendEvent(view.canvas, move)  # the pointer moving over the bar
     qtbot.waitUntil(QToolTip.isVisible)
     assert drawn(QToolTip.text()) == f"{name}\n3 cravings" == point.text
+
+
+def _hold(worker):
+    """Hold the worker with a job of its own until the returned event is set."""
+    import threading
+
+    from PySide6.QtCore import QObject
+
+    release = threading.Event()
+    holder = QObject()
+    worker.channel(holder).submit("hold", lambda: release.wait(timeout=30))
+    return release, holder
+
+
+def test_the_first_chart_is_told_then_all_of_them(qtbot, journal, worker):
+    """``first_chart_shown`` comes with the top chart on screen, ``charts_ready`` once every
+    chart of the range is."""
+    journal.checkins.save_many(demo_checkins(10, date.today(), seed=2))
+    page = TrendsPage(journal, Warmup(), worker)
+    qtbot.addWidget(page)
+    page.resize(1000, 900)
+    seen = []
+    page.first_chart_shown.connect(
+        lambda: seen.append(("first", [k for k, v in page.views.items() if v.chart]))
+    )
+    page.charts_ready.connect(lambda: seen.append(("ready", page.is_drawing())))
+    page.show()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=20000)
+    assert seen == [("first", ["mood_craving"]), ("ready", False)]
+    assert all(view.chart.period == page.period() for view in page.views.values())
+
+
+def test_charts_keep_their_room_while_they_are_drawn(qtbot, journal, worker):
+    """Before its picture comes, each chart already has its place and height, named for
+    screen readers, so nothing below it moves as the charts appear one after another."""
+    journal.checkins.save_many(demo_checkins(10, date.today(), seed=2))
+    release, _holder = _hold(worker)
+    page = TrendsPage(journal, Warmup(), worker)
+    qtbot.addWidget(page)
+    page.resize(1000, 900)
+    page.show()
+    qtbot.waitUntil(lambda: len(page.views) == len(CHARTS))
+    qtbot.waitUntil(
+        lambda: all(
+            v.canvas.isVisible() and v.height() >= v.minimumSizeHint().height() > 200
+            for v in page.views.values()
+        )
+    )
+    waiting = {key: view.geometry() for key, view in page.views.items()}
+    assert page.is_drawing() and not any(v.chart for v in page.views.values())
+    assert page.views["mood_craving"].canvas.accessibleName() == "Mood and craving chart"
+    release.set()
+    qtbot.waitUntil(lambda: not page.is_drawing(), timeout=20000)
+    assert {key: view.geometry() for key, view in page.views.items()} == waiting
+
+
+def test_a_range_left_before_its_charts_came_is_never_shown(qtbot, page, worker):
+    """Week → All → week while the worker is busy: only this week's charts are drawn, once
+    each; the charts of "All" are dropped unseen."""
+    counts = {key: view.draw_count for key, view in page.views.items()}
+    release, _holder = _hold(worker)
+    click_choice(qtbot, page.range, "All")
+    click_choice(qtbot, page.range, "This week")
+    release.set()
+    qtbot.waitUntil(lambda: not page.is_drawing(), timeout=20000)
+    assert {key: view.draw_count - counts[key] for key, view in page.views.items()} == {
+        key: 1 for key in counts
+    }
+    assert all(view.chart.period == page.period() for view in page.views.values())
+    assert page.period().days <= 7
+
+
+def test_a_narrower_window_gets_charts_drawn_for_their_new_width(qtbot, page):
+    """After the window is made narrower, each chart is drawn again at its new size, so
+    text and points are neither squeezed nor cut."""
+    counts = {key: view.draw_count for key, view in page.views.items()}
+    page.resize(760, 900)
+    qtbot.waitUntil(
+        lambda: (
+            not page.is_drawing()
+            and all(view.draw_count > counts[key] for key, view in page.views.items())
+        ),
+        timeout=20000,
+    )
+    for view in page.views.values():
+        assert view.canvas.matches_size()
+        assert view.canvas.rendered.width == round(view.canvas.width() * view.devicePixelRatioF())

@@ -18,7 +18,7 @@ from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.flows import craving_panel
-from recovery_desktop.ui.pages.summary import SummaryPage
+from recovery_desktop.ui.pages.summary.page import SummaryPage
 from recovery_desktop.ui.session import Session
 
 DOUBLE_SPACE = re.compile(r"\S {2,}\S")

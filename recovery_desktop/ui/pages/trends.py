@@ -1,11 +1,15 @@
-"""Trends: the charts over a chosen range, redrawn only when the data or range change."""
+"""Trends: the charts over a chosen range, redrawn only when the data or range change.
+
+The range's data is read and each chart built and rendered on the worker thread, one chart
+per job, shown as it comes (docs/decisions.md, "Slow work off the GUI thread")."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -19,32 +23,58 @@ from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.periods import PRESETS, Period, PeriodError, preset
+from recovery_desktop.ui.chart_jobs import DATA, draw_chart, read_trends
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.theme import is_dark
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.status_line import StatusLine
+from recovery_desktop.ui.worker import Worker
 
 if TYPE_CHECKING:
+    from recovery_desktop.domain.trends import TrendData
+    from recovery_desktop.reports.chart_render import RenderedChart
+    from recovery_desktop.reports.style import ChartStyle
     from recovery_desktop.ui.widgets.chart_view import ChartView
 
 CUSTOM = "custom"
 
 
+# A window being resized asks for new pictures once it has stopped for this long.
+RESIZE_PAUSE_MS = 150
+
+
 class TrendsPage(QWidget):
+    """``first_chart_shown``: the first chart of a new range is on screen; ``charts_ready``:
+    every chart of the current range is."""
+
     title = "Trends"
     shows = frozenset(
         {Change.CHECKINS, Change.CRAVINGS, Change.CONTACTS, Change.REACH_OUTS, Change.CLEAN_TIME}
     )
+    first_chart_shown = Signal()
+    charts_ready = Signal()
 
-    def __init__(self, journal: Journal, warmup: Warmup, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, journal: Journal, warmup: Warmup, worker: Worker, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.journal = journal
         self.warmup = warmup
         self.views: dict[str, ChartView] = {}
         self._drawn: tuple[object, ...] | None = None
-        self._queue: list[str] = []
+        self._data: TrendData | None = None
+        self._queue: list[str] = []  # charts still to draw, in page order
+        self._waiting_first = False
+        self.jobs = worker.channel(self)
+        self.jobs.result.connect(self._arrived)
+        self.jobs.failed.connect(self._failed)
+        self._resized: set[str] = set()
+        self._resize_pause = QTimer(self)
+        self._resize_pause.setSingleShot(True)
+        self._resize_pause.setInterval(RESIZE_PAUSE_MS)
+        self._resize_pause.timeout.connect(self._draw_resized)
         self.range = SegmentedChoice([*PRESETS.items(), (CUSTOM, "Custom")], "Range", self)
         self.range.setValue("4weeks")
         self.range.valueChanged.connect(self._range_changed)
@@ -133,48 +163,86 @@ class TrendsPage(QWidget):
     def _style_name(self) -> str:
         return "dark" if is_dark(self.palette()) else "light"
 
+    def _style(self) -> ChartStyle:
+        from recovery_desktop.reports.style import DARK, LIGHT
+
+        return DARK if self._style_name() == "dark" else LIGHT
+
     def _redraw_if_stale(self) -> None:
         period = self.period()
         key = (period, self._style_name())
-        if key == self._drawn or not self.isVisible():
+        if not self.isVisible():
+            return
+        if key == self._drawn:
+            self._draw_resized()  # room changed while another page was shown
+            self._draw_next()  # charts left to draw when the page was hidden
             return
         self._drawn = key
         self._ensure_views()
-        try:
-            self._data = self.journal.trend_data(period)
-        except JournalError as error:
-            self.status.setText(f"The charts could not be read: {error}")
-            return
-        self.status.clear()
-        self._queue = list(self.views)
-        QTimer.singleShot(0, self, self._draw_next)
+        self.jobs.restart()  # a range asked for before is dropped, never shown
+        self._data, self._waiting_first = None, True
+        self._resized.clear()
+        self._queue = []
+        self.jobs.submit(DATA, partial(read_trends, self.journal, period))
 
     def _ensure_views(self) -> None:
         if self.views:
             return
+        from recovery_desktop.reports.chart_render import SCREEN_DPI
         from recovery_desktop.reports.charts import CHARTS
         from recovery_desktop.ui.widgets.chart_view import ChartView
 
+        folders = self.journal.files.app_folders()
         for spec in CHARTS:
-            view = ChartView(spec.title, self.journal.files.app_folders(), self.body)
+            view = ChartView(spec.title, folders, self.body, round(spec.height * SCREEN_DPI))
+            view.resized.connect(partial(self._view_resized, spec.key))
             self.views[spec.key] = view
             self.charts_layout.insertWidget(self.charts_layout.count() - 1, view)
 
     def _draw_next(self) -> None:
-        """One chart per turn of the event loop, so the window never stalls."""
-        if not self._queue:
-            return
-        from recovery_desktop.reports.charts import chart_spec
-        from recovery_desktop.reports.style import DARK, LIGHT
-
+        """One chart per job, asked for when the one before is shown, so each is drawn
+        at the room it has then (a scroll bar appearing narrows them all)."""
+        if self._data is None or not self._queue or self.jobs.busy or not self.isVisible():
+            return  # a hidden page goes on when it is shown again
         key = self._queue.pop(0)
-        style = DARK if self._style_name() == "dark" else LIGHT
-        self.views[key].set_chart(chart_spec(key).build(self._data, style))
-        if self._queue:
-            QTimer.singleShot(0, self, self._draw_next)
+        size = self.views[key].pixel_size()
+        self.jobs.submit(key, partial(draw_chart, key, self._data, self._style(), size))
+
+    def _arrived(self, key: str, value: object) -> None:
+        if key == DATA:
+            self._data = cast("TrendData", value)
+            self.status.clear()
+            self._queue = list(self.views)  # in page order
+        else:
+            self.views[key].show_rendered(cast("RenderedChart", value))
+            if self._waiting_first:
+                self._waiting_first = False
+                self.first_chart_shown.emit()
+        self._draw_next()
+        if not self.is_drawing():
+            self.charts_ready.emit()
+
+    def _failed(self, _key: str, error: JournalError) -> None:
+        self.status.setText(f"The charts could not be read: {error}")
+
+    def _view_resized(self, key: str) -> None:
+        if self.views[key].chart is not None:
+            self._resized.add(key)
+            self._resize_pause.start()
+
+    def _draw_resized(self) -> None:
+        """Charts whose room changed are built again at their new size (a figure shown on
+        screen belongs to this thread, so the worker never renders it again)."""
+        if self._data is None or not self.isVisible():
+            return  # kept for when the page is shown
+        keys = [k for k in self.views if k in self._resized and k not in self._queue]
+        self._queue += keys
+        self._resized = set()
+        self._draw_next()
 
     def is_drawing(self) -> bool:
-        return bool(self._queue)
+        """True until every chart of the current range is on screen."""
+        return self.jobs.busy or bool(self._queue)
 
     def flush(self) -> bool:
         return True

@@ -1,59 +1,49 @@
-"""One chart on screen: a matplotlib canvas with hover details and "Save image…".
+"""One chart on screen: its rendered picture with hover details, and "Save image…".
 
-Importing this module imports matplotlib's Qt backend, so pages import it only after
-:class:`~recovery_desktop.ui.warmup.Warmup` has finished.
+The picture is rendered on the worker thread and handed over whole
+(:meth:`ChartView.show_rendered`); until the first one arrives the view keeps the chart's
+room, so nothing below it moves.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-from matplotlib.backend_bases import MouseEvent
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCursor, QWheelEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QMessageBox,
-    QPushButton,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.output_files import png_check, save_output, svg_check
 from recovery_desktop.data.output_places import AppFolders
-from recovery_desktop.reports.chart_kit import Chart, image
-from recovery_desktop.ui.plain_text import plain_tooltip
 from recovery_desktop.ui.save_dialog import FileKind, ask_save_path
-from recovery_desktop.ui.widgets.layout import discard
+from recovery_desktop.ui.widgets.chart_canvas import ChartCanvas
 
-HOVER_PIXELS = 12
-CANVAS_HEIGHT = 300
+if TYPE_CHECKING:
+    from recovery_desktop.reports.chart_kit import Chart
+    from recovery_desktop.reports.chart_render import RenderedChart
+
+CANVAS_HEIGHT = 300  # logical pixels of a chart 3 in tall (matplotlib's 100 dpi)
 IMAGE_KINDS = (FileKind("PNG image", "png"), FileKind("SVG image", "svg"))
 
 
-class _Canvas(FigureCanvasQTAgg):
-    """A chart canvas that leaves the mouse wheel to the page: the charts offer no zoom,
-    so scrolling with the pointer over a chart scrolls the page as anywhere else."""
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        event.ignore()
-
-
 class ChartView(QFrame):
-    """Shows whichever :class:`Chart` it is given; the canvas is reused between charts."""
+    """Shows whichever chart it is given; ``resized`` asks for a picture at the new size."""
 
-    def __init__(self, title: str, app_folders: AppFolders, parent: QWidget | None = None) -> None:
+    resized = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        app_folders: AppFolders,
+        parent: QWidget | None = None,
+        height: int = CANVAS_HEIGHT,  # logical pixels
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("chartView")
         self.title = title
         self.app_folders = app_folders  # no image is saved among the app's own files
         self.chart: Chart | None = None
-        self.canvas: FigureCanvasQTAgg | None = None
         self.draw_count = 0
         self.save_button = QPushButton("Save image…", self)
         self.save_button.setAccessibleName(f"Save the {title} chart as an image")
@@ -64,48 +54,34 @@ class ChartView(QFrame):
         top.addWidget(self.save_button)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
-        self.setMinimumHeight(CANVAS_HEIGHT + 40)  # room kept while the chart is drawn
-
-    def set_chart(self, chart: Chart) -> None:
-        if self.canvas is not None:
-            self._layout.removeWidget(self.canvas)
-            discard(self.canvas)
-        self.canvas = _Canvas(chart.figure)
-        # Taller figures (two stacked panels) get proportionally more room.
-        height = round(CANVAS_HEIGHT * chart.figure.get_figheight() / 3.0)
-        self.canvas.setMinimumHeight(height)
-        self.setMinimumHeight(0)  # from here on the layout decides: canvas plus button row
-        self.canvas.setAccessibleName(f"{self.title} chart")
-        self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.canvas.mpl_connect("motion_notify_event", self._hover)
+        # The chart's room (its figure's height on screen), kept while it is drawn.
+        self.canvas = ChartCanvas(self.title, height, self)
+        self.canvas.resized.connect(self.resized)
         self._layout.addWidget(self.canvas, 1)
-        self.chart = chart
+
+    def pixel_size(self) -> tuple[int, int, float]:
+        """The size a picture for this view needs (see :meth:`ChartCanvas.pixel_size`)."""
+        return self.canvas.pixel_size()
+
+    def show_rendered(self, rendered: RenderedChart) -> None:
+        """Show a chart rendered elsewhere; from now on only this thread uses its figure.
+        The canvas stays (only its picture changes), so the layout never moves."""
+        self.canvas.show_rendered(rendered)
+        self.chart = rendered.chart
         self.draw_count += 1
         self.save_button.setEnabled(True)
 
+    def set_chart(self, chart: Chart) -> None:
+        """Render ``chart`` here, on the calling thread, and show it."""
+        from recovery_desktop.reports.chart_render import SCREEN_DPI, render
+
+        # Taller figures (two stacked panels) get proportionally more room.
+        self.canvas.setMinimumHeight(round(chart.figure.get_figheight() * SCREEN_DPI))
+        self.show_rendered(render(chart, *self.pixel_size()))
+
     def point_text_at(self, x: float, y: float) -> str | None:
         """The description of the point nearest to display position (x, y), if close."""
-        if self.chart is None or not self.chart.points:
-            return None
-        axes = self.chart.figure.axes
-        best, best_distance = None, float(HOVER_PIXELS)
-        for index, ax in enumerate(axes):
-            points = [p for p in self.chart.points if p.axes == index]
-            if not points:
-                continue
-            shown = ax.transData.transform(np.array([[p.x, p.y] for p in points]))
-            distances = np.hypot(shown[:, 0] - x, shown[:, 1] - y)
-            nearest = int(np.argmin(distances))
-            if distances[nearest] <= best_distance:
-                best, best_distance = points[nearest], float(distances[nearest])
-        return best.text if best else None
-
-    def _hover(self, event: MouseEvent) -> None:
-        text = self.point_text_at(event.x, event.y) if event.x is not None else None
-        if text:  # escaped: a trigger named "<b>x</b>" is described as typed
-            QToolTip.showText(QCursor.pos(), plain_tooltip(text), self.canvas)
-        else:
-            QToolTip.hideText()
+        return self.canvas.point_text_at(x, y)
 
     def save_image(self) -> None:
         if self.chart is None:
@@ -119,6 +95,8 @@ class ChartView(QFrame):
         """Write the chart to exactly ``path`` (PNG, or SVG by choice or suffix), whole or
         not at all; a failure is told in a box naming the file and the reason. True when
         saved."""
+        from recovery_desktop.reports.chart_kit import image
+
         assert self.chart is not None
         fmt = fmt or ("svg" if path.suffix.lower() == ".svg" else "png")
         check = svg_check if fmt == "svg" else png_check

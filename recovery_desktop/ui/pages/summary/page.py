@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -30,16 +29,16 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryNotes, SummaryOptions
-from recovery_desktop.domain.wording import plural
 from recovery_desktop.reports.sections import SECTIONS
-from recovery_desktop.ui.dialog_traces import no_folder_traces
+from recovery_desktop.ui.pages.summary.output import SummaryOutput
 from recovery_desktop.ui.printing import PAGE_SIZES, PrintError, default_page_size_name
-from recovery_desktop.ui.save_dialog import FileKind, ask_save_path
+from recovery_desktop.ui.summary_jobs import build_preview
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.period_picker import PeriodPicker
 from recovery_desktop.ui.widgets.print_preview import ZoomablePreview
 from recovery_desktop.ui.widgets.status_line import StatusLine
+from recovery_desktop.ui.worker import Worker
 
 if TYPE_CHECKING:
     from recovery_desktop.reports.summary_service import BuiltSummary
@@ -52,7 +51,11 @@ def _lines(editor: QPlainTextEdit) -> tuple[str, ...]:
     return tuple(line for line in editor.toPlainText().splitlines() if line.strip())
 
 
-class SummaryPage(QWidget):
+class SummaryPage(QWidget, SummaryOutput):
+    """The preview's HTML and charts, and the PDF, are made on the worker thread; the
+    preview shows the latest period and choices only. ``preview_ready``: the preview shows
+    the current choices."""
+
     title = "Weekly summary"
     # Its own lists and choices are not here: the page wrote them (an import: REPLACED).
     shows = frozenset(
@@ -65,13 +68,23 @@ class SummaryPage(QWidget):
             Change.REPLACED,
         }
     )
+    preview_ready = Signal()
 
-    def __init__(self, journal: Journal, warmup: Warmup, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, journal: Journal, warmup: Warmup, worker: Worker, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.journal = journal
         self._app_folders = journal.files.app_folders()  # no PDF is saved among them
         self.warmup = warmup
         self.built: BuiltSummary | None = None
+        self._built_for: tuple[object, ...] | None = None  # the choices it was built with
+        self.preview_jobs = worker.channel(self)
+        self.preview_jobs.result.connect(self._preview_arrived)
+        self.preview_jobs.failed.connect(self._preview_failed)
+        self.pdf_jobs = worker.channel(self)  # never restarted: every PDF asked for is saved
+        self.pdf_jobs.result.connect(self._pdf_arrived)
+        self.pdf_jobs.failed.connect(lambda _path, error: self._not_saved("Not saved", error))
         self._lists_dirty = False
         self._loading = False
         self._refusal = ""  # why the preview is empty, while it is
@@ -283,24 +296,49 @@ class SummaryPage(QWidget):
             self.status.setText("Preparing the preview…")
             self.warmup.when_ready(self.rebuild)
 
+    def _choices(self) -> tuple[Period, SummaryOptions, date]:
+        return self.period, self.options(), date.today()
+
     def rebuild(self) -> None:
-        """Build the summary for the current choices and refresh the preview."""
+        """Build the summary for the current choices on the worker; the preview follows
+        (``preview_ready``). A build asked for before is dropped, never shown."""
         if not self.warmup.is_ready:
             self.warmup.when_ready(self.rebuild)
             return
-        from recovery_desktop.reports.summary_service import build_summary, read_request
-
         self._preview_timer.stop()
-        try:
-            request = read_request(self.journal, self.period, date.today(), self.options())
-        except JournalError as error:
-            self.status.setText(f"The summary could not be read: {error}")
-            return
-        self.built = build_summary(request)
+        choices = self._choices()
+        self.preview_jobs.restart()
+        self.preview_jobs.submit(choices, partial(build_preview, self.journal, *choices))
+
+    def _preview_arrived(self, choices: tuple[Period, SummaryOptions, date], built: object) -> None:
+        self._show(cast("BuiltSummary", built), choices)
+
+    def _preview_failed(self, _choices: object, error: JournalError) -> None:
+        self.status.setText(f"The summary could not be read: {error}")
+
+    def _show(self, built: BuiltSummary, choices: tuple[Period, SummaryOptions, date]) -> None:
+        self.built, self._built_for = built, choices
         self._apply_page_layout(self.printer)
         self.preview.refresh()
         if self.status.text().startswith("Preparing"):
             self.status.clear()
+        self.preview_ready.emit()
+
+    def _build_now(self) -> None:
+        """Build on this thread: printing or saving was asked for before the preview caught
+        up with the latest choices."""
+        from recovery_desktop.reports.summary_service import build_summary, read_request
+
+        self._preview_timer.stop()
+        self.preview_jobs.restart()
+        choices = self._choices()
+        period, options, today = choices
+        try:
+            request = read_request(self.journal, period, today, options)
+        except JournalError as error:
+            self.status.setText(f"The summary could not be read: {error}")
+            return
+        self._show(build_summary(request), choices)
 
     def _apply_page_layout(self, printer: QPrinter) -> None:
         from recovery_desktop.ui.printing import page_layout
@@ -325,70 +363,12 @@ class SummaryPage(QWidget):
         self._refusal = ""
 
     def _ready_summary(self) -> BuiltSummary | None:
+        """The summary of the current choices, built now if the preview is behind."""
         self.save_lists()
-        if self.built is None or self._preview_timer.isActive():
-            self.rebuild()
+        behind = self._preview_timer.isActive() or self.preview_jobs.busy
+        if self.built is None or behind or self._built_for != self._choices():
+            self._build_now()
         return self.built
-
-    def print_summary(self) -> None:
-        if self._ready_summary() is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self._apply_page_layout(printer)
-        dialog = QPrintDialog(printer, self)
-        with no_folder_traces():  # its "…" button opens a file dialog
-            accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
-        if accepted:
-            self.print_with(printer)
-
-    def print_with(self, printer: QPrinter) -> int:
-        """Print on the printer the print dialog set up, or save the PDF it chose ("Print to
-        file") whole or not at all; returns the number of pages, 0 when it failed."""
-        from recovery_desktop.ui.printing import print_to
-
-        built = self._ready_summary()
-        assert built is not None
-        where = printer.outputFileName()
-        try:
-            pages = print_to(built, printer, self._app_folders)
-        except (PrintError, JournalError) as error:
-            self._not_saved("Not saved" if where else "Not printed", error)
-            return 0
-        self.status.setText(
-            f"Saved {plural(pages, 'page')} to {where}."
-            if where
-            else f"Sent {plural(pages, 'page')} to the printer."
-        )
-        return pages
-
-    def default_pdf_name(self) -> str:
-        return f"summary-{self.period.key.replace('..', '-to-')}.pdf"
-
-    def save_pdf(self) -> None:
-        if self._ready_summary() is None:
-            return
-        start = Path.home() / self.default_pdf_name()
-        chosen = ask_save_path(self, "Save summary as PDF", start, [FileKind("PDF", "pdf")])
-        if chosen is not None:
-            self.save_pdf_to(chosen[0])
-
-    def save_pdf_to(self, path: Path) -> int:
-        from recovery_desktop.ui.printing import write_pdf
-
-        built = self._ready_summary()
-        assert built is not None
-        try:
-            pages = write_pdf(built, path, self.paper.currentText(), self._app_folders)
-        except (PrintError, JournalError) as error:
-            self._not_saved("Not saved", error)
-            return 0
-        self.status.setText(f"Saved {plural(pages, 'page')} to {path}.")
-        return pages
-
-    def _not_saved(self, title: str, error: Exception) -> None:
-        """A calm box with the file and the reason; the status line no longer says Saved."""
-        self.status.setText(f"{title}.")
-        QMessageBox.warning(self, title, f"{error}")
 
     def flush(self) -> bool:
         return self.save_lists()

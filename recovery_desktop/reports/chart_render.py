@@ -1,0 +1,73 @@
+"""A chart rendered to pixels with Agg, on whichever thread builds it (no Qt).
+
+The screen shows the picture rather than rendering the figure itself, so the slow part
+(about 100 ms for a ten-year chart) runs on the worker thread (docs/decisions.md, "Slow
+work off the GUI thread").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from recovery_desktop.reports.chart_kit import Chart
+
+# Logical pixels per inch of a chart on screen (matplotlib's own default figure dpi).
+SCREEN_DPI = 100.0
+
+
+@dataclass(frozen=True)
+class RenderedChart:
+    """``chart`` drawn at ``width`` × ``height`` device pixels (``pixel_ratio`` device
+    pixels per logical pixel) as RGBA rows, top row first; ``hover`` holds where each of
+    ``chart.points`` landed, in device pixels from the bottom-left corner (matplotlib's
+    display coordinates)."""
+
+    chart: Chart
+    rgba: bytes
+    width: int
+    height: int
+    pixel_ratio: float
+    hover: tuple[tuple[float, float], ...]
+
+    def point_text_at(self, x: float, y: float, reach: float) -> str | None:
+        """The text of the point nearest to display position (x, y) within ``reach``."""
+        if not self.hover:
+            return None
+        shown = np.array(self.hover)
+        distances = np.hypot(shown[:, 0] - x, shown[:, 1] - y)
+        nearest = int(np.argmin(distances))
+        return self.chart.points[nearest].text if distances[nearest] <= reach else None
+
+
+def render(chart: Chart, width: int, height: int, pixel_ratio: float = 1.0) -> RenderedChart:
+    """Draw ``chart`` at ``width`` × ``height`` logical pixels. The figure is resized to
+    match, so it is changed: call this only on the thread that owns the figure."""
+    figure = chart.figure
+    dpi = SCREEN_DPI * pixel_ratio
+    figure.set_dpi(dpi)
+    # Agg takes whole pixels by rounding down: half a pixel more makes it round to nearest.
+    half = 0.5 / pixel_ratio
+    figure.set_size_inches(
+        (max(width, 1) + half) / SCREEN_DPI, (max(height, 1) + half) / SCREEN_DPI
+    )
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    buffer = canvas.buffer_rgba()
+    rows, columns = buffer.shape[0], buffer.shape[1]
+    return RenderedChart(
+        chart, bytes(buffer), columns, rows, pixel_ratio, tuple(_hover_positions(chart))
+    )
+
+
+def _hover_positions(chart: Chart) -> list[tuple[float, float]]:
+    """One transform per axes (a ten-year chart has thousands of points)."""
+    found = np.zeros((len(chart.points), 2))
+    for index, axes in enumerate(chart.figure.axes):
+        rows = [n for n, p in enumerate(chart.points) if p.axes == index]
+        if rows:
+            data = np.array([[chart.points[n].x, chart.points[n].y] for n in rows])
+            found[rows] = axes.transData.transform(data)
+    return [(float(x), float(y)) for x, y in found]
