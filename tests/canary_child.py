@@ -100,7 +100,7 @@ def use_the_app(journal_dir: Path, canary: str) -> None:
 
     from recovery_desktop.data.journal import JournalFiles
     from recovery_desktop.ui.app import build_main_window
-    from recovery_desktop.ui.pages.today import TodayPage
+    from recovery_desktop.ui.pages.today.page import TodayPage
     from recovery_desktop.ui.session import Session
 
     app = QApplication.instance() or QApplication([])

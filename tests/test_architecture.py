@@ -77,8 +77,6 @@ def test_day_and_month_names_come_from_the_app_not_the_locale():
 
 
 PAGES = ROOT / "recovery_desktop" / "ui" / "pages"
-# Modules beside the pages that are parts of one page, not pages of their own.
-PAGE_PARTS = {"checkin_form": "today", "today_story": "today", "settings_backups": "settings"}
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -100,18 +98,18 @@ def _imported_modules(path: Path) -> set[str]:
 
 
 def _page_of(module: str) -> str | None:
-    """The page a module under ``ui/pages`` belongs to: its sub-package, or the page a
-    module beside the pages is part of, or the module itself."""
+    """The page a module under ``ui/pages`` belongs to: its sub-package, or the module
+    itself."""
     prefix = "recovery_desktop.ui.pages."
     if not module.startswith(prefix) or module == prefix.rstrip("."):
         return None
     first = module[len(prefix) :].split(".")[0]
-    return PAGE_PARTS.get(first, first)
+    return first
 
 
 def test_no_page_imports_another_page():
-    """A page imports only its own modules (a page sub-package its own parts, Today its
-    form and story): what two pages share lives in ``ui/widgets`` or ``ui/dialogs``."""
+    """A page imports only its own modules (a page sub-package its own parts): what two
+    pages share lives in ``ui/widgets`` or ``ui/dialogs``."""
     crossings = [
         f"{path.relative_to(ROOT)} imports {name}"
         for path in PAGES.rglob("*.py")
@@ -125,16 +123,12 @@ def test_no_page_imports_another_page():
 # Dialogs, widgets and the parts of a page that act on the journal as a whole (its key,
 # files, backups, export and import) take the Journal; every other one takes the
 # repositories it uses.
-# craving_panel and clean_badge: their constructors are being rewritten with the change
-# signal (issue 11, signals); they list what they should take in docs/decisions.md.
 JOURNAL_LEVEL = {
-    "change_passphrase.py",
-    "restore_dialog.py",
-    "transfer_dialogs.py",
-    "damaged_panel.py",
-    "settings_backups.py",
-    "craving_panel.py",
-    "clean_badge.py",
+    "dialogs/change_passphrase.py",
+    "dialogs/restore_dialog.py",
+    "dialogs/transfer_dialogs.py",
+    "widgets/damaged_panel.py",
+    "pages/settings/backups.py",
 }
 
 
@@ -149,9 +143,38 @@ def test_dialogs_and_widgets_take_repositories_not_the_journal():
     modules += [
         path for path in PAGES.glob("*/*.py") if path.name not in ("page.py", "__init__.py")
     ]
-    modules += [PAGES / f"{name}.py" for name in PAGE_PARTS]
     modules.append(ui / "draft_keeper.py")
     takers = [
-        path.name for path in modules if "recovery_desktop.data.journal" in _imported_modules(path)
+        path.relative_to(ui).as_posix()
+        for path in modules
+        if "recovery_desktop.data.journal" in _imported_modules(path)
     ]
+    assert len(modules) > 40, modules  # every dialog, widget, model and page part was found
     assert sorted(set(takers) - JOURNAL_LEVEL) == []
+
+
+# Pages that read across kinds of records through the journal's named queries
+# (``day_records``, ``first_day``, ``trend_data``, ``summary_inputs``), and Settings, which
+# acts on the journal as a whole (its key, files, backups, export and import).
+JOURNAL_LEVEL_PAGES = {
+    "today/page.py",
+    "cravings.py",
+    "trends.py",
+    "summary/page.py",
+    "settings/page.py",
+}
+
+
+def test_pages_take_repositories_unless_they_query_the_journal():
+    """Clean time gets the clean-time repository, Triggers & coping the library, People
+    the contacts and preferences; only the pages listed above are composed with the
+    journal."""
+    pages = [path for path in PAGES.glob("*.py") if path.stem != "__init__"]
+    pages += list(PAGES.glob("*/page.py"))
+    takers = [
+        path.relative_to(PAGES).as_posix()
+        for path in pages
+        if "recovery_desktop.data.journal" in _imported_modules(path)
+    ]
+    assert len(pages) >= 8, pages  # every page module was found
+    assert sorted(set(takers) - JOURNAL_LEVEL_PAGES) == []

@@ -1,4 +1,4 @@
-"""The summary's recovery numbers: cravings, what helped, people reached, lapses, clean time.
+"""The summary's events: cravings, what helped, people reached, lapses, clean time.
 
 Pure functions over what :class:`~recovery_desktop.domain.summary.SummaryInputs` holds.
 """
@@ -65,7 +65,7 @@ def _no_cravings() -> CravingSummary:
 
 
 @dataclass(frozen=True)
-class RecoverySummary:
+class EventsSummary:
     """The defaults describe a period with nothing recorded."""
 
     cravings: CravingSummary = field(default_factory=_no_cravings)
@@ -145,16 +145,16 @@ def _between(
     return replace(entry, last_lapse=last_lapse, restart=restart)
 
 
-def summarise_recovery(inputs: SummaryInputs, today: date) -> RecoverySummary:
-    """Everything the recovery sections of the printed summary show on ``today``: events of
+def summarise_events(inputs: SummaryInputs, today: date) -> EventsSummary:
+    """Everything the events sections of the printed summary show on ``today``: events of
     the days that have come, clean time on the period's last day or today while it runs,
     and nothing at all for a period that has not started."""
     counted = inputs.period.so_far(today)
     if counted is None:
-        return RecoverySummary()
+        return EventsSummary()
     trend = inputs.trend
     cravings = list(trend.cravings)
-    return RecoverySummary(
+    return EventsSummary(
         cravings=summarise_cravings(cravings),
         helped=tuple(what_helped(coping_effects(cravings, HELPED_MIN_USES))),
         people=tuple(reach_by_role(trend.reach_outs, inputs.contacts)),

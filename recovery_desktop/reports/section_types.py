@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from recovery_desktop.domain.summary import Summary, SummaryNotes
-from recovery_desktop.domain.summary_events import RecoverySummary
+from recovery_desktop.domain.summary_events import EventsSummary
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class SummaryContext:
     notes: SummaryNotes = field(default_factory=SummaryNotes)
     previous_goals: tuple[str, ...] = ()
     images: dict[str, str] = field(default_factory=dict)
-    recovery: RecoverySummary = field(default_factory=RecoverySummary)
+    events: EventsSummary = field(default_factory=EventsSummary)
     show_names: bool = False
 
 

@@ -67,7 +67,7 @@ CLEAN_TIME = SectionSpec(
     "clean_time",
     "Clean time",
     True,
-    lambda c: c.recovery.clean,
+    lambda c: c.events.clean,
     _clean_html,
     "No clean date set.",
 )
@@ -96,7 +96,7 @@ def _lapse_html(lapse: Lapse, period: Period) -> str:
 
 
 def _lapses_data(context: SummaryContext) -> tuple[tuple[Lapse, ...], Period] | None:
-    lapses = context.recovery.lapses
+    lapses = context.events.lapses
     return (lapses, context.summary.period) if lapses else None
 
 
@@ -118,7 +118,7 @@ LAPSES = SectionSpec(
 
 # -- cravings ----------------------------------------------------------------------------
 def _cravings_data(context: SummaryContext) -> CravingSummary | None:
-    summary = context.recovery.cravings
+    summary = context.events.cravings
     return summary if summary.count else None
 
 
@@ -162,7 +162,7 @@ HELPED = SectionSpec(
     "helped",
     "What helped most",
     True,
-    lambda c: c.recovery.helped,
+    lambda c: c.events.helped,
     _helped_html,
     "No coping action lowered a craving with the intensity noted before and after.",
 )
@@ -170,7 +170,7 @@ HELPED = SectionSpec(
 
 # -- people ------------------------------------------------------------------------------
 def _people_data(context: SummaryContext) -> SummaryContext | None:
-    return context if context.recovery.reach_outs else None
+    return context if context.events.reach_outs else None
 
 
 def _role_part(reach: RoleReach, show_names: bool) -> str:
@@ -181,9 +181,9 @@ def _role_part(reach: RoleReach, show_names: bool) -> str:
 
 
 def _people_html(context: SummaryContext) -> str:
-    recovery = context.recovery
-    total = f"Reach-outs: {recovery.reach_outs} (it helped {recovery.reach_outs_helped})"
-    return _line(total, *(_role_part(r, context.show_names) for r in recovery.people))
+    events = context.events
+    total = f"Reach-outs: {events.reach_outs} (it helped {events.reach_outs_helped})"
+    return _line(total, *(_role_part(r, context.show_names) for r in events.people))
 
 
 PEOPLE = SectionSpec(

@@ -22,7 +22,7 @@ from typing import Protocol
 
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import SummaryInputs, SummaryOptions, summarise
-from recovery_desktop.domain.summary_events import summarise_recovery
+from recovery_desktop.domain.summary_events import summarise_events
 from recovery_desktop.reports.sections import SummaryContext
 from recovery_desktop.reports.summary import chart_png
 from recovery_desktop.reports.summary_html import SummaryDocument, charts_needed, render
@@ -95,7 +95,7 @@ def build_summary(request: SummaryRequest) -> BuiltSummary:
         notes=inputs.notes,
         previous_goals=inputs.previous_goals,
         images={key: f"chart-{key}.png" for key in keys},
-        recovery=summarise_recovery(inputs, today),
+        events=summarise_events(inputs, today),
         show_names=options.show_names,
     )
     return BuiltSummary(render(context, options, today), images)

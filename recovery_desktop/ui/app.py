@@ -77,7 +77,7 @@ def page_specs(
         return page
 
     def today(journal: Journal) -> QWidget:
-        from recovery_desktop.ui.pages.today import TodayPage
+        from recovery_desktop.ui.pages.today.page import TodayPage
 
         page = TodayPage(journal, drafts)
         page.used_answered.connect(flows.day_marked_used)
@@ -99,20 +99,20 @@ def page_specs(
     def people(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.people.page import PeoplePage
 
-        page = PeoplePage(journal)
+        page = PeoplePage(journal.contacts, journal.preferences)
         # "last reached out" and its note
         return followed(page, lambda _day: page.log_box.refresh())
 
     def clean_time(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.clean_time import CleanTimePage
 
-        page = CleanTimePage(journal, flows.open_lapse)
+        page = CleanTimePage(journal.recovery_time, flows.open_lapse)
         return followed(page, page.day_changed)
 
     def library(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.library.page import LibraryPage
 
-        return followed(LibraryPage(journal))
+        return followed(LibraryPage(journal.library))
 
     def summary(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.summary.page import SummaryPage
@@ -121,7 +121,7 @@ def page_specs(
         return followed(page, page.picker.day_changed)
 
     def settings(journal: Journal) -> QWidget:
-        from recovery_desktop.ui.pages.settings import SettingsPage
+        from recovery_desktop.ui.pages.settings.page import SettingsPage
 
         page = SettingsPage(journal)
         page.auto_lock_changed.connect(idle.set_minutes)
@@ -130,14 +130,14 @@ def page_specs(
         return page
 
     return [
-        PageSpec("Today", today, f"{PAGES}.today:TodayPage"),
+        PageSpec("Today", today, f"{PAGES}.today.page:TodayPage"),
         PageSpec("Cravings", cravings, f"{PAGES}.cravings:CravingsPage"),
         PageSpec("Trends", trends, f"{PAGES}.trends:TrendsPage"),
         PageSpec("People", people, f"{PAGES}.people.page:PeoplePage"),
         PageSpec("Clean time", clean_time, f"{PAGES}.clean_time:CleanTimePage"),
         PageSpec("Triggers & coping", library, f"{PAGES}.library.page:LibraryPage"),
         PageSpec("Weekly summary", summary, f"{PAGES}.summary.page:SummaryPage"),
-        PageSpec("Settings", settings, f"{PAGES}.settings:SettingsPage"),
+        PageSpec("Settings", settings, f"{PAGES}.settings.page:SettingsPage"),
     ]
 
 
@@ -202,7 +202,7 @@ def build_main_window(
     drafts: dict[date, CheckIn] = {}
 
     def sidebar(journal: Journal) -> list[QWidget]:
-        badge = CleanBadge(journal, invite=True)
+        badge = CleanBadge(journal.recovery_time, invite=True)
         changes.changed.connect(badge.data_changed)  # always on screen: at once
         day.day_changed.connect(badge.day_changed)
         return [help_opener.button(), craving_button(flows), badge]

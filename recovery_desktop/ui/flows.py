@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.domain.day_story import craving_needs_lapse, lapse_needed
 from recovery_desktop.domain.drafts import Draft
@@ -18,6 +19,21 @@ from recovery_desktop.ui.idle import IdleWatcher
 from recovery_desktop.ui.session import Session
 
 CRAVING_SHORTCUT = "Ctrl+K"
+
+
+def craving_panel(
+    journal: Journal, craving: Craving | None = None, parent: QWidget | None = None
+) -> CravingPanel:
+    """The craving panel on ``journal``'s repositories (new, or ``craving`` to edit)."""
+    return CravingPanel(
+        journal.cravings,
+        journal.library,
+        journal.contacts,
+        journal.recovery_time,
+        journal.day_records,
+        craving,
+        parent,
+    )
 
 
 class Flows(QObject):
@@ -48,7 +64,7 @@ class Flows(QObject):
             self.panel.raise_()
             self.panel.activateWindow()
             return self.panel
-        panel = CravingPanel(journal, craving, self.window)
+        panel = craving_panel(journal, craving, self.window)
         panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if self.changes is not None:
             self.changes.changed.connect(panel.data_changed)

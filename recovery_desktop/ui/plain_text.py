@@ -49,12 +49,14 @@ def _show_tooltip(widget: QWidget, event: QHelpEvent) -> bool:
     return True
 
 
-# Qt's own tooltip window is a label that must stay rich: it draws the escaped text.
-_TOOLTIP_LABEL = "qtooltip_label"
+def _is_tooltip_window(label: QLabel) -> bool:
+    """Qt's own tooltip window, a label that must stay rich: it draws the escaped text. It
+    is polished while it is made, before Qt names it, so it is known by its window type."""
+    return label.isWindow() and label.windowType() == Qt.WindowType.ToolTip
 
 
 def _make_plain(label: QLabel) -> None:
-    if label.textFormat() == Qt.TextFormat.AutoText and label.objectName() != _TOOLTIP_LABEL:
+    if label.textFormat() == Qt.TextFormat.AutoText and not _is_tooltip_window(label):
         label.setTextFormat(Qt.TextFormat.PlainText)
 
 

@@ -7,7 +7,7 @@ from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.periods import Period, parse_week
 from recovery_desktop.domain.recovery_time import CleanPeriod, Lapse
 from recovery_desktop.domain.summary import SummaryInputs, SummaryNotes, YesNo, summarise
-from recovery_desktop.domain.summary_events import clean_time_at, summarise_recovery
+from recovery_desktop.domain.summary_events import clean_time_at, summarise_events
 from recovery_desktop.domain.trends import TrendData
 
 WEEK = parse_week("2026-W47")  # Monday 16 – Sunday 22 November 2026
@@ -66,8 +66,8 @@ def test_a_period_still_to_come_has_nothing_to_count():
     assert future.label_on(today) == "1–14 December 2026 — still to come"
     periods = (CleanPeriod(1, OPIOIDS, date(2026, 9, 1)),)
     inputs = SummaryInputs(future, (), SummaryNotes(), (), TrendData(future), (), periods)
-    recovery = summarise_recovery(inputs, today)
-    assert recovery.clean == () and recovery.lapses == ()
+    events = summarise_events(inputs, today)
+    assert events.clean == () and events.lapses == ()
 
 
 def test_clean_time_of_a_period_so_far_is_as_of_today():
@@ -75,7 +75,7 @@ def test_clean_time_of_a_period_so_far_is_as_of_today():
     periods = (CleanPeriod(1, OPIOIDS, date(2026, 11, 1)),)
     wednesday = WEEK.start + timedelta(days=2)
     inputs = SummaryInputs(WEEK, (), SummaryNotes(), (), TrendData(WEEK), (), periods)
-    (opioids,) = summarise_recovery(inputs, wednesday).clean
+    (opioids,) = summarise_events(inputs, wednesday).clean
     assert opioids.day == wednesday
     assert opioids.time is not None and opioids.time.streak == 17
 

@@ -15,7 +15,7 @@ from recovery_desktop.domain.summary import (
     SummaryOptions,
     summarise,
 )
-from recovery_desktop.domain.summary_events import summarise_recovery
+from recovery_desktop.domain.summary_events import summarise_events
 from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.reports.sections import SECTIONS, SummaryContext
 from recovery_desktop.reports.summary_html import render
@@ -76,7 +76,7 @@ def _html(options=None, **changes):
     inputs = _inputs(**changes)
     context = SummaryContext(
         summarise(WEEK, inputs.checkins, today=PRINTED),
-        recovery=summarise_recovery(inputs, PRINTED),
+        events=summarise_events(inputs, PRINTED),
         show_names=options.show_names,
     )
     return render(context, options, PRINTED).html
@@ -196,7 +196,7 @@ def test_a_week_ending_on_a_lapse_day_names_it_and_the_restart():
     inputs = replace(_inputs(lapses=(lapse,), periods=periods), lapse_history=(lapse,))
     context = SummaryContext(
         summarise(WEEK, inputs.checkins, today=PRINTED),
-        recovery=summarise_recovery(inputs, PRINTED),
+        events=summarise_events(inputs, PRINTED),
     )
     text = _section(render(context, SummaryOptions(), PRINTED).html, "Clean time")
     assert f"{OPIOIDS}: last lapse 22 November; counting again from 23 November" in text

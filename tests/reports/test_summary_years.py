@@ -8,7 +8,7 @@ from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.periods import date_range, parse_week
 from recovery_desktop.domain.recovery_time import CleanPeriod, Lapse
 from recovery_desktop.domain.summary import SummaryInputs, SummaryNotes, SummaryOptions, summarise
-from recovery_desktop.domain.summary_events import summarise_recovery
+from recovery_desktop.domain.summary_events import summarise_events
 from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.reports.sections import SummaryContext
 from recovery_desktop.reports.summary_html import render
@@ -29,7 +29,7 @@ def _html(period):
     inputs = SummaryInputs(period, checkins, SummaryNotes(), (), trend, (), PERIODS)
     context = SummaryContext(
         summarise(period, inputs.checkins, today=PRINTED),
-        recovery=summarise_recovery(inputs, PRINTED),
+        events=summarise_events(inputs, PRINTED),
     )
     return render(context, SummaryOptions(sections={"notes": True}), PRINTED).html
 

@@ -10,7 +10,7 @@ from recovery_desktop.data.backup_files import list_backups
 from recovery_desktop.data.backup_place import choose_folder
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.domain.checkin import CheckIn
-from recovery_desktop.ui.pages.settings import SettingsPage
+from recovery_desktop.ui.pages.settings.page import SettingsPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE
 from tests.ui.modal import stop_watching, when_shown  # noqa: F401 - stop_watching: fixture

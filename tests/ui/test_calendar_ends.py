@@ -14,9 +14,9 @@ from recovery_desktop.domain.periods import iso_week
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.reports.charts import CHARTS
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
-from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
+from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.session import Session
@@ -103,7 +103,7 @@ def test_dialogs_open_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journa
     for dialog in (
         CleanDateDialog(journal.recovery_time, DEFAULT_SUBSTANCE),
         LapseDialog(journal.recovery_time, journal.contacts),
-        CravingPanel(journal),
+        craving_panel(journal),
         ReachOutDialog(journal.contacts),
     ):
         qtbot.addWidget(dialog)
@@ -116,7 +116,7 @@ def test_the_clean_time_page_leaves_out_rows_at_the_calendars_end(qtbot, journal
     journal's usable story (here: no clean date yet)."""
     write_hostile_rows(journal, day)
     journal.recovery_time.set_counting(True)
-    page = CleanTimePage(journal, lambda **_: None)
+    page = CleanTimePage(journal.recovery_time, lambda **_: None)
     qtbot.addWidget(page)
     page.show()
     shown = [label.text() for label in page.body.findChildren(QLabel)]
@@ -159,7 +159,7 @@ def test_no_date_field_goes_past_the_last_day(qtbot, window_for, journal, files)
     for dialog in (
         CleanDateDialog(journal.recovery_time, DEFAULT_SUBSTANCE),
         LapseDialog(journal.recovery_time, journal.contacts),
-        CravingPanel(journal),
+        craving_panel(journal),
         ReachOutDialog(journal.contacts),
     ):
         qtbot.addWidget(dialog)

@@ -10,7 +10,7 @@ from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
 from tests.ui.conftest import wizard_at_first_steps

@@ -9,7 +9,7 @@ from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 
 TODAY = date.today()
@@ -53,7 +53,7 @@ def test_after_a_lapse_today_the_new_count_starts_tomorrow_in_words(qtbot, two_a
         f"Saved. Your new count starts tomorrow, {tomorrow}, "
         "and the 89 clean days you have had still count."
     )
-    page = CleanTimePage(two_attempts, lambda: None)
+    page = CleanTimePage(two_attempts.recovery_time, lambda: None)
     qtbot.addWidget(page)
     text = _texts(page)
     assert "Day one starts tomorrow" in text

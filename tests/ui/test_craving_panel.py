@@ -10,9 +10,8 @@ from PySide6.QtGui import QGuiApplication
 from recovery_desktop.domain.contacts import DEFAULT_CRISIS_LINES, Contact, Role, call_first
 from recovery_desktop.domain.cravings import Outcome, Tag
 from recovery_desktop.domain.library import Kind
-from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
-from recovery_desktop.ui.flows import Flows
+from recovery_desktop.ui.flows import Flows, craving_panel
 from recovery_desktop.ui.session import Session
 from tests.ui.conftest import click_choice
 
@@ -65,7 +64,7 @@ def test_log_a_craving_with_the_timer_and_read_it_back(qtbot, flows, journal):
     assert [t.name for t in saved.triggers] == [trigger]
     assert [t.name for t in saved.coping] == ["Go for a walk"]
     assert (saved.place, saved.with_whom, saved.thoughts) == ("Kitchen", "Alone", "Just once")
-    reopened = CravingPanel(journal, saved)
+    reopened = craving_panel(journal, saved)
     qtbot.addWidget(reopened)
     assert reopened.intensity.value() == 8 and reopened.outcome.value() is Outcome.PASSED
     assert [t.name for t in reopened.triggers.chosen()] == [trigger]

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from recovery_desktop.domain.dates import EARLIEST_DAY
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse, RecoveryTimeError
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
-from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
+from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.session import Session
 from tests.ui.conftest import wizard_at_first_steps
@@ -71,7 +71,7 @@ def test_every_dialog_has_sensible_date_fields(qtbot, journal):
     dialogs = [
         CleanDateDialog(journal.recovery_time, DEFAULT_SUBSTANCE),
         LapseDialog(journal.recovery_time, journal.contacts),
-        CravingPanel(journal),
+        craving_panel(journal),
         ReachOutDialog(journal.contacts),
     ]
     for dialog in dialogs:
@@ -96,7 +96,7 @@ def test_start_counting_after_a_lapse_today_suggests_tomorrow(qtbot, journal, mo
     lapse flow does, never "Day one is today" on the day of the use."""
     journal.recovery_time.set_counting(False)
     journal.recovery_time.record_lapse(Lapse(None, datetime.now(), DEFAULT_SUBSTANCE), None, TODAY)
-    page = CleanTimePage(journal, lambda: None)
+    page = CleanTimePage(journal.recovery_time, lambda: None)
     qtbot.addWidget(page)
     page.show()
     suggested = []

@@ -19,7 +19,7 @@ from recovery_desktop.ui.pages import cravings, summary  # noqa: F401  (patched 
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.cravings import CravingsPage
 from recovery_desktop.ui.pages.summary.page import SummaryPage
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
 from recovery_desktop.ui.widgets.period_picker import PeriodPicker

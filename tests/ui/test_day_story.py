@@ -12,8 +12,8 @@ from recovery_desktop.domain.cravings import Craving, Outcome
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse, clean_time
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
-from recovery_desktop.ui.flows import Flows
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.flows import Flows, craving_panel
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import answer_keep_lapse, click_choice
@@ -200,7 +200,7 @@ def test_i_used_then_not_now_stays_one_click_away(
     qtbot.mouseClick(page.story.use_line.button, Qt.MouseButton.LeftButton)
     [lapse] = sixty_days.recovery_time.lapses(TODAY, TODAY)
     assert lapse.craving_id == panel.craving.id and not page.story.use_line.isVisible()
-    reopened = CravingPanel(sixty_days, panel.craving)
+    reopened = craving_panel(sixty_days, panel.craving)
     qtbot.addWidget(reopened)
     assert reopened.lapse_line.isHidden()
 
@@ -211,7 +211,7 @@ def test_changing_i_used_to_passed_asks_about_the_linked_lapse(qtbot, sixty_days
     sixty_days.recovery_time.record_lapse(
         Lapse(None, datetime.now(), DEFAULT_SUBSTANCE, craving_id=craving.id), TOMORROW, TODAY
     )
-    panel = CravingPanel(sixty_days, craving)
+    panel = craving_panel(sixty_days, craving)
     qtbot.addWidget(panel)
     asked = answer_keep_lapse(qtbot, monkeypatch, "keep")
     click_choice(qtbot, panel.outcome, "It passed")

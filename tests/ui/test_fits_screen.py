@@ -36,7 +36,6 @@ from recovery_desktop.ui.dialogs.backup_viewer import BackupViewer
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
-from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.crisis_line_dialog import CrisisLineDialog
 from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpNowDialog, locked_content
 from recovery_desktop.ui.dialogs.key_wizards import (
@@ -50,8 +49,9 @@ from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
 from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDialog
+from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.chart_fit import chart_problems
 from tests.conftest import TEST_SCREEN
@@ -208,7 +208,7 @@ def _dialogs(journal) -> dict[str, object]:
     line = journal.contacts.crisis_lines()[0]
     trigger = journal.library.items(Kind.TRIGGER)[0]
     dialogs = {
-        "craving panel": lambda parent: CravingPanel(journal, None, parent),
+        "craving panel": lambda parent: craving_panel(journal, None, parent),
         "lapse": lambda parent: LapseDialog(
             journal.recovery_time, journal.contacts, None, None, parent
         ),

@@ -13,12 +13,12 @@ from recovery_desktop.domain.library import Kind
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
-from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.crisis_line_dialog import CrisisLineDialog
 from recovery_desktop.ui.dialogs.key_wizards import new_recovery_key_wizard
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
+from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE
 
@@ -81,7 +81,7 @@ def test_enter_with_the_recovery_key_missing_says_so(qtbot, window_for, journal,
 
 def test_enter_in_a_new_trigger_adds_it_and_keeps_the_craving_panel_open(qtbot, journal):
     """Enter adds the typed trigger; it does not also press Done and close the panel."""
-    panel = CravingPanel(journal)
+    panel = craving_panel(journal)
     qtbot.addWidget(panel)
     with qtbot.waitExposed(panel):
         panel.show()

@@ -3,8 +3,8 @@
 from datetime import datetime, timedelta
 
 from recovery_desktop.domain.contacts import Contact, Method, ReachOut, Role
-from recovery_desktop.ui.pages.settings import SettingsPage
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.settings.page import SettingsPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 
 
 def test_note_appears_after_the_chosen_days_and_follows_the_setting(qtbot, journal):

@@ -14,7 +14,7 @@ from recovery_desktop.ui.dialogs.help_now_dialog import HelpNowDialog
 from recovery_desktop.ui.dialogs.key_wizards import setup_wizard
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.pages.people.page import PeoplePage
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.help_now import HelpNow
 from tests.conftest import PASSPHRASE

@@ -18,7 +18,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
     new_recovery_key_wizard,
     setup_wizard,
 )
-from recovery_desktop.ui.pages.settings import SettingsPage
+from recovery_desktop.ui.pages.settings.page import SettingsPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE
 from tests.ui.modal import stop_watching, when_shown  # noqa: F401 (an autouse fixture)

@@ -16,7 +16,7 @@ from recovery_desktop.domain.recovery_time import (
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.flows import Flows
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
 from tests.ui.conftest import click_choice
@@ -122,10 +122,10 @@ def test_answering_used_today_yes_offers_the_lapse_flow_once(qtbot, sixty_days, 
 
 def test_clean_time_page_and_badge_follow_the_journal(qtbot, sixty_days, monkeypatch):
     """The page shows streak and history; the badge updates after a lapse."""
-    badge = CleanBadge(sixty_days)
+    badge = CleanBadge(sixty_days.recovery_time)
     qtbot.addWidget(badge)
     assert badge.text() == "60 days clean"
-    page = CleanTimePage(sixty_days, lambda: None)
+    page = CleanTimePage(sixty_days.recovery_time, lambda: None)
     qtbot.addWidget(page)
     assert "60 days" in _texts(page) and "No lapses recorded." in _texts(page)
     dialog = LapseDialog(
@@ -145,7 +145,7 @@ def test_setting_a_first_clean_date(qtbot, journal):
     """A journal that doesn't count yet offers to start; setting a date starts the count."""
     from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 
-    page = CleanTimePage(journal, lambda: None)
+    page = CleanTimePage(journal.recovery_time, lambda: None)
     qtbot.addWidget(page)
     assert "Not counting" in _texts(page)
     dialog = CleanDateDialog(journal.recovery_time, DEFAULT_SUBSTANCE, TODAY - timedelta(days=10))

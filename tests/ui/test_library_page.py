@@ -13,7 +13,7 @@ from tests.ui.conftest import follow_journal
 @pytest.fixture
 def page(qtbot, journal):
     """The page shown in its own active window, so its keyboard shortcuts work."""
-    shown = LibraryPage(journal)
+    shown = LibraryPage(journal.library)
     follow_journal(shown, journal)  # as in the window: changes made elsewhere reach it
     qtbot.addWidget(shown)
     shown.resize(1000, 700)

@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.unlock_panel import UnlockPanel
 from tests.conftest import PASSPHRASE, folder_hashes

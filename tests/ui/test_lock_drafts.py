@@ -25,7 +25,7 @@ from recovery_desktop.ui.flows import Flows
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.library.page import LibraryPage
 from recovery_desktop.ui.pages.people.page import PeoplePage
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import click_choice

@@ -13,7 +13,7 @@ from recovery_desktop.domain import recovery_key as rk
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.ui.dialogs.key_wizards import KeyWizard
 from recovery_desktop.ui.dialogs.new_key_wizard import SAME_PASSPHRASE
-from recovery_desktop.ui.pages.settings import SettingsPage
+from recovery_desktop.ui.pages.settings.page import SettingsPage
 from tests.conftest import PASSPHRASE
 from tests.data.test_key_copies import backup_pairs, checkins_read_with
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from recovery_desktop.domain.cravings import Craving, Outcome
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.ui.conftest import click_choice
 

@@ -28,7 +28,7 @@ LEFT = Qt.MouseButton.LeftButton
 @pytest.fixture
 def page(qtbot, journal):
     """The People page, shown and active."""
-    shown = PeoplePage(journal)
+    shown = PeoplePage(journal.contacts, journal.preferences)
     qtbot.addWidget(shown)
     shown.resize(1100, 780)
     shown.show()

@@ -7,11 +7,11 @@ from PySide6.QtCore import Qt
 
 from recovery_desktop.domain.contacts import Contact, Method, ReachOut, Role
 from recovery_desktop.domain.cravings import Craving
-from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
-from recovery_desktop.ui.pages.checkin_form import CheckInForm
+from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.people.page import PeoplePage
-from recovery_desktop.ui.pages.settings import SettingsPage
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.settings.page import SettingsPage
+from recovery_desktop.ui.pages.today.checkin_form import CheckInForm
+from recovery_desktop.ui.pages.today.page import TodayPage
 
 
 def _type_value(qtbot, spin, text: str) -> None:
@@ -47,7 +47,7 @@ def test_note_after_says_day_for_one(qtbot, journal):
 def test_the_craving_panel_says_lasted_1_minute(qtbot, journal):
     """The "Lasted" box of a one-minute craving reads "1 minute", and back to "minutes"."""
     craving = journal.cravings.save(Craving(None, datetime.now(), 5, duration_minutes=1))
-    panel = CravingPanel(journal, craving)
+    panel = craving_panel(journal, craving)
     qtbot.addWidget(panel)
     assert panel.duration.text() == "1 minute"
     panel.duration.setValue(20)
@@ -88,7 +88,7 @@ def test_todays_gentle_note_says_1_day(qtbot, quiet_for_a_day):
 
 def test_the_people_page_says_1_day(qtbot, quiet_for_a_day):
     """People: "It has been 1 day since you last reached out…"."""
-    page = PeoplePage(quiet_for_a_day)
+    page = PeoplePage(quiet_for_a_day.contacts, quiet_for_a_day.preferences)
     qtbot.addWidget(page)
     page.show()
     text = page.log_box.last_label.text()

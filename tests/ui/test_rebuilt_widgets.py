@@ -31,7 +31,7 @@ def test_clean_time_hides_the_old_lapse_list_while_saved_shows(qtbot, journal, f
     session = Session(files)
     session.adopt(journal)
     flows = Flows(session)
-    page = CleanTimePage(journal, flows.open_lapse)
+    page = CleanTimePage(journal.recovery_time, flows.open_lapse)
     qtbot.addWidget(page)
     follow_journal(page, journal, session)  # the recorded lapse redraws the page
     page.show()

@@ -26,8 +26,8 @@ from recovery_desktop.ui.dialogs.backup_secret import BackupSecretDialog
 from recovery_desktop.ui.dialogs.backup_viewer import BackupViewer
 from recovery_desktop.ui.dialogs.restore_dialog import NO_BACKUPS, RestoreDialog, restore_dialog
 from recovery_desktop.ui.pages.cravings import CravingsPage
-from recovery_desktop.ui.pages.settings import SettingsPage
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.settings.page import SettingsPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE, folder_hashes
 from tests.ui.modal import stop_watching, when_shown

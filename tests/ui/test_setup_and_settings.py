@@ -15,7 +15,7 @@ from recovery_desktop.data.journal import (
 from recovery_desktop.domain import recovery_key as rk
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.key_wizards import KeyWizard, add_passphrase_wizard, setup_wizard
-from recovery_desktop.ui.pages.settings import SettingsPage
+from recovery_desktop.ui.pages.settings.page import SettingsPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import wizard_at_privacy_choice

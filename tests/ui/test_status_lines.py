@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from recovery_desktop.domain.demo import demo_checkins
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.pages.library.page import LibraryPage
-from recovery_desktop.ui.pages.settings import SettingsPage
+from recovery_desktop.ui.pages.settings.page import SettingsPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.recovery_key import RecoveryKeyView
 from recovery_desktop.ui.widgets.status_line import StatusLine
@@ -64,7 +64,7 @@ def test_a_long_status_is_shortened_to_one_line_and_kept_whole_for_reading(qtbot
 
 def test_archiving_a_trigger_does_not_shrink_the_list(qtbot, journal):
     """The "Archived …" note appears under the list without taking room from it."""
-    page = _shown(qtbot, LibraryPage(journal))
+    page = _shown(qtbot, LibraryPage(journal.library))
     panel = page.triggers
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
     before = _place(panel.tree)

@@ -28,7 +28,7 @@ CHILD = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
     from recovery_desktop.cli import main
     from recovery_desktop.ui.main_window import MainWindow
-    from recovery_desktop.ui.pages.today import TodayPage
+    from recovery_desktop.ui.pages.today.page import TodayPage
 
     app = QApplication(sys.argv[:1])
 

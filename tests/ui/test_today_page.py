@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from recovery_desktop.data import connection
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.domain.checkin import Halt
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import click_choice
 

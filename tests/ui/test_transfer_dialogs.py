@@ -27,9 +27,9 @@ from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.domain.summary import SummaryNotes
 from recovery_desktop.ui.dialogs.transfer_dialogs import EXPORT_WARNING, ExportDialog, ImportDialog
 from recovery_desktop.ui.pages.people.page import PeoplePage
-from recovery_desktop.ui.pages.settings import SettingsPage
+from recovery_desktop.ui.pages.settings.page import SettingsPage
 from recovery_desktop.ui.pages.summary.page import SummaryPage
-from recovery_desktop.ui.pages.today import TodayPage
+from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.conftest import folder_hashes
 from tests.ui.modal import stop_watching, when_shown  # noqa: F401 (an autouse fixture)

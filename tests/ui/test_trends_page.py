@@ -315,3 +315,52 @@ def test_a_narrower_window_gets_charts_drawn_for_their_new_width(qtbot, page):
     for view in page.views.values():
         assert view.canvas.matches_size()
         assert view.canvas.rendered.width == round(view.canvas.width() * view.devicePixelRatioF())
+
+
+def test_a_chart_drawn_while_its_room_changed_is_drawn_again_at_the_new_size(
+    qtbot, journal, worker
+):
+    """The window narrows while the top chart is on its way: once every chart is ready, each
+    picture fits its chart's room exactly (not scaled) and hovering a point describes it."""
+    journal.checkins.save_many(demo_checkins(10, date.today(), seed=2))
+    page = TrendsPage(journal, Warmup(), worker)
+    qtbot.addWidget(page)
+    page.resize(1000, 900)
+    narrowed = []
+
+    def narrow_once(key, _value):  # runs after the page asked for its first chart
+        if key == "data" and not narrowed:
+            narrowed.append(True)
+            page.resize(760, 900)
+
+    page.jobs.result.connect(narrow_once)
+    with qtbot.waitSignal(page.charts_ready, timeout=20000):
+        page.show()
+    qtbot.waitUntil(lambda: not page.is_drawing(), timeout=20000)
+    assert narrowed
+    for view in page.views.values():
+        assert view.canvas.matches_size()
+        assert view.canvas.rendered.width == round(view.canvas.width() * view.devicePixelRatioF())
+    view = page.views["mood_craving"]
+    point = next(p for p in view.chart.points if "Mood:" in p.text)
+    x, y = view.chart.figure.axes[point.axes].transData.transform((point.x, point.y))
+    assert view.point_text_at(x + 2, y + 2) == point.text
+
+
+def test_a_new_range_is_told_and_the_old_charts_are_dimmed_until_it_is_drawn(qtbot, page, worker):
+    """4 weeks → All: until the new charts are all drawn, the status line says so and the
+    charts still showing 4 weeks are marked outdated (dimmed, keeping their room); then
+    the message goes and no chart is outdated."""
+    places = {key: view.geometry() for key, view in page.views.items()}
+    release, _holder = _hold(worker)
+    click_choice(qtbot, page.range, "All")
+    assert page.status.text() == f"Drawing the charts for {page.period().label}…"
+    assert all(view.is_outdated() for view in page.views.values())
+    assert not page.views["mood_craving"].save_button.isEnabled()
+    assert {key: view.geometry() for key, view in page.views.items()} == places
+    with qtbot.waitSignal(page.charts_ready, timeout=20000):
+        release.set()
+    assert page.status.text() == ""
+    assert not any(view.is_outdated() for view in page.views.values())
+    assert all(view.chart.period == page.period() for view in page.views.values())
+    assert page.views["mood_craving"].save_button.isEnabled()

@@ -60,11 +60,26 @@ def drawn(text: str, format_: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
 
 
 def hover(widget: QWidget, at: QPoint | None = None) -> str:
-    """The tooltip shown when the pointer rests on ``widget`` (at ``at``), as Qt holds it."""
+    """The characters a person sees in the tooltip shown when the pointer rests on
+    ``widget`` (at ``at``): as Qt's tooltip window draws them, in its own text format."""
     QToolTip.hideText()
     at = at or QPoint(1, 1)
     QApplication.sendEvent(widget, QHelpEvent(QEvent.Type.ToolTip, at, widget.mapToGlobal(at)))
-    return QToolTip.text()
+    if not QToolTip.isVisible():
+        return ""
+    return tooltip_drawn()
+
+
+def tooltip_drawn() -> str:
+    """What Qt's tooltip window draws now."""
+    (tip,) = [
+        label
+        for label in QApplication.topLevelWidgets()
+        if isinstance(label, QLabel)
+        and label.windowType() == Qt.WindowType.ToolTip
+        and label.isVisible()
+    ]
+    return drawn(tip.text(), tip.textFormat())
 
 
 def markup_problems(root: QWidget) -> list[str]:
@@ -75,7 +90,7 @@ def markup_problems(root: QWidget) -> list[str]:
         label = widget.text() if isinstance(widget, QLabel) else ""
         if MARK in label and MARK not in drawn(label, widget.textFormat()):
             problems.append(f"{name}: {widget.text()[:60]!r}")
-        if MARK in widget.toolTip() and MARK not in drawn(hover(widget)):
+        if MARK in widget.toolTip() and MARK not in hover(widget):
             problems.append(f"{name} tooltip: {widget.toolTip()[:60]!r}")
     return problems
 
@@ -114,7 +129,7 @@ def test_table_tooltips_show_user_text_as_typed(qtbot, window_for, journal, file
     _settle(qtbot, window)
     table = page.table
     cell = table.visualRect(page.model.index(0, COL_TRIGGERS)).center()
-    assert drawn(hover(table.viewport(), cell)) == f"{MARK}pay"
+    assert hover(table.viewport(), cell) == f"{MARK}pay"
 
 
 def test_message_boxes_show_user_text_as_typed(qtbot):
@@ -153,3 +168,17 @@ def test_only_the_apps_own_words_are_rich_text(qtbot, files):
     assert labels and all(drawn(label.text(), label.textFormat()) for label in labels)
     assert all("<p>" not in drawn(label.text(), label.textFormat()) for label in labels)
     wizard.done(0)
+
+
+def test_a_tooltip_of_several_lines_shows_its_lines_not_markup(qtbot):
+    """Chart hover texts have two lines ("Fri 13 Nov 2026" / "Craving peak: 4"): the
+    tooltip shows them as lines, never the tags that carry them."""
+    from recovery_desktop.ui.plain_text import plain_tooltip
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    QToolTip.showText(widget.mapToGlobal(QPoint(1, 1)), plain_tooltip(f"Fri 13 Nov\n{MARK}: 4"))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert tooltip_drawn() == f"Fri 13 Nov\n{MARK}: 4"
+    QToolTip.hideText()

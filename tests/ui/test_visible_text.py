@@ -12,12 +12,12 @@ from recovery_desktop.domain.library import Kind
 from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
-from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.crisis_line_dialog import CrisisLineDialog
 from recovery_desktop.ui.dialogs.key_wizards import setup_wizard
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
+from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.summary.page import SummaryPage
 from recovery_desktop.ui.session import Session
 
@@ -91,7 +91,7 @@ def test_no_double_spaces_in_any_dialog(qtbot, journal):
         LibraryItemDialog(journal.library, Kind.COPING),
         LapseDialog(journal.recovery_time, journal.contacts),
         ReachOutDialog(journal.contacts, contact.id),
-        CravingPanel(journal, journal.cravings.between(date.min, date.max)[0]),
+        craving_panel(journal, journal.cravings.between(date.min, date.max)[0]),
         setup_wizard(lambda _wizard: None, journal.files.app_folders()),
     ]
     found = []

@@ -6,7 +6,9 @@ was written. Choosing "I used" opens the lapse flow after saving.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -26,11 +28,10 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain import scales
 from recovery_desktop.domain.contacts import Contact, Method, ReachOut
 from recovery_desktop.domain.cravings import Craving, CravingError, Outcome
-from recovery_desktop.domain.day_story import craving_needs_lapse
+from recovery_desktop.domain.day_story import DayRecords, craving_needs_lapse
 from recovery_desktop.domain.library import Kind, LibraryItem
 from recovery_desktop.domain.recovery_time import Lapse
 from recovery_desktop.domain.wording import shortened
@@ -44,6 +45,12 @@ from recovery_desktop.ui.widgets.optional_spin import OptionalSpinBox
 from recovery_desktop.ui.widgets.reading_order import chain_tabs
 from recovery_desktop.ui.widgets.tag_picker import TagPicker
 from recovery_desktop.ui.window_size import fit_to_screen
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
+    from recovery_desktop.data.cravings import CravingRepository
+    from recovery_desktop.data.library import LibraryRepository
+    from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 
 AUTOSAVE_MS = 800
 NOT_YET = "not_yet"
@@ -62,17 +69,29 @@ def _now() -> datetime:
 
 
 class CravingPanel(QDialog):
-    """Log a craving (new, or ``craving`` to edit) with help alongside."""
+    """Log a craving (new, or ``craving`` to edit) with help alongside.
+
+    Saves to ``cravings``; offers triggers and coping from ``library`` and people from
+    ``contacts``; reads and removes linked lapses in ``recovery_time``; ``day_records(day,
+    today)`` is the journal's query of a day's cravings, lapses and clean date."""
 
     saved = Signal(object)  # the Craving, after every committed save
     used = Signal(object)  # the Craving: its outcome is "used" (the lapse flow is offered)
     lapses_changed = Signal()  # a linked lapse was removed as a mistake
 
     def __init__(
-        self, journal: Journal, craving: Craving | None = None, parent: QWidget | None = None
+        self,
+        cravings: CravingRepository,
+        library: LibraryRepository,
+        contacts: ContactRepository,
+        recovery_time: RecoveryTimeRepository,
+        day_records: Callable[[date, date], DayRecords],
+        craving: Craving | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.journal = journal
+        self.cravings, self.library, self.contacts = cravings, library, contacts
+        self.recovery_time, self.day_records = recovery_time, day_records
         self.craving = craving
         self._opened = datetime.now()
         self._dirty = False
@@ -88,7 +107,7 @@ class CravingPanel(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("saveStatus")
         self.status.setAccessibleName("Save status")
-        self.help = HelpNow(journal.contacts, journal.library, self._reached, self)
+        self.help = HelpNow(contacts, library, self._reached, self)
         self.help.message.connect(self._show_problem)
         self._build()
         self._load(craving)
@@ -125,7 +144,7 @@ class CravingPanel(QDialog):
         self.when.setCalendarPopup(True)
         self.when.setAccessibleName("When it started")
         self.when.setMaximumWidth(260)
-        self.triggers = TagPicker(self.journal.library, Kind.TRIGGER, "Triggers", box)
+        self.triggers = TagPicker(self.library, Kind.TRIGGER, "Triggers", box)
         self.place = QLineEdit(box)
         self.place.setPlaceholderText("Where are you?")
         self.place.setAccessibleName("Where")
@@ -148,7 +167,7 @@ class CravingPanel(QDialog):
 
     def _after_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox("Afterwards", parent)
-        self.coping = TagPicker(self.journal.library, Kind.COPING, "What I did", box)
+        self.coping = TagPicker(self.library, Kind.COPING, "What I did", box)
         self.after = ScaleInput(scales.CRAVING, box)
         self.after.setAccessibleName("Intensity now, 0 to 10")
         self.after_word = QLabel(scales.CRAVING.describe(None), box)
@@ -237,7 +256,7 @@ class CravingPanel(QDialog):
 
     def _favourites(self) -> list[LibraryItem]:
         try:
-            return self.journal.library.favourites()
+            return self.library.favourites()
         except JournalError:
             return []
 
@@ -288,7 +307,7 @@ class CravingPanel(QDialog):
             self._dirty = False
             return True
         try:
-            self.craving = self.journal.cravings.save(craving)
+            self.craving = self.cravings.save(craving)
         except (JournalError, CravingError) as error:
             self._show_problem(f"Not saved: {error} What you wrote is still here.")
             return False
@@ -306,7 +325,7 @@ class CravingPanel(QDialog):
         if self.craving is None or self.craving.id is None:
             return []
         try:
-            return self.journal.recovery_time.lapses_of_craving(self.craving.id)
+            return self.recovery_time.lapses_of_craving(self.craving.id)
         except JournalError:
             return []
 
@@ -315,7 +334,7 @@ class CravingPanel(QDialog):
         if self.craving is None:
             return False
         try:
-            records = self.journal.day_records(self.craving.day, date.today())
+            records = self.day_records(self.craving.day, date.today())
         except JournalError:
             return False
         return craving_needs_lapse(records, self.craving)
@@ -347,7 +366,7 @@ class CravingPanel(QDialog):
         if_kept = "this craving's outcome stays \u201cI used\u201d"
         self._asking_keep = True
         try:
-            removed = keep_or_remove(self, self.journal.recovery_time, lapses, if_kept)
+            removed = keep_or_remove(self, self.recovery_time, lapses, if_kept)
         finally:
             self._asking_keep = False
         if removed:
@@ -373,7 +392,7 @@ class CravingPanel(QDialog):
             self.craving.id if self.craving else None,
         )
         try:
-            self.journal.contacts.log_reach_out(reach)
+            self.contacts.log_reach_out(reach)
         except JournalError as error:
             self._show_problem(str(error))
             return

@@ -3,7 +3,6 @@ JSON export (what the file holds and what will be added, then a backup and the i
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -198,19 +197,18 @@ def export_everything(parent: QWidget, journal: Journal) -> None:
         )
 
 
-def choose_and_import(parent: QWidget, journal: Journal, imported: Callable[[], object]) -> None:
+def choose_and_import(parent: QWidget, journal: Journal) -> None:
     """Ask for a JSON export, then :func:`import_file`."""
     chosen = ask_open_path(parent, "Import a JSON export", Path.home(), [JSON_KIND])
     if chosen is not None:
-        import_file(parent, journal, chosen, imported)
+        import_file(parent, journal, chosen)
 
 
-def import_file(
-    parent: QWidget, journal: Journal, path: Path, imported: Callable[[], object]
-) -> ImportResult | None:
+def import_file(parent: QWidget, journal: Journal, path: Path) -> ImportResult | None:
     """Check ``path`` completely, show what it holds and will add, import once confirmed
-    and say what was added; ``imported`` runs after records were added. A file that cannot
-    be imported gets a calm box naming the problem, and nothing changes."""
+    and say what was added (the pages showing the new records hear of them through the
+    change signal). A file that cannot be imported gets a calm box naming the problem, and
+    nothing changes."""
     try:
         with busy():
             plan = read_plan(path)
@@ -222,6 +220,5 @@ def import_file(
     dialog = ImportDialog(journal, path.name, plan, expected, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted.value or dialog.outcome is None:
         return None
-    imported()
     QMessageBox.information(parent, "Imported", result_text(dialog.outcome, "\n\n"))
     return dialog.outcome

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 from recovery_desktop.domain.drafts import Draft, DraftKind
@@ -40,6 +39,9 @@ from recovery_desktop.domain.recovery_time import (
 )
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.widgets.layout import clear_layout, page_heading, scroll_area
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 
 
 class OpenLapse(Protocol):
@@ -90,9 +92,14 @@ class CleanTimePage(QWidget):
     draft_kinds = (DraftKind.CLEAN_DATE, DraftKind.LAPSE)
     shows = frozenset({Change.CLEAN_TIME})
 
-    def __init__(self, journal: Journal, open_lapse: OpenLapse, parent: QWidget | None = None):
+    def __init__(
+        self,
+        recovery_time: RecoveryTimeRepository,
+        open_lapse: OpenLapse,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
-        self.journal = journal
+        self.recovery_time = recovery_time
         self.open_lapse = open_lapse
         self.body = QWidget(self)
         self.body_layout = QVBoxLayout(self.body)
@@ -112,9 +119,9 @@ class CleanTimePage(QWidget):
     def refresh(self) -> None:
         clear_layout(self.body_layout)
         try:
-            periods = self.journal.recovery_time.periods()
-            lapses = self.journal.recovery_time.lapses(EARLIEST_DAY, LATEST_DAY)
-            counting = self.journal.recovery_time.counting()
+            periods = self.recovery_time.periods()
+            lapses = self.recovery_time.lapses(EARLIEST_DAY, LATEST_DAY)
+            counting = self.recovery_time.counting()
         except JournalError as error:
             problem = QLabel(str(error), self.body)
             problem.setTextFormat(Qt.TextFormat.PlainText)
@@ -214,7 +221,7 @@ class CleanTimePage(QWidget):
     def _clean_date_dialog(
         self, substance: str | None, start: date | None, draft: Draft | None = None
     ) -> None:
-        dialog = CleanDateDialog(self.journal.recovery_time, substance, start, self)
+        dialog = CleanDateDialog(self.recovery_time, substance, start, self)
         if draft is not None:
             dialog.resume(draft)
         if dialog.exec():

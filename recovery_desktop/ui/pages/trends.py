@@ -67,6 +67,7 @@ class TrendsPage(QWidget):
         self._data: TrendData | None = None
         self._queue: list[str] = []  # charts still to draw, in page order
         self._waiting_first = False
+        self._redrawing = False  # a new range is being drawn over charts still shown
         self.jobs = worker.channel(self)
         self.jobs.result.connect(self._arrived)
         self.jobs.failed.connect(self._failed)
@@ -179,11 +180,22 @@ class TrendsPage(QWidget):
             return
         self._drawn = key
         self._ensure_views()
+        self._tell_redrawing(period)
         self.jobs.restart()  # a range asked for before is dropped, never shown
         self._data, self._waiting_first = None, True
         self._resized.clear()
         self._queue = []
         self.jobs.submit(DATA, partial(read_trends, self.journal, period))
+
+    def _tell_redrawing(self, period: Period) -> None:
+        """Charts of another range (or older data) on screen are dimmed, keeping their room,
+        and the status line says the new ones are on their way until they all are."""
+        shown = [view for view in self.views.values() if view.chart is not None]
+        self._redrawing = bool(shown)
+        if shown:
+            self.status.setText(f"Drawing the charts for {period.label}…")
+        for view in shown:
+            view.mark_outdated()
 
     def _ensure_views(self) -> None:
         if self.views:
@@ -211,16 +223,35 @@ class TrendsPage(QWidget):
     def _arrived(self, key: str, value: object) -> None:
         if key == DATA:
             self._data = cast("TrendData", value)
-            self.status.clear()
+            if not self._redrawing:
+                self.status.clear()  # "Preparing charts…": the charts' rooms show the rest
             self._queue = list(self.views)  # in page order
         else:
-            self.views[key].show_rendered(cast("RenderedChart", value))
+            view = self.views[key]
+            view.show_rendered(cast("RenderedChart", value))
+            if self._drawn_for_other_size(key):
+                self._queue.append(key)  # its room changed while it was on its way
             if self._waiting_first:
                 self._waiting_first = False
                 self.first_chart_shown.emit()
         self._draw_next()
         if not self.is_drawing():
+            if self._redrawing:
+                self._redrawing = False
+                self.status.clear()
             self.charts_ready.emit()
+
+    def _drawn_for_other_size(self, key: str) -> bool:
+        """True when the picture shown is scaled and a new one would fit (never for a
+        chart narrower than a chart can be drawn, so a redraw never repeats itself)."""
+        view = self.views[key]
+        if view.canvas.matches_size() or key in self._queue or view.canvas.rendered is None:
+            return False
+        shown = view.canvas.rendered
+        width, height, ratio = view.pixel_size()
+        # Agg rounds a size in inches down to whole pixels: a pixel less is the same size.
+        near = abs(shown.width - width * ratio) <= 1 and abs(shown.height - height * ratio) <= 1
+        return not near or shown.pixel_ratio != ratio
 
     def _failed(self, _key: str, error: JournalError) -> None:
         self.status.setText(f"The charts could not be read: {error}")

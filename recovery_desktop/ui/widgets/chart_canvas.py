@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 HOVER_PIXELS = 12
 # Narrower than this a chart has no room for its axes (a page laid out while hidden).
 MIN_WIDTH = 300
+OUTDATED_OPACITY = 0.35  # a picture of a range no longer chosen, while the new one is drawn
 
 
 class ChartCanvas(QWidget):
@@ -95,6 +96,8 @@ class ChartCanvas(QWidget):
         if self._image is None:
             return
         painter = QPainter(self)
+        if not self.isEnabled():  # outdated: the next picture is on its way
+            painter.setOpacity(OUTDATED_OPACITY)
         if self.matches_size():
             painter.drawImage(0, 0, self._image)
         else:

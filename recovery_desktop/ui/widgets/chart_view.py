@@ -67,9 +67,18 @@ class ChartView(QFrame):
         """Show a chart rendered elsewhere; from now on only this thread uses its figure.
         The canvas stays (only its picture changes), so the layout never moves."""
         self.canvas.show_rendered(rendered)
+        self.setEnabled(True)
         self.chart = rendered.chart
         self.draw_count += 1
         self.save_button.setEnabled(True)
+
+    def mark_outdated(self) -> None:
+        """Dim the picture and turn off its hover details and "Save image…" until the next
+        one is shown (it belongs to a range or data no longer chosen)."""
+        self.setEnabled(False)
+
+    def is_outdated(self) -> bool:
+        return not self.isEnabled()
 
     def set_chart(self, chart: Chart) -> None:
         """Render ``chart`` here, on the calling thread, and show it."""

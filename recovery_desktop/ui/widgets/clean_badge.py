@@ -8,28 +8,33 @@ count clean time it is hidden.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.data.journal import Journal
-from recovery_desktop.domain import recovery_time
 from recovery_desktop.domain.recovery_time import (
     CleanTime,
     badge_text,
     count_sentence,
     cumulative_sentence,
 )
+from recovery_desktop.domain.recovery_time import main_clean_time as first_clean_time
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 
 INVITATION = "No clean date yet"
 INVITATION_DETAIL = "You can set your clean date on the Clean time page."
 
 
-def main_clean_time(journal: Journal, today: date) -> CleanTime | None:
-    """Clean time of the first substance (opioids unless the user has only others)."""
-    return recovery_time.main_clean_time(journal.recovery_time.periods(), today)
+def main_clean_time(recovery_time: RecoveryTimeRepository, today: date) -> CleanTime | None:
+    """Clean time of the first substance (opioids unless the user has only others).
+
+    Raises ``JournalError`` when the journal cannot be read."""
+    return first_clean_time(recovery_time.periods(), today)
 
 
 def badge_words(time: CleanTime, today: date) -> tuple[str, str]:
@@ -46,9 +51,14 @@ class CleanBadge(QLabel):
     does; the others stay hidden).
     """
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None, invite: bool = False):
+    def __init__(
+        self,
+        recovery_time: RecoveryTimeRepository,
+        parent: QWidget | None = None,
+        invite: bool = False,
+    ):
         super().__init__(parent)
-        self.journal = journal
+        self.recovery_time = recovery_time
         self.invite = invite
         self.setObjectName("cleanBadge")
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -68,8 +78,8 @@ class CleanBadge(QLabel):
     def refresh(self) -> None:
         today = date.today()
         try:
-            counting = self.journal.recovery_time.counting()
-            time = main_clean_time(self.journal, today) if counting else None
+            counting = self.recovery_time.counting()
+            time = main_clean_time(self.recovery_time, today) if counting else None
         except JournalError:
             return
         if time is not None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from recovery_desktop.data.changes import Change
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.ui.pages.library.item_list import PANEL_MARK, LibraryList
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.library import LibraryRepository
 
 INTRO = (
     "Triggers are the people, places, feelings and situations that make using more likely. "
@@ -35,12 +39,12 @@ class LibraryPage(QWidget):
     draft_kinds = (DraftKind.LIBRARY_ITEM,)
     shows = frozenset({Change.LIBRARY})
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(self, library: LibraryRepository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.journal = journal
+        self.library = library
         heading = page_heading("Triggers and coping", self)
-        self.triggers = LibraryList(journal.library, Kind.TRIGGER, self)
-        self.coping = LibraryList(journal.library, Kind.COPING, self)
+        self.triggers = LibraryList(library, Kind.TRIGGER, self)
+        self.coping = LibraryList(library, Kind.COPING, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._tab(self.triggers, TRIGGERS_NOTE), TABS[Kind.TRIGGER])

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from recovery_desktop.data.changes import Change
-from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.ui.pages.people.contacts import ContactsBox
 from recovery_desktop.ui.pages.people.crisis import CrisisLinesBox
 from recovery_desktop.ui.pages.people.log import ReachOutLogBox
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.contacts import ContactRepository
+    from recovery_desktop.data.preferences import PreferenceRepository
 
 INTRO = (
     "Recovery is easier together. Keep the people you can turn to close at hand, "
@@ -29,16 +33,20 @@ class PeoplePage(QWidget):
     draft_kinds = (DraftKind.CONTACT, DraftKind.REACH_OUT, DraftKind.CRISIS_LINE)
     shows = frozenset({Change.CONTACTS, Change.REACH_OUTS, Change.CRISIS_LINES, Change.PREFERENCES})
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        contacts: ContactRepository,
+        preferences: PreferenceRepository,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.journal = journal
         heading = page_heading("People", self)
         body = QWidget(self)
         intro = QLabel(INTRO, body)
         intro.setWordWrap(True)
-        self.contacts_box = ContactsBox(journal.contacts, body)
-        self.log_box = ReachOutLogBox(journal.contacts, journal.preferences, body)
-        self.crisis_box = CrisisLinesBox(journal.contacts, body)
+        self.contacts_box = ContactsBox(contacts, body)
+        self.log_box = ReachOutLogBox(contacts, preferences, body)
+        self.crisis_box = CrisisLinesBox(contacts, body)
         column = QVBoxLayout(body)
         column.addWidget(intro)
         for box in (self.contacts_box, self.log_box, self.crisis_box):

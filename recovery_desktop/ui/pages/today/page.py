@@ -30,8 +30,8 @@ from recovery_desktop.domain.day_story import DayRecords, asks_about_lapse
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
-from recovery_desktop.ui.pages.checkin_form import CheckInForm
-from recovery_desktop.ui.pages.today_story import DayStory
+from recovery_desktop.ui.pages.today.checkin_form import CheckInForm
+from recovery_desktop.ui.pages.today.story import DayStory
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
@@ -99,7 +99,7 @@ class TodayPage(QWidget):
         self.form = CheckInForm(self)
         self.story = DayStory(self.form)
         self.status = SaveStatus(self)
-        self.badge = CleanBadge(journal, self)
+        self.badge = CleanBadge(journal.recovery_time, self)
         self.gentle_note = QLabel(self)
         self.gentle_note.setObjectName("gentleNote")
         self.gentle_note.setWordWrap(True)

@@ -32,7 +32,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
 )
 from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
 from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
-from recovery_desktop.ui.pages.settings_backups import BackupsBox, open_in_file_manager
+from recovery_desktop.ui.pages.settings.backups import BackupsBox, open_in_file_manager
 from recovery_desktop.ui.widgets.counted_spin import count_unit
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.status_line import StatusLine
@@ -80,7 +80,6 @@ class SettingsPage(QWidget):
         DraftKind.NEW_ENCRYPTION_KEY,
     )
     auto_lock_changed = Signal(int)
-    data_imported = Signal()  # records were added: pages showing them read them again
     restore_wanted = Signal(object)  # the BackupFile the user chose and confirmed
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
@@ -265,7 +264,7 @@ class SettingsPage(QWidget):
         )
         self.import_button = QPushButton("&Import…", box)
         self.import_button.clicked.connect(
-            lambda: transfer_dialogs.choose_and_import(self, self.journal, self.data_imported.emit)
+            lambda: transfer_dialogs.choose_and_import(self, self.journal)
         )
         row = QHBoxLayout()
         row.addWidget(self.export_button)

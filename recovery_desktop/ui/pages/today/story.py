@@ -18,7 +18,7 @@ from recovery_desktop.domain.day_story import (
     peak_behind,
     use_to_record,
 )
-from recovery_desktop.ui.pages.checkin_form import CheckInForm
+from recovery_desktop.ui.pages.today.checkin_form import CheckInForm
 from recovery_desktop.ui.widgets.action_line import ActionLine
 
 
