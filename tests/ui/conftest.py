@@ -17,6 +17,18 @@ from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.worker import Worker
 from tests.pdf_text import pdf_text
 
+# The navigation, in the order of DESIGN.md.
+PAGE_TITLES = [
+    "Today",
+    "Cravings",
+    "Trends",
+    "People",
+    "Clean time",
+    "Triggers & coping",
+    "Weekly summary",
+    "Settings",
+]
+
 
 def click_choice(qtbot, choice: SegmentedChoice, text: str) -> None:
     """Click the segment labelled ``text``, as a user would."""

@@ -23,19 +23,10 @@ from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.workspace import PageSpec
 from tests.conftest import PASSPHRASE
-from tests.ui.conftest import click_choice
+from tests.ui.conftest import PAGE_TITLES, click_choice
 
 TODAY = date.today()
-TITLES = [
-    "Today",
-    "Cravings",
-    "Trends",
-    "People",
-    "Clean time",
-    "Triggers & coping",
-    "Weekly summary",
-    "Settings",
-]
+TITLES = PAGE_TITLES
 
 
 def _window(window_for, journal, files):

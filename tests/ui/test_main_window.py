@@ -9,7 +9,7 @@ from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
-from tests.ui.conftest import click_choice
+from tests.ui.conftest import PAGE_TITLES, click_choice
 
 
 def _window(window_for, journal, files):
@@ -28,16 +28,7 @@ def test_navigation_lists_the_pages_in_order(qtbot, window_for, journal, files):
     """Only working pages, in the order of DESIGN.md."""
     window, _session = _window(window_for, journal, files)
     nav = window.workspace.nav
-    assert [nav.item(i).text() for i in range(nav.count())] == [
-        "Today",
-        "Cravings",
-        "Trends",
-        "People",
-        "Clean time",
-        "Triggers & coping",
-        "Weekly summary",
-        "Settings",
-    ]
+    assert [nav.item(i).text() for i in range(nav.count())] == PAGE_TITLES
 
 
 def test_craving_button_and_shortcut_open_one_panel(qtbot, window_for, journal, files):
