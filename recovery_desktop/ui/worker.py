@@ -96,8 +96,8 @@ class Worker(QObject):
     def _put(self, job: _Job) -> None:
         if self._thread is None:
             self._thread = _Thread(self._jobs, self._relay)
-            self._thread.start()
             end_with_python(self._thread, functools.partial(self._jobs.put, None))
+            self._thread.start()
         self._jobs.put(job)
 
     @property

@@ -197,3 +197,51 @@ def test_a_channel_asks_for_nothing_after_the_worker_stopped(qtbot):
         after.submit("unlocked", lambda: 1)
     worker.stop()
     assert not ran.is_set()
+
+
+class _FreedOn:
+    """Notes the thread that frees it."""
+
+    def __init__(self, threads: list[int]) -> None:
+        self.threads = threads
+
+    def __del__(self) -> None:
+        self.threads.append(threading.get_ident())
+
+
+def _allocate_as_charts_do():
+    """Many small containers, as drawing a chart makes: enough to pass the collector's
+    thresholds many times over."""
+    return len([[] for _ in range(200_000)])
+
+
+def test_a_qt_object_that_became_garbage_is_destroyed_on_the_gui_thread(qtbot, worker):
+    """A closed dialog caught in a reference cycle is destroyed on the GUI thread even when
+    the worker is the one allocating; destroyed on the worker, its timers would fire for an
+    object that no longer exists and crash the app (SIGSEGV in activateTimers)."""
+    freed_on: list[int] = []
+    dialog_like = QObject()
+    probe = _FreedOn(freed_on)
+    dialog_like.probe = probe
+    probe.owner = dialog_like  # a cycle: only the collector can free it
+    del dialog_like, probe
+    channel = worker.channel(QObject(worker))
+    with qtbot.waitSignal(channel.result, timeout=10000):
+        channel.submit("chart", _allocate_as_charts_do)
+    kept = [[] for _ in range(5000)]  # the GUI thread goes on working, and so collects
+    qtbot.waitUntil(lambda: bool(freed_on), timeout=5000)
+    assert freed_on == [GUI_THREAD]
+    assert len(kept) == 5000
+
+
+def test_automatic_collection_comes_back_when_the_worker_stops(qtbot):
+    """Only while a helper thread runs does the GUI thread do the collecting."""
+    import gc
+
+    running = Worker()
+    channel = running.channel(QObject(running))
+    with qtbot.waitSignal(channel.result, timeout=10000):
+        channel.submit("chart", _allocate_as_charts_do)
+    assert not gc.isenabled()
+    running.stop()
+    assert gc.isenabled()
