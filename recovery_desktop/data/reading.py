@@ -7,7 +7,7 @@ the same key on the calling thread and closes it when its block ends.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from recovery_desktop.data import trends
@@ -15,6 +15,7 @@ from recovery_desktop.data.changes import ChangeFeed
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
+from recovery_desktop.data.day_plan import DayPlanRepository
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
@@ -40,12 +41,19 @@ class JournalReader:
         self.preferences = PreferenceRepository(db, unused)
         self._recovery_time = RecoveryTimeRepository(db, unused, self.preferences)
         self._summary_notes = SummaryNotesRepository(db, unused)
+        self._trends = trends.TrendSources(
+            self._checkins,
+            self._cravings,
+            self._contacts,
+            self._recovery_time,
+            DayPlanRepository(db, unused),
+            self.preferences,
+        )
 
     def trend_data(self, period: Period) -> TrendData:
-        """As :meth:`Journal.trend_data`."""
-        return trends.trend_data(
-            self._db, self._checkins, period, self._cravings, self._contacts, self._recovery_time
-        )
+        """As :meth:`Journal.trend_data`: read now (``datetime.now()`` decides whether
+        today is over)."""
+        return trends.trend_data(self._db, self._trends, period, datetime.now())
 
     def summary_inputs(self, period: Period) -> SummaryInputs:
         """As :meth:`Journal.summary_inputs`."""

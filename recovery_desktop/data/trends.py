@@ -1,15 +1,18 @@
 """Trend data for charts: the period's check-ins plus per-week counts aggregated in SQL,
-and the period's cravings, reach-outs and lapses."""
+the period's cravings, reach-outs and lapses, and its day plans with the waking window."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
+from recovery_desktop.data.day_plan import DayPlanRepository
+from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.stored_dates import IN_RANGE, optional_day, stored_day
 from recovery_desktop.domain.periods import Period, mondays
@@ -43,25 +46,36 @@ def weekly_counts(db: Database, period: Period) -> list[WeekCounts]:
     return [WeekCounts(monday, *found.get(monday, empty)) for monday in mondays(period)]
 
 
-def trend_data(
-    db: Database,
-    checkins: CheckinRepository,
-    period: Period,
-    cravings: CravingRepository,
-    contacts: ContactRepository,
-    recovery_time: RecoveryTimeRepository,
-) -> TrendData:
+@dataclass(frozen=True)
+class TrendSources:
+    """The repositories trend data is read from (one connection)."""
+
+    checkins: CheckinRepository
+    cravings: CravingRepository
+    contacts: ContactRepository
+    recovery_time: RecoveryTimeRepository
+    day_plan: DayPlanRepository
+    preferences: PreferenceRepository
+
+
+def trend_data(db: Database, sources: TrendSources, period: Period, now: datetime) -> TrendData:
     """Check-ins with their lead-in days; events (cravings, reach-outs, lapses) for the
-    period only, oldest first."""
+    period only, oldest first; the period's day plans and the waking window, read at
+    ``now`` (which decides whether today is over)."""
     start, end = period.start, period.end
+    contacts = sources.contacts
+    plans = sources.day_plan.blocks_between(start, end)
     return TrendData(
         period=period,
-        checkins=tuple(checkins.between(start - timedelta(days=LEAD_IN_DAYS), end)),
+        checkins=tuple(sources.checkins.between(start - timedelta(days=LEAD_IN_DAYS), end)),
         weeks=tuple(weekly_counts(db, period)),
-        cravings=tuple(sorted(cravings.between(start, end), key=lambda c: c.started_at)),
+        cravings=tuple(sorted(sources.cravings.between(start, end), key=lambda c: c.started_at)),
         reach_outs=tuple(sorted(contacts.reach_outs(start, end), key=lambda r: r.at)),
         roles={c.id: c.role for c in contacts.contacts(include_archived=True) if c.id is not None},
-        lapses=tuple(recovery_time.lapses(start, end)),
+        lapses=tuple(sources.recovery_time.lapses(start, end)),
+        day_blocks={day: tuple(blocks) for day, blocks in plans.items()},
+        waking_window=sources.preferences.waking_window(),
+        read_at=now,
     )
 
 

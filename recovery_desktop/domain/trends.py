@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import ReachOut, Role
 from recovery_desktop.domain.cravings import Craving
+from recovery_desktop.domain.day_plan import DayBlock, WakingWindow
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.recovery_time import Lapse
 
@@ -44,6 +45,11 @@ class TrendData:
     7-day averages are complete from the first day shown. Cravings, reach-outs and lapses
     are events: they cover the period only, oldest first. ``roles`` maps every contact id
     (archived contacts too) to that person's role.
+
+    ``day_blocks`` holds the period's day plans (only days with blocks, each day's blocks
+    by start), ``waking_window`` the window they are measured in, and ``read_at`` when the
+    data was read: it decides which days are over (``domain/day_trends.py``); None counts
+    every day as over.
     """
 
     period: Period
@@ -53,3 +59,6 @@ class TrendData:
     reach_outs: tuple[ReachOut, ...] = ()
     roles: Mapping[int, Role] = field(default_factory=dict)
     lapses: tuple[Lapse, ...] = ()
+    day_blocks: Mapping[date, tuple[DayBlock, ...]] = field(default_factory=dict)
+    waking_window: WakingWindow = field(default_factory=WakingWindow)
+    read_at: datetime | None = field(default=None, compare=False)  # when, not what

@@ -30,6 +30,14 @@ from recovery_desktop.reports.chart_kit import (
     week_part,
     week_span,
 )
+from recovery_desktop.reports.charts_day import (
+    BANDS_HEIGHT,
+    IDLE_HEIGHT,
+    cravings_by_idle_band,
+    idle_and_cravings,
+    planned_and_done,
+)
+from recovery_desktop.reports.charts_day import WEEKLY_HEIGHT as PLAN_HEIGHT
 from recovery_desktop.reports.charts_events import (
     coping_ranked,
     cravings_per_day,
@@ -266,6 +274,9 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("halt", "HALT per week", halt_per_week, WEEKLY_HEIGHT),
     ChartSpec("support", "Meetings, therapy and medication", support_per_week, WEEKLY_HEIGHT),
     ChartSpec("reach_outs", "Reaching out", reach_outs_per_week, 2.8),
+    ChartSpec("idle_cravings", "Idle time and cravings", idle_and_cravings, IDLE_HEIGHT),
+    ChartSpec("idle_bands", "Idle hours and cravings", cravings_by_idle_band, BANDS_HEIGHT),
+    ChartSpec("day_plans", "Planned and done per week", planned_and_done, PLAN_HEIGHT),
 )
 
 

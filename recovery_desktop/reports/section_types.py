@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from recovery_desktop.domain.day_trends import DaysSummary
 from recovery_desktop.domain.summary import Summary, SummaryNotes
 from recovery_desktop.domain.summary_events import EventsSummary
 
@@ -22,6 +23,7 @@ class SummaryContext:
     previous_goals: tuple[str, ...] = ()
     images: dict[str, str] = field(default_factory=dict)
     events: EventsSummary = field(default_factory=EventsSummary)
+    days: DaysSummary = field(default_factory=DaysSummary)
     show_names: bool = False
 
 

@@ -20,6 +20,7 @@ from recovery_desktop.reports.html_kit import (
     table,
 )
 from recovery_desktop.reports.section_types import SectionSpec, SummaryContext
+from recovery_desktop.reports.sections_day import DAY_STRUCTURE
 from recovery_desktop.reports.sections_events import (
     CLEAN_TIME,
     CRAVINGS,
@@ -209,6 +210,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         "No answers about meetings, therapy or medication.",
     ),
     PEOPLE,
+    DAY_STRUCTURE,
     SectionSpec(
         "notes",
         "My check-in notes",

@@ -34,6 +34,10 @@ LIGHT_COLOURS = {
     "role_peer": "#d55e00",
     "role_group": "#8c6d1f",
     "role_crisis_line": "#7f7f7f",
+    "idle": "#8fa9c4",
+    "craving_count": "#a93226",
+    "day_planned": "#c5d9ea",
+    "day_done": "#2e6b9e",
 }
 DARK_COLOURS = {
     "mood": "#5fc4be",
@@ -64,6 +68,10 @@ DARK_COLOURS = {
     "role_peer": "#f08a4b",
     "role_group": "#d9c27a",
     "role_crisis_line": "#b0b0b0",
+    "idle": "#5d7fa3",
+    "craving_count": "#f5b7b1",
+    "day_planned": "#34495e",
+    "day_done": "#7fb3e0",
 }
 # Paper: shades of grey told apart by dashes and markers, clear in black and white.
 PRINT_COLOURS = {
@@ -91,6 +99,10 @@ PRINT_COLOURS = {
     "role_peer": "#ffffff",
     "role_group": "#555555",
     "role_crisis_line": "#ffffff",
+    "idle": "#bbbbbb",
+    "craving_count": "#000000",
+    "day_planned": "#ffffff",
+    "day_done": "#555555",
 }
 # A lapse is a dash-dot line everywhere, so it never reads as a measure's line.
 LAPSE_DASH = (0, (6, 2, 1, 2))
@@ -119,6 +131,7 @@ MARKERS = {
     "therapy": "s",
     "medication": "^",
     "craving_intensity": "D",
+    "craving_count": "o",
 }
 
 

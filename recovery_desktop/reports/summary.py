@@ -32,6 +32,7 @@ def trend_so_far(trend: TrendData, counted: Period) -> TrendData:
         cravings=tuple(c for c in trend.cravings if counted.contains(c.day)),
         reach_outs=tuple(r for r in trend.reach_outs if counted.contains(r.at.date())),
         lapses=tuple(x for x in trend.lapses if counted.contains(x.day)),
+        day_blocks={d: b for d, b in trend.day_blocks.items() if counted.contains(d)},
     )
 
 

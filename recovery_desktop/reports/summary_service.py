@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from recovery_desktop.domain.day_trends import summarise_days
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import SummaryInputs, SummaryOptions, summarise
 from recovery_desktop.domain.summary_events import summarise_events
@@ -96,6 +97,7 @@ def build_summary(request: SummaryRequest) -> BuiltSummary:
         previous_goals=inputs.previous_goals,
         images={key: f"chart-{key}.png" for key in keys},
         events=summarise_events(inputs, today),
+        days=summarise_days(inputs.trend, inputs.period.so_far(today)),
         show_names=options.show_names,
     )
     return BuiltSummary(render(context, options, today), images)
