@@ -105,7 +105,7 @@ class PreferenceRepository:
         value = self.get(WAKING_WINDOW)
         if isinstance(value, dict):
             try:
-                return WakingWindow(value.get("start"), value.get("end"))
+                return WakingWindow(value.get("start", -1), value.get("end", -1))
             except ValueError:
                 pass  # a damaged or hand-edited value: the default
         return WakingWindow()
