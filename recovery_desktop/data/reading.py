@@ -41,12 +41,13 @@ class JournalReader:
         self.preferences = PreferenceRepository(db, unused)
         self._recovery_time = RecoveryTimeRepository(db, unused, self.preferences)
         self._summary_notes = SummaryNotesRepository(db, unused)
+        self.day_plan = DayPlanRepository(db, unused)  # My day's blocks, read only
         self._trends = trends.TrendSources(
             self._checkins,
             self._cravings,
             self._contacts,
             self._recovery_time,
-            DayPlanRepository(db, unused),
+            self.day_plan,
             self.preferences,
         )
 
