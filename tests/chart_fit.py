@@ -9,7 +9,7 @@ import math
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
-from matplotlib.collections import PathCollection
+from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -93,6 +93,20 @@ def _bar(patch: Rectangle, figure: Figure) -> list[Bbox]:
     return [patch.get_window_extent().padded(_pixels(figure, patch.get_linewidth()) / 2)]
 
 
+def _collected_bars(bars: PolyCollection, figure: Figure) -> list[Bbox]:
+    """Each bar of a bar collection (``chart_kit.bar_collection``), in display pixels."""
+    widths = bars.get_linewidths()
+    pad = _pixels(figure, float(widths[0]) if len(widths) else 0.0) / 2
+    transform = bars.get_transform()
+    found = []
+    for path in bars.get_paths():
+        corners = transform.transform(path.vertices[:4])
+        box = Bbox.from_extents(*corners.min(axis=0), *corners.max(axis=0))
+        if box.width > 0 and box.height > 0:
+            found.append(box.padded(pad))
+    return found
+
+
 def mark_problems(axes: Axes) -> list[str]:
     """Every marker, scatter point or bar of a date chart's ``axes`` that reaches past the
     axes' edges (bars: past the left or right edge; their base may sit on the bottom one)."""
@@ -112,6 +126,12 @@ def mark_problems(axes: Axes) -> list[str]:
         for p in axes.patches
         if isinstance(p, Rectangle)
         for e in _bar(p, figure)
+    ]
+    bars += [
+        ("bar", str(bars_.get_label()), e)
+        for bars_ in axes.collections
+        if isinstance(bars_, PolyCollection)
+        for e in _collected_bars(bars_, figure)
     ]
     return [
         f"{kind} {label!r} at {_box(e)} past the axes at {_box(frame)}"

@@ -157,8 +157,8 @@ def idle_per_week(days: list[PlannedDay], cravings: Mapping[date, int]) -> list[
     for day in days:
         idle.setdefault(monday_of(day.day), []).append(day.structure.idle_minutes)
     weekly: Counter[date] = Counter()
-    for day, count in cravings.items():
-        weekly[monday_of(day)] += count
+    for when, count in cravings.items():
+        weekly[monday_of(when)] += count
     return [
         WeekIdle(monday, len(minutes), sum(minutes) / len(minutes), weekly.get(monday, 0))
         for monday, minutes in sorted(idle.items())

@@ -193,7 +193,8 @@ def bar_collection(
     left, right, bottom = x - half, x + half, np.zeros_like(x)
     corners = [(left, bottom), (left, top), (right, top), (right, bottom)]
     verts = np.stack([np.column_stack(corner) for corner in corners], axis=1)
-    bars = PolyCollection(verts.reshape(-1, 4, 2), closed=True, **style)
+    shape: Any = verts.reshape(-1, 4, 2)  # an array: PolyCollection's fast path
+    bars = PolyCollection(shape, closed=True, **style)
     axes.add_collection(bars, autolim=False)
     return bars
 

@@ -102,7 +102,7 @@ def _daily_idle(
         [d.idle_hours for d in days],
         0.7,
         facecolor=colour,
-        label="Idle hours (no bar: no plan that day)",
+        label="Idle hours (no bar: no plan)",
         **bar_edges(style, colour, data.period),
     )
     for day, x in zip(days, xs, strict=True):
@@ -132,7 +132,7 @@ def _weekly_idle(
         [w.average_idle / 60 for w in weeks],
         [width for _x, width in slots],
         facecolor=colour,
-        label="Idle hours, average of the week's planned days (no bar: no plan)",
+        label="Idle hours, average of planned days",
         **bar_edges(style, colour, data.period),
     )
     for week, x in zip(weeks, xs, strict=True):
@@ -159,7 +159,7 @@ def _craving_axes(axes: Axes, marks: Marks, unit: str, style: ChartStyle) -> Axe
         marker=style.marker("craving_count"),
         markersize=4.5 if unit == "day" else 3,
         color=style.colour("craving_count"),
-        label=f"Cravings logged that {unit} (right scale)",
+        label=f"Cravings that {unit} (right scale)",
         clip_on=False,
     )
     counts.set_ylim(0, max(4.0, max((n for _x, n in marks), default=0) * 1.1 + 0.4))
@@ -210,9 +210,10 @@ def cravings_by_idle_band(data: TrendData, style: ChartStyle) -> Chart:
     axes.set_xlim(-0.6, len(bands) - 0.4)
     axes.set_xticks(range(len(bands)), [_band_label(band) for band in bands])
     axes.tick_params(axis="x", length=0)
-    axes.set_ylim(0, max(2.0, top * 1.25 + 0.2))
-    axes.set_ylabel("cravings per day, on average")
-    axes.set_xlabel(_bands_note(bands), color=style.muted)
+    axes.set_ylim(0, max(2.0, top * 1.35 + 0.3))  # room for the note above the bars
+    axes.set_ylabel("cravings a day, average")
+    axes.set_xlabel("idle time that day (finished days with a plan)", color=style.muted)
+    _hidden_note(axes, bands, style)
     if not any(band.days for band in bands):
         no_data_note(axes, style, NO_PLANS)
     elif not shown:
@@ -220,13 +221,20 @@ def cravings_by_idle_band(data: TrendData, style: ChartStyle) -> Chart:
     return chart
 
 
-def _bands_note(bands: list[IdleBand]) -> str:
-    """What the bands count, and which are hidden for holding too few days."""
-    note = "idle time that day (finished days with a plan)"
-    hidden = [f"{band.label} ({plural(band.days, 'day')})" for band in bands if not band.shown]
-    if not hidden:
-        return note
-    return f"{note}\nNot shown, fewer than {MIN_DAYS_PER_BAND} days: " + ", ".join(hidden)
+def _hidden_note(axes: Axes, bands: list[IdleBand], style: ChartStyle) -> None:
+    """Names the bands left without a bar for holding too few days, at the top right."""
+    hidden = [band.label for band in bands if band.days and not band.shown]
+    if hidden:
+        axes.text(
+            0.99,
+            0.97,
+            f"Not shown, fewer than {MIN_DAYS_PER_BAND} days: " + ", ".join(hidden),
+            transform=axes.transAxes,
+            ha="right",
+            va="top",
+            color=style.muted,
+            fontsize=style.font_size,
+        )
 
 
 # -- planned and done per week -----------------------------------------------------------

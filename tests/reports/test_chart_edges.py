@@ -10,6 +10,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from recovery_desktop.domain.checkin import CheckIn, Halt
 from recovery_desktop.domain.contacts import Contact, ReachOut, Role
 from recovery_desktop.domain.cravings import Craving
+from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes
 from recovery_desktop.domain.periods import PRESETS, preset
 from recovery_desktop.reports.chart_kit import day_number
 from recovery_desktop.reports.charts import CHARTS
@@ -47,7 +48,7 @@ def _everything(day: date) -> CheckIn:
 def edges(journal):
     """Every measure answered (at its extremes) on the first day of each range and today,
     with the day before today left blank, so today stands alone; a craving and a reach-out
-    on those days too."""
+    on those days too, and a day plan with a short block (long idle bars) on each."""
     sam = journal.contacts.save(Contact(None, "Sam", Role.SPONSOR))
     days = {TODAY, FIRST} | {preset(key, TODAY, FIRST).start for key in PRESETS}
     journal.checkins.save_many(_everything(day) for day in sorted(days))
@@ -55,6 +56,7 @@ def edges(journal):
         when = datetime.combine(day, time(12))
         journal.cravings.save(Craving(None, when, 10))
         journal.contacts.log_reach_out(ReachOut(None, sam.id, when))
+        journal.day_plan.add(day, BlockTimes(9 * 60, 10 * 60, "Walk", BlockCategory.EXERCISE))
     return journal
 
 

@@ -67,6 +67,9 @@ def test_titles_are_plain_words():
         "HALT: days hungry, angry, lonely or tired, per week",
         "Meetings, therapy and medication, days per week",
         "Reaching out: people contacted per week, by role",
+        "Idle time and cravings",
+        "Idle hours and cravings",
+        "Planned and done per week",
     ]
 
 
