@@ -31,6 +31,7 @@ from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
 from recovery_desktop.ui.pages.today.checkin_form import CheckInForm
+from recovery_desktop.ui.pages.today.day_card import DayCard
 from recovery_desktop.ui.pages.today.story import DayStory
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
@@ -39,6 +40,7 @@ from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 AUTOSAVE_DELAY_MS = 700
 _STORY = frozenset({Change.CRAVINGS, Change.CLEAN_TIME})  # the day's lines under the form
 _NOTE = frozenset({Change.CONTACTS, Change.REACH_OUTS, Change.PREFERENCES})  # gentle note
+_DAY_CARD = frozenset({Change.DAY_PLAN, Change.PREFERENCES})  # plan and waking window
 
 
 class SaveStatus(QLabel):
@@ -70,10 +72,11 @@ class TodayPage(QWidget):
     title = "Today"
     # What Today shows: the day's story, the badge, the gentle note, and a check-in that
     # came from outside its form (an import).
-    shows = _STORY | _NOTE | {Change.REPLACED}
+    shows = _STORY | _NOTE | _DAY_CARD | {Change.REPLACED}
     saved = Signal(object)  # the day that was saved
     used_answered = Signal(object)  # a day newly answered "used: yes" (opens the lapse flow)
     lapse_wanted = Signal(object, object)  # (day, craving or None): "Record it…" was clicked
+    my_day_wanted = Signal()  # "Open My day" on the day card
 
     def __init__(
         self,
@@ -106,6 +109,8 @@ class TodayPage(QWidget):
         self.gentle_note.setTextFormat(Qt.TextFormat.PlainText)
         self.gentle_note.setAccessibleName("A gentle note")
         self.gentle_note.hide()
+        self.day_card = DayCard(journal.day_plan, journal.preferences, parent=self)
+        self.day_card.open_my_day.connect(self.my_day_wanted.emit)
         self._build()
         self.form.changed.connect(self._on_changed)
         self.form.yes_no["used"].valueChanged.connect(self._used_changed)
@@ -160,6 +165,7 @@ class TodayPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(second)
         layout.addWidget(self.gentle_note)
+        layout.addWidget(self.day_card)
         layout.addWidget(scroll, 1)
 
     # -- navigation ----------------------------------------------------------------------
@@ -184,6 +190,7 @@ class TodayPage(QWidget):
         self.date_edit.blockSignals(False)
         self.next_button.setEnabled(day < date.today())
         self.heading.setText(self._heading_text(day))
+        self.day_card.setVisible(day == date.today())  # the card is about today only
         draft = self.drafts.get(day)
         try:
             stored = self.journal.checkins.get(day)
@@ -264,6 +271,8 @@ class TodayPage(QWidget):
             self.badge.refresh()
         if kinds & _NOTE:
             self._note_stale = True
+        if kinds & (_DAY_CARD | {Change.REPLACED}):
+            self.day_card.refresh()
 
     # -- the date changing while the app runs --------------------------------------------
     def day_changed(self, today: date) -> None:
@@ -275,6 +284,7 @@ class TodayPage(QWidget):
         self.next_button.setEnabled(self.day < today)
         self.heading.setText(self._heading_text(self.day))
         self.badge.refresh()
+        self.day_card.refresh()
         self._note_stale = True
         if self.isVisible() and self._touched:
             self.refresh_story()
