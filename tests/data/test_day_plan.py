@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 
 from recovery_desktop.data import migrations
+from recovery_desktop.data.backup_files import parse_backup
+from recovery_desktop.data.backup_view import backup_key, read_backup
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.connection import open_database
 from recovery_desktop.data.errors import BlockMissing, DayNotEmpty
@@ -270,3 +272,15 @@ def test_an_older_journal_gains_my_day_on_upgrade(files):
             assert len(set(uids)) == len(uids)
     finally:
         journal.close()
+
+
+def test_counts_include_blocks_and_weekdays_with_a_template_in_a_backup_too(journal):
+    """check --json's counts, and a backup's "look inside", count blocks and templates."""
+    journal.day_plan.add(MONDAY, WORK)
+    journal.day_plan.add(TUESDAY, LUNCH)
+    journal.day_plan.save_template(0, [WORK, LUNCH])
+    journal.day_plan.save_template(6, [LUNCH])
+    assert (journal.counts()["day_blocks"], journal.counts()["day_templates"]) == (2, 2)
+    backup = parse_backup(journal.backup())
+    contents = read_backup(backup, backup_key(backup, PASSPHRASE))
+    assert (contents.counts["day_blocks"], contents.counts["day_templates"]) == (2, 2)
