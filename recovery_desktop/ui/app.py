@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
 WARMUP_DELAY_MS = 1500
 PAGES = "recovery_desktop.ui.pages"
+MY_DAY = "My day"  # the page's title in the navigation (its own branch builds it)
 
 
 def page_specs(
@@ -64,11 +65,13 @@ def page_specs(
     day: DayWatcher,
     changes: ChangeSignal,
     restore: Callable[[BackupFile], None] | None = None,
+    open_page: Callable[[str], object] | None = None,
 ) -> list[PageSpec]:
     """The pages in navigation order, each built when first shown. A page is listed only
     once it works. Each follows the kinds of records it ``shows`` through ``changes``, and
     the date through ``day``: at once while visible, else when next shown. Each builder
-    imports its page's module, so a page not built yet costs nothing at start."""
+    imports its page's module, so a page not built yet costs nothing at start.
+    ``open_page(title)`` shows another page (Today's card opens "My day" by its title)."""
     from recovery_desktop.ui.change_signal import follow
     from recovery_desktop.ui.workspace import PageSpec
 
@@ -82,6 +85,8 @@ def page_specs(
         page = TodayPage(journal, drafts)
         page.used_answered.connect(flows.day_marked_used)
         page.lapse_wanted.connect(flows.record_later)
+        if open_page is not None:
+            page.my_day_wanted.connect(lambda: open_page(MY_DAY))
         return followed(page, page.day_changed)
 
     def cravings(journal: Journal) -> QWidget:
@@ -218,6 +223,7 @@ def build_main_window(
             day,
             changes,
             lambda backup: restore_into(window, backup),
+            lambda title: window.workspace.open_page(title) if window.workspace else None,
         ),
         idle,
         title,

@@ -84,7 +84,7 @@ def test_idle_bars_leave_a_gap_for_each_day_without_a_plan():
     """Ten planned days make ten bars of their idle hours; the weekend without a plan
     (days 5 and 6) and days 12–13 have no bar at all, not a bar of 16 hours."""
     chart = chart_spec("idle_cravings").build(DATA, LIGHT)
-    bars, counts = chart.figure.axes
+    bars, _counts = chart.figure.axes
     drawn = _bars(bars)
     expected_idle = [8, 5, 0, 13, 3, 14, 14, 14, 16, 14]
     assert [h for _x, h in drawn] == expected_idle
