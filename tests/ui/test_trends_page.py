@@ -364,3 +364,25 @@ def test_a_new_range_is_told_and_the_old_charts_are_dimmed_until_it_is_drawn(qtb
     assert not any(view.is_outdated() for view in page.views.values())
     assert all(view.chart.period == page.period() for view in page.views.values())
     assert page.views["mood_craving"].save_button.isEnabled()
+
+
+def _idle_points(page):
+    return [p.text for p in page.views["idle_cravings"].chart.points]
+
+
+def test_a_planned_block_and_the_waking_window_redraw_the_idle_chart(page, journal, qtbot):
+    """A block added on My day reaches the shown page: today gets its idle bar. A new
+    waking window redraws it; another preference (the reminder days) draws nothing."""
+    from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, WakingWindow
+
+    assert _idle_points(page) == []
+    work = journal.day_plan.add(date.today(), BlockTimes(540, 1020, "Work", BlockCategory.WORK))
+    journal.day_plan.set_done(work.id, True)  # counts whether or not today is over
+    qtbot.waitUntil(lambda: len(_idle_points(page)) == 1 and not page.is_drawing(), timeout=20000)
+    assert "\nIdle 8 h" in _idle_points(page)[0]
+    counts = {key: view.draw_count for key, view in page.views.items()}
+    journal.preferences.set_reach_out_reminder_days(5)
+    assert {key: view.draw_count for key, view in page.views.items()} == counts
+    assert not page.is_drawing()
+    journal.preferences.set_waking_window(WakingWindow(8 * 60, 22 * 60))
+    qtbot.waitUntil(lambda: "\nIdle 6 h" in "".join(_idle_points(page)), timeout=20000)

@@ -51,7 +51,15 @@ class TrendsPage(QWidget):
 
     title = "Trends"
     shows = frozenset(
-        {Change.CHECKINS, Change.CRAVINGS, Change.CONTACTS, Change.REACH_OUTS, Change.CLEAN_TIME}
+        {
+            Change.CHECKINS,
+            Change.CRAVINGS,
+            Change.CONTACTS,
+            Change.REACH_OUTS,
+            Change.CLEAN_TIME,
+            Change.DAY_PLAN,
+            Change.PREFERENCES,  # the waking window idle time is counted in
+        }
     )
     first_chart_shown = Signal()
     charts_ready = Signal()
@@ -151,10 +159,21 @@ class TrendsPage(QWidget):
         super().showEvent(event)
         QTimer.singleShot(0, self, self.refresh)
 
-    def data_changed(self, _kinds: frozenset[Change]) -> None:
-        """Records the charts show changed (``ui/change_signal.py``): draw them again."""
+    def data_changed(self, kinds: frozenset[Change]) -> None:
+        """Records the charts show changed (``ui/change_signal.py``): draw them again. Of
+        the preferences only the waking window is drawn: another choice redraws nothing."""
+        if kinds == {Change.PREFERENCES} and not self._window_changed():
+            return
         self._drawn = None
         self.refresh()
+
+    def _window_changed(self) -> bool:
+        if self._data is None:
+            return True
+        try:
+            return self.journal.preferences.waking_window() != self._data.waking_window
+        except JournalError:
+            return True
 
     def refresh(self) -> None:
         """Redraw when visible and something changed; otherwise do nothing."""
