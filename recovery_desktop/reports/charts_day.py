@@ -29,6 +29,7 @@ from recovery_desktop.domain.periods import monday_of
 from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.domain.wording import decimal, plural
 from recovery_desktop.reports.chart_kit import (
+    CROWDED_DAYS,
     DENSE_DAYS,
     Chart,
     HoverPoint,
@@ -78,7 +79,8 @@ def idle_and_cravings(data: TrendData, style: ChartStyle) -> Chart:
     axes.set_ylim(0, top * 1.04)
     axes.set_yticks(range(0, int(top) + 1, 2 if top <= 12 else 4))
     axes.set_ylabel("idle hours" + (", average" if weekly else ""))
-    counts = _craving_axes(axes, marks, "week" if weekly else "day", style)
+    size = 4.5 if not weekly else 3.0 if data.period.days <= CROWDED_DAYS else 2.2
+    counts = _craving_axes(axes, marks, "week" if weekly else "day", style, size)
     if days:
         legend(axes, style, 2, counts)
     else:
@@ -146,7 +148,7 @@ def _weekly_idle(
     return [(week_bar(m, data.period)[0], n) for m, n in sorted(per_week.items()) if n]
 
 
-def _craving_axes(axes: Axes, marks: Marks, unit: str, style: ChartStyle) -> Axes:
+def _craving_axes(axes: Axes, marks: Marks, unit: str, style: ChartStyle, size: float) -> Axes:
     """Cravings logged per day (or week) as dots on their own whole-number scale at the
     right; nothing drawn where none were logged."""
     counts = axes.twinx()
@@ -157,7 +159,7 @@ def _craving_axes(axes: Axes, marks: Marks, unit: str, style: ChartStyle) -> Axe
         [n for _x, n in marks],
         linestyle="none",
         marker=style.marker("craving_count"),
-        markersize=4.5 if unit == "day" else 3,
+        markersize=size,
         color=style.colour("craving_count"),
         label=f"Cravings that {unit} (right scale)",
         clip_on=False,
@@ -171,6 +173,8 @@ def _craving_axes(axes: Axes, marks: Marks, unit: str, style: ChartStyle) -> Axe
 
 # -- idle-hour bands ---------------------------------------------------------------------
 def _band_label(band: IdleBand) -> str:
+    if not band.days:
+        return f"{band.label}\nno days"
     days = plural(band.days, "day")
     return f"{band.label}\n{days}" if band.shown else f"{band.label}\n{days}: too few"
 

@@ -52,8 +52,8 @@ def _html(context: SummaryContext) -> str:
         + "<p class='small'>"
         + esc(
             f"Idle time: waking hours ({waking}) no block covers; once a day is over only "
-            "blocks ticked done count. Days without a plan are left out, and so is a day "
-            "still running from the comparison with cravings."
+            "blocks ticked done count. Days without a plan are left out; a day still under "
+            "way is left out of the comparison with cravings."
         )
         + "</p>"
     )

@@ -24,7 +24,7 @@ from recovery_desktop.domain.calendar_text import weekday_name
 from recovery_desktop.domain.day_now import day_now, next_change, next_day_starts
 from recovery_desktop.domain.day_plan import DayBlock, WakingWindow, waking_day
 
-EMPTY = "Nothing planned for today yet. A few fixed points can make a day easier to get through."
+EMPTY = "Nothing planned for today yet. A few fixed points can make the day easier."
 MINUTE_MS = 60_000
 
 
