@@ -38,7 +38,7 @@ class DayNow:
     idle: str
 
 
-def duration_text(minutes: int) -> str:
+def quarter_hours_text(minutes: int) -> str:
     """Minutes to the nearest quarter hour: "2 h 15 min", "45 min", "4 h", "0 min"."""
     rounded = (minutes + IDLE_STEP // 2) // IDLE_STEP * IDLE_STEP
     hours, rest = divmod(rounded, 60)
@@ -72,8 +72,8 @@ def _line(blocks: Sequence[DayBlock], minute: int) -> str:
 def day_now(blocks: Sequence[DayBlock], window: WakingWindow, minute: int) -> DayNow:
     """The card's words at ``minute`` for a day with ``blocks`` (at least one)."""
     so_far, to_come = idle_split(blocks, window, minute)
-    idle = f"Idle time today: {duration_text(so_far)} so far"
-    idle += f", {duration_text(to_come)} still to come" if to_come else ""
+    idle = f"Idle time today: {quarter_hours_text(so_far)} so far"
+    idle += f", {quarter_hours_text(to_come)} still to come" if to_come else ""
     return DayNow(_line(blocks, minute), idle)
 
 

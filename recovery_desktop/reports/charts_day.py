@@ -194,7 +194,7 @@ def cravings_by_idle_band(data: TrendData, style: ChartStyle) -> Chart:
         [band.per_day for _row, band in shown],
         0.6,
         facecolor=colour,
-        edgecolor=style.bar_edge if not style.outline else style.outline,
+        edgecolor=style.bar_edge,
         linewidth=0.5,
     )
     top = max((band.per_day for _row, band in shown), default=0.0)
@@ -255,9 +255,7 @@ def planned_and_done(data: TrendData, style: ChartStyle) -> Chart:
         ("day_done", "Blocks done", [w.done for w in weeks], 0.5),
     ):
         colour = style.colour(key)
-        edges = bar_edges(style, colour, data.period)
-        if key == "day_planned" and style.outline:
-            edges = {"edgecolor": style.outline, "linewidth": 0.5}
+        edges = bar_edges(style, colour, data.period)  # outlined on paper: white bars show
         bar_collection(
             axes, xs, values, [w * share for w in widths], facecolor=colour, label=label, **edges
         )

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from recovery_desktop.domain.day_now import (
     day_now,
-    duration_text,
     next_change,
     next_day_starts,
+    quarter_hours_text,
 )
 from recovery_desktop.domain.day_plan import (
     BlockCategory,
@@ -27,7 +27,7 @@ def _block(start, end, done=False, title="Block"):
 
 
 def test_durations_are_shown_to_the_quarter_hour():
-    assert [duration_text(m) for m in (0, 7, 8, 45, 60, 130, 290)] == [
+    assert [quarter_hours_text(m) for m in (0, 7, 8, 45, 60, 130, 290)] == [
         "0 min",
         "0 min",
         "15 min",

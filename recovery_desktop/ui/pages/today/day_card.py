@@ -62,8 +62,7 @@ class DayCard(QFrame):
 
     def _build(self) -> None:
         self.line = self._label("dayCardLine")
-        self.idle = self._label("dayCardIdle")
-        self.idle.setObjectName("hintLabel")
+        self.idle = self._label("hintLabel")  # muted, as the page's other hints
         self.fill_button = QPushButton(self)
         self.fill_button.clicked.connect(self._fill)
         self.open_button = QPushButton("O&pen My day", self)
