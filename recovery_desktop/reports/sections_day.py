@@ -11,25 +11,21 @@ from recovery_desktop.reports.html_kit import esc
 from recovery_desktop.reports.section_types import SectionSpec, SummaryContext
 
 
-def _line(*parts: str) -> str:
-    return "<p>" + " \u00b7 ".join(esc(p) for p in parts if p) + "</p>"
-
-
-def _average(minutes: float | None, days: int, side: str) -> str:
-    """ "on days with cravings: 6.5 h on average (3 days)", or that there were none."""
+def _side(minutes: float | None, days: int, side: str) -> str:
+    """ "3 days with cravings: 10.8 h", or "no days with cravings"."""
     if minutes is None:
-        return f"on days {side}: no such days"
-    return f"on days {side}: {hours_text(minutes)} on average ({plural(days, 'day')})"
+        return f"no days {side}"
+    return f"{plural(days, 'day')} {side}: {hours_text(minutes)}"
 
 
 def _longest(longest: LongestIdle | None, context: SummaryContext) -> str:
     if longest is None:
-        return "Longest idle stretch: none (every waking hour was planned)"
+        return "no idle stretch (every waking hour planned)"
     period = context.summary.period
-    day = day_in(longest.day, period.start, period.end, "%A %-d %B")
+    day = day_in(longest.day, period.start, period.end, "%a %-d %b")
     stretch = longest.stretch
     times = f"{minute_text(stretch.start)}\u2013{minute_text(stretch.end)}"
-    return f"Longest idle stretch: {day}, {times} ({hours_text(stretch.minutes)})"
+    return f"longest idle stretch: {day}, {times} ({hours_text(stretch.minutes)})"
 
 
 def _data(context: SummaryContext) -> SummaryContext | None:
@@ -37,26 +33,21 @@ def _data(context: SummaryContext) -> SummaryContext | None:
 
 
 def _html(context: SummaryContext) -> str:
+    """Two short lines in the summary's small print: the demo's lapse week, the fullest
+    week the tests print, then still fits on two pages of Letter paper (at 10 pt it does
+    not). What idle time is and how it is counted is in the README."""
     days = context.days
-    window = days.window
-    planned = f"Days with a plan: {days.days_planned} of {days.days}"
-    average = days.average_idle or 0.0
-    idle = f"idle time on those days: {hours_text(average)} on average"
-    compared = "Idle time " + _average(days.idle_with_cravings, days.with_cravings, "with cravings")
-    without = _average(days.idle_without_cravings, days.without_cravings, "without")
-    waking = f"{minute_text(window.span[0])}\u2013{minute_text(window.span[1])}"
-    return (
-        _line(planned, idle)
-        + _line(_longest(days.longest, context))
-        + _line(compared, without)
-        + "<p class='small'>"
-        + esc(
-            f"Idle time: waking hours ({waking}) no block covers; once a day is over only "
-            "blocks ticked done count. Days without a plan are left out; a day still under "
-            "way is left out of the comparison with cravings."
-        )
-        + "</p>"
+    first = (
+        f"Days with a plan: {days.days_planned} of {days.days}",
+        _longest(days.longest, context),
     )
+    second = (
+        f"Average idle time: {hours_text(days.average_idle or 0.0)}",
+        _side(days.idle_with_cravings, days.with_cravings, "with cravings"),
+        _side(days.idle_without_cravings, days.without_cravings, "without"),
+    )
+    lines = (" \u00b7 ".join(first), " \u00b7 ".join(second))
+    return "<p class='small'>" + "<br>".join(esc(line) for line in lines) + "</p>"
 
 
 DAY_STRUCTURE = SectionSpec(

@@ -71,7 +71,7 @@ WRITES = [
     (
         "reminder days",
         lambda j: j.preferences.set_reach_out_reminder_days(9),
-        {"Today", "People"},
+        {"Today", "People", "Trends"},  # Trends: the waking window is a preference too
     ),
 ]
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from recovery_desktop.domain.calendar_text import weekday_name
 from recovery_desktop.domain.day_now import next_change
 from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, WakingWindow
-from recovery_desktop.ui.pages.today.day_card import EMPTY, DayCard
+from recovery_desktop.ui.pages.today.day_card import EMPTY, EMPTY_HINT, DayCard
 from recovery_desktop.ui.pages.today.page import TodayPage
 from tests.ui.conftest import follow_journal
 
@@ -131,7 +131,7 @@ def test_a_window_crossing_midnight_keeps_the_evening_on_its_day(qtbot, journal)
 def test_an_empty_day_without_a_template_offers_only_the_link(qtbot, journal):
     card = _card(qtbot, journal, Clock(10))
     assert card.line.text() == EMPTY
-    assert card.fill_button.isHidden() and card.idle.isHidden()
+    assert card.fill_button.isHidden() and card.idle.text() == EMPTY_HINT
     assert not card.open_button.isHidden()
 
 
@@ -174,13 +174,23 @@ def test_open_my_day_from_the_keyboard(qtbot, journal):
         qtbot.keyClick(button, Qt.Key.Key_Space)
 
 
-def test_the_card_shows_only_on_today(qtbot, journal):
-    """Yesterday's check-in: the card (about today) steps aside; back on today it returns."""
+def test_the_card_stays_put_between_days_and_when_a_plan_comes(qtbot, journal):
+    """The card is about today, so it stays where it is while the user moves between days,
+    and an empty day's two lines keep the height of a planned day's: the form never moves."""
     page = _today_page(qtbot, journal)
+    first = page.form.first_field()
+
+    def top():
+        page.layout().activate()  # lay out now what changed
+        return first.mapTo(page, first.rect().topLeft()).y()
+
+    before = top()
     page.step(-1)
-    assert not page.day_card.isVisible()
+    assert page.day_card.isVisible() and top() == before
     page.go_to(date.today())
-    assert page.day_card.isVisible()
+    journal.day_plan.add(page.day_card.day, WORK)
+    assert page.day_card.line.text() != EMPTY
+    assert top() == before
 
 
 def test_the_card_leaves_the_check_in_form_in_view_at_1024_by_600(qtbot, journal):

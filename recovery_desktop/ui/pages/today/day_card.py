@@ -24,7 +24,10 @@ from recovery_desktop.domain.calendar_text import weekday_name
 from recovery_desktop.domain.day_now import day_now, next_change, next_day_starts
 from recovery_desktop.domain.day_plan import DayBlock, WakingWindow, waking_day
 
-EMPTY = "Nothing planned for today yet. A few fixed points can make the day easier."
+# An empty day's two lines: the card keeps the height it has with a plan, so the form below
+# never moves when a plan comes or goes.
+EMPTY = "Nothing planned for today yet."
+EMPTY_HINT = "A few fixed points can make the day easier."
 MINUTE_MS = 60_000
 
 
@@ -119,14 +122,13 @@ class DayCard(QFrame):
             words = day_now(self._blocks, self._window, minute)
             self.line.setText(words.line)
             self.idle.setText(words.idle)
-            self.idle.show()
             self.fill_button.hide()
         self.setAccessibleDescription(f"{self.line.text()} {self.idle.text()}".strip())
         self._arm(moment, minute)
 
     def _show_empty(self, day: date) -> None:
         self.line.setText(EMPTY)
-        self.idle.hide()
+        self.idle.setText(EMPTY_HINT)
         self.fill_button.setText(f"&Fill from my usual {weekday_name(day)}")
         self.fill_button.setVisible(self._has_template)
 

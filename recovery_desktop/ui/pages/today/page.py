@@ -190,7 +190,6 @@ class TodayPage(QWidget):
         self.date_edit.blockSignals(False)
         self.next_button.setEnabled(day < date.today())
         self.heading.setText(self._heading_text(day))
-        self.day_card.setVisible(day == date.today())  # the card is about today only
         draft = self.drafts.get(day)
         try:
             stored = self.journal.checkins.get(day)
