@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from recovery_desktop.reports.chart_kit import Chart
@@ -57,9 +58,13 @@ def render(chart: Chart, width: int, height: int, pixel_ratio: float = 1.0) -> R
     canvas.draw()
     buffer = canvas.buffer_rgba()
     rows, columns = buffer.shape[0], buffer.shape[1]
-    return RenderedChart(
-        chart, bytes(buffer), columns, rows, pixel_ratio, tuple(_hover_positions(chart))
-    )
+    pixels = bytes(buffer)
+    del buffer
+    # The figure is kept (for "Save image…" and drawing again), its drawing surface is not:
+    # a base canvas holds no pixels (a second copy of the picture, 1–4 MB a chart), and
+    # saving or drawing again makes the canvas it needs.
+    FigureCanvasBase(figure)
+    return RenderedChart(chart, pixels, columns, rows, pixel_ratio, tuple(_hover_positions(chart)))
 
 
 def _hover_positions(chart: Chart) -> list[tuple[float, float]]:
