@@ -9,14 +9,17 @@ import math
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
-from matplotlib.collections import PathCollection, PolyCollection
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
+from recovery_desktop.reports.bars import BarSeries
 from recovery_desktop.reports.date_axis import DateLabels
+from tests.bar_boxes import bar_series, extent
 
 SLACK = 0.5  # pixels of rounding
 
@@ -93,18 +96,15 @@ def _bar(patch: Rectangle, figure: Figure) -> list[Bbox]:
     return [patch.get_window_extent().padded(_pixels(figure, patch.get_linewidth()) / 2)]
 
 
-def _collected_bars(bars: PolyCollection, figure: Figure) -> list[Bbox]:
-    """Each bar of a bar collection (``chart_kit.bar_collection``), in display pixels."""
-    widths = bars.get_linewidths()
-    pad = _pixels(figure, float(widths[0]) if len(widths) else 0.0) / 2
-    transform = bars.get_transform()
-    found = []
-    for path in bars.get_paths():
-        corners = transform.transform(path.vertices[:4])
-        box = Bbox.from_extents(*corners.min(axis=0), *corners.max(axis=0))
-        if box.width > 0 and box.height > 0:
-            found.append(box.padded(pad))
-    return found
+def _series_bars(series: BarSeries, figure: Figure) -> list[Bbox]:
+    if not series.get_visible():
+        return []
+    edge = _pixels(figure, series.get_linewidth()) / 2
+    return [
+        extent(series, box).padded(edge)
+        for box in series.boxes()
+        if box.width != 0 and box.height != 0
+    ]
 
 
 def mark_problems(axes: Axes) -> list[str]:
@@ -127,12 +127,7 @@ def mark_problems(axes: Axes) -> list[str]:
         if isinstance(p, Rectangle)
         for e in _bar(p, figure)
     ]
-    bars += [
-        ("bar", str(bars_.get_label()), e)
-        for bars_ in axes.collections
-        if isinstance(bars_, PolyCollection)
-        for e in _collected_bars(bars_, figure)
-    ]
+    bars += [("bar", s.get_label(), e) for s in bar_series(axes) for e in _series_bars(s, figure)]
     return [
         f"{kind} {label!r} at {_box(e)} past the axes at {_box(frame)}"
         for kind, label, e in found + bars
@@ -146,8 +141,9 @@ def is_date_chart(axes: Axes) -> bool:
 
 def chart_problems(figure: Figure) -> list[str]:
     """Everything cut off in ``figure`` as drawn at its present size."""
-    figure.canvas.draw()
-    problems = text_problems(figure, figure.canvas.get_renderer())
+    canvas = FigureCanvasAgg(figure)  # a rendered chart keeps no drawing surface
+    canvas.draw()
+    problems = text_problems(figure, canvas.get_renderer())
     for axes in figure.axes:
         if is_date_chart(axes):
             problems += mark_problems(axes)

@@ -9,11 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-import numpy as np
 from matplotlib import dates as mdates
 from matplotlib import rcParams
 from matplotlib.axes import Axes
-from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 
 from recovery_desktop.domain.calendar_text import date_text, short_day
@@ -46,9 +44,10 @@ EDGE_SHARE = 0.012
 HALF_DAY_ROOM = 0.6
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HoverPoint:
-    """A point the screen can describe when the pointer is near it."""
+    """A point the screen can describe when the pointer is near it. Slotted: a ten-year
+    chart has thousands, kept while it is on screen (no dictionary each)."""
 
     axes: int
     x: float
@@ -173,30 +172,6 @@ def bar_edges(style: ChartStyle, colour: str, period: Period) -> dict[str, Any]:
     if period.days > CROWDED_DAYS and not style.outline:
         return {"edgecolor": colour, "linewidth": 1.0}
     return {"edgecolor": style.bar_edge, "linewidth": 0.5}
-
-
-def bar_collection(
-    axes: Axes,
-    xs: Sequence[float],
-    heights: Sequence[float],
-    widths: Sequence[float] | float,
-    **style: Any,
-) -> PolyCollection:
-    """Bars centred on ``xs`` from 0 up to ``heights``, drawn as ONE collection: a ten-year
-    chart would otherwise hold one ``Rectangle`` (and its Python objects) per bar, which a
-    garbage collection then walks on the GUI thread (docs/decisions.md, "What still
-    stalls"). ``style`` goes to :class:`PolyCollection` (``facecolor``, ``edgecolor``,
-    ``linewidth``, ``hatch``, ``label``). The axes' limits are left to the caller."""
-    x = np.asarray(xs, dtype=float)
-    top = np.asarray(heights, dtype=float)
-    half = np.broadcast_to(np.asarray(widths, dtype=float), x.shape) / 2
-    left, right, bottom = x - half, x + half, np.zeros_like(x)
-    corners = [(left, bottom), (left, top), (right, top), (right, bottom)]
-    verts = np.stack([np.column_stack(corner) for corner in corners], axis=1)
-    shape: Any = verts.reshape(-1, 4, 2)  # an array: PolyCollection's fast path
-    bars = PolyCollection(shape, closed=True, **style)
-    axes.add_collection(bars, autolim=False)
-    return bars
 
 
 def short(text: str, limit: int = 36) -> str:

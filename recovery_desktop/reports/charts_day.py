@@ -1,8 +1,8 @@
 """Charts of day structure (My day): idle hours with cravings, cravings by idle-hour band,
 and blocks planned and done per ISO week. The maths are ``domain/day_trends.py``'s.
 
-Bars are drawn as one collection per series (``chart_kit.bar_collection``), so a ten-year
-range holds a few artists rather than thousands of rectangles. A day without a plan is a
+Bars are drawn as one artist per series (``reports/bars.py``), so a ten-year range holds a
+few artists rather than thousands of rectangles. A day without a plan is a
 gap, never a day of idle time.
 """
 
@@ -28,12 +28,12 @@ from recovery_desktop.domain.day_trends import (
 from recovery_desktop.domain.periods import monday_of
 from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.domain.wording import decimal, plural
+from recovery_desktop.reports.bars import vertical_bars
 from recovery_desktop.reports.chart_kit import (
     CROWDED_DAYS,
     DENSE_DAYS,
     Chart,
     HoverPoint,
-    bar_collection,
     bar_edges,
     day_number,
     dress,
@@ -98,11 +98,11 @@ def _daily_idle(
 ) -> Marks:
     colour = style.colour("idle")
     xs = [day_number(d.day) for d in days]
-    bar_collection(
+    vertical_bars(
         axes,
         xs,
         [d.idle_hours for d in days],
-        0.7,
+        [0.7] * len(days),
         facecolor=colour,
         label="Idle hours (no bar: no plan)",
         **bar_edges(style, colour, data.period),
@@ -128,7 +128,7 @@ def _weekly_idle(
     weeks = idle_per_week(days, cravings)
     slots = [week_bar(w.monday, data.period) for w in weeks]
     xs = [x for x, _width in slots]
-    bar_collection(
+    vertical_bars(
         axes,
         xs,
         [w.average_idle / 60 for w in weeks],
@@ -188,11 +188,11 @@ def cravings_by_idle_band(data: TrendData, style: ChartStyle) -> Chart:
     bands = idle_bands(planned_days(data))
     shown = [(row, band) for row, band in enumerate(bands) if band.shown]
     colour = style.colour("cravings")
-    bar_collection(
+    vertical_bars(
         axes,
         [row for row, _band in shown],
         [band.per_day for _row, band in shown],
-        0.6,
+        [0.6] * len(shown),
         facecolor=colour,
         edgecolor=style.bar_edge,
         linewidth=0.5,
@@ -256,7 +256,7 @@ def planned_and_done(data: TrendData, style: ChartStyle) -> Chart:
     ):
         colour = style.colour(key)
         edges = bar_edges(style, colour, data.period)  # outlined on paper: white bars show
-        bar_collection(
+        vertical_bars(
             axes, xs, values, [w * share for w in widths], facecolor=colour, label=label, **edges
         )
     for week, x in zip(weeks, xs, strict=True):

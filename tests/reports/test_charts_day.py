@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 import pytest
-from matplotlib.collections import PolyCollection
 
 from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, DayBlock, WakingWindow
@@ -15,6 +14,7 @@ from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.reports.chart_kit import day_number, to_png
 from recovery_desktop.reports.charts import chart_spec
 from recovery_desktop.reports.style import DARK, LIGHT, PRINT
+from tests.bar_boxes import bar_series, series_named
 
 MONDAY = date(2026, 11, 2)
 PERIOD = Period(MONDAY, MONDAY + timedelta(days=13))  # two whole ISO weeks
@@ -70,14 +70,12 @@ DATA = TrendData(PERIOD, cravings=CRAVINGS, day_blocks=PLANS)
 
 
 def _bars(axes):
-    """(centre x, height) of every bar of the axes' bar collections, in drawing order."""
-    found = []
-    for collection in axes.collections:
-        if isinstance(collection, PolyCollection):
-            for path in collection.get_paths():
-                xs, ys = path.vertices[:4, 0], path.vertices[:4, 1]
-                found.append((round(float(xs.mean()), 3), round(float(ys.max()), 3)))
-    return found
+    """(centre x, height) of every bar of the axes' bar series, in drawing order."""
+    return [
+        (round(box.centre, 3), round(box.height, 3))
+        for series in bar_series(axes)
+        for box in series.boxes()
+    ]
 
 
 def test_idle_bars_leave_a_gap_for_each_day_without_a_plan():
@@ -92,7 +90,7 @@ def test_idle_bars_leave_a_gap_for_each_day_without_a_plan():
     assert [x for x, _h in drawn] == [round(day_number(d), 3) for d in planned]
     unplanned = {round(day_number(MONDAY + timedelta(days=n)), 3) for n in (5, 6, 12, 13)}
     assert unplanned.isdisjoint(x for x, _h in drawn)
-    assert len(bars.collections) == 1  # one collection for every bar, not one per bar
+    assert len(bar_series(bars)) == 1  # one artist for every bar, not one per bar
 
 
 def test_cravings_are_overlaid_per_day_on_their_own_labelled_scale():
@@ -188,20 +186,12 @@ def test_planned_and_done_per_iso_week():
     """Week 1: 7 blocks planned, all done; week 2: 6 planned, 4 done (day 10's two undone)."""
     chart = chart_spec("day_plans").build(DATA, LIGHT)
     axes = chart.figure.axes[0]
-    planned, done = axes.collections
-    assert planned.get_label() == "Blocks planned" and done.get_label() == "Blocks done"
-    assert [h for _x, h in _bars_of(planned)] == [7, 6]
-    assert [h for _x, h in _bars_of(done)] == [7, 4]
+    planned, done = (series_named(axes, label) for label in ("Blocks planned", "Blocks done"))
+    assert [box.height for box in planned.boxes()] == [7, 6]
+    assert [box.height for box in done.boxes()] == [7, 4]
     assert [p.text for p in chart.points] == [
         "Week of 2 Nov 2026\n7 blocks planned, 7 done",
         "Week of 9 Nov 2026\n6 blocks planned, 4 done",
-    ]
-
-
-def _bars_of(collection):
-    return [
-        (float(p.vertices[:4, 0].mean()), float(p.vertices[:4, 1].max()))
-        for p in collection.get_paths()
     ]
 
 
@@ -232,8 +222,7 @@ def test_ten_years_of_plans_make_one_collection_per_series():
     for key in ("idle_cravings", "idle_bands", "day_plans"):
         chart = chart_spec(key).build(TrendData(ten, day_blocks=plans), LIGHT)
         axes = chart.figure.axes[0]
-        assert list(axes.patches) == []
-        assert len(axes.collections) <= 2
+        assert len(axes.patches) <= 2  # a bar series each, never a rectangle per bar
     weekly = _bars(
         chart_spec("idle_cravings").build(TrendData(ten, day_blocks=plans), LIGHT).figure.axes[0]
     )
