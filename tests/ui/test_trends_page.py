@@ -226,7 +226,8 @@ def test_hovering_a_trigger_named_like_html_shows_the_name_as_typed(qtbot, journ
     QToolTip.hideText()
     QApplication.sendEvent(view.canvas, move)  # the pointer moving over the bar
     qtbot.waitUntil(QToolTip.isVisible)
-    assert drawn(QToolTip.text()) == f"{name}\n3 cravings" == point.text
+    (tip,) = [w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel")]
+    assert drawn(tip.text(), tip.textFormat()) == f"{name}\n3 cravings" == point.text
 
 
 def _hold(worker):
