@@ -21,6 +21,7 @@ from recovery_desktop.ui.pages.cravings import CravingsPage
 from recovery_desktop.ui.pages.people.page import PeoplePage
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.worker import Worker
 from recovery_desktop.ui.workspace import PageSpec
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import PAGE_TITLES, click_choice
@@ -201,6 +202,8 @@ def test_nothing_polls_the_journal_while_idle(qtbot, window_for, journal, files,
         for title in TITLES:
             window.workspace.open_page(title)
         window.workspace.open_page("Today")
+    worker = window.findChild(Worker)
+    qtbot.waitUntil(lambda: not worker.busy, timeout=20000)  # Trends and the summary drawn
     polling = {
         _owner(timer)
         for timer in window.findChildren(QTimer)
