@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from recovery_desktop.domain.day_plan import (
-    MAX_NOTE_CHARACTERS,
-    MAX_TITLE_CHARACTERS,
+    LAST_MINUTE,
     STEP_MINUTES,
     BlockTimes,
     DayBlock,
@@ -24,7 +23,6 @@ from recovery_desktop.domain.day_plan import (
     snap,
 )
 
-DAY_SCALE_END = 2 * 24 * 60  # the last minute a block may reach on its day's scale
 DEFAULT_LENGTH = 60  # minutes a new block lasts unless the user draws it
 
 
@@ -97,31 +95,12 @@ def _gaps(blocks: Sequence[BlockTimes | DayBlock], low: int, high: int) -> list[
     return [(a, b) for a, b in gaps if b > a]
 
 
-def block_problem(title: str, note: str, start: int, end: int) -> str | None:
-    """What is wrong with a block as typed, in words for the person typing it; None if
-    nothing is. Lengths are ``MAX_TITLE_CHARACTERS`` and ``MAX_NOTE_CHARACTERS``."""
-    if not title.strip():
-        return "Give the block a title, for example “Lunch” or “Group meeting”."
-    if len(title.strip()) > MAX_TITLE_CHARACTERS:
-        return (
-            f"The title can be up to {MAX_TITLE_CHARACTERS} characters; this one has "
-            f"{len(title.strip())}. A longer text fits in the note."
-        )
-    if len(note) > MAX_NOTE_CHARACTERS:
-        return f"The note can be up to {MAX_NOTE_CHARACTERS} characters; this one has {len(note)}."
-    if end <= start:
-        return "The end has to be after the start."
-    if start < 0 or end > DAY_SCALE_END:
-        return "The block has to lie within the day."
-    return None
-
-
 def time_choices(window: WakingWindow, *extra: int) -> list[int]:
     """Every grid minute of the window, start and end included, plus ``extra`` minutes (a
     block's own times lying outside it), in order: what a time field offers."""
     low, high = window.span
     minutes = set(range(low, high + 1, STEP_MINUTES)) | set(extra)
-    return sorted(m for m in minutes if 0 <= m <= DAY_SCALE_END)
+    return sorted(m for m in minutes if 0 <= m <= LAST_MINUTE)
 
 
 def _floor(minute: int) -> int:

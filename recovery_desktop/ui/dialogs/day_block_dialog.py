@@ -1,7 +1,7 @@
 """A block of the day's plan (or of a usual day): title, category, start, end, note and,
 for a day's block, whether it is done.
 
-The dialog checks what was typed (``domain.day_edits.block_problem``) and then hands it to
+The dialog checks what was typed (``BlockTimes.validate``) and then hands it to
 ``save``, which stores it (asking about an overlap first) and says whether it did; a
 refusal from the journal is shown in the dialog and nothing typed is lost.
 """
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.domain.day_edits import block_problem, time_choices
+from recovery_desktop.domain.day_edits import time_choices
 from recovery_desktop.domain.day_plan import (
     BlockCategory,
     BlockTimes,
@@ -124,13 +124,10 @@ class DayBlockDialog(QDialog):
 
     def accept(self) -> None:
         times = self.times()
-        problem = block_problem(self.title_edit.text(), times.note, times.start, times.end)
-        if problem is not None:
-            self.error.show_message(problem)
-            return
         try:
+            times.validate()
             kept = self.save(times, self.done_box.isChecked())
-        except ValueError as error:
+        except ValueError as error:  # DayPlanError, or the journal's own check
             self.error.show_message(str(error))
             return
         except JournalError as error:

@@ -42,5 +42,6 @@ def tint(category: BlockCategory, palette: QPalette) -> QColor:
 
 
 def category_text(category: BlockCategory) -> str:
-    """The mark and the name, as shown in a block and in the category field."""
-    return f"{category.mark} {category.label}"
+    """The category's name as a block shows it under its title (its ``mark`` stands in for
+    it where there is no room)."""
+    return category.label

@@ -1,0 +1,288 @@
+"""My day: the chosen day's plan on a timeline of the waking window, what it adds up to
+(planned and idle hours, the longest idle stretch, blocks done), and the usual days.
+
+Every change is one saved change before the status line says "Saved", and one undo step
+(Ctrl+Z; the steps are kept while the page shows the same day)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.data.changes import Change
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.domain.calendar_text import date_text
+from recovery_desktop.domain.day_edits import DEFAULT_LENGTH, next_free_slot
+from recovery_desktop.domain.day_plan import (
+    BlockCategory,
+    BlockTimes,
+    DayBlock,
+    WakingWindow,
+    day_is_over,
+    overlaps,
+    waking_day,
+)
+from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
+from recovery_desktop.ui.pages.day.commands import Added, BlockIds, Changed, Deleted
+from recovery_desktop.ui.pages.day.day_side import DaySide, overlap_question
+from recovery_desktop.ui.pages.day.timeline import Timeline
+from recovery_desktop.ui.widgets.day_picker import DayPicker
+from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
+
+if TYPE_CHECKING:
+    from recovery_desktop.data.day_plan import DayPlanRepository
+    from recovery_desktop.data.preferences import PreferencesRepository
+
+
+class DayPage(QWidget):
+    """The plan of one day (today at first); see the module's note."""
+
+    title = "My day"
+    shows = frozenset({Change.DAY_PLAN, Change.PREFERENCES})
+
+    def __init__(
+        self,
+        plan: DayPlanRepository,
+        preferences: PreferencesRepository,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.preferences = preferences
+        self.day = date.today()
+        self.window_ = WakingWindow()
+        self.blocks: list[DayBlock] = []
+        self.ids = BlockIds()
+        self.undo_stack = QUndoStack(self)
+        self.heading = page_heading("", self)
+        self.picker = DayPicker("Day of the plan", parent=self)
+        self.picker.day_chosen.connect(self.go_to)
+        self.picker.add_shortcuts(self)
+        self.timeline = Timeline(self)
+        self.side = DaySide(plan, self)
+        self._build()
+        self._connect()
+        self.load(self.day)
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.picker)
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 4, 0)
+        column.addWidget(self.timeline)
+        column.addStretch(1)
+        self.scroll = scroll_area(holder, self)
+        self.scroll.setAccessibleName("Day timeline area")
+        body = QHBoxLayout()
+        body.addWidget(self.scroll, 3)
+        body.addWidget(self.side, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+    def _connect(self) -> None:
+        line = self.timeline
+        line.add_requested.connect(self.add_block)
+        line.edit_requested.connect(self.edit_block)
+        line.change_requested.connect(self.change_block)
+        line.done_requested.connect(self.toggle_done)
+        line.delete_requested.connect(self.delete_block)
+        line.selection_changed.connect(lambda _b: self._update_buttons())
+        side = self.side
+        side.add_button.clicked.connect(lambda: self.add_block(-1, -1))
+        side.edit_button.clicked.connect(lambda: self._with_selected(self.edit_block))
+        side.done_button.clicked.connect(lambda: self._with_selected(self.toggle_done))
+        side.delete_button.clicked.connect(lambda: self._with_selected(self.delete_block))
+        side.undo_button.clicked.connect(self.undo_stack.undo)
+        side.filled.connect(self._filled)
+        side.failed.connect(self.side.status.setText)
+        self.undo_stack.canUndoChanged.connect(lambda _can: self._update_buttons())
+        self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
+        for keys, action in (
+            (QKeySequence.StandardKey.Undo, self.undo_stack.undo),
+            (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
+            (QKeySequence(Qt.Key.Key_Insert), lambda: self.add_block(-1, -1)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+
+    # -- the day shown -------------------------------------------------------------------
+    def go_to(self, day: date) -> None:
+        if day != self.day and day <= date.today():
+            self.load(day)
+
+    def load(self, day: date) -> None:
+        """Show ``day``; the undo steps of another day are dropped."""
+        if day != self.day:
+            self.undo_stack.clear()
+            self.ids = BlockIds()
+            self.timeline.select(None)
+        self.day = day
+        self.picker.show_day(day)
+        self.heading.setText(self._heading_text(day))
+        self.side.status.clear()
+        self.refresh()
+
+    @staticmethod
+    def _heading_text(day: date) -> str:
+        today = date.today()
+        if day == today:
+            return "My day: today, " + date_text(day, "%A %-d %B")
+        return "My day: " + date_text(day, "%A %-d %B %Y")
+
+    def refresh(self) -> None:
+        """Read the day's blocks and the waking window again and show them."""
+        try:
+            self.window_ = self.preferences.waking_window()
+            self.blocks = self.plan.blocks(self.day)
+        except JournalError as error:
+            self.side.status.setText(str(error))
+            return
+        self.timeline.show_day(self.blocks, self.window_)
+        over = day_is_over(self.day, self.window_, datetime.now())
+        self.side.show_day(self.day, self.blocks, self.window_, over)
+        self._update_buttons()
+
+    def data_changed(self, _kinds: frozenset[Change]) -> None:
+        """Blocks, usual days or the waking window changed (``ui/change_signal.py``)."""
+        self.refresh()
+
+    def day_changed(self, today: date) -> None:
+        """The local date changed: the picker's limits follow; a page showing the day that
+        was today moves on with it unless it holds undo steps of that day."""
+        self.picker.set_today(today)
+        if self.day < today and self.undo_stack.count() == 0 and self.day == self.picker.day:
+            self.load(today)
+        self.heading.setText(self._heading_text(self.day))
+
+    def _update_buttons(self) -> None:
+        chosen = self.timeline.selected()
+        self.side.block_chosen(chosen, self.undo_stack.canUndo())
+
+    def _with_selected(self, action: object) -> None:
+        chosen = self.timeline.selected()
+        if chosen is not None and callable(action):
+            action(chosen)
+
+    # -- changes -------------------------------------------------------------------------
+    def _saved(self, message: str = "") -> None:
+        self.side.status.setText(f"Saved at {datetime.now():%H:%M}. {message}".strip())
+
+    def _failed(self, message: str) -> None:
+        self.side.status.setText(message)
+        self.refresh()
+
+    def _keeps_overlap(self, times: BlockTimes, before: DayBlock | None = None) -> bool:
+        """Asks before a block comes to overlap others it did not overlap already."""
+        ignore = before.id if before is not None else 0
+        already = {b.id for b in overlaps(before.times, self.blocks, ignore)} if before else set()
+        new = [b for b in overlaps(times, self.blocks, ignore) if b.id not in already]
+        return not new or overlap_question(self, new)
+
+    def add_block(self, start: int, end: int) -> None:
+        """Open the block dialog for a new block at ``start``–``end`` (both -1: the next
+        free hour of the window, from now on today)."""
+        if start < 0:
+            start, end = self._free_slot()
+        times = BlockTimes(start, end, "", BlockCategory.OTHER)
+        dialog = DayBlockDialog(
+            times, self.window_, self._save_new, new=True, done=None, parent=self
+        )
+        dialog.exec()
+        dialog.deleteLater()
+        self.timeline.setFocus()
+
+    def _free_slot(self) -> tuple[int, int]:
+        now_day, minute = waking_day(datetime.now(), self.window_)
+        after = minute if now_day == self.day else None
+        slot = next_free_slot(self.blocks, self.window_, after)
+        if slot is None and after is not None:
+            slot = next_free_slot(self.blocks, self.window_)
+        start = self.window_.span[0]
+        return slot if slot is not None else (start, start + DEFAULT_LENGTH)
+
+    def _save_new(self, times: BlockTimes, _done: bool) -> bool:
+        if not self._keeps_overlap(times):
+            return False
+        block = self.plan.add(self.day, times)
+        self.undo_stack.push(Added(self.plan, self.ids, self._failed, [block], "add"))
+        self.timeline.select(block)
+        self._saved()
+        return True
+
+    def edit_block(self, block: DayBlock) -> None:
+        def save(times: BlockTimes, done: bool) -> bool:
+            return self._save_change(block, replace(block, times=times, done=done))
+
+        dialog = DayBlockDialog(
+            block.times, self.window_, save, new=False, done=block.done, parent=self
+        )
+        dialog.exec()
+        dialog.deleteLater()
+        self.timeline.setFocus()
+
+    def change_block(self, block: DayBlock, times: BlockTimes) -> None:
+        """A move or resize from the timeline: saved, or taken back if the user does not
+        want the overlap it makes."""
+        try:
+            if not self._save_change(block, replace(block, times=times)):
+                self.refresh()
+        except (JournalError, ValueError) as error:
+            self._failed(f"Not saved: {error}")
+
+    def _save_change(self, before: DayBlock, after: DayBlock) -> bool:
+        if after == before:
+            return True
+        if after.times != before.times and not self._keeps_overlap(after.times, before):
+            return False
+        self.plan.update(after)
+        self.undo_stack.push(Changed(self.plan, self.ids, self._failed, before, after))
+        self._saved()
+        return True
+
+    def toggle_done(self, block: DayBlock) -> None:
+        after = replace(block, done=not block.done)
+        try:
+            self.plan.set_done(block.id, after.done)
+        except JournalError as error:
+            self._failed(f"Not saved: {error}")
+            return
+        self.undo_stack.push(Changed(self.plan, self.ids, self._failed, block, after))
+        self._saved()
+
+    def delete_block(self, block: DayBlock) -> None:
+        try:
+            deleted = self.plan.delete(block.id)
+        except JournalError as error:
+            self._failed(f"Not deleted: {error}")
+            return
+        self.timeline.select(None)
+        self.undo_stack.push(Deleted(self.plan, self.ids, self._failed, deleted))
+        self._saved("Deleted; Ctrl+Z brings it back.")
+
+    def _filled(self, blocks: list[DayBlock]) -> None:
+        """The side panel filled the empty day (usual day, yesterday): one undo step."""
+        self.undo_stack.push(Added(self.plan, self.ids, self._failed, blocks, "fill"))
+        self._saved()
+
+    # -- the page's part in the window ---------------------------------------------------
+    def focus_first(self) -> None:
+        self.timeline.setFocus()
+
+    def flush(self) -> bool:
+        return True
