@@ -90,3 +90,20 @@ class JournalTooNew(JournalError):
 
 class StorageProblem(JournalError):
     """The computer's storage refused: disk full, read-only folder, missing permission."""
+
+
+class DayNotEmpty(JournalError):
+    """A day that already has blocks cannot be filled from a template or copied onto."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This day already has a plan, so nothing was added. Remove its blocks first, "
+            "or add to it block by block."
+        )
+
+
+class BlockMissing(JournalError):
+    """A block asked for by its id is no longer in the journal."""
+
+    def __init__(self) -> None:
+        super().__init__("That block is no longer in the journal. Nothing was changed.")

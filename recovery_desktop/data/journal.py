@@ -22,6 +22,7 @@ from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import open_database, sql_errors
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
+from recovery_desktop.data.day_plan import DayPlanRepository
 from recovery_desktop.data.drafts import DraftRepository
 from recovery_desktop.data.errors import (
     JournalError,
@@ -65,6 +66,7 @@ class Journal:
         self.preferences = PreferenceRepository(db, self.changes)
         self.drafts = DraftRepository(db)
         self.recovery_time = RecoveryTimeRepository(db, self.changes, self.preferences)
+        self.day_plan = DayPlanRepository(db, self.changes)
         # Warnings from opening that did not stop it: one per ``kept-after-crash-…`` copy
         # whose write-ahead log lost entries (``lost_copies``), on every open until the
         # user removes that folder.

@@ -282,6 +282,59 @@ def m007_stable_ids(db: Database) -> None:
         )
 
 
+@MIGRATIONS()
+def m008_day_plan(db: Database) -> None:
+    """My day: the time blocks of each day and the usual plan of each weekday (templates).
+
+    Minutes count from midnight at the start of the block's day (``domain/day_plan.py``);
+    both tables have a stable ``uid`` from the start, as m007 gave the older tables."""
+    for statement in _M008:
+        db.execute(statement)
+    for table in ("day_blocks", "day_template_blocks"):
+        db.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table} (uid)")
+        db.execute(
+            f"CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL "
+            f"BEGIN UPDATE {table} SET uid = {_NEW_UID} WHERE id = NEW.id; END"
+        )
+
+
+_M008 = (
+    """
+    CREATE TABLE day_blocks (
+        id INTEGER PRIMARY KEY,
+        uid TEXT,
+        day TEXT NOT NULL CHECK (day = date(day)),
+        start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 2880),
+        end_minute INTEGER NOT NULL
+            CHECK (end_minute > start_minute AND end_minute <= start_minute + 1440
+                   AND end_minute <= 2880),
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        category TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX day_blocks_day ON day_blocks (day, start_minute)",
+    """
+    CREATE TABLE day_template_blocks (
+        id INTEGER PRIMARY KEY,
+        uid TEXT,
+        weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+        start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 2880),
+        end_minute INTEGER NOT NULL
+            CHECK (end_minute > start_minute AND end_minute <= start_minute + 1440
+                   AND end_minute <= 2880),
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        category TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    "CREATE INDEX day_template_blocks_weekday ON day_template_blocks (weekday, start_minute)",
+)
+
+
 def pending(db: Database) -> list[str]:
     return [m.name for m in MIGRATIONS.pending(db)]
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from recovery_desktop.data.changes import Change, ChangeFeed
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.domain.contacts import DEFAULT_REACH_OUT_REMINDER_DAYS
+from recovery_desktop.domain.day_plan import WakingWindow
 from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryOptions
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ SUMMARY_NAME = "summary.name"
 SUMMARY_DISCREET = "summary.discreet"
 SUMMARY_SHOW_NAMES = "summary.show_names"
 COUNTING_CLEAN_TIME = "clean_time.counting"
+WAKING_WINDOW = "day_plan.waking_window"
 DEFAULT_AUTO_LOCK_MINUTES = 5
 
 
@@ -96,3 +98,20 @@ class PreferenceRepository:
 
     def set_counting_clean_time(self, counting: bool) -> None:
         self.set(COUNTING_CLEAN_TIME, counting, Change.CLEAN_TIME)
+
+    def waking_window(self) -> WakingWindow:
+        """The waking hours My day counts idle time in (07:00–23:00 until changed). One
+        window for every day, past days too: the one in force now (no history)."""
+        value = self.get(WAKING_WINDOW)
+        if isinstance(value, dict):
+            try:
+                return WakingWindow(value.get("start", -1), value.get("end", -1))
+            except ValueError:
+                pass  # a damaged or hand-edited value: the default
+        return WakingWindow()
+
+    def set_waking_window(self, window: WakingWindow) -> None:
+        """Remember ``window`` (announces ``Change.PREFERENCES``). Raises ``ValueError``
+        for minutes outside 0..1439 or a window of no length."""
+        checked = WakingWindow(window.start, window.end)  # a window built past its checks
+        self.set(WAKING_WINDOW, {"start": checked.start, "end": checked.end})

@@ -15,6 +15,7 @@ from recovery_desktop.data.changes import ChangeFeed
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
+from recovery_desktop.data.day_plan import DayPlanRepository
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
@@ -40,6 +41,7 @@ class JournalReader:
         self.preferences = PreferenceRepository(db, unused)
         self._recovery_time = RecoveryTimeRepository(db, unused, self.preferences)
         self._summary_notes = SummaryNotesRepository(db, unused)
+        self.day_plan = DayPlanRepository(db, unused)  # My day's blocks, read only
 
     def trend_data(self, period: Period) -> TrendData:
         """As :meth:`Journal.trend_data`."""
