@@ -31,15 +31,16 @@ def structure_lines(structure: DayStructure, window: WakingWindow, day_over: boo
             waking + ".",
             "Drag on the timeline or press Insert to add a block.",
         ]
+    planned = "Planned and done" if day_over else "Planned"
     lines = [
-        f"Planned: {duration_text(structure.planned_minutes)}",
+        f"{planned}: {duration_text(structure.planned_minutes)}",
         f"Idle: {duration_text(structure.idle_minutes)}",
         _longest(structure),
         f"Done: {structure.done} of {plural(structure.planned, 'block')}",
         waking,
     ]
     if day_over and structure.done < structure.planned:
-        lines.append("Once a day is over, only the blocks ticked done count as planned time.")
+        lines.append("Once a day is over, only blocks ticked done count; the rest is idle.")
     return lines
 
 

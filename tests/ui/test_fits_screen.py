@@ -58,7 +58,7 @@ from tests.conftest import TEST_SCREEN
 from tests.ui.conftest import click_choice
 from tests.ui.fit_check import describe, fit_problems
 
-PAGES = range(8)
+PAGES = range(9)
 
 
 def _fill_demo(journal):

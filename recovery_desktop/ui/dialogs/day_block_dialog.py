@@ -135,4 +135,3 @@ class DayBlockDialog(QDialog):
             return
         if kept:
             super().accept()
-

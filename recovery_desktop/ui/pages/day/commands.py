@@ -46,9 +46,7 @@ class BlockIds:
 class PlanStep(QUndoCommand):
     """One step already saved; subclasses say how to take it back and do it again."""
 
-    def __init__(
-        self, plan: DayPlanRepository, ids: BlockIds, failed: Failed, text: str
-    ) -> None:
+    def __init__(self, plan: DayPlanRepository, ids: BlockIds, failed: Failed, text: str) -> None:
         super().__init__(text)
         self.plan = plan
         self.ids = ids

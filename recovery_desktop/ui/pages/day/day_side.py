@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.calendar_text import weekday_name
-from recovery_desktop.domain.day_words import structure_lines
 from recovery_desktop.domain.day_plan import DayBlock, WakingWindow, day_structure, minute_text
+from recovery_desktop.domain.day_words import structure_lines
 from recovery_desktop.domain.wording import plural, shortened
 from recovery_desktop.ui.widgets.questions import ask
 from recovery_desktop.ui.widgets.status_line import StatusLine
@@ -84,7 +84,9 @@ class DaySide(QWidget):
         self.fill_usual.clicked.connect(self.fill_from_usual)
         self.copy_yesterday = QPushButton("Cop&y yesterday", self)
         self.copy_yesterday.clicked.connect(self.copy_from_yesterday)
-        self.usual_days = _button("&Usual days…", "See and change the usual plan of each weekday", self)
+        self.usual_days = _button(
+            "&Usual days…", "See and change the usual plan of each weekday", self
+        )
         self._build()
 
     def _build(self) -> None:
@@ -138,17 +140,19 @@ class DaySide(QWidget):
             "Add blocks to this day first." if empty else None,
             f"Keep this day's plan as the usual plan for a {weekday}",
         )
+        has_usual = usual is not None and bool(usual.blocks)
+        no_usual = f"You have no usual {weekday} yet: plan one, then save it as your usual one."
         self._allow(
             self.fill_usual,
-            "This day already has a plan." if not empty
-            else None if usual is not None and usual.blocks
-            else f"You have no usual {weekday} yet: plan a {weekday}, then save it as your usual one.",
+            "This day already has a plan." if not empty else None if has_usual else no_usual,
             f"Put the blocks of your usual {weekday} into this day",
         )
         self._allow(
             self.copy_yesterday,
-            "This day already has a plan." if not empty
-            else None if yesterday
+            "This day already has a plan."
+            if not empty
+            else None
+            if yesterday
             else "Nothing was planned the day before.",
             "Put the day before's blocks into this day (without their ticks)",
         )

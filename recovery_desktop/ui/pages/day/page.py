@@ -11,11 +11,9 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +40,7 @@ from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 if TYPE_CHECKING:
     from recovery_desktop.data.day_plan import DayPlanRepository
-    from recovery_desktop.data.preferences import PreferencesRepository
+    from recovery_desktop.data.preferences import PreferenceRepository
 
 
 class DayPage(QWidget):
@@ -54,14 +52,14 @@ class DayPage(QWidget):
     def __init__(
         self,
         plan: DayPlanRepository,
-        preferences: PreferencesRepository,
+        preferences: PreferenceRepository,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.plan = plan
         self.preferences = preferences
         self.day = date.today()
-        self.window_ = WakingWindow()
+        self.waking = WakingWindow()
         self.blocks: list[DayBlock] = []
         self.ids = BlockIds()
         self.undo_stack = QUndoStack(self)
@@ -85,10 +83,10 @@ class DayPage(QWidget):
         column.setContentsMargins(0, 0, 4, 0)
         column.addWidget(self.timeline)
         column.addStretch(1)
-        self.scroll = scroll_area(holder, self)
-        self.scroll.setAccessibleName("Day timeline area")
+        self.scroller = scroll_area(holder, self)
+        self.scroller.setAccessibleName("Day timeline area")
         body = QHBoxLayout()
-        body.addWidget(self.scroll, 3)
+        body.addWidget(self.scroller, 3)
         body.addWidget(self.side, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -107,14 +105,12 @@ class DayPage(QWidget):
         side.edit_button.clicked.connect(lambda: self._with_selected(self.edit_block))
         side.done_button.clicked.connect(lambda: self._with_selected(self.toggle_done))
         side.delete_button.clicked.connect(lambda: self._with_selected(self.delete_block))
-        side.undo_button.clicked.connect(self.undo_stack.undo)
+        side.undo_button.clicked.connect(self.undo)
         side.filled.connect(self._filled)
         side.failed.connect(self.side.status.setText)
-        self.undo_stack.canUndoChanged.connect(lambda _can: self._update_buttons())
-        self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
         for keys, action in (
-            (QKeySequence.StandardKey.Undo, self.undo_stack.undo),
-            (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
+            (QKeySequence.StandardKey.Undo, self.undo),
+            (QKeySequence.StandardKey.Redo, self.redo),
             (QKeySequence(Qt.Key.Key_Insert), lambda: self.add_block(-1, -1)),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -148,14 +144,14 @@ class DayPage(QWidget):
     def refresh(self) -> None:
         """Read the day's blocks and the waking window again and show them."""
         try:
-            self.window_ = self.preferences.waking_window()
+            self.waking = self.preferences.waking_window()
             self.blocks = self.plan.blocks(self.day)
         except JournalError as error:
             self.side.status.setText(str(error))
             return
-        self.timeline.show_day(self.blocks, self.window_)
-        over = day_is_over(self.day, self.window_, datetime.now())
-        self.side.show_day(self.day, self.blocks, self.window_, over)
+        self.timeline.show_day(self.blocks, self.waking)
+        over = day_is_over(self.day, self.waking, datetime.now())
+        self.side.show_day(self.day, self.blocks, self.waking, over)
         self._update_buttons()
 
     def data_changed(self, _kinds: frozenset[Change]) -> None:
@@ -180,6 +176,22 @@ class DayPage(QWidget):
             action(chosen)
 
     # -- changes -------------------------------------------------------------------------
+    def undo(self) -> None:
+        """Take back the last change (Ctrl+Z); the stack's signals are not followed, as
+        they also fire while the page is being destroyed."""
+        if self.undo_stack.canUndo():
+            self.undo_stack.undo()
+            self.refresh()
+
+    def redo(self) -> None:
+        if self.undo_stack.canRedo():
+            self.undo_stack.redo()
+            self.refresh()
+
+    def _push(self, step: QUndoCommand) -> None:
+        self.undo_stack.push(step)
+        self._update_buttons()
+
     def _saved(self, message: str = "") -> None:
         self.side.status.setText(f"Saved at {datetime.now():%H:%M}. {message}".strip())
 
@@ -201,26 +213,26 @@ class DayPage(QWidget):
             start, end = self._free_slot()
         times = BlockTimes(start, end, "", BlockCategory.OTHER)
         dialog = DayBlockDialog(
-            times, self.window_, self._save_new, new=True, done=None, parent=self
+            times, self.waking, self._save_new, new=True, done=None, parent=self
         )
         dialog.exec()
         dialog.deleteLater()
         self.timeline.setFocus()
 
     def _free_slot(self) -> tuple[int, int]:
-        now_day, minute = waking_day(datetime.now(), self.window_)
+        now_day, minute = waking_day(datetime.now(), self.waking)
         after = minute if now_day == self.day else None
-        slot = next_free_slot(self.blocks, self.window_, after)
+        slot = next_free_slot(self.blocks, self.waking, after)
         if slot is None and after is not None:
-            slot = next_free_slot(self.blocks, self.window_)
-        start = self.window_.span[0]
+            slot = next_free_slot(self.blocks, self.waking)
+        start = self.waking.span[0]
         return slot if slot is not None else (start, start + DEFAULT_LENGTH)
 
     def _save_new(self, times: BlockTimes, _done: bool) -> bool:
         if not self._keeps_overlap(times):
             return False
         block = self.plan.add(self.day, times)
-        self.undo_stack.push(Added(self.plan, self.ids, self._failed, [block], "add"))
+        self._push(Added(self.plan, self.ids, self._failed, [block], "add"))
         self.timeline.select(block)
         self._saved()
         return True
@@ -230,7 +242,7 @@ class DayPage(QWidget):
             return self._save_change(block, replace(block, times=times, done=done))
 
         dialog = DayBlockDialog(
-            block.times, self.window_, save, new=False, done=block.done, parent=self
+            block.times, self.waking, save, new=False, done=block.done, parent=self
         )
         dialog.exec()
         dialog.deleteLater()
@@ -251,7 +263,7 @@ class DayPage(QWidget):
         if after.times != before.times and not self._keeps_overlap(after.times, before):
             return False
         self.plan.update(after)
-        self.undo_stack.push(Changed(self.plan, self.ids, self._failed, before, after))
+        self._push(Changed(self.plan, self.ids, self._failed, before, after))
         self._saved()
         return True
 
@@ -262,7 +274,7 @@ class DayPage(QWidget):
         except JournalError as error:
             self._failed(f"Not saved: {error}")
             return
-        self.undo_stack.push(Changed(self.plan, self.ids, self._failed, block, after))
+        self._push(Changed(self.plan, self.ids, self._failed, block, after))
         self._saved()
 
     def delete_block(self, block: DayBlock) -> None:
@@ -272,12 +284,12 @@ class DayPage(QWidget):
             self._failed(f"Not deleted: {error}")
             return
         self.timeline.select(None)
-        self.undo_stack.push(Deleted(self.plan, self.ids, self._failed, deleted))
+        self._push(Deleted(self.plan, self.ids, self._failed, deleted))
         self._saved("Deleted; Ctrl+Z brings it back.")
 
     def _filled(self, blocks: list[DayBlock]) -> None:
         """The side panel filled the empty day (usual day, yesterday): one undo step."""
-        self.undo_stack.push(Added(self.plan, self.ids, self._failed, blocks, "fill"))
+        self._push(Added(self.plan, self.ids, self._failed, blocks, "fill"))
         self._saved()
 
     # -- the page's part in the window ---------------------------------------------------

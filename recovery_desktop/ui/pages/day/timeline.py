@@ -63,7 +63,7 @@ class Timeline(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window_ = WakingWindow()
+        self.waking = WakingWindow()
         self.blocks: list[DayBlock] = []
         self.selected_id = 0
         self._drag: _Drag | None = None
@@ -76,7 +76,7 @@ class Timeline(QWidget):
     # -- what is shown -------------------------------------------------------------------
     def show_day(self, blocks: list[DayBlock], window: WakingWindow) -> None:
         """Show ``blocks`` on ``window``; the chosen block stays chosen if it is still there."""
-        self.window_ = window
+        self.waking = window
         self.blocks = sorted(blocks, key=lambda b: (b.start, b.id))
         if self.selected() is None:
             self.selected_id = 0
@@ -88,11 +88,13 @@ class Timeline(QWidget):
 
     def scale(self) -> TimelineScale:
         line = QFontMetrics(self.font()).height()
-        return TimelineScale(self.window_, line, self.devicePixelRatioF(), top=line // 2 + 2)
+        return TimelineScale(self.waking, line, self.devicePixelRatioF(), top=line // 2 + 2)
 
     def sizeHint(self) -> QSize:
-        return QSize(self._label_width() + 24 * QFontMetrics(self.font()).averageCharWidth(), 
-                     self.scale().height)
+        return QSize(
+            self._label_width() + 24 * QFontMetrics(self.font()).averageCharWidth(),
+            self.scale().height,
+        )
 
     def _label_width(self) -> int:
         return QFontMetrics(self.font()).horizontalAdvance(LABEL_CHARACTERS) + 6
@@ -123,8 +125,9 @@ class Timeline(QWidget):
             parent = parent.parentWidget()
         if parent is not None:
             rect = self.block_rect(block)
-            parent.ensureVisible(int(rect.center().x()), int(rect.center().y()), 0,
-                                 int(rect.height() / 2) + 8)
+            parent.ensureVisible(
+                int(rect.center().x()), int(rect.center().y()), 0, int(rect.height() / 2) + 8
+            )
 
     def _describe(self) -> None:
         """What a screen reader says: the chosen block, or how to use the timeline."""
@@ -172,8 +175,11 @@ class Timeline(QWidget):
             painter.drawLine(QPointF(left - 2, y), QPointF(self.width(), y))
             painter.setPen(text)
             label = QRectF(0, y - metrics.height() / 2, left - 6, metrics.height())
-            painter.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             minute_text(hour))
+            painter.drawText(
+                label,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                minute_text(hour),
+            )
 
     def _paint_block(self, painter: QPainter, block: DayBlock, times: BlockTimes) -> None:
         rect = self.block_rect(times).adjusted(1, 1, -1, -1)
@@ -202,25 +208,38 @@ class Timeline(QWidget):
         tick_width = metrics.horizontalAdvance(tick + "  ") if tick else 0
         when = f"{minute_text(times.start)}–{minute_text(times.end)}"
         first = metrics.elidedText(
-            f"{block.title}  {when}", Qt.TextElideMode.ElideRight,
+            f"{block.title}  {when}",
+            Qt.TextElideMode.ElideRight,
             int(rect.width() - tick_width),
         )
         if rect.height() < metrics.height() - 2:
-            first = metrics.elidedText(f"{block.category.mark} {block.title}",
-                                       Qt.TextElideMode.ElideRight, int(rect.width()))
+            first = metrics.elidedText(
+                f"{block.category.mark} {block.title}",
+                Qt.TextElideMode.ElideRight,
+                int(rect.width()),
+            )
         top = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         painter.drawText(rect, top, first)
         if tick:
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, tick)
         if rect.height() >= 2 * metrics.height():
-            second = QRectF(rect.left(), rect.top() + metrics.height(), rect.width(),
-                            metrics.height())
-            painter.drawText(second, top, metrics.elidedText(
-                category_text(block.category), Qt.TextElideMode.ElideRight, int(rect.width())))
+            second = QRectF(
+                rect.left(), rect.top() + metrics.height(), rect.width(), metrics.height()
+            )
+            painter.drawText(
+                second,
+                top,
+                metrics.elidedText(
+                    category_text(block.category), Qt.TextElideMode.ElideRight, int(rect.width())
+                ),
+            )
         elif rect.height() >= metrics.height() - 2:
             mark = block.category.mark
-            painter.drawText(rect.adjusted(0, 0, -tick_width, 0),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, mark)
+            painter.drawText(
+                rect.adjusted(0, 0, -tick_width, 0),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                mark,
+            )
 
     def _paint_drawn(self, painter: QPainter, start: int, end: int) -> None:
         scale = self.scale()
@@ -233,9 +252,11 @@ class Timeline(QWidget):
         painter.setBrush(fill)
         painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
         painter.setPen(self.palette().color(QPalette.ColorRole.Text))
-        painter.drawText(rect.adjusted(10, 2, -4, -2),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         f"New block  {minute_text(start)}–{minute_text(end)}")
+        painter.drawText(
+            rect.adjusted(10, 2, -4, -2),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            f"New block  {minute_text(start)}–{minute_text(end)}",
+        )
 
     # -- mouse ---------------------------------------------------------------------------
     def block_at(self, point: QPointF) -> DayBlock | None:
@@ -273,11 +294,11 @@ class Timeline(QWidget):
             return
         if drag.kind == "draw":
             anchor = self.scale().minute_at(drag.press_y)
-            drag.start, drag.end = drawn(anchor, self.scale().minute_at(point.y()), self.window_)
+            drag.start, drag.end = drawn(anchor, self.scale().minute_at(point.y()), self.waking)
         elif drag.block is not None:
             steps = self.scale().steps(point.y() - drag.press_y)
             change = moved if drag.kind == "move" else resized
-            drag.preview = change(drag.block.times, steps, self.window_)
+            drag.preview = change(drag.block.times, steps, self.waking)
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -291,9 +312,8 @@ class Timeline(QWidget):
                 self.add_requested.emit(drag.start, drag.end)
             else:
                 self.select(None)
-        elif drag.block is not None and drag.preview is not None:
-            if drag.preview != drag.block.times:
-                self.change_requested.emit(drag.block, drag.preview)
+        elif drag.block is not None and drag.preview not in (None, drag.block.times):
+            self.change_requested.emit(drag.block, drag.preview)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         block = self.block_at(event.position())
@@ -316,7 +336,7 @@ class Timeline(QWidget):
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             delta = STEP_MINUTES if key == Qt.Key.Key_Down else -STEP_MINUTES
             change = resized if shift else moved
-            times = change(block.times, delta, self.window_)
+            times = change(block.times, delta, self.waking)
             if times != block.times:
                 self.change_requested.emit(block, times)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -328,14 +348,15 @@ class Timeline(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab go from block to block, and on out of the timeline past the
         last (or before the first)."""
         if not self.blocks:
             return super().focusNextPrevChild(next)
         ids = [b.id for b in self.blocks]
-        index = ids.index(self.selected_id) if self.selected_id in ids else (-1 if next else
-                                                                               len(ids))
+        index = (
+            ids.index(self.selected_id) if self.selected_id in ids else (-1 if next else len(ids))
+        )
         index += 1 if next else -1
         if 0 <= index < len(ids):
             self.select(self.blocks[index])
