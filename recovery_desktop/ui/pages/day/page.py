@@ -87,7 +87,7 @@ class DayPage(QWidget):
         self.scroller.setAccessibleName("Day timeline area")
         body = QHBoxLayout()
         body.addWidget(self.scroller, 3)
-        body.addWidget(self.side, 2)
+        body.addWidget(scroll_area(self.side, self), 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
