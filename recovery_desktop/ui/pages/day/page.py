@@ -32,6 +32,7 @@ from recovery_desktop.domain.day_plan import (
     waking_day,
 )
 from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
+from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.pages.day.commands import Added, BlockIds, Changed, Deleted
 from recovery_desktop.ui.pages.day.day_side import DaySide, overlap_question
 from recovery_desktop.ui.pages.day.timeline import Timeline
@@ -107,6 +108,7 @@ class DayPage(QWidget):
         side.delete_button.clicked.connect(lambda: self._with_selected(self.delete_block))
         side.undo_button.clicked.connect(self.undo)
         side.filled.connect(self._filled)
+        side.usual_days.clicked.connect(self.open_usual_days)
         side.failed.connect(self.side.status.setText)
         for keys, action in (
             (QKeySequence.StandardKey.Undo, self.undo),
@@ -291,6 +293,12 @@ class DayPage(QWidget):
         """The side panel filled the empty day (usual day, yesterday): one undo step."""
         self._push(Added(self.plan, self.ids, self._failed, blocks, "fill"))
         self._saved()
+
+    def open_usual_days(self) -> None:
+        dialog = UsualDaysDialog(self.plan, self.waking, self.day.weekday(), self)
+        dialog.exec()
+        dialog.deleteLater()
+        self.refresh()
 
     # -- the page's part in the window ---------------------------------------------------
     def focus_first(self) -> None:
