@@ -21,6 +21,7 @@ def plant(journal_dir: Path, canary: str, crisis_canary: str) -> None:
     from recovery_desktop.domain.checkin import CheckIn
     from recovery_desktop.domain.contacts import Contact, CrisisLine, ReachOut
     from recovery_desktop.domain.cravings import Craving, Tag
+    from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes
     from recovery_desktop.domain.drafts import Draft, DraftKind
     from recovery_desktop.domain.library import TRIGGER_CATEGORIES, Kind, LibraryItem
     from recovery_desktop.domain.periods import week_of
@@ -76,6 +77,11 @@ def plant(journal_dir: Path, canary: str, crisis_canary: str) -> None:
             ),
             today - timedelta(days=1),
             today,
+        )
+        block = BlockTimes(1080, 1170, f"{canary} block", BlockCategory.MEETING, f"{canary} bnote")
+        journal.day_plan.add(today - timedelta(days=1), block)
+        journal.day_plan.save_template(
+            today.weekday(), [BlockTimes(540, 600, f"{canary} usual", BlockCategory.OTHER)]
         )
         journal.drafts.keep([Draft(DraftKind.CONTACT, {"name": f"{canary} draft"})])
         journal.backup("manual")

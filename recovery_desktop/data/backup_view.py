@@ -22,6 +22,7 @@ from recovery_desktop.data.connection import connect, open_database, sql_errors
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.crisis_copy import CrisisCopy
+from recovery_desktop.data.day_plan import DayPlanRepository
 from recovery_desktop.data.errors import JournalDamaged, JournalError, WrongPassphrase
 from recovery_desktop.data.fsutil import storage_errors
 from recovery_desktop.data.library import LibraryRepository
@@ -155,6 +156,7 @@ class BackupJournal:
         self.contacts = ContactRepository(db, changes, CrisisCopy(folder / "unused.json"))
         preferences = PreferenceRepository(db, changes)
         self.recovery_time = RecoveryTimeRepository(db, changes, preferences)
+        self.day_plan = DayPlanRepository(db, changes)
 
     def counts(self) -> dict[str, int]:
         """Rows per kind, with the keys of :meth:`Journal.counts`."""

@@ -127,6 +127,23 @@ class DayPlanRepository:
             block_id = self._insert(day, times, done=False)
         return DayBlock(block_id, day, times)
 
+    def add_many(self, blocks: Iterable[tuple[date, BlockTimes, bool]]) -> int:
+        """Store many blocks, each ``(day, times, done)``, in one transaction (demo data);
+        returns how many. Raises ``DayPlanError`` before anything is written."""
+        now = _now()
+        rows = []
+        for day, times, done in blocks:
+            check_day(day)
+            times.validate()
+            rows.append([day.isoformat(), *_times_values(times), int(done), now, now])
+        with sql_errors(), self._changes.writing(self._db, Change.DAY_PLAN):
+            self._db.conn.executemany(
+                f"INSERT INTO day_blocks (day, {_TIMES}, done, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        return len(rows)
+
     def _insert(
         self, day: date, times: BlockTimes, done: bool, uid: str | None = None, row_id: int = 0
     ) -> int:

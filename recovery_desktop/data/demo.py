@@ -1,4 +1,5 @@
-"""Filling a new journal with the demo story (check-ins, cravings, people, clean time)."""
+"""Filling a new journal with the demo story (check-ins, cravings, people, clean time,
+My day's plans)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.cravings import Tag
 from recovery_desktop.domain.demo import demo_checkins, shape
+from recovery_desktop.domain.demo_day_plan import demo_day_plan
 from recovery_desktop.domain.demo_events import demo_events
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
@@ -42,4 +44,10 @@ def fill_demo(journal: Journal, weeks: int, end: date, seed: int = 1) -> dict[st
             lapse_craving = next((c for c in saved if c.day == story.lapse.day), None)
             lapse = replace(story.lapse, craving_id=lapse_craving.id if lapse_craving else None)
             journal.recovery_time.record_lapse(lapse, story.new_start, end)
+        day_plan = demo_day_plan(checkins, story.cravings, plan, seed)
+        for weekday, blocks in day_plan.templates.items():
+            journal.day_plan.save_template(weekday, blocks)
+        journal.day_plan.add_many(
+            (day, times, done) for day, blocks in day_plan.days.items() for times, done in blocks
+        )
     return journal.counts()

@@ -12,6 +12,8 @@ clean period of it, letter case and spaces aside), the file's clean periods and 
 lapses of that substance are skipped and the user is told: two histories of attempts
 cannot be laid over each other without double-counted days or a lapse inside a clean
 stretch, so the journal's own history of that substance is kept whole (docs/decisions.md).
+Likewise a day (or weekday template) the journal already plans in My day keeps its own
+blocks: the file's other blocks of that day are counted in ``differ`` and not added.
 Merged items of ordered lists (library, people, crisis lines) go after the journal's own.
 """
 
@@ -153,6 +155,7 @@ def _apply_kind(
 ) -> None:
     ids = local.setdefault(kind.name, {})
     twins = _natural_twins(db, kind)
+    planned = _planned(db, kind)
     offset = _next_position(db, kind.table) if kind.name in _ORDERED else 0
     added = skipped = differ = 0
     for row in rows:
@@ -166,6 +169,9 @@ def _apply_kind(
             continue
         if kind.name in ("lapses", "clean_periods") and _substance(row) in tracked:
             result.not_merged[kind.name] = result.not_merged.get(kind.name, 0) + 1
+            continue
+        if planned and row.values[_PLAN_KEY[kind.name]] in planned:
+            differ += 1  # that day (weekday) has its own plan here: never laid over it
             continue
         values = _resolved(kind, row, local)
         if offset:
@@ -187,6 +193,19 @@ def _natural_twins(db: Database, kind: Kind) -> dict[tuple[str, ...], int]:
         rows = db.execute("SELECT name, number, id FROM crisis_lines").fetchall()
         return {(n, num): i for n, num, i in rows}
     return {}
+
+
+_PLAN_KEY = {"day_blocks": "day", "day_template_blocks": "weekday"}
+
+
+def _planned(db: Database, kind: Kind) -> set[Any]:
+    """The days (for blocks) or weekdays (for templates) the journal already plans (before
+    the import): a file's blocks of such a day are not added, as filling from a template or
+    copying a day never adds to a day that has a plan."""
+    column = _PLAN_KEY.get(kind.name)
+    if column is None:
+        return set()
+    return {row[0] for row in db.execute(f"SELECT DISTINCT {column} FROM {kind.table}")}
 
 
 def _existing(db: Database, kind: Kind, row: Row, twins: dict[tuple[str, ...], int]) -> int | None:

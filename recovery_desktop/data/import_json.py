@@ -37,6 +37,7 @@ from recovery_desktop.data.transfer_format import (
 )
 from recovery_desktop.domain.contacts import has_hidden_characters
 from recovery_desktop.domain.dates import parse_day, parse_moment
+from recovery_desktop.domain.day_plan import MAX_BLOCK_MINUTES
 
 _UID = re.compile(r"[0-9a-f]{32}")
 _MB = MAX_FILE_BYTES // (1024 * 1024)
@@ -101,11 +102,15 @@ _SHOWN_TEXT: dict[str, dict[str, dict[str, bool]]] = {
     "contacts": {"name": _NAME, "email": _NAME, "phone": _NUMBER, "notes": _NOTE},
     "reach_outs": {"note": _NOTE},
     "crisis_lines": {"name": _NAME, "number": _NUMBER, "details": _NOTE},
+    "day_blocks": {"title": _NAME, "note": _NOTE},
+    "day_template_blocks": {"title": _NAME, "note": _NOTE},
 }
 _HIDDEN = (
     "holds hidden characters that change how it is shown (such as text-direction "
     "controls), which the app does not accept in it"
 )
+
+_BLOCK_KINDS = ("day_blocks", "day_template_blocks")
 
 # What a record's key is, in words (a check-in is named by its day, not an id).
 _KEY_WORDS = {"day": "day", "period_key": "period", "key": "setting", "id": "id"}
@@ -148,6 +153,10 @@ def _row(kind: Kind, item: Any, where: str) -> Row:
         values["day"] = values[kind.day_from][:10]
     if kind.name == "clean_periods" and (values["end"] or "9") < values["start"]:
         raise ImportProblem(f"{where}.end", "must not be before start")
+    if kind.name in _BLOCK_KINDS and not (
+        0 < values["end_minute"] - values["start_minute"] <= MAX_BLOCK_MINUTES
+    ):
+        raise ImportProblem(f"{where}.end", "must be after start, and at most a day after it")
     tags = _tags(item, where) if kind.has_tags else ()
     return Row(str(values[kind.key.stored_in]), values, tags)
 

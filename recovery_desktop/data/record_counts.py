@@ -7,6 +7,7 @@ from typing import Protocol
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
+from recovery_desktop.data.day_plan import DayPlanRepository
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
@@ -22,6 +23,7 @@ class Records(Protocol):
     cravings: CravingRepository
     contacts: ContactRepository
     recovery_time: RecoveryTimeRepository
+    day_plan: DayPlanRepository
 
 
 def record_counts(records: Records) -> dict[str, int]:
@@ -35,4 +37,6 @@ def record_counts(records: Records) -> dict[str, int]:
         "contacts": records.contacts.count(),
         "reach_outs": records.contacts.reach_out_count(),
         **records.recovery_time.counts(),
+        "day_blocks": records.day_plan.count(),
+        "day_templates": records.day_plan.template_count(),
     }

@@ -13,11 +13,19 @@ from dataclasses import dataclass
 from enum import Enum
 
 from recovery_desktop.data.errors import JournalError
+from recovery_desktop.domain.day_plan import (
+    LAST_MINUTE,
+    MAX_NOTE_CHARACTERS,
+    MAX_TITLE_CHARACTERS,
+    BlockCategory,
+)
 
 FORMAT = "recovery-desktop-export"
-VERSION = 1
+VERSION = 2
 """Raised whenever a change would make an older version misread a file; an older version
-refuses a file with a higher version ("made by a newer version; please update")."""
+refuses a file with a higher version ("made by a newer version; please update").
+Version 2 added My day's ``day_blocks`` and ``day_template_blocks``; a version 1 file
+(without them) is read as before."""
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """The largest file import reads (64 MB): about a thousand years of daily check-ins."""
@@ -280,6 +288,33 @@ CLEAN_PERIODS = Kind(
     "substance, start, uid",
 )
 
+
+def _block_times() -> tuple[Field, ...]:
+    """A time block's place and texts (My day, ``domain/day_plan.py``): minutes from the
+    midnight that starts its day; import also checks that it ends after it starts and
+    lasts at most a day, and that title and note hold no hidden characters."""
+    return (
+        Field("start", Type.INT, column="start_minute", low=0, high=LAST_MINUTE),
+        Field("end", Type.INT, column="end_minute", low=1, high=LAST_MINUTE),
+        Field("title", Type.NAME, limit=MAX_TITLE_CHARACTERS),
+        Field("category", Type.CHOICE, choices=tuple(c.value for c in BlockCategory)),
+        _text("note", MAX_NOTE_CHARACTERS),
+    )
+
+
+DAY_BLOCKS = Kind(
+    "day_blocks",
+    "day_blocks",
+    (_ID, Field("day", Type.DAY), *_block_times(), _flag("done", False), _CREATED, _UPDATED),
+    "day, start_minute, uid",
+)
+DAY_TEMPLATE_BLOCKS = Kind(
+    "day_template_blocks",
+    "day_template_blocks",
+    (_ID, Field("weekday", Type.INT, low=0, high=6), *_block_times()),
+    "weekday, start_minute, uid",
+)
+
 KINDS: tuple[Kind, ...] = (
     CHECKINS,
     SUMMARY_NOTES,
@@ -291,6 +326,8 @@ KINDS: tuple[Kind, ...] = (
     CRISIS_LINES,
     LAPSES,
     CLEAN_PERIODS,
+    DAY_BLOCKS,
+    DAY_TEMPLATE_BLOCKS,
 )
 """Every kind, in the order records are written and applied (a kind after those it
 refers to)."""

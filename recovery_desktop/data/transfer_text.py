@@ -22,6 +22,8 @@ KIND_NOUNS = {
     "crisis_lines": ("crisis line", "crisis lines"),
     "lapses": ("lapse", "lapses"),
     "clean_periods": ("clean period", "clean periods"),
+    "day_blocks": ("planned block", "planned blocks"),
+    "day_template_blocks": ("block of a usual day", "blocks of usual days"),
 }
 
 

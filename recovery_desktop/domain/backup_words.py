@@ -25,6 +25,7 @@ COUNTED = (
     ("contacts", "contact"),
     ("reach_outs", "reach-out"),
     ("lapses", "lapse"),
+    ("day_blocks", "planned block"),
 )
 
 

@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 
 from recovery_desktop.data import migrations
+from recovery_desktop.data.backup_files import parse_backup
+from recovery_desktop.data.backup_view import backup_key, read_backup
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.connection import open_database
 from recovery_desktop.data.errors import BlockMissing, DayNotEmpty
@@ -270,3 +272,36 @@ def test_an_older_journal_gains_my_day_on_upgrade(files):
             assert len(set(uids)) == len(uids)
     finally:
         journal.close()
+
+
+def test_counts_include_blocks_and_weekdays_with_a_template_in_a_backup_too(journal):
+    """check --json's counts, and a backup's "look inside", count blocks and templates."""
+    journal.day_plan.add(MONDAY, WORK)
+    journal.day_plan.add(TUESDAY, LUNCH)
+    journal.day_plan.save_template(0, [WORK, LUNCH])
+    journal.day_plan.save_template(6, [LUNCH])
+    assert (journal.counts()["day_blocks"], journal.counts()["day_templates"]) == (2, 2)
+    backup = parse_backup(journal.backup())
+    contents = read_backup(backup, backup_key(backup, PASSPHRASE))
+    assert (contents.counts["day_blocks"], contents.counts["day_templates"]) == (2, 2)
+
+
+def test_demo_data_plans_days_and_keeps_a_usual_plan_for_every_weekday(journal):
+    """demo-data: seven templates, the generated days stored with their ticks, Monday's
+    plan read back as the domain made it."""
+    from recovery_desktop.data.demo import fill_demo
+    from recovery_desktop.domain.demo import demo_checkins, shape
+    from recovery_desktop.domain.demo_day_plan import TEMPLATES, demo_day_plan
+    from recovery_desktop.domain.demo_events import demo_events
+
+    counts = fill_demo(journal, 4, MONDAY, 3)
+    checkins = list(demo_checkins(4, MONDAY, 3))
+    story = demo_events(checkins, shape(4, MONDAY), 3)
+    expected = demo_day_plan(checkins, story.cravings, shape(4, MONDAY), 3)
+    assert counts["day_templates"] == 7
+    assert counts["day_blocks"] == sum(len(blocks) for blocks in expected.days.values())
+    assert journal.day_plan.template(0).blocks == tuple(sorted(TEMPLATES[0], key=lambda t: t.start))
+    stored = journal.day_plan.blocks_between(shape(4, MONDAY).start, MONDAY)
+    assert {
+        day: [(b.times, b.done) for b in blocks] for day, blocks in stored.items()
+    } == expected.days

@@ -20,6 +20,12 @@ from recovery_desktop.data.journal import JournalFiles, create_journal
 from recovery_desktop.data.transfer_format import FORMAT, NAME_CHARACTERS, NOTE_CHARACTERS, VERSION
 from recovery_desktop.domain.contacts import has_hidden_characters
 from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
+from recovery_desktop.domain.day_plan import (
+    LAST_MINUTE,
+    MAX_NOTE_CHARACTERS,
+    MAX_TITLE_CHARACTERS,
+    BlockCategory,
+)
 
 SPECIAL = [
     "",
@@ -60,6 +66,20 @@ stamps = st.datetimes(timezones=st.just(timezone.utc)).map(
 )
 scores = st.none() | st.integers(0, 10)
 flags = st.none() | st.booleans()
+
+
+@st.composite
+def block_times(draw: st.DrawFn) -> dict:
+    """A My day block's minutes (ending after the start, at most a day later) and texts."""
+    start = draw(st.integers(0, LAST_MINUTE - 1))
+    title = texts("t" * MAX_TITLE_CHARACTERS).filter(lambda s: s.strip() and "\x00" not in s)
+    return {
+        "start": start,
+        "end": draw(st.integers(start + 1, min(start + 1440, LAST_MINUTE))),
+        "title": draw(seen(title)),
+        "category": draw(st.sampled_from([c.value for c in BlockCategory])),
+        "note": draw(seen(texts("ن" * (MAX_NOTE_CHARACTERS - 1) + "😀"), allow_line_breaks=True)),
+    }
 
 
 @st.composite
@@ -213,6 +233,16 @@ def documents(draw: st.DrawFn) -> dict:
         {"key": key, "value": draw(json_values)}
         for key in draw(st.lists(names(), unique=True, max_size=3))
     ]
+    block_ids = iter(draw(st.lists(uids, unique=True, min_size=8, max_size=8)))
+    day_blocks = [
+        {"id": next(block_ids), "day": draw(days).isoformat(), **draw(block_times())}
+        | {"done": draw(st.booleans()), "created_at": draw(stamps), "updated_at": draw(stamps)}
+        for _ in range(draw(st.integers(0, 4)))
+    ]
+    template_blocks = [
+        {"id": next(block_ids), "weekday": draw(st.integers(0, 6)), **draw(block_times())}
+        for _ in range(draw(st.integers(0, 4)))
+    ]
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -229,6 +259,8 @@ def documents(draw: st.DrawFn) -> dict:
             "crisis_lines": crisis_lines,
             "lapses": lapses,
             "clean_periods": periods,
+            "day_blocks": day_blocks,
+            "day_template_blocks": template_blocks,
         },
     }
 

@@ -39,7 +39,10 @@ def test_reasons_sizes_and_counts_in_plain_words():
     assert size_words(320_400) == "320 KB"
     assert size_words(10) == "1 KB"
     counts = {"checkins": 1, "cravings": 2, "contacts": 0, "reach_outs": 5, "lapses": 1}
-    assert counts_words(counts) == "1 check-in, 2 cravings, 0 contacts, 5 reach-outs, 1 lapse"
+    assert counts_words(counts) == (
+        "1 check-in, 2 cravings, 0 contacts, 5 reach-outs, 1 lapse, 0 planned blocks"
+    )
+    assert counts_words({**counts, "day_blocks": 1}).endswith("1 lapse, 1 planned block")
 
 
 def test_a_span_said_with_about_reads_as_english_for_every_small_duration():
