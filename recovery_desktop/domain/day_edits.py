@@ -95,6 +95,35 @@ def _gaps(blocks: Sequence[BlockTimes | DayBlock], low: int, high: int) -> list[
     return [(a, b) for a, b in gaps if b > a]
 
 
+def side_by_side(blocks: Sequence[BlockTimes | DayBlock]) -> list[tuple[int, int]]:
+    """Where overlapping blocks sit, as a calendar lays them out: for each block, in the
+    order given, (its column, the columns of its group). Blocks that overlap each other,
+    directly or through others, form a group; each takes the first column free at its
+    start. A block overlapping nothing is (0, 1)."""
+    placed = [(0, 1)] * len(blocks)
+    group: list[int] = []
+    ends: list[int] = []  # the end of the last block in each column of the group
+    group_end = -1
+    for index in sorted(range(len(blocks)), key=lambda i: (blocks[i].start, blocks[i].end)):
+        block = blocks[index]
+        if group and block.start >= group_end:
+            placed = _close(placed, group, len(ends))
+            group, ends = [], []
+        column = next((c for c, end in enumerate(ends) if end <= block.start), len(ends))
+        if column == len(ends):
+            ends.append(block.end)
+        else:
+            ends[column] = block.end
+        placed[index] = (column, 0)
+        group.append(index)
+        group_end = max(group_end, block.end) if len(group) > 1 else block.end
+    return _close(placed, group, len(ends)) if group else placed
+
+
+def _close(placed: list[tuple[int, int]], group: list[int], columns: int) -> list[tuple[int, int]]:
+    return [(p[0], columns) if i in group else p for i, p in enumerate(placed)]
+
+
 def time_choices(window: WakingWindow, *extra: int) -> list[int]:
     """Every grid minute of the window, start and end included, plus ``extra`` minutes (a
     block's own times lying outside it), in order: what a time field offers."""

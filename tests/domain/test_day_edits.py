@@ -6,7 +6,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_desktop.domain.day_edits import drawn, moved, next_free_slot, resized, time_choices
+from recovery_desktop.domain.day_edits import (
+    drawn,
+    moved,
+    next_free_slot,
+    resized,
+    side_by_side,
+    time_choices,
+)
 from recovery_desktop.domain.day_plan import (
     BlockCategory,
     BlockTimes,
@@ -133,3 +140,30 @@ def test_the_day_in_words_says_what_is_without_judging():
     assert structure_lines(empty, WINDOW, day_over=False)[0] == "Nothing planned for this day yet."
     full = DayStructure(True, 960, 0, None, 1, 1)
     assert "none, every waking hour is planned" in structure_lines(full, WINDOW, False)[2]
+
+
+def test_overlapping_blocks_sit_side_by_side():
+    """Work 09–17 with Lunch 12:30–13 and a call 12:45–13:30 inside it: three columns for
+    the group; a walk at 18:00 overlaps nothing and has the width to itself."""
+    blocks = [
+        _times(540, 1020, "Work"),
+        _times(750, 780, "Lunch"),
+        _times(765, 810, "Call"),
+        _times(1080, 1140, "Walk"),
+        _times(780, 840, "After lunch"),  # starts as Lunch ends: Lunch's column again
+    ]
+    assert side_by_side(blocks) == [(0, 3), (1, 3), (2, 3), (0, 1), (1, 3)]
+    assert side_by_side([]) == []
+    assert side_by_side([_times(540, 600), _times(600, 660)]) == [(0, 1), (0, 1)]
+
+
+@given(st.lists(st.tuples(st.integers(0, 95), st.integers(1, 16)), max_size=12))
+def test_blocks_sharing_a_column_never_overlap(spans):
+    blocks = [_times(15 * a, 15 * (a + n)) for a, n in spans]
+    placed = side_by_side(blocks)
+    for i, (column, columns) in enumerate(placed):
+        assert 0 <= column < columns
+        for j in range(i):
+            if placed[j][0] == column:
+                a, b = blocks[i], blocks[j]
+                assert a.end <= b.start or b.end <= a.start

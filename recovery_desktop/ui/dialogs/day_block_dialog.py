@@ -31,7 +31,7 @@ from recovery_desktop.domain.day_plan import (
     minute_text,
 )
 from recovery_desktop.ui.dialogs.contact_dialog import notes_edit
-from recovery_desktop.ui.widgets.block_look import category_text
+from recovery_desktop.ui.widgets.block_look import category_icon, category_text
 from recovery_desktop.ui.widgets.layout import compact_combo, ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
@@ -65,7 +65,8 @@ class DayBlockDialog(QDialog):
         self.category = compact_combo(QComboBox(self), 20)
         self.category.setAccessibleName("Category")
         for category in BlockCategory:
-            self.category.addItem(category_text(category), category)
+            icon = category_icon(category, self.fontMetrics().height() - 4)
+            self.category.addItem(icon, category_text(category), category)
         self.category.setCurrentIndex(self.category.findData(times.category))
         choices = time_choices(window, times.start, times.end)
         self.start = self._time_combo("Start", choices[:-1], times.start)

@@ -3,7 +3,7 @@ cue, so no two categories are told apart by colour alone."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 
 from recovery_desktop.domain.day_plan import BlockCategory
 
@@ -45,3 +45,10 @@ def category_text(category: BlockCategory) -> str:
     """The category's name as a block shows it under its title (its ``mark`` stands in for
     it where there is no room)."""
     return category.label
+
+
+def category_icon(category: BlockCategory, size: int) -> QIcon:
+    """A square of the category's colour, for lists and the category field."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(stripe(category))
+    return QIcon(pixmap)

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -90,21 +92,25 @@ class DaySide(QWidget):
         self._build()
 
     def _build(self) -> None:
-        block = QGroupBox("Chosen block", self)
-        rows = QVBoxLayout(block)
-        for button in (self.edit_button, self.done_button, self.delete_button):
-            rows.addWidget(button)
+        buttons = QGridLayout()
+        buttons.addWidget(self.add_button, 0, 0)
+        buttons.addWidget(self.edit_button, 0, 1)
+        buttons.addWidget(self.done_button, 1, 0)
+        buttons.addWidget(self.delete_button, 1, 1)
+        buttons.addWidget(self.undo_button, 2, 0)
         usual = QGroupBox("Usual days", self)
         column = QVBoxLayout(usual)
-        for button in (self.save_usual, self.fill_usual, self.copy_yesterday, self.usual_days):
+        for button in (self.save_usual, self.fill_usual):
             column.addWidget(button)
+        row = QHBoxLayout()
+        row.addWidget(self.copy_yesterday)
+        row.addWidget(self.usual_days)
+        column.addLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
-        layout.addWidget(self.add_button)
-        layout.addWidget(block)
+        layout.addLayout(buttons)
         layout.addWidget(usual)
-        layout.addWidget(self.undo_button)
         layout.addStretch(1)
         layout.addWidget(self.status)
 

@@ -10,8 +10,8 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QVBoxLayout,
@@ -64,6 +64,7 @@ class DayPage(QWidget):
         self.blocks: list[DayBlock] = []
         self.ids = BlockIds()
         self.undo_stack = QUndoStack(self)
+        self._shown_once = False
         self.heading = page_heading("", self)
         self.picker = DayPicker("Day of the plan", parent=self)
         self.picker.day_chosen.connect(self.go_to)
@@ -73,6 +74,10 @@ class DayPage(QWidget):
         self._build()
         self._connect()
         self.load(self.day)
+        self._clock = QTimer(self)  # moves the line of the present time, reads nothing
+        self._clock.setInterval(60_000)
+        self._clock.timeout.connect(lambda: self.timeline.set_now(self._now_minute()))
+        self._clock.start()
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -135,13 +140,16 @@ class DayPage(QWidget):
         self.heading.setText(self._heading_text(day))
         self.side.status.clear()
         self.refresh()
+        self._show_now()
 
     @staticmethod
     def _heading_text(day: date) -> str:
         today = date.today()
         if day == today:
-            return "My day: today, " + date_text(day, "%A %-d %B")
-        return "My day: " + date_text(day, "%A %-d %B %Y")
+            return "Today, " + date_text(day, "%A %-d %B")
+        if (today - day).days == 1:
+            return "Yesterday, " + date_text(day, "%A %-d %B")
+        return date_text(day, "%A %-d %B %Y")
 
     def refresh(self) -> None:
         """Read the day's blocks and the waking window again and show them."""
@@ -151,10 +159,33 @@ class DayPage(QWidget):
         except JournalError as error:
             self.side.status.setText(str(error))
             return
-        self.timeline.show_day(self.blocks, self.waking)
+        self.timeline.show_day(self.blocks, self.waking, self._now_minute())
         over = day_is_over(self.day, self.waking, datetime.now())
         self.side.show_day(self.day, self.blocks, self.waking, over)
         self._update_buttons()
+
+    def _now_minute(self) -> int | None:
+        """The present time on the shown day's scale; None unless the day is the waking
+        day now."""
+        day, minute = waking_day(datetime.now(), self.waking)
+        return minute if day == self.day else None
+
+    def _show_now(self) -> None:
+        """Scroll the present time to a third of the way down (today), else to the top.
+        Waits for the layout, which sizes the scroll area only once the page is shown."""
+        QTimer.singleShot(0, self._scroll_to_now)
+
+    def _scroll_to_now(self) -> None:
+        minute = self._now_minute()
+        y = round(self.timeline.scale().y(minute)) if minute is not None else 0
+        bar = self.scroller.verticalScrollBar()
+        bar.setValue(max(0, y - self.scroller.viewport().height() // 3))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._show_now()
 
     def data_changed(self, _kinds: frozenset[Change]) -> None:
         """Blocks, usual days or the waking window changed (``ui/change_signal.py``)."""

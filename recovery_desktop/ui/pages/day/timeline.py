@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from recovery_desktop.domain.day_edits import drawn, moved, resized
+from recovery_desktop.domain.day_edits import drawn, moved, resized, side_by_side
 from recovery_desktop.domain.day_plan import (
     STEP_MINUTES,
     BlockTimes,
@@ -65,6 +65,8 @@ class Timeline(QWidget):
         super().__init__(parent)
         self.waking = WakingWindow()
         self.blocks: list[DayBlock] = []
+        self.columns: dict[int, tuple[int, int]] = {}  # block id: (column, columns)
+        self.now_minute: int | None = None  # where "now" is drawn (today only)
         self.selected_id = 0
         self._drag: _Drag | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -74,16 +76,28 @@ class Timeline(QWidget):
         self.setToolTip("")
 
     # -- what is shown -------------------------------------------------------------------
-    def show_day(self, blocks: list[DayBlock], window: WakingWindow) -> None:
-        """Show ``blocks`` on ``window``; the chosen block stays chosen if it is still there."""
+    def show_day(
+        self, blocks: list[DayBlock], window: WakingWindow, now_minute: int | None = None
+    ) -> None:
+        """Show ``blocks`` on ``window`` (and a line at ``now_minute`` when it is in the
+        window); the chosen block stays chosen if it is still there."""
         self.waking = window
         self.blocks = sorted(blocks, key=lambda b: (b.start, b.id))
+        placed = side_by_side(self.blocks)
+        self.columns = {b.id: p for b, p in zip(self.blocks, placed, strict=True)}
+        self.set_now(now_minute)
         if self.selected() is None:
             self.selected_id = 0
         self._drag = None
         self.updateGeometry()
         self.setFixedHeight(self.scale().height)
         self._describe()
+        self.update()
+
+    def set_now(self, minute: int | None) -> None:
+        """Move the line that shows the present time (None: not on this day)."""
+        low, high = self.waking.span
+        self.now_minute = minute if minute is not None and low <= minute <= high else None
         self.update()
 
     def scale(self) -> TimelineScale:
@@ -99,11 +113,16 @@ class Timeline(QWidget):
     def _label_width(self) -> int:
         return QFontMetrics(self.font()).horizontalAdvance(LABEL_CHARACTERS) + 6
 
-    def block_rect(self, block: DayBlock | BlockTimes) -> QRectF:
+    def block_rect(self, block: DayBlock, times: BlockTimes | None = None) -> QRectF:
+        """Where ``block`` is drawn (at ``times`` while it is dragged): in its column when
+        it overlaps others."""
         scale = self.scale()
+        shown = times or block.times
         left = self._label_width()
-        top, bottom = scale.y(block.start), scale.y(block.end)
-        return QRectF(left, top, self.width() - left - 4, max(bottom - top, 2.0))
+        column, columns = self.columns.get(block.id, (0, 1))
+        width = (self.width() - left - 4) / columns
+        top, bottom = scale.y(shown.start), scale.y(shown.end)
+        return QRectF(left + column * width, top, width, max(bottom - top, 2.0))
 
     def selected(self) -> DayBlock | None:
         return next((b for b in self.blocks if b.id == self.selected_id), None)
@@ -154,7 +173,20 @@ class Timeline(QWidget):
             self._paint_block(painter, block, shown)
         if self._drag is not None and self._drag.kind == "draw":
             self._paint_drawn(painter, self._drag.start, self._drag.end)
+        if self.now_minute is not None:
+            self._paint_now(painter, self.now_minute)
         painter.end()
+
+    def _paint_now(self, painter: QPainter, minute: int) -> None:
+        """A line across the timeline at the present time, a dot at its start."""
+        y = self.scale().y(minute)
+        colour = self.palette().color(QPalette.ColorRole.Highlight)
+        painter.setPen(QPen(colour, 2))
+        left = self._label_width() - 2
+        painter.drawLine(QPointF(left, y), QPointF(self.width(), y))
+        painter.setBrush(colour)
+        radius = max(3.0, self.scale().line / 5)
+        painter.drawEllipse(QPointF(left, y), radius, radius)
 
     def _shown_times(self, block: DayBlock) -> BlockTimes:
         drag = self._drag
@@ -182,7 +214,7 @@ class Timeline(QWidget):
             )
 
     def _paint_block(self, painter: QPainter, block: DayBlock, times: BlockTimes) -> None:
-        rect = self.block_rect(times).adjusted(1, 1, -1, -1)
+        rect = self.block_rect(block, times).adjusted(1, 1, -1, -1)
         palette = self.palette()
         chosen = block.id == self.selected_id
         painter.setPen(Qt.PenStyle.NoPen)
