@@ -115,12 +115,14 @@ class DayPage(QWidget):
         side.filled.connect(self._filled)
         side.usual_days.clicked.connect(self.open_usual_days)
         side.failed.connect(self.side.status.setText)
+        undo = QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)
+        redo = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         for keys, action in (
-            (QKeySequence.StandardKey.Undo, self.undo),
-            (QKeySequence.StandardKey.Redo, self.redo),
+            *((keys, self.undo) for keys in undo),
+            *((keys, self.redo) for keys in redo),
             (QKeySequence(Qt.Key.Key_Insert), lambda: self.add_block(-1, -1)),
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
 
