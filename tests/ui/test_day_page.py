@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes
 from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
@@ -207,6 +208,7 @@ def test_delete_and_ctrl_z_brings_the_block_back(qtbot, journal, files):
     assert journal.day_plan.blocks(YESTERDAY) == []
     qtbot.keyClick(page.timeline, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [b.title for b in page.timeline.blocks] == ["Lunch"]
+    assert page.side.status.text().endswith("Undone.")
     assert _reopened_blocks(journal, files) == [(720, 780, "Lunch", BlockCategory.MEALS, True)]
 
 
@@ -241,3 +243,21 @@ def test_the_undo_button_and_the_chosen_block_buttons_work_only_when_they_can(qt
     assert side.undo_button.isEnabled() and side.done_button.text() == "Mark not &done"
     qtbot.mouseClick(side.undo_button, Qt.MouseButton.LeftButton)
     assert not journal.day_plan.blocks(YESTERDAY)[0].done
+
+
+def test_a_change_the_journal_refuses_says_so_and_the_block_stays(qtbot, journal, monkeypatch):
+    """A move that cannot be saved (a full disk) shows "Not saved: …", never "Saved", and
+    the block stays where the journal has it."""
+    journal.day_plan.add(YESTERDAY, LUNCH)
+    page = _page(qtbot, journal)
+
+    def fail(_block):
+        raise StorageProblem("The disk is full.")
+
+    monkeypatch.setattr(journal.day_plan, "update", fail)
+    page.timeline.setFocus()
+    qtbot.keyClick(page.timeline, Qt.Key.Key_Down)
+    qtbot.keyClick(page.timeline, Qt.Key.Key_Down)
+    assert page.side.status.text() == "Not saved: The disk is full."
+    assert page.timeline.blocks[0].start == 720
+    assert not page.side.undo_button.isEnabled()

@@ -25,6 +25,7 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.calendar_text import WEEKDAYS
 from recovery_desktop.domain.day_plan import BlockTimes, WakingWindow, minute_text
 from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
+from recovery_desktop.ui.widgets.block_look import category_icon
 from recovery_desktop.ui.widgets.questions import ask
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
@@ -116,7 +117,8 @@ class UsualDaysDialog(QDialog):
         self.blocks = list(template.blocks) if template is not None else []
         self.list.clear()
         for times in self.blocks:
-            item = QListWidgetItem(block_line(times), self.list)
+            icon = category_icon(times.category, self.fontMetrics().height() - 4)
+            item = QListWidgetItem(icon, block_line(times), self.list)
             item.setToolTip(times.note)
         if not self.blocks:
             empty = QListWidgetItem(

@@ -6,6 +6,7 @@ Every change is one saved change before the status line says "Saved", and one un
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -65,6 +66,7 @@ class DayPage(QWidget):
         self.ids = BlockIds()
         self.undo_stack = QUndoStack(self)
         self._shown_once = False
+        self._failures = 0  # changes the journal refused, so "Saved" is not said after one
         self.heading = page_heading("", self)
         self.picker = DayPicker("Day of the plan", parent=self)
         self.picker.day_chosen.connect(self.go_to)
@@ -215,13 +217,18 @@ class DayPage(QWidget):
         """Take back the last change (Ctrl+Z); the stack's signals are not followed, as
         they also fire while the page is being destroyed."""
         if self.undo_stack.canUndo():
-            self.undo_stack.undo()
-            self.refresh()
+            self._step(self.undo_stack.undo, "Undone.")
 
     def redo(self) -> None:
         if self.undo_stack.canRedo():
-            self.undo_stack.redo()
-            self.refresh()
+            self._step(self.undo_stack.redo, "Done again.")
+
+    def _step(self, action: Callable[[], None], message: str) -> None:
+        failures = self._failures
+        action()
+        self.refresh()
+        if self._failures == failures:
+            self._saved(message)
 
     def _push(self, step: QUndoCommand) -> None:
         self.undo_stack.push(step)
@@ -231,6 +238,7 @@ class DayPage(QWidget):
         self.side.status.setText(f"Saved at {datetime.now():%H:%M}. {message}".strip())
 
     def _failed(self, message: str) -> None:
+        self._failures += 1
         self.side.status.setText(message)
         self.refresh()
 
