@@ -170,7 +170,7 @@ def test_two_clean_periods_without_an_end_for_one_substance(demo, good, tmp_path
         ),
         ([1, 2, 3], "format", "this is not a Recovery Desktop export"),
         (
-            {"format": "recovery-desktop-export", "version": 2, "records": {}},
+            {"format": "recovery-desktop-export", "version": 3, "records": {}},
             "version",
             "the file was made by a newer version; please update",
         ),

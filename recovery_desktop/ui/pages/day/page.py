@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QVBoxLayout,
@@ -66,6 +66,7 @@ class DayPage(QWidget):
         self.ids = BlockIds()
         self.undo_stack = QUndoStack(self)
         self._shown_once = False
+        self._follows_today = True  # showing the day that was today when it was loaded
         self._failures = 0  # changes the journal refused, so "Saved" is not said after one
         self.heading = page_heading("", self)
         self.picker = DayPicker("Day of the plan", parent=self)
@@ -76,10 +77,10 @@ class DayPage(QWidget):
         self._build()
         self._connect()
         self.load(self.day)
-        self._clock = QTimer(self)  # moves the line of the present time, reads nothing
+        # Moves the line of the present time while the page is on screen; reads nothing.
+        self._clock = QTimer(self)
         self._clock.setInterval(60_000)
         self._clock.timeout.connect(lambda: self.timeline.set_now(self._now_minute()))
-        self._clock.start()
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -140,6 +141,7 @@ class DayPage(QWidget):
             self.ids = BlockIds()
             self.timeline.select(None)
         self.day = day
+        self._follows_today = day == date.today()
         self.picker.show_day(day)
         self.heading.setText(self._heading_text(day))
         self.side.status.clear()
@@ -187,9 +189,15 @@ class DayPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.timeline.set_now(self._now_minute())
+        self._clock.start()
         if not self._shown_once:
             self._shown_once = True
             self._show_now()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._clock.stop()
 
     def data_changed(self, _kinds: frozenset[Change]) -> None:
         """Blocks, usual days or the waking window changed (``ui/change_signal.py``)."""
@@ -197,11 +205,13 @@ class DayPage(QWidget):
 
     def day_changed(self, today: date) -> None:
         """The local date changed: the picker's limits follow; a page showing the day that
-        was today moves on with it unless it holds undo steps of that day."""
+        was today moves on with it, unless it holds undo steps of that day (then the user
+        is working on it); a day the user chose stays."""
         self.picker.set_today(today)
-        if self.day < today and self.undo_stack.count() == 0 and self.day == self.picker.day:
+        if self._follows_today and self.day < today and self.undo_stack.count() == 0:
             self.load(today)
         self.heading.setText(self._heading_text(self.day))
+        self.refresh()  # "today" and whether the day is over changed
 
     def _update_buttons(self) -> None:
         chosen = self.timeline.selected()

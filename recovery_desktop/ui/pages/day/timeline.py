@@ -33,8 +33,8 @@ from recovery_desktop.domain.day_plan import (
     WakingWindow,
     minute_text,
 )
+from recovery_desktop.ui.pages.day.painting import paint_block
 from recovery_desktop.ui.pages.day.scale import TimelineScale
-from recovery_desktop.ui.widgets.block_look import category_text, stripe, tint
 
 LABEL_CHARACTERS = "00:00 "  # the hour labels' column is this wide
 
@@ -215,63 +215,9 @@ class Timeline(QWidget):
 
     def _paint_block(self, painter: QPainter, block: DayBlock, times: BlockTimes) -> None:
         rect = self.block_rect(block, times).adjusted(1, 1, -1, -1)
-        palette = self.palette()
         chosen = block.id == self.selected_id
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(tint(block.category, palette))
-        painter.drawRoundedRect(rect, 3, 3)
-        painter.setBrush(stripe(block.category))
-        painter.drawRect(QRectF(rect.left(), rect.top(), 5, rect.height()))
-        if chosen:
-            width = 3 if self.hasFocus() else 2
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), width))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
-        self._paint_words(painter, block, times, rect.adjusted(10, 1, -6, -1))
-
-    def _paint_words(
-        self, painter: QPainter, block: DayBlock, times: BlockTimes, rect: QRectF
-    ) -> None:
-        """Title and times on the first line, with the done tick at the right; the
-        category's mark and name on the next line where there is room."""
-        metrics = painter.fontMetrics()
-        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
-        tick = "✓ Done" if block.done else ""
-        tick_width = metrics.horizontalAdvance(tick + "  ") if tick else 0
-        when = f"{minute_text(times.start)}–{minute_text(times.end)}"
-        first = metrics.elidedText(
-            f"{block.title}  {when}",
-            Qt.TextElideMode.ElideRight,
-            int(rect.width() - tick_width),
-        )
-        if rect.height() < metrics.height() - 2:
-            first = metrics.elidedText(
-                f"{block.category.mark} {block.title}",
-                Qt.TextElideMode.ElideRight,
-                int(rect.width()),
-            )
-        top = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        painter.drawText(rect, top, first)
-        if tick:
-            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, tick)
-        if rect.height() >= 2 * metrics.height():
-            second = QRectF(
-                rect.left(), rect.top() + metrics.height(), rect.width(), metrics.height()
-            )
-            painter.drawText(
-                second,
-                top,
-                metrics.elidedText(
-                    category_text(block.category), Qt.TextElideMode.ElideRight, int(rect.width())
-                ),
-            )
-        elif rect.height() >= metrics.height() - 2:
-            mark = block.category.mark
-            painter.drawText(
-                rect.adjusted(0, 0, -tick_width, 0),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                mark,
-            )
+        focus = 3 if chosen and self.hasFocus() else 2 if chosen else 0
+        paint_block(painter, self.palette(), block, times, rect, focus)
 
     def _paint_drawn(self, painter: QPainter, start: int, end: int) -> None:
         scale = self.scale()
