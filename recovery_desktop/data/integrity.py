@@ -84,15 +84,29 @@ def _problems(
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except SqlError as error:
-        return [_UNREADABLE.format(name=name)] if _is_damage(error) else _raise(error)
+        if not _is_damage(error):
+            _raise(error)
+        # The schema spans several pages: one of them may be the damaged one, which the
+        # page check (it reads pages, not the schema) can still name.
+        pages = _damaged_pages(conn, name, in_log)
+        first = _describe_hmac("page 1", name)
+        return [_UNREADABLE.format(name=name)] if not pages or first in pages else pages
+    rows = _damaged_pages(conn, name, in_log)
+    if rows is None:
+        return [_UNREADABLE.format(name=name)]
+    return rows or _structure(conn, name, "integrity_check" if full else "quick_check")
+
+
+def _damaged_pages(
+    conn: sqlcipher3.dbapi2.Connection, name: str, in_log: frozenset[int]
+) -> list[str] | None:
+    """One sentence per page that fails its HMAC (stale pages aside); None when the page
+    check itself cannot run on this file."""
     try:
         rows = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
-        rows = [row for row in rows if not _stale(row, in_log)]
     except SqlError as error:
-        return [_UNREADABLE.format(name=name)] if _is_damage(error) else _raise(error)
-    if rows:
-        return [_describe_hmac(row, name) for row in rows]
-    return _structure(conn, name, "integrity_check" if full else "quick_check")
+        return None if _is_damage(error) else _raise(error)
+    return [_describe_hmac(row, name) for row in rows if not _stale(row, in_log)]
 
 
 def _structure(conn: sqlcipher3.dbapi2.Connection, name: str, pragma: str) -> list[str]:

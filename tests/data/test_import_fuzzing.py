@@ -16,7 +16,7 @@ from recovery_desktop.data.export import document_bytes, export_document
 from recovery_desktop.data.import_apply import import_plan
 from recovery_desktop.data.import_json import read_plan
 from recovery_desktop.data.journal import JournalFiles, create_journal
-from recovery_desktop.data.transfer_format import ImportProblem
+from recovery_desktop.data.transfer_format import VERSION, ImportProblem
 
 GUARD_SECONDS = 30  # a hang ends the test instead of the run
 
@@ -170,7 +170,7 @@ def test_two_clean_periods_without_an_end_for_one_substance(demo, good, tmp_path
         ),
         ([1, 2, 3], "format", "this is not a Recovery Desktop export"),
         (
-            {"format": "recovery-desktop-export", "version": 3, "records": {}},
+            {"format": "recovery-desktop-export", "version": VERSION + 1, "records": {}},
             "version",
             "the file was made by a newer version; please update",
         ),

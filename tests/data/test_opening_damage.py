@@ -88,3 +88,23 @@ def test_opening_refuses_a_damaged_page_before_anything_reads_it(plain_journal, 
         open_unprotected(files)
     assert raised.value.problems == (PAGE_5,)
     assert folder_hashes(files.folder) == before
+
+
+def test_every_damaged_page_but_the_first_is_named_schema_pages_too(plain_journal, files):
+    """The tables' descriptions (SQLite's schema) fill several pages of a new journal; a
+    flipped byte in any page after the first, one of those included, is named by number,
+    not called an undecryptable file."""
+    from recovery_desktop.data.integrity import find_problems
+
+    key = plain_journal._key
+    plain_journal.close()
+    original = files.database.read_bytes()
+    pages = len(original) // 4096
+    assert pages > 20
+    copy = files.folder / "copy.db"
+    for page in range(2, pages + 1):
+        data = bytearray(original)
+        data[(page - 1) * 4096 + 300] ^= 0x20
+        copy.write_bytes(bytes(data))
+        problems = find_problems(copy, key)
+        assert problems == [f"Page {page} of copy.db is damaged (it could not be decrypted)."]
