@@ -288,7 +288,12 @@ def _day_block_dialog(parent):
     """A day's block at its longest: a long title and note, after a refusal."""
     times = BlockTimes(600, 1500, "W" * 80, BlockCategory.APPOINTMENT, "A note. " * 120)
     dialog = DayBlockDialog(
-        times, WakingWindow(600, 120), lambda *_a: True, new=False, parent=parent
+        times,
+        WakingWindow(600, 120),
+        lambda *_a: True,
+        new=False,
+        kept=(date.today(), 1),
+        parent=parent,
     )
     dialog.error.show_message("A title can be at most 80 characters.")
     return dialog
@@ -306,7 +311,7 @@ def _usual_days(journal, parent):
     return UsualDaysDialog(journal.day_plan, WakingWindow(), 0, parent)
 
 
-KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date"]
+KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date", "day block"]
 
 
 def _reopened(make):

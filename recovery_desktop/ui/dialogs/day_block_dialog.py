@@ -9,6 +9,7 @@ refusal from the journal is shown in the dialog and nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +31,9 @@ from recovery_desktop.domain.day_plan import (
     WakingWindow,
     minute_text,
 )
+from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.ui.dialogs.contact_dialog import notes_edit
+from recovery_desktop.ui.dialogs.drafts import KeepsDraft
 from recovery_desktop.ui.widgets.block_look import category_icon, category_text
 from recovery_desktop.ui.widgets.layout import compact_combo, ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
@@ -40,9 +43,11 @@ from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 SaveBlock = Callable[[BlockTimes, bool], bool]
 
 
-class DayBlockDialog(QDialog):
+class DayBlockDialog(QDialog, KeepsDraft):
     """Edits ``times`` (a new block's proposed times, or an existing one's). ``done`` is
-    None for a usual day's block, which has no tick."""
+    None for a new block or a usual day's block, which have no tick. ``kept`` names the
+    day's block (its day and row id, 0 for a new one) whose typing is kept as a draft when
+    the journal locks; a usual day's block (``kept`` None) is not kept."""
 
     def __init__(
         self,
@@ -52,10 +57,13 @@ class DayBlockDialog(QDialog):
         *,
         new: bool,
         done: bool | None = False,
+        kept: tuple[date, int] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.save = save
+        self.kept = kept
+        self.draft_kind = DraftKind.DAY_BLOCK if kept is not None else None
         self.setWindowTitle("New block" if new else "Edit block")
         self.setMinimumWidth(460)
         self.error = ErrorLabel(self)
@@ -81,6 +89,7 @@ class DayBlockDialog(QDialog):
         )
         self.title_edit.setFocus()
         self.title_edit.selectAll()
+        self.remember_untouched()
 
     def _time_combo(self, name: str, minutes: list[int], chosen: int) -> QComboBox:
         combo = QComboBox(self)
@@ -113,6 +122,31 @@ class DayBlockDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+    def draft_values(self) -> dict[str, DraftValue]:
+        day, block_id = self.kept or (None, 0)
+        return {
+            "day": day.isoformat() if day is not None else None,
+            "id": block_id,
+            "start": self.start.currentData(),
+            "end": self.end.currentData(),
+            "title": self.title_edit.text(),
+            "category": self.category.currentData().value,
+            "note": self.note_edit.toPlainText(),
+            "done": self.done_box.isChecked(),
+        }
+
+    def restore_draft(self, draft: Draft) -> None:
+        self.title_edit.setText(draft.text("title"))
+        self.note_edit.setPlainText(draft.text("note"))
+        self.done_box.setChecked(draft.flag("done"))
+        for combo, name in ((self.start, "start"), (self.end, "end")):
+            index = combo.findData(draft.number(name))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        category = self.category.findData(_category(draft.text("category")))
+        if category >= 0:
+            self.category.setCurrentIndex(category)
+
     def times(self) -> BlockTimes:
         """What is typed, as a block's times (not checked)."""
         return BlockTimes(
@@ -136,3 +170,7 @@ class DayBlockDialog(QDialog):
             return
         if kept:
             super().accept()
+
+
+def _category(value: str) -> BlockCategory | None:
+    return next((c for c in BlockCategory if c.value == value), None)

@@ -32,7 +32,9 @@ from recovery_desktop.domain.day_plan import (
     overlaps,
     waking_day,
 )
+from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
+from recovery_desktop.ui.dialogs.drafts import restore_day
 from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.pages.day.commands import Added, BlockIds, Changed, Deleted
 from recovery_desktop.ui.pages.day.day_side import DaySide, overlap_question
@@ -50,6 +52,7 @@ class DayPage(QWidget):
 
     title = "My day"
     shows = frozenset({Change.DAY_PLAN, Change.PREFERENCES})
+    draft_kinds = (DraftKind.DAY_BLOCK,)
 
     def __init__(
         self,
@@ -217,9 +220,10 @@ class DayPage(QWidget):
         chosen = self.timeline.selected()
         self.side.block_chosen(chosen, self.undo_stack.canUndo())
 
-    def _with_selected(self, action: object) -> None:
+    def _with_selected(self, action: Callable[[DayBlock], object]) -> None:
+        """Run a button's ``action`` on the chosen block (the button is off without one)."""
         chosen = self.timeline.selected()
-        if chosen is not None and callable(action):
+        if chosen is not None:
             action(chosen)
 
     # -- changes -------------------------------------------------------------------------
@@ -259,15 +263,20 @@ class DayPage(QWidget):
         new = [b for b in overlaps(times, self.blocks, ignore) if b.id not in already]
         return not new or overlap_question(self, new)
 
-    def add_block(self, start: int, end: int) -> None:
+    def add_block(self, start: int, end: int, draft: Draft | None = None) -> None:
         """Open the block dialog for a new block at ``start``–``end`` (both -1: the next
-        free hour of the window, from now on today)."""
+        free hour of the window, from now on today), filled from ``draft`` when given."""
         if start < 0:
             start, end = self._free_slot()
         times = BlockTimes(start, end, "", BlockCategory.OTHER)
         dialog = DayBlockDialog(
-            times, self.waking, self._save_new, new=True, done=None, parent=self
+            times, self.waking, self._save_new, new=True, done=None, kept=(self.day, 0), parent=self
         )
+        self._run(dialog, draft)
+
+    def _run(self, dialog: DayBlockDialog, draft: Draft | None) -> None:
+        if draft is not None:
+            dialog.resume(draft)
         dialog.exec()
         dialog.deleteLater()
         self.timeline.setFocus()
@@ -290,16 +299,30 @@ class DayPage(QWidget):
         self._saved()
         return True
 
-    def edit_block(self, block: DayBlock) -> None:
+    def edit_block(self, block: DayBlock, draft: Draft | None = None) -> None:
         def save(times: BlockTimes, done: bool) -> bool:
             return self._save_change(block, replace(block, times=times, done=done))
 
         dialog = DayBlockDialog(
-            block.times, self.waking, save, new=False, done=block.done, parent=self
+            block.times,
+            self.waking,
+            save,
+            new=False,
+            done=block.done,
+            kept=(self.day, block.id),
+            parent=self,
         )
-        dialog.exec()
-        dialog.deleteLater()
-        self.timeline.setFocus()
+        self._run(dialog, draft)
+
+    def resume_draft(self, draft: Draft) -> None:
+        """Reopen the block dialog that was open when the journal locked, as it was left:
+        on its day, for its block (a new one if that block is gone)."""
+        restore_day(draft, "day", self.go_to)
+        block = next((b for b in self.blocks if b.id == draft.number("id")), None)
+        if block is None:
+            self.add_block(-1, -1, draft)
+        else:
+            self.edit_block(block, draft)
 
     def change_block(self, block: DayBlock, times: BlockTimes) -> None:
         """A move or resize from the timeline: saved, or taken back if the user does not

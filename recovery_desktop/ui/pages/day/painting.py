@@ -39,24 +39,25 @@ def paint_block(
 
 def _paint_words(painter: QPainter, block: DayBlock, times: BlockTimes, rect: QRectF) -> None:
     """Title and times on the first line, with the done tick at the right; the category's
-    name on the next line where there is room, else its mark at the right."""
+    name on the next line where there is room, else its mark at the right of the first
+    (the title is shortened to leave room for what is at the right)."""
     metrics = painter.fontMetrics()
     line = metrics.height()
-    tick = "✓ Done" if block.done else ""
-    tick_width = metrics.horizontalAdvance(tick + "  ") if tick else 0
+    elide = Qt.TextElideMode.ElideRight
     when = f"{minute_text(times.start)}–{minute_text(times.end)}"
     first = f"{block.title}  {when}"
+    right = ["✓ Done"] if block.done else []
+    two_lines = rect.height() >= 2 * line
     if rect.height() < line - 2:  # too low for a line: the mark says what it is
-        first, tick, tick_width = f"{block.category.mark} {block.title}", "", 0
-    elide = Qt.TextElideMode.ElideRight
-    painter.drawText(
-        rect, TOP_LEFT, metrics.elidedText(first, elide, int(rect.width() - tick_width))
-    )
-    if tick:
-        painter.drawText(rect, TOP_RIGHT, tick)
-    if rect.height() >= 2 * line:
+        first, right = f"{block.category.mark} {block.title}", []
+    elif not two_lines:
+        right.insert(0, block.category.mark)
+    right_text = "  ".join(right)
+    room = rect.width() - (metrics.horizontalAdvance(right_text + "  ") if right else 0)
+    painter.drawText(rect, TOP_LEFT, metrics.elidedText(first, elide, int(max(room, 0))))
+    if right:
+        painter.drawText(rect, TOP_RIGHT, right_text)
+    if two_lines:
         second = QRectF(rect.left(), rect.top() + line, rect.width(), line)
         name = metrics.elidedText(category_text(block.category), elide, int(rect.width()))
         painter.drawText(second, TOP_LEFT, name)
-    elif rect.height() >= line - 2:
-        painter.drawText(rect.adjusted(0, 0, -tick_width, 0), TOP_RIGHT, block.category.mark)

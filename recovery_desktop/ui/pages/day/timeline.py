@@ -51,6 +51,16 @@ class _Drag:
     end: int = 0
 
 
+def block_text(block: DayBlock) -> str:
+    """A block in words, whole (its tooltip, and what a screen reader says when chosen)."""
+    done = ", done" if block.done else ""
+    note = f". {block.note}" if block.note else ""
+    return (
+        f"{block.title}, {minute_text(block.start)} to {minute_text(block.end)}, "
+        f"{block.category.label}{done}{note}"
+    )
+
+
 class Timeline(QWidget):
     """The waking window of one day with its blocks; see the module's note."""
 
@@ -73,7 +83,6 @@ class Timeline(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Day timeline")
-        self.setToolTip("")
 
     # -- what is shown -------------------------------------------------------------------
     def show_day(
@@ -156,11 +165,7 @@ class Timeline(QWidget):
                 f"{len(self.blocks)} blocks. Tab chooses a block; Insert adds one."
             )
             return
-        done = ", done" if block.done else ""
-        self.setAccessibleDescription(
-            f"{block.title}, {minute_text(block.start)} to {minute_text(block.end)}, "
-            f"{block.category.label}{done}"
-        )
+        self.setAccessibleDescription(block_text(block))
 
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -269,6 +274,7 @@ class Timeline(QWidget):
             on_edge = over is not None and self._on_edge(over, point)
             shape = Qt.CursorShape.SizeVerCursor if on_edge else Qt.CursorShape.ArrowCursor
             self.setCursor(shape)
+            self.setToolTip(block_text(over) if over is not None else "")
             return
         if drag.kind == "draw":
             anchor = self.scale().minute_at(drag.press_y)
