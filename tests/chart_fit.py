@@ -9,6 +9,7 @@ import math
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -16,7 +17,9 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
+from recovery_desktop.reports.bars import BarSeries
 from recovery_desktop.reports.date_axis import DateLabels
+from tests.bar_boxes import bar_series, extent
 
 SLACK = 0.5  # pixels of rounding
 
@@ -93,6 +96,17 @@ def _bar(patch: Rectangle, figure: Figure) -> list[Bbox]:
     return [patch.get_window_extent().padded(_pixels(figure, patch.get_linewidth()) / 2)]
 
 
+def _series_bars(series: BarSeries, figure: Figure) -> list[Bbox]:
+    if not series.get_visible():
+        return []
+    edge = _pixels(figure, series.get_linewidth()) / 2
+    return [
+        extent(series, box).padded(edge)
+        for box in series.boxes()
+        if box.width != 0 and box.height != 0
+    ]
+
+
 def mark_problems(axes: Axes) -> list[str]:
     """Every marker, scatter point or bar of a date chart's ``axes`` that reaches past the
     axes' edges (bars: past the left or right edge; their base may sit on the bottom one)."""
@@ -113,6 +127,7 @@ def mark_problems(axes: Axes) -> list[str]:
         if isinstance(p, Rectangle)
         for e in _bar(p, figure)
     ]
+    bars += [("bar", s.get_label(), e) for s in bar_series(axes) for e in _series_bars(s, figure)]
     return [
         f"{kind} {label!r} at {_box(e)} past the axes at {_box(frame)}"
         for kind, label, e in found + bars
@@ -126,8 +141,9 @@ def is_date_chart(axes: Axes) -> bool:
 
 def chart_problems(figure: Figure) -> list[str]:
     """Everything cut off in ``figure`` as drawn at its present size."""
-    figure.canvas.draw()
-    problems = text_problems(figure, figure.canvas.get_renderer())
+    canvas = FigureCanvasAgg(figure)  # a rendered chart keeps no drawing surface
+    canvas.draw()
+    problems = text_problems(figure, canvas.get_renderer())
     for axes in figure.axes:
         if is_date_chart(axes):
             problems += mark_problems(axes)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from recovery_desktop.reports.chart_kit import Chart
@@ -18,25 +19,26 @@ from recovery_desktop.reports.chart_kit import Chart
 SCREEN_DPI = 100.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RenderedChart:
     """``chart`` drawn at ``width`` × ``height`` device pixels (``pixel_ratio`` device
     pixels per logical pixel) as RGBA rows, top row first; ``hover`` holds where each of
     ``chart.points`` landed, in device pixels from the bottom-left corner (matplotlib's
-    display coordinates)."""
+    display coordinates), one row of (x, y) per point: one array rather than a pair of
+    floats per point, so ten years of daily points add no objects for the collector."""
 
     chart: Chart
     rgba: bytes
     width: int
     height: int
     pixel_ratio: float
-    hover: tuple[tuple[float, float], ...]
+    hover: np.ndarray
 
     def point_text_at(self, x: float, y: float, reach: float) -> str | None:
         """The text of the point nearest to display position (x, y) within ``reach``."""
-        if not self.hover:
+        if not len(self.hover):
             return None
-        shown = np.array(self.hover)
+        shown = self.hover
         distances = np.hypot(shown[:, 0] - x, shown[:, 1] - y)
         nearest = int(np.argmin(distances))
         return self.chart.points[nearest].text if distances[nearest] <= reach else None
@@ -57,12 +59,16 @@ def render(chart: Chart, width: int, height: int, pixel_ratio: float = 1.0) -> R
     canvas.draw()
     buffer = canvas.buffer_rgba()
     rows, columns = buffer.shape[0], buffer.shape[1]
-    return RenderedChart(
-        chart, bytes(buffer), columns, rows, pixel_ratio, tuple(_hover_positions(chart))
-    )
+    pixels = bytes(buffer)
+    del buffer
+    # The figure is kept (for "Save image…" and drawing again), its drawing surface is not:
+    # a base canvas holds no pixels (a second copy of the picture, 1–4 MB a chart), and
+    # saving or drawing again makes the canvas it needs.
+    FigureCanvasBase(figure)
+    return RenderedChart(chart, pixels, columns, rows, pixel_ratio, _hover_positions(chart))
 
 
-def _hover_positions(chart: Chart) -> list[tuple[float, float]]:
+def _hover_positions(chart: Chart) -> np.ndarray:
     """One transform per axes (a ten-year chart has thousands of points)."""
     found = np.zeros((len(chart.points), 2))
     for index, axes in enumerate(chart.figure.axes):
@@ -70,4 +76,4 @@ def _hover_positions(chart: Chart) -> list[tuple[float, float]]:
         if rows:
             data = np.array([[chart.points[n].x, chart.points[n].y] for n in rows])
             found[rows] = axes.transData.transform(data)
-    return [(float(x), float(y)) for x, y in found]
+    return found

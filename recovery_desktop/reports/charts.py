@@ -14,6 +14,7 @@ from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.series import days_where
 from recovery_desktop.domain.trends import TrendData, WeekCounts
 from recovery_desktop.domain.wording import plural_decimal
+from recovery_desktop.reports.bars import day_spans, vertical_bars
 from recovery_desktop.reports.chart_kit import (
     Chart,
     HoverPoint,
@@ -134,20 +135,16 @@ def energy(data: TrendData, style: ChartStyle) -> Chart:
 
 def _shade_weeks_without_checkins(axes: Axes, data: TrendData, style: ChartStyle) -> None:
     """A grey band over the days (up to today) of each week without a check-in."""
-    labelled = False
-    for week in data.weeks:
-        if week.has_data:
-            continue
-        start, end = week_part(week.week_start, data.period)
-        axes.axvspan(
-            start,
-            end,
+    spans = [week_part(w.week_start, data.period) for w in data.weeks if not w.has_data]
+    if spans:
+        day_spans(
+            axes,
+            spans,
             color=style.colour("no_data"),
             alpha=0.5,
             linewidth=0,
-            label=None if labelled else "No check-ins that week",
+            label="No check-ins that week",
         )
-        labelled = True
 
 
 def _week_axes(axes: Axes, data: TrendData) -> None:
@@ -177,12 +174,13 @@ def halt_per_week(data: TrendData, style: ChartStyle) -> Chart:
     bottoms = [0.0] * len(weeks)
     for key, label in HALT_PARTS:
         heights = [float(getattr(w, key)) for w in weeks]
-        axes.bar(
+        vertical_bars(
+            axes,
             xs,
             heights,
-            width=widths,
-            bottom=bottoms,
-            color=style.colour(key),
+            widths,
+            bottoms,
+            facecolor=style.colour(key),
             label=label,
             **bar_edges(style, style.colour(key), data.period),
         )

@@ -24,6 +24,7 @@ from recovery_desktop.domain.cravings import (
 from recovery_desktop.domain.periods import Period, monday_of, mondays
 from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.domain.wording import plural, plural_decimal
+from recovery_desktop.reports.bars import vertical_bars
 from recovery_desktop.reports.chart_kit import (
     DENSE_DAYS,
     Chart,
@@ -77,11 +78,12 @@ def cravings_per_day(data: TrendData, style: ChartStyle) -> Chart:
     groups = _group([c for c in data.cravings if data.period.contains(c.day)], weekly)
     xs, widths = _craving_bars(list(groups), data.period, weekly)
     counts = [len(found) for found in groups.values()]
-    axes.bar(
+    vertical_bars(
+        axes,
         xs,
         counts,
-        width=widths,
-        color=style.colour("cravings"),
+        widths,
+        facecolor=style.colour("cravings"),
         label="Cravings logged",
         **bar_edges(style, style.colour("cravings"), data.period),
     )
@@ -305,12 +307,13 @@ class _RoleBars:
 
 def _role_bars(axes: Axes, bars: _RoleBars, role: Role, style: ChartStyle, period: Period) -> None:
     key = f"role_{role.value}"
-    axes.bar(
+    vertical_bars(
+        axes,
         bars.xs,
         bars.heights,
-        width=bars.widths,
-        bottom=bars.bottoms,
-        color=style.colour(key),
+        bars.widths,
+        bars.bottoms,
+        facecolor=style.colour(key),
         hatch=style.hatch(key),
         label=role.label,
         **bar_edges(style, style.colour(key), period),

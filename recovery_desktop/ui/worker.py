@@ -5,8 +5,10 @@ worker and the result comes back on the GUI thread as ``result(key, value)``. A
 :class:`~recovery_desktop.data.errors.JournalError` comes back as ``failed(key, error)``;
 any other exception is raised again on the GUI thread (the crash dialog sees it).
 ``restart()`` makes everything asked before it stale: waiting jobs are dropped unrun and a
-result still to come is dropped on arrival. Jobs never touch widgets. See docs/decisions.md,
-"Slow work off the GUI thread".
+result still to come is dropped on arrival. Jobs never touch widgets, and the thread itself
+touches nothing of Qt or PySide once it runs: outcomes go back through a Python queue that a
+timer on the GUI thread empties while jobs are outstanding. See docs/decisions.md, "Slow
+work off the GUI thread" and "The worker thread touches nothing of Qt".
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.ui.thread_exit import end_with_python, forget
+
+COLLECT_INTERVAL_MS = 10  # how often the GUI thread looks for finished jobs while any run
 
 
 class _Generation:
@@ -49,32 +53,30 @@ class _Outcome:
     job: _Job
     value: Any = None
     error: BaseException | None = None
+    ran: bool = True  # False: stale when its turn came, so dropped unrun
 
 
 class _Thread(QThread):
-    """Runs jobs from a queue until it takes ``None``; never touches a widget."""
+    """Runs jobs from ``jobs`` until it takes ``None`` and hands every job back through
+    ``done``, run or not. Touches no Qt object: only the two Python queues."""
 
-    def __init__(self, jobs: queue.SimpleQueue[_Job | None], relay: _Relay) -> None:
+    def __init__(
+        self, jobs: queue.SimpleQueue[_Job | None], done: queue.SimpleQueue[_Outcome]
+    ) -> None:
         super().__init__()
         self.jobs = jobs
-        self.relay = relay
+        self.done = done
 
     def run(self) -> None:
         while (job := self.jobs.get()) is not None:
-            if job.is_stale:
-                continue  # asked for before a restart: dropped unrun
+            if job.is_stale:  # asked for before a restart
+                self.done.put(_Outcome(job, ran=False))
+                continue
             try:
-                outcome = _Outcome(job, job.run())
+                self.done.put(_Outcome(job, job.run()))
             except BaseException as error:  # handed to the GUI thread, never swallowed
-                outcome = _Outcome(job, error=error)
-            self.relay.done.emit(outcome)
-            del job, outcome  # nothing from a finished job is kept on this thread
-
-
-class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits through it, so delivery is queued."""
-
-    done = Signal(object)
+                self.done.put(_Outcome(job, error=error))
+            del job  # nothing from a finished job is kept on this thread
 
 
 class Worker(QObject):
@@ -83,8 +85,11 @@ class Worker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._deliver)
+        self._done: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
+        self._outstanding = 0  # jobs handed to the thread and not back yet
+        self._collect = QTimer(self)
+        self._collect.setInterval(COLLECT_INTERVAL_MS)
+        self._collect.timeout.connect(self._deliver_done)
         self._thread: _Thread | None = None
         self.epoch = 0  # counts stops: a channel made before the last one is closed
 
@@ -95,9 +100,11 @@ class Worker(QObject):
 
     def _put(self, job: _Job) -> None:
         if self._thread is None:
-            self._thread = _Thread(self._jobs, self._relay)
+            self._thread = _Thread(self._jobs, self._done)
             end_with_python(self._thread, functools.partial(self._jobs.put, None))
             self._thread.start()
+        self._outstanding += 1
+        self._collect.start()
         self._jobs.put(job)
 
     @property
@@ -116,15 +123,26 @@ class Worker(QObject):
         thread.wait()
         forget(thread)
         self._jobs = queue.SimpleQueue()
-        # Results queued for delivery may hold journal text: remove them now.
-        for receiver in (self, self._relay):
-            QCoreApplication.removePostedEvents(receiver, QEvent.Type.MetaCall.value)
+        _drain(self._done)  # results not delivered may hold journal text: dropped now
+        self._outstanding = 0
+        self._collect.stop()
 
-    @Slot(object)
+    def _deliver_done(self) -> None:
+        """Deliver, in order, what the thread has handed back so far (GUI thread)."""
+        while self._outstanding > 0:
+            try:
+                outcome = self._done.get_nowait()
+            except queue.Empty:
+                return
+            self._outstanding -= 1
+            if self._outstanding == 0:
+                self._collect.stop()
+            self._deliver(outcome)
+
     def _deliver(self, outcome: _Outcome) -> None:
         job = outcome.job
         channel = job.channel
-        if job.is_stale or not shiboken6.isValid(channel):
+        if not outcome.ran or job.is_stale or not shiboken6.isValid(channel):
             return  # the page is gone, or asked again since
         channel.settle(job.key)
         if outcome.error is None:
@@ -135,10 +153,10 @@ class Worker(QObject):
             raise outcome.error
 
 
-def _drain(jobs: queue.SimpleQueue[_Job | None]) -> None:
+def _drain(items: queue.SimpleQueue[Any]) -> None:
     try:
         while True:
-            jobs.get_nowait()
+            items.get_nowait()
     except queue.Empty:
         return
 

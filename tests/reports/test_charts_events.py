@@ -17,6 +17,8 @@ from recovery_desktop.domain.trends import TrendData
 from recovery_desktop.reports.chart_kit import day_number, to_png
 from recovery_desktop.reports.charts import CHARTS, chart_spec
 from recovery_desktop.reports.style import DARK, LIGHT, PRINT
+from tests.bar_boxes import bar_series, heights_by_label, series_named
+from tests.bar_boxes import bars as drawn_bars
 
 MONDAY = date(2026, 11, 2)
 PERIOD = Period(MONDAY, MONDAY + timedelta(days=13))  # two whole weeks
@@ -69,7 +71,7 @@ def test_cravings_per_day_bars_count_each_day_and_dots_show_the_strongest():
     """Three cravings on Monday (the strongest 8), one on each of three other days."""
     chart = chart_spec("cravings_daily").build(DATA, LIGHT)
     bars, strength = chart.figure.axes
-    heights = [patch.get_height() for patch in bars.patches]
+    heights = [box.height for box in drawn_bars(bars)]
     assert heights == [3, 1, 1, 1]
     (dots,) = strength.get_lines()
     assert list(dots.get_ydata()) == [8, 5, 7, 4]
@@ -83,7 +85,7 @@ def test_cravings_on_a_long_range_are_counted_per_week():
     chart = chart_spec("cravings_daily").build(TrendData(year, cravings=CRAVINGS), LIGHT)
     bars, strength = chart.figure.axes
     assert "per week" in bars.get_title(loc="left")
-    assert [patch.get_height() for patch in bars.patches] == [4, 2]
+    assert [box.height for box in drawn_bars(bars)] == [4, 2]
     (dots,) = strength.get_lines()
     assert list(dots.get_ydata()) == [8, 7]
     assert [p.text for p in chart.points] == [
@@ -152,8 +154,7 @@ def test_reach_outs_are_stacked_by_role_with_honest_zero_weeks():
     """First week: sponsor 2, friend 1, group 1; second week: none, drawn as zero."""
     chart = chart_spec("reach_outs").build(DATA, LIGHT)
     axes = chart.figure.axes[0]
-    by_label = {c.get_label(): [p.get_height() for p in c] for c in axes.containers}
-    assert by_label == {"Sponsor": [2, 0], "Friend": [1, 0], "Group": [1, 0]}
+    assert heights_by_label(axes) == {"Sponsor": [2, 0], "Friend": [1, 0], "Group": [1, 0]}
     texts = [p.text for p in chart.points]
     assert texts == [
         "Week of 2 Nov 2026\n4 reach-outs: Sponsor 2, Friend 1, Group 1",
@@ -208,11 +209,10 @@ def test_every_event_chart_renders_in_every_style(key, style):
 def test_print_style_tells_roles_apart_without_colour():
     """On paper, white bars carry hatching and every bar has a black outline."""
     chart = chart_spec("reach_outs").build(DATA, PRINT)
-    friend = next(c for c in chart.figure.axes[0].containers if c.get_label() == "Friend")
-    group = next(c for c in chart.figure.axes[0].containers if c.get_label() == "Group")
-    assert friend[0].get_facecolor() != group[0].get_facecolor()
-    sponsor = next(c for c in chart.figure.axes[0].containers if c.get_label() == "Sponsor")
-    assert sponsor[0].get_edgecolor()[:3] == (0.0, 0.0, 0.0)
+    axes = chart.figure.axes[0]
+    friend, group = series_named(axes, "Friend"), series_named(axes, "Group")
+    assert friend.get_facecolor() != group.get_facecolor()
+    assert all(s.get_edgecolor()[:3] == (0.0, 0.0, 0.0) for s in bar_series(axes))
 
 
 LONG = "Slow breathing for five minutes, then a walk round the block"

@@ -16,6 +16,7 @@ from recovery_desktop.domain.periods import PRESETS, preset
 from recovery_desktop.reports.chart_kit import day_number
 from recovery_desktop.reports.charts import chart_spec
 from recovery_desktop.reports.style import DARK, LIGHT, PRINT, ChartStyle
+from tests.bar_boxes import bars_with_series, extent
 
 TODAY = date.today()
 MONDAY, THURSDAY = 0, 3
@@ -105,10 +106,10 @@ def _bar_columns(chart, colour: str) -> list[int]:
     image = np.asarray(canvas.buffer_rgba())[::-1, :, :3].astype(int)  # row 0 at the bottom
     ink = np.array([round(255 * c) for c in to_rgb(colour)])
     columns = []
-    for bar in chart.figure.axes[0].patches:
-        if bar.get_height() <= 0 or to_hex(bar.get_facecolor()) != colour:
+    for series, bar in bars_with_series(chart.figure.axes[0]):
+        if bar.height <= 0 or to_hex(series.get_facecolor()) != colour:
             continue
-        box = bar.get_window_extent()
+        box = extent(series, bar)
         rows = slice(int(box.y0) + 1, max(int(box.y0) + 2, int(box.y1) - 1))
         cols = slice(int(box.x0) - 1, int(box.x1) + 2)
         near = np.abs(image[rows, cols] - ink).sum(axis=2) < 40

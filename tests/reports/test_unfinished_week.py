@@ -12,6 +12,7 @@ from recovery_desktop.domain.periods import preset
 from recovery_desktop.reports.chart_kit import day_number, edge_room
 from recovery_desktop.reports.charts import chart_spec
 from recovery_desktop.reports.style import LIGHT
+from tests.bar_boxes import bars
 
 TUESDAY = date(2026, 11, 17)  # the current week has had two days: Monday and today
 WEEKLY = ["halt", "support", "reach_outs"]
@@ -38,7 +39,7 @@ def weeks_so_far(filled_journal):
 
 def _right_edges(axes) -> list[float]:
     """Where each bar, band and point drawn on ``axes`` ends on the right."""
-    edges = [p.get_x() + p.get_width() for p in axes.patches if p.get_height() > 0]
+    edges = [box.right for box in bars(axes) if box.height > 0]
     edges += [
         max(x for x in line.get_xdata())
         for line in axes.get_lines()
@@ -71,16 +72,15 @@ def test_the_current_week_is_drawn_over_its_days_so_far(weeks_so_far, key):
     this_week = [p for p in chart.points if p.x >= monday]
     assert this_week and all(monday < p.x < monday + 2 for p in this_week)
     assert all(p.text.startswith("Week of 16 Nov 2026, to Tue 17 Nov\n") for p in this_week)
-    bars = [p for p in axes.patches if p.get_height() > 0 and p.get_x() >= monday]
-    assert all(p.get_x() + p.get_width() <= monday + 2 for p in bars)
+    this_week = [box for box in bars(axes) if box.height > 0 and box.left >= monday]
+    assert all(box.right <= monday + 2 for box in this_week)
 
 
 def test_weekly_cravings_on_a_year_end_with_today(weeks_so_far):
     """Past 120 days cravings are counted per week; the last bar ends with today."""
     period = preset("year", TUESDAY)
     chart = chart_spec("cravings_daily").build(weeks_so_far.trend_data(period), LIGHT)
-    bars = chart.figure.axes[0]
-    last = max(bars.patches, key=lambda p: p.get_x())
-    assert last.get_height() == 2  # Monday's and Tuesday's
-    assert last.get_x() + last.get_width() <= day_number(TUESDAY) + 0.5
-    assert last.get_x() >= day_number(TUESDAY - timedelta(days=1)) - 0.5
+    last = max(bars(chart.figure.axes[0]), key=lambda box: box.left)
+    assert last.height == 2  # Monday's and Tuesday's
+    assert last.right <= day_number(TUESDAY) + 0.5
+    assert last.left >= day_number(TUESDAY - timedelta(days=1)) - 0.5

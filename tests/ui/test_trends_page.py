@@ -9,6 +9,7 @@ from recovery_desktop.domain.demo import demo_checkins
 from recovery_desktop.reports.charts import CHARTS
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.warmup import Warmup
+from tests.bar_boxes import bars as drawn_bars
 from tests.ui.conftest import click_choice, follow_journal
 
 
@@ -187,9 +188,7 @@ def test_all_starts_at_the_earliest_record_not_the_first_check_in(qtbot, journal
     )
     assert page.period().start <= craving_day
     bars = page.views["cravings_daily"].chart.figure.axes[0]
-    assert [(p.get_x() + p.get_width() / 2, p.get_height()) for p in bars.patches] == [
-        (day_number(craving_day), 1)
-    ]
+    assert [(box.centre, box.height) for box in drawn_bars(bars)] == [(day_number(craving_day), 1)]
     mood = page.views["mood_craving"].chart.figure.axes[0]
     lapse_lines = [line for line in mood.get_lines() if line.get_label() == "Lapse"]
     assert [list(line.get_xdata()) for line in lapse_lines] == [[day_number(lapse_day)] * 2]

@@ -173,12 +173,10 @@ def test_only_the_apps_own_words_are_rich_text(qtbot, files):
 def test_a_tooltip_of_several_lines_shows_its_lines_not_markup(qtbot):
     """Chart hover texts have two lines ("Fri 13 Nov 2026" / "Craving peak: 4"): the
     tooltip shows them as lines, never the tags that carry them."""
-    from recovery_desktop.ui.plain_text import plain_tooltip
-
     widget = QWidget()
     qtbot.addWidget(widget)
     widget.show()
-    QToolTip.showText(widget.mapToGlobal(QPoint(1, 1)), plain_tooltip(f"Fri 13 Nov\n{MARK}: 4"))
+    QToolTip.showText(widget.mapToGlobal(QPoint(1, 1)), f"Fri 13 Nov\n{MARK}: 4")
     qtbot.waitUntil(QToolTip.isVisible)
     assert tooltip_drawn() == f"Fri 13 Nov\n{MARK}: 4"
     QToolTip.hideText()

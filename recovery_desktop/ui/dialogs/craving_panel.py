@@ -31,11 +31,11 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain import scales
 from recovery_desktop.domain.contacts import Contact, Method, ReachOut
 from recovery_desktop.domain.cravings import Craving, CravingError, Outcome
-from recovery_desktop.domain.day_story import DayRecords, craving_needs_lapse
+from recovery_desktop.domain.day_story import DayRecords
 from recovery_desktop.domain.library import Kind, LibraryItem
-from recovery_desktop.domain.recovery_time import Lapse
 from recovery_desktop.domain.wording import shortened
 from recovery_desktop.ui.dates import sensible_dates, to_qdatetime
+from recovery_desktop.ui.dialogs.craving_lapse import CravingLapse
 from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
 from recovery_desktop.ui.widgets.action_line import ActionLine, beside
 from recovery_desktop.ui.widgets.choice import ScaleInput, SegmentedChoice
@@ -181,6 +181,7 @@ class CravingPanel(QDialog):
         self.duration.setMaximumWidth(170)
         self.lapse_line = ActionLine("A use not yet recorded", box)
         self.lapse_line.button.clicked.connect(self._record_later)
+        self.lapse = CravingLapse(self.recovery_time, self.day_records, self.lapse_line)
         form = _form(box)
         form.addRow("What I d&id:", self.coping)
         form.addRow("Intensity &now:", self._with_word(self.after, self.after_word))
@@ -320,33 +321,9 @@ class CravingPanel(QDialog):
         self._refresh_lapse_line()
         return True
 
-    # -- the lapse that goes with "I used" -----------------------------------------------
-    def _linked_lapses(self) -> list[Lapse]:
-        if self.craving is None or self.craving.id is None:
-            return []
-        try:
-            return self.recovery_time.lapses_of_craving(self.craving.id)
-        except JournalError:
-            return []
-
-    def _lapse_needed(self) -> bool:
-        """The rule Today follows (``domain.day_story``): any lapse on the day settles it."""
-        if self.craving is None:
-            return False
-        try:
-            records = self.day_records(self.craving.day, date.today())
-        except JournalError:
-            return False
-        return craving_needs_lapse(records, self.craving)
-
+    # -- the lapse that goes with "I used" (ui/dialogs/craving_lapse.py) ----------------
     def _refresh_lapse_line(self) -> None:
-        """After "Not now", the lapse flow stays one click away while the day needs it."""
-        if self._lapse_needed():
-            self.lapse_line.say(
-                "Record the lapse when you're ready.", "Rec&ord it…", "Not recorded yet."
-            )
-        else:
-            self.lapse_line.hide()
+        self.lapse.refresh(self.craving)
 
     def _record_later(self) -> None:
         if self.save_now() and self.craving is not None:
@@ -359,7 +336,7 @@ class CravingPanel(QDialog):
             return
         if self.craving.outcome is not Outcome.USED:
             return
-        lapses = self._linked_lapses()
+        lapses = self.lapse.linked(self.craving)
         if not lapses:
             self.lapse_line.hide()
             return

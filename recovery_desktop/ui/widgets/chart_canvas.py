@@ -17,8 +17,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from recovery_desktop.ui.plain_text import plain_tooltip
-
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -120,8 +118,8 @@ class ChartCanvas(QWidget):
         ratio = self.devicePixelRatioF()
         at = event.position()
         text = self.point_text_at(at.x() * ratio, (self.height() - at.y()) * ratio)
-        if text:  # escaped: a trigger named "<b>x</b>" is described as typed
-            QToolTip.showText(QCursor.pos(), plain_tooltip(text), self)
+        if text:  # the tooltip window draws plain text (ui/plain_text.py)
+            QToolTip.showText(QCursor.pos(), text, self)
         else:
             QToolTip.hideText()
 
