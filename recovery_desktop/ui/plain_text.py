@@ -16,8 +16,21 @@ plain text").
 
 from __future__ import annotations
 
+import textwrap
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle
+
+TOOLTIP_LINE_CHARACTERS = 70  # plain tooltips do not wrap: long lines are broken here
+
+
+def tooltip_lines(text: str, width: int = TOOLTIP_LINE_CHARACTERS) -> str:
+    """``text`` for a tooltip: each of its lines broken at ``width`` characters, so a long
+    note does not make a window as wide as the screen (its own line breaks kept)."""
+    return "\n".join(
+        textwrap.fill(line, width, break_long_words=True, replace_whitespace=False) or line
+        for line in text.split("\n")
+    )
 
 
 def _make_plain(label: QLabel) -> None:

@@ -63,6 +63,24 @@ def _theme(qapp):
     install_plain_text(qapp)
 
 
+@pytest.fixture(autouse=True)
+def _widgets_end_in_the_event_loop(qtbot, monkeypatch):
+    """A widget handed to qtbot stays referenced until pytest-qt has closed it and deleted
+    it with ``deleteLater`` in its teardown. Left to Python, a parentless dialog is
+    destroyed the moment its test returns, while the worker thread may still run Python:
+    that crashed the process (docs/decisions.md, "Widgets end in the event loop")."""
+    kept = []
+    add = qtbot.addWidget
+
+    def add_and_keep(widget, *, before_close_func=None):
+        kept.append(widget)
+        add(widget, before_close_func=before_close_func)
+
+    monkeypatch.setattr(qtbot, "addWidget", add_and_keep)
+    yield
+    kept.clear()
+
+
 @pytest.fixture
 def worker():
     """The background worker for a page built on its own, stopped after the test as the

@@ -180,3 +180,15 @@ def test_a_tooltip_of_several_lines_shows_its_lines_not_markup(qtbot):
     qtbot.waitUntil(QToolTip.isVisible)
     assert tooltip_drawn() == f"Fri 13 Nov\n{MARK}: 4"
     QToolTip.hideText()
+
+
+def test_a_long_note_in_a_tooltip_is_broken_into_lines_as_typed():
+    """Tooltips are plain text and do not wrap on their own: a long note is broken into
+    lines of at most 70 characters, its own line breaks and its tags kept."""
+    from recovery_desktop.ui.plain_text import tooltip_lines
+
+    note = f"{MARK} " + "word " * 40 + "\nsecond line"
+    shown = tooltip_lines(note)
+    assert all(len(line) <= 70 for line in shown.split("\n"))
+    assert shown.split() == note.split()
+    assert shown.startswith(MARK) and shown.endswith("\nsecond line")

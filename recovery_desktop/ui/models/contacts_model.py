@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont
 
 from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.contacts import Contact, ReachOut
+from recovery_desktop.ui.plain_text import tooltip_lines
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -222,7 +223,7 @@ class ReachOutsModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._text(reach, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_NOTE and reach.note:
-            return reach.note
+            return tooltip_lines(reach.note)
         return None
 
     def _text(self, reach: ReachOut, column: int) -> str:

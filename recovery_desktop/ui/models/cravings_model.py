@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.cravings import Craving
+from recovery_desktop.ui.plain_text import tooltip_lines
 
 COL_DATE, COL_TIME, COL_INTENSITY, COL_TRIGGERS, COL_HELPED, COL_OUTCOME = range(6)
 HEADERS = ("Date", "Time", "Intensity", "Triggers", "What I did", "Outcome")
@@ -60,8 +61,10 @@ class CravingsModel(QAbstractTableModel):
         craving = self.craving_at(index.row()) if index.isValid() else None
         if craving is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return cell(craving, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip_lines(cell(craving, index.column()))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_INTENSITY:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
