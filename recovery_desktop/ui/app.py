@@ -31,7 +31,6 @@ from recovery_desktop.ui.clipboard import private_clipboard
 from recovery_desktop.ui.dates import use_app_language
 from recovery_desktop.ui.demo_journal import demo_journal, remove_left_behind
 from recovery_desktop.ui.dialogs.opening_boxes import notes_box, wants_fresh_start
-from recovery_desktop.ui.plain_text import install_plain_text
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.stop_signals import StopSignals
 from recovery_desktop.ui.theme import apply_theme
@@ -326,7 +325,6 @@ def _run_window(
     app: QApplication, files: JournalFiles, title: str, stops: StopSignals | None = None
 ) -> int:
     apply_theme(app)
-    install_plain_text(app)
     crash.install(paths.log_dir())
     session = _open_session(files)
     if session is None:

@@ -48,7 +48,10 @@ class PlainTextStyle(QProxyStyle):
 
 
 def install_plain_text(app: QApplication) -> None:
-    """Wrap the application's style (call after choosing it); a second call does nothing."""
-    if isinstance(app.style(), PlainTextStyle):
+    """Give the application the Fusion style with plain labels, once: later calls (a second
+    start in the same process, as tests do) keep the style it has, as replacing a style
+    while widgets use it is not safe."""
+    if app.property("plainText"):
         return
-    app.setStyle(PlainTextStyle(app.style().name()))
+    app.setStyle(PlainTextStyle("Fusion"))
+    app.setProperty("plainText", True)

@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from recovery_desktop.paths import resource_path
+from recovery_desktop.ui.plain_text import install_plain_text
 
 ACCENT_LIGHT = QColor("#2b7a78")
 ACCENT_DARK = QColor("#5fb3ae")
@@ -30,7 +31,7 @@ def style_sheet(template: str, dark: bool) -> str:
 
 
 def apply_theme(app: QApplication) -> None:
-    app.setStyle("Fusion")
+    install_plain_text(app)  # Fusion, labels plain (ui/plain_text.py)
     qss = resource_path("app.qss")
     template = qss.read_text(encoding="utf-8") if qss.exists() else ""
     _apply_palette(app, QGuiApplication.palette(), template)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 from recovery_desktop.ui.app import build_main_window
 from recovery_desktop.ui.change_signal import ChangeSignal, Follower, follow
 from recovery_desktop.ui.pages.summary.page import SummaryPage
-from recovery_desktop.ui.plain_text import install_plain_text
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.theme import apply_theme
 from recovery_desktop.ui.warmup import Warmup
@@ -60,7 +59,6 @@ def _theme(qapp):
     """The app's own style and style sheet, as users see it (sizes depend on it), and its
     tooltips and message boxes, which show user text as typed."""
     apply_theme(qapp)
-    install_plain_text(qapp)
 
 
 @pytest.fixture(autouse=True)
