@@ -25,6 +25,7 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.calendar_text import WEEKDAYS
 from recovery_desktop.domain.day_plan import BlockTimes, WakingWindow, minute_text
 from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
+from recovery_desktop.ui.plain_text import tooltip_lines
 from recovery_desktop.ui.widgets.block_look import category_icon
 from recovery_desktop.ui.widgets.questions import ask
 from recovery_desktop.ui.widgets.status_line import StatusLine
@@ -119,7 +120,7 @@ class UsualDaysDialog(QDialog):
         for times in self.blocks:
             icon = category_icon(times.category, self.fontMetrics().height() - 4)
             item = QListWidgetItem(icon, block_line(times), self.list)
-            item.setToolTip(times.note)
+            item.setToolTip(tooltip_lines(times.note))
         if not self.blocks:
             empty = QListWidgetItem(
                 f"No usual {self.weekday.currentText()} yet. Plan a "

@@ -35,6 +35,7 @@ from recovery_desktop.domain.day_plan import (
 )
 from recovery_desktop.ui.pages.day.painting import paint_block
 from recovery_desktop.ui.pages.day.scale import TimelineScale
+from recovery_desktop.ui.plain_text import tooltip_lines
 
 LABEL_CHARACTERS = "00:00 "  # the hour labels' column is this wide
 
@@ -274,7 +275,7 @@ class Timeline(QWidget):
             on_edge = over is not None and self._on_edge(over, point)
             shape = Qt.CursorShape.SizeVerCursor if on_edge else Qt.CursorShape.ArrowCursor
             self.setCursor(shape)
-            self.setToolTip(block_text(over) if over is not None else "")
+            self.setToolTip(tooltip_lines(block_text(over)) if over is not None else "")
             return
         if drag.kind == "draw":
             anchor = self.scale().minute_at(drag.press_y)
