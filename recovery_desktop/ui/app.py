@@ -89,6 +89,12 @@ def page_specs(
         page = CravingsPage(journal, flows.open_craving)
         return followed(page, page.day_changed)
 
+    def my_day(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.day.page import DayPage
+
+        page = DayPage(journal.day_plan, journal.preferences)
+        return followed(page, page.day_changed)
+
     def trends(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.trends import TrendsPage
 
@@ -130,6 +136,7 @@ def page_specs(
 
     return [
         PageSpec("Today", today, f"{PAGES}.today.page:TodayPage"),
+        PageSpec("My day", my_day, f"{PAGES}.day.page:DayPage"),
         PageSpec("Cravings", cravings, f"{PAGES}.cravings:CravingsPage"),
         PageSpec("Trends", trends, f"{PAGES}.trends:TrendsPage"),
         PageSpec("People", people, f"{PAGES}.people.page:PeoplePage"),

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import Contact, CrisisLine, Method, ReachOut, Role
 from recovery_desktop.domain.cravings import Craving
+from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes
 from recovery_desktop.domain.library import Kind, LibraryItem
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui.change_signal import Follower
@@ -72,7 +73,12 @@ WRITES = [
     (
         "reminder days",
         lambda j: j.preferences.set_reach_out_reminder_days(9),
-        {"Today", "People"},
+        {"Today", "My day", "People"},
+    ),
+    (
+        "day block",
+        lambda j: j.day_plan.add(TODAY, BlockTimes(720, 780, "Lunch", BlockCategory.MEALS)),
+        {"My day"},
     ),
 ]
 
