@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 WARMUP_DELAY_MS = 1500
 PAGES = "recovery_desktop.ui.pages"
-MY_DAY = "My day"  # the page's title in the navigation (its own branch builds it)
+MY_DAY = "My day"  # the page's title in the navigation
 
 
 def page_specs(
@@ -92,6 +92,12 @@ def page_specs(
         from recovery_desktop.ui.pages.cravings import CravingsPage
 
         page = CravingsPage(journal, flows.open_craving)
+        return followed(page, page.day_changed)
+
+    def my_day(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.day.page import DayPage
+
+        page = DayPage(journal.day_plan, journal.preferences)
         return followed(page, page.day_changed)
 
     def trends(journal: Journal) -> QWidget:
@@ -135,6 +141,7 @@ def page_specs(
 
     return [
         PageSpec("Today", today, f"{PAGES}.today.page:TodayPage"),
+        PageSpec(MY_DAY, my_day, f"{PAGES}.day.page:DayPage"),
         PageSpec("Cravings", cravings, f"{PAGES}.cravings:CravingsPage"),
         PageSpec("Trends", trends, f"{PAGES}.trends:TrendsPage"),
         PageSpec("People", people, f"{PAGES}.people.page:PeoplePage"),

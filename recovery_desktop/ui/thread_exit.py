@@ -3,10 +3,6 @@ destroys what owns them: Qt aborts the process when a running ``QThread`` is des
 
 The app stops its threads on close, lock and quit; this covers every other way a process
 ends (a script or a test run that never quits the event loop, an error before it starts).
-
-Every helper thread that runs Python is registered here from start to end, and while any is,
-Python's cycle collector runs on the GUI thread only (:mod:`recovery_desktop.ui.gui_thread_gc`):
-a Qt object must never be destroyed on a helper thread.
 """
 
 from __future__ import annotations
@@ -17,25 +13,18 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QThread
 
-from recovery_desktop.ui import gui_thread_gc
-
 _RUNNING: dict[QThread, Callable[[], None]] = {}
 
 
 def end_with_python(thread: QThread, ask_to_end: Callable[[], None] | None = None) -> None:
     """If ``thread`` still runs when Python ends, call ``ask_to_end()`` (for a thread that
-    waits for more work) and wait for it. :func:`forget` it once it has ended. Call on the
-    GUI thread, before the thread starts."""
-    if thread not in _RUNNING:
-        gui_thread_gc.hold()
+    waits for more work) and wait for it. :func:`forget` it once it has ended."""
     _RUNNING[thread] = ask_to_end or (lambda: None)
 
 
 def forget(thread: QThread) -> None:
-    """``thread`` has ended (or was waited for): nothing to do for it at the end. Call on
-    the GUI thread."""
-    if _RUNNING.pop(thread, None) is not None:
-        gui_thread_gc.release()
+    """``thread`` has ended (or was waited for): nothing to do for it at the end."""
+    _RUNNING.pop(thread, None)
 
 
 def _end_running_threads() -> None:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 
+from recovery_desktop.ui import gui_thread_gc
 from recovery_desktop.ui.thread_exit import end_with_python, forget
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ class Warmup(QObject):
         super().__init__(parent)
         self._modules = list(CHART_MODULES if modules is None else modules)
         self._thread: _ImportThread | None = None
+        self._holding = False  # gui_thread_gc held while the import thread runs
         self._ready = all(name in sys.modules for name in self._modules)
         self._later = QTimer(self)
         self._later.setSingleShot(True)
@@ -67,6 +69,8 @@ class Warmup(QObject):
         self._thread = _ImportThread(self._modules, self)
         self._thread.finished.connect(self._finished)
         end_with_python(self._thread)
+        gui_thread_gc.hold()  # collection on this thread only while the imports run
+        self._holding = True
         self._thread.start()
 
     def start_later(self, delay_ms: int) -> None:
@@ -95,10 +99,17 @@ class Warmup(QObject):
         self._later.stop()
         if self._thread is not None:
             self._thread.wait()
+            self._let_go()
+
+    def _let_go(self) -> None:
+        if self._holding:
+            self._holding = False
+            gui_thread_gc.release()
 
     def _finished(self) -> None:
         assert self._thread is not None
         forget(self._thread)
+        self._let_go()
         if self._thread.failed:
             log.error("could not load chart modules (%s)", self._thread.failed)
         for name in self._modules:  # finish on this thread if the worker could not

@@ -23,6 +23,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from recovery_desktop.data.errors import JournalError
+from recovery_desktop.ui import gui_thread_gc
 from recovery_desktop.ui.thread_exit import end_with_python, forget
 
 COLLECT_INTERVAL_MS = 10  # how often the GUI thread looks for finished jobs while any run
@@ -103,9 +104,16 @@ class Worker(QObject):
             self._thread = _Thread(self._jobs, self._done)
             end_with_python(self._thread, functools.partial(self._jobs.put, None))
             self._thread.start()
+        if self._outstanding == 0:  # the thread is about to run Python
+            gui_thread_gc.hold()
+            self._collect.start()
         self._outstanding += 1
-        self._collect.start()
         self._jobs.put(job)
+
+    @property
+    def busy(self) -> bool:
+        """True while a job handed to the thread has not come back."""
+        return self._outstanding > 0
 
     @property
     def is_running(self) -> bool:
@@ -124,8 +132,7 @@ class Worker(QObject):
         forget(thread)
         self._jobs = queue.SimpleQueue()
         _drain(self._done)  # results not delivered may hold journal text: dropped now
-        self._outstanding = 0
-        self._collect.stop()
+        self._idle()
 
     def _deliver_done(self) -> None:
         """Deliver, in order, what the thread has handed back so far (GUI thread)."""
@@ -136,8 +143,16 @@ class Worker(QObject):
                 return
             self._outstanding -= 1
             if self._outstanding == 0:
-                self._collect.stop()
+                self._idle()
             self._deliver(outcome)
+
+    def _idle(self) -> None:
+        """Nothing is outstanding: the thread waits for work without running Python (after
+        handing back its last job it allocates nothing), so collection may run anywhere."""
+        if self._outstanding > 0 or self._collect.isActive():
+            gui_thread_gc.release()
+        self._outstanding = 0
+        self._collect.stop()
 
     def _deliver(self, outcome: _Outcome) -> None:
         job = outcome.job

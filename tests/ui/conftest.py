@@ -19,6 +19,7 @@ from tests.pdf_text import pdf_text
 # The navigation, in the order of DESIGN.md.
 PAGE_TITLES = [
     "Today",
+    "My day",
     "Cravings",
     "Trends",
     "People",

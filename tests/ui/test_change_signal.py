@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import Contact, CrisisLine, Method, ReachOut, Role
 from recovery_desktop.domain.cravings import Craving
+from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes
 from recovery_desktop.domain.library import Kind, LibraryItem
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.ui.change_signal import Follower
@@ -21,6 +22,7 @@ from recovery_desktop.ui.pages.cravings import CravingsPage
 from recovery_desktop.ui.pages.people.page import PeoplePage
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.worker import Worker
 from recovery_desktop.ui.workspace import PageSpec
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import PAGE_TITLES, click_choice
@@ -71,7 +73,12 @@ WRITES = [
     (
         "reminder days",
         lambda j: j.preferences.set_reach_out_reminder_days(9),
-        {"Today", "People", "Trends"},  # Trends: the waking window is a preference too
+        {"Today", "My day", "People", "Trends"},  # Trends: the waking window is a preference
+    ),
+    (
+        "day block",
+        lambda j: j.day_plan.add(TODAY, BlockTimes(720, 780, "Lunch", BlockCategory.MEALS)),
+        {"Today", "My day", "Trends"},  # Today's card, the page, the idle charts
     ),
 ]
 
@@ -201,6 +208,8 @@ def test_nothing_polls_the_journal_while_idle(qtbot, window_for, journal, files,
         for title in TITLES:
             window.workspace.open_page(title)
         window.workspace.open_page("Today")
+    worker = window.findChild(Worker)
+    qtbot.waitUntil(lambda: not worker.busy, timeout=20000)  # Trends and the summary drawn
     polling = {
         _owner(timer)
         for timer in window.findChildren(QTimer)

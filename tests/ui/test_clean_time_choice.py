@@ -13,7 +13,7 @@ from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
-from tests.ui.conftest import wizard_at_first_steps
+from tests.ui.conftest import PAGE_TITLES, wizard_at_first_steps
 
 TODAY = date.today()
 
@@ -57,7 +57,7 @@ def test_the_clean_time_page_still_offers_to_start_counting(
 ):
     """ "Start counting…" sets a clean date, turns counting on, and the badges appear."""
     window = _window(window_for, not_counting, files)
-    window.workspace.show_page(4)
+    window.workspace.show_page(PAGE_TITLES.index("Clean time"))
     page = window.workspace.page(CleanTimePage)
     assert "You chose not to count clean days" in _visible_text(page)
 

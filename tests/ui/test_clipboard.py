@@ -17,10 +17,11 @@ from recovery_desktop.ui.pages.people.page import PeoplePage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.help_lines import crisis_line_card
 from recovery_desktop.ui.widgets.recovery_key import RecoveryKeyView
+from tests.ui.conftest import PAGE_TITLES
 
 LEFT = Qt.MouseButton.LeftButton
 SHORT_MS = 50
-PEOPLE_ROW = 3
+PEOPLE_ROW = PAGE_TITLES.index("People")
 
 
 @pytest.fixture

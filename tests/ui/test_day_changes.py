@@ -18,6 +18,7 @@ from recovery_desktop.ui.day_watcher import DayWatcher, ms_until_next_day
 from recovery_desktop.ui.pages import cravings, summary  # noqa: F401  (patched below too)
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.cravings import CravingsPage
+from recovery_desktop.ui.pages.day.page import DayPage
 from recovery_desktop.ui.pages.summary.page import SummaryPage
 from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
@@ -130,6 +131,23 @@ def test_today_never_moves_a_user_off_a_day_they_are_editing(qtbot, window, cloc
     _show(window, TodayPage)
     assert page.day == clock.day
     assert window.session.journal.checkins.get(SUNDAY).note == "late thoughts"
+
+
+def test_my_day_moves_on_with_the_date_unless_another_day_was_chosen(qtbot, window, clock):
+    """My day on Sunday as "Today" shows Monday after midnight; a day the user chose (last
+    Friday) stays chosen the midnight after, its date field reaching the new today."""
+    page = _show(window, DayPage)
+    assert page.day == SUNDAY
+    clock.day += timedelta(days=1)
+    wake_up()
+    assert page.day == clock.day and page.heading.text().startswith("Today, Monday")
+    friday = clock.day - timedelta(days=3)
+    page.go_to(friday)
+    clock.day += timedelta(days=1)
+    wake_up()
+    assert page.day == friday
+    assert page.picker.date_edit.maximumDate().toPython() == clock.day
+    assert page.picker.next_button.isEnabled()
 
 
 def test_the_summarys_default_week_follows_the_date_unless_another_was_picked(qtbot, window, clock):

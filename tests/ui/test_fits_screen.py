@@ -26,6 +26,7 @@ from recovery_desktop.data.restore import journal_opener
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import call_first
 from recovery_desktop.domain.cravings import Craving, Outcome
+from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, WakingWindow
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.periods import PRESETS
@@ -37,6 +38,7 @@ from recovery_desktop.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
 from recovery_desktop.ui.dialogs.crisis_line_dialog import CrisisLineDialog
+from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
 from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpNowDialog, locked_content
 from recovery_desktop.ui.dialogs.key_wizards import (
     add_passphrase_wizard,
@@ -49,6 +51,7 @@ from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
 from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDialog
+from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.today.page import TodayPage
@@ -58,7 +61,7 @@ from tests.conftest import TEST_SCREEN
 from tests.ui.conftest import click_choice
 from tests.ui.fit_check import describe, fit_problems
 
-PAGES = range(8)
+PAGES = range(9)
 
 
 def _fill_demo(journal):
@@ -233,6 +236,8 @@ def _dialogs(journal) -> dict[str, object]:
         "export": lambda parent: ExportDialog(journal, parent),
         "export, after it failed": lambda parent: _failed_export(journal, parent),
         "import": lambda parent: _import_dialog(journal, parent),
+        "day block": lambda parent: _day_block_dialog(parent),
+        "usual days": lambda parent: _usual_days(journal, parent),
     }
     return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
 
@@ -279,7 +284,34 @@ def _import_dialog(journal, parent):
     )
 
 
-KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date"]
+def _day_block_dialog(parent):
+    """A day's block at its longest: a long title and note, after a refusal."""
+    times = BlockTimes(600, 1500, "W" * 80, BlockCategory.APPOINTMENT, "A note. " * 120)
+    dialog = DayBlockDialog(
+        times,
+        WakingWindow(600, 120),
+        lambda *_a: True,
+        new=False,
+        kept=(date.today(), 1),
+        parent=parent,
+    )
+    dialog.error.show_message("A title can be at most 80 characters.")
+    return dialog
+
+
+def _usual_days(journal, parent):
+    """Usual days with a Monday of a dozen long-titled blocks."""
+    blocks = [
+        BlockTimes(
+            420 + 75 * n, 480 + 75 * n, "A block with a long title " * 3, BlockCategory.THERAPY
+        )
+        for n in range(12)
+    ]
+    journal.day_plan.save_template(0, blocks)
+    return UsualDaysDialog(journal.day_plan, WakingWindow(), 0, parent)
+
+
+KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date", "day block"]
 
 
 def _reopened(make):
@@ -311,6 +343,8 @@ DIALOGS = [
     "export",
     "export, after it failed",
     "import",
+    "day block",
+    "usual days",
     *(f"{name}, reopened after a lock" for name in KEPT),
 ]
 

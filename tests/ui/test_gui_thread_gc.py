@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QObject
-
 from recovery_desktop.ui import gui_thread_gc
 from recovery_desktop.ui.gui_thread_gc import (
     BUSY_INTERVAL_MS,
@@ -33,17 +31,19 @@ def test_a_full_collection_waits_for_a_quarter_more_long_lived_objects():
     assert full_collection_due(0, 0)
 
 
-def test_the_collector_looks_more_often_while_collections_keep_coming_due(qtbot, worker):
+def test_the_collector_looks_more_often_while_collections_keep_coming_due(qtbot):
     """While a helper thread allocates, each look finds a collection due and the next look
     comes sooner, so the young generations stay small; once nothing is due it slows down."""
-    channel = worker.channel(QObject(worker))
-    with qtbot.waitSignal(channel.result, timeout=10000):
-        channel.submit("start", lambda: 1)  # the worker thread runs: the GUI thread collects
-    collector = gui_thread_gc._the_collector()
-    assert collector is not None and collector.holders > 0 and not gc.isenabled()
-    made = [[] for _ in range(5 * gc.get_threshold()[0])]
-    collector.tick()
-    assert collector.timer.interval() == BUSY_INTERVAL_MS
-    collector.tick()
-    assert collector.timer.interval() == CHECK_INTERVAL_MS
-    assert len(made) == 5 * gc.get_threshold()[0]
+    gui_thread_gc.hold()  # as the worker does while it has work
+    try:
+        collector = gui_thread_gc._the_collector()
+        assert collector is not None and collector.holders > 0 and not gc.isenabled()
+        made = [[] for _ in range(5 * gc.get_threshold()[0])]
+        collector.tick()
+        assert collector.timer.interval() == BUSY_INTERVAL_MS
+        collector.tick()
+        assert collector.timer.interval() == CHECK_INTERVAL_MS
+        assert len(made) == 5 * gc.get_threshold()[0]
+    finally:
+        gui_thread_gc.release()
+    assert gc.isenabled() and not collector.timer.isActive()

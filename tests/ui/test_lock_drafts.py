@@ -11,18 +11,21 @@ from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import Contact, Role
 from recovery_desktop.domain.cravings import Craving, Outcome
+from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes
 from recovery_desktop.domain.drafts import DraftKind
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.contact_dialog import ContactDialog
 from recovery_desktop.ui.dialogs.craving_panel import CravingPanel
 from recovery_desktop.ui.dialogs.crisis_line_dialog import CrisisLineDialog
+from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
 from recovery_desktop.ui.dialogs.drafts import RESUMED
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.flows import Flows
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
+from recovery_desktop.ui.pages.day.page import DayPage
 from recovery_desktop.ui.pages.library.page import LibraryPage
 from recovery_desktop.ui.pages.people.page import PeoplePage
 from recovery_desktop.ui.pages.today.page import TodayPage
@@ -144,6 +147,10 @@ def _open_add_clean_date(page):
     _button(page, "Add a clean date for something else…").click()
 
 
+def _open_edit_block(page):
+    page.edit_block(page.plan.add(page.day, BlockTimes(720, 780, "Lunch", BlockCategory.MEALS)))
+
+
 DIALOGS = {
     "add a person": (PeoplePage, lambda page: page.contacts_box.add(), ContactDialog, "name_edit"),
     "log a reach-out": (PeoplePage, lambda page: page.log_box.log(), ReachOutDialog, "note_edit"),
@@ -155,6 +162,13 @@ DIALOGS = {
     ),
     "add a trigger": (LibraryPage, _open_add_trigger, LibraryItemDialog, "name_edit"),
     "add a clean date": (CleanTimePage, _open_add_clean_date, CleanDateDialog, "substance"),
+    "add a block on My day": (
+        DayPage,
+        lambda page: page.add_block(-1, -1),
+        DayBlockDialog,
+        "title_edit",
+    ),
+    "edit a block on My day": (DayPage, _open_edit_block, DayBlockDialog, "note_edit"),
 }
 
 
@@ -184,6 +198,36 @@ def test_every_dialog_that_takes_typing_comes_back_after_a_lock_and_cancel_forge
     qtbot.waitUntil(lambda: bool(back), timeout=5000)
     assert seen == [("Typed before the lock", True)]
     qtbot.waitUntil(lambda: session.journal.drafts.drafts() == [])  # cancelled: forgotten
+
+
+def test_a_block_being_edited_on_my_day_comes_back_for_that_block_and_saves(
+    qtbot, window_for, counting, files
+):
+    """A note typed into Lunch's dialog before an auto-lock is back after the unlock, in
+    Lunch's dialog; Save writes it into Lunch, not into a new block."""
+    window, session = _unlocked(window_for, counting, files)
+    page = _show(window, DayPage)
+
+    def type_then_walk_away(dialog):
+        qtbot.keyClicks(dialog.note_edit, "With Sam")
+        window.idle.idle.emit()
+
+    when_shown(DayBlockDialog, type_then_walk_away)
+    _open_edit_block(page)
+    assert not session.is_unlocked
+    seen = []
+
+    def look_then_save(dialog):
+        seen.append((dialog.title_edit.text(), dialog.note_edit.toPlainText()))
+        _save(dialog)
+
+    back = when_shown(DayBlockDialog, look_then_save)
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: bool(back), timeout=5000)
+    assert seen == [("Lunch", "With Sam")]
+    blocks = session.journal.day_plan.blocks(TODAY)
+    assert [(b.title, b.note) for b in blocks] == [("Lunch", "With Sam")]
+    qtbot.waitUntil(lambda: session.journal.drafts.drafts() == [])
 
 
 def test_ctrl_l_in_a_dialog_keeps_its_draft_too(qtbot, window_for, counting, files):

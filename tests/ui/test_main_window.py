@@ -76,7 +76,7 @@ def test_tab_follows_the_screen_even_for_controls_a_page_built_later(
     from recovery_desktop.ui.pages.trends import TrendsPage
 
     window, _session = _window(window_for, journal, files)
-    window.workspace.show_page(2)
+    window.workspace.show_page(PAGE_TITLES.index("Trends"))
     page = window.workspace.page(TrendsPage)
     qtbot.waitUntil(lambda: bool(page.views) and not page.is_drawing(), timeout=20000)
     window.workspace.nav.setFocus()

@@ -203,3 +203,16 @@ def test_the_card_leaves_the_check_in_form_in_view_at_1024_by_600(qtbot, journal
     first = page.form.first_field()
     top = first.mapTo(page, first.rect().topLeft()).y()
     assert top + first.height() < page.height()
+
+
+def test_open_my_day_shows_the_my_day_page_in_the_window(qtbot, window_for, journal):
+    """In the main window, "Open My day" on Today's card switches to the My day page."""
+    from recovery_desktop.ui.session import Session
+
+    session = Session(journal.files)
+    session.adopt(journal)
+    window = window_for(session)
+    today = window.workspace.open_page("Today")
+    qtbot.mouseClick(today.day_card.open_button, Qt.MouseButton.LeftButton)
+    assert window.workspace.nav.currentItem().text() == "My day"
+    assert window.workspace.stack.currentWidget() is window.workspace.open_page("My day")

@@ -234,14 +234,14 @@ def test_a_qt_object_that_became_garbage_is_destroyed_on_the_gui_thread(qtbot, w
     assert len(kept) == 5000
 
 
-def test_automatic_collection_comes_back_when_the_worker_stops(qtbot):
-    """Only while a helper thread runs does the GUI thread do the collecting."""
+def test_automatic_collection_is_off_only_while_the_worker_has_work(qtbot, worker):
+    """While a job runs the GUI thread does the collecting; once every job is back (the
+    thread waits without running Python) collection works as usual again."""
     import gc
 
-    running = Worker()
-    channel = running.channel(QObject(running))
-    with qtbot.waitSignal(channel.result, timeout=10000):
-        channel.submit("chart", _allocate_as_charts_do)
-    assert not gc.isenabled()
-    running.stop()
+    channel = worker.channel(QObject(worker))
+    with qtbot.waitSignal(channel.result, timeout=10000) as during:
+        channel.submit("chart", gc.isenabled)
+    assert during.args == ["chart", False]
     assert gc.isenabled()
+    assert worker.is_running and not worker.busy

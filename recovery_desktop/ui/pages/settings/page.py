@@ -33,6 +33,7 @@ from recovery_desktop.ui.dialogs.key_wizards import (
 from recovery_desktop.ui.dialogs.new_key_wizard import new_encryption_key_wizard
 from recovery_desktop.ui.dialogs.restore_dialog import restore_dialog
 from recovery_desktop.ui.pages.settings.backups import BackupsBox, open_in_file_manager
+from recovery_desktop.ui.pages.settings.waking_window import WakingWindowBox
 from recovery_desktop.ui.widgets.counted_spin import count_unit
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.status_line import StatusLine
@@ -91,6 +92,8 @@ class SettingsPage(QWidget):
         column.addWidget(self._privacy_box())
         column.addWidget(self._auto_lock_box())
         column.addWidget(self._reminder_box())
+        self.waking_window = WakingWindowBox(journal.preferences, self)
+        column.addWidget(self.waking_window)
         self.backups = BackupsBox(journal, self)
         column.addWidget(self.backups)
         column.addWidget(self._files_box())

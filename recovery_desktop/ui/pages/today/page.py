@@ -6,12 +6,10 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,13 +26,13 @@ from recovery_desktop.domain.contacts import (
 )
 from recovery_desktop.domain.day_story import DayRecords, asks_about_lapse
 from recovery_desktop.domain.wording import plural
-from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
 from recovery_desktop.ui.pages.today.checkin_form import CheckInForm
 from recovery_desktop.ui.pages.today.day_card import DayCard
 from recovery_desktop.ui.pages.today.story import DayStory
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
+from recovery_desktop.ui.widgets.day_picker import DayPicker
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 AUTOSAVE_DELAY_MS = 700
@@ -122,35 +120,16 @@ class TodayPage(QWidget):
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:
         self.heading = page_heading("", self)
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.date_edit.setAccessibleName("Day of the check-in")
-        sensible_dates(self.date_edit, date.today())
-        self.date_edit.dateChanged.connect(lambda q: self.go_to(from_qdate(q)))
-        previous = QPushButton("◀", self)
-        previous.setAccessibleName("Previous day")
-        previous.setToolTip("Previous day (Alt+Left)")
-        previous.clicked.connect(lambda: self.step(-1))
-        self.next_button = QPushButton("▶", self)
-        self.next_button.setAccessibleName("Next day")
-        self.next_button.setToolTip("Next day (Alt+Right)")
-        self.next_button.clicked.connect(lambda: self.step(1))
-        self.today_button = QPushButton("T&oday", self)
-        self.today_button.clicked.connect(lambda: self.go_to(date.today()))
-        for button in (previous, self.next_button):
-            button.setFixedWidth(36)
-        for keys, delta in (("Alt+Left", -1), ("Alt+Right", 1)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda d=delta: self.step(d))
+        self.picker = DayPicker("Day of the check-in", parent=self)
+        self.picker.day_chosen.connect(self.go_to)
+        self.picker.add_shortcuts(self)
+        self.date_edit = self.picker.date_edit
+        self.next_button = self.picker.next_button
+        self.today_button = self.picker.today_button
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        top.addWidget(previous)
-        top.addWidget(self.date_edit)
-        top.addWidget(self.next_button)
-        top.addWidget(self.today_button)
+        top.addWidget(self.picker)
         hint = QLabel("Every question is optional. Changes are saved as you go.", self)
         hint.setObjectName("hintLabel")
         hint.setWordWrap(True)
@@ -170,9 +149,7 @@ class TodayPage(QWidget):
 
     # -- navigation ----------------------------------------------------------------------
     def step(self, days: int) -> None:
-        target = date.fromordinal(self.day.toordinal() + days)
-        if target <= date.today():
-            self.go_to(target)
+        self.picker.step(days)
 
     def go_to(self, day: date) -> None:
         if day == self.day or day > date.today():
@@ -184,11 +161,7 @@ class TodayPage(QWidget):
         self.day = day
         self._touched = False
         self._follows_today = day == date.today()
-        self.date_edit.blockSignals(True)
-        self.date_edit.setMaximumDate(to_qdate(date.today()))
-        self.date_edit.setDate(to_qdate(day))
-        self.date_edit.blockSignals(False)
-        self.next_button.setEnabled(day < date.today())
+        self.picker.show_day(day)
         self.heading.setText(self._heading_text(day))
         draft = self.drafts.get(day)
         try:
@@ -279,8 +252,7 @@ class TodayPage(QWidget):
         field's limit and ▶ follow at once; the page moves on to the new day only if it was
         showing the old one and the user is not working in it (else the next time Today is
         shown). What was typed is saved first, or kept as a draft if it cannot be."""
-        self.date_edit.setMaximumDate(to_qdate(today))
-        self.next_button.setEnabled(self.day < today)
+        self.picker.set_today(today)
         self.heading.setText(self._heading_text(self.day))
         self.badge.refresh()
         self.day_card.refresh()

@@ -1,0 +1,2 @@
+"""My day: the day's plan on a timeline of the waking window, its idle time, and the usual
+days (templates)."""
