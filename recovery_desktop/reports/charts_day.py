@@ -48,6 +48,8 @@ from recovery_desktop.reports.chart_kit import (
 from recovery_desktop.reports.style import ChartStyle
 
 NO_PLANS = "No day plans in this period"
+# Idle bands count days that are over: today's plan shows there tomorrow.
+NO_FINISHED_PLANS = "No finished day with a plan in this period yet"
 IDLE_HEIGHT = 3.0
 BANDS_HEIGHT = 3.0
 WEEKLY_HEIGHT = 2.8
@@ -219,7 +221,7 @@ def cravings_by_idle_band(data: TrendData, style: ChartStyle) -> Chart:
     axes.set_xlabel("idle time that day (finished days with a plan)", color=style.muted)
     _hidden_note(axes, bands, style)
     if not any(band.days for band in bands):
-        no_data_note(axes, style, NO_PLANS)
+        no_data_note(axes, style, NO_FINISHED_PLANS)
     elif not shown:
         no_data_note(axes, style, f"No band holds {MIN_DAYS_PER_BAND} days or more yet")
     return chart

@@ -154,7 +154,7 @@ def test_an_empty_day_fills_from_the_usual_weekday_and_the_card_follows(qtbot, j
     page = _today_page(qtbot, journal)
     card = page.day_card
     assert card.isVisible() and card.line.text() == EMPTY
-    assert card.fill_button.text() == f"&Fill from my usual {weekday_name(today)}"
+    assert card.fill_button.text() == f"&Fill today from my usual {weekday_name(today)}"
     qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)  # clicks after a moment
     qtbot.waitUntil(lambda: card.line.text() != EMPTY)
     assert [b.title for b in journal.day_plan.blocks(card.day)] == ["Work", "Group meeting"]

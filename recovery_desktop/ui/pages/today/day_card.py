@@ -129,7 +129,7 @@ class DayCard(QFrame):
     def _show_empty(self, day: date) -> None:
         self.line.setText(EMPTY)
         self.idle.setText(EMPTY_HINT)
-        self.fill_button.setText(f"&Fill from my usual {weekday_name(day)}")
+        self.fill_button.setText(f"&Fill today from my usual {weekday_name(day)}")
         self.fill_button.setVisible(self._has_template)
 
     def _arm(self, moment: datetime, minute: int) -> None:
