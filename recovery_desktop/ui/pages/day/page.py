@@ -119,7 +119,7 @@ class DayPage(QWidget):
         side.delete_button.clicked.connect(lambda: self._with_selected(self.delete_block))
         side.undo_button.clicked.connect(self.undo)
         side.filled.connect(self._filled)
-        side.usual_days.clicked.connect(self.open_usual_days)
+        side.usual_days.clicked.connect(lambda: self.open_usual_days())
         side.failed.connect(self.side.status.setText)
         undo = QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)
         redo = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
@@ -316,7 +316,12 @@ class DayPage(QWidget):
 
     def resume_draft(self, draft: Draft) -> None:
         """Reopen the block dialog that was open when the journal locked, as it was left:
-        on its day, for its block (a new one if that block is gone)."""
+        on its day, for its block (a new one if that block is gone); a usual day's block
+        reopens inside Usual days."""
+        weekday = draft.number("weekday")
+        if weekday is not None and 0 <= weekday <= 6:
+            self.open_usual_days(weekday, draft)
+            return
         restore_day(draft, "day", self.go_to)
         block = next((b for b in self.blocks if b.id == draft.number("id")), None)
         if block is None:
@@ -368,8 +373,10 @@ class DayPage(QWidget):
         self._push(Added(self.plan, self.ids, self._failed, blocks, "fill"))
         self._saved()
 
-    def open_usual_days(self) -> None:
-        dialog = UsualDaysDialog(self.plan, self.waking, self.day.weekday(), self)
+    def open_usual_days(self, weekday: int | None = None, draft: Draft | None = None) -> None:
+        """Usual days, on ``weekday`` (the shown day's by default), resuming ``draft``."""
+        chosen = self.day.weekday() if weekday is None else weekday
+        dialog = UsualDaysDialog(self.plan, self.waking, chosen, self, draft)
         dialog.exec()
         dialog.deleteLater()
         self.refresh()
