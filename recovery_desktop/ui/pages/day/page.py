@@ -39,7 +39,7 @@ from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.pages.day.commands import Added, BlockIds, Changed, Deleted
 from recovery_desktop.ui.pages.day.day_side import DaySide, overlap_question
 from recovery_desktop.ui.pages.day.timeline import Timeline
-from recovery_desktop.ui.widgets.day_picker import DayPicker
+from recovery_desktop.ui.widgets.day_picker import DayPicker, allowed
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ class DayPage(QWidget):
 
     # -- the day shown -------------------------------------------------------------------
     def go_to(self, day: date) -> None:
-        if day != self.day and day <= date.today():
+        if day != self.day and allowed(day):
             self.load(day)
 
     def load(self, day: date) -> None:
