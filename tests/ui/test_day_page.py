@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from recovery_desktop.data.errors import StorageProblem
@@ -261,3 +262,26 @@ def test_a_change_the_journal_refuses_says_so_and_the_block_stays(qtbot, journal
     assert page.side.status.text() == "Not saved: The disk is full."
     assert page.timeline.blocks[0].start == 720
     assert not page.side.undo_button.isEnabled()
+
+
+def test_undo_and_redo_work_with_the_focus_in_the_date_field(qtbot, journal, files):
+    """Ctrl+Z and Redo (Ctrl+Shift+Z; Ctrl+Y on Windows) take a change back and do it
+    again from anywhere on the page, the date field too (it has nothing of its own to undo)."""
+    journal.day_plan.add(YESTERDAY, LUNCH)
+    page = _page(qtbot, journal)
+    page.timeline.setFocus()
+    qtbot.keyClick(page.timeline, Qt.Key.Key_Down)
+    qtbot.keyClick(page.timeline, Qt.Key.Key_Delete)
+    assert page.timeline.blocks == []
+    field = page.picker.date_edit
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [b.title for b in page.timeline.blocks] == ["Lunch"]
+    assert page.side.status.text().endswith("Undone.")
+    [redo, *_] = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    combo = redo[0]
+    qtbot.keyClick(field, combo.key(), combo.keyboardModifiers())
+    assert page.timeline.blocks == [] and page.side.status.text().endswith("Done again.")
+    assert field.date().toPython() == YESTERDAY
+    assert _reopened_blocks(journal, files) == []

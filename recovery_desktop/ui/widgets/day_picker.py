@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
 
 from recovery_desktop.domain.dates import EARLIEST_DAY
@@ -31,6 +31,9 @@ class DayPicker(QWidget):
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setAccessibleName(accessible_name)
         sensible_dates(self.date_edit, date.today())
+        # Undo and redo belong to the page (My day's changes), not to the field's text.
+        self.date_edit.installEventFilter(self)
+        self.date_edit.lineEdit().installEventFilter(self)
         self.date_edit.dateChanged.connect(lambda q: self.choose(from_qdate(q)))
         self.previous_button = QPushButton("◀", self)
         self.previous_button.setAccessibleName("Previous day")
@@ -48,6 +51,16 @@ class DayPicker(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for widget in (self.previous_button, self.date_edit, self.next_button, self.today_button):
             row.addWidget(widget)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The date field lets Undo and Redo pass to the page's shortcuts: it has nothing
+        useful to undo, and would otherwise swallow Ctrl+Z."""
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and (
+            isinstance(event, QKeyEvent) and _undo_or_redo(event)
+        ):
+            event.ignore()  # not taken as the field's own key: the shortcut runs
+            return True
+        return super().eventFilter(watched, event)
 
     def add_shortcuts(self, page: QWidget) -> None:
         """Alt+Left and Alt+Right step a day back and on anywhere in ``page``."""
@@ -86,3 +99,9 @@ class DayPicker(QWidget):
 def allowed(day: date) -> bool:
     """A day a day page may show: from ``EARLIEST_DAY`` to today."""
     return EARLIEST_DAY <= day <= date.today()
+
+
+def _undo_or_redo(event: QKeyEvent) -> bool:
+    return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+        QKeySequence.StandardKey.Redo
+    )
