@@ -59,9 +59,12 @@ def test_a_window_crossing_midnight_lets_a_block_reach_into_the_small_hours():
     assert resized(evening, 180, LATE).end == 1560
 
 
-def test_drawing_snaps_outwards_either_way_up_and_stays_in_the_window():
-    assert drawn(545, 620, WINDOW) == (540, 630)
-    assert drawn(620, 545, WINDOW) == (540, 630)
+def test_drawing_snaps_to_the_nearest_quarter_either_way_up_and_stays_in_the_window():
+    assert drawn(545, 620, WINDOW) == (540, 615)
+    assert drawn(620, 545, WINDOW) == (540, 615)
+    assert drawn(540, 601, WINDOW) == (540, 600)  # a pixel past 10:00 ends at 10:00
+    assert drawn(539, 606, WINDOW) == (540, 600)
+    assert drawn(553, 608, WINDOW) == (555, 615)
     assert drawn(600, 600, WINDOW) == (600, 615)
     assert drawn(1379, 1390, WINDOW) == (1365, 1380)
     assert drawn(1500, 1555, LATE) == (1500, 1560)

@@ -102,7 +102,8 @@ def test_insert_adds_a_block_at_the_first_free_hour(qtbot, journal, files):
 
 
 def test_dragging_on_empty_time_draws_a_block_in_quarter_hours(qtbot, journal, files):
-    """A drag from about 09:05 to about 10:20 opens the dialog at 09:00–10:30."""
+    """A drag from about 09:05 to about 10:20 opens the dialog at 09:00–10:15: each end
+    goes to the nearest quarter hour."""
     page = _page(qtbot, journal)
     times = []
 
@@ -112,8 +113,8 @@ def test_dragging_on_empty_time_draws_a_block_in_quarter_hours(qtbot, journal, f
 
     when_shown(DayBlockDialog, act)
     _drag(qtbot, page, _centre(page, 9 * 60 + 5), _centre(page, 10 * 60 + 20))
-    assert times == [("09:00", "10:30")]
-    assert _reopened_blocks(journal, files) == [(540, 630, "Study", BlockCategory.OTHER, False)]
+    assert times == [("09:00", "10:15")]
+    assert _reopened_blocks(journal, files) == [(540, 615, "Study", BlockCategory.OTHER, False)]
 
 
 def test_the_block_dialog_refuses_what_cannot_be_saved_and_keeps_it(qtbot, journal):
