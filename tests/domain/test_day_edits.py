@@ -21,7 +21,12 @@ from recovery_desktop.domain.day_plan import (
     IdleStretch,
     WakingWindow,
 )
-from recovery_desktop.domain.day_words import duration_text, structure_lines
+from recovery_desktop.domain.day_words import (
+    duration_text,
+    outside_line,
+    outside_waking,
+    structure_lines,
+)
 from recovery_desktop.ui.pages.day.scale import TimelineScale
 
 WINDOW = WakingWindow()  # 07:00–23:00
@@ -170,3 +175,26 @@ def test_blocks_sharing_a_column_never_overlap(spans):
             if placed[j][0] == column:
                 a, b = blocks[i], blocks[j]
                 assert a.end <= b.start or b.end <= a.start
+
+
+def test_blocks_outside_the_waking_day_are_named_wholly_or_partly():
+    window = WakingWindow(7 * 60, 12 * 60 + 30)
+    inside = _times(9 * 60, 10 * 60)
+    partly = BlockTimes(12 * 60, 13 * 60, "Lunch", BlockCategory.MEALS)
+    wholly = BlockTimes(13 * 60, 14 * 60 + 30, "Walk", BlockCategory.EXERCISE)
+    early = BlockTimes(6 * 60, 7 * 60, "Run", BlockCategory.EXERCISE)
+    assert [outside_waking(b, window) for b in (inside, partly, wholly, early)] == [
+        False,
+        True,
+        True,
+        True,
+    ]
+    assert outside_line([inside], window) == ""
+    assert outside_line([early, inside, wholly], window) == (
+        "Outside your waking day: Run 06:00–07:00, Walk 13:00–14:30"
+    )
+    late = WakingWindow(10 * 60, 2 * 60)  # crosses midnight: 01:00 is inside
+    assert (
+        outside_line([BlockTimes(24 * 60 + 60, 24 * 60 + 90, "Read", BlockCategory.OTHER)], late)
+        == ""
+    )

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.journal import open_with_passphrase
-from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes
+from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, WakingWindow
 from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
 from recovery_desktop.ui.pages.day.page import DayPage
 from tests.conftest import PASSPHRASE
@@ -286,3 +286,25 @@ def test_undo_and_redo_work_with_the_focus_in_the_date_field(qtbot, journal, fil
     assert page.timeline.blocks == [] and page.side.status.text().endswith("Done again.")
     assert field.date().toPython() == YESTERDAY
     assert _reopened_blocks(journal, files) == []
+
+
+def test_blocks_outside_the_waking_day_are_named_beside_the_timeline(qtbot, journal):
+    """A window narrowed in Settings after planning: the blocks it leaves out are named in
+    the side panel, and Tab to one names it in the status line."""
+    journal.preferences.set_waking_window(WakingWindow(7 * 60, 12 * 60 + 30))
+    journal.day_plan.add(YESTERDAY, BlockTimes(9 * 60, 10 * 60, "Study", BlockCategory.OTHER))
+    journal.day_plan.add(YESTERDAY, BlockTimes(12 * 60, 13 * 60, "Lunch", BlockCategory.MEALS))
+    journal.day_plan.add(YESTERDAY, BlockTimes(13 * 60, 14 * 60 + 30, "Walk", BlockCategory.OTHER))
+    page = _page(qtbot, journal)
+    assert page.side.outside.isVisibleTo(page)
+    assert page.side.outside.text().startswith(
+        "Outside your waking day: Lunch 12:00–13:00, Walk 13:00–14:30."
+    )
+    page.timeline.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(page.timeline, Qt.Key.Key_Tab)
+    assert page.timeline.selected().title == "Walk"
+    assert page.side.status.text() == "Chosen: Walk 13:00–14:30, outside your waking day."
+    journal.preferences.set_waking_window(WakingWindow(7 * 60, 22 * 60))
+    page.refresh()
+    assert not page.side.outside.isVisibleTo(page)

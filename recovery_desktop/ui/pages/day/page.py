@@ -32,6 +32,7 @@ from recovery_desktop.domain.day_plan import (
     overlaps,
     waking_day,
 )
+from recovery_desktop.domain.day_words import block_times_text, outside_waking
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
 from recovery_desktop.ui.dialogs.drafts import restore_day
@@ -111,7 +112,7 @@ class DayPage(QWidget):
         line.change_requested.connect(self.change_block)
         line.done_requested.connect(self.toggle_done)
         line.delete_requested.connect(self.delete_block)
-        line.selection_changed.connect(lambda _b: self._update_buttons())
+        line.selection_changed.connect(self._chosen)
         side = self.side
         side.add_button.clicked.connect(lambda: self.add_block(-1, -1))
         side.edit_button.clicked.connect(lambda: self._with_selected(self.edit_block))
@@ -219,6 +220,13 @@ class DayPage(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.timeline.selected()
         self.side.block_chosen(chosen, self.undo_stack.canUndo())
+
+    def _chosen(self, block: DayBlock | None) -> None:
+        """A block chosen (Tab, arrows, a click): one outside the waking day, which the
+        timeline cannot show, is named in the status line."""
+        self._update_buttons()
+        if block is not None and outside_waking(block, self.waking):
+            self.side.status.setText(f"Chosen: {block_times_text(block)}, outside your waking day.")
 
     def _with_selected(self, action: Callable[[DayBlock], object]) -> None:
         """Run a button's ``action`` on the chosen block (the button is off without one)."""
