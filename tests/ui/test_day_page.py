@@ -308,3 +308,11 @@ def test_blocks_outside_the_waking_day_are_named_beside_the_timeline(qtbot, jour
     journal.preferences.set_waking_window(WakingWindow(7 * 60, 22 * 60))
     page.refresh()
     assert not page.side.outside.isVisibleTo(page)
+
+
+def test_the_heading_names_the_page(qtbot, journal):
+    """ "My day — Yesterday, Sunday 29 November": not to be taken for Today's heading."""
+    page = _page(qtbot, journal)
+    assert page.heading.text().startswith("My day — Yesterday, ")
+    page.go_to(date.today())
+    assert page.heading.text().startswith("My day — Today, ")

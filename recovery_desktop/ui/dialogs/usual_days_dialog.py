@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.calendar_text import WEEKDAYS
 from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, WakingWindow, minute_text
+from recovery_desktop.domain.day_words import block_times_text
 from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
 from recovery_desktop.ui.plain_text import tooltip_lines
 from recovery_desktop.ui.widgets.block_look import category_icon
-from recovery_desktop.ui.widgets.questions import ask
+from recovery_desktop.ui.widgets.questions import confirm
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -196,15 +197,28 @@ class UsualDaysDialog(QDialog):
         dialog.deleteLater()
 
     def remove(self) -> None:
+        """Asks first: a removed block of a usual day has no undo."""
         row = self.list.currentRow()
-        if 0 <= row < len(self.blocks):
+        if not 0 <= row < len(self.blocks):
+            return
+        name = self.weekday.currentText()
+        times = self.blocks[row]
+        if confirm(
+            self,
+            "Remove a block",
+            f"Remove {block_times_text(times)} from your usual {name}?",
+            "Days already planned stay as they are.",
+            "&Remove",
+        ):
             self._save([*self.blocks[:row], *self.blocks[row + 1 :]], "Removed.")
 
     def clear(self) -> None:
         name = self.weekday.currentText()
-        if ask(
+        if confirm(
             self,
-            f"Clear your usual {name}?",
-            f"Your usual {name} will have no blocks. Days already planned stay as they are.",
+            f"Clear your usual {name}",
+            f"Clear your usual {name}, removing all its blocks?",
+            "Days already planned stay as they are.",
+            "C&lear",
         ):
             self._save([], f"Your usual {name} is cleared.")

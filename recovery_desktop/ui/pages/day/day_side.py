@@ -25,7 +25,7 @@ from recovery_desktop.domain.calendar_text import weekday_name
 from recovery_desktop.domain.day_plan import DayBlock, WakingWindow, day_structure, minute_text
 from recovery_desktop.domain.day_words import outside_line, structure_lines
 from recovery_desktop.domain.wording import plural, shortened
-from recovery_desktop.ui.widgets.questions import ask
+from recovery_desktop.ui.widgets.questions import confirm
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -186,12 +186,13 @@ class DaySide(QWidget):
             self.failed.emit(str(error))
             return
         if usual is not None and usual.blocks:
-            question = (
+            detail = (
                 f"Your usual {weekday} has {plural(len(usual.blocks), 'block')}. This day's "
                 f"{plural(len(self.blocks), 'block')} will take their place. Days already "
                 "planned stay as they are."
             )
-            if not ask(self, f"Replace your usual {weekday}?", question):
+            question = f"Replace your usual {weekday} with this day?"
+            if not confirm(self, f"Replace your usual {weekday}?", question, detail, "&Replace"):
                 return
         try:
             self.plan.save_template(self.day.weekday(), [b.times for b in self.blocks])

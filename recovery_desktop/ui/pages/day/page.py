@@ -154,12 +154,16 @@ class DayPage(QWidget):
 
     @staticmethod
     def _heading_text(day: date) -> str:
+        """ "My day — Today, Monday 30 November": the page's name first, so that it never
+        reads as Today's heading."""
         today = date.today()
         if day == today:
-            return "Today, " + date_text(day, "%A %-d %B")
-        if (today - day).days == 1:
-            return "Yesterday, " + date_text(day, "%A %-d %B")
-        return date_text(day, "%A %-d %B %Y")
+            shown = "Today, " + date_text(day, "%A %-d %B")
+        elif (today - day).days == 1:
+            shown = "Yesterday, " + date_text(day, "%A %-d %B")
+        else:
+            shown = date_text(day, "%A %-d %B %Y")
+        return f"My day — {shown}"
 
     def refresh(self) -> None:
         """Read the day's blocks and the waking window again and show them."""
