@@ -51,11 +51,12 @@ def resized(times: BlockTimes, minutes: int, window: WakingWindow) -> BlockTimes
 
 def drawn(first: int, second: int, window: WakingWindow) -> tuple[int, int]:
     """The (start, end) a drag from minute ``first`` to ``second`` draws, either way up:
-    snapped outwards to the grid, at least one step long, inside the window."""
+    each end snapped to the nearest line of the grid (a drag ending a pixel past 10:00
+    ends at 10:00, not 10:15), at least one step long, inside the window."""
     low, high = window.span
     top, bottom = sorted((first, second))
-    start = max(low, min(_floor(top), high - STEP_MINUTES))
-    end = min(high, max(_ceil(bottom), start + STEP_MINUTES))
+    start = max(low, min(snap(top), high - STEP_MINUTES))
+    end = min(high, max(snap(bottom), start + STEP_MINUTES))
     return start, end
 
 

@@ -5,8 +5,16 @@ it means). The rules behind the numbers are ``domain/idle_time.py``'s."""
 
 from __future__ import annotations
 
-from recovery_desktop.domain.day_plan import DayStructure, WakingWindow, minute_text
-from recovery_desktop.domain.wording import plural
+from collections.abc import Sequence
+
+from recovery_desktop.domain.day_plan import (
+    BlockTimes,
+    DayBlock,
+    DayStructure,
+    WakingWindow,
+    minute_text,
+)
+from recovery_desktop.domain.wording import plural, shortened
 
 
 def duration_text(minutes: int) -> str:
@@ -52,3 +60,21 @@ def _longest(structure: DayStructure) -> str:
         f"Longest idle stretch: {minute_text(stretch.start)}–{minute_text(stretch.end)} "
         f"({duration_text(stretch.minutes)})"
     )
+
+
+def outside_waking(block: BlockTimes | DayBlock, window: WakingWindow) -> bool:
+    """True when ``block`` lies wholly or partly outside the waking day (a window changed
+    in Settings after the block was planned): the timeline shows the window only."""
+    low, high = window.span
+    return block.start < low or block.end > high
+
+
+def block_times_text(block: BlockTimes | DayBlock) -> str:
+    """ "Walk 13:00–14:30" """
+    return f"{shortened(block.title)} {minute_text(block.start)}–{minute_text(block.end)}"
+
+
+def outside_line(blocks: Sequence[BlockTimes | DayBlock], window: WakingWindow) -> str:
+    """ "Outside your waking day: Walk 13:00–14:30", or "" when every block lies inside."""
+    outside = [block_times_text(b) for b in blocks if outside_waking(b, window)]
+    return f"Outside your waking day: {', '.join(outside)}" if outside else ""

@@ -21,7 +21,12 @@ from recovery_desktop.domain.day_plan import (
     IdleStretch,
     WakingWindow,
 )
-from recovery_desktop.domain.day_words import duration_text, structure_lines
+from recovery_desktop.domain.day_words import (
+    duration_text,
+    outside_line,
+    outside_waking,
+    structure_lines,
+)
 from recovery_desktop.ui.pages.day.scale import TimelineScale
 
 WINDOW = WakingWindow()  # 07:00–23:00
@@ -59,9 +64,12 @@ def test_a_window_crossing_midnight_lets_a_block_reach_into_the_small_hours():
     assert resized(evening, 180, LATE).end == 1560
 
 
-def test_drawing_snaps_outwards_either_way_up_and_stays_in_the_window():
-    assert drawn(545, 620, WINDOW) == (540, 630)
-    assert drawn(620, 545, WINDOW) == (540, 630)
+def test_drawing_snaps_to_the_nearest_quarter_either_way_up_and_stays_in_the_window():
+    assert drawn(545, 620, WINDOW) == (540, 615)
+    assert drawn(620, 545, WINDOW) == (540, 615)
+    assert drawn(540, 601, WINDOW) == (540, 600)  # a pixel past 10:00 ends at 10:00
+    assert drawn(539, 606, WINDOW) == (540, 600)
+    assert drawn(553, 608, WINDOW) == (555, 615)
     assert drawn(600, 600, WINDOW) == (600, 615)
     assert drawn(1379, 1390, WINDOW) == (1365, 1380)
     assert drawn(1500, 1555, LATE) == (1500, 1560)
@@ -167,3 +175,26 @@ def test_blocks_sharing_a_column_never_overlap(spans):
             if placed[j][0] == column:
                 a, b = blocks[i], blocks[j]
                 assert a.end <= b.start or b.end <= a.start
+
+
+def test_blocks_outside_the_waking_day_are_named_wholly_or_partly():
+    window = WakingWindow(7 * 60, 12 * 60 + 30)
+    inside = _times(9 * 60, 10 * 60)
+    partly = BlockTimes(12 * 60, 13 * 60, "Lunch", BlockCategory.MEALS)
+    wholly = BlockTimes(13 * 60, 14 * 60 + 30, "Walk", BlockCategory.EXERCISE)
+    early = BlockTimes(6 * 60, 7 * 60, "Run", BlockCategory.EXERCISE)
+    assert [outside_waking(b, window) for b in (inside, partly, wholly, early)] == [
+        False,
+        True,
+        True,
+        True,
+    ]
+    assert outside_line([inside], window) == ""
+    assert outside_line([early, inside, wholly], window) == (
+        "Outside your waking day: Run 06:00–07:00, Walk 13:00–14:30"
+    )
+    late = WakingWindow(10 * 60, 2 * 60)  # crosses midnight: 01:00 is inside
+    assert (
+        outside_line([BlockTimes(24 * 60 + 60, 24 * 60 + 90, "Read", BlockCategory.OTHER)], late)
+        == ""
+    )

@@ -7,11 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.journal import open_with_passphrase
-from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes
+from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, WakingWindow
 from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
 from recovery_desktop.ui.pages.day.page import DayPage
 from tests.conftest import PASSPHRASE
@@ -101,7 +102,8 @@ def test_insert_adds_a_block_at_the_first_free_hour(qtbot, journal, files):
 
 
 def test_dragging_on_empty_time_draws_a_block_in_quarter_hours(qtbot, journal, files):
-    """A drag from about 09:05 to about 10:20 opens the dialog at 09:00–10:30."""
+    """A drag from about 09:05 to about 10:20 opens the dialog at 09:00–10:15: each end
+    goes to the nearest quarter hour."""
     page = _page(qtbot, journal)
     times = []
 
@@ -111,8 +113,8 @@ def test_dragging_on_empty_time_draws_a_block_in_quarter_hours(qtbot, journal, f
 
     when_shown(DayBlockDialog, act)
     _drag(qtbot, page, _centre(page, 9 * 60 + 5), _centre(page, 10 * 60 + 20))
-    assert times == [("09:00", "10:30")]
-    assert _reopened_blocks(journal, files) == [(540, 630, "Study", BlockCategory.OTHER, False)]
+    assert times == [("09:00", "10:15")]
+    assert _reopened_blocks(journal, files) == [(540, 615, "Study", BlockCategory.OTHER, False)]
 
 
 def test_the_block_dialog_refuses_what_cannot_be_saved_and_keeps_it(qtbot, journal):
@@ -261,3 +263,56 @@ def test_a_change_the_journal_refuses_says_so_and_the_block_stays(qtbot, journal
     assert page.side.status.text() == "Not saved: The disk is full."
     assert page.timeline.blocks[0].start == 720
     assert not page.side.undo_button.isEnabled()
+
+
+def test_undo_and_redo_work_with_the_focus_in_the_date_field(qtbot, journal, files):
+    """Ctrl+Z and Redo (Ctrl+Shift+Z; Ctrl+Y on Windows) take a change back and do it
+    again from anywhere on the page, the date field too (it has nothing of its own to undo)."""
+    journal.day_plan.add(YESTERDAY, LUNCH)
+    page = _page(qtbot, journal)
+    page.timeline.setFocus()
+    qtbot.keyClick(page.timeline, Qt.Key.Key_Down)
+    qtbot.keyClick(page.timeline, Qt.Key.Key_Delete)
+    assert page.timeline.blocks == []
+    field = page.picker.date_edit
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [b.title for b in page.timeline.blocks] == ["Lunch"]
+    assert page.side.status.text().endswith("Undone.")
+    [redo, *_] = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    combo = redo[0]
+    qtbot.keyClick(field, combo.key(), combo.keyboardModifiers())
+    assert page.timeline.blocks == [] and page.side.status.text().endswith("Done again.")
+    assert field.date().toPython() == YESTERDAY
+    assert _reopened_blocks(journal, files) == []
+
+
+def test_blocks_outside_the_waking_day_are_named_beside_the_timeline(qtbot, journal):
+    """A window narrowed in Settings after planning: the blocks it leaves out are named in
+    the side panel, and Tab to one names it in the status line."""
+    journal.preferences.set_waking_window(WakingWindow(7 * 60, 12 * 60 + 30))
+    journal.day_plan.add(YESTERDAY, BlockTimes(9 * 60, 10 * 60, "Study", BlockCategory.OTHER))
+    journal.day_plan.add(YESTERDAY, BlockTimes(12 * 60, 13 * 60, "Lunch", BlockCategory.MEALS))
+    journal.day_plan.add(YESTERDAY, BlockTimes(13 * 60, 14 * 60 + 30, "Walk", BlockCategory.OTHER))
+    page = _page(qtbot, journal)
+    assert page.side.outside.isVisibleTo(page)
+    assert page.side.outside.text().startswith(
+        "Outside your waking day: Lunch 12:00–13:00, Walk 13:00–14:30."
+    )
+    page.timeline.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(page.timeline, Qt.Key.Key_Tab)
+    assert page.timeline.selected().title == "Walk"
+    assert page.side.status.text() == "Chosen: Walk 13:00–14:30, outside your waking day."
+    journal.preferences.set_waking_window(WakingWindow(7 * 60, 22 * 60))
+    page.refresh()
+    assert not page.side.outside.isVisibleTo(page)
+
+
+def test_the_heading_names_the_page(qtbot, journal):
+    """ "My day — Yesterday, Sunday 29 November": not to be taken for Today's heading."""
+    page = _page(qtbot, journal)
+    assert page.heading.text().startswith("My day — Yesterday, ")
+    page.go_to(date.today())
+    assert page.heading.text().startswith("My day — Today, ")

@@ -43,13 +43,24 @@ def _reopened(journal, files):
     return open_with_passphrase(files, PASSPHRASE)
 
 
-def _answer_questions(monkeypatch, answer: QMessageBox.StandardButton) -> list[str]:
-    asked: list[str] = []
+def _answer_questions(monkeypatch, yes: bool) -> list[tuple[str, list[str]]]:
+    """Answer every question box: its action button (``yes``) or Cancel. Returns what each
+    asked, with its buttons, as the user reads them."""
+    asked: list[tuple[str, list[str]]] = []
 
-    def question(_parent, title, _text, _buttons, _default):
-        asked.append(title)
-        return answer
+    def exec_(box):
+        buttons = [b.text() for b in box.buttons()]
+        asked.append((box.text(), buttons))
+        cancel = box.escapeButton()
+        wanted = next(b for b in box.buttons() if b is not cancel) if yes else cancel
+        wanted.click()
+        return 0
 
+    def question(_parent, _title, text, _buttons, _default):  # a plain Yes/No box
+        asked.append((text, ["&Yes", "&No"]))
+        return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     monkeypatch.setattr(QMessageBox, "question", question)
     return asked
 
@@ -91,11 +102,12 @@ def test_replacing_a_usual_day_asks_first(qtbot, journal, monkeypatch):
     journal.day_plan.save_template(TODAY.weekday(), [GROUP])
     journal.day_plan.add(TODAY, WALK)
     page = _page(qtbot, journal, TODAY)
-    asked = _answer_questions(monkeypatch, QMessageBox.StandardButton.No)
+    asked = _answer_questions(monkeypatch, yes=False)
     page.side.save_as_usual()
-    assert asked == [f"Replace your usual {weekday_name(TODAY)}?"]
+    weekday = weekday_name(TODAY)
+    assert asked == [(f"Replace your usual {weekday} with this day?", ["&Replace", "Cancel"])]
     assert journal.day_plan.template(TODAY.weekday()).blocks == (GROUP,)
-    _answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    _answer_questions(monkeypatch, yes=True)
     page.side.save_as_usual()
     assert journal.day_plan.template(TODAY.weekday()).blocks == (WALK,)
 
@@ -149,10 +161,19 @@ def test_usual_days_change_and_remove_blocks_and_clear_a_weekday(
     when_shown(DayBlockDialog, rename)
     dialog.change()
     dialog.list.setCurrentRow(1)
+    asked = _answer_questions(monkeypatch, yes=False)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert asked == [("Remove Group 18:00–19:30 from your usual Monday?", ["&Remove", "Cancel"])]
+    assert dialog.list.count() == 2  # Cancel kept it
+    asked = _answer_questions(monkeypatch, yes=True)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.list.count() == 1 and dialog.status.text() == "Removed."
     dialog.weekday.setCurrentIndex(1)
-    _answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
+    assert asked[-1] == (
+        "Clear your usual Tuesday, removing all its blocks?",
+        ["C&lear", "Cancel"],
+    )
     assert not dialog.clear_button.isEnabled()
     reopened = _reopened(journal, files)
     try:

@@ -23,6 +23,7 @@ from recovery_desktop.ui.dialogs.drafts import RESUMED
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
+from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.flows import Flows
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.day.page import DayPage
@@ -383,3 +384,57 @@ def test_a_lapse_begun_from_the_craving_panel_comes_back_linked_to_its_craving(
     [lapse] = session.journal.recovery_time.lapses(TODAY, TODAY)
     assert (lapse.before, lapse.craving_id) == (BEFORE, craving.id)
     assert craving.outcome is Outcome.USED
+
+
+def test_ctrl_l_in_a_usual_days_block_brings_usual_days_and_the_typing_back(
+    qtbot, window_for, counting, files
+):
+    """My day → Usual days… → Change… on a block, type in the title, Ctrl+L, unlock: Usual
+    days is open again on that weekday with the block's dialog filled as it was left;
+    Save changes that block of the usual day."""
+    weekday = TODAY.weekday()
+    counting.day_plan.save_template(weekday, [BlockTimes(420, 480, "Walk", BlockCategory.EXERCISE)])
+    window, session = _unlocked(window_for, counting, files)
+    page = _show(window, DayPage)
+
+    def change_the_block(dialog):
+        assert dialog.list.currentRow() == 0
+        dialog.change()
+
+    def type_then_lock(dialog):
+        qtbot.keyClick(dialog.title_edit, Qt.Key.Key_End)
+        qtbot.keyClicks(dialog.title_edit, " by the river")
+        qtbot.keyClick(dialog.title_edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+    when_shown(UsualDaysDialog, change_the_block)
+    when_shown(DayBlockDialog, type_then_lock)
+    qtbot.mouseClick(page.side.usual_days, LEFT)
+    assert not session.is_unlocked
+    [kept] = _kept_drafts(files)
+    assert (kept.kind, kept.text("title"), kept.number("weekday")) == (
+        DraftKind.DAY_BLOCK,
+        "Walk by the river",
+        weekday,
+    )
+    seen = []
+
+    def look_then_save(dialog):
+        usual = dialog.parent()
+        seen.append(
+            (
+                isinstance(usual, UsualDaysDialog) and usual.isVisible(),
+                usual.chosen_weekday(),
+                dialog.title_edit.text(),
+                _resumed_line_shown(dialog),
+            )
+        )
+        _save(dialog)
+        usual.reject()  # then Close
+
+    back = when_shown(DayBlockDialog, look_then_save)
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: bool(back), timeout=5000)
+    assert seen == [(True, weekday, "Walk by the river", True)]
+    usual = session.journal.day_plan.template(weekday)
+    assert [b.title for b in usual.blocks] == ["Walk by the river"]
+    qtbot.waitUntil(lambda: session.journal.drafts.drafts() == [])

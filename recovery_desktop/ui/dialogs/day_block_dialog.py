@@ -47,7 +47,8 @@ class DayBlockDialog(QDialog, KeepsDraft):
     """Edits ``times`` (a new block's proposed times, or an existing one's). ``done`` is
     None for a new block or a usual day's block, which have no tick. ``kept`` names the
     day's block (its day and row id, 0 for a new one) whose typing is kept as a draft when
-    the journal locks; a usual day's block (``kept`` None) is not kept."""
+    the journal locks; ``usual`` (weekday, row in that usual day; row -1 for a new one)
+    names a usual day's block, kept the same way."""
 
     def __init__(
         self,
@@ -58,12 +59,15 @@ class DayBlockDialog(QDialog, KeepsDraft):
         new: bool,
         done: bool | None = False,
         kept: tuple[date, int] | None = None,
+        usual: tuple[int, int] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.save = save
         self.kept = kept
-        self.draft_kind = DraftKind.DAY_BLOCK if kept is not None else None
+        self.usual = usual
+        kept_at_all = kept is not None or usual is not None
+        self.draft_kind = DraftKind.DAY_BLOCK if kept_at_all else None
         self.setWindowTitle("New block" if new else "Edit block")
         self.setMinimumWidth(460)
         self.error = ErrorLabel(self)
@@ -124,7 +128,10 @@ class DayBlockDialog(QDialog, KeepsDraft):
 
     def draft_values(self) -> dict[str, DraftValue]:
         day, block_id = self.kept or (None, 0)
+        weekday, row = self.usual or (None, None)
         return {
+            "weekday": weekday,
+            "row": row,
             "day": day.isoformat() if day is not None else None,
             "id": block_id,
             "start": self.start.currentData(),

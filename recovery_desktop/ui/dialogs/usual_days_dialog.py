@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.calendar_text import WEEKDAYS
-from recovery_desktop.domain.day_plan import BlockTimes, WakingWindow, minute_text
+from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, WakingWindow, minute_text
+from recovery_desktop.domain.day_words import block_times_text
+from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
 from recovery_desktop.ui.plain_text import tooltip_lines
 from recovery_desktop.ui.widgets.block_look import category_icon
-from recovery_desktop.ui.widgets.questions import ask
+from recovery_desktop.ui.widgets.questions import confirm
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -43,7 +45,9 @@ def block_line(times: BlockTimes) -> str:
 
 
 class UsualDaysDialog(QDialog):
-    """Shows ``weekday``'s usual plan first (0 = Monday)."""
+    """Shows ``weekday``'s usual plan first (0 = Monday). With ``draft`` (a usual day's
+    block being changed when the journal locked), its block dialog opens again at once,
+    filled in as it was left."""
 
     def __init__(
         self,
@@ -51,6 +55,7 @@ class UsualDaysDialog(QDialog):
         window: WakingWindow,
         weekday: int,
         parent: QWidget | None = None,
+        draft: Draft | None = None,
     ) -> None:
         super().__init__(parent)
         self.plan = plan
@@ -81,6 +86,8 @@ class UsualDaysDialog(QDialog):
         self.weekday.currentIndexChanged.connect(lambda _i: self.load())
         self.weekday.setCurrentIndex(weekday)
         self.load()
+        if draft is not None:
+            QTimer.singleShot(0, self, lambda: self._resume(draft))
 
     def _build(self) -> None:
         intro = QLabel(
@@ -151,29 +158,67 @@ class UsualDaysDialog(QDialog):
 
     def change(self) -> None:
         row = self.list.currentRow()
-        if not 0 <= row < len(self.blocks):
-            return
+        if 0 <= row < len(self.blocks):
+            self._edit(row)
+
+    def _resume(self, draft: Draft) -> None:
+        """Reopen the block dialog the lock closed: for its row if that block is still
+        there, else as a new block of this usual day (nothing typed is dropped)."""
+        row = draft.number("row")
+        if row is None or not 0 <= row < len(self.blocks):
+            row = -1
+        else:
+            self.list.setCurrentRow(row)
+        self._edit(row, draft)
+
+    def _edit(self, row: int, draft: Draft | None = None) -> None:
+        """The block dialog for ``row`` (-1: a new block), kept as a draft on a lock."""
 
         def save(times: BlockTimes, _done: bool) -> bool:
-            blocks = [*self.blocks[:row], times, *self.blocks[row + 1 :]]
-            return self._save(sorted(blocks, key=lambda b: b.start), "Saved.")
+            others = [b for index, b in enumerate(self.blocks) if index != row]
+            return self._save(sorted([*others, times], key=lambda b: b.start), "Saved.")
 
-        dialog = DayBlockDialog(
-            self.blocks[row], self.waking, save, new=False, done=None, parent=self
+        start = self.waking.span[0]
+        times = (
+            self.blocks[row] if row >= 0 else BlockTimes(start, start + 60, "", BlockCategory.OTHER)
         )
+        dialog = DayBlockDialog(
+            times,
+            self.waking,
+            save,
+            new=row < 0,
+            done=None,
+            usual=(self.chosen_weekday(), row),
+            parent=self,
+        )
+        if draft is not None:
+            dialog.resume(draft)
         dialog.exec()
         dialog.deleteLater()
 
     def remove(self) -> None:
+        """Asks first: a removed block of a usual day has no undo."""
         row = self.list.currentRow()
-        if 0 <= row < len(self.blocks):
+        if not 0 <= row < len(self.blocks):
+            return
+        name = self.weekday.currentText()
+        times = self.blocks[row]
+        if confirm(
+            self,
+            "Remove a block",
+            f"Remove {block_times_text(times)} from your usual {name}?",
+            "Days already planned stay as they are.",
+            "&Remove",
+        ):
             self._save([*self.blocks[:row], *self.blocks[row + 1 :]], "Removed.")
 
     def clear(self) -> None:
         name = self.weekday.currentText()
-        if ask(
+        if confirm(
             self,
-            f"Clear your usual {name}?",
-            f"Your usual {name} will have no blocks. Days already planned stay as they are.",
+            f"Clear your usual {name}",
+            f"Clear your usual {name}, removing all its blocks?",
+            "Days already planned stay as they are.",
+            "C&lear",
         ):
             self._save([], f"Your usual {name} is cleared.")

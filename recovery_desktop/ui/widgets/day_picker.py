@@ -1,15 +1,17 @@
 """Choosing one day: ◀, a date field with a calendar, ▶ and Today, as Today and My day
 show them. Days after today are refused (the field stops at today, ▶ is off on today);
-days before ``dates.EARLIEST_DAY`` too (``sensible_dates``)."""
+days before ``dates.EARLIEST_DAY`` too (the field stops there, ◀ is off on it), so the
+day shown never leaves the range the journal keeps."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
 
+from recovery_desktop.domain.dates import EARLIEST_DAY
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 
 
@@ -29,6 +31,9 @@ class DayPicker(QWidget):
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setAccessibleName(accessible_name)
         sensible_dates(self.date_edit, date.today())
+        # Undo and redo belong to the page (My day's changes), not to the field's text.
+        self.date_edit.installEventFilter(self)
+        self.date_edit.lineEdit().installEventFilter(self)
         self.date_edit.dateChanged.connect(lambda q: self.choose(from_qdate(q)))
         self.previous_button = QPushButton("◀", self)
         self.previous_button.setAccessibleName("Previous day")
@@ -47,6 +52,16 @@ class DayPicker(QWidget):
         for widget in (self.previous_button, self.date_edit, self.next_button, self.today_button):
             row.addWidget(widget)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The date field lets Undo and Redo pass to the page's shortcuts: it has nothing
+        useful to undo, and would otherwise swallow Ctrl+Z."""
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and (
+            isinstance(event, QKeyEvent) and _undo_or_redo(event)
+        ):
+            event.ignore()  # not taken as the field's own key: the shortcut runs
+            return True
+        return super().eventFilter(watched, event)
+
     def add_shortcuts(self, page: QWidget) -> None:
         """Alt+Left and Alt+Right step a day back and on anywhere in ``page``."""
         for keys, delta in (("Alt+Left", -1), ("Alt+Right", 1)):
@@ -55,11 +70,14 @@ class DayPicker(QWidget):
             shortcut.activated.connect(lambda d=delta: self.step(d))
 
     def step(self, days: int) -> None:
-        self.choose(self.day + timedelta(days=days))
+        """``days`` on (negative: back), stopped at the first and the last day allowed."""
+        earliest = EARLIEST_DAY.toordinal()
+        self.choose(date.fromordinal(max(earliest, self.day.toordinal() + days)))
 
     def choose(self, day: date) -> None:
-        """The user picked ``day``: told unless it is the one shown or after today."""
-        if day != self.day and day <= date.today():
+        """The user picked ``day``: told unless it is the one shown or outside the days
+        allowed (before ``EARLIEST_DAY``, after today)."""
+        if day != self.day and allowed(day):
             self.day_chosen.emit(day)
 
     def show_day(self, day: date) -> None:
@@ -70,8 +88,20 @@ class DayPicker(QWidget):
         self.date_edit.setDate(to_qdate(day))
         self.date_edit.blockSignals(False)
         self.next_button.setEnabled(day < date.today())
+        self.previous_button.setEnabled(day > EARLIEST_DAY)
 
     def set_today(self, today: date) -> None:
         """The local date changed: the field's limit and ▶ follow."""
         self.date_edit.setMaximumDate(to_qdate(today))
         self.next_button.setEnabled(self.day < today)
+
+
+def allowed(day: date) -> bool:
+    """A day a day page may show: from ``EARLIEST_DAY`` to today."""
+    return EARLIEST_DAY <= day <= date.today()
+
+
+def _undo_or_redo(event: QKeyEvent) -> bool:
+    return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+        QKeySequence.StandardKey.Redo
+    )

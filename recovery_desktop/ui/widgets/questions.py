@@ -15,3 +15,20 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm(parent: QWidget, title: str, question: str, detail: str, action: str) -> bool:
+    """Ask ``question`` (a question naming the action) with ``detail`` below it, and two
+    buttons: ``action`` ("&Replace") and Cancel, the default. True when ``action`` was
+    chosen."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(question)
+    box.setInformativeText(detail)
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is yes

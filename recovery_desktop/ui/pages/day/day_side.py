@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.calendar_text import weekday_name
 from recovery_desktop.domain.day_plan import DayBlock, WakingWindow, day_structure, minute_text
-from recovery_desktop.domain.day_words import structure_lines
+from recovery_desktop.domain.day_words import outside_line, structure_lines
 from recovery_desktop.domain.wording import plural, shortened
-from recovery_desktop.ui.widgets.questions import ask
+from recovery_desktop.ui.widgets.questions import confirm
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -74,6 +74,11 @@ class DaySide(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setAccessibleName("What the day adds up to")
+        self.outside = QLabel(self)  # blocks the timeline cannot show: named here
+        self.outside.setWordWrap(True)
+        self.outside.setTextFormat(Qt.TextFormat.PlainText)
+        self.outside.setAccessibleName("Blocks outside your waking day")
+        self.outside.hide()
         self.status = StatusLine("My day status", self)
         self.add_button = _button("&Add block…", "Add a block at the next free time (Insert)", self)
         self.edit_button = _button("&Edit…", "Change the chosen block (Enter)", self)
@@ -109,6 +114,7 @@ class DaySide(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
+        layout.addWidget(self.outside)
         layout.addLayout(buttons)
         layout.addWidget(usual)
         layout.addStretch(1)
@@ -122,6 +128,9 @@ class DaySide(QWidget):
         self.blocks = blocks
         structure = day_structure(blocks, window, day_over=day_over)
         self.summary.setText("\n".join(structure_lines(structure, window, day_over)))
+        line = outside_line(blocks, window)
+        self.outside.setText(line + (". Tab reaches them; Enter changes one." if line else ""))
+        self.outside.setVisible(bool(line))
         self._show_usual_days()
 
     def block_chosen(self, block: DayBlock | None, can_undo: bool) -> None:
@@ -177,12 +186,13 @@ class DaySide(QWidget):
             self.failed.emit(str(error))
             return
         if usual is not None and usual.blocks:
-            question = (
+            detail = (
                 f"Your usual {weekday} has {plural(len(usual.blocks), 'block')}. This day's "
                 f"{plural(len(self.blocks), 'block')} will take their place. Days already "
                 "planned stay as they are."
             )
-            if not ask(self, f"Replace your usual {weekday}?", question):
+            question = f"Replace your usual {weekday} with this day?"
+            if not confirm(self, f"Replace your usual {weekday}?", question, detail, "&Replace"):
                 return
         try:
             self.plan.save_template(self.day.weekday(), [b.times for b in self.blocks])

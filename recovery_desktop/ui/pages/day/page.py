@@ -32,6 +32,7 @@ from recovery_desktop.domain.day_plan import (
     overlaps,
     waking_day,
 )
+from recovery_desktop.domain.day_words import block_times_text, outside_waking
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
 from recovery_desktop.ui.dialogs.drafts import restore_day
@@ -39,7 +40,7 @@ from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.pages.day.commands import Added, BlockIds, Changed, Deleted
 from recovery_desktop.ui.pages.day.day_side import DaySide, overlap_question
 from recovery_desktop.ui.pages.day.timeline import Timeline
-from recovery_desktop.ui.widgets.day_picker import DayPicker
+from recovery_desktop.ui.widgets.day_picker import DayPicker, allowed
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class DayPage(QWidget):
         line.change_requested.connect(self.change_block)
         line.done_requested.connect(self.toggle_done)
         line.delete_requested.connect(self.delete_block)
-        line.selection_changed.connect(lambda _b: self._update_buttons())
+        line.selection_changed.connect(self._chosen)
         side = self.side
         side.add_button.clicked.connect(lambda: self.add_block(-1, -1))
         side.edit_button.clicked.connect(lambda: self._with_selected(self.edit_block))
@@ -119,7 +120,7 @@ class DayPage(QWidget):
         side.delete_button.clicked.connect(lambda: self._with_selected(self.delete_block))
         side.undo_button.clicked.connect(self.undo)
         side.filled.connect(self._filled)
-        side.usual_days.clicked.connect(self.open_usual_days)
+        side.usual_days.clicked.connect(lambda: self.open_usual_days())
         side.failed.connect(self.side.status.setText)
         undo = QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)
         redo = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
@@ -134,7 +135,7 @@ class DayPage(QWidget):
 
     # -- the day shown -------------------------------------------------------------------
     def go_to(self, day: date) -> None:
-        if day != self.day and day <= date.today():
+        if day != self.day and allowed(day):
             self.load(day)
 
     def load(self, day: date) -> None:
@@ -153,12 +154,16 @@ class DayPage(QWidget):
 
     @staticmethod
     def _heading_text(day: date) -> str:
+        """ "My day — Today, Monday 30 November": the page's name first, so that it never
+        reads as Today's heading."""
         today = date.today()
         if day == today:
-            return "Today, " + date_text(day, "%A %-d %B")
-        if (today - day).days == 1:
-            return "Yesterday, " + date_text(day, "%A %-d %B")
-        return date_text(day, "%A %-d %B %Y")
+            shown = "Today, " + date_text(day, "%A %-d %B")
+        elif (today - day).days == 1:
+            shown = "Yesterday, " + date_text(day, "%A %-d %B")
+        else:
+            shown = date_text(day, "%A %-d %B %Y")
+        return f"My day — {shown}"
 
     def refresh(self) -> None:
         """Read the day's blocks and the waking window again and show them."""
@@ -219,6 +224,13 @@ class DayPage(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.timeline.selected()
         self.side.block_chosen(chosen, self.undo_stack.canUndo())
+
+    def _chosen(self, block: DayBlock | None) -> None:
+        """A block chosen (Tab, arrows, a click): one outside the waking day, which the
+        timeline cannot show, is named in the status line."""
+        self._update_buttons()
+        if block is not None and outside_waking(block, self.waking):
+            self.side.status.setText(f"Chosen: {block_times_text(block)}, outside your waking day.")
 
     def _with_selected(self, action: Callable[[DayBlock], object]) -> None:
         """Run a button's ``action`` on the chosen block (the button is off without one)."""
@@ -316,7 +328,12 @@ class DayPage(QWidget):
 
     def resume_draft(self, draft: Draft) -> None:
         """Reopen the block dialog that was open when the journal locked, as it was left:
-        on its day, for its block (a new one if that block is gone)."""
+        on its day, for its block (a new one if that block is gone); a usual day's block
+        reopens inside Usual days."""
+        weekday = draft.number("weekday")
+        if weekday is not None and 0 <= weekday <= 6:
+            self.open_usual_days(weekday, draft)
+            return
         restore_day(draft, "day", self.go_to)
         block = next((b for b in self.blocks if b.id == draft.number("id")), None)
         if block is None:
@@ -368,8 +385,10 @@ class DayPage(QWidget):
         self._push(Added(self.plan, self.ids, self._failed, blocks, "fill"))
         self._saved()
 
-    def open_usual_days(self) -> None:
-        dialog = UsualDaysDialog(self.plan, self.waking, self.day.weekday(), self)
+    def open_usual_days(self, weekday: int | None = None, draft: Draft | None = None) -> None:
+        """Usual days, on ``weekday`` (the shown day's by default), resuming ``draft``."""
+        chosen = self.day.weekday() if weekday is None else weekday
+        dialog = UsualDaysDialog(self.plan, self.waking, chosen, self, draft)
         dialog.exec()
         dialog.deleteLater()
         self.refresh()

@@ -32,7 +32,7 @@ from recovery_desktop.ui.pages.today.day_card import DayCard
 from recovery_desktop.ui.pages.today.story import DayStory
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
-from recovery_desktop.ui.widgets.day_picker import DayPicker
+from recovery_desktop.ui.widgets.day_picker import DayPicker, allowed
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 AUTOSAVE_DELAY_MS = 700
@@ -152,7 +152,7 @@ class TodayPage(QWidget):
         self.picker.step(days)
 
     def go_to(self, day: date) -> None:
-        if day == self.day or day > date.today():
+        if day == self.day or not allowed(day):
             return
         self.flush()
         self.load(day)
