@@ -221,7 +221,7 @@ def cravings_by_idle_band(data: TrendData, style: ChartStyle) -> Chart:
     axes.set_xlabel("idle time that day (finished days with a plan)", color=style.muted)
     _hidden_note(axes, bands, style)
     if not any(band.days for band in bands):
-        no_data_note(axes, style, NO_FINISHED_PLANS)
+        no_data_note(axes, style, NO_FINISHED_PLANS if data.day_blocks else NO_PLANS)
     elif not shown:
         no_data_note(axes, style, f"No band holds {MIN_DAYS_PER_BAND} days or more yet")
     return chart

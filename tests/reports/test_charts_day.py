@@ -227,3 +227,16 @@ def test_ten_years_of_plans_make_one_collection_per_series():
         chart_spec("idle_cravings").build(TrendData(ten, day_blocks=plans), LIGHT).figure.axes[0]
     )
     assert len(weekly) == len(mondays(ten)) and np.isfinite([h for _x, h in weekly]).all()
+
+
+def test_bands_say_when_only_today_has_a_plan():
+    """Today counts once it is over: with a plan for today only, the band chart says no
+    finished day has one yet, not that there are no plans (the planned chart shows it)."""
+    today = PERIOD.end
+    blocks = {today: (DayBlock(1, today, BlockTimes(9 * 60, 12 * 60, "Work", BlockCategory.WORK)),)}
+    data = TrendData(
+        PERIOD, day_blocks=blocks, read_at=datetime.combine(today, datetime.min.time())
+    )
+    chart = chart_spec("idle_bands").build(data, LIGHT)
+    texts = [t.get_text() for ax in chart.figure.axes for t in ax.texts]
+    assert "No finished day with a plan in this period yet" in texts
