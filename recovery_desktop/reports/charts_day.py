@@ -109,6 +109,7 @@ def _daily_idle(
         label="Idle hours (no bar: no plan)",
         **bar_edges(style, colour, data.period),
     )
+    _mark_fully_planned(axes, [x for d, x in zip(days, xs, strict=True) if not d.idle_hours], style)
     for day, x in zip(days, xs, strict=True):
         text = (
             f"{date_text(day.day, '%a %-d %b %Y')}\nIdle {hours_text(day.structure.idle_minutes)}"
@@ -116,6 +117,25 @@ def _daily_idle(
         text += f" \u00b7 {plural(day.cravings, 'craving')}"
         chart.points.append(HoverPoint(0, x, day.idle_hours, text))
     return [(day_number(day), n) for day, n in sorted(cravings.items()) if n]
+
+
+FULLY_PLANNED = "No idle time (the whole day planned)"
+
+
+def _mark_fully_planned(axes: Axes, xs: list[float], style: ChartStyle) -> None:
+    """A day with a plan and no idle time has a bar of height 0: a mark on the baseline
+    tells it apart from a day without a plan (no bar, no mark)."""
+    if xs:
+        axes.plot(
+            xs,
+            [0.0] * len(xs),
+            linestyle="none",
+            marker="^",
+            markersize=5,
+            color=style.colour("idle"),
+            clip_on=False,
+            label=FULLY_PLANNED,
+        )
 
 
 def _weekly_idle(

@@ -240,3 +240,17 @@ def test_bands_say_when_only_today_has_a_plan():
     chart = chart_spec("idle_bands").build(data, LIGHT)
     texts = [t.get_text() for ax in chart.figure.axes for t in ax.texts]
     assert "No finished day with a plan in this period yet" in texts
+
+
+def test_a_fully_planned_day_is_marked_apart_from_a_day_without_a_plan():
+    """A day whose blocks cover the whole waking day has no idle time: it gets a mark on
+    the baseline (and a legend entry), a day without a plan gets nothing."""
+    day = PERIOD.start
+    whole = BlockTimes(7 * 60, 23 * 60, "Busy", BlockCategory.WORK)
+    data = TrendData(PERIOD, day_blocks={day: (DayBlock(1, day, whole, done=True),)})
+    chart = chart_spec("idle_cravings").build(data, LIGHT)
+    [marks] = [
+        line for line in chart.figure.axes[0].lines if line.get_label().startswith("No idle")
+    ]
+    assert list(marks.get_xdata()) == [day_number(day)]
+    assert list(marks.get_ydata()) == [0.0]
