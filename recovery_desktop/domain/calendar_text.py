@@ -99,3 +99,13 @@ def day_in(moment: date, first: date, last: date, pattern: str = "%A %-d %B") ->
         return date_text(moment, pattern)
     date_part, comma, time_part = pattern.partition(",")
     return date_text(moment, f"{date_part} %Y{comma}{time_part}")
+
+
+def day_heading(day: date, today: date) -> str:
+    """A page's heading for ``day``: "Today, Monday 30 November", "Yesterday, …", else
+    the date with its year ("Friday 27 November 2026")."""
+    if day == today:
+        return "Today, " + date_text(day, "%A %-d %B")
+    if (today - day).days == 1:
+        return "Yesterday, " + date_text(day, "%A %-d %B")
+    return date_text(day, "%A %-d %B %Y")

@@ -1,11 +1,13 @@
-"""Python's cycle collector runs on the GUI thread only, while a helper thread runs Python.
+"""Python's cycle collector runs on the GUI thread only, while a helper thread runs Python
+(the worker while it has work, the import thread while it imports: each calls
+:func:`hold` and :func:`release`).
 
 CPython runs its cycle collector in whichever thread happens to allocate when a threshold is
 passed. While the worker draws a chart, that is usually the worker: a Qt object that became
 garbage on the GUI thread (a closed dialog caught in a reference cycle) is then destroyed on
 the worker, where Qt cannot stop its timers ("Timers cannot be stopped from another
 thread"). The timer fires later for an object that no longer exists and the GUI thread
-crashes (SIGSEGV in ``QTimerInfoList::activateTimers``). So while any helper thread runs,
+crashes (SIGSEGV in ``QTimerInfoList::activateTimers``). So while a helper thread runs,
 automatic collection is off and a timer on the GUI thread collects instead, by the
 interpreter's own thresholds and its rule for full collections. The timer looks every
 100 ms, and every 10 ms while it keeps finding a collection due, so that no collection has

@@ -30,6 +30,17 @@ GROUP = BlockTimes(1080, 1170, "Group meeting", BlockCategory.MEETING, "Bring th
 LUNCH = BlockTimes(720, 750, "Lunch", BlockCategory.MEALS)
 
 
+GROUP_ROW = (
+    MONDAY,
+    1080,
+    1170,
+    "Group meeting",
+    BlockCategory.MEETING,
+    "Bring the workbook",
+    False,
+)
+
+
 def _reopened(journal, files):
     journal.close()
     return open_with_passphrase(files, PASSPHRASE)
@@ -48,15 +59,7 @@ def test_blocks_are_stored_and_read_back_by_start_after_reopening(journal, files
     try:
         assert _shape(journal.day_plan.blocks(MONDAY)) == [
             (MONDAY, 540, 1020, "Work", BlockCategory.WORK, "", False),
-            (
-                MONDAY,
-                1080,
-                1170,
-                "Group meeting",
-                BlockCategory.MEETING,
-                "Bring the workbook",
-                False,
-            ),
+            GROUP_ROW,
         ]
         assert journal.day_plan.blocks(TUESDAY) == []
         assert journal.day_plan.count() == 2
@@ -76,15 +79,7 @@ def test_update_and_done_ticks_are_kept(journal, files):
     try:
         assert _shape(journal.day_plan.blocks(MONDAY)) == [
             (MONDAY, 600, 1080, "Work (late start)", BlockCategory.WORK, "Bus", True),
-            (
-                MONDAY,
-                1080,
-                1170,
-                "Group meeting",
-                BlockCategory.MEETING,
-                "Bring the workbook",
-                False,
-            ),
+            GROUP_ROW,
         ]
     finally:
         journal.close()

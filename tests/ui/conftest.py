@@ -167,3 +167,21 @@ def wizard_at_first_steps(qtbot, files):
     wizard.currentPage().unprotected.setChecked(True)
     wizard.next()
     return wizard, created
+
+
+def shown_day_page(qtbot, journal, day):
+    """The My day page on ``journal``'s repositories, following its changes, shown and
+    active (keys reach it), on ``day``."""
+    from PySide6.QtWidgets import QApplication
+
+    from recovery_desktop.ui.pages.day.page import DayPage
+
+    page = DayPage(journal.day_plan, journal.preferences)
+    follow_journal(page, journal)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    page.go_to(day)
+    return page

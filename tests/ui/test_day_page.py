@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.journal import open_with_passphrase
@@ -16,7 +16,7 @@ from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, WakingWi
 from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
 from recovery_desktop.ui.pages.day.page import DayPage
 from tests.conftest import PASSPHRASE
-from tests.ui.conftest import follow_journal
+from tests.ui.conftest import shown_day_page
 from tests.ui.modal import stop_watching, when_shown  # noqa: F401 (stop_watching: fixture)
 
 YESTERDAY = date.today() - timedelta(days=1)
@@ -24,15 +24,7 @@ LUNCH = BlockTimes(12 * 60, 13 * 60, "Lunch", BlockCategory.MEALS)
 
 
 def _page(qtbot, journal, day: date = YESTERDAY) -> DayPage:
-    page = DayPage(journal.day_plan, journal.preferences)
-    follow_journal(page, journal)
-    qtbot.addWidget(page)
-    page.resize(1000, 700)
-    page.show()
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    page.go_to(day)
-    return page
+    return shown_day_page(qtbot, journal, day)
 
 
 def _reopened_blocks(journal, files, day: date = YESTERDAY):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.domain.calendar_text import weekday_name
@@ -16,7 +16,7 @@ from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.pages.day.page import DayPage
 from recovery_desktop.ui.pages.settings.waking_window import WakingWindowBox
 from tests.conftest import PASSPHRASE
-from tests.ui.conftest import follow_journal
+from tests.ui.conftest import shown_day_page
 from tests.ui.modal import stop_watching, when_shown  # noqa: F401 (stop_watching: fixture)
 
 TODAY = date.today()
@@ -27,15 +27,7 @@ GROUP = BlockTimes(18 * 60, 19 * 60 + 30, "Group", BlockCategory.MEETING, "Room 
 
 
 def _page(qtbot, journal, day: date) -> DayPage:
-    page = DayPage(journal.day_plan, journal.preferences)
-    follow_journal(page, journal)
-    qtbot.addWidget(page)
-    page.resize(1000, 700)
-    page.show()
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    page.go_to(day)
-    return page
+    return shown_day_page(qtbot, journal, day)
 
 
 def _reopened(journal, files):

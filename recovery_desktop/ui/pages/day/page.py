@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.domain.calendar_text import date_text
+from recovery_desktop.domain.calendar_text import day_heading
 from recovery_desktop.domain.day_edits import DEFAULT_LENGTH, next_free_slot
 from recovery_desktop.domain.day_plan import (
     BlockCategory,
@@ -154,16 +154,8 @@ class DayPage(QWidget):
 
     @staticmethod
     def _heading_text(day: date) -> str:
-        """ "My day — Today, Monday 30 November": the page's name first, so that it never
-        reads as Today's heading."""
-        today = date.today()
-        if day == today:
-            shown = "Today, " + date_text(day, "%A %-d %B")
-        elif (today - day).days == 1:
-            shown = "Yesterday, " + date_text(day, "%A %-d %B")
-        else:
-            shown = date_text(day, "%A %-d %B %Y")
-        return f"My day — {shown}"
+        """The page's name first, so it never reads as Today's heading."""
+        return f"My day — {day_heading(day, date.today())}"
 
     def refresh(self) -> None:
         """Read the day's blocks and the waking window again and show them."""

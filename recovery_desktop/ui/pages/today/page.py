@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
-from recovery_desktop.domain.calendar_text import date_text
+from recovery_desktop.domain.calendar_text import day_heading
 from recovery_desktop.domain.checkin import CheckIn, CheckInError
 from recovery_desktop.domain.contacts import (
     call_first,
@@ -183,12 +183,7 @@ class TodayPage(QWidget):
 
     @staticmethod
     def _heading_text(day: date) -> str:
-        today = date.today()
-        if day == today:
-            return "Today, " + date_text(day, "%A %-d %B")
-        if (today - day).days == 1:
-            return "Yesterday, " + date_text(day, "%A %-d %B")
-        return date_text(day, "%A %-d %B %Y")
+        return day_heading(day, date.today())
 
     # -- saving --------------------------------------------------------------------------
     def _on_changed(self) -> None:
