@@ -50,11 +50,10 @@ def render(chart: Chart, width: int, height: int, pixel_ratio: float = 1.0) -> R
     figure = chart.figure
     dpi = SCREEN_DPI * pixel_ratio
     figure.set_dpi(dpi)
-    # Agg takes whole pixels by rounding down: half a pixel more makes it round to nearest.
-    half = 0.5 / pixel_ratio
-    figure.set_size_inches(
-        (max(width, 1) + half) / SCREEN_DPI, (max(height, 1) + half) / SCREEN_DPI
-    )
+    # The picture must have exactly round(logical × ratio) device pixels. Matplotlib
+    # versions differ in whether they truncate or round the figure's size in pixels; a
+    # quarter pixel more gives the same whole number either way.
+    figure.set_size_inches(*(_device_pixels(n, pixel_ratio) / dpi for n in (width, height)))
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     buffer = canvas.buffer_rgba()
@@ -66,6 +65,11 @@ def render(chart: Chart, width: int, height: int, pixel_ratio: float = 1.0) -> R
     # saving or drawing again makes the canvas it needs.
     FigureCanvasBase(figure)
     return RenderedChart(chart, pixels, columns, rows, pixel_ratio, _hover_positions(chart))
+
+
+def _device_pixels(logical: int, pixel_ratio: float) -> float:
+    """Device pixels for ``logical`` pixels, a quarter pixel over the whole number wanted."""
+    return round(max(logical, 1) * pixel_ratio) + 0.25
 
 
 def _hover_positions(chart: Chart) -> np.ndarray:
