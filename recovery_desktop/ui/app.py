@@ -113,6 +113,11 @@ def page_specs(
         # "last reached out" and its note
         return followed(page, lambda _day: page.log_box.refresh())
 
+    def plan(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.plan.page import PlanPage
+
+        return followed(PlanPage(journal.plan, journal.library))
+
     def clean_time(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.clean_time import CleanTimePage
 
@@ -145,6 +150,7 @@ def page_specs(
         PageSpec("Cravings", cravings, f"{PAGES}.cravings:CravingsPage"),
         PageSpec("Trends", trends, f"{PAGES}.trends:TrendsPage"),
         PageSpec("People", people, f"{PAGES}.people.page:PeoplePage"),
+        PageSpec("Plan", plan, f"{PAGES}.plan.page:PlanPage"),
         PageSpec("Clean time", clean_time, f"{PAGES}.clean_time:CleanTimePage"),
         PageSpec("Triggers & coping", library, f"{PAGES}.library.page:LibraryPage"),
         PageSpec("Weekly summary", summary, f"{PAGES}.summary.page:SummaryPage"),

@@ -1,0 +1,1 @@
+"""The Plan page: the aftercare plan, section by section."""

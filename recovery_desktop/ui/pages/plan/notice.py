@@ -1,0 +1,95 @@
+"""The notice on the Plan page after the app stopped while the plan was being edited: what
+is kept, a way to compare it with the version before, and OK (which ends that session)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+from recovery_desktop.data.errors import JournalError
+from recovery_desktop.domain.plan import PlanVersion
+
+if TYPE_CHECKING:
+    from recovery_desktop.ui.pages.plan.page import PlanPage
+
+
+def notice_text(kept_up_to: str) -> str:
+    return (
+        "Recovery Desktop stopped while you were editing your plan. "
+        f"Everything you wrote up to {kept_up_to} is kept in your plan."
+    )
+
+
+class CrashNotice(QFrame):
+    """Shown while the journal says an editing session of the plan did not end cleanly."""
+
+    def __init__(self, page: PlanPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.setObjectName("planNotice")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.compare_button = QPushButton("Compare with the &version before", self)
+        self.ok_button = QPushButton("OK", self)
+        self.ok_button.setAccessibleName("OK, I have seen it")
+        self.compare_button.clicked.connect(self.compare)
+        self.ok_button.clicked.connect(self.dismiss)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.compare_button)
+        row.addWidget(self.ok_button)
+        self.hide()
+
+    def check(self) -> None:
+        """Show the notice if the journal holds a session that did not end cleanly."""
+        repository = self.page.repository
+        try:
+            since = repository.interrupted_since()
+            last = repository.last_saved() if since is not None else None
+            before = self._version_before() if since is not None else None
+        except JournalError:
+            return
+        if since is None:
+            self.hide()
+            return
+        kept = last or since
+        when = f"{kept:%H:%M}" if kept.date() == kept.today().date() else f"{kept:%d %b %H:%M}"
+        self.label.setText(notice_text(when))
+        self.compare_button.setVisible(before is not None and self._can_compare())
+        self.show()
+
+    def _version_before(self) -> PlanVersion | None:
+        versions = self.page.repository.versions()
+        return self.page.repository.version(versions[0].id) if versions else None
+
+    @staticmethod
+    def _can_compare() -> bool:
+        from recovery_desktop.ui.pages.plan import outputs
+
+        return outputs.compare is not None
+
+    def compare(self) -> None:
+        """The latest version beside the plan as it is now."""
+        from recovery_desktop.ui.pages.plan import outputs
+
+        try:
+            before = self._version_before()
+            now = self.page.repository.plan()
+        except JournalError:
+            return
+        if before is None or before.plan is None or outputs.compare is None:
+            return
+        title = f"Version {before.number} ({before.saved_at:%d %b %Y, %H:%M})"
+        outputs.compare(self.page, before.plan, now, (title, "Your plan now"))
+
+    def dismiss(self) -> None:
+        """OK: the session that stopped is over (a version is kept if one is due)."""
+        self.hide()
+        try:
+            self.page.repository.end_editing()
+        except JournalError:
+            return

@@ -1,0 +1,296 @@
+"""A small rich-text editor whose text is Markdown: bold, italic, headings, bulleted and
+numbered lists and links, with undo and redo and the usual shortcuts.
+
+The text is read and written with ``QTextDocument.toMarkdown``/``setMarkdown`` (GitHub's
+dialect, with HTML switched off: what a person typed, ``<b>`` included, stays text and is
+never read as markup), so what is stored round-trips. Pasting from a word processor keeps the
+structure (headings, lists, bold, italic, links) and drops its styling (fonts, colours,
+sizes, backgrounds): the pasted HTML goes through Markdown, which has no words for styling,
+before it is inserted. Nothing outside the journal is ever opened or loaded: images are not
+read, and a link is not followed by a click while editing (its address is in its tooltip).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QFont,
+    QHelpEvent,
+    QKeySequence,
+    QShortcut,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextFormat,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.ui.plain_text import tooltip_lines
+from recovery_desktop.ui.widgets.layout import ok_cancel
+
+# GitHub's Markdown without raw HTML: "<b>" typed by the user stays two characters of text.
+FEATURES = QTextDocument.MarkdownFeature(
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
+)
+HEADING_LEVEL = 2  # "## " in Markdown; the toolbar's one heading size
+# How much larger a heading is drawn (QTextFormat.FontSizeAdjustment: 0 is normal).
+HEADING_SIZE = {1: 3, 2: 2, 3: 1}
+
+
+class QuietDocument(QTextDocument):
+    """A document that never loads a resource (an image named in pasted HTML or Markdown
+    would otherwise be read from the disk)."""
+
+    def loadResource(self, _type: int, _name: QUrl) -> object:
+        return None
+
+
+def markdown_of(document: QTextDocument) -> str:
+    """``document`` as Markdown (GitHub's dialect, no HTML)."""
+    return document.toMarkdown(FEATURES)
+
+
+def read_markdown(document: QTextDocument, markdown: str) -> None:
+    """Fill ``document`` with ``markdown``; raw HTML in it stays text."""
+    document.setMarkdown(markdown, FEATURES)
+
+
+def clean_markdown_of_html(html: str) -> str:
+    """What HTML from another program keeps once styling is dropped: its structure
+    (headings, lists, bold, italic, links) as Markdown."""
+    document = QuietDocument()
+    document.setHtml(html)
+    return markdown_of(document)
+
+
+class MarkdownTextEdit(QTextEdit):
+    """The editing area: pastes are cleaned (see the module's note), links show their
+    address in a tooltip and are never opened, no resource is ever loaded."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocument(QuietDocument(self))
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(True)  # Tab moves on; the keyboard reaches everything
+
+    def loadResource(self, _type: int, _name: QUrl) -> object:
+        return None
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste or drop: HTML keeps its structure without its styling; text stays text."""
+        if source.hasHtml():
+            document = QuietDocument()
+            read_markdown(document, clean_markdown_of_html(source.html()))
+            self.textCursor().insertFragment(QTextDocumentFragment(document))
+            self.ensureCursorVisible()
+        elif source.hasText():
+            self.textCursor().insertText(source.text())
+            self.ensureCursorVisible()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            href = self.anchorAt(self.viewport().mapFromGlobal(event.globalPos()))
+            if href:
+                QToolTip.showText(event.globalPos(), tooltip_lines(href), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+
+class LinkDialog(QDialog):
+    """The text of a link and its address (Ctrl+K)."""
+
+    def __init__(self, text: str, address: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Link")
+        self.text_field = QLineEdit(text, self)
+        self.text_field.setAccessibleName("Text of the link")
+        self.address_field = QLineEdit(address, self)
+        self.address_field.setAccessibleName("Address")
+        self.address_field.setPlaceholderText("https://…")
+        form = QFormLayout()
+        form.addRow("&Text:", self.text_field)
+        form.addRow("&Address:", self.address_field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(ok_cancel(self, "Add link"))
+        (self.address_field if text else self.text_field).setFocus()
+
+    def link(self) -> tuple[str, str]:
+        """(text, address) as typed, stripped."""
+        return self.text_field.text().strip(), self.address_field.text().strip()
+
+
+class MarkdownEditor(QWidget):
+    """A toolbar over a :class:`MarkdownTextEdit`. ``edited`` fires on every change the
+    user makes (not on :meth:`set_markdown`)."""
+
+    edited = Signal()
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = MarkdownTextEdit(self)
+        self.text.setAccessibleName(accessible_name)
+        self._loading = False
+        self.ask_link: Callable[[str, str], tuple[str, str] | None] = self._ask_link
+        self.buttons: dict[str, QToolButton] = {}
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(2)
+        for key, label, tip, keys, action in (
+            ("bold", "B", "Bold", "Ctrl+B", self.toggle_bold),
+            ("italic", "I", "Italic", "Ctrl+I", self.toggle_italic),
+            ("heading", "Heading", "Heading", "", self.toggle_heading),
+            ("bullets", "• List", "Bulleted list", "", lambda: self.toggle_list(False)),
+            ("numbers", "1. List", "Numbered list", "", lambda: self.toggle_list(True)),
+            ("link", "Link…", "Link", "Ctrl+K", self.edit_link),
+            ("undo", "Undo", "Undo", "Ctrl+Z", self.text.undo),
+            ("redo", "Redo", "Redo", "Ctrl+Shift+Z", self.text.redo),
+        ):
+            button = QToolButton(self)
+            button.setText(label)
+            button.setToolTip(f"{tip} ({keys})" if keys else tip)
+            button.setAccessibleName(tip)
+            button.clicked.connect(action)
+            bar.addWidget(button)
+            self.buttons[key] = button
+            if keys and key not in ("undo", "redo"):  # the text area has those itself
+                shortcut = QShortcut(QKeySequence(keys), self.text)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(action)
+        bold = self.buttons["bold"].font()
+        bold.setBold(True)
+        self.buttons["bold"].setFont(bold)
+        italic = self.buttons["italic"].font()
+        italic.setItalic(True)
+        self.buttons["italic"].setFont(italic)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.text, 1)
+        self.text.textChanged.connect(self._changed)
+
+    # -- the text ------------------------------------------------------------------------
+    def markdown(self) -> str:
+        """The text as Markdown; "" when empty."""
+        if self.text.document().isEmpty():
+            return ""
+        return markdown_of(self.text.document()).strip("\n")
+
+    def set_markdown(self, markdown: str) -> None:
+        """Show ``markdown`` (raw HTML in it stays text); the undo steps start afresh."""
+        self._loading = True
+        try:
+            read_markdown(self.text.document(), markdown)
+            self.text.document().clearUndoRedoStacks()
+            self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        finally:
+            self._loading = False
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    # -- formatting ----------------------------------------------------------------------
+    def toggle_bold(self) -> None:
+        weight = self.text.fontWeight()
+        bold = QFont.Weight.Normal if weight > QFont.Weight.Normal else QFont.Weight.Bold
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(bold)
+        self.text.mergeCurrentCharFormat(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.text.fontItalic())
+        self.text.mergeCurrentCharFormat(fmt)
+
+    def toggle_heading(self) -> None:
+        """The current paragraph becomes a heading, or a heading becomes a paragraph."""
+        cursor = self.text.textCursor()
+        level = 0 if cursor.blockFormat().headingLevel() else HEADING_LEVEL
+        cursor.beginEditBlock()
+        block = QTextBlockFormat()
+        block.setHeadingLevel(level)
+        cursor.mergeBlockFormat(block)
+        char = QTextCharFormat()
+        char.setProperty(QTextFormat.Property.FontSizeAdjustment, HEADING_SIZE.get(level, 0))
+        char.setFontWeight(QFont.Weight.Bold if level else QFont.Weight.Normal)
+        cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+        cursor.mergeCharFormat(char)
+        cursor.endEditBlock()
+        self.text.mergeCurrentCharFormat(char)
+
+    def toggle_list(self, numbered: bool) -> None:
+        """Make the current paragraphs a list of that kind, or plain paragraphs again."""
+        style = QTextListFormat.Style.ListDecimal if numbered else QTextListFormat.Style.ListDisc
+        cursor = self.text.textCursor()
+        current = cursor.currentList()
+        cursor.beginEditBlock()
+        if current is not None and current.format().style() == style:
+            for _ in range(current.count()):
+                current.remove(current.item(0))
+            plain = QTextBlockFormat()
+            plain.setIndent(0)
+            cursor.mergeBlockFormat(plain)
+        elif current is not None:
+            fmt = current.format()
+            fmt.setStyle(style)
+            current.setFormat(fmt)
+        else:
+            fmt = QTextListFormat()
+            fmt.setStyle(style)
+            cursor.createList(fmt)
+        cursor.endEditBlock()
+
+    def edit_link(self) -> None:
+        """Ask for a link's text and address (Ctrl+K) and put it at the cursor, or over the
+        selection; an empty address takes the link off and keeps the text."""
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection() and cursor.charFormat().isAnchor():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        answer = self.ask_link(cursor.selectedText(), cursor.charFormat().anchorHref())
+        if answer is None:
+            return
+        text, address = answer
+        text = text or address
+        if not text:
+            return
+        fmt = QTextCharFormat(cursor.charFormat())
+        fmt.setAnchor(bool(address))
+        fmt.setAnchorHref(address)
+        fmt.setFontUnderline(bool(address))
+        fmt.setForeground(self.palette().link() if address else self.palette().text())
+        cursor.beginEditBlock()
+        cursor.insertText(text, fmt)
+        cursor.endEditBlock()
+        after = QTextCharFormat()
+        after.setAnchor(False)
+        after.setAnchorHref("")
+        after.setFontUnderline(False)
+        after.setForeground(self.palette().text())
+        self.text.setCurrentCharFormat(after)
+
+    def _ask_link(self, text: str, address: str) -> tuple[str, str] | None:
+        dialog = LinkDialog(text, address, self)
+        try:
+            return dialog.link() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
