@@ -54,14 +54,18 @@ from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDia
 from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
+from recovery_desktop.ui.pages.plan.picking import NO_COPING, NO_TRIGGERS
+from recovery_desktop.ui.pages.plan.pickers import PickDialog
+from recovery_desktop.ui.pages.plan.structure import TitleDialog
 from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.widgets.markdown_editor import LinkDialog
 from tests.chart_fit import chart_problems
 from tests.conftest import TEST_SCREEN
 from tests.ui.conftest import click_choice
 from tests.ui.fit_check import describe, fit_problems
 
-PAGES = range(9)
+PAGES = range(10)
 
 
 def _fill_demo(journal):
@@ -238,6 +242,14 @@ def _dialogs(journal) -> dict[str, object]:
         "import": lambda parent: _import_dialog(journal, parent),
         "day block": lambda parent: _day_block_dialog(parent),
         "usual days": lambda parent: _usual_days(journal, parent),
+        "plan link": lambda parent: LinkDialog(
+            "the meetings near me", "https://example.org", parent
+        ),
+        "plan section title": lambda parent: TitleDialog(
+            "Rename section", "A section title " * 4, "Rename", parent
+        ),
+        "plan trigger from my library": lambda parent: _pair_picker(journal, parent),
+        "plan people to add": lambda parent: _people_picker(journal, parent),
     }
     return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
 
@@ -311,6 +323,30 @@ def _usual_days(journal, parent):
     return UsualDaysDialog(journal.day_plan, WakingWindow(), 0, parent)
 
 
+def _pair_picker(journal, parent):
+    """The two lists of "From my library…" in the triggers section, long names included."""
+    names = [(i.name, i.name) for i in journal.library.items(Kind.TRIGGER)]
+    coping = [(i.name, i.name) for i in journal.library.items(Kind.COPING)]
+    long = [("A trigger with a long name, " * 3, "long")]
+    return PickDialog(
+        "From my library",
+        [("Trigger", names + long, NO_TRIGGERS), ("How I respond", coping, NO_COPING)],
+        "Add row",
+        parent=parent,
+    )
+
+
+def _people_picker(journal, parent):
+    """ "Add from People…" with nobody left to add (its note shown)."""
+    return PickDialog(
+        "Add from People",
+        [("People (pick one or more)", [], "Everyone on People is on your list already.")],
+        "Add",
+        multiple=True,
+        parent=parent,
+    )
+
+
 KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date", "day block"]
 
 
@@ -345,6 +381,10 @@ DIALOGS = [
     "import",
     "day block",
     "usual days",
+    "plan link",
+    "plan section title",
+    "plan trigger from my library",
+    "plan people to add",
     *(f"{name}, reopened after a lock" for name in KEPT),
 ]
 

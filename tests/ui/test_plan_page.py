@@ -280,3 +280,29 @@ def test_a_plan_restored_elsewhere_is_shown_unless_typing_is_unsaved(qtbot, jour
     qtbot.keyClicks(page.editor.body.text, "!")
     journal.plan.restore(version.id)  # arrives while "!" is not saved yet
     assert page.editor.body.markdown() == "Other words!"
+
+
+def test_after_a_stop_the_unlocked_window_opens_on_the_plan(qtbot, window_for, journal, files):
+    from recovery_desktop.ui.session import Session
+
+    journal.plan.save_section(
+        replace(journal.plan.plan().sections[0], body="Written before the stop"), editing=True
+    )
+    journal.close()
+    session = Session(files)
+    session.unlock(PASSPHRASE)
+    window = window_for(session)
+    qtbot.waitUntil(lambda: isinstance(window.workspace.stack.currentWidget(), PlanPage))
+    page = window.workspace.stack.currentWidget()
+    assert page.notice.isVisible()
+    assert window.workspace.nav.currentItem().text() == "Plan"
+    window.lock_now()
+    session.unlock(PASSPHRASE)  # not answered yet: it is shown again
+    qtbot.waitUntil(lambda: window.workspace.nav.currentItem().text() == "Plan")
+    page = window.workspace.stack.currentWidget()
+    assert page.notice.isVisible()
+    page.notice.ok_button.click()
+    window.lock_now()
+    session.unlock(PASSPHRASE)
+    QApplication.processEvents()
+    assert window.workspace.nav.currentItem().text() == "Today"

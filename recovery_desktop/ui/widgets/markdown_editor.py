@@ -12,12 +12,13 @@ read, and a link is not followed by a click while editing (its address is in its
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QHelpEvent,
+    QKeyEvent,
     QKeySequence,
     QShortcut,
     QTextBlockFormat,
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextDocumentFragment,
     QTextFormat,
+    QTextFragment,
     QTextListFormat,
 )
 from PySide6.QtWidgets import (
@@ -61,9 +63,42 @@ class QuietDocument(QTextDocument):
         return None
 
 
+# Qt's Markdown writer escapes a typed "*" or "_" only at the start of a line, so
+# "**not bold**" typed came back half italic: they are written as these first, then escaped.
+_LITERALS = {"*": "\ue000", "_": "\ue001"}
+
+
+def _fragments(document: QTextDocument) -> Iterator[QTextFragment]:
+    block = document.begin()
+    while block.isValid():
+        pieces = block.begin()
+        while not pieces.atEnd():
+            yield pieces.fragment()
+            pieces += 1
+        block = block.next()
+
+
 def markdown_of(document: QTextDocument) -> str:
-    """``document`` as Markdown (GitHub's dialect, no HTML)."""
-    return document.toMarkdown(FEATURES)
+    """``document`` as Markdown (GitHub's dialect, no HTML); every "*" and "_" the user
+    typed is escaped, so it reads back as typed."""
+    copy = document.clone()
+    cursor = QTextCursor(copy)
+    typed = [
+        (f.position(), f.length(), f.text(), f.charFormat())
+        for f in _fragments(copy)
+        if any(c in f.text() for c in _LITERALS) and not f.charFormat().fontFixedPitch()
+    ]
+    for position, length, text, fmt in typed:
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        for literal, stand_in in _LITERALS.items():
+            text = text.replace(literal, stand_in)
+        cursor.insertText(text, fmt)
+    markdown = copy.toMarkdown(FEATURES)
+    copy.deleteLater()
+    for literal, stand_in in _LITERALS.items():
+        markdown = markdown.replace(stand_in, f"\\{literal}")
+    return markdown
 
 
 def read_markdown(document: QTextDocument, markdown: str) -> None:
@@ -76,7 +111,46 @@ def clean_markdown_of_html(html: str) -> str:
     (headings, lists, bold, italic, links) as Markdown."""
     document = QuietDocument()
     document.setHtml(html)
+    cursor = QTextCursor(document)
+    for fragment in list(_fragments(document)):
+        cursor.setPosition(fragment.position())
+        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(_structure_only(fragment.charFormat()))
     return markdown_of(document)
+
+
+def _structure_only(fmt: QTextCharFormat) -> QTextCharFormat:
+    """What Markdown keeps of a character format: bold, italic, struck out, a link."""
+    clean = QTextCharFormat()
+    if fmt.fontWeight() > QFont.Weight.Normal.value:
+        clean.setFontWeight(QFont.Weight.Bold)
+    clean.setFontItalic(fmt.fontItalic())
+    clean.setFontStrikeOut(fmt.fontStrikeOut())
+    if fmt.isAnchor() and fmt.anchorHref():
+        clean.setAnchor(True)
+        clean.setAnchorHref(fmt.anchorHref())
+    return clean
+
+
+def _without_link(fmt: QTextCharFormat) -> QTextCharFormat:
+    """``fmt`` without a link's properties (not even an empty one, which Markdown would
+    write as ``[text]()``)."""
+    plain = QTextCharFormat(fmt)
+    for name in (
+        QTextFormat.Property.IsAnchor,
+        QTextFormat.Property.AnchorHref,
+        QTextFormat.Property.ForegroundBrush,
+        QTextFormat.Property.TextUnderlineStyle,
+    ):
+        plain.clearProperty(name)
+    return plain
+
+
+def _plain_format() -> QTextCharFormat:
+    plain = QTextCharFormat()
+    plain.setFontWeight(QFont.Weight.Normal)
+    plain.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
+    return plain
 
 
 class MarkdownTextEdit(QTextEdit):
@@ -102,6 +176,16 @@ class MarkdownTextEdit(QTextEdit):
         elif source.hasText():
             self.textCursor().insertText(source.text())
             self.ensureCursorVisible()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return at the end of a heading starts a plain paragraph (Qt keeps the heading's
+        large bold type for it otherwise)."""
+        was_heading = self.textCursor().blockFormat().headingLevel() > 0
+        super().keyPressEvent(event)
+        if was_heading and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            cursor = self.textCursor()
+            if cursor.blockFormat().headingLevel() == 0 and not cursor.block().text():
+                self.setCurrentCharFormat(_plain_format())
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -245,8 +329,13 @@ class MarkdownEditor(QWidget):
         current = cursor.currentList()
         cursor.beginEditBlock()
         if current is not None and current.format().style() == style:
-            for _ in range(current.count()):
-                current.remove(current.item(0))
+            document = self.text.document()
+            first = document.findBlock(cursor.selectionStart()).blockNumber()
+            last = document.findBlock(cursor.selectionEnd()).blockNumber()
+            for number in range(first, last + 1):  # these paragraphs leave the list
+                block = document.findBlockByNumber(number)
+                if block.textList() is current:
+                    current.remove(block)
             plain = QTextBlockFormat()
             plain.setIndent(0)
             cursor.mergeBlockFormat(plain)
@@ -273,20 +362,17 @@ class MarkdownEditor(QWidget):
         text = text or address
         if not text:
             return
-        fmt = QTextCharFormat(cursor.charFormat())
-        fmt.setAnchor(bool(address))
-        fmt.setAnchorHref(address)
-        fmt.setFontUnderline(bool(address))
-        fmt.setForeground(self.palette().link() if address else self.palette().text())
+        fmt = _without_link(cursor.charFormat())
+        if address:
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(address)
+            fmt.setFontUnderline(True)
+            fmt.setForeground(self.palette().link())
         cursor.beginEditBlock()
         cursor.insertText(text, fmt)
         cursor.endEditBlock()
-        after = QTextCharFormat()
-        after.setAnchor(False)
-        after.setAnchorHref("")
-        after.setFontUnderline(False)
-        after.setForeground(self.palette().text())
-        self.text.setCurrentCharFormat(after)
+        self.text.setTextCursor(cursor)
+        self.text.setCurrentCharFormat(_without_link(fmt))  # what follows is not the link
 
     def _ask_link(self, text: str, address: str) -> tuple[str, str] | None:
         dialog = LinkDialog(text, address, self)

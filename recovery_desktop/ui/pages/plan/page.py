@@ -45,7 +45,9 @@ class PlanPage(QWidget):
     """The plan, section by section; see the module's note."""
 
     title = "Plan"
-    shows = frozenset({Change.PLAN, Change.CONTACTS, Change.LIBRARY, Change.REPLACED})
+    # The plan, its linked people (read live) and an import. Not the library: the pickers
+    # read it when opened.
+    shows = frozenset({Change.PLAN, Change.CONTACTS, Change.REPLACED})
 
     def __init__(
         self,

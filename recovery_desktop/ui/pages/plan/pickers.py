@@ -44,6 +44,9 @@ class PickDialog(QDialog):
             label = QLabel(heading, self)
             view = QListWidget(self)
             view.setAccessibleName(heading)
+            view.setWordWrap(True)  # a long name wraps; the list never scrolls sideways
+            view.setResizeMode(QListWidget.ResizeMode.Adjust)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             label.setBuddy(view)
             mode = QAbstractItemView.SelectionMode
             view.setSelectionMode(mode.ExtendedSelection if multiple else mode.SingleSelection)
