@@ -54,8 +54,8 @@ from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDia
 from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
-from recovery_desktop.ui.pages.plan.picking import NO_COPING, NO_TRIGGERS
 from recovery_desktop.ui.pages.plan.pickers import PickDialog
+from recovery_desktop.ui.pages.plan.picking import NO_COPING, NO_TRIGGERS
 from recovery_desktop.ui.pages.plan.structure import TitleDialog
 from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session

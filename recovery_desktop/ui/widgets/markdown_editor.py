@@ -59,7 +59,7 @@ class QuietDocument(QTextDocument):
     """A document that never loads a resource (an image named in pasted HTML or Markdown
     would otherwise be read from the disk)."""
 
-    def loadResource(self, _type: int, _name: QUrl) -> object:
+    def loadResource(self, _type: int, _name: QUrl | str) -> object:
         return None
 
 
@@ -163,7 +163,7 @@ class MarkdownTextEdit(QTextEdit):
         self.setAcceptRichText(True)
         self.setTabChangesFocus(True)  # Tab moves on; the keyboard reaches everything
 
-    def loadResource(self, _type: int, _name: QUrl) -> object:
+    def loadResource(self, _type: int, _name: QUrl | str) -> object:
         return None
 
     def insertFromMimeData(self, source: QMimeData) -> None:

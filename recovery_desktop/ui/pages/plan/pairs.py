@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,10 @@ class _CellDelegate(QStyledItemDelegate):
     """Cells are edited in a one-line field that holds at most MAX_PAIR_CHARACTERS."""
 
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         field = QLineEdit(parent)
         field.setMaxLength(MAX_PAIR_CHARACTERS)
@@ -63,9 +66,9 @@ class PairsTable(QWidget):
         self.table.itemChanged.connect(self._item_changed)
         self.add_button = self._button("&Add row", "Add a row (Insert)", self.add_row)
         self.remove_button = self._button("&Remove row", "Remove the row (Delete)", self.remove_row)
-        self.up_button = self._button("Up", "Move the row up (Ctrl+Up)", lambda: self.move(-1))
+        self.up_button = self._button("Up", "Move the row up (Ctrl+Up)", lambda: self.move_row(-1))
         self.down_button = self._button(
-            "Down", "Move the row down (Ctrl+Down)", lambda: self.move(1)
+            "Down", "Move the row down (Ctrl+Down)", lambda: self.move_row(1)
         )
         self.library_button: QPushButton | None = None
         self.note = StatusLine("Table status", self)
@@ -101,8 +104,8 @@ class PairsTable(QWidget):
             ("Insert", self.add_row),
             ("Delete", self.remove_row),
             ("Ctrl+Z", self.undo_remove),
-            ("Ctrl+Up", lambda: self.move(-1)),
-            ("Ctrl+Down", lambda: self.move(1)),
+            ("Ctrl+Up", lambda: self.move_row(-1)),
+            ("Ctrl+Down", lambda: self.move_row(1)),
         ):
             action = QAction(self.table)
             action.setShortcut(QKeySequence(keys))
@@ -170,9 +173,10 @@ class PairsTable(QWidget):
         """A new empty row at the end, its first cell open for typing."""
         before = self.table.rowCount()
         self.append(PlanPair(""))
-        if self.table.rowCount() > before:
+        item = self.table.item(before, 0)
+        if item is not None:
             self.table.setFocus()
-            self.table.editItem(self.table.item(before, 0))
+            self.table.editItem(item)
 
     def remove_row(self) -> None:
         row = self.table.currentRow()
@@ -197,7 +201,7 @@ class PairsTable(QWidget):
         self.table.setCurrentCell(row, 0)
         self._changed("Row back.")
 
-    def move(self, delta: int) -> None:
+    def move_row(self, delta: int) -> None:
         row = self.table.currentRow()
         target = row + delta
         if row < 0 or not 0 <= target < self.table.rowCount():
@@ -209,8 +213,9 @@ class PairsTable(QWidget):
             for index in (row, target):
                 for column, text in enumerate((pairs[index].first, pairs[index].second)):
                     item = self.table.item(index, column)
-                    item.setText(text)
-                    item.setToolTip(text)
+                    if item is not None:
+                        item.setText(text)
+                        item.setToolTip(text)
         finally:
             self._loading = False
         self.table.setCurrentCell(target, self.table.currentColumn())

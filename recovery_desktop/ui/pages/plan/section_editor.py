@@ -88,6 +88,7 @@ class SectionEditor(QWidget):
         self.suggestions = QVBoxLayout(self.suggestions_box)
         self.suggestions.setContentsMargins(0, 0, 0, 0)
         self.suggestions.setSpacing(2)
+        self.notes_label = _hint("In your own words:", self)
         self.body = MarkdownEditor("Section text", self)
         self.body.setMinimumHeight(150)
         self.pairs = PairsTable(self)
@@ -102,10 +103,12 @@ class SectionEditor(QWidget):
         layout.addWidget(self.prompt)
         layout.addWidget(self.hidden_note)
         layout.addWidget(self.suggestions_box)
+        layout.addWidget(self.pairs, 3)
+        layout.addWidget(self.support, 3)
+        layout.addWidget(self.notes_label)
         layout.addWidget(self.body, 3)
         layout.addWidget(self.coping_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.pairs, 2)
-        layout.addWidget(self.support, 2)
+        self.layout_ = layout
         self.body.edited.connect(self.edited)
         self.pairs.edited.connect(self.edited)
         self.support.edited.connect(self.edited)
@@ -134,6 +137,9 @@ class SectionEditor(QWidget):
         self.support.setVisible(kind.has_contacts)
         self.support.set_contacts(contacts)
         self.coping_button.setVisible(kind is SectionKind.COPING)
+        parts = kind.has_pairs or kind.has_contacts
+        self.notes_label.setVisible(parts)  # the text comes after the table or the people
+        self.layout_.setStretchFactor(self.body, 2 if parts else 3)
         self._show_suggestions()
 
     def show_title(self, section: PlanSection) -> None:
@@ -174,7 +180,8 @@ class SectionEditor(QWidget):
 
     def suggestion_rows(self) -> list[SuggestionRow]:
         """The suggestions on screen, in order."""
-        rows = (self.suggestions.itemAt(i).widget() for i in range(self.suggestions.count()))
+        items = (self.suggestions.itemAt(i) for i in range(self.suggestions.count()))
+        rows = (item.widget() for item in items if item is not None)
         return [row for row in rows if isinstance(row, SuggestionRow)]
 
     def accept(self, suggestion: str) -> None:

@@ -46,6 +46,7 @@ class SectionList(QWidget):
         self.view.setAccessibleName("Sections of my plan")
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setWordWrap(True)
+        self.view.setSpacing(2)
         self.view.currentItemChanged.connect(self._current_changed)
         self.rename_button = self._button(
             "Re&name…", "Rename the section (F2)", self.rename_wanted.emit

@@ -55,8 +55,8 @@ class SupportList(QWidget):
             "Add from &People…", "Link people from People", self.add_wanted.emit
         )
         self.remove_button = self._button("&Remove", "Take off this list (Delete)", self.remove)
-        self.up_button = self._button("Up", "Move up (Ctrl+Up)", lambda: self.move(-1))
-        self.down_button = self._button("Down", "Move down (Ctrl+Down)", lambda: self.move(1))
+        self.up_button = self._button("Up", "Move up (Ctrl+Up)", lambda: self.move_row(-1))
+        self.down_button = self._button("Down", "Move down (Ctrl+Down)", lambda: self.move_row(1))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
@@ -67,8 +67,8 @@ class SupportList(QWidget):
         layout.addLayout(buttons)
         for keys, slot in (
             ("Delete", self.remove),
-            ("Ctrl+Up", lambda: self.move(-1)),
-            ("Ctrl+Down", lambda: self.move(1)),
+            ("Ctrl+Up", lambda: self.move_row(-1)),
+            ("Ctrl+Down", lambda: self.move_row(1)),
         ):
             action = QAction(self.view)
             action.setShortcut(QKeySequence(keys))
@@ -116,7 +116,7 @@ class SupportList(QWidget):
         self._update_buttons()
         self.edited.emit()
 
-    def move(self, delta: int) -> None:
+    def move_row(self, delta: int) -> None:
         row = self.view.currentRow()
         target = row + delta
         if row < 0 or not 0 <= target < self.view.count():
