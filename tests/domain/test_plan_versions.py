@@ -9,7 +9,7 @@ from itertools import count
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_desktop.domain.plan import Plan, PlanPair, PlanVersion, SectionKind, VersionReason
+from recovery_desktop.domain.plan import Plan, PlanPair, PlanVersion, VersionReason
 from recovery_desktop.domain.plan_template import default_plan
 from recovery_desktop.domain.plan_versions import (
     MEANINGFUL_CHARACTERS,
