@@ -9,6 +9,7 @@ versions") explains it. Nothing kept as a version is ever deleted.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -38,6 +39,7 @@ from recovery_desktop.domain.plan_versions import changed_sections, version_due
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+_UID = re.compile("[0-9a-f]{32}")
 _EDITING = "editing_since"
 _LAST_SAVED = "last_saved"
 _UNREAD = object()
@@ -55,7 +57,8 @@ def _now(now: datetime | None) -> datetime:
 
 def check_plan(plan: Plan) -> None:
     """Raise :class:`PlanError` for a plan that cannot be saved (a section's own limits,
-    more than ``MAX_SECTIONS`` sections, or no sections at all). Repeated uids are a
+    more than ``MAX_SECTIONS`` sections, or no sections at all). Repeated uids, or uids
+    that are not 32 lower-case hex digits (export and import need them so), are a
     programming error (``ValueError``)."""
     if not plan.sections:
         raise PlanError("A plan needs at least one section.")
@@ -63,6 +66,8 @@ def check_plan(plan: Plan) -> None:
         raise PlanError(f"A plan can have at most {MAX_SECTIONS} sections.")
     if len({s.uid for s in plan.sections}) != len(plan.sections):
         raise ValueError("Two sections of the plan have the same uid.")
+    if not all(_UID.fullmatch(s.uid) for s in plan.sections):
+        raise ValueError("A section's uid must be 32 lower-case hex digits (see new_uid).")
     for section in plan.sections:
         section.validate()
 

@@ -229,3 +229,10 @@ def test_a_backup_counts_its_plan_sections_and_versions(journal):
     backup = parse_backup(journal.backup())
     contents = read_backup(backup, backup_key(backup, PASSPHRASE))
     assert (contents.counts["plan_sections"], contents.counts["plan_versions"]) == (11, 1)
+
+
+def test_a_section_id_that_export_could_not_carry_is_refused(journal):
+    reasons = _section(journal, SectionKind.REASONS)
+    with pytest.raises(ValueError):
+        journal.plan.save_section(replace(reasons, uid="not-a-uid"), now=NOON)
+    assert journal.plan.count_sections() == 0
