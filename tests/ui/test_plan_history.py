@@ -108,7 +108,7 @@ def test_a_label_too_long_is_refused_calmly_and_kept(qtbot, journal):
     dialog.label_edit.setText(too_long)
     qtbot.mouseClick(_save_button(dialog), LEFT)
     assert dialog.isVisible()
-    assert f"at most {MAX_LABEL_CHARACTERS} characters" in dialog.error.text()
+    assert dialog.error.text() == f"A label can be at most {MAX_LABEL_CHARACTERS} characters."
     assert dialog.label_edit.text() == too_long
     assert journal.plan.count_versions() == before
     assert dialog.version is None
@@ -158,7 +158,7 @@ def test_opening_a_version_shows_its_text_read_only(qtbot, journal):
 def test_restoring_keeps_every_version_and_brings_the_old_text_back(qtbot, journal):
     """Restore asks first; then the plan reads as the old version, a new version says it
     was restored, and every earlier version is still listed."""
-    first, second = two_versions(journal)
+    first, _second = two_versions(journal)
     before = {v.id for v in journal.plan.versions()}
     dialog = shown_history(qtbot, journal)
     choose_rows(dialog, dialog.model.row_of(first.id))
@@ -186,7 +186,7 @@ def test_cancelling_a_restore_changes_nothing(qtbot, journal):
     count = journal.plan.count_versions()
     dialog = shown_history(qtbot, journal)
     choose_rows(dialog, dialog.model.row_of(first.id))
-    when_shown(QMessageBox, lambda box: click(box, "&Cancel"))
+    when_shown(QMessageBox, lambda box: box.defaultButton().click())  # Cancel
     qtbot.mouseClick(dialog.restore_button, LEFT)
     assert journal.plan.count_versions() == count
     assert "second words" in journal.plan.plan().of_kind(SectionKind.REASONS).body

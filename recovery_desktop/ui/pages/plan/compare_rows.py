@@ -110,7 +110,4 @@ def compare_html(
     status; unchanged sections only by title and "unchanged" when ``only_changed``."""
     head = "".join(f'<th width="50%" align="left">{esc(title)}</th>' for title in titles)
     sections = "".join(_section(diff, not only_changed, tints) for diff in diffs)
-    return (
-        f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{head}</tr></table>'
-        f"{sections}"
-    )
+    return f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{head}</tr></table>{sections}'

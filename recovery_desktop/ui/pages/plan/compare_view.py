@@ -8,6 +8,8 @@ default). The text is read-only and scrolls with the keyboard; Esc closes the wi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.domain.plan import Plan
+from recovery_desktop.domain.plan import Plan, PlanContact
 from recovery_desktop.domain.plan_versions import compare_plans
 from recovery_desktop.ui.pages.plan.compare_rows import DARK, LIGHT, compare_html, summary_line
 from recovery_desktop.ui.theme import is_dark
@@ -30,14 +32,20 @@ WIDTH, HEIGHT = 980, 640
 
 class CompareDialog(QDialog):
     """``old`` and ``new`` side by side; ``titles`` names the two sides ("Version 3 · …",
-    "Your plan now"). The titles are the app's own words, never journal text."""
+    "Your plan now"): the app's own words, never journal text. ``contacts`` (uid → live
+    contact) names support contacts; without it they read "A contact"."""
 
     def __init__(
-        self, old: Plan, new: Plan, titles: tuple[str, str], parent: QWidget | None = None
+        self,
+        old: Plan,
+        new: Plan,
+        titles: tuple[str, str],
+        contacts: Mapping[str, PlanContact] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.titles = titles
-        self.diffs = compare_plans(old, new)
+        self.diffs = compare_plans(old, new, contacts)
         self.setWindowTitle("Compare versions of my plan")
         self.summary = QLabel(summary_line(self.diffs), self)
         self.summary.setWordWrap(True)
@@ -77,9 +85,13 @@ class CompareDialog(QDialog):
 
 
 def compare_dialog(
-    parent: QWidget | None, old: Plan, new: Plan, titles: tuple[str, str]
+    parent: QWidget | None,
+    old: Plan,
+    new: Plan,
+    titles: tuple[str, str],
+    contacts: Mapping[str, PlanContact] | None = None,
 ) -> None:
     """Show ``old`` beside ``new`` until the user closes the window (Esc, Close)."""
-    dialog = CompareDialog(old, new, titles, parent)
+    dialog = CompareDialog(old, new, titles, contacts, parent)
     dialog.exec()
     dialog.deleteLater()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.domain.plan import Plan, PlanVersion
+from recovery_desktop.domain.plan import Plan, PlanContact, PlanVersion
 from recovery_desktop.ui.change_signal import ChangeSignal, follow
 from recovery_desktop.ui.pages.plan.compare_view import compare_dialog
 from recovery_desktop.ui.pages.plan.history_model import (
@@ -151,9 +151,7 @@ class HistoryDialog(QDialog):
         """Select the versions ``version_ids`` (those still listed); the first is current."""
         selection = self.table.selectionModel()
         selection.clearSelection()
-        flags = (
-            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        )
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         for version_id in version_ids:
             row = self.model.row_of(version_id)
             if row >= 0:
@@ -224,7 +222,15 @@ class HistoryDialog(QDialog):
             new = self._current()
             titles = (version_title(chosen[0]), NOW_TITLE)
         if new is not None:
-            compare_dialog(self, old, new, titles)
+            compare_dialog(self, old, new, titles, self._contacts(old, new))
+
+    def _contacts(self, *plans: Plan) -> dict[str, PlanContact]:
+        """The support contacts linked in ``plans``, as People holds them now."""
+        uids = list(dict.fromkeys(u for p in plans for s in p.sections for u in s.contacts))
+        try:
+            return {contact.uid: contact for contact in self.plan.contacts_for(uids)}
+        except JournalError:
+            return {}
 
     def _current(self) -> Plan | None:
         try:

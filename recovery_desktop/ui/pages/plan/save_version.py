@@ -13,21 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.domain.plan import MAX_LABEL_CHARACTERS, PlanError, PlanVersion
+from recovery_desktop.domain.plan import PlanError, PlanVersion
 from recovery_desktop.ui.widgets.layout import ok_cancel
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 
 if TYPE_CHECKING:
     from recovery_desktop.data.plan import PlanRepository
-
-TOO_LONG = "A label can be at most {most} characters; this one has {count}. Please shorten it."
-
-
-def label_problem(label: str) -> str | None:
-    """Why ``label`` cannot be saved, or None when it can."""
-    if len(label) > MAX_LABEL_CHARACTERS:
-        return TOO_LONG.format(most=MAX_LABEL_CHARACTERS, count=len(label))
-    return None
 
 
 class SaveVersionDialog(QDialog):
@@ -49,7 +40,6 @@ class SaveVersionDialog(QDialog):
         self.label_edit = QLineEdit(self)
         self.label_edit.setAccessibleName("Label")
         self.label_edit.setPlaceholderText("Optional, for example: reviewed with my counsellor")
-        self.label_edit.setClearButtonEnabled(True)
         self.error = ErrorLabel(self)
         self.error.clear_when_edited(self.label_edit)
         form = QFormLayout()
@@ -62,16 +52,11 @@ class SaveVersionDialog(QDialog):
         self.label_edit.setFocus()
 
     def accept(self) -> None:
-        label = self.label_edit.text().strip()
-        problem = label_problem(label)
-        if problem is not None:
-            self.error.show_message(problem)
-            self.label_edit.setFocus()
-            return
         try:
-            self.version = self.plan.save_version(label)
-        except PlanError as error:
+            self.version = self.plan.save_version(self.label_edit.text())
+        except PlanError as error:  # a label over MAX_LABEL_CHARACTERS
             self.error.show_message(str(error))
+            self.label_edit.setFocus()
             return
         except JournalError as error:
             self.error.show_message(f"Not saved: {error}")

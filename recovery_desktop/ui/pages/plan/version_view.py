@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument, QT
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from recovery_desktop.domain.plan import Plan, PlanContact, PlanSection
+from recovery_desktop.domain.plan_versions import contact_line
 from recovery_desktop.ui.window_size import fit_to_screen
 
 WIDTH, HEIGHT = 820, 640
@@ -22,18 +23,6 @@ NO_HTML = (
     | QTextDocument.MarkdownFeature.MarkdownNoHTML
 )
 ContactsFor = Callable[[Sequence[str]], list[PlanContact]]
-
-
-def contact_line(contact: PlanContact) -> str:
-    """ "Sam · sponsor · 07700 900123", with "(archived in People)" or, for one deleted
-    since, "(no longer in People)"."""
-    parts = [part for part in (contact.name, contact.role, contact.phone) if part]
-    line = " · ".join(parts) or "A contact"
-    if contact.missing:
-        return f"{line} (no longer in People)"
-    if contact.archived:
-        return f"{line} (archived in People)"
-    return line
 
 
 def _heading(cursor: QTextCursor, text: str, note: str) -> None:
@@ -70,9 +59,11 @@ def _pairs(cursor: QTextCursor, section: PlanSection) -> None:
 def _contacts(cursor: QTextCursor, section: PlanSection, contacts_for: ContactsFor) -> None:
     if not section.contacts:
         return
-    for contact in contacts_for(section.contacts):
+    found = {contact.uid: contact for contact in contacts_for(section.contacts)}
+    for uid in section.contacts:
         cursor.insertBlock()
-        cursor.insertText(f"• {contact_line(contact)}")
+        phone = found[uid].phone if uid in found and not found[uid].missing else ""
+        cursor.insertText(f"• {contact_line(uid, found)}" + (f" · {phone}" if phone else ""))
 
 
 def _section(cursor: QTextCursor, section: PlanSection, contacts_for: ContactsFor) -> None:
@@ -84,9 +75,8 @@ def _section(cursor: QTextCursor, section: PlanSection, contacts_for: ContactsFo
         cursor.insertBlock()
     _pairs(cursor, section)
     _contacts(cursor, section, contacts_for)
-    if not (section.body.strip() or any(not p.is_empty for p in section.pairs)):
-        if not section.contacts:
-            cursor.insertText("Nothing written here.")
+    if Plan((section,)).is_empty:
+        cursor.insertText("Nothing written here.")
 
 
 def plan_document(plan: Plan, contacts_for: ContactsFor, parent: QWidget) -> QTextDocument:
