@@ -130,7 +130,7 @@ def test_a_version_saved_without_a_label_is_kept_even_if_nothing_changed(qtbot, 
     assert not dialog.isVisible()
     assert dialog.version is not None and dialog.version.number == first.number + 1
     history = shown_history(qtbot, journal)
-    assert listed(history, COL_CHANGED)[0] == "no section"
+    assert listed(history, COL_CHANGED)[0] == "none"
 
 
 def test_opening_a_version_shows_its_text_read_only(qtbot, journal):

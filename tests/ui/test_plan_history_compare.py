@@ -176,3 +176,15 @@ def test_side_by_side_keeps_each_side_in_order_and_pairs_same_lines(script):
     for left, right in rows:
         if LineChange.SAME in (getattr(left, "change", None), getattr(right, "change", None)):
             assert left == right
+
+
+def test_a_renamed_or_hidden_section_says_so(qtbot):
+    """What lines cannot show (a new title, hiding) is said beside the section's title."""
+    old, _new = plans()
+    crisis = old.of_kind(SectionKind.CRISIS)
+    after = old.of_kind(SectionKind.AFTER_LAPSE)
+    new = _with(old, replace(crisis, title="If it gets bad"), replace(after, hidden=True))
+    dialog = shown(qtbot, CompareDialog(old, new, TITLES))
+    text = dialog.text.toPlainText()
+    assert "If it gets bad — changed: renamed from “My crisis plan”" in text
+    assert "After a lapse — changed: now hidden" in text

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
+from recovery_desktop.domain.plan import Plan
 from recovery_desktop.domain.plan_versions import DiffLine, LineChange, SectionDiff
 from recovery_desktop.reports.html_kit import esc
 
@@ -79,6 +80,24 @@ def summary_line(diffs: Sequence[SectionDiff]) -> str:
     return f"{changed} of {len(diffs)} {noun} changed."
 
 
+def section_notes(old: Plan, new: Plan) -> list[str]:
+    """For each section ``compare_plans(old, new)`` lists (the newer plan's sections in
+    order, then those only the older one has), what its lines cannot show: "renamed from
+    “My reasons”", "now hidden", "shown again"; "" when nothing of that kind."""
+    before = {section.uid: section for section in old.sections}
+    notes = []
+    for section in new.sections:
+        earlier = before.get(section.uid)
+        words = []
+        if earlier is not None and earlier.title != section.title:
+            words.append(f"renamed from “{earlier.title}”")
+        if earlier is not None and earlier.hidden != section.hidden:
+            words.append("now hidden" if section.hidden else "shown again")
+        notes.append(", ".join(words))
+    kept = {section.uid for section in new.sections}
+    return notes + ["" for section in old.sections if section.uid not in kept]
+
+
 def _cell(line: DiffLine | None, tints: Tints) -> str:
     if line is None:
         return '<td width="50%"></td>'
@@ -90,24 +109,33 @@ def _cell(line: DiffLine | None, tints: Tints) -> str:
     return f'<td width="50%"{background}>{mark}{text}</td>'
 
 
-def _section(diff: SectionDiff, expanded: bool, tints: Tints) -> str:
-    heading = f"<h3>{esc(diff.title)} <small>— {esc(status_word(diff))}</small></h3>"
+def _section(diff: SectionDiff, note: str, expanded: bool, tints: Tints) -> str:
     if not (diff.changed or expanded):
-        return heading
+        return f"<p>{esc(diff.title)} — {esc(status_word(diff))}</p>"
+    status = status_word(diff) + (f": {note}" if note else "")
+    heading = f"<h3>{esc(diff.title)} <small>— {esc(status)}</small></h3>"
     rows = "".join(
         f"<tr>{_cell(left, tints)}{_cell(right, tints)}</tr>"
         for left, right in side_by_side(diff.old_lines, diff.new_lines)
     )
     if not rows:
-        rows = '<tr><td width="50%">(empty)</td><td width="50%">(empty)</td></tr>'
+        rows = '<tr><td width="50%">(nothing written)</td><td width="50%">(nothing written)</td></tr>'
     return f'{heading}<table width="100%" cellspacing="0" cellpadding="3">{rows}</table>'
 
 
 def compare_html(
-    diffs: Sequence[SectionDiff], titles: tuple[str, str], only_changed: bool, tints: Tints
+    diffs: Sequence[SectionDiff],
+    notes: Sequence[str],
+    titles: tuple[str, str],
+    only_changed: bool,
+    tints: Tints,
 ) -> str:
     """The whole comparison as HTML: the two sides' titles, then each section with its
-    status; unchanged sections only by title and "unchanged" when ``only_changed``."""
+    status and note (:func:`section_notes`); unchanged sections only by title and
+    "unchanged" when ``only_changed``."""
     head = "".join(f'<th width="50%" align="left">{esc(title)}</th>' for title in titles)
-    sections = "".join(_section(diff, not only_changed, tints) for diff in diffs)
+    sections = "".join(
+        _section(diff, note, not only_changed, tints)
+        for diff, note in zip(diffs, notes, strict=True)
+    )
     return f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{head}</tr></table>{sections}'

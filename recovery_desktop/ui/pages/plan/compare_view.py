@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.domain.plan import Plan, PlanContact
 from recovery_desktop.domain.plan_versions import compare_plans
-from recovery_desktop.ui.pages.plan.compare_rows import DARK, LIGHT, compare_html, summary_line
+from recovery_desktop.ui.pages.plan.compare_rows import (
+    DARK,
+    LIGHT,
+    compare_html,
+    section_notes,
+    summary_line,
+)
 from recovery_desktop.ui.theme import is_dark
 from recovery_desktop.ui.window_size import fit_to_screen
 
@@ -46,6 +52,7 @@ class CompareDialog(QDialog):
         super().__init__(parent)
         self.titles = titles
         self.diffs = compare_plans(old, new, contacts)
+        self.notes = section_notes(old, new)
         self.setWindowTitle("Compare versions of my plan")
         self.summary = QLabel(summary_line(self.diffs), self)
         self.summary.setWordWrap(True)
@@ -80,7 +87,7 @@ class CompareDialog(QDialog):
         the reading position goes back to the top."""
         tints = DARK if is_dark(self.palette()) else LIGHT
         self.text.setHtml(
-            compare_html(self.diffs, self.titles, self.only_changed.isChecked(), tints)
+            compare_html(self.diffs, self.notes, self.titles, self.only_changed.isChecked(), tints)
         )
 
 

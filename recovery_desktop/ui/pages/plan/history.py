@@ -126,7 +126,7 @@ class HistoryDialog(QDialog):
         for column in (COL_NUMBER, COL_WHEN, COL_WHY):
             header.setSectionResizeMode(column, fit)
         header.setSectionResizeMode(COL_LABEL, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_LABEL, self.fontMetrics().horizontalAdvance("M" * 14))
+        header.resizeSection(COL_LABEL, self.fontMetrics().horizontalAdvance("M" * 18))
         header.setSectionResizeMode(COL_CHANGED, QHeaderView.ResizeMode.Stretch)
 
     # -- reading -------------------------------------------------------------------------

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextTableFormat
+from PySide6.QtGui import (
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextTableFormat,
+)
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from recovery_desktop.domain.plan import Plan, PlanContact, PlanSection
@@ -25,8 +32,18 @@ NO_HTML = (
 ContactsFor = Callable[[Sequence[str]], list[PlanContact]]
 
 
+def _new_block(cursor: QTextCursor, top_margin: float = 0) -> None:
+    """A new plain paragraph: not in the list or heading the Markdown before it ended in."""
+    block = QTextBlockFormat()
+    block.setTopMargin(top_margin)
+    if cursor.document().isEmpty():
+        cursor.setBlockFormat(block)  # the document's first, empty paragraph
+        return
+    cursor.insertBlock(block, QTextCharFormat())
+
+
 def _heading(cursor: QTextCursor, text: str, note: str) -> None:
-    cursor.insertBlock()
+    _new_block(cursor, top_margin=cursor.document().defaultFont().pointSizeF() * 1.2)
     title = QTextCharFormat()
     title.setFontWeight(QFont.Weight.Bold)
     title.setFontPointSize(cursor.document().defaultFont().pointSizeF() * 1.25)
@@ -61,7 +78,7 @@ def _contacts(cursor: QTextCursor, section: PlanSection, contacts_for: ContactsF
         return
     found = {contact.uid: contact for contact in contacts_for(section.contacts)}
     for uid in section.contacts:
-        cursor.insertBlock()
+        _new_block(cursor)
         phone = found[uid].phone if uid in found and not found[uid].missing else ""
         cursor.insertText(f"• {contact_line(uid, found)}" + (f" · {phone}" if phone else ""))
 
@@ -69,10 +86,10 @@ def _contacts(cursor: QTextCursor, section: PlanSection, contacts_for: ContactsF
 def _section(cursor: QTextCursor, section: PlanSection, contacts_for: ContactsFor) -> None:
     note = "hidden: not shown on the page or printed" if section.hidden else ""
     _heading(cursor, section.title, note)
-    cursor.insertBlock()
+    _new_block(cursor)
     if section.body.strip():
         cursor.insertMarkdown(section.body, NO_HTML)
-        cursor.insertBlock()
+        _new_block(cursor)
     _pairs(cursor, section)
     _contacts(cursor, section, contacts_for)
     if Plan((section,)).is_empty:

@@ -56,9 +56,13 @@ def label_text(version: PlanVersion) -> str:
 
 
 def changed_text(version: PlanVersion) -> str:
-    """The sections that changed, "Early warning signs and what I do, My crisis plan", or
-    "no section" when only the label or nothing changed (a version saved as it was)."""
-    return ", ".join(version.changed) if version.changed else "no section"
+    """The sections that changed, "Early warning signs and what I do, My crisis plan";
+    "none" for a version saved as it was; for the first version (which lists every
+    section) "first version: " before them."""
+    if not version.changed:
+        return "none"
+    titles = ", ".join(version.changed)
+    return f"first version: {titles}" if version.number == 1 else titles
 
 
 def version_title(version: PlanVersion) -> str:
