@@ -119,8 +119,13 @@ def _section(diff: SectionDiff, note: str, expanded: bool, tints: Tints) -> str:
         for left, right in side_by_side(diff.old_lines, diff.new_lines)
     )
     if not rows:
-        rows = '<tr><td width="50%">(nothing written)</td><td width="50%">(nothing written)</td></tr>'
-    return f'{heading}<table width="100%" cellspacing="0" cellpadding="3">{rows}</table>'
+        rows = (
+            '<tr><td width="50%">(nothing written)</td><td width="50%">(nothing written)</td></tr>'
+        )
+    return (
+        f'{heading}<table width="100%" cellspacing="0" cellpadding="3" style="margin-bottom:12px">'
+        f"{rows}</table>"
+    )
 
 
 def compare_html(
