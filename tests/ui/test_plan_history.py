@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from recovery_desktop.domain.plan import MAX_LABEL_CHARACTERS, SectionKind
 from recovery_desktop.ui.change_signal import ChangeSignal, follow
-from recovery_desktop.ui.pages.plan.history import EMPTY, HistoryDialog
+from recovery_desktop.ui.pages.plan.history import EMPTY, HistoryDialog, open_history
 from recovery_desktop.ui.pages.plan.history_model import (
     COL_CHANGED,
     COL_LABEL,
@@ -216,3 +216,27 @@ def test_compare_and_restore_need_the_right_number_of_versions(qtbot, journal):
     assert all(
         b.isEnabled() for b in (dialog.open_button, dialog.compare_button, dialog.restore_button)
     )
+
+
+def test_history_over_the_main_window_follows_changes_and_closes_on_lock(
+    qtbot, window_for, journal, files
+):
+    """Opened over the main window, History follows the journal's changes through the
+    window's change signal, and a lock closes it like every other dialog."""
+    two_versions(journal)
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    rows: list[int] = []
+
+    def act(dialog: HistoryDialog) -> None:
+        rows.append(dialog.model.rowCount())
+        journal.plan.save_version("kept while History was open", now=START + timedelta(hours=3))
+        rows.append(dialog.model.rowCount())
+        window.lock_now()
+
+    seen = when_shown(HistoryDialog, act)
+    open_history(window, journal.plan)
+    assert rows[1] == rows[0] + 1
+    assert not seen[0].isVisible()
+    assert not session.is_unlocked
