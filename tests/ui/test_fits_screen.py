@@ -55,10 +55,10 @@ from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.plan.compare_view import CompareDialog
-from recovery_desktop.ui.pages.plan.history import HistoryDialog, about_version
+from recovery_desktop.ui.pages.plan.history import HistoryDialog
 from recovery_desktop.ui.pages.plan.save_version import SaveVersionDialog
 from recovery_desktop.ui.pages.plan.version_view import VersionDialog
-from recovery_desktop.ui.pages.plan.version_words import NOW_TITLE, version_title
+from recovery_desktop.ui.pages.plan.version_words import NOW_TITLE, about_version, version_title
 from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from tests.chart_fit import chart_problems

@@ -8,17 +8,25 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from recovery_desktop.domain.plan import MAX_LABEL_CHARACTERS, SectionKind
+from recovery_desktop.domain.plan import (
+    MAX_LABEL_CHARACTERS,
+    PlanVersion,
+    SectionKind,
+    VersionReason,
+)
 from recovery_desktop.ui.change_signal import ChangeSignal, follow
 from recovery_desktop.ui.pages.plan.history import EMPTY, HistoryDialog, open_history
 from recovery_desktop.ui.pages.plan.history_model import (
     COL_CHANGED,
     COL_LABEL,
     COL_NUMBER,
+    COL_WHEN,
     COL_WHY,
+    VersionsModel,
 )
 from recovery_desktop.ui.pages.plan.save_version import SaveVersionDialog, save_version_dialog
 from recovery_desktop.ui.pages.plan.version_view import VersionDialog
+from recovery_desktop.ui.pages.plan.version_words import about_version
 from recovery_desktop.ui.session import Session
 from tests.ui.modal import stop_watching, when_shown
 
@@ -240,3 +248,34 @@ def test_history_over_the_main_window_follows_changes_and_closes_on_lock(
     assert rows[1] == rows[0] + 1
     assert not seen[0].isVisible()
     assert not session.is_unlocked
+
+
+def _version(reason: VersionReason, number: int = 2, label: str = "", changed=("A",)):
+    return PlanVersion(number, number, START, reason, label, tuple(changed))
+
+
+def test_the_list_says_why_each_version_was_kept_in_plain_words():
+    """Each reason in words; a restore names the version it brought back, once."""
+    restored = _version(VersionReason.RESTORED, label="Restored from version 3 (2 November 2026)")
+    rows = [
+        _version(VersionReason.AUTOMATIC),
+        _version(VersionReason.SAVED, label="reviewed with my counsellor", changed=()),
+        _version(VersionReason.BEFORE_RESTORE),
+        restored,
+        _version(VersionReason.AUTOMATIC, number=1, changed=("A", "B")),
+    ]
+    model = VersionsModel()
+    model.set_versions(rows)
+    why = [model.index(row, COL_WHY).data() for row in range(len(rows))]
+    assert why == [
+        "while editing",
+        "saved by you",
+        "before a restore",
+        "restored from version 3",
+        "while editing",
+    ]
+    assert model.index(3, COL_LABEL).data() == ""
+    assert model.index(1, COL_CHANGED).data() == "none"
+    assert model.index(4, COL_CHANGED).data() == "first version: A, B"
+    assert model.index(0, COL_WHEN).data() == "Mon 2 Nov 2026, 09:00"
+    assert about_version(restored).startswith("Kept when you restored version 3.")

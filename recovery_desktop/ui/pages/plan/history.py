@@ -41,9 +41,7 @@ from recovery_desktop.ui.pages.plan.history_model import (
 from recovery_desktop.ui.pages.plan.version_view import VersionDialog
 from recovery_desktop.ui.pages.plan.version_words import (
     NOW_TITLE,
-    changed_text,
-    label_text,
-    reason_text,
+    about_version,
     version_title,
 )
 from recovery_desktop.ui.widgets.questions import confirm
@@ -61,14 +59,6 @@ HINT = (
     "choose Save version. Nothing here is ever deleted. Choose two versions to compare "
     "them, or one to compare it with your plan now."
 )
-
-
-def about_version(version: PlanVersion) -> str:
-    """One or two plain sentences on why ``version`` was kept and what changed in it."""
-    why = f"Kept {reason_text(version)}."
-    if label_text(version):
-        why = f"{why} Label: {label_text(version)}."
-    return f"{why} Sections changed since the version before: {changed_text(version)}."
 
 
 class HistoryDialog(QDialog):

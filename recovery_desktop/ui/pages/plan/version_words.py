@@ -49,6 +49,30 @@ def reason_text(version: PlanVersion) -> str:
     return _REASONS[version.reason]
 
 
+_SENTENCES = {
+    VersionReason.AUTOMATIC: "Kept while you were writing.",
+    VersionReason.SAVED: "Saved by you.",
+    VersionReason.BEFORE_RESTORE: "Kept just before a restore: your plan as it was then.",
+    VersionReason.RESTORED: "Kept when an earlier version was restored.",
+    VersionReason.IMPORTED: "Brought in by an import.",
+}
+
+
+def about_version(version: PlanVersion) -> str:
+    """Why ``version`` was kept and what changed in it, in two or three sentences: "Saved
+    by you. Label: reviewed with my counsellor. Sections changed since the version before:
+    none."."""
+    number = restored_from(version)
+    why = (
+        f"Kept when you restored version {number}."
+        if number is not None
+        else _SENTENCES[version.reason]
+    )
+    if label_text(version):
+        why = f"{why} Label: {label_text(version)}."
+    return f"{why} Sections changed since the version before: {changed_text(version)}."
+
+
 def label_text(version: PlanVersion) -> str:
     """The version's label as the list shows it: the user's own label, and nothing for the
     label a restore writes itself (the reason already says it)."""
