@@ -54,9 +54,14 @@ from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDia
 from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
+from recovery_desktop.ui.pages.plan.compare_view import CompareDialog
+from recovery_desktop.ui.pages.plan.history import HistoryDialog
 from recovery_desktop.ui.pages.plan.pickers import PickDialog
 from recovery_desktop.ui.pages.plan.picking import NO_COPING, NO_TRIGGERS
+from recovery_desktop.ui.pages.plan.save_version import SaveVersionDialog
 from recovery_desktop.ui.pages.plan.structure import TitleDialog
+from recovery_desktop.ui.pages.plan.version_view import VersionDialog
+from recovery_desktop.ui.pages.plan.version_words import NOW_TITLE, about_version, version_title
 from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.markdown_editor import LinkDialog
@@ -250,6 +255,10 @@ def _dialogs(journal) -> dict[str, object]:
         ),
         "plan trigger from my library": lambda parent: _pair_picker(journal, parent),
         "plan people to add": lambda parent: _people_picker(journal, parent),
+        "plan history": lambda parent: HistoryDialog(_plan_with_versions(journal), parent),
+        "plan version": lambda parent: _plan_version(journal, parent),
+        "plan compare": lambda parent: _plan_compare(journal, parent),
+        "save a plan version": lambda parent: _save_plan_version(journal, parent),
     }
     return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
 
@@ -347,6 +356,40 @@ def _people_picker(journal, parent):
     )
 
 
+def _plan_with_versions(journal):
+    """``journal``'s plan written in every section, with long labels, kept a dozen times."""
+    plan = journal.plan
+    for number in range(12):
+        for section in plan.plan().sections:
+            body = f"{section.title}, draft {number}. " * 6 + "\n- a point\n- another"
+            plan.save_section(section.with_body(body), editing=False)
+        plan.save_version("Reviewed with my counsellor on a long afternoon " * 2)
+    return plan
+
+
+def _plan_version(journal, parent):
+    plan = _plan_with_versions(journal)
+    latest = plan.version(plan.versions()[0].id)
+    return VersionDialog(
+        latest.plan, version_title(latest), about_version(latest), plan.contacts_for, parent
+    )
+
+
+def _plan_compare(journal, parent):
+    plan = _plan_with_versions(journal)
+    versions = plan.versions()
+    old, new = (plan.version(versions[n].id).plan for n in (-1, 0))
+    return CompareDialog(old, new, (version_title(versions[-1]), NOW_TITLE), parent=parent)
+
+
+def _save_plan_version(journal, parent):
+    """Save version after a refused label."""
+    dialog = SaveVersionDialog(journal.plan, parent)
+    dialog.label_edit.setText("x" * 200)
+    dialog.accept()
+    return dialog
+
+
 KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date", "day block"]
 
 
@@ -385,6 +428,10 @@ DIALOGS = [
     "plan section title",
     "plan trigger from my library",
     "plan people to add",
+    "plan history",
+    "plan version",
+    "plan compare",
+    "save a plan version",
     *(f"{name}, reopened after a lock" for name in KEPT),
 ]
 

@@ -1,1 +1,4 @@
-"""The Plan page: the aftercare plan, section by section."""
+"""The Plan page: the private aftercare plan, its history and its printouts.
+
+Nothing is imported here, so importing a sibling stays cheap.
+"""
