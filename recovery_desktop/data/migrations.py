@@ -335,6 +335,65 @@ _M008 = (
 )
 
 
+@MIGRATIONS()
+def m009_aftercare_plan(db: Database) -> None:
+    """The aftercare plan: its sections (Markdown bodies), their pairs and contact links (by
+    the contact's stable uid), the versions kept (each a JSON snapshot of the whole plan)
+    and a little state (the editing-session marker, the time of the last save)."""
+    for statement in _M009:
+        db.execute(statement)
+
+
+_M009 = (
+    """
+    CREATE TABLE plan_sections (
+        uid TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        body TEXT NOT NULL DEFAULT '',
+        hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+        dismissed TEXT NOT NULL DEFAULT '[]'
+    )
+    """,
+    """
+    CREATE TABLE plan_pairs (
+        section_uid TEXT NOT NULL REFERENCES plan_sections (uid) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        first TEXT NOT NULL DEFAULT '',
+        second TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (section_uid, position)
+    )
+    """,
+    """
+    CREATE TABLE plan_contacts (
+        section_uid TEXT NOT NULL REFERENCES plan_sections (uid) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        contact_uid TEXT NOT NULL,
+        PRIMARY KEY (section_uid, position)
+    )
+    """,
+    """
+    CREATE TABLE plan_versions (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+        saved_at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        changed TEXT NOT NULL DEFAULT '[]',
+        snapshot TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX plan_versions_saved_at ON plan_versions (saved_at)",
+    """
+    CREATE TABLE plan_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )
+    """,
+)
+
+
 def pending(db: Database) -> list[str]:
     return [m.name for m in MIGRATIONS.pending(db)]
 
