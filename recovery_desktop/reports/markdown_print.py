@@ -29,9 +29,10 @@ _INLINE = re.compile(
     r"|(?P<code>(?P<ticks>`+)(?P<code_text>.+?)(?P=ticks))"
     r"|<(?P<autolink>(?:https?://|mailto:)[^<>\s]+)>"
     r"|\[(?P<link_text>(?:\\.|[^\]\\])*)\]\((?P<url>[^()\s]*)(?:[ \t]+\"[^\"]*\")?\)"
-    r"|\*\*(?P<strong>(?=\S)(?:\\.|[^\\])+?(?<=\S))(?<!\\)\*\*"
+    r"|\*\*\*(?P<both>(?=[^\s*])(?:\\.|[^\\])+?(?<=[^\s\\*]))\*\*\*(?!\*)"
+    r"|\*\*(?P<strong>(?=\S)(?:\\.|[^\\])+?(?<=[^\s\\]))\*\*(?!\*)"
     r"|(?<!\w)__(?P<strong2>(?=\S)(?:\\.|[^\\])+?(?<=\S))(?<!\\)__(?!\w)"
-    r"|\*(?P<em>(?=[^\s*])(?:\\.|[^\\])+?(?<=[^\s\\]))\*"
+    r"|\*(?P<em>(?=[^\s*])(?:\\.|[^\\])+?(?<=[^\s\\*]))\*(?!\*)"
     r"|(?<!\w)_(?P<em2>(?=\S)(?:\\.|[^\\])+?(?<=[^\s\\]))_(?!\w)"
     r"|~~(?P<strike>(?=\S)(?:\\.|[^\\])+?(?<=\S))~~"
 )
@@ -59,6 +60,8 @@ def _inline_piece(found: re.Match[str]) -> str:
         return f"<u>{esc(groups['autolink'])}</u>"
     if groups["link_text"] is not None:
         return _link(groups["link_text"], groups["url"])
+    if groups["both"]:
+        return f"<b><i>{inline_html(groups['both'])}</i></b>"
     for name, tag in (("strong", "b"), ("strong2", "b"), ("em", "i"), ("em2", "i")):
         if groups[name]:
             return f"<{tag}>{inline_html(groups[name])}</{tag}>"

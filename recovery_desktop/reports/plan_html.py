@@ -123,10 +123,8 @@ def plan_document(inputs: PlanPrintInputs) -> SummaryDocument:
     parts += [_section_html(section, inputs.contacts) for section in inputs.plan.visible]
     if not inputs.plan.visible:
         parts.append("<p class='empty'>Every section of the plan is hidden.</p>")
-    footer = (
-        f"The recovery plan{f' of {who}' if who else ''}.",
-        _printed(inputs),
-    )
+    whose = f"The recovery plan of {who}" if who else "The recovery plan"
+    footer = (whose if whose.endswith(".") else f"{whose}.", _printed(inputs))
     return SummaryDocument(PLAN_TITLE, html_page(PLAN_TITLE, PLAN_CSS, "".join(parts)), footer, who)
 
 
