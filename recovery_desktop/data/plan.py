@@ -49,7 +49,8 @@ def new_uid() -> str:
 
 
 def _now(now: datetime | None) -> datetime:
-    return (now or datetime.now()).replace(microsecond=0)
+    """``now`` (or the local time) to the minute: what is stored and compared."""
+    return (now or datetime.now()).replace(second=0, microsecond=0)
 
 
 def check_plan(plan: Plan) -> None:

@@ -109,32 +109,33 @@ def changed_from_json(text: object) -> tuple[str, ...]:
 def read_sections(db: Database) -> tuple[PlanSection, ...]:
     """The stored sections in their order, with pairs and contact links (() if none)."""
     rows = db.execute(
-        "SELECT uid, kind, title, body, hidden, dismissed FROM plan_sections ORDER BY position, uid"
+        "SELECT id, uid, kind, title, body, hidden, dismissed FROM plan_sections "
+        "ORDER BY position, id"
     ).fetchall()
     if not rows:
         return ()
-    pairs: dict[str, list[PlanPair]] = {}
-    for uid, first, second in db.execute(
-        "SELECT section_uid, first, second FROM plan_pairs ORDER BY section_uid, position"
+    pairs: dict[int, list[PlanPair]] = {}
+    for section_id, first, second in db.execute(
+        "SELECT section_id, first, second FROM plan_pairs ORDER BY section_id, position, id"
     ).fetchall():
-        pairs.setdefault(uid, []).append(PlanPair(first, second))
-    links: dict[str, list[str]] = {}
-    for uid, contact_uid in db.execute(
-        "SELECT section_uid, contact_uid FROM plan_contacts ORDER BY section_uid, position"
+        pairs.setdefault(section_id, []).append(PlanPair(first, second))
+    links: dict[int, list[str]] = {}
+    for section_id, contact_uid in db.execute(
+        "SELECT section_id, contact_uid FROM plan_contacts ORDER BY section_id, position, id"
     ).fetchall():
-        links.setdefault(uid, []).append(contact_uid)
+        links.setdefault(section_id, []).append(contact_uid)
     return tuple(
         PlanSection(
-            uid,
+            str(uid),
             stored_kind(kind),
             title,
             body,
             bool(hidden),
-            tuple(pairs.get(uid, ())),
-            tuple(links.get(uid, ())),
+            tuple(pairs.get(section_id, ())),
+            tuple(links.get(section_id, ())),
             _texts(_json(dismissed)),
         )
-        for uid, kind, title, body, hidden, dismissed in rows
+        for section_id, uid, kind, title, body, hidden, dismissed in rows
     )
 
 
@@ -143,16 +144,19 @@ def section_count(db: Database) -> int:
 
 
 def delete_sections(db: Database, uids: Iterable[str]) -> None:
+    """Remove sections with their pairs and contact links (inside the caller's write)."""
     for uid in uids:
-        db.execute("DELETE FROM plan_pairs WHERE section_uid = ?", [uid])
-        db.execute("DELETE FROM plan_contacts WHERE section_uid = ?", [uid])
-        db.execute("DELETE FROM plan_sections WHERE uid = ?", [uid])
+        row = db.execute("SELECT id FROM plan_sections WHERE uid = ?", [uid]).fetchone()
+        if row is not None:
+            db.execute("DELETE FROM plan_pairs WHERE section_id = ?", [row[0]])
+            db.execute("DELETE FROM plan_contacts WHERE section_id = ?", [row[0]])
+            db.execute("DELETE FROM plan_sections WHERE id = ?", [row[0]])
 
 
 def write_section(db: Database, section: PlanSection, position: int) -> None:
     """Insert or replace one section with its pairs and contact links at ``position``."""
     delete_sections(db, [section.uid])
-    db.execute(
+    cursor = db.execute(
         "INSERT INTO plan_sections (uid, position, kind, title, body, hidden, dismissed) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
@@ -165,14 +169,17 @@ def write_section(db: Database, section: PlanSection, position: int) -> None:
             json.dumps(list(section.dismissed), ensure_ascii=False),
         ],
     )
-    db.conn.executemany(
-        "INSERT INTO plan_pairs (section_uid, position, first, second) VALUES (?, ?, ?, ?)",
-        [(section.uid, i, p.first, p.second) for i, p in enumerate(section.pairs)],
-    )
-    db.conn.executemany(
-        "INSERT INTO plan_contacts (section_uid, position, contact_uid) VALUES (?, ?, ?)",
-        [(section.uid, i, uid) for i, uid in enumerate(section.contacts)],
-    )
+    section_id = int(cursor.lastrowid or 0)
+    for index, pair in enumerate(section.pairs):
+        db.execute(
+            "INSERT INTO plan_pairs (section_id, position, first, second) VALUES (?, ?, ?, ?)",
+            [section_id, index, pair.first, pair.second],
+        )
+    for index, contact_uid in enumerate(section.contacts):
+        db.execute(
+            "INSERT INTO plan_contacts (section_id, position, contact_uid) VALUES (?, ?, ?)",
+            [section_id, index, contact_uid],
+        )
 
 
 def write_plan(db: Database, plan: Plan) -> None:

@@ -1,6 +1,6 @@
 """The ``plan_versions`` table: versions kept of the plan, each a JSON snapshot.
 
-Times are local wall-clock time without a zone, to the second ("2026-11-30T15:40:12"), as
+Times are local wall-clock time without a zone, to the minute ("2026-11-30T15:40"), as
 the user saw them (``PlanVersion.saved_at``). ``number`` is the version's place in the
 order kept (1 for the first), counted when read; nothing is ever deleted, so it is stable.
 """
@@ -31,8 +31,8 @@ _NUMBERED = (
 
 
 def moment_text(moment: datetime) -> str:
-    """Local time to the second, without a zone."""
-    return moment.replace(tzinfo=None, microsecond=0).isoformat(timespec="seconds")
+    """Local time to the minute, without a zone (as cravings and the export's times)."""
+    return moment.replace(tzinfo=None).isoformat(timespec="minutes")
 
 
 def stored_reason(value: object) -> VersionReason:
