@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -186,3 +186,17 @@ def test_sections_can_be_added_reordered_renamed_hidden_and_removed(journal):
     assert journal.plan.count_sections() == 11  # twelve, less the one left out
     after = journal.plan.add_section("Between", after_uid=first.uid)
     assert journal.plan.plan().sections[2] == after
+
+
+def test_demo_data_keeps_a_filled_plan_with_versions_and_the_counsellor_review(journal):
+    from recovery_desktop.data.demo import fill_demo
+
+    counts = fill_demo(journal, 10, date(2026, 11, 30), 2)
+    assert counts["plan_sections"] == 11 and counts["plan_versions"] == 8
+    versions = journal.plan.versions()
+    saved = [v for v in versions if v.reason is VersionReason.SAVED]
+    assert [v.label for v in saved] == ["Reviewed with my counsellor"]
+    support = journal.plan.plan().of_kind(SectionKind.SUPPORT)
+    assert [c.name for c in journal.plan.contacts_for(support.contacts)] == ["Sam", "Alex Rivera"]
+    assert journal.plan.interrupted_since() is None
+    assert not journal.plan.plan().is_empty
