@@ -166,7 +166,7 @@ def contact_line(contact: PlanContact | None) -> str:
 
 def _contacts_list(contacts: list[PlanContact | None]) -> str:
     rows = "".join(f"<li>{esc(contact_line(c))}</li>" for c in contacts)
-    return f"<p><b>People I can turn to</b></p><ul>{rows}</ul>"
+    return f"<h4>People I can turn to</h4><ul>{rows}</ul>"  # a heading: kept with its list
 
 
 # -- the crisis card ---------------------------------------------------------------------
