@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from recovery_desktop.domain.calendar_text import day_in
 from recovery_desktop.domain.plan import PlanVersion, VersionReason
-from recovery_desktop.reports.html_kit import esc, table
+from recovery_desktop.reports.html_kit import esc
 from recovery_desktop.reports.section_types import SectionSpec, SummaryContext
 
 _REASONS = {
@@ -28,19 +28,29 @@ def _version(version: PlanVersion) -> str:
     return f"{text}: \u201c{version.label}\u201d" if version.label else text
 
 
+def _changed(version: PlanVersion) -> str:
+    if version.number == 1:
+        return "the first version: every section"
+    return ", ".join(version.changed) or "no section (kept as it was)"
+
+
 def _html(context: SummaryContext) -> str:
     period = context.summary.period
-    rows = [
-        [
-            day_in(v.saved_at.date(), period.start, period.end, "%a %-d %b")
-            + f", {v.saved_at:%H:%M}",
-            _version(v),
-            ", ".join(v.changed) or "no section (kept as it was)",
-        ]
+    rows = "".join(
+        "<tr>"
+        f"<td>{esc(day_in(v.saved_at.date(), period.start, period.end, '%a %-d %b'))}, "
+        f"{v.saved_at:%H:%M}</td><td>{esc(_version(v))}</td><td>{esc(_changed(v))}</td>"
+        "</tr>"
         for v in context.plan_versions
-    ]
-    return table(["When", "Version", "Sections changed"], rows) + (
-        f"<p class='small'>{esc(_footnote(len(rows)))}</p>"
+    )
+    head = "".join(
+        f'<th width="{width}%">{title}</th>'
+        for title, width in (("When", 24), ("Version", 31), ("Sections changed", 45))
+    )
+    return (
+        '<table class="data" width="100%" cellspacing="0" cellpadding="5" border="1">'
+        f"<tr>{head}</tr>{rows}</table>"
+        f"<p class='small'>{esc(_footnote(len(context.plan_versions)))}</p>"
     )
 
 

@@ -73,3 +73,11 @@ def test_a_period_without_versions_says_so(journal):
     assert (
         "<h2>My plan</h2><p class='empty'>No versions of my plan kept in this period.</p>" in html
     )
+
+
+def test_the_first_version_says_so_instead_of_listing_every_section(journal):
+    _keep_versions(journal)
+    week_before = parse_week("2026-W46")  # 9 to 15 November: the first version only
+    html = build_summary(read_request(journal, week_before, PRINTED, PLAN_ON)).document.html
+    assert "Version 1, saved: \u201cBefore the week\u201d" in html
+    assert "the first version: every section" in html and "My crisis plan" not in html
