@@ -116,8 +116,12 @@ def page_specs(
 
     def plan(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.plan.page import PlanPage
+        from recovery_desktop.ui.pages.plan.plan_output import plan_output_for
 
-        return followed(PlanPage(journal.plan, journal.library))
+        output = plan_output_for(journal)
+        page = PlanPage(journal.plan, journal.library, output)
+        output.setParent(page)
+        return followed(page)
 
     def clean_time(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.clean_time import CleanTimePage

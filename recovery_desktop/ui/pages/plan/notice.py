@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.plan import PlanVersion
+from recovery_desktop.ui.pages.plan.version_words import NOW_TITLE, version_title
 
 if TYPE_CHECKING:
     from recovery_desktop.ui.pages.plan.page import PlanPage
@@ -59,18 +60,12 @@ class CrashNotice(QFrame):
         kept = last or since
         when = f"{kept:%H:%M}" if kept.date() == kept.today().date() else f"{kept:%d %b %H:%M}"
         self.label.setText(notice_text(when))
-        self.compare_button.setVisible(before is not None and self._can_compare())
+        self.compare_button.setVisible(before is not None)
         self.show()
 
     def _version_before(self) -> PlanVersion | None:
         versions = self.page.repository.versions()
         return self.page.repository.version(versions[0].id) if versions else None
-
-    @staticmethod
-    def _can_compare() -> bool:
-        from recovery_desktop.ui.pages.plan import outputs
-
-        return outputs.compare is not None
 
     def compare(self) -> None:
         """The latest version beside the plan as it is now."""
@@ -81,10 +76,9 @@ class CrashNotice(QFrame):
             now = self.page.repository.plan()
         except JournalError:
             return
-        if before is None or before.plan is None or outputs.compare is None:
+        if before is None or before.plan is None:
             return
-        title = f"Version {before.number} ({before.saved_at:%d %b %Y, %H:%M})"
-        outputs.compare(self.page, before.plan, now, (title, "Your plan now"))
+        outputs.compare(self.page, before.plan, now, (version_title(before), NOW_TITLE))
 
     def dismiss(self) -> None:
         """OK: the session that stopped is over (a version is kept if one is due)."""

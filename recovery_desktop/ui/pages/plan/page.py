@@ -31,6 +31,7 @@ from recovery_desktop.ui.pages.plan.sections import SectionList
 from recovery_desktop.ui.pages.plan.structure import Structure
 from recovery_desktop.ui.pages.today.page import SaveStatus
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
+from recovery_desktop.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from recovery_desktop.data.library import LibraryRepository
@@ -74,6 +75,7 @@ class PlanPage(QWidget):
         self.sections = SectionList(self)
         self.editor = SectionEditor(self)
         self.buttons: dict[str, QPushButton] = {}
+        self.output_line = StatusLine("Printing and versions", self)
         self._build()
         self.structure = Structure(self)
         self.picking = Picking(self)
@@ -95,10 +97,10 @@ class PlanPage(QWidget):
             ("crisis_card", "&Crisis card…"),
         ):
             button = QPushButton(text, self)
-            button.hide()  # shown once it does something (see _connect_output)
+            button.hide()  # shown once it is wired (outputs.connect)
             tools.addWidget(button)
             self.buttons[key] = button
-        tools.addStretch(1)
+        tools.addWidget(self.output_line, 1)
         self.sections.setFixedWidth(230)
         body = QHBoxLayout()
         body.addWidget(self.sections)
@@ -119,12 +121,10 @@ class PlanPage(QWidget):
         self._connect_output()
 
     def _connect_output(self) -> None:
-        """The buttons of the plan's history and printing, where they are built."""
+        """History, versions and printing (``outputs.py``)."""
         from recovery_desktop.ui.pages.plan import outputs
 
-        for key, action in outputs.actions(self).items():
-            self.buttons[key].clicked.connect(action)
-            self.buttons[key].show()
+        outputs.connect(self)
 
     # -- reading -------------------------------------------------------------------------
     def reload(self) -> None:
