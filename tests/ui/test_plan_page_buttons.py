@@ -5,6 +5,7 @@ offered once the page has its output."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 
@@ -46,12 +47,19 @@ def test_history_opens_from_the_page(qtbot, journal):
 
 
 def test_the_crash_notice_compares_the_version_before_with_the_plan_now(qtbot, journal, files):
-    repository = journal.plan
-    first = replace(repository.plan().sections[0], body="Before the stop")
-    repository.save_section(first, editing=True)
-    repository.save_version("first")
-    repository.save_section(replace(first, body="Before the stop, and more"), editing=True)
+    """A session that ended kept a version; the next one kept its own on its first save
+    (the last was old) and was then killed: the notice compares with the version from
+    before that session, so the words written in it show."""
+    start = datetime.now() - timedelta(hours=3)
+    first = replace(journal.plan.plan().sections[0], body="Before the stop")
+    journal.plan.save_section(first, editing=True, now=start)
+    journal.plan.end_editing(now=start + timedelta(minutes=1))
     journal.close()
+    second = open_with_passphrase(files, PASSPHRASE)
+    later = replace(first, body="Before the stop, and written in the session that stopped")
+    second.plan.save_section(later, editing=True, now=start + timedelta(hours=1))
+    assert second.plan.count_versions() == 2  # the killed session's own first version
+    second.close()  # killed: the session never ended
     reopened = open_with_passphrase(files, PASSPHRASE)
     try:
         page = shown_plan_page(qtbot, reopened)

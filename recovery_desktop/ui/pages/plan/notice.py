@@ -3,12 +3,14 @@ is kept, a way to compare it with the version before, and OK (which ends that se
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from recovery_desktop.data.errors import JournalError
+from recovery_desktop.domain.calendar_text import short_day
 from recovery_desktop.domain.plan import PlanVersion
 from recovery_desktop.ui.pages.plan.version_words import NOW_TITLE, version_title
 
@@ -29,6 +31,7 @@ class CrashNotice(QFrame):
     def __init__(self, page: PlanPage) -> None:
         super().__init__(page)
         self.page = page
+        self._since: datetime | None = None
         self.setObjectName("planNotice")
         self.label = QLabel(self)
         self.label.setWordWrap(True)
@@ -51,28 +54,36 @@ class CrashNotice(QFrame):
         try:
             since = repository.interrupted_since()
             last = repository.last_saved() if since is not None else None
-            before = self._version_before() if since is not None else None
+            before = self._version_before(since) if since is not None else None
         except JournalError:
             return
         if since is None:
             self.hide()
             return
         kept = last or since
-        when = f"{kept:%H:%M}" if kept.date() == kept.today().date() else f"{kept:%d %b %H:%M}"
+        when = f"{kept:%H:%M}"
+        if kept.date() != date.today():
+            when = f"{short_day(kept.date())}, {when}"
         self.label.setText(notice_text(when))
+        self._since = since
         self.compare_button.setVisible(before is not None)
         self.show()
 
-    def _version_before(self) -> PlanVersion | None:
-        versions = self.page.repository.versions()
-        return self.page.repository.version(versions[0].id) if versions else None
+    def _version_before(self, since: datetime) -> PlanVersion | None:
+        """The newest version kept before the session that stopped began (a version the
+        session kept itself would show no difference), with its snapshot."""
+        repository = self.page.repository
+        found = next((v for v in repository.versions() if v.saved_at < since), None)
+        return repository.version(found.id) if found is not None else None
 
     def compare(self) -> None:
-        """The latest version beside the plan as it is now."""
+        """The version before the session that stopped, beside the plan as it is now."""
         from recovery_desktop.ui.pages.plan import outputs
 
+        if self._since is None:
+            return
         try:
-            before = self._version_before()
+            before = self._version_before(self._since)
             now = self.page.repository.plan()
         except JournalError:
             return

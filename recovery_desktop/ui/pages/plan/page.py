@@ -10,7 +10,7 @@ edited, a notice says what is kept (docs/decisions.md, "Plan page")."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
+from recovery_desktop.domain.calendar_text import short_day
 from recovery_desktop.domain.plan import Plan, PlanError, PlanSection
 from recovery_desktop.ui.pages.plan.notice import CrashNotice
 from recovery_desktop.ui.pages.plan.picking import Picking
@@ -244,8 +245,10 @@ class PlanPage(QWidget):
             return
         if last is None:
             self.status.set_state("empty", "Nothing written yet")
-        else:
+        elif last.date() == date.today():
             self.status.set_state("saved", f"Saved {last:%H:%M}")
+        else:
+            self.status.set_state("saved", f"Saved {short_day(last.date())}, {last:%H:%M}")
 
     def flush(self) -> bool:
         """Save now and end the editing session (leaving the page, locking, closing);
