@@ -83,7 +83,7 @@ WRITES = [
     (
         "plan",
         lambda j: j.plan.save_section(j.plan.plan().sections[0].with_body("Why"), editing=False),
-        {"Plan"},
+        {"Plan", "Weekly summary"},  # the summary's "My plan" lists versions
     ),
 ]
 

@@ -36,7 +36,7 @@ class CrashNotice(QFrame):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.compare_button = QPushButton("Compare with the &version before", self)
+        self.compare_button = QPushButton("Compare with the version &before", self)
         self.ok_button = QPushButton("OK", self)
         self.ok_button.setAccessibleName("OK, I have seen it")
         self.compare_button.clicked.connect(self.compare)

@@ -30,8 +30,8 @@ from recovery_desktop.ui.pages.plan.picking import Picking
 from recovery_desktop.ui.pages.plan.section_editor import SectionEditor
 from recovery_desktop.ui.pages.plan.sections import SectionList
 from recovery_desktop.ui.pages.plan.structure import Structure
-from recovery_desktop.ui.pages.today.page import SaveStatus
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
+from recovery_desktop.ui.widgets.save_status import SaveStatus
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class PlanPage(QWidget):
         top.addWidget(self.status)
         tools = QHBoxLayout()
         for key, text in (
-            ("history", "&History…"),
+            ("history", "H&istory…"),
             ("save_version", "Save &version…"),
             ("print", "Print…"),
             ("pdf", "Save as PDF…"),
