@@ -75,6 +75,8 @@ def page_specs(
     from recovery_desktop.ui.change_signal import follow
     from recovery_desktop.ui.workspace import PageSpec
 
+    plan_drafts: dict[str, Any] = {}  # the Plan page's unsaved sections, across a lock
+
     def followed(page: Any, day_changed: Callable[[date], object] | None = None) -> Any:
         follow(page, changes, page.shows, page.data_changed, day.day_changed, day_changed)
         return page
@@ -119,7 +121,7 @@ def page_specs(
         from recovery_desktop.ui.pages.plan.plan_output import plan_output_for
 
         output = plan_output_for(journal)
-        page = PlanPage(journal.plan, journal.library, output)
+        page = PlanPage(journal.plan, journal.library, output, plan_drafts)
         output.setParent(page)
         return followed(page)
 

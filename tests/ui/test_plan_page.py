@@ -306,3 +306,40 @@ def test_after_a_stop_the_unlocked_window_opens_on_the_plan(qtbot, window_for, j
     session.unlock(PASSPHRASE)
     QApplication.processEvents()
     assert window.workspace.nav.currentItem().text() == "Today"
+
+
+def test_a_refused_save_keeps_the_section_chosen(qtbot, journal, monkeypatch):
+    from recovery_desktop.data.errors import StorageProblem
+
+    page = shown_plan_page(qtbot, journal)
+    qtbot.keyClicks(page.editor.body.text, "Not lost")
+
+    def refuse(*_args, **_kwargs):
+        raise StorageProblem("The disk is full.")
+
+    monkeypatch.setattr(journal.plan, "save_section", refuse)
+    page.sections.view.setCurrentRow(3)
+    assert page.sections.view.currentRow() == 0
+    assert page.editor.body.markdown() == "Not lost"
+
+
+def test_text_the_journal_refused_is_saved_after_a_lock(qtbot, window_for, journal, files):
+    from recovery_desktop.data.errors import StorageProblem
+    from recovery_desktop.ui.session import Session
+
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    page = window.workspace.open_page("Plan")
+    qtbot.keyClicks(page.editor.body.text, "Kept through the lock")
+
+    def refuse(*_args, **_kwargs):
+        raise StorageProblem("The disk is full.")
+
+    journal.plan.save_section = refuse  # this journal closes at the lock
+    window.lock_now()
+    session.unlock(PASSPHRASE)
+    page = window.workspace.open_page("Plan")
+    assert page.editor.body.markdown() == "Kept through the lock"
+    assert page.status.text().startswith("Saved ")
+    assert session.journal.plan.plan().sections[0].body == "Kept through the lock"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.calendar_text import short_day
-from recovery_desktop.domain.plan import Plan, PlanError, PlanSection
+from recovery_desktop.domain.plan import Plan, PlanError, PlanSection, SectionKind
 from recovery_desktop.ui.pages.plan.notice import CrashNotice
 from recovery_desktop.ui.pages.plan.picking import Picking
 from recovery_desktop.ui.pages.plan.section_editor import SectionEditor
@@ -56,10 +56,14 @@ class PlanPage(QWidget):
         plan: PlanRepository,
         library: LibraryRepository,
         output: PlanOutput | None = None,
+        drafts: dict[str, PlanSection] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.repository = plan
+        # Sections the journal refused to save, kept in memory across a lock (as Today's
+        # check-ins are) and saved when the page is built again.
+        self.drafts = drafts if drafts is not None else {}
         self.library = library
         self.output = output
         self.plan = Plan()
@@ -82,6 +86,7 @@ class PlanPage(QWidget):
         self.picking = Picking(self)
         self._connect()
         self.reload()
+        self._resume_drafts()
         self.notice.check()
 
     # -- layout --------------------------------------------------------------------------
@@ -174,7 +179,9 @@ class PlanPage(QWidget):
         """Show the section ``uid``; what was typed in the one left is saved first."""
         if uid == self.editor.uid:
             return
-        self.save_now()
+        if not self.save_now():  # the text stays on screen until it is saved
+            self.sections.show_plan(self.plan, self.editor.uid)
+            return
         try:
             section = self.plan.section(uid)
         except KeyError:
@@ -201,11 +208,13 @@ class PlanPage(QWidget):
         try:
             self.repository.save_section(section, editing=True)
         except (JournalError, PlanError) as error:
+            self.drafts[section.uid] = section
             self.status.set_state(
                 "error", f"Not saved yet: {error} Your text is kept on screen; trying again."
             )
             self._timer.start(RETRY_DELAY_MS)
             return False
+        self.drafts.pop(section.uid, None)
         self._editing = True
         self._stored = section
         self._dirty = False
@@ -235,6 +244,33 @@ class PlanPage(QWidget):
             self.editor.show_section(plan.section(select))
         self.reload()
         return True
+
+    def _resume_drafts(self) -> None:
+        """Show, and save now, what could not be saved before a lock."""
+        for kept, draft in list(self.drafts.items()):
+            section = self._in_plan(draft)
+            if section is None:
+                self.drafts.pop(kept)
+                continue
+            uid = section.uid
+            if uid != kept:
+                self.drafts.pop(kept)
+                self.drafts[uid] = section
+            self.sections.show_plan(self.plan, uid)
+            self._stored = self.plan.section(uid)
+            self.editor.show_section(section, self._contacts(section))
+            self._dirty = True
+            if not self.save_now():
+                return
+
+    def _in_plan(self, draft: PlanSection) -> PlanSection | None:
+        """``draft`` as a section of the plan shown: a template never stored gets new uids
+        when the journal is opened again, so its section of the same kind takes the text."""
+        uids = {s.uid for s in self.plan.sections}
+        if draft.uid in uids:
+            return draft
+        twin = self.plan.of_kind(draft.kind) if draft.kind is not SectionKind.CUSTOM else None
+        return replace(draft, uid=twin.uid) if twin is not None else None
 
     def _say_saved(self) -> None:
         if self._dirty:
