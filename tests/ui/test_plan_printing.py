@@ -16,7 +16,7 @@ from recovery_desktop.domain.contacts import Contact, CrisisLine, Role
 from recovery_desktop.domain.plan import MAX_PAIR_CHARACTERS, PlanPair, SectionKind
 from recovery_desktop.reports.markdown_print import markdown_html
 from recovery_desktop.reports.plan_html import read_plan_inputs
-from recovery_desktop.ui.pages.plan.plan_output import plan_output_for
+from recovery_desktop.ui.pages.plan.plan_output import PlanOutput
 from recovery_desktop.ui.plan_printing import crisis_card_built, save_plan_pdf
 from recovery_desktop.ui.printing import lay_out, page_layout
 from tests.pdf_text import page_width_points, pdf_pages, pdf_text
@@ -161,6 +161,11 @@ def test_each_kind_of_formatting_the_editor_stores_prints_as_formatting(qapp):
 
 
 # -- the Plan page's printouts -------------------------------------------------------------
+def plan_output_for(journal) -> PlanOutput:
+    """As ``ui/app.py`` builds it for the Plan page."""
+    return PlanOutput(lambda: read_plan_inputs(journal, date.today()), journal.files.app_folders())
+
+
 @pytest.fixture
 def boxes(monkeypatch):
     """Every warning box shown, as (title, text), instead of waiting for a click."""
@@ -229,3 +234,30 @@ def test_a_plan_too_long_to_lay_out_is_refused_in_plain_words(
     assert plan_output_for(journal).save_plan_pdf_to(parent, path) == 0
     assert not path.exists()
     assert "This plan is too long to print" in boxes[0][1] and "summary" not in boxes[0][1]
+
+
+class _Page(QWidget):
+    """A stand-in for the Plan page's one duty here: commit what is on screen first."""
+
+    def __init__(self, journal, saves: bool) -> None:
+        super().__init__()
+        self.journal, self.saves = journal, saves
+
+    def save_now(self) -> bool:
+        if self.saves:
+            _save(self.journal, SectionKind.REASONS, body="Typed a moment ago.")
+        return self.saves
+
+
+@pytest.mark.parametrize("saves", [True, False])
+def test_what_the_page_shows_is_committed_before_it_prints(planned, qtbot, tmp_path, boxes, saves):
+    journal, _people = planned
+    page = _Page(journal, saves)
+    qtbot.addWidget(page)
+    path = tmp_path / "plan.pdf"
+    pages = plan_output_for(journal).save_plan_pdf_to(page, path)
+    if saves:
+        assert pages >= 1 and "Typed a moment ago." in pdf_text(path)
+    else:
+        assert pages == 0 and not path.exists()
+        assert "could not be saved yet" in boxes[0][1]
