@@ -16,7 +16,7 @@ from recovery_desktop.domain.contacts import Contact, CrisisLine, Role
 from recovery_desktop.domain.plan import MAX_PAIR_CHARACTERS, PlanPair, SectionKind
 from recovery_desktop.reports.markdown_print import markdown_html
 from recovery_desktop.reports.plan_html import read_plan_inputs
-from recovery_desktop.ui.pages.plan.plan_output import PlanOutput
+from recovery_desktop.ui.pages.plan.plan_output import plan_output_for
 from recovery_desktop.ui.plan_printing import crisis_card_built, save_plan_pdf
 from recovery_desktop.ui.printing import lay_out, page_layout
 from tests.pdf_text import page_width_points, pdf_pages, pdf_text
@@ -161,11 +161,6 @@ def test_each_kind_of_formatting_the_editor_stores_prints_as_formatting(qapp):
 
 
 # -- the Plan page's printouts -------------------------------------------------------------
-def plan_output_for(journal) -> PlanOutput:
-    """As ``ui/app.py`` builds it for the Plan page."""
-    return PlanOutput(lambda: read_plan_inputs(journal, date.today()), journal.files.app_folders())
-
-
 @pytest.fixture
 def boxes(monkeypatch):
     """Every warning box shown, as (title, text), instead of waiting for a click."""

@@ -4,17 +4,16 @@ before replacing a file), PDFs written whole or not at all through
 ``data.output_files.save_output`` (a temporary file, then renamed), and a calm box naming
 the file and the reason when something could not be done.
 
-Built in ``ui/app.py`` (the composition root) from the journal::
-
-    PlanOutput(lambda: read_plan_inputs(journal, date.today()), journal.files.app_folders())
-
-and handed to the Plan page, which shows :attr:`PlanOutput.said` in its status line.
+Built in ``ui/app.py`` (the composition root) with :func:`plan_output_for` and handed to
+the Plan page, which shows :attr:`PlanOutput.said` in its status line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.domain.wording import plural
-from recovery_desktop.reports.plan_html import PlanPrintInputs
+from recovery_desktop.reports.plan_html import PlanPrintInputs, PlanSource, read_plan_inputs
 from recovery_desktop.reports.summary_service import BuiltSummary
 from recovery_desktop.ui.busy import busy
 from recovery_desktop.ui.dialog_traces import no_folder_traces
@@ -171,3 +170,22 @@ class PlanOutput(QObject):
         self.said.emit(f"{title}.")
         QMessageBox.warning(parent, title, f"{error}")
         return 0
+
+
+class _Files(Protocol):
+    def app_folders(self) -> AppFolders: ...
+
+
+class PrintedJournal(PlanSource, Protocol):
+    """What the printouts read: the plan, People and the summary's name choice, and where
+    the app's own files are (no PDF goes there): an open ``data.journal.Journal``."""
+
+    @property
+    def files(self) -> _Files: ...
+
+
+def plan_output_for(journal: PrintedJournal, parent: QObject | None = None) -> PlanOutput:
+    """The printouts of ``journal``'s plan, read when asked for (printed today)."""
+    return PlanOutput(
+        lambda: read_plan_inputs(journal, date.today()), journal.files.app_folders(), parent=parent
+    )
