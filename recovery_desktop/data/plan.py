@@ -9,6 +9,7 @@ versions") explains it. Nothing kept as a version is ever deleted.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -38,6 +39,7 @@ from recovery_desktop.domain.plan_versions import changed_sections, version_due
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+_UID = re.compile("[0-9a-f]{32}")
 _EDITING = "editing_since"
 _LAST_SAVED = "last_saved"
 _UNREAD = object()
@@ -55,7 +57,8 @@ def _now(now: datetime | None) -> datetime:
 
 def check_plan(plan: Plan) -> None:
     """Raise :class:`PlanError` for a plan that cannot be saved (a section's own limits,
-    more than ``MAX_SECTIONS`` sections, or no sections at all). Repeated uids are a
+    more than ``MAX_SECTIONS`` sections, or no sections at all). Repeated uids, or uids
+    that are not 32 lower-case hex digits (export and import need them so), are a
     programming error (``ValueError``)."""
     if not plan.sections:
         raise PlanError("A plan needs at least one section.")
@@ -63,6 +66,8 @@ def check_plan(plan: Plan) -> None:
         raise PlanError(f"A plan can have at most {MAX_SECTIONS} sections.")
     if len({s.uid for s in plan.sections}) != len(plan.sections):
         raise ValueError("Two sections of the plan have the same uid.")
+    if not all(_UID.fullmatch(s.uid) for s in plan.sections):
+        raise ValueError("A section's uid must be 32 lower-case hex digits (see new_uid).")
     for section in plan.sections:
         section.validate()
 
@@ -154,24 +159,41 @@ class PlanRepository:
         (see :meth:`end_editing`). Keeps an AUTOMATIC version when one is due. Raises
         :class:`PlanError` before anything is written."""
         section.validate()
-        current = self.plan()
-        sections = list(current.sections)
+        with sql_errors():
+            stored_already = bool(plan_rows.section_count(self._db))
+        sections = list(self.plan().sections)
         uids = [s.uid for s in sections]
-        if section.uid in uids:
-            sections[uids.index(section.uid)] = section
-        else:
-            sections.append(section)
-        self.save_plan(Plan(tuple(sections)), editing=editing, now=now)
+        if section.uid not in uids:
+            self.save_plan(Plan((*sections, section)), editing=editing, now=now)
+            return
+        place = uids.index(section.uid)
+        sections[place] = section
+        only = (section, place) if stored_already else None  # else the template goes in too
+        self._save(Plan(tuple(sections)), editing, now, only)
 
     def save_plan(self, plan: Plan, *, editing: bool = True, now: datetime | None = None) -> None:
         """Make ``plan`` the plan: its order, sections added and removed (versions still
         hold removed ones), titles and hidden states. As :meth:`save_section` otherwise."""
+        self._save(plan, editing, now)
+
+    def _save(
+        self,
+        plan: Plan,
+        editing: bool,
+        now: datetime | None,
+        only: tuple[PlanSection, int] | None = None,
+    ) -> None:
+        """Store ``plan`` (or, with ``only``, just that section at that place) and keep a
+        version when one is due, in one transaction."""
         check_plan(plan)
         moment = _now(now)
         if editing:
             self.interrupted_since()  # a killed session's marker is read before it is replaced
         with sql_errors(), self._changes.writing(self._db, Change.PLAN):
-            plan_rows.write_plan(self._db, plan)
+            if only is None:
+                plan_rows.write_plan(self._db, plan)
+            else:
+                plan_rows.write_section(self._db, *only)
             self._set_state(_LAST_SAVED, moment)
             if editing and not self._marked:
                 self._set_state(_EDITING, moment)

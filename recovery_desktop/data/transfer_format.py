@@ -364,8 +364,9 @@ PLAN_CONTACTS = Kind(
     ),
     _SECTION_ORDER,
 )
-SNAPSHOT_CHARACTERS = 8_000_000
-"""The most characters in one version's snapshot: forty sections at their longest."""
+SNAPSHOT_CHARACTERS = 20_000_000
+"""The most characters in one version's snapshot: forty sections at their longest, with
+room for JSON's escapes."""
 PLAN_VERSIONS = Kind(
     "plan_versions",
     "plan_versions",

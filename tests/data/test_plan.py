@@ -200,3 +200,39 @@ def test_demo_data_keeps_a_filled_plan_with_versions_and_the_counsellor_review(j
     assert [c.name for c in journal.plan.contacts_for(support.contacts)] == ["Sam", "Alex Rivera"]
     assert journal.plan.interrupted_since() is None
     assert not journal.plan.plan().is_empty
+
+
+def test_versions_between_gives_the_versions_of_a_period_oldest_first(journal):
+    reasons = _section(journal, SectionKind.REASONS)
+    for day in (1, 3, 8):
+        moment = datetime(2026, 11, day, 20, 0)
+        journal.plan.save_section(reasons.with_body(WORDS + " And more." * day), now=moment)
+        journal.plan.end_editing(moment)
+    week = journal.plan.versions_between(date(2026, 11, 2), date(2026, 11, 8))
+    assert [(v.number, v.saved_at.day) for v in week] == [(2, 3), (3, 8)]
+    assert all(v.plan is None for v in week)
+
+
+def test_a_restored_plan_keeps_its_section_ids(journal):
+    version = journal.plan.save_version("start", now=NOON)
+    journal.plan.add_section("Music that helps")
+    journal.plan.restore(version.id, now=NOON + timedelta(minutes=5))
+    assert journal.plan.plan() == version.plan
+    assert [s.uid for s in journal.plan.plan().sections] == [s.uid for s in version.plan.sections]
+
+
+def test_a_backup_counts_its_plan_sections_and_versions(journal):
+    from recovery_desktop.data.backup_files import parse_backup
+    from recovery_desktop.data.backup_view import backup_key, read_backup
+
+    journal.plan.save_version("kept", now=NOON)
+    backup = parse_backup(journal.backup())
+    contents = read_backup(backup, backup_key(backup, PASSPHRASE))
+    assert (contents.counts["plan_sections"], contents.counts["plan_versions"]) == (11, 1)
+
+
+def test_a_section_id_that_export_could_not_carry_is_refused(journal):
+    reasons = _section(journal, SectionKind.REASONS)
+    with pytest.raises(ValueError):
+        journal.plan.save_section(replace(reasons, uid="not-a-uid"), now=NOON)
+    assert journal.plan.count_sections() == 0
