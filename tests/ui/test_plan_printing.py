@@ -229,3 +229,30 @@ def test_a_plan_too_long_to_lay_out_is_refused_in_plain_words(
     assert plan_output_for(journal).save_plan_pdf_to(parent, path) == 0
     assert not path.exists()
     assert "This plan is too long to print" in boxes[0][1] and "summary" not in boxes[0][1]
+
+
+class _Page(QWidget):
+    """A stand-in for the Plan page's one duty here: commit what is on screen first."""
+
+    def __init__(self, journal, saves: bool) -> None:
+        super().__init__()
+        self.journal, self.saves = journal, saves
+
+    def save_now(self) -> bool:
+        if self.saves:
+            _save(self.journal, SectionKind.REASONS, body="Typed a moment ago.")
+        return self.saves
+
+
+@pytest.mark.parametrize("saves", [True, False])
+def test_what_the_page_shows_is_committed_before_it_prints(planned, qtbot, tmp_path, boxes, saves):
+    journal, _people = planned
+    page = _Page(journal, saves)
+    qtbot.addWidget(page)
+    path = tmp_path / "plan.pdf"
+    pages = plan_output_for(journal).save_plan_pdf_to(page, path)
+    if saves:
+        assert pages >= 1 and "Typed a moment ago." in pdf_text(path)
+    else:
+        assert pages == 0 and not path.exists()
+        assert "could not be saved yet" in boxes[0][1]

@@ -4,8 +4,8 @@ before replacing a file), PDFs written whole or not at all through
 ``data.output_files.save_output`` (a temporary file, then renamed), and a calm box naming
 the file and the reason when something could not be done.
 
-Built in ``ui/app.py`` from the journal with :func:`plan_output_for`; the page shows
-:attr:`PlanOutput.said` in its status line.
+Built in ``ui/app.py`` (the composition root) with :func:`plan_output_for` and handed to
+the Plan page, which shows :attr:`PlanOutput.said` in its status line.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.output_places import AppFolders
 from recovery_desktop.domain.wording import plural
-from recovery_desktop.reports.plan_html import PlanPrintInputs, read_plan_inputs
+from recovery_desktop.reports.plan_html import PlanPrintInputs, PlanSource, read_plan_inputs
 from recovery_desktop.reports.summary_service import BuiltSummary
 from recovery_desktop.ui.busy import busy
 from recovery_desktop.ui.dialog_traces import no_folder_traces
@@ -36,12 +36,19 @@ from recovery_desktop.ui.plan_printing import (
 from recovery_desktop.ui.printing import PrintError, default_page_size_name, page_layout
 from recovery_desktop.ui.save_dialog import FileKind, ask_save_path
 
-if TYPE_CHECKING:
-    from recovery_desktop.data.journal import Journal
-
 PDF = FileKind("PDF", "pdf")
 PLAN_FILE = "my-recovery-plan.pdf"
 CARD_FILE = "my-crisis-card.pdf"
+
+
+class NotSaved(PrintError):
+    """The page could not commit what was typed last, so the plan is not printed without it."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "What you typed last could not be saved yet, so the plan was not printed "
+            "without it. Please try again in a moment."
+        )
 
 
 class PlanOutput(QObject):
@@ -49,7 +56,11 @@ class PlanOutput(QObject):
     from the journal (it may raise :class:`JournalError`); ``paper`` names the paper of
     saved PDFs ("A4" or "Letter"; default: the printer's, else the system's). Every method
     returns the number of pages written or printed, 0 when nothing was (cancelled, or
-    refused: a box said why)."""
+    refused: a box said why).
+
+    ``parent`` is the Plan page: when it has a ``save_now()`` (True when nothing is left
+    unsaved), that is called first, so what prints is what the page shows, typed a moment
+    ago included."""
 
     said = Signal(str)  # "Saved 2 pages to …": for the page's status line
 
@@ -102,6 +113,14 @@ class PlanOutput(QObject):
         return self._save(parent, path, lambda inputs: crisis_card_built(inputs, paper))
 
     # -- the summary page's patterns -----------------------------------------------------
+    def _inputs(self, parent: QWidget) -> PlanPrintInputs:
+        """What prints, read after the page committed what is on screen; raises
+        :class:`NotSaved` when it could not."""
+        save_now = getattr(parent, "save_now", None)
+        if callable(save_now) and save_now() is False:
+            raise NotSaved
+        return self._read_inputs()
+
     def _ask(self, parent: QWidget, title: str, name: str) -> Path | None:
         chosen = ask_save_path(parent, title, Path.home() / name, [PDF])
         return None if chosen is None else chosen[0]
@@ -111,7 +130,7 @@ class PlanOutput(QObject):
     ) -> int:
         try:
             with busy():
-                built = build(self._read_inputs())
+                built = build(self._inputs(parent))
                 pages = write_plan_pdf(built, path, self._paper(), self._app_folders)
         except (PrintError, JournalError) as error:
             return self._not_done(parent, "Not saved", error)
@@ -136,7 +155,7 @@ class PlanOutput(QObject):
         where = printer.outputFileName()
         try:
             with busy():
-                pages = print_plan_to(build(self._read_inputs()), printer, self._app_folders)
+                pages = print_plan_to(build(self._inputs(parent)), printer, self._app_folders)
         except (PrintError, JournalError) as error:
             return self._not_done(parent, "Not saved" if where else "Not printed", error)
         self.said.emit(
@@ -153,8 +172,20 @@ class PlanOutput(QObject):
         return 0
 
 
-def plan_output_for(journal: Journal, parent: QObject | None = None) -> PlanOutput:
-    """The printouts of ``journal``'s plan, read when asked for (today's date then)."""
+class _Files(Protocol):
+    def app_folders(self) -> AppFolders: ...
+
+
+class PrintedJournal(PlanSource, Protocol):
+    """What the printouts read: the plan, People and the summary's name choice, and where
+    the app's own files are (no PDF goes there): an open ``data.journal.Journal``."""
+
+    @property
+    def files(self) -> _Files: ...
+
+
+def plan_output_for(journal: PrintedJournal, parent: QObject | None = None) -> PlanOutput:
+    """The printouts of ``journal``'s plan, read when asked for (printed today)."""
     return PlanOutput(
         lambda: read_plan_inputs(journal, date.today()), journal.files.app_folders(), parent=parent
     )
