@@ -343,3 +343,43 @@ def test_text_the_journal_refused_is_saved_after_a_lock(qtbot, window_for, journ
     assert page.editor.body.markdown() == "Kept through the lock"
     assert page.status.text().startswith("Saved ")
     assert session.journal.plan.plan().sections[0].body == "Kept through the lock"
+
+
+def test_tab_reaches_every_part_of_a_section(qtbot, window_for, journal, files):
+    from recovery_desktop.ui.session import Session
+
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    page = window.workspace.open_page("Plan")
+    choose(page, SectionKind.WARNING_SIGNS)
+    qtbot.waitUntil(lambda: page.editor.suggestion_rows()[0].isVisible())
+    order = window.workspace.reading_order()
+    editor = page.editor
+    wanted = {
+        "section list": page.sections.view,
+        "rename": page.sections.rename_button,
+        "add section": page.sections.add_button,
+        "history": page.buttons["history"],
+        "first suggestion's Add": editor.suggestion_rows()[0].add_button,
+        "first suggestion's Dismiss": editor.suggestion_rows()[0].dismiss_button,
+        "table": editor.pairs.table,
+        "add row": editor.pairs.add_button,
+        "bold": editor.body.buttons["bold"],
+        "text": editor.body.text,
+    }
+    assert [name for name, widget in wanted.items() if widget not in order] == []
+    assert order.index(editor.pairs.table) < order.index(editor.body.text)
+
+
+def test_a_link_shows_its_address_and_is_not_followed(qtbot, journal):
+    page = shown_plan_page(qtbot, journal)
+    page.editor.body.set_markdown("See [the meetings](https://example.org/meetings)")
+    text = page.editor.body.text
+    cursor = text.document().find("the meetings")
+    cursor.setPosition(cursor.selectionStart() + 3)
+    spot = text.cursorRect(cursor).center()
+    assert text.anchorAt(spot) == "https://example.org/meetings"
+    qtbot.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert text.textCursor().position() == cursor.position()  # the click placed the cursor
+    assert page.editor.body.markdown() == "See [the meetings](https://example.org/meetings)"
