@@ -66,7 +66,7 @@ from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.widgets.markdown_editor import LinkDialog
 from tests.chart_fit import chart_problems
-from tests.conftest import TEST_SCREEN
+from tests.conftest import PASSPHRASE, TEST_SCREEN
 from tests.ui.conftest import click_choice
 from tests.ui.fit_check import describe, fit_problems
 
@@ -120,6 +120,25 @@ def test_every_trends_chart_is_drawn_whole_at_every_range(qtbot, window_for, dem
         for key, view in page.views.items():
             problems += [f"{label}, {key}: {p}" for p in chart_problems(view.canvas.figure)]
     assert problems == []
+
+
+def test_plan_fits_with_its_notice_and_a_long_section(qtbot, window_for, demo_journal, files):
+    """The Plan page after the app stopped while it was being edited (its notice shown),
+    on a custom section with a long title, fits."""
+    plan = demo_journal.plan
+    long_title = "A section of my own with a title as long as it may be, almost"[:80]
+    added = plan.add_section(long_title)
+    plan.save_section(added.with_body("Words " * 400), editing=True)
+    demo_journal.close()
+    session = Session(files)
+    session.unlock(PASSPHRASE)
+    window = window_for(session)
+    qtbot.waitUntil(lambda: window.workspace.nav.currentItem().text() == "Plan")
+    page = window.workspace.stack.currentWidget()
+    page.sections.view.setCurrentRow(len(page.plan.sections) - 1)
+    _settle(qtbot, window)
+    assert page.notice.isVisible()
+    assert fit_problems(window) == []
 
 
 @pytest.mark.parametrize("lapse", [False, True])
