@@ -53,7 +53,9 @@ def render(chart: Chart, width: int, height: int, pixel_ratio: float = 1.0) -> R
     # The picture must have exactly round(logical × ratio) device pixels. Matplotlib
     # versions differ in whether they truncate or round the figure's size in pixels; a
     # quarter pixel more gives the same whole number either way.
-    figure.set_size_inches(*(_device_pixels(n, pixel_ratio) / dpi for n in (width, height)))
+    figure.set_size_inches(
+        _device_pixels(width, pixel_ratio) / dpi, _device_pixels(height, pixel_ratio) / dpi
+    )
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     buffer = canvas.buffer_rgba()
