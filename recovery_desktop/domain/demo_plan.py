@@ -17,6 +17,7 @@ from typing import Any
 
 from recovery_desktop.domain.demo import DemoShape
 from recovery_desktop.domain.plan import DEFAULT_TITLES, Plan, PlanPair, PlanSection, SectionKind
+from recovery_desktop.domain.plan_template import template_for
 
 REVIEW_LABEL = "Reviewed with my counsellor"
 
@@ -103,6 +104,11 @@ class PlanEdit:
 
 
 def _filled(plan: Plan, kind: SectionKind, **changes: Any) -> Plan:
+    """``plan`` with the section of ``kind`` changed; its suggestions were dealt with (all
+    but the coping toolbox's, so a filled plan still shows some)."""
+    if kind is not _K.COPING:
+        template = template_for(kind)
+        changes.setdefault("dismissed", template.suggestions if template else ())
     return Plan(tuple(replace(s, **changes) if s.kind is kind else s for s in plan.sections))
 
 

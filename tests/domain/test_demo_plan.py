@@ -7,6 +7,7 @@ from datetime import date
 from recovery_desktop.domain.demo import shape
 from recovery_desktop.domain.demo_plan import REVIEW_LABEL, demo_plan_edits
 from recovery_desktop.domain.plan import SectionKind
+from recovery_desktop.domain.plan_template import open_suggestions
 
 END = date(2026, 11, 30)
 SAM, ALEX = "a" * 32, "b" * 32
@@ -35,5 +36,7 @@ def test_the_final_plan_fills_every_section_and_links_two_people():
     assert plan.of_kind(SectionKind.SUPPORT).contacts == (SAM, ALEX)
     assert len(plan.of_kind(SectionKind.WARNING_SIGNS).pairs) == 5
     assert [e.label for e in edits if e.label] == [REVIEW_LABEL]
+    offered = [s.kind for s in plan.sections if open_suggestions(s)]
+    assert offered == [SectionKind.COPING]  # the rest were dealt with
     review = next(e for e in edits if e.label)
     assert review.at.date() < shape(10, END).lapse_day  # reviewed before the lapse

@@ -154,3 +154,14 @@ def test_any_one_section_edit_marks_exactly_that_section(index, extra):
 def test_changed_characters_is_zero_only_for_equal_texts_and_at_least_the_length_gap(old, new):
     assert (changed_characters(old, new) == 0) == (old == new)
     assert changed_characters(old, new) >= abs(len(old) - len(new))
+
+
+def test_long_bodies_are_measured_line_by_line_then_word_by_word():
+    lines = [f"Line {n}: walk, call Sam, go to the Tuesday group.\n" for n in range(2_000)]
+    text = "".join(lines)  # about 100,000 characters, the most a section holds
+    assert changed_characters(text, "X" + text[1:-1] + "Y") == 2
+    edited = lines[:]
+    edited[500] = edited[500].replace("walk", "run")
+    edited[1500] = edited[1500].replace("Sam", "Samantha")
+    assert changed_characters(text, "".join(edited)) == len("walk") + len("antha")
+    assert changed_characters("a" * 99_000, "b" * 99_000) == 99_000
