@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from recovery_desktop.ui.widgets.markdown_editor import MarkdownEditor
+from recovery_desktop.ui.widgets.markdown_editor import FEATURES, MarkdownEditor, read_markdown
 
 WORD_PROCESSOR_HTML = """
 <html><head><style>p { font-family: 'Comic Sans MS'; }</style></head><body>
@@ -126,3 +126,33 @@ def test_html_in_stored_markdown_is_shown_as_typed(qtbot):
     editor.set_markdown('Hi <b>there</b> <img src="/etc/hostname">')
     assert editor.text.toPlainText() == 'Hi <b>there</b> <img src="/etc/hostname">'
     assert "<img" not in editor.text.toHtml().replace("&lt;img", "")
+
+
+LONG = "a sentence long enough that Qt's writer breaks it at eighty columns, " * 3
+SAMPLES = [
+    f"{LONG}\n\n{LONG}",
+    f"- {LONG}\n- short\n  - {LONG}\n\n1. {LONG}\n2. two",
+    f"## {LONG}\n\n> {LONG}\n\n**{LONG}** and *{LONG}* [{LONG}](https://example.org/a_b)",
+    f"```\n{LONG}\n  kept   as it is\n```\n\n{LONG}",
+    f"Hard\u2028break {LONG}\n\n- item\n\nafter the list {LONG}",
+]
+
+
+def test_a_paragraph_is_one_line_and_reads_back_the_same(qtbot):
+    """Qt breaks paragraphs at 80 columns; the editor joins them, and the text reads back
+    exactly as Qt's own Markdown does."""
+    from recovery_desktop.ui.widgets.markdown_editor import QuietDocument
+
+    for sample in SAMPLES:
+        editor = shown_editor(qtbot)
+        editor.set_markdown(sample)
+        ours = editor.markdown()
+        qt_own = editor.text.document().toMarkdown(FEATURES)
+        assert max(len(line) for line in ours.split("\n")) > 80
+        as_read = [QuietDocument(), QuietDocument()]
+        read_markdown(as_read[0], ours)
+        read_markdown(as_read[1], qt_own)
+        assert as_read[0].toHtml() == as_read[1].toHtml(), sample
+        again = shown_editor(qtbot)
+        again.set_markdown(ours)
+        assert again.markdown() == ours

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_desktop.domain.markdown_lines import unwrap
 from recovery_desktop.ui.plain_text import tooltip_lines
 from recovery_desktop.ui.widgets.layout import ok_cancel
 
@@ -79,8 +80,9 @@ def _fragments(document: QTextDocument) -> Iterator[QTextFragment]:
 
 
 def markdown_of(document: QTextDocument) -> str:
-    """``document`` as Markdown (GitHub's dialect, no HTML); every "*" and "_" the user
-    typed is escaped, so it reads back as typed."""
+    """``document`` as Markdown (GitHub's dialect, no HTML), one line per paragraph, list
+    item and quote (``domain/markdown_lines.py``); every "*" and "_" the user typed is
+    escaped, so it reads back as typed."""
     copy = document.clone()
     cursor = QTextCursor(copy)
     typed = [
@@ -98,7 +100,7 @@ def markdown_of(document: QTextDocument) -> str:
     copy.deleteLater()
     for literal, stand_in in _LITERALS.items():
         markdown = markdown.replace(stand_in, f"\\{literal}")
-    return markdown
+    return unwrap(markdown)  # one line per paragraph, so versions compare line by line
 
 
 def read_markdown(document: QTextDocument, markdown: str) -> None:
