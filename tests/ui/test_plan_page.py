@@ -383,3 +383,16 @@ def test_a_link_shows_its_address_and_is_not_followed(qtbot, journal):
     qtbot.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     assert text.textCursor().position() == cursor.position()  # the click placed the cursor
     assert page.editor.body.markdown() == "See [the meetings](https://example.org/meetings)"
+
+
+def test_a_person_no_longer_in_people_stays_listed_until_removed(qtbot, journal, files):
+    support = journal.plan.plan().of_kind(SectionKind.SUPPORT)
+    journal.plan.save_section(replace(support, contacts=("f" * 32,)), editing=False)
+    page = shown_plan_page(qtbot, journal)
+    choose(page, SectionKind.SUPPORT)
+    assert page.editor.support.lines() == ["Someone no longer in People"]
+    page.editor.support.view.setCurrentRow(0)
+    page.editor.support.view.setFocus()
+    qtbot.keyClick(page.editor.support.view, Qt.Key.Key_Delete)
+    assert page.flush()
+    assert reopened_plan(journal, files).of_kind(SectionKind.SUPPORT).contacts == ()
