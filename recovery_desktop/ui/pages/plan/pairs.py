@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -57,6 +57,7 @@ class PairsTable(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 14)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(150)
         triggers = QAbstractItemView.EditTrigger
@@ -64,6 +65,14 @@ class PairsTable(QWidget):
             triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
         )
         self.table.itemChanged.connect(self._item_changed)
+        # A long entry wraps onto more lines and its row grows to show all of it, once the
+        # columns have their widths (after the layout, hence the timer).
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows.start())
+        self.table.model().rowsInserted.connect(lambda *_: self._fit_rows.start())
         self.add_button = self._button("&Add row", "Add a row (Insert)", self.add_row)
         self.remove_button = self._button("&Remove row", "Remove the row (Delete)", self.remove_row)
         self.up_button = self._button("Up", "Move the row up (Ctrl+Up)", lambda: self.move_row(-1))
@@ -124,6 +133,7 @@ class PairsTable(QWidget):
                 self._insert(self.table.rowCount(), pair)
         finally:
             self._loading = False
+        self._fit_rows.start()
         self._removed.clear()
         self.note.clear()
         self._update_buttons()
@@ -149,6 +159,7 @@ class PairsTable(QWidget):
         if self._loading:
             return
         item.setToolTip(item.text())
+        self._fit_rows.start()
         self.edited.emit()
 
     def _changed(self, note: str = "") -> None:
@@ -220,6 +231,10 @@ class PairsTable(QWidget):
             self._loading = False
         self.table.setCurrentCell(target, self.table.currentColumn())
         self._changed()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows.start()
 
     def _update_buttons(self) -> None:
         row = self.table.currentRow()
