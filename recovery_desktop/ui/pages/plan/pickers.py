@@ -45,6 +45,7 @@ class PickDialog(QDialog):
             view = QListWidget(self)
             view.setAccessibleName(heading)
             view.setWordWrap(True)  # a long name wraps; the list never scrolls sideways
+            view.setSpacing(1)
             view.setResizeMode(QListWidget.ResizeMode.Adjust)
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             label.setBuddy(view)
