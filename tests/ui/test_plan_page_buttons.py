@@ -51,7 +51,7 @@ def test_the_crash_notice_compares_the_version_before_with_the_plan_now(qtbot, j
     (the last was old) and was then killed: the notice compares with the version from
     before that session, so the words written in it show."""
     start = datetime.now() - timedelta(hours=3)
-    first = replace(journal.plan.plan().sections[0], body="Before the stop")
+    first = replace(journal.plan.plan().of_kind(SectionKind.CRISIS), body="Before the stop")
     journal.plan.save_section(first, editing=True, now=start)
     journal.plan.end_editing(now=start + timedelta(minutes=1))
     journal.close()
@@ -64,6 +64,7 @@ def test_the_crash_notice_compares_the_version_before_with_the_plan_now(qtbot, j
     try:
         page = shown_plan_page(qtbot, reopened)
         assert page.notice.compare_button.isVisibleTo(page)
+        assert page.editor.title.text() == "My crisis plan"  # where the words were written
         shown = []
 
         def look(dialog: CompareDialog) -> None:
@@ -71,7 +72,7 @@ def test_the_crash_notice_compares_the_version_before_with_the_plan_now(qtbot, j
 
         when_shown(CompareDialog, look)
         page.notice.compare_button.click()
-        assert shown == [["My reasons for recovery"]]
+        assert shown == [["My crisis plan"]]
     finally:
         reopened.close()
 

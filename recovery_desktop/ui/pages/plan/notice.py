@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.calendar_text import short_day
-from recovery_desktop.domain.plan import PlanVersion
+from recovery_desktop.domain.plan import Plan, PlanVersion
 from recovery_desktop.ui.pages.plan.version_words import NOW_TITLE, version_title
 
 if TYPE_CHECKING:
@@ -68,6 +68,16 @@ class CrashNotice(QFrame):
         self._since = since
         self.compare_button.setVisible(before is not None)
         self.show()
+        if before is not None and before.plan is not None:
+            self._open_first_changed(before.plan)
+
+    def _open_first_changed(self, before: Plan) -> None:
+        """Show the first section written since ``before`` (where the user was working)."""
+        old = {s.uid: s for s in before.sections}
+        changed = next((s for s in self.page.plan.sections if old.get(s.uid) != s), None)
+        if changed is not None:
+            self.page.choose(changed.uid)
+            self.page.sections.show_plan(self.page.plan, changed.uid)
 
     def _version_before(self, since: datetime) -> PlanVersion | None:
         """The newest version kept before the session that stopped began (a version the
