@@ -156,3 +156,23 @@ def test_a_paragraph_is_one_line_and_reads_back_the_same(qtbot):
         again = shown_editor(qtbot)
         again.set_markdown(ours)
         assert again.markdown() == ours
+
+
+def test_the_toolbar_keys_come_before_qts_own_text_keys(qtbot):
+    """On Linux, Qt's text keys make Ctrl+K delete to the end of the line; in the editor it
+    asks for a link, and nothing typed is deleted."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    editor = shown_editor(qtbot)
+    type_line(qtbot, editor, "Keep all of this")
+    editor.text.moveCursor(QTextCursor.MoveOperation.StartOfLine)
+    for key in (Qt.Key.Key_K, Qt.Key.Key_B, Qt.Key.Key_I):
+        override = QKeyEvent(QEvent.Type.ShortcutOverride, key, Qt.KeyboardModifier.ControlModifier)
+        QApplication.sendEvent(editor.text, override)
+        assert override.isAccepted(), key
+    asked = []
+    editor.ask_link = lambda shown, address: asked.append(shown)
+    qtbot.keyClick(editor.text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [""]
+    assert editor.markdown() == "Keep all of this"

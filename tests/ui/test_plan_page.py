@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.domain.contacts import Contact
@@ -380,6 +381,9 @@ def test_a_link_shows_its_address_and_is_not_followed(qtbot, journal):
     cursor.setPosition(cursor.selectionStart() + 3)
     spot = text.cursorRect(cursor).center()
     assert text.anchorAt(spot) == "https://example.org/meetings"
+    hover = QHelpEvent(QEvent.Type.ToolTip, spot, text.viewport().mapToGlobal(spot))
+    QApplication.sendEvent(text.viewport(), hover)
+    qtbot.waitUntil(lambda: QToolTip.text() == "https://example.org/meetings")
     qtbot.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     assert text.textCursor().position() == cursor.position()  # the click placed the cursor
     assert page.editor.body.markdown() == "See [the meetings](https://example.org/meetings)"

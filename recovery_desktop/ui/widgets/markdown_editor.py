@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
-    QShortcut,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -164,6 +163,12 @@ class MarkdownTextEdit(QTextEdit):
         self.setDocument(QuietDocument(self))
         self.setAcceptRichText(True)
         self.setTabChangesFocus(True)  # Tab moves on; the keyboard reaches everything
+        # The toolbar's keys, run here: on Linux Qt's own text keys would take Ctrl+K
+        # (delete to the end of the line) before any shortcut saw it.
+        self.keys: dict[QKeyCombination, Callable[[], object]] = {}
+
+    def add_key(self, keys: str, action: Callable[[], object]) -> None:
+        self.keys[QKeySequence(keys)[0]] = action  # type: ignore[index]  # (stubs lack [])
 
     def loadResource(self, _type: int, _name: QUrl | str) -> object:
         return None
@@ -182,6 +187,10 @@ class MarkdownTextEdit(QTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Return at the end of a heading starts a plain paragraph (Qt keeps the heading's
         large bold type for it otherwise)."""
+        action = self.keys.get(event.keyCombination())
+        if action is not None:
+            action()
+            return
         was_heading = self.textCursor().blockFormat().headingLevel() > 0
         super().keyPressEvent(event)
         if was_heading and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -190,14 +199,25 @@ class MarkdownTextEdit(QTextEdit):
                 self.setCurrentCharFormat(_plain_format())
 
     def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.keyCombination() in self.keys
+        ):
+            event.accept()  # the key comes to keyPressEvent, which runs the toolbar's action
+            return True
+        return super().event(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Hovering over a link shows its address (the text area gets its tooltips here)."""
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            href = self.anchorAt(self.viewport().mapFromGlobal(event.globalPos()))
+            href = self.anchorAt(event.pos())
             if href:
                 QToolTip.showText(event.globalPos(), tooltip_lines(href), self)
             else:
                 QToolTip.hideText()
             return True
-        return super().event(event)
+        return super().viewportEvent(event)
 
 
 class LinkDialog(QDialog):
@@ -218,6 +238,7 @@ class LinkDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(ok_cancel(self, "Add link"))
         (self.address_field if text else self.text_field).setFocus()
+        self.setMinimumWidth(420)
 
     def link(self) -> tuple[str, str]:
         """(text, address) as typed, stripped."""
@@ -258,9 +279,7 @@ class MarkdownEditor(QWidget):
             bar.addWidget(button)
             self.buttons[key] = button
             if keys and key not in ("undo", "redo"):  # the text area has those itself
-                shortcut = QShortcut(QKeySequence(keys), self.text)
-                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-                shortcut.activated.connect(action)
+                self.text.add_key(keys, action)
         bold = self.buttons["bold"].font()
         bold.setBold(True)
         self.buttons["bold"].setFont(bold)
