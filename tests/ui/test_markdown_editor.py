@@ -176,3 +176,21 @@ def test_the_toolbar_keys_come_before_qts_own_text_keys(qtbot):
     qtbot.keyClick(editor.text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert asked == [""]
     assert editor.markdown() == "Keep all of this"
+
+
+def test_typing_after_a_link_or_emphasis_reads_back_as_typed(qtbot):
+    editor = shown_editor(qtbot)
+    editor.set_markdown("Call [the warmline](https://example.org/warmline)")
+    qtbot.keyClick(editor.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_line(qtbot, editor, " tonight")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.text, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    type_line(qtbot, editor, "Breathe")
+    qtbot.keyClick(editor.text, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.text, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    type_line(qtbot, editor, " then walk ")
+    qtbot.keyClick(editor.text, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    type_line(qtbot, editor, "now")
+    assert editor.markdown() == (
+        "Call [the warmline](https://example.org/warmline) tonight\n\n**Breathe** *then walk* now"
+    )

@@ -78,11 +78,42 @@ def _fragments(document: QTextDocument) -> Iterator[QTextFragment]:
         block = block.next()
 
 
+def _emphasised(fmt: QTextCharFormat) -> bool:
+    return fmt.fontWeight() > QFont.Weight.Normal.value or fmt.fontItalic() or fmt.fontStrikeOut()
+
+
+def _spaces_outside_emphasis(document: QTextDocument) -> None:
+    """Spaces at either end of bold, italic or struck-out text become plain: Qt writes
+    "**Breathe*** then walk*" for an italic " then walk", which reads back with its
+    asterisks showing, as emphasis cannot start before a space (CommonMark §6.2)."""
+    cursor = QTextCursor(document)
+    for fragment in list(_fragments(document)):
+        fmt, text = fragment.charFormat(), fragment.text()
+        if not _emphasised(fmt) or fmt.isAnchor() or not text.strip():
+            continue
+        plain = QTextCharFormat(fmt)
+        for name in (
+            QTextFormat.Property.FontWeight,
+            QTextFormat.Property.FontItalic,
+            QTextFormat.Property.FontStrikeOut,
+        ):
+            plain.clearProperty(name)
+        start, end = fragment.position(), fragment.position() + fragment.length()
+        lead = len(text) - len(text.lstrip())
+        trail = len(text) - len(text.rstrip())
+        for first, last in ((start, start + lead), (end - trail, end)):
+            if last > first:
+                cursor.setPosition(first)
+                cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(plain)
+
+
 def markdown_of(document: QTextDocument) -> str:
     """``document`` as Markdown (GitHub's dialect, no HTML), one line per paragraph, list
     item and quote (``domain/markdown_lines.py``); every "*" and "_" the user typed is
     escaped, so it reads back as typed."""
     copy = document.clone()
+    _spaces_outside_emphasis(copy)
     cursor = QTextCursor(copy)
     typed = [
         (f.position(), f.length(), f.text(), f.charFormat())
@@ -166,12 +197,26 @@ class MarkdownTextEdit(QTextEdit):
         # The toolbar's keys, run here: on Linux Qt's own text keys would take Ctrl+K
         # (delete to the end of the line) before any shortcut saw it.
         self.keys: dict[QKeyCombination, Callable[[], object]] = {}
+        self.cursorPositionChanged.connect(self._leave_link_at_its_end)
 
     def add_key(self, keys: str, action: Callable[[], object]) -> None:
         self.keys[QKeySequence(keys)[0]] = action  # type: ignore[index]  # (stubs lack [])
 
     def loadResource(self, _type: int, _name: QUrl | str) -> object:
         return None
+
+    def _leave_link_at_its_end(self) -> None:
+        """Typing just after a link (or on the next line) is not part of the link."""
+        cursor = self.textCursor()
+        if cursor.hasSelection() or not self.currentCharFormat().isAnchor():
+            return
+        at_end = cursor.atBlockEnd() or cursor.atBlockStart()
+        if not at_end:
+            after = QTextCursor(cursor)
+            after.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
+            at_end = not after.charFormat().isAnchor()
+        if at_end:
+            self.setCurrentCharFormat(_without_link(self.currentCharFormat()))
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Paste or drop: HTML keeps its structure without its styling; text stays text."""
