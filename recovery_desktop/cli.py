@@ -120,6 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--page-size", choices=sorted(PAGE_SIZE_NAMES), help="A4 or Letter (default: this system's)"
     )
 
+    plan = commands.add_parser("plan", help="save the recovery plan (or its crisis card) as a PDF")
+    plan.add_argument("--data-dir", default=argparse.SUPPRESS, help="the journal folder")
+    plan.add_argument("--out", required=True, help="the PDF file to write")
+    plan.add_argument(
+        "--crisis-card", action="store_true", help="the one-page crisis card instead of the plan"
+    )
+    plan.add_argument(
+        "--page-size", choices=sorted(PAGE_SIZE_NAMES), help="A4 or Letter (default: this system's)"
+    )
+
     check = commands.add_parser("check", help="check the journal's integrity and count records")
     check.add_argument("--data-dir", default=argparse.SUPPRESS, help="the journal folder")
     check.add_argument("--json", action="store_true", help="print one JSON object")
@@ -263,6 +273,26 @@ def run_report(args: argparse.Namespace) -> int:
     return with_journal(files, write)
 
 
+def run_plan(args: argparse.Namespace) -> int:
+    """The plan's visible sections, or its crisis card, as a PDF (``ui/plan_printing.py``)."""
+    from recovery_desktop import paths
+    from recovery_desktop.data.journal import JournalFiles
+
+    files = JournalFiles(paths.data_dir(getattr(args, "data_dir", None)))
+    out = Path(args.out)
+    check_output_places(files, out, None)
+
+    def write(journal: Journal) -> int:
+        from recovery_desktop.ui.plan_printing import save_plan_pdf
+
+        pages = save_plan_pdf(journal, out, args.crisis_card, args.page_size)
+        what = "crisis card" if args.crisis_card else "recovery plan"
+        _say(f"Saved your {what}: {out} ({plural(pages, 'page')}).")
+        return EXIT_OK
+
+    return with_journal(files, write)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()  # before anything is read or decrypted
     set_private_umask()
@@ -278,6 +308,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_demo_data(args)
         if args.command == "report":
             return run_report(args)
+        if args.command == "plan":
+            return run_plan(args)
         if args.command in ("export", "import"):
             from recovery_desktop import cli_transfer
 

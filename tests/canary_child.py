@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -25,6 +26,7 @@ def plant(journal_dir: Path, canary: str, crisis_canary: str) -> None:
     from recovery_desktop.domain.drafts import Draft, DraftKind
     from recovery_desktop.domain.library import TRIGGER_CATEGORIES, Kind, LibraryItem
     from recovery_desktop.domain.periods import week_of
+    from recovery_desktop.domain.plan import PlanPair, SectionKind
     from recovery_desktop.domain.recovery_time import Lapse
     from recovery_desktop.domain.summary import SummaryNotes
 
@@ -83,6 +85,12 @@ def plant(journal_dir: Path, canary: str, crisis_canary: str) -> None:
         journal.day_plan.save_template(
             today.weekday(), [BlockTimes(540, 600, f"{canary} usual", BlockCategory.OTHER)]
         )
+        signs = journal.plan.plan().of_kind(SectionKind.WARNING_SIGNS)
+        assert signs is not None
+        pair = PlanPair(f"{canary} sign", f"{canary} do")
+        journal.plan.save_section(replace(signs, body=f"{canary} plan", pairs=(pair,)))
+        journal.plan.save_version(f"{canary} label")
+        journal.plan.add_section(f"{canary} section")
         journal.drafts.keep([Draft(DraftKind.CONTACT, {"name": f"{canary} draft"})])
         journal.backup("manual")
     finally:

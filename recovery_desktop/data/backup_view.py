@@ -26,6 +26,7 @@ from recovery_desktop.data.day_plan import DayPlanRepository
 from recovery_desktop.data.errors import JournalDamaged, JournalError, WrongPassphrase
 from recovery_desktop.data.fsutil import storage_errors
 from recovery_desktop.data.library import LibraryRepository
+from recovery_desktop.data.plan import PlanRepository
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.record_counts import record_counts
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
@@ -157,6 +158,7 @@ class BackupJournal:
         preferences = PreferenceRepository(db, changes)
         self.recovery_time = RecoveryTimeRepository(db, changes, preferences)
         self.day_plan = DayPlanRepository(db, changes)
+        self.plan = PlanRepository(db, changes)
 
     def counts(self) -> dict[str, int]:
         """Rows per kind, with the keys of :meth:`Journal.counts`."""

@@ -30,6 +30,7 @@ class Change(Enum):
     CRISIS_LINES = "crisis_lines"
     CLEAN_TIME = "clean_time"  # clean dates, attempts, lapses, whether time is counted
     DAY_PLAN = "day_plan"  # My day: time blocks and the weekday templates
+    PLAN = "plan"  # the aftercare plan: its sections, versions and editing marker
     PREFERENCES = "preferences"  # per-journal choices (reminder days, summary options…)
     # Records came from outside the app's own forms (an import): a screen holding a form
     # reads it again, unless something typed there is not saved yet.

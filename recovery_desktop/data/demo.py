@@ -8,9 +8,10 @@ from datetime import date
 
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.domain.cravings import Tag
-from recovery_desktop.domain.demo import demo_checkins, shape
+from recovery_desktop.domain.demo import DemoShape, demo_checkins, shape
 from recovery_desktop.domain.demo_day_plan import demo_day_plan
 from recovery_desktop.domain.demo_events import demo_events
+from recovery_desktop.domain.demo_plan import demo_plan_edits
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 
@@ -50,4 +51,18 @@ def fill_demo(journal: Journal, weeks: int, end: date, seed: int = 1) -> dict[st
         journal.day_plan.add_many(
             (day, times, done) for day, blocks in day_plan.days.items() for times, done in blocks
         )
+        _fill_plan(journal, plan, seed, [c.id for c in contacts])
     return journal.counts()
+
+
+def _fill_plan(journal: Journal, plan: DemoShape, seed: int, contact_ids: list[int | None]) -> None:
+    """The demo's aftercare plan, sitting by sitting, as the Plan page would save it: each
+    editing session ends (an automatic version), the review is a labelled "Save version"."""
+    uids = dict(journal.db.execute("SELECT id, uid FROM contacts").fetchall())
+    sponsor, therapist = (uids[contact_ids[i]] for i in (0, 3))  # Sam and Alex (demo_events)
+    for edit in demo_plan_edits(plan, seed, sponsor, therapist):
+        if edit.label is None:
+            journal.plan.save_plan(edit.plan, editing=True, now=edit.at)
+            journal.plan.end_editing(edit.at)
+        else:
+            journal.plan.save_version(edit.label, now=edit.at)

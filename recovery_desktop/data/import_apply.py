@@ -13,7 +13,10 @@ lapses of that substance are skipped and the user is told: two histories of atte
 cannot be laid over each other without double-counted days or a lapse inside a clean
 stretch, so the journal's own history of that substance is kept whole (docs/decisions.md).
 Likewise a day (or weekday template) the journal already plans in My day keeps its own
-blocks: the file's other blocks of that day are counted in ``differ`` and not added.
+blocks: the file's other blocks of that day are counted in ``differ`` and not added, and a
+journal that already holds an aftercare plan keeps it whole: the file's plan sections, their
+rows and links, and its plan versions are counted in ``differ`` and not added (two plans
+cannot be laid over each other, nor two histories of versions).
 Merged items of ordered lists (library, people, crisis lines) go after the journal's own.
 """
 
@@ -34,7 +37,7 @@ from recovery_desktop.data.connection import (
 from recovery_desktop.data.errors import JournalError, StorageProblem
 from recovery_desktop.data.import_json import ImportPlan, Row
 from recovery_desktop.data.journal import Journal
-from recovery_desktop.data.transfer_format import KINDS, Field, Kind, Type
+from recovery_desktop.data.transfer_format import KINDS, PLAN_KINDS, Field, Kind, Type
 from recovery_desktop.domain.library import name_key
 from recovery_desktop.domain.wording import plural
 
@@ -119,8 +122,10 @@ def _apply(db: Database, plan: ImportPlan, replace_defaults: bool) -> ImportResu
     result = ImportResult()
     local: dict[str, dict[str, int]] = {}
     tracked = _tracked_substances(db)
+    has_plan = db.execute("SELECT 1 FROM plan_sections LIMIT 1").fetchone() is not None
     for kind in KINDS:
-        _apply_kind(db, kind, plan.rows[kind.name], local, result, tracked)
+        kept = has_plan and kind.name in PLAN_KINDS
+        _apply_kind(db, kind, plan.rows[kind.name], local, result, tracked, kept)
     if any(result.not_merged.values()):
         result.notes.append(_tracked_note(result.not_merged))
     return result
@@ -152,7 +157,10 @@ def _apply_kind(
     local: dict[str, dict[str, int]],
     result: ImportResult,
     tracked: set[str],
+    kept: bool = False,
 ) -> None:
+    """``kept``: the journal's own records of this kind stay as they are; the file's are
+    counted in ``differ`` unless the journal holds them already (the aftercare plan)."""
     ids = local.setdefault(kind.name, {})
     twins = _natural_twins(db, kind)
     planned = _planned(db, kind)
@@ -170,7 +178,7 @@ def _apply_kind(
         if kind.name in ("lapses", "clean_periods") and _substance(row) in tracked:
             result.not_merged[kind.name] = result.not_merged.get(kind.name, 0) + 1
             continue
-        if planned and row.values[_PLAN_KEY[kind.name]] in planned:
+        if kept or (planned and row.values[_PLAN_KEY[kind.name]] in planned):
             differ += 1  # that day (weekday) has its own plan here: never laid over it
             continue
         values = _resolved(kind, row, local)

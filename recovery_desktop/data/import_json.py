@@ -157,8 +157,19 @@ def _row(kind: Kind, item: Any, where: str) -> Row:
         0 < values["end_minute"] - values["start_minute"] <= MAX_BLOCK_MINUTES
     ):
         raise ImportProblem(f"{where}.end", "must be after start, and at most a day after it")
+    if kind.name == "plan_versions" and not _is_snapshot(values["snapshot"]):
+        raise ImportProblem(f"{where}.snapshot", "must be a plan written as JSON")
     tags = _tags(item, where) if kind.has_tags else ()
     return Row(str(values[kind.key.stored_in]), values, tags)
+
+
+def _is_snapshot(text: str) -> bool:
+    """A plan version's snapshot: JSON of an object whose ``sections`` is a list."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(value, dict) and isinstance(value.get("sections"), list)
 
 
 def _tags(item: dict[str, Any], where: str) -> tuple[tuple[str, str | None, str], ...]:

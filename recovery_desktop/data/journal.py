@@ -32,6 +32,7 @@ from recovery_desktop.data.errors import (
 from recovery_desktop.data.fsutil import ensure_private_dir, require_writable_folder
 from recovery_desktop.data.journal_files import JournalFiles
 from recovery_desktop.data.library import LibraryRepository
+from recovery_desktop.data.plan import PlanRepository
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.reading import JournalReader
 from recovery_desktop.data.record_counts import record_counts
@@ -67,6 +68,7 @@ class Journal:
         self.drafts = DraftRepository(db)
         self.recovery_time = RecoveryTimeRepository(db, self.changes, self.preferences)
         self.day_plan = DayPlanRepository(db, self.changes)
+        self.plan = PlanRepository(db, self.changes)
         # Warnings from opening that did not stop it: one per ``kept-after-crash-…`` copy
         # whose write-ahead log lost entries (``lost_copies``), on every open until the
         # user removes that folder.

@@ -335,6 +335,80 @@ _M008 = (
 )
 
 
+@MIGRATIONS()
+def m009_aftercare_plan(db: Database) -> None:
+    """The aftercare plan: its sections (Markdown bodies), their pairs and contact links (a
+    contact by its stable uid, so a renamed one shows its new name), the versions kept
+    (each a JSON snapshot of the whole plan) and a little state (the editing-session
+    marker, the time of the last save). Every table but the state has integer ids and a
+    stable ``uid``, as m007 gave the older tables; a section's uid is its id in the plan."""
+    for statement in _M009:
+        db.execute(statement)
+    for table in PLAN_TABLES:
+        db.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table} (uid)")
+        db.execute(
+            f"CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL "
+            f"BEGIN UPDATE {table} SET uid = {_NEW_UID} WHERE id = NEW.id; END"
+        )
+
+
+PLAN_TABLES = ("plan_sections", "plan_pairs", "plan_contacts", "plan_versions")
+
+_M009 = (
+    """
+    CREATE TABLE plan_sections (
+        id INTEGER PRIMARY KEY,
+        uid TEXT,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        body TEXT NOT NULL DEFAULT '',
+        hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+        dismissed TEXT NOT NULL DEFAULT '[]'
+    )
+    """,
+    """
+    CREATE TABLE plan_pairs (
+        id INTEGER PRIMARY KEY,
+        uid TEXT,
+        section_id INTEGER NOT NULL REFERENCES plan_sections (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        first TEXT NOT NULL DEFAULT '',
+        second TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    "CREATE INDEX plan_pairs_section ON plan_pairs (section_id, position)",
+    """
+    CREATE TABLE plan_contacts (
+        id INTEGER PRIMARY KEY,
+        uid TEXT,
+        section_id INTEGER NOT NULL REFERENCES plan_sections (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        contact_uid TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX plan_contacts_section ON plan_contacts (section_id, position)",
+    """
+    CREATE TABLE plan_versions (
+        id INTEGER PRIMARY KEY,
+        uid TEXT,
+        saved_at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        changed TEXT NOT NULL DEFAULT '[]',
+        snapshot TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX plan_versions_saved_at ON plan_versions (saved_at)",
+    """
+    CREATE TABLE plan_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )
+    """,
+)
+
+
 def pending(db: Database) -> list[str]:
     return [m.name for m in MIGRATIONS.pending(db)]
 

@@ -16,6 +16,7 @@ from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.day_plan import DayPlanRepository
+from recovery_desktop.data.plan import PlanRepository
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
@@ -42,6 +43,7 @@ class JournalReader:
         self._recovery_time = RecoveryTimeRepository(db, unused, self.preferences)
         self._summary_notes = SummaryNotesRepository(db, unused)
         self.day_plan = DayPlanRepository(db, unused)  # My day's blocks, read only
+        self._plan = PlanRepository(db, unused)
         self._trends = trends.TrendSources(
             self._checkins,
             self._cravings,
@@ -67,4 +69,5 @@ class JournalReader:
             contacts=tuple(self._contacts.contacts(include_archived=True)),
             clean_periods=tuple(self._recovery_time.periods()),
             lapse_history=tuple(self._recovery_time.lapses(date.min, date.max)),
+            plan_versions=tuple(self._plan.versions_between(period.start, period.end)),
         )

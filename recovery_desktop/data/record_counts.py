@@ -9,6 +9,7 @@ from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.day_plan import DayPlanRepository
 from recovery_desktop.data.library import LibraryRepository
+from recovery_desktop.data.plan import PlanRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
 from recovery_desktop.domain.library import Kind
@@ -24,6 +25,7 @@ class Records(Protocol):
     contacts: ContactRepository
     recovery_time: RecoveryTimeRepository
     day_plan: DayPlanRepository
+    plan: PlanRepository
 
 
 def record_counts(records: Records) -> dict[str, int]:
@@ -39,4 +41,6 @@ def record_counts(records: Records) -> dict[str, int]:
         **records.recovery_time.counts(),
         "day_blocks": records.day_plan.count(),
         "day_templates": records.day_plan.template_count(),
+        "plan_sections": records.plan.count_sections(),
+        "plan_versions": records.plan.count_versions(),
     }

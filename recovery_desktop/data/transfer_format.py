@@ -19,13 +19,22 @@ from recovery_desktop.domain.day_plan import (
     MAX_TITLE_CHARACTERS,
     BlockCategory,
 )
+from recovery_desktop.domain.plan import (
+    MAX_BODY_CHARACTERS,
+    MAX_LABEL_CHARACTERS,
+    MAX_PAIR_CHARACTERS,
+    SectionKind,
+    VersionReason,
+)
+from recovery_desktop.domain.plan import MAX_TITLE_CHARACTERS as MAX_SECTION_TITLE
 
 FORMAT = "recovery-desktop-export"
-VERSION = 2
+VERSION = 3
 """Raised whenever a change would make an older version misread a file; an older version
 refuses a file with a higher version ("made by a newer version; please update").
-Version 2 added My day's ``day_blocks`` and ``day_template_blocks``; a version 1 file
-(without them) is read as before."""
+Version 2 added My day's ``day_blocks`` and ``day_template_blocks``; version 3 the
+aftercare plan (``plan_sections``, ``plan_pairs``, ``plan_contacts``, ``plan_versions``).
+Older files (without them) are read as before."""
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """The largest file import reads (64 MB): about a thousand years of daily check-ins."""
@@ -315,6 +324,66 @@ DAY_TEMPLATE_BLOCKS = Kind(
     "weekday, start_minute, uid",
 )
 
+PLAN_SECTIONS = Kind(
+    "plan_sections",
+    "plan_sections",
+    (
+        _ID,
+        _POSITION,
+        Field("kind", Type.CHOICE, choices=tuple(k.value for k in SectionKind)),
+        Field("title", Type.NAME, limit=MAX_SECTION_TITLE),
+        _text("body", MAX_BODY_CHARACTERS),
+        _flag("hidden", False),
+        Field("dismissed", Type.TEXT_LIST, limit=NAME_CHARACTERS),
+    ),
+    "position, uid",
+)
+_SECTION_ORDER = "(SELECT s.position FROM plan_sections s WHERE s.id = section_id), position, uid"
+PLAN_PAIRS = Kind(
+    "plan_pairs",
+    "plan_pairs",
+    (
+        _ID,
+        _ref("section", "plan_sections", "section_id", nullable=False),
+        _POSITION,
+        _text("first", MAX_PAIR_CHARACTERS),
+        _text("second", MAX_PAIR_CHARACTERS),
+    ),
+    _SECTION_ORDER,
+)
+PLAN_CONTACTS = Kind(
+    "plan_contacts",
+    "plan_contacts",
+    (
+        _ID,
+        _ref("section", "plan_sections", "section_id", nullable=False),
+        _POSITION,
+        # The contact's stable id, kept even when People no longer holds it (the plan
+        # shows "no longer in People"), so it is not a reference import resolves.
+        Field("contact", Type.UID, column="contact_uid"),
+    ),
+    _SECTION_ORDER,
+)
+SNAPSHOT_CHARACTERS = 20_000_000
+"""The most characters in one version's snapshot: forty sections at their longest, with
+room for JSON's escapes."""
+PLAN_VERSIONS = Kind(
+    "plan_versions",
+    "plan_versions",
+    (
+        _ID,
+        Field("saved_at", Type.MOMENT),
+        Field("reason", Type.CHOICE, choices=tuple(r.value for r in VersionReason)),
+        _text("label", MAX_LABEL_CHARACTERS),
+        Field("changed", Type.TEXT_LIST, limit=MAX_SECTION_TITLE),
+        _text("snapshot", SNAPSHOT_CHARACTERS),
+    ),
+    # The order they were kept in (two can share a minute); import inserts them in the
+    # file's order, so export, import and export again give the same file.
+    "saved_at, id",
+)
+PLAN_KINDS = ("plan_sections", "plan_pairs", "plan_contacts", "plan_versions")
+
 KINDS: tuple[Kind, ...] = (
     CHECKINS,
     SUMMARY_NOTES,
@@ -328,6 +397,10 @@ KINDS: tuple[Kind, ...] = (
     CLEAN_PERIODS,
     DAY_BLOCKS,
     DAY_TEMPLATE_BLOCKS,
+    PLAN_SECTIONS,
+    PLAN_PAIRS,
+    PLAN_CONTACTS,
+    PLAN_VERSIONS,
 )
 """Every kind, in the order records are written and applied (a kind after those it
 refers to)."""

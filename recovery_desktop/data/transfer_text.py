@@ -24,6 +24,10 @@ KIND_NOUNS = {
     "clean_periods": ("clean period", "clean periods"),
     "day_blocks": ("planned block", "planned blocks"),
     "day_template_blocks": ("block of a usual day", "blocks of usual days"),
+    "plan_sections": ("plan section", "plan sections"),
+    "plan_pairs": ("row of a plan table", "rows of plan tables"),
+    "plan_contacts": ("person linked in the plan", "people linked in the plan"),
+    "plan_versions": ("plan version", "plan versions"),
 }
 
 

@@ -26,6 +26,7 @@ COUNTED = (
     ("reach_outs", "reach-out"),
     ("lapses", "lapse"),
     ("day_blocks", "planned block"),
+    ("plan_versions", "plan version"),
 )
 
 

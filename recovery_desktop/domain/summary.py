@@ -9,6 +9,7 @@ from datetime import date
 from recovery_desktop.domain.checkin import CheckIn, Halt
 from recovery_desktop.domain.contacts import Contact
 from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.plan import PlanVersion
 from recovery_desktop.domain.recovery_time import CleanPeriod, Lapse
 from recovery_desktop.domain.trends import TrendData
 
@@ -174,7 +175,8 @@ class SummaryInputs:
 
     The period's cravings, reach-outs and lapses come with ``trend``; ``contacts`` (archived
     ones too) name the people reached, ``clean_periods`` is every attempt ever recorded and
-    ``lapse_history`` every lapse (the days clean time was interrupted).
+    ``lapse_history`` every lapse (the days clean time was interrupted), ``plan_versions``
+    the versions of the plan kept in the period (oldest first, without snapshots).
     """
 
     period: Period
@@ -185,6 +187,7 @@ class SummaryInputs:
     contacts: tuple[Contact, ...] = ()
     clean_periods: tuple[CleanPeriod, ...] = ()
     lapse_history: tuple[Lapse, ...] = ()
+    plan_versions: tuple[PlanVersion, ...] = ()
 
 
 MAX_NAME_CHARACTERS = 80

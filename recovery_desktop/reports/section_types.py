@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from recovery_desktop.domain.day_trends import DaysSummary
+from recovery_desktop.domain.plan import PlanVersion
 from recovery_desktop.domain.summary import Summary, SummaryNotes
 from recovery_desktop.domain.summary_events import EventsSummary
 
@@ -15,7 +16,8 @@ from recovery_desktop.domain.summary_events import EventsSummary
 class SummaryContext:
     """What the sections draw from; ``images`` maps chart keys to image sources.
 
-    ``show_names`` lets the people section name the people reached (off by default).
+    ``show_names`` lets the people section name the people reached (off by default);
+    ``plan_versions`` are the plan's versions kept in the period, oldest first.
     """
 
     summary: Summary
@@ -25,6 +27,7 @@ class SummaryContext:
     events: EventsSummary = field(default_factory=EventsSummary)
     days: DaysSummary = field(default_factory=DaysSummary)
     show_names: bool = False
+    plan_versions: tuple[PlanVersion, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from recovery_desktop.reports.sections_events import (
     LAPSES,
     PEOPLE,
 )
+from recovery_desktop.reports.sections_plan import PLAN_VERSIONS
 
 __all__ = ["SECTIONS", "SectionSpec", "SummaryContext", "section"]
 
@@ -219,6 +220,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         _notes_html,
         "No check-in notes in this period.",
     ),
+    PLAN_VERSIONS,
     SectionSpec(
         "talk",
         "Things I want to talk about",

@@ -72,12 +72,15 @@ def initials(name: str) -> str:
     return " ".join(f"{w[0].upper()}." for w in chosen)
 
 
-def _who(options: SummaryOptions) -> str:
+def printed_name(options: SummaryOptions) -> str:
+    """The name printed: initials when the print should be discreet."""
     return initials(options.name) if options.discreet else options.name.strip()
 
 
-def _header(title: str, period_label: str, options: SummaryOptions) -> str:
-    right = [esc(_who(options))] if _who(options) else []
+def page_header(title: str, period_label: str, options: SummaryOptions) -> str:
+    """The title and the period (or print date) on the left; the name and, unless
+    discreet, the app's name on the right; a rule below."""
+    right = [esc(printed_name(options))] if printed_name(options) else []
     if not options.discreet:
         right.append(esc(APP_NAME))
     return (
@@ -104,11 +107,11 @@ def render(context: SummaryContext, options: SummaryOptions, today: date) -> Sum
     summary = context.summary
     period = summary.period
     title = "Weekly summary" if period.iso_week else "Summary"
-    parts = [_header(title, period.label_on(today), options)]
+    parts = [page_header(title, period.label_on(today), options)]
     if not summary.started:
         parts.append(f"<p>{esc(NOT_STARTED)}</p>")
     parts += [_section(spec, context) for spec in printed_sections(options, summary.started)]
-    who = _who(options)
+    who = printed_name(options)
     footer = (
         f"Self-reported{f' by {who}' if who else ''}; not a medical record.",
         f"Printed {long_date(today)}" + ("." if options.discreet else f" from {APP_NAME}."),

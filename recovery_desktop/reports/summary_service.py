@@ -99,5 +99,6 @@ def build_summary(request: SummaryRequest) -> BuiltSummary:
         events=summarise_events(inputs, today),
         days=summarise_days(inputs.trend, inputs.period.so_far(today)),
         show_names=options.show_names,
+        plan_versions=inputs.plan_versions,
     )
     return BuiltSummary(render(context, options, today), images)

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 WARMUP_DELAY_MS = 1500
 PAGES = "recovery_desktop.ui.pages"
 MY_DAY = "My day"  # the page's title in the navigation
+PLAN = "Plan"
 
 
 def page_specs(
@@ -73,6 +74,8 @@ def page_specs(
     ``open_page(title)`` shows another page (Today's card opens "My day" by its title)."""
     from recovery_desktop.ui.change_signal import follow
     from recovery_desktop.ui.workspace import PageSpec
+
+    plan_drafts: dict[str, Any] = {}  # the Plan page's unsaved sections, across a lock
 
     def followed(page: Any, day_changed: Callable[[date], object] | None = None) -> Any:
         follow(page, changes, page.shows, page.data_changed, day.day_changed, day_changed)
@@ -113,6 +116,15 @@ def page_specs(
         # "last reached out" and its note
         return followed(page, lambda _day: page.log_box.refresh())
 
+    def plan(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.plan.page import PlanPage
+        from recovery_desktop.ui.pages.plan.plan_output import plan_output_for
+
+        output = plan_output_for(journal)
+        page = PlanPage(journal.plan, journal.library, output, plan_drafts)
+        output.setParent(page)
+        return followed(page)
+
     def clean_time(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.clean_time import CleanTimePage
 
@@ -145,6 +157,7 @@ def page_specs(
         PageSpec("Cravings", cravings, f"{PAGES}.cravings:CravingsPage"),
         PageSpec("Trends", trends, f"{PAGES}.trends:TrendsPage"),
         PageSpec("People", people, f"{PAGES}.people.page:PeoplePage"),
+        PageSpec(PLAN, plan, f"{PAGES}.plan.page:PlanPage"),
         PageSpec("Clean time", clean_time, f"{PAGES}.clean_time:CleanTimePage"),
         PageSpec("Triggers & coping", library, f"{PAGES}.library.page:LibraryPage"),
         PageSpec("Weekly summary", summary, f"{PAGES}.summary.page:SummaryPage"),
@@ -166,6 +179,27 @@ def help_content(session: Session) -> HelpContent:
     except JournalError:
         contacts = ()
     return HelpContent(tuple(journal.contacts.crisis_lines_or_copy()), contacts)
+
+
+def open_plan_after_a_stop(window: MainWindow) -> None:
+    """After each unlock: if the app stopped while the plan was being edited, the Plan page
+    opens, where its notice says what is kept (docs/decisions.md, "Plan page")."""
+    from PySide6.QtCore import QTimer
+
+    def check() -> None:
+        journal, workspace = window.session.journal, window.workspace
+        if journal is None or workspace is None:
+            return
+        try:
+            stopped = journal.plan.interrupted_since()
+        except JournalError:
+            return
+        if stopped is not None:
+            workspace.open_page(PLAN)
+
+    window.session.unlocked.connect(lambda: QTimer.singleShot(0, window, check))
+    if window.session.is_unlocked:
+        QTimer.singleShot(0, window, check)
 
 
 def add_help(window: MainWindow, opener: HelpOpener) -> None:
@@ -238,6 +272,7 @@ def build_main_window(
         background=[warmup, worker],
     )
     flows.window = window
+    open_plan_after_a_stop(window)
     add_help(window, help_opener)
     add_damaged_panel(window, help_opener)
     backups = AutoBackup(session, paths.log_dir())

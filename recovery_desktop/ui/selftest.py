@@ -2,9 +2,9 @@
 
 Checks that the bundled Qt binding keeps Python's ``None`` alive, creates a protected journal
 in a temporary folder, unlocks it, saves and reads a check-in, writes this week's summary
-(with its charts drawn by matplotlib) as a PDF, and saves a chart as SVG as "Save image…"
-does (matplotlib loads its SVG backend by name, which a bundle can miss). Exit code 0 means
-all of it worked.
+(with its charts drawn by matplotlib) as a PDF, writes the plan and its one-page crisis card
+as PDFs, and saves a chart as SVG as "Save image…" does (matplotlib loads its SVG backend by
+name, which a bundle can miss). Exit code 0 means all of it worked.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from recovery_desktop.data.journal import (
 )
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.periods import Period, week_of
+from recovery_desktop.domain.wording import plural
 
 if TYPE_CHECKING:  # importing it would load matplotlib before Qt is checked
     from recovery_desktop.reports.summary_service import BuiltSummary
@@ -72,6 +73,21 @@ def write_summary(journal: Journal, period: Period, pdf: Path) -> BuiltSummary:
     return built
 
 
+def write_plan(journal: Journal, folder: Path) -> None:
+    """The plan and its crisis card written as PDFs through the same printing path; raises
+    RuntimeError when either is missing or the card is not one page."""
+    from recovery_desktop.ui.plan_printing import save_plan_pdf
+
+    section = journal.plan.plan().sections[0]
+    journal.plan.save_section(section.with_body("Self-test: **my reasons**."), editing=False)
+    pages = save_plan_pdf(journal, folder / "plan.pdf", page_size="A4")
+    card = save_plan_pdf(journal, folder / "card.pdf", crisis_card=True, page_size="Letter")
+    data = (folder / "plan.pdf").read_bytes()
+    if not data.startswith(b"%PDF") or pages < 1 or card != 1:
+        raise RuntimeError("the plan or its crisis card was not written")
+    _say(f"plan: ok ({plural(pages, 'page')}, crisis card on one page)")
+
+
 def chart_as_svg(journal: Journal, period: Period) -> bytes:
     """The summary's mood chart of ``period`` saved as an SVG image and checked as "Save
     image…" checks it. Raises IncompleteOutput when the image is incomplete."""
@@ -102,6 +118,7 @@ def run_self_test() -> int:
         try:
             _say("journal: ok")
             write_summary(journal, week_of(date.today()), folder / "self-test.pdf")
+            write_plan(journal, folder)
             _say(f"svg: ok ({len(chart_as_svg(journal, week_of(date.today())))} bytes)")
         finally:
             journal.close()

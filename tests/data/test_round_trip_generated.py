@@ -26,6 +26,7 @@ from recovery_desktop.domain.day_plan import (
     MAX_TITLE_CHARACTERS,
     BlockCategory,
 )
+from recovery_desktop.domain.plan import MAX_PAIR_CHARACTERS, SectionKind, VersionReason
 
 SPECIAL = [
     "",
@@ -79,6 +80,64 @@ def block_times(draw: st.DrawFn) -> dict:
         "title": draw(seen(title)),
         "category": draw(st.sampled_from([c.value for c in BlockCategory])),
         "note": draw(seen(texts("ن" * (MAX_NOTE_CHARACTERS - 1) + "😀"), allow_line_breaks=True)),
+    }
+
+
+@st.composite
+def plan_records(draw: st.DrawFn) -> dict:
+    """The aftercare plan's four kinds: sections, their table rows and contact links (a
+    contact's stable id, whether People holds it or not), versions with JSON snapshots."""
+    ids = iter(draw(st.lists(uids, unique=True, min_size=20, max_size=20)))
+    title = texts("t" * 80).filter(lambda s: s.strip() and "\x00" not in s)
+    sections = [
+        {
+            "id": next(ids),
+            "position": draw(st.integers(0, 1000)),
+            "kind": draw(st.sampled_from([k.value for k in SectionKind])),
+            "title": draw(title),
+            "body": draw(texts()),
+            "hidden": draw(st.booleans()),
+            "dismissed": draw(st.lists(texts(LONG_NAME), max_size=3)),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    section_ids = [s["id"] for s in sections]
+    pair_text = texts("p" * MAX_PAIR_CHARACTERS)
+    pairs = [
+        {
+            "id": next(ids),
+            "section": draw(st.sampled_from(section_ids)),
+            "position": draw(st.integers(0, 1000)),
+            "first": draw(pair_text),
+            "second": draw(pair_text),
+        }
+        for _ in range(draw(st.integers(0, 3)) if sections else 0)
+    ]
+    links = [
+        {
+            "id": next(ids),
+            "section": draw(st.sampled_from(section_ids)),
+            "position": draw(st.integers(0, 1000)),
+            "contact": draw(uids),
+        }
+        for _ in range(draw(st.integers(0, 2)) if sections else 0)
+    ]
+    versions = [
+        {
+            "id": next(ids),
+            "saved_at": draw(moments),
+            "reason": draw(st.sampled_from([r.value for r in VersionReason])),
+            "label": draw(texts("l" * 120)),
+            "changed": draw(st.lists(title, max_size=3)),
+            "snapshot": json.dumps({"sections": sections[: draw(st.integers(0, 3))]}),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    return {
+        "plan_sections": sections,
+        "plan_pairs": pairs,
+        "plan_contacts": links,
+        "plan_versions": versions,
     }
 
 
@@ -243,6 +302,7 @@ def documents(draw: st.DrawFn) -> dict:
         {"id": next(block_ids), "weekday": draw(st.integers(0, 6)), **draw(block_times())}
         for _ in range(draw(st.integers(0, 4)))
     ]
+    plan = draw(plan_records())
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -261,6 +321,7 @@ def documents(draw: st.DrawFn) -> dict:
             "clean_periods": periods,
             "day_blocks": day_blocks,
             "day_template_blocks": template_blocks,
+            **plan,
         },
     }
 

@@ -40,9 +40,11 @@ def test_reasons_sizes_and_counts_in_plain_words():
     assert size_words(10) == "1 KB"
     counts = {"checkins": 1, "cravings": 2, "contacts": 0, "reach_outs": 5, "lapses": 1}
     assert counts_words(counts) == (
-        "1 check-in, 2 cravings, 0 contacts, 5 reach-outs, 1 lapse, 0 planned blocks"
+        "1 check-in, 2 cravings, 0 contacts, 5 reach-outs, 1 lapse, 0 planned blocks, "
+        "0 plan versions"
     )
-    assert counts_words({**counts, "day_blocks": 1}).endswith("1 lapse, 1 planned block")
+    assert counts_words({**counts, "day_blocks": 1}).endswith("1 planned block, 0 plan versions")
+    assert counts_words({**counts, "plan_versions": 1}).endswith("blocks, 1 plan version")
 
 
 def test_a_span_said_with_about_reads_as_english_for_every_small_duration():

@@ -23,6 +23,7 @@ PAGE_TITLES = [
     "Cravings",
     "Trends",
     "People",
+    "Plan",
     "Clean time",
     "Triggers & coping",
     "Weekly summary",

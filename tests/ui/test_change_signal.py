@@ -49,7 +49,7 @@ WRITES = [
         lambda j: j.cravings.save(Craving(None, datetime.now(), 6)),
         {"Today", "Cravings", "Trends", "Weekly summary"},
     ),
-    ("contact", _sam, {"Today", "Trends", "People", "Weekly summary"}),
+    ("contact", _sam, {"Today", "Trends", "People", "Plan", "Weekly summary"}),
     (
         "reach-out",
         lambda j: j.contacts.log_reach_out(ReachOut(None, _sam_id(j), datetime.now(), Method.CALL)),
@@ -79,6 +79,11 @@ WRITES = [
         "day block",
         lambda j: j.day_plan.add(TODAY, BlockTimes(720, 780, "Lunch", BlockCategory.MEALS)),
         {"Today", "My day", "Trends"},  # Today's card, the page, the idle charts
+    ),
+    (
+        "plan",
+        lambda j: j.plan.save_section(j.plan.plan().sections[0].with_body("Why"), editing=False),
+        {"Plan", "Weekly summary"},  # the summary's "My plan" lists versions
     ),
 ]
 

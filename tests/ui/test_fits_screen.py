@@ -54,14 +54,23 @@ from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDia
 from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
+from recovery_desktop.ui.pages.plan.compare_view import CompareDialog
+from recovery_desktop.ui.pages.plan.history import HistoryDialog
+from recovery_desktop.ui.pages.plan.pickers import PickDialog
+from recovery_desktop.ui.pages.plan.picking import NO_COPING, NO_TRIGGERS
+from recovery_desktop.ui.pages.plan.save_version import SaveVersionDialog
+from recovery_desktop.ui.pages.plan.structure import TitleDialog
+from recovery_desktop.ui.pages.plan.version_view import VersionDialog
+from recovery_desktop.ui.pages.plan.version_words import NOW_TITLE, about_version, version_title
 from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
+from recovery_desktop.ui.widgets.markdown_editor import LinkDialog
 from tests.chart_fit import chart_problems
-from tests.conftest import TEST_SCREEN
+from tests.conftest import PASSPHRASE, TEST_SCREEN
 from tests.ui.conftest import click_choice
 from tests.ui.fit_check import describe, fit_problems
 
-PAGES = range(9)
+PAGES = range(10)
 
 
 def _fill_demo(journal):
@@ -111,6 +120,25 @@ def test_every_trends_chart_is_drawn_whole_at_every_range(qtbot, window_for, dem
         for key, view in page.views.items():
             problems += [f"{label}, {key}: {p}" for p in chart_problems(view.canvas.figure)]
     assert problems == []
+
+
+def test_plan_fits_with_its_notice_and_a_long_section(qtbot, window_for, demo_journal, files):
+    """The Plan page after the app stopped while it was being edited (its notice shown),
+    on a custom section with a long title, fits."""
+    plan = demo_journal.plan
+    long_title = "A section of my own with a title as long as it may be, almost"[:80]
+    added = plan.add_section(long_title)
+    plan.save_section(added.with_body("Words " * 400), editing=True)
+    demo_journal.close()
+    session = Session(files)
+    session.unlock(PASSPHRASE)
+    window = window_for(session)
+    qtbot.waitUntil(lambda: window.workspace.nav.currentItem().text() == "Plan")
+    page = window.workspace.stack.currentWidget()
+    page.sections.view.setCurrentRow(len(page.plan.sections) - 1)
+    _settle(qtbot, window)
+    assert page.notice.isVisible()
+    assert fit_problems(window) == []
 
 
 @pytest.mark.parametrize("lapse", [False, True])
@@ -238,6 +266,18 @@ def _dialogs(journal) -> dict[str, object]:
         "import": lambda parent: _import_dialog(journal, parent),
         "day block": lambda parent: _day_block_dialog(parent),
         "usual days": lambda parent: _usual_days(journal, parent),
+        "plan link": lambda parent: LinkDialog(
+            "the meetings near me", "https://example.org", parent
+        ),
+        "plan section title": lambda parent: TitleDialog(
+            "Rename section", "A section title " * 4, "Rename", parent
+        ),
+        "plan trigger from my library": lambda parent: _pair_picker(journal, parent),
+        "plan people to add": lambda parent: _people_picker(journal, parent),
+        "plan history": lambda parent: HistoryDialog(_plan_with_versions(journal), parent),
+        "plan version": lambda parent: _plan_version(journal, parent),
+        "plan compare": lambda parent: _plan_compare(journal, parent),
+        "save a plan version": lambda parent: _save_plan_version(journal, parent),
     }
     return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
 
@@ -311,6 +351,64 @@ def _usual_days(journal, parent):
     return UsualDaysDialog(journal.day_plan, WakingWindow(), 0, parent)
 
 
+def _pair_picker(journal, parent):
+    """The two lists of "From my library…" in the triggers section, long names included."""
+    names = [(i.name, i.name) for i in journal.library.items(Kind.TRIGGER)]
+    coping = [(i.name, i.name) for i in journal.library.items(Kind.COPING)]
+    long = [("A trigger with a long name, " * 3, "long")]
+    return PickDialog(
+        "From my library",
+        [("Trigger", names + long, NO_TRIGGERS), ("How I respond", coping, NO_COPING)],
+        "Add row",
+        parent=parent,
+    )
+
+
+def _people_picker(journal, parent):
+    """ "Add from People…" with nobody left to add (its note shown)."""
+    return PickDialog(
+        "Add from People",
+        [("People (pick one or more)", [], "Everyone on People is on your list already.")],
+        "Add",
+        multiple=True,
+        parent=parent,
+    )
+
+
+def _plan_with_versions(journal):
+    """``journal``'s plan written in every section, with long labels, kept a dozen times."""
+    plan = journal.plan
+    for number in range(12):
+        for section in plan.plan().sections:
+            body = f"{section.title}, draft {number}. " * 6 + "\n- a point\n- another"
+            plan.save_section(section.with_body(body), editing=False)
+        plan.save_version("Reviewed with my counsellor on a long afternoon " * 2)
+    return plan
+
+
+def _plan_version(journal, parent):
+    plan = _plan_with_versions(journal)
+    latest = plan.version(plan.versions()[0].id)
+    return VersionDialog(
+        latest.plan, version_title(latest), about_version(latest), plan.contacts_for, parent
+    )
+
+
+def _plan_compare(journal, parent):
+    plan = _plan_with_versions(journal)
+    versions = plan.versions()
+    old, new = (plan.version(versions[n].id).plan for n in (-1, 0))
+    return CompareDialog(old, new, (version_title(versions[-1]), NOW_TITLE), parent=parent)
+
+
+def _save_plan_version(journal, parent):
+    """Save version after a refused label."""
+    dialog = SaveVersionDialog(journal.plan, parent)
+    dialog.label_edit.setText("x" * 200)
+    dialog.accept()
+    return dialog
+
+
 KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date", "day block"]
 
 
@@ -345,6 +443,14 @@ DIALOGS = [
     "import",
     "day block",
     "usual days",
+    "plan link",
+    "plan section title",
+    "plan trigger from my library",
+    "plan people to add",
+    "plan history",
+    "plan version",
+    "plan compare",
+    "save a plan version",
     *(f"{name}, reopened after a lock" for name in KEPT),
 ]
 

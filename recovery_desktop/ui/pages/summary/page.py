@@ -65,6 +65,7 @@ class SummaryPage(QWidget, SummaryOutput):
             Change.CONTACTS,
             Change.REACH_OUTS,
             Change.CLEAN_TIME,
+            Change.PLAN,  # "My plan": the versions kept
             Change.REPLACED,
         }
     )

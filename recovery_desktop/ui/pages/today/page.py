@@ -34,34 +34,12 @@ from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
 from recovery_desktop.ui.widgets.day_picker import DayPicker, allowed
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
+from recovery_desktop.ui.widgets.save_status import SaveStatus
 
 AUTOSAVE_DELAY_MS = 700
 _STORY = frozenset({Change.CRAVINGS, Change.CLEAN_TIME})  # the day's lines under the form
 _NOTE = frozenset({Change.CONTACTS, Change.REACH_OUTS, Change.PREFERENCES})  # gentle note
 _DAY_CARD = frozenset({Change.DAY_PLAN, Change.PREFERENCES})  # plan and waking window
-
-
-class SaveStatus(QLabel):
-    """ "Saved", "Saving…" or a calm error, always visible at the top of the page. An error
-    is read in full, so a long one wraps onto more lines within the page; it never widens
-    the window."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("saveStatus")
-        self.setAccessibleName("Save status")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-    def set_state(self, state: str, text: str) -> None:
-        self.setProperty("state", state)
-        # Only an error is long enough to wrap; "Saved" and "Saving…" keep one line, so the
-        # form below never moves when they come and go.
-        self.setWordWrap(state == "error")
-        self.style().unpolish(self)
-        self.style().polish(self)
-        self.setText(text)
-        self.setAccessibleDescription(text)
 
 
 class TodayPage(QWidget):

@@ -1,0 +1,448 @@
+"""A small rich-text editor whose text is Markdown: bold, italic, headings, bulleted and
+numbered lists and links, with undo and redo and the usual shortcuts.
+
+The text is read and written with ``QTextDocument.toMarkdown``/``setMarkdown`` (GitHub's
+dialect, with HTML switched off: what a person typed, ``<b>`` included, stays text and is
+never read as markup), so what is stored round-trips. Pasting from a word processor keeps the
+structure (headings, lists, bold, italic, links) and drops its styling (fonts, colours,
+sizes, backgrounds): the pasted HTML goes through Markdown, which has no words for styling,
+before it is inserted. Nothing outside the journal is ever opened or loaded: images are not
+read, and a link is not followed by a click while editing (its address is in its tooltip).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QEvent, QKeyCombination, QMimeData, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextFormat,
+    QTextFragment,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_desktop.domain.markdown_lines import unwrap
+from recovery_desktop.ui.plain_text import tooltip_lines
+from recovery_desktop.ui.widgets.layout import ok_cancel
+
+# GitHub's Markdown without raw HTML: "<b>" typed by the user stays two characters of text.
+FEATURES = QTextDocument.MarkdownFeature(
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
+)
+HEADING_LEVEL = 2  # "## " in Markdown; the toolbar's one heading size
+# How much larger a heading is drawn (QTextFormat.FontSizeAdjustment: 0 is normal).
+HEADING_SIZE = {1: 3, 2: 2, 3: 1}
+
+
+class QuietDocument(QTextDocument):
+    """A document that never loads a resource (an image named in pasted HTML or Markdown
+    would otherwise be read from the disk)."""
+
+    def loadResource(self, _type: int, _name: QUrl | str) -> object:
+        return None
+
+
+# Qt's Markdown writer escapes a typed "*" or "_" only at the start of a line, so
+# "**not bold**" typed came back half italic: they are written as these first, then escaped.
+_LITERALS = {"*": "\ue000", "_": "\ue001"}
+
+
+def _fragments(document: QTextDocument) -> Iterator[QTextFragment]:
+    block = document.begin()
+    while block.isValid():
+        pieces = block.begin()
+        while not pieces.atEnd():
+            yield pieces.fragment()
+            pieces += 1
+        block = block.next()
+
+
+def _emphasised(fmt: QTextCharFormat) -> bool:
+    return fmt.fontWeight() > QFont.Weight.Normal.value or fmt.fontItalic() or fmt.fontStrikeOut()
+
+
+def _spaces_outside_emphasis(document: QTextDocument) -> None:
+    """Spaces at either end of bold, italic or struck-out text become plain: Qt writes
+    "**Breathe*** then walk*" for an italic " then walk", which reads back with its
+    asterisks showing, as emphasis cannot start before a space (CommonMark §6.2)."""
+    cursor = QTextCursor(document)
+    for fragment in list(_fragments(document)):
+        fmt, text = fragment.charFormat(), fragment.text()
+        if not _emphasised(fmt) or fmt.isAnchor() or not text.strip():
+            continue
+        plain = QTextCharFormat(fmt)
+        for name in (
+            QTextFormat.Property.FontWeight,
+            QTextFormat.Property.FontItalic,
+            QTextFormat.Property.FontStrikeOut,
+        ):
+            plain.clearProperty(name)
+        start, end = fragment.position(), fragment.position() + fragment.length()
+        lead = len(text) - len(text.lstrip())
+        trail = len(text) - len(text.rstrip())
+        for first, last in ((start, start + lead), (end - trail, end)):
+            if last > first:
+                cursor.setPosition(first)
+                cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(plain)
+
+
+def markdown_of(document: QTextDocument) -> str:
+    """``document`` as Markdown (GitHub's dialect, no HTML), one line per paragraph, list
+    item and quote (``domain/markdown_lines.py``); every "*" and "_" the user typed is
+    escaped, so it reads back as typed."""
+    copy = document.clone()
+    _spaces_outside_emphasis(copy)
+    cursor = QTextCursor(copy)
+    typed = [
+        (f.position(), f.length(), f.text(), f.charFormat())
+        for f in _fragments(copy)
+        if any(c in f.text() for c in _LITERALS) and not f.charFormat().fontFixedPitch()
+    ]
+    for position, length, text, fmt in typed:
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        for literal, stand_in in _LITERALS.items():
+            text = text.replace(literal, stand_in)
+        cursor.insertText(text, fmt)
+    markdown = copy.toMarkdown(FEATURES)
+    copy.deleteLater()
+    for literal, stand_in in _LITERALS.items():
+        markdown = markdown.replace(stand_in, f"\\{literal}")
+    return unwrap(markdown)  # one line per paragraph, so versions compare line by line
+
+
+def read_markdown(document: QTextDocument, markdown: str) -> None:
+    """Fill ``document`` with ``markdown``; raw HTML in it stays text."""
+    document.setMarkdown(markdown, FEATURES)
+
+
+def clean_markdown_of_html(html: str) -> str:
+    """What HTML from another program keeps once styling is dropped: its structure
+    (headings, lists, bold, italic, links) as Markdown."""
+    document = QuietDocument()
+    document.setHtml(html)
+    cursor = QTextCursor(document)
+    for fragment in list(_fragments(document)):
+        cursor.setPosition(fragment.position())
+        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(_structure_only(fragment.charFormat()))
+    return markdown_of(document)
+
+
+def _structure_only(fmt: QTextCharFormat) -> QTextCharFormat:
+    """What Markdown keeps of a character format: bold, italic, struck out, a link."""
+    clean = QTextCharFormat()
+    if fmt.fontWeight() > QFont.Weight.Normal.value:
+        clean.setFontWeight(QFont.Weight.Bold)
+    clean.setFontItalic(fmt.fontItalic())
+    clean.setFontStrikeOut(fmt.fontStrikeOut())
+    if fmt.isAnchor() and fmt.anchorHref():
+        clean.setAnchor(True)
+        clean.setAnchorHref(fmt.anchorHref())
+    return clean
+
+
+def _without_link(fmt: QTextCharFormat) -> QTextCharFormat:
+    """``fmt`` without a link's properties (not even an empty one, which Markdown would
+    write as ``[text]()``)."""
+    plain = QTextCharFormat(fmt)
+    for name in (
+        QTextFormat.Property.IsAnchor,
+        QTextFormat.Property.AnchorHref,
+        QTextFormat.Property.ForegroundBrush,
+        QTextFormat.Property.TextUnderlineStyle,
+    ):
+        plain.clearProperty(name)
+    return plain
+
+
+def _plain_format() -> QTextCharFormat:
+    plain = QTextCharFormat()
+    plain.setFontWeight(QFont.Weight.Normal)
+    plain.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
+    return plain
+
+
+class MarkdownTextEdit(QTextEdit):
+    """The editing area: pastes are cleaned (see the module's note), links show their
+    address in a tooltip and are never opened, no resource is ever loaded."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocument(QuietDocument(self))
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(True)  # Tab moves on; the keyboard reaches everything
+        # The toolbar's keys, run here: on Linux Qt's own text keys would take Ctrl+K
+        # (delete to the end of the line) before any shortcut saw it.
+        self.keys: dict[QKeyCombination, Callable[[], object]] = {}
+        self.cursorPositionChanged.connect(self._leave_link_at_its_end)
+
+    def add_key(self, keys: str, action: Callable[[], object]) -> None:
+        self.keys[QKeySequence(keys)[0]] = action  # type: ignore[index]  # (stubs lack [])
+
+    def loadResource(self, _type: int, _name: QUrl | str) -> object:
+        return None
+
+    def _leave_link_at_its_end(self) -> None:
+        """Typing just after a link (or on the next line) is not part of the link."""
+        cursor = self.textCursor()
+        if cursor.hasSelection() or not self.currentCharFormat().isAnchor():
+            return
+        at_end = cursor.atBlockEnd() or cursor.atBlockStart()
+        if not at_end:
+            after = QTextCursor(cursor)
+            after.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
+            at_end = not after.charFormat().isAnchor()
+        if at_end:
+            self.setCurrentCharFormat(_without_link(self.currentCharFormat()))
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste or drop: HTML keeps its structure without its styling; text stays text."""
+        if source.hasHtml():
+            document = QuietDocument()
+            read_markdown(document, clean_markdown_of_html(source.html()))
+            self.textCursor().insertFragment(QTextDocumentFragment(document))
+            self.ensureCursorVisible()
+        elif source.hasText():
+            self.textCursor().insertText(source.text())
+            self.ensureCursorVisible()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return at the end of a heading starts a plain paragraph (Qt keeps the heading's
+        large bold type for it otherwise)."""
+        action = self.keys.get(event.keyCombination())
+        if action is not None:
+            action()
+            return
+        was_heading = self.textCursor().blockFormat().headingLevel() > 0
+        super().keyPressEvent(event)
+        if was_heading and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            cursor = self.textCursor()
+            if cursor.blockFormat().headingLevel() == 0 and not cursor.block().text():
+                self.setCurrentCharFormat(_plain_format())
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.keyCombination() in self.keys
+        ):
+            event.accept()  # the key comes to keyPressEvent, which runs the toolbar's action
+            return True
+        return super().event(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Hovering over a link shows its address (the text area gets its tooltips here)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            href = self.anchorAt(event.pos())
+            if href:
+                QToolTip.showText(event.globalPos(), tooltip_lines(href), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
+class LinkDialog(QDialog):
+    """The text of a link and its address (Ctrl+K)."""
+
+    def __init__(self, text: str, address: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Link")
+        self.text_field = QLineEdit(text, self)
+        self.text_field.setAccessibleName("Text of the link")
+        self.address_field = QLineEdit(address, self)
+        self.address_field.setAccessibleName("Address")
+        self.address_field.setPlaceholderText("https://…")
+        form = QFormLayout()
+        form.addRow("&Text:", self.text_field)
+        form.addRow("&Address:", self.address_field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(ok_cancel(self, "Add link"))
+        (self.address_field if text else self.text_field).setFocus()
+        self.setMinimumWidth(420)
+
+    def link(self) -> tuple[str, str]:
+        """(text, address) as typed, stripped."""
+        return self.text_field.text().strip(), self.address_field.text().strip()
+
+
+class MarkdownEditor(QWidget):
+    """A toolbar over a :class:`MarkdownTextEdit`. ``edited`` fires on every change the
+    user makes (not on :meth:`set_markdown`)."""
+
+    edited = Signal()
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = MarkdownTextEdit(self)
+        self.text.setAccessibleName(accessible_name)
+        self._loading = False
+        self.ask_link: Callable[[str, str], tuple[str, str] | None] = self._ask_link
+        self.buttons: dict[str, QToolButton] = {}
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(2)
+        for key, label, tip, keys, action in (
+            ("bold", "B", "Bold", "Ctrl+B", self.toggle_bold),
+            ("italic", "I", "Italic", "Ctrl+I", self.toggle_italic),
+            ("heading", "Heading", "Heading", "", self.toggle_heading),
+            ("bullets", "• List", "Bulleted list", "", lambda: self.toggle_list(False)),
+            ("numbers", "1. List", "Numbered list", "", lambda: self.toggle_list(True)),
+            ("link", "Link…", "Link", "Ctrl+K", self.edit_link),
+            ("undo", "Undo", "Undo", "Ctrl+Z", self.text.undo),
+            ("redo", "Redo", "Redo", "Ctrl+Shift+Z", self.text.redo),
+        ):
+            button = QToolButton(self)
+            button.setText(label)
+            button.setToolTip(f"{tip} ({keys})" if keys else tip)
+            button.setAccessibleName(tip)
+            button.clicked.connect(action)
+            bar.addWidget(button)
+            self.buttons[key] = button
+            if keys and key not in ("undo", "redo"):  # the text area has those itself
+                self.text.add_key(keys, action)
+        bold = self.buttons["bold"].font()
+        bold.setBold(True)
+        self.buttons["bold"].setFont(bold)
+        italic = self.buttons["italic"].font()
+        italic.setItalic(True)
+        self.buttons["italic"].setFont(italic)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.text, 1)
+        self.text.textChanged.connect(self._changed)
+
+    # -- the text ------------------------------------------------------------------------
+    def markdown(self) -> str:
+        """The text as Markdown; "" when empty."""
+        if self.text.document().isEmpty():
+            return ""
+        return markdown_of(self.text.document()).strip("\n")
+
+    def set_markdown(self, markdown: str) -> None:
+        """Show ``markdown`` (raw HTML in it stays text); the undo steps start afresh."""
+        self._loading = True
+        try:
+            read_markdown(self.text.document(), markdown)
+            self.text.document().clearUndoRedoStacks()
+            self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        finally:
+            self._loading = False
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    # -- formatting ----------------------------------------------------------------------
+    def toggle_bold(self) -> None:
+        weight = self.text.fontWeight()
+        bold = QFont.Weight.Normal if weight > QFont.Weight.Normal else QFont.Weight.Bold
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(bold)
+        self.text.mergeCurrentCharFormat(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.text.fontItalic())
+        self.text.mergeCurrentCharFormat(fmt)
+
+    def toggle_heading(self) -> None:
+        """The current paragraph becomes a heading, or a heading becomes a paragraph."""
+        cursor = self.text.textCursor()
+        level = 0 if cursor.blockFormat().headingLevel() else HEADING_LEVEL
+        cursor.beginEditBlock()
+        block = QTextBlockFormat()
+        block.setHeadingLevel(level)
+        cursor.mergeBlockFormat(block)
+        char = QTextCharFormat()
+        char.setProperty(QTextFormat.Property.FontSizeAdjustment, HEADING_SIZE.get(level, 0))
+        char.setFontWeight(QFont.Weight.Bold if level else QFont.Weight.Normal)
+        cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+        cursor.mergeCharFormat(char)
+        cursor.endEditBlock()
+        self.text.mergeCurrentCharFormat(char)
+
+    def toggle_list(self, numbered: bool) -> None:
+        """Make the current paragraphs a list of that kind, or plain paragraphs again."""
+        style = QTextListFormat.Style.ListDecimal if numbered else QTextListFormat.Style.ListDisc
+        cursor = self.text.textCursor()
+        current = cursor.currentList()
+        cursor.beginEditBlock()
+        if current is not None and current.format().style() == style:
+            document = self.text.document()
+            first = document.findBlock(cursor.selectionStart()).blockNumber()
+            last = document.findBlock(cursor.selectionEnd()).blockNumber()
+            for number in range(first, last + 1):  # these paragraphs leave the list
+                block = document.findBlockByNumber(number)
+                if block.textList() is current:
+                    current.remove(block)
+            plain = QTextBlockFormat()
+            plain.setIndent(0)
+            cursor.mergeBlockFormat(plain)
+        elif current is not None:
+            fmt = current.format()
+            fmt.setStyle(style)
+            current.setFormat(fmt)
+        else:
+            fmt = QTextListFormat()
+            fmt.setStyle(style)
+            cursor.createList(fmt)
+        cursor.endEditBlock()
+
+    def edit_link(self) -> None:
+        """Ask for a link's text and address (Ctrl+K) and put it at the cursor, or over the
+        selection; an empty address takes the link off and keeps the text."""
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection() and cursor.charFormat().isAnchor():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        answer = self.ask_link(cursor.selectedText(), cursor.charFormat().anchorHref())
+        if answer is None:
+            return
+        text, address = answer
+        text = text or address
+        if not text:
+            return
+        fmt = _without_link(cursor.charFormat())
+        if address:
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(address)
+            fmt.setFontUnderline(True)
+            fmt.setForeground(self.palette().link())
+        cursor.beginEditBlock()
+        cursor.insertText(text, fmt)
+        cursor.endEditBlock()
+        self.text.setTextCursor(cursor)
+        self.text.setCurrentCharFormat(_without_link(fmt))  # what follows is not the link
+
+    def _ask_link(self, text: str, address: str) -> tuple[str, str] | None:
+        dialog = LinkDialog(text, address, self)
+        try:
+            return dialog.link() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

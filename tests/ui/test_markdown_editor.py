@@ -1,0 +1,196 @@
+"""The rich-text editor: every formatting kind made with its toolbar and shortcuts comes back
+from its Markdown the same; pasted HTML keeps its structure and loses its styling; what a
+person types is never read as HTML."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from recovery_desktop.ui.widgets.markdown_editor import FEATURES, MarkdownEditor, read_markdown
+
+WORD_PROCESSOR_HTML = """
+<html><head><style>p { font-family: 'Comic Sans MS'; }</style></head><body>
+<h2 style="font-family: Georgia; color: #c00000; font-size: 28pt">Evenings</h2>
+<p style="background-color: yellow; font-size: 16pt">
+  <span style="font-family: Courier New; color: rgb(0, 128, 255)">Call</span>
+  <b style="color: green">Sam</b> before <i>eight</i>, see
+  <a href="https://example.org/meetings" style="color: purple">the meetings</a>.</p>
+<ul style="font-size: 20pt"><li style="color: orange">Cook dinner</li><li>Walk</li></ul>
+</body></html>
+"""
+
+
+def shown_editor(qtbot) -> MarkdownEditor:
+    editor = MarkdownEditor("Text")
+    qtbot.addWidget(editor)
+    editor.resize(600, 400)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    editor.text.setFocus()
+    return editor
+
+
+def type_line(qtbot, editor: MarkdownEditor, text: str) -> None:
+    qtbot.keyClicks(editor.text, text)
+
+
+def test_every_formatting_kind_round_trips_through_markdown(qtbot):
+    editor = shown_editor(qtbot)
+    text = editor.text
+    editor.toggle_heading()
+    type_line(qtbot, editor, "When it gets hard")
+    qtbot.keyClick(text, Qt.Key.Key_Return)  # a plain paragraph follows a heading
+    qtbot.keyClick(text, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    type_line(qtbot, editor, "Stop")
+    qtbot.keyClick(text, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    type_line(qtbot, editor, " and ")
+    qtbot.keyClick(text, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    type_line(qtbot, editor, "breathe")
+    qtbot.keyClick(text, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    type_line(qtbot, editor, " then ")
+    editor.ask_link = lambda shown, address: ("read this", "https://example.org/help")
+    qtbot.keyClick(text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    editor.buttons["bullets"].click()
+    type_line(qtbot, editor, "Walk")
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    type_line(qtbot, editor, "Call Sam")
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    editor.buttons["bullets"].click()  # the list ends
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    editor.buttons["numbers"].click()
+    type_line(qtbot, editor, "Leave")
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    type_line(qtbot, editor, "Phone")
+    markdown = editor.markdown()
+    assert markdown.startswith("## When it gets hard\n\n**Stop** and *breathe* then ")
+    assert "[read this](https://example.org/help)" in markdown
+    assert "- Walk\n- Call Sam" in markdown
+    assert "1.  Leave\n2.  Phone" in markdown
+    again = shown_editor(qtbot)
+    again.set_markdown(markdown)
+    assert again.markdown() == markdown
+    document = again.text.document()
+    assert document.firstBlock().blockFormat().headingLevel() == 2
+    assert document.findBlockByNumber(3).textList().format().style().name == "ListDisc"
+    assert again.text.anchorAt(again.text.cursorRect(_cursor_at(again, "read this")).center())
+
+
+def _cursor_at(editor: MarkdownEditor, words: str) -> QTextCursor:
+    cursor = editor.text.document().find(words)
+    cursor.setPosition(cursor.selectionStart() + 2)
+    return cursor
+
+
+def test_undo_and_redo_take_back_typing(qtbot):
+    editor = shown_editor(qtbot)
+    type_line(qtbot, editor, "Keep going")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.markdown() == ""
+    editor.buttons["redo"].click()
+    assert editor.markdown() == "Keep going"
+
+
+def test_pasted_word_processor_html_keeps_structure_and_drops_styling(qtbot):
+    editor = shown_editor(qtbot)
+    pasted = QMimeData()
+    pasted.setHtml(WORD_PROCESSOR_HTML)
+    pasted.setText("plain copy")
+    editor.text.insertFromMimeData(pasted)
+    assert editor.markdown() == (
+        "## Evenings\n\nCall **Sam** before *eight*, see "
+        "[the meetings](https://example.org/meetings).\n\n- Cook dinner\n- Walk"
+    )
+    html = editor.text.toHtml().lower()
+    styles = ("comic", "georgia", "courier", "#c00000", "28pt", "16pt", "20pt", "yellow")
+    for styling in (*styles, "orange", "#0080ff", "green", "purple"):
+        assert styling not in html, styling
+
+
+def test_pasted_plain_text_stays_plain(qtbot):
+    editor = shown_editor(qtbot)
+    pasted = QMimeData()
+    pasted.setText("**not bold** <b>nor this</b> _nor_ *this*")
+    editor.text.insertFromMimeData(pasted)
+    assert editor.text.toPlainText() == "**not bold** <b>nor this</b> _nor_ *this*"
+    again = shown_editor(qtbot)
+    again.set_markdown(editor.markdown())
+    assert again.text.toPlainText() == "**not bold** <b>nor this</b> _nor_ *this*"
+
+
+def test_html_in_stored_markdown_is_shown_as_typed(qtbot):
+    editor = shown_editor(qtbot)
+    editor.set_markdown('Hi <b>there</b> <img src="/etc/hostname">')
+    assert editor.text.toPlainText() == 'Hi <b>there</b> <img src="/etc/hostname">'
+    assert "<img" not in editor.text.toHtml().replace("&lt;img", "")
+
+
+LONG = "a sentence long enough that Qt's writer breaks it at eighty columns, " * 3
+SAMPLES = [
+    f"{LONG}\n\n{LONG}",
+    f"- {LONG}\n- short\n  - {LONG}\n\n1. {LONG}\n2. two",
+    f"## {LONG}\n\n> {LONG}\n\n**{LONG}** and *{LONG}* [{LONG}](https://example.org/a_b)",
+    f"```\n{LONG}\n  kept   as it is\n```\n\n{LONG}",
+    f"Hard\u2028break {LONG}\n\n- item\n\nafter the list {LONG}",
+]
+
+
+def test_a_paragraph_is_one_line_and_reads_back_the_same(qtbot):
+    """Qt breaks paragraphs at 80 columns; the editor joins them, and the text reads back
+    exactly as Qt's own Markdown does."""
+    from recovery_desktop.ui.widgets.markdown_editor import QuietDocument
+
+    for sample in SAMPLES:
+        editor = shown_editor(qtbot)
+        editor.set_markdown(sample)
+        ours = editor.markdown()
+        qt_own = editor.text.document().toMarkdown(FEATURES)
+        assert max(len(line) for line in ours.split("\n")) > 80
+        as_read = [QuietDocument(), QuietDocument()]
+        read_markdown(as_read[0], ours)
+        read_markdown(as_read[1], qt_own)
+        assert as_read[0].toHtml() == as_read[1].toHtml(), sample
+        again = shown_editor(qtbot)
+        again.set_markdown(ours)
+        assert again.markdown() == ours
+
+
+def test_the_toolbar_keys_come_before_qts_own_text_keys(qtbot):
+    """On Linux, Qt's text keys make Ctrl+K delete to the end of the line; in the editor it
+    asks for a link, and nothing typed is deleted."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    editor = shown_editor(qtbot)
+    type_line(qtbot, editor, "Keep all of this")
+    editor.text.moveCursor(QTextCursor.MoveOperation.StartOfLine)
+    for key in (Qt.Key.Key_K, Qt.Key.Key_B, Qt.Key.Key_I):
+        override = QKeyEvent(QEvent.Type.ShortcutOverride, key, Qt.KeyboardModifier.ControlModifier)
+        QApplication.sendEvent(editor.text, override)
+        assert override.isAccepted(), key
+    asked = []
+    editor.ask_link = lambda shown, address: asked.append(shown)
+    qtbot.keyClick(editor.text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [""]
+    assert editor.markdown() == "Keep all of this"
+
+
+def test_typing_after_a_link_or_emphasis_reads_back_as_typed(qtbot):
+    editor = shown_editor(qtbot)
+    editor.set_markdown("Call [the warmline](https://example.org/warmline)")
+    qtbot.keyClick(editor.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_line(qtbot, editor, " tonight")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.text, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    type_line(qtbot, editor, "Breathe")
+    qtbot.keyClick(editor.text, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.text, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    type_line(qtbot, editor, " then walk ")
+    qtbot.keyClick(editor.text, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    type_line(qtbot, editor, "now")
+    assert editor.markdown() == (
+        "Call [the warmline](https://example.org/warmline) tonight\n\n**Breathe** *then walk* now"
+    )
