@@ -8,7 +8,8 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from recovery_desktop.ui.widgets.markdown_editor import FEATURES, MarkdownEditor, read_markdown
+from recovery_desktop.ui.widgets.markdown_editor import MarkdownEditor
+from recovery_desktop.ui.widgets.markdown_text import FEATURES, read_markdown
 
 WORD_PROCESSOR_HTML = """
 <html><head><style>p { font-family: 'Comic Sans MS'; }</style></head><body>
@@ -141,7 +142,7 @@ SAMPLES = [
 def test_a_paragraph_is_one_line_and_reads_back_the_same(qtbot):
     """Qt breaks paragraphs at 80 columns; the editor joins them, and the text reads back
     exactly as Qt's own Markdown does."""
-    from recovery_desktop.ui.widgets.markdown_editor import QuietDocument
+    from recovery_desktop.ui.widgets.markdown_text import QuietDocument
 
     for sample in SAMPLES:
         editor = shown_editor(qtbot)
