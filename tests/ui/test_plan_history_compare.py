@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFont, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QFont, QImage, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QDialog
 
 from recovery_desktop.domain.plan import PlanPair, SectionKind
@@ -246,3 +246,31 @@ def test_markup_in_a_formatted_line_and_in_pairs_stays_text(qtbot):
     assert [f.fontWeight() for f in _formats(dialog, "Sleep")] == [QFont.Weight.Bold]
     assert "+ **Lying** → <u>Tell</u>" in text
     assert all(not f.fontUnderline() for f in _formats(dialog, "Tell"))
+
+
+def test_a_version_shows_formatting_links_as_text_and_loads_no_image(qtbot, tmp_path):
+    """A version reads formatted, a link as its text with its address (nothing to click),
+    typed tags as typed, and an image its Markdown names is never read from the disk."""
+    picture = tmp_path / "private.png"
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(0)
+    assert image.save(str(picture))
+    old, _new = plans()
+    reasons = old.of_kind(SectionKind.REASONS)
+    body = (
+        f"**My children** and [a guide](https://example.org/g) <b>x</b>\n\n"
+        f"- one\n\n![pic]({picture.as_uri()})"
+    )
+    plan = _with(old, reasons.with_body(body))
+    dialog = shown(qtbot, VersionDialog(plan, "Version", "", lambda _uids: []))
+    text = dialog.text.toPlainText()
+    assert "My children and a guide (https://example.org/g) <b>x</b>" in text
+    assert "**" not in text
+    document = dialog.text.document()
+    assert document.find("My children").charFormat().fontWeight() == QFont.Weight.Bold
+    link = document.find("a guide").charFormat()
+    assert link.fontUnderline() and not link.isAnchor()
+    assert dialog.text.anchorAt(dialog.text.cursorRect(document.find("a guide")).center()) == ""
+    image_kind = QTextDocument.ResourceType.ImageResource
+    assert document.resource(image_kind, QUrl(picture.as_uri())) is None
+    assert "(a picture, not shown)" in text
