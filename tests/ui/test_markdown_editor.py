@@ -249,3 +249,22 @@ def test_typing_after_a_link_or_emphasis_reads_back_as_typed(qtbot):
     assert editor.markdown() == (
         "Call [the warmline](https://example.org/warmline) tonight\n\n**Breathe** *then walk* now"
     )
+
+
+def test_an_image_named_in_the_text_is_never_read(qtbot, tmp_path):
+    """A picture in stored Markdown (an import) or in pasted HTML is shown as words: Qt would
+    read a named file straight from the disk (nothing outside the journal is ever opened)."""
+    from PySide6.QtGui import QImage
+
+    picture = tmp_path / "private.png"
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(0xFF0000)
+    assert image.save(str(picture))
+    editor = shown_editor(qtbot)
+    editor.set_markdown(f"Before ![p]({picture.as_uri()}) after")
+    assert "(a picture, not shown)" in editor.text.toPlainText()
+    pasted = QMimeData()
+    pasted.setHtml(f'<p>Pasted <img src="{picture.as_uri()}"> here</p>')
+    editor.text.insertFromMimeData(pasted)
+    assert editor.text.toPlainText().count("(a picture, not shown)") == 2
+    assert picture.name not in editor.markdown()

@@ -108,8 +108,25 @@ def markdown_of(document: QTextDocument) -> str:
 
 
 def read_markdown(document: QTextDocument, markdown: str) -> None:
-    """Fill ``document`` with ``markdown``; raw HTML in it stays text."""
+    """Fill ``document`` with ``markdown``; raw HTML in it stays text, and an image it
+    names is shown as words, never read (see :func:`pictures_as_words`)."""
     document.setMarkdown(markdown, FEATURES)
+    pictures_as_words(document)
+
+
+def pictures_as_words(document: QTextDocument) -> None:
+    """Each image the document names becomes the words "(a picture, not shown)" before the
+    document is laid out: Qt's image handler would read a named file straight from the
+    disk even when the document loads no resource (qtextimagehandler.cpp, "try direct
+    loading")."""
+    cursor = QTextCursor(document)
+    for fragment in reversed(list(fragments(document))):
+        if fragment.charFormat().isImageFormat():
+            cursor.setPosition(fragment.position())
+            cursor.setPosition(
+                fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.insertText("(a picture, not shown)", QTextCharFormat())
 
 
 def clean_markdown_of_html(html: str) -> str:
@@ -117,6 +134,7 @@ def clean_markdown_of_html(html: str) -> str:
     (headings, lists, bold, italic, links) as Markdown."""
     document = QuietDocument()
     document.setHtml(html)
+    pictures_as_words(document)
     cursor = QTextCursor(document)
     for fragment in list(fragments(document)):
         cursor.setPosition(fragment.position())

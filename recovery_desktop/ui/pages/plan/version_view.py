@@ -25,7 +25,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from recovery_desktop.domain.plan import Plan, PlanContact, PlanSection
 from recovery_desktop.domain.plan_versions import contact_line
-from recovery_desktop.ui.widgets.markdown_text import FEATURES, QuietDocument, fragments
+from recovery_desktop.ui.widgets.markdown_text import (
+    FEATURES,
+    QuietDocument,
+    fragments,
+    pictures_as_words,
+)
 from recovery_desktop.ui.window_size import fit_to_screen
 
 WIDTH, HEIGHT = 820, 640
@@ -103,24 +108,9 @@ def plan_document(plan: Plan, contacts_for: ContactsFor, parent: QWidget) -> QTe
     cursor = QTextCursor(document)
     for section in plan.sections:
         _section(cursor, section, contacts_for)
-    _pictures_as_words(document)
+    pictures_as_words(document)
     _links_as_text(document)
     return document
-
-
-def _pictures_as_words(document: QTextDocument) -> None:
-    """Each image the Markdown names becomes the words "(a picture, not shown)" before the
-    document is laid out: Qt's image handler would read a named file straight from the
-    disk even when the document loads no resource (qtextimagehandler.cpp, "try direct
-    loading")."""
-    cursor = QTextCursor(document)
-    for fragment in reversed(list(fragments(document))):
-        if fragment.charFormat().isImageFormat():
-            cursor.setPosition(fragment.position())
-            cursor.setPosition(
-                fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
-            )
-            cursor.insertText("(a picture, not shown)", QTextCharFormat())
 
 
 def _links_as_text(document: QTextDocument) -> None:
