@@ -4,9 +4,10 @@ The rule (docs/decisions.md, "The aftercare plan: storage and versions"): a chan
 *meaningful* when the structure changed (a section added, removed, renamed, hidden or shown,
 moved; a pair or a contact link added, removed or changed) or the Markdown of some section
 differs by at least :data:`MEANINGFUL_CHARACTERS` characters. An automatic version is kept
-for a meaningful change when there is no version yet, when the latest is at least
-:data:`VERSION_INTERVAL` old, or when the editing session ends; so continuous editing keeps
-at most one version per ten minutes, and a one-character fix keeps none.
+for a meaningful change only when there is no version yet or the latest is at least
+:data:`VERSION_INTERVAL` old (never merely because an editing session ends); so editing,
+with or without page switches and locks, keeps at most one version per ten minutes, and a
+one-character fix keeps none.
 """
 
 from __future__ import annotations
@@ -137,17 +138,16 @@ def version_due(
     latest_plan: Plan | None,
     current: Plan,
     now: datetime,
-    session_ending: bool,
 ) -> bool:
     """Whether an AUTOMATIC version of ``current`` is kept now: it differs meaningfully from
-    ``latest_plan`` (the snapshot of ``latest``) and there is no version yet, the latest is
-    at least :data:`VERSION_INTERVAL` old at ``now``, or the editing session is ending.
-    ``now`` and ``saved_at`` are local times without a zone."""
+    ``latest_plan`` (the snapshot of ``latest``) and there is no version yet or the latest
+    is at least :data:`VERSION_INTERVAL` old at ``now``. The end of an editing session is
+    not a reason of its own: the page switches and locks of one sitting would otherwise
+    keep a version every minute or two. ``now`` and ``saved_at`` are local times without a
+    zone."""
     if not differs_meaningfully(latest_plan if latest is not None else None, current):
         return False
-    if latest is None or session_ending:
-        return True
-    return now - latest.saved_at >= VERSION_INTERVAL
+    return latest is None or now - latest.saved_at >= VERSION_INTERVAL
 
 
 # -- compare ---------------------------------------------------------------------------------

@@ -70,18 +70,18 @@ def test_structural_changes_are_meaningful_however_small():
 
 def test_a_first_version_needs_ten_characters_of_content():
     empty = default_plan(iter(f"{n:032x}" for n in range(99)).__next__)
-    assert not version_due(None, None, _edited(empty, 0, "Kids"), NOON, False)
-    assert version_due(None, None, _edited(empty, 0, "My kids and my work"), NOON, False)
+    assert not version_due(None, None, _edited(empty, 0, "Kids"), NOON)
+    assert version_due(None, None, _edited(empty, 0, "My kids and my work"), NOON)
 
 
-def test_an_automatic_version_waits_ten_minutes_unless_the_session_ends():
+def test_an_automatic_version_always_waits_ten_minutes_after_the_latest():
     plan = _plan()
     newer = _edited(plan, 3, "Something quite different from before")
     latest = _version(NOON)
-    assert not version_due(latest, plan, newer, NOON + timedelta(minutes=9, seconds=59), False)
-    assert version_due(latest, plan, newer, NOON + timedelta(minutes=10), False)
-    assert version_due(latest, plan, newer, NOON + timedelta(minutes=1), True)
-    assert not version_due(latest, plan, plan, NOON + timedelta(hours=5), True)
+    assert not version_due(latest, plan, newer, NOON + timedelta(minutes=1))
+    assert not version_due(latest, plan, newer, NOON + timedelta(minutes=9, seconds=59))
+    assert version_due(latest, plan, newer, NOON + timedelta(minutes=10))
+    assert not version_due(latest, plan, plan, NOON + timedelta(hours=5))
 
 
 def test_the_first_version_lists_every_visible_section():
