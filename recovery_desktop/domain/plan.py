@@ -128,6 +128,11 @@ class PlanSection:
                     f"Each entry in the table can be at most {MAX_PAIR_CHARACTERS} characters."
                 )
 
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing is written in it: no text, no non-empty pair, no linked person."""
+        return not self.body.strip() and all(p.is_empty for p in self.pairs) and not self.contacts
+
     def with_body(self, body: str) -> PlanSection:
         return replace(self, body=body)
 
@@ -157,10 +162,7 @@ class Plan:
     @property
     def is_empty(self) -> bool:
         """True when nothing has been written anywhere (a fresh template)."""
-        return all(
-            not s.body.strip() and not any(not p.is_empty for p in s.pairs) and not s.contacts
-            for s in self.sections
-        )
+        return all(s.is_empty for s in self.sections)
 
 
 class VersionReason(enum.Enum):

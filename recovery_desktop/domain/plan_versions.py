@@ -120,10 +120,11 @@ def _same_content(before: PlanSection, after: PlanSection) -> bool:
 def changed_sections(old: Plan | None, new: Plan) -> tuple[str, ...]:
     """Titles of the sections of ``new`` that differ from ``old`` (their text, title,
     pairs, contact links or hidden state), in ``new``'s order, then the titles of sections
-    ``old`` had and ``new`` has not. With no ``old`` (the first version): every visible
-    section of ``new``."""
+    ``old`` had and ``new`` has not. With no ``old`` (the first version): the sections of
+    ``new`` with something written (text, a non-empty pair or a linked person), hidden ones
+    included as for any later version; none when nothing is written."""
     if old is None:
-        return tuple(s.title for s in new.visible)
+        return tuple(s.title for s in new.sections if not s.is_empty)
     before = {s.uid: s for s in old.sections}
     after = {s.uid for s in new.sections}
     titles = [

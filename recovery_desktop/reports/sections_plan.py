@@ -29,9 +29,10 @@ def _version(version: PlanVersion) -> str:
 
 
 def _changed(version: PlanVersion) -> str:
+    titles = ", ".join(version.changed)
     if version.number == 1:
-        return "the first version: every section"
-    return ", ".join(version.changed) or "no section (kept as it was)"
+        return f"the first version: {titles or 'nothing written yet'}"
+    return titles or "no section (kept as it was)"
 
 
 def _html(context: SummaryContext) -> str:

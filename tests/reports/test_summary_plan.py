@@ -75,9 +75,18 @@ def test_a_period_without_versions_says_so(journal):
     )
 
 
-def test_the_first_version_says_so_instead_of_listing_every_section(journal):
+def test_the_first_version_says_so_and_names_only_what_is_written(journal):
     _keep_versions(journal)
     week_before = parse_week("2026-W46")  # 9 to 15 November: the first version only
     html = build_summary(read_request(journal, week_before, PRINTED, PLAN_ON)).document.html
     assert "Version 1, saved: \u201cBefore the week\u201d" in html
-    assert "the first version: every section" in html and "My crisis plan" not in html
+    assert "the first version: nothing written yet" in html and "My crisis plan" not in html
+
+
+def test_a_first_version_lists_the_sections_written_in(journal):
+    reasons = journal.plan.plan().of_kind(SectionKind.REASONS)
+    words = "My kids, my health, my work."
+    journal.plan.save_section(reasons.with_body(words), now=datetime(2026, 11, 17, 14, 0))
+    html = _html(journal, PLAN_ON)
+    assert "<td>the first version: My reasons for recovery</td>" in html
+    assert "My crisis plan" not in html and "after a lapse" not in html.lower()
