@@ -10,13 +10,13 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 
 from recovery_desktop.data.journal import open_with_passphrase
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.plan import SectionKind
 from recovery_desktop.ui.pages.plan.compare_view import CompareDialog
 from recovery_desktop.ui.pages.plan.history import HistoryDialog
 from recovery_desktop.ui.pages.plan.page import PlanPage
 from recovery_desktop.ui.pages.plan.plan_output import plan_output_for
 from recovery_desktop.ui.pages.plan.save_version import SaveVersionDialog
-from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.ui.pages.plan.version_words import WHEN_PATTERN as WHEN
 from tests.conftest import PASSPHRASE
 from tests.pdf_text import pdf_text

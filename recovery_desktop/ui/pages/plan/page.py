@@ -9,6 +9,7 @@ edited, a notice says what is kept (docs/decisions.md, "Plan page")."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -138,10 +139,8 @@ class PlanPage(QWidget):
         """On opening: the end of an earlier sitting gets its automatic version once 10
         minutes have passed since the latest (kept at the time it was written). A journal
         that refuses only delays it to the next opening or session end."""
-        try:
+        with contextlib.suppress(JournalError):
             self.repository.keep_version_if_due()
-        except JournalError:
-            pass
 
     def reload(self) -> None:
         """Read the plan again and show it, keeping the chosen section when it is still
