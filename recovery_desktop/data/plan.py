@@ -34,7 +34,11 @@ from recovery_desktop.domain.plan import (
     VersionReason,
 )
 from recovery_desktop.domain.plan_template import default_plan
-from recovery_desktop.domain.plan_versions import changed_sections, version_due
+from recovery_desktop.domain.plan_versions import (
+    changed_sections,
+    version_due,
+    without_private,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -148,6 +152,16 @@ class PlanRepository:
         """Versions kept from ``first`` to ``last`` inclusive, oldest first, no snapshots."""
         with sql_errors():
             return stored.versions_between(self._db, first, last)
+
+    def shared_versions_between(self, first: date, last: date) -> list[PlanVersion]:
+        """As :meth:`versions_between`, for the weekly summary: the titles of sections
+        hidden in the plan now are left out of ``changed`` (counted in
+        ``private_changed``; ``domain.plan_versions.without_private``)."""
+        versions = self.versions_between(first, last)
+        current = self.plan()
+        if not any(s.hidden for s in current.sections):
+            return versions
+        return [without_private(v, self.version(v.id).plan, current) for v in versions]
 
     # -- writing -------------------------------------------------------------------------
     def save_section(

@@ -179,8 +179,10 @@ class VersionReason(enum.Enum):
 class PlanVersion:
     """A saved copy of the whole plan. ``number`` counts from 1 in the order kept;
     ``saved_at`` is local time without a zone (as the user saw it); ``changed`` lists the
-    titles of the sections that differ from the version before (all of them for the first);
-    ``plan`` is the full snapshot (read only when asked for: see the repository)."""
+    titles of the sections that differ from the version before (for the first, those with
+    something written); ``plan`` is the full snapshot (read only when asked for: see the
+    repository). ``private_changed`` counts changed sections left out of ``changed``
+    because they are hidden in the plan now (only in versions read for the summary)."""
 
     id: int
     number: int
@@ -189,6 +191,7 @@ class PlanVersion:
     label: str = ""
     changed: tuple[str, ...] = ()
     plan: Plan | None = field(default=None, compare=False)
+    private_changed: int = 0
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,21 @@ def changed_sections(old: Plan | None, new: Plan) -> tuple[str, ...]:
     return tuple(titles)
 
 
+def without_private(version: PlanVersion, snapshot: Plan | None, current: Plan) -> PlanVersion:
+    """``version`` as the weekly summary shows it: the titles of the sections hidden in
+    ``current`` (the plan now; the user hides a section to keep it private) left out of
+    ``changed`` and counted in ``private_changed``. A title is private when a section
+    hidden now has it now, or had it in ``snapshot`` (the version's own copy, so a section
+    renamed before it was hidden is left out too). Returned without its snapshot."""
+    hidden = {s.uid for s in current.sections if s.hidden}
+    private = {s.title for s in current.sections if s.hidden}
+    if snapshot is not None:
+        private |= {s.title for s in snapshot.sections if s.uid in hidden}
+    kept = tuple(title for title in version.changed if title not in private)
+    left_out = len(version.changed) - len(kept)
+    return replace(version, changed=kept, private_changed=left_out, plan=None)
+
+
 def version_due(
     latest: PlanVersion | None,
     latest_plan: Plan | None,
