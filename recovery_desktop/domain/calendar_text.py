@@ -89,6 +89,12 @@ def short_day(day: date) -> str:
     return date_text(day, "%a %-d %b")
 
 
+def short_day_seen_from(day: date, today: date) -> str:
+    """ "Mon 30 Nov", with the year when ``day`` is not in ``today``'s year
+    ("Mon 2 Dec 2024")."""
+    return day_in(day, today, today, "%a %-d %b")
+
+
 def day_in(moment: date, first: date, last: date, pattern: str = "%A %-d %B") -> str:
     """``moment`` by ``pattern`` (written without a year), with " %Y" added when the span
     ``first``..``last`` it is read within covers more than one year or ``moment`` lies in

@@ -175,8 +175,12 @@ class LineChange(enum.Enum):
 
 @dataclass(frozen=True)
 class DiffLine:
+    """One line of a section as compared: ``markdown`` when it is a line of the section's
+    Markdown body, otherwise plain text (a pair "first → second" or a contact link)."""
+
     change: LineChange
     text: str
+    markdown: bool = False
 
 
 @dataclass(frozen=True)
@@ -221,19 +225,32 @@ def section_lines(
     return tuple(lines)
 
 
+_Line = tuple[str, bool]  # a line's text, and whether it is a line of the Markdown body
+
+
+def _marked_lines(section: PlanSection, contacts: Mapping[str, PlanContact] | None) -> list[_Line]:
+    """:func:`section_lines`, each with whether it is Markdown."""
+    body = len(section.body.splitlines())
+    return [(text, index < body) for index, text in enumerate(section_lines(section, contacts))]
+
+
+def _lines_as(change: LineChange, lines: Sequence[_Line]) -> list[DiffLine]:
+    return [DiffLine(change, text, markdown) for text, markdown in lines]
+
+
 def _line_diff(
-    old: Sequence[str], new: Sequence[str]
+    old: Sequence[_Line], new: Sequence[_Line]
 ) -> tuple[tuple[DiffLine, ...], tuple[DiffLine, ...]]:
     left: list[DiffLine] = []
     right: list[DiffLine] = []
     matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            left += [DiffLine(LineChange.SAME, text) for text in old[i1:i2]]
-            right += [DiffLine(LineChange.SAME, text) for text in new[j1:j2]]
+            left += _lines_as(LineChange.SAME, old[i1:i2])
+            right += _lines_as(LineChange.SAME, new[j1:j2])
         else:
-            left += [DiffLine(LineChange.REMOVED, text) for text in old[i1:i2]]
-            right += [DiffLine(LineChange.ADDED, text) for text in new[j1:j2]]
+            left += _lines_as(LineChange.REMOVED, old[i1:i2])
+            right += _lines_as(LineChange.ADDED, new[j1:j2])
     return tuple(left), tuple(right)
 
 
@@ -253,21 +270,19 @@ def compare_plans(
     after = {s.uid for s in new.sections}
     diffs: list[SectionDiff] = []
     for section in new.sections:
-        lines = section_lines(section, contacts)
+        lines = _marked_lines(section, contacts)
         if section.uid not in before:
-            added = tuple(DiffLine(LineChange.ADDED, text) for text in lines)
+            added = tuple(_lines_as(LineChange.ADDED, lines))
             diffs.append(SectionDiff(section.title, "added", (), added))
             continue
         earlier = before[section.uid]
-        old_lines = section_lines(earlier, contacts)
+        old_lines = _marked_lines(earlier, contacts)
         left, right = _line_diff(old_lines, lines)
         status = _status(earlier, section, old_lines != lines)
         diffs.append(SectionDiff(section.title, status, left, right))
     for section in old.sections:
         if section.uid not in after:
-            removed = tuple(
-                DiffLine(LineChange.REMOVED, text) for text in section_lines(section, contacts)
-            )
+            removed = tuple(_lines_as(LineChange.REMOVED, _marked_lines(section, contacts)))
             diffs.append(SectionDiff(section.title, "removed", removed, ()))
     return tuple(diffs)
 

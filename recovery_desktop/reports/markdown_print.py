@@ -13,6 +13,7 @@ tags made here (docs/decisions.md, "Printing the plan").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from recovery_desktop.reports.html_kit import esc
@@ -225,9 +226,52 @@ def _runs(items: list[_Item]) -> list[list[_Item]]:
 
 
 def _item_text(item: _Item) -> str:
-    text = " ".join(part.strip() for part in item.text).strip()
+    return _boxed(" ".join(part.strip() for part in item.text).strip())
+
+
+def _boxed(text: str) -> str:
+    """A list item's text, a task's box before it."""
     task = _TASK.match(text)
     if task:
         box = "\u2610 " if task.group(1) == " " else "\u2611 "
         return box + inline_html(text[task.end() :])
     return inline_html(text)
+
+
+def line_html(line: str) -> str:
+    """One line of the editor's Markdown, read alone, as escaped inline HTML (no block
+    tags), for showing a text line by line (the plan's compare view). The editor keeps one
+    line per paragraph, list item, heading and quote (``domain/markdown_lines.py``), so a
+    line holds whole formatting. A heading is bold; a list item is "•" or its number after
+    an indent of two spaces per space of its own, a task its box; a quote follows a bar;
+    a rule is a line of dashes; anything else is :func:`inline_html`."""
+    if heading := _HEADING.match(line):
+        return f"<b>{inline_html(heading.group(2) or '')}</b>"
+    if _RULE.match(line):
+        return "—" * 6
+    if quote := _QUOTE.match(line):
+        return "│&nbsp;" + line_html(quote.group(1))
+    if item := _ITEM.match(line):
+        marker = item.group(2)
+        shown = marker[:-1] + "." if marker[0].isdigit() else "•"
+        indent = "&nbsp;" * (2 * len(item.group(1)))
+        return f"{indent}{shown} {_boxed((item.group(3) or '').strip())}"
+    return inline_html(line)
+
+
+def lines_html(lines: Sequence[str]) -> list[str]:
+    """The lines of one Markdown text, in order, each as :func:`line_html`; the lines of a
+    fenced code block, and its fences, as their escaped text."""
+    out: list[str] = []
+    fence = ""
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence or opening:
+            out.append(esc(line))
+            if opening and not fence:
+                fence = opening.group(1)
+            elif line.strip().startswith(fence):
+                fence = ""
+            continue
+        out.append(line_html(line))
+    return out

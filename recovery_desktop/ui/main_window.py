@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         """Ctrl+L locks from every window, modal dialogs too; Ctrl+Q and the extra shortcuts
         (Ctrl+K) work from every window a modal dialog does not block; Ctrl+1… choose a
         page of this window."""
+        self.extra_keys: list[EveryWindowKey] = []
         self.lock_key = EveryWindowKey(
             LOCK_SHORTCUT, self.lock_now, lambda: self.session.is_unlocked, self
         )
@@ -97,6 +98,10 @@ class MainWindow(QMainWindow):
             self._action(f"Ctrl+{row + 1}", partial(self._show_page, row))
         for keys, slot in self.shortcuts:
             self._action(keys, partial(self._if_unlocked, slot), app_wide)
+            # A text field that takes the key for itself (Qt's Linux text keys make Ctrl+K
+            # "delete to the end of the line") gets the key press instead of the shortcut:
+            # it is read from the key press then, where no modal dialog blocks.
+            self.extra_keys.append(EveryWindowKey(keys, slot, self._extra_keys_work, self))
 
     def _action(
         self,
@@ -110,6 +115,9 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: run())
         self.addAction(action)
         return action
+
+    def _extra_keys_work(self) -> bool:
+        return self.session.is_unlocked and QApplication.activeModalWidget() is None
 
     def _if_unlocked(self, run: Callable[[], object]) -> None:
         if self.session.is_unlocked:

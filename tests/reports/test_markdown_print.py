@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_desktop.reports.markdown_print import markdown_html
+from recovery_desktop.reports.markdown_print import line_html, lines_html, markdown_html
 
 # The tags the converter makes; anything else in its output would be the user's text.
 OWN_TAGS = re.compile(
@@ -75,3 +75,35 @@ def test_nothing_typed_ever_becomes_markup(text):
 @given(st.text(alphabet="*_~`[]()<>#-+1. \n\\>x&\"'", max_size=120))
 def test_markdown_punctuation_never_becomes_markup(text):
     assert "<" not in OWN_TAGS.sub("", markdown_html(text))
+
+
+def test_one_line_at_a_time_shows_each_block_kind_without_its_markup():
+    """For the compare view: a line is read alone, its block marker turned into words."""
+    assert line_html("## Who I do it *for*") == "<b>Who I do it <i>for</i></b>"
+    assert line_html("- one") == "\u2022 one"
+    assert line_html("  - nested") == "&nbsp;&nbsp;&nbsp;&nbsp;\u2022 nested"
+    assert line_html("1.  first") == "1. first"
+    assert line_html("3) third") == "3. third"
+    assert line_html("- [x] done") == "\u2022 \u2611 done"
+    assert line_html("> **kept**") == "\u2502&nbsp;<b>kept</b>"
+    assert line_html("[site](https://example.org) after") == (
+        "<u>site</u> <span class='small'>(https://example.org)</span> after"
+    )
+    assert line_html("<b>x</b> * 2") == "&lt;b&gt;x&lt;/b&gt; * 2"
+
+
+def test_lines_of_a_code_block_are_shown_as_typed():
+    lines = ["**a**", "```", "**b** <i>", "```", "*c*"]
+    assert lines_html(lines) == ["<b>a</b>", "```", "**b** &lt;i&gt;", "```", "<i>c</i>"]
+
+
+@given(
+    st.lists(
+        st.text(alphabet="*_~`[]()<>#-+1. \\>x&\"'", max_size=40)
+        | st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+        max_size=8,
+    )
+)
+def test_no_line_ever_becomes_markup(lines):
+    for html in lines_html(lines):
+        assert "<" not in OWN_TAGS.sub("", html) and ">" not in OWN_TAGS.sub("", html)

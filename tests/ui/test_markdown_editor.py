@@ -53,7 +53,8 @@ def test_every_formatting_kind_round_trips_through_markdown(qtbot):
     qtbot.keyClick(text, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     type_line(qtbot, editor, " then ")
     editor.ask_link = lambda shown, address: ("read this", "https://example.org/help")
-    qtbot.keyClick(text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(text, Qt.Key.Key_K, ctrl_shift)
     qtbot.keyClick(text, Qt.Key.Key_Return)
     editor.buttons["bullets"].click()
     type_line(qtbot, editor, "Walk")
@@ -160,23 +161,76 @@ def test_a_paragraph_is_one_line_and_reads_back_the_same(qtbot):
 
 
 def test_the_toolbar_keys_come_before_qts_own_text_keys(qtbot):
-    """On Linux, Qt's text keys make Ctrl+K delete to the end of the line; in the editor it
-    asks for a link, and nothing typed is deleted."""
+    """On Linux, Qt's text keys bind many Ctrl keys; the editor's own come first, and the
+    link key is not Ctrl+K, which stays the app's craving key (main_window's test)."""
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QKeyEvent
 
     editor = shown_editor(qtbot)
     type_line(qtbot, editor, "Keep all of this")
     editor.text.moveCursor(QTextCursor.MoveOperation.StartOfLine)
-    for key in (Qt.Key.Key_K, Qt.Key.Key_B, Qt.Key.Key_I):
-        override = QKeyEvent(QEvent.Type.ShortcutOverride, key, Qt.KeyboardModifier.ControlModifier)
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    for key, held in ((Qt.Key.Key_K, ctrl | shift), (Qt.Key.Key_B, ctrl), (Qt.Key.Key_I, ctrl)):
+        override = QKeyEvent(QEvent.Type.ShortcutOverride, key, held)
         QApplication.sendEvent(editor.text, override)
         assert override.isAccepted(), key
     asked = []
     editor.ask_link = lambda shown, address: asked.append(shown)
-    qtbot.keyClick(editor.text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.text, Qt.Key.Key_K, ctrl)
+    assert asked == []
+    qtbot.keyClick(editor.text, Qt.Key.Key_K, ctrl | shift)
     assert asked == [""]
     assert editor.markdown() == "Keep all of this"
+
+
+def test_a_toolbar_click_leaves_the_keyboard_in_the_text(qtbot):
+    """Clicking "1. List" and typing puts the words in the list (the tester's typing went
+    to the button, and Space pressed it again)."""
+    editor = shown_editor(qtbot)
+    for name in ("numbers", "bold"):
+        qtbot.mouseClick(editor.buttons[name], Qt.MouseButton.LeftButton)
+        assert editor.text.hasFocus(), name
+    type_line(qtbot, editor, "numbered one")
+    assert editor.markdown() == "1.  **numbered one**"
+    assert editor.buttons["numbers"].focusPolicy() == Qt.FocusPolicy.TabFocus
+
+
+def test_a_pasted_heading_or_list_stays_one_after_saving(qtbot):
+    """A heading pasted on an empty line, or after text, reads back as a heading (it came
+    back as bold text); a plain pasted sentence joins the line it is pasted into."""
+    heading = '<h2 style="color: red; font-family: Arial">Pasted heading</h2><p>Body</p>'
+    for before, expected in (
+        ("", "## Pasted heading\n\nBody"),
+        ("Existing line", "Existing line\n\n## Pasted heading\n\nBody"),
+    ):
+        editor = shown_editor(qtbot)
+        editor.set_markdown(before)
+        editor.text.moveCursor(QTextCursor.MoveOperation.End)
+        pasted = QMimeData()
+        pasted.setHtml(heading)
+        editor.text.insertFromMimeData(pasted)
+        again = shown_editor(qtbot)
+        again.set_markdown(editor.markdown())
+        assert again.markdown() == expected
+    editor = shown_editor(qtbot)
+    editor.set_markdown("Call")
+    editor.text.moveCursor(QTextCursor.MoveOperation.End)
+    pasted = QMimeData()
+    pasted.setHtml("<p>, then <b>Sam</b></p>")
+    editor.text.insertFromMimeData(pasted)
+    assert editor.markdown() == "Call, then **Sam**"
+
+
+def test_a_link_over_a_double_clicked_word_leaves_the_space_out(qtbot):
+    editor = shown_editor(qtbot)
+    type_line(qtbot, editor, "Visit site after")
+    cursor = editor.text.textCursor()
+    cursor.setPosition(6)
+    cursor.setPosition(11, QTextCursor.MoveMode.KeepAnchor)  # "site " with its space
+    editor.text.setTextCursor(cursor)
+    editor.ask_link = lambda shown, address: (shown, "https://example.org")
+    editor.edit_link()
+    assert editor.markdown() == "Visit [site](https://example.org) after"
 
 
 def test_typing_after_a_link_or_emphasis_reads_back_as_typed(qtbot):

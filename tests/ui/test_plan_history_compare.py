@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QFont, QImage, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QDialog
 
 from recovery_desktop.domain.plan import PlanPair, SectionKind
@@ -188,3 +189,88 @@ def test_a_renamed_or_hidden_section_says_so(qtbot):
     text = dialog.text.toPlainText()
     assert "If it gets bad — changed: renamed from “My crisis plan”" in text
     assert "After a lapse — changed: now hidden" in text
+
+
+def _formats(dialog: QDialog, words: str) -> list[QTextCharFormat]:
+    """The character formats the compare text shows ``words`` in (each place it is)."""
+    document, exact = dialog.text.document(), QTextDocument.FindFlag.FindCaseSensitively
+    found, cursor = [], document.find(words, 0, exact)
+    while not cursor.isNull():
+        found.append(cursor.charFormat())
+        cursor = document.find(words, cursor, exact)
+    return found
+
+
+def test_a_changed_line_shows_its_formatting_not_its_markdown(qtbot):
+    """Bold, italic and a link read as such, never as asterisks and brackets; the link's
+    address is shown after it and it is not a link anyone can click; markers stay."""
+    old, new = plans()
+    signs = new.of_kind(SectionKind.WARNING_SIGNS)
+    body = "Signs I watch for\n**Sleeping badly** then *skipping* [a guide](https://example.org/s)"
+    dialog = shown(qtbot, CompareDialog(old, _with(new, signs.with_body(body)), TITLES))
+    text = dialog.text.toPlainText()
+    assert "\u2212 Skipping meals" in text
+    assert "+ Sleeping badly then skipping a guide (https://example.org/s)" in text
+    assert "**" not in text and "](" not in text
+    assert [f.fontWeight() for f in _formats(dialog, "Sleeping badly")] == [QFont.Weight.Bold]
+    assert [f.fontItalic() for f in _formats(dialog, "skipping")] == [True]
+    [link] = _formats(dialog, "a guide")
+    assert link.fontUnderline() and not link.isAnchor()
+    assert "<a " not in dialog.text.toHtml()
+
+
+def test_lists_and_headings_show_as_a_reader_expects(qtbot):
+    old, new = plans()
+    reasons = new.of_kind(SectionKind.REASONS)
+    body = "## Who I do it for\n\n- My children\n\n1.  My health\n2.  My job"
+    dialog = shown(qtbot, CompareDialog(old, _with(new, reasons.with_body(body)), TITLES))
+    text = dialog.text.toPlainText()
+    assert "+ Who I do it for" in text and "##" not in text
+    assert [f.fontWeight() for f in _formats(dialog, "Who I do it for")] == [QFont.Weight.Bold]
+    assert "+ \u2022 My children" in text  # it was "My children": a changed line
+    assert "+ 1. My health" in text and "+ 2. My job" in text
+
+
+def test_markup_in_a_formatted_line_and_in_pairs_stays_text(qtbot):
+    """Tags typed beside bold words show as typed; a pair's text is never read as Markdown."""
+    old, new = plans()
+    signs = new.of_kind(SectionKind.WARNING_SIGNS)
+    typed = replace(
+        signs,
+        body="Signs I watch for\n**Sleep** <b>x</b> <i>y</i>",
+        pairs=(PlanPair("Isolating", "Call Sam"), PlanPair("**Lying**", "<u>Tell</u>")),
+    )
+    dialog = shown(qtbot, CompareDialog(old, _with(new, typed), TITLES))
+    text = dialog.text.toPlainText()
+    assert "+ Sleep <b>x</b> <i>y</i>" in text
+    assert [f.fontWeight() for f in _formats(dialog, "Sleep")] == [QFont.Weight.Bold]
+    assert "+ **Lying** → <u>Tell</u>" in text
+    assert all(not f.fontUnderline() for f in _formats(dialog, "Tell"))
+
+
+def test_a_version_shows_formatting_links_as_text_and_loads_no_image(qtbot, tmp_path):
+    """A version reads formatted, a link as its text with its address (nothing to click),
+    typed tags as typed, and an image its Markdown names is never read from the disk."""
+    picture = tmp_path / "private.png"
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(0)
+    assert image.save(str(picture))
+    old, _new = plans()
+    reasons = old.of_kind(SectionKind.REASONS)
+    body = (
+        f"**My children** and [a guide](https://example.org/g) <b>x</b>\n\n"
+        f"- one\n\n![pic]({picture.as_uri()})"
+    )
+    plan = _with(old, reasons.with_body(body))
+    dialog = shown(qtbot, VersionDialog(plan, "Version", "", lambda _uids: []))
+    text = dialog.text.toPlainText()
+    assert "My children and a guide (https://example.org/g) <b>x</b>" in text
+    assert "**" not in text
+    document = dialog.text.document()
+    assert document.find("My children").charFormat().fontWeight() == QFont.Weight.Bold
+    link = document.find("a guide").charFormat()
+    assert link.fontUnderline() and not link.isAnchor()
+    assert dialog.text.anchorAt(dialog.text.cursorRect(document.find("a guide")).center()) == ""
+    image_kind = QTextDocument.ResourceType.ImageResource
+    assert document.resource(image_kind, QUrl(picture.as_uri())) is None
+    assert "(a picture, not shown)" in text

@@ -400,3 +400,41 @@ def test_a_person_no_longer_in_people_stays_listed_until_removed(qtbot, journal,
     qtbot.keyClick(page.editor.support.view, Qt.Key.Key_Delete)
     assert page.flush()
     assert reopened_plan(journal, files).of_kind(SectionKind.SUPPORT).contacts == ()
+
+
+def test_a_table_cell_still_open_is_kept_through_a_lock(qtbot, window_for, journal, files):
+    """Typing in a cell, then Ctrl+L without pressing Enter, keeps the words (they were lost:
+    the keyboard never left the cell, so the table never took them)."""
+    from recovery_desktop.ui.session import Session
+
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    page = window.workspace.open_page("Plan")
+    choose(page, SectionKind.TRIGGERS)
+    table = page.editor.pairs.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Insert)
+    editor = QApplication.focusWidget()
+    assert table.isAncestorOf(editor)
+    qtbot.keyClicks(editor, "Payday")
+    window.lock_now()
+    session.unlock(PASSPHRASE)
+    pairs = session.journal.plan.plan().of_kind(SectionKind.TRIGGERS).pairs
+    assert pairs == (PlanPair("Payday", ""),)
+
+
+def test_insert_adds_the_row_below_the_selected_one(qtbot, journal):
+    page = shown_plan_page(qtbot, journal)
+    choose(page, SectionKind.WARNING_SIGNS)
+    pairs = page.editor.pairs
+    for text in ("first", "third"):
+        pairs.append(PlanPair(text))
+    pairs.table.setCurrentCell(0, 0)
+    pairs.table.setFocus()
+    qtbot.keyClick(pairs.table, Qt.Key.Key_Insert)
+    editor = QApplication.focusWidget()
+    assert pairs.table.isAncestorOf(editor)
+    qtbot.keyClicks(editor, "second")
+    assert page.flush()  # takes the open cell in
+    assert [p.first for p in pairs.pairs()] == ["first", "second", "third"]

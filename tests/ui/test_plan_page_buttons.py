@@ -39,6 +39,18 @@ def test_save_version_keeps_the_text_just_typed_with_its_label(qtbot, journal):
     snapshot = journal.plan.version(latest.id).plan
     assert snapshot.of_kind(SectionKind.REASONS).body == "Typed a moment ago"
     assert page.output_line.text() == f"Version {latest.number} kept."
+    journal.plan.restore(latest.id)  # as History does: the note is old news then
+    assert page.output_line.text() == ""
+
+
+def test_saved_names_the_year_when_it_was_not_this_year(qtbot, journal):
+    journal.plan.save_section(
+        replace(journal.plan.plan().sections[0], body="Written long ago"),
+        editing=False,
+        now=datetime(2024, 12, 2, 19, 21),
+    )
+    page = shown_plan_page(qtbot, journal)
+    assert page.status.text() == "Saved Mon 2 Dec 2024, 19:21"
 
 
 def test_history_opens_from_the_page(qtbot, journal):

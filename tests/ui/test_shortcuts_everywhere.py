@@ -3,8 +3,8 @@ every window a modal dialog does not block."""
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.domain.contacts import Contact, Role
@@ -101,3 +101,32 @@ def test_ctrl_l_on_the_lock_screen_types_nothing_and_changes_nothing(
     qtbot.keyClicks(field, "half")
     qtbot.keyClick(field, Qt.Key.Key_L, CTRL)
     assert field.text() == "half" and not session.is_unlocked
+
+
+class _GreedyField(QLineEdit):
+    """A text field that takes Ctrl+K for itself, as Qt's Linux text keys do ("delete to
+    the end of the line")."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+            return True
+        return super().event(event)
+
+
+def test_ctrl_k_in_a_text_field_that_takes_it_still_opens_the_craving_panel(
+    qtbot, window_for, journal, files
+):
+    """On Linux, Ctrl+K while writing (a note, the plan) deleted to the end of the line
+    instead of opening the craving panel."""
+    window, _session = _unlocked(window_for, journal, files)
+    _active(qtbot, window)
+    field = _GreedyField(window.workspace)
+    field.show()
+    field.setText("keep all of this")
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_K, CTRL)
+    panel = window.findChild(Flows).panel
+    assert panel is not None and panel.isVisible()
+    assert field.text() == "keep all of this"

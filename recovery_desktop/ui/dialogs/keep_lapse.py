@@ -8,12 +8,13 @@ transaction, or refuses in plain words and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
-from recovery_desktop.domain.calendar_text import short_day
+from recovery_desktop.domain.calendar_text import short_day_seen_from
 from recovery_desktop.domain.recovery_time import Lapse, RecoveryTimeError
 
 KEEP = "&Keep the lapse"
@@ -22,7 +23,8 @@ REMOVE = "&Remove it, it was a mistake"
 
 def _question(lapses: Sequence[Lapse], if_kept: str) -> tuple[str, str]:
     days = sorted({lapse.day for lapse in lapses})
-    when = ", ".join(short_day(day) for day in days)
+    today = date.today()
+    when = ", ".join(short_day_seen_from(day, today) for day in days)
     text = (
         f"A lapse is recorded for {when}."
         if len(lapses) == 1

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextDocumentFragment,
     QTextFormat,
     QTextListFormat,
@@ -52,6 +53,9 @@ from recovery_desktop.ui.widgets.markdown_text import (
     without_link,
 )
 
+# Ctrl+K is the app's "I'm having a craving" key everywhere, so links take Ctrl+Shift+K.
+LINK_KEYS = "Ctrl+Shift+K"
+
 
 class MarkdownTextEdit(QTextEdit):
     """The editing area: pastes are cleaned (see the module's note), links show their
@@ -62,8 +66,8 @@ class MarkdownTextEdit(QTextEdit):
         self.setDocument(QuietDocument(self))
         self.setAcceptRichText(True)
         self.setTabChangesFocus(True)  # Tab moves on; the keyboard reaches everything
-        # The toolbar's keys, run here: on Linux Qt's own text keys would take Ctrl+K
-        # (delete to the end of the line) before any shortcut saw it.
+        # The toolbar's keys, run here, before Qt's own text keys (on Linux they bind many
+        # Ctrl keys, such as Ctrl+K for "delete to the end of the line").
         self.keys: dict[QKeyCombination, Callable[[], object]] = {}
         self.cursorPositionChanged.connect(self._leave_link_at_its_end)
 
@@ -91,11 +95,30 @@ class MarkdownTextEdit(QTextEdit):
         if source.hasHtml():
             document = QuietDocument()
             read_markdown(document, clean_markdown_of_html(source.html()))
-            self.textCursor().insertFragment(QTextDocumentFragment(document))
+            self._insert_document(document)
             self.ensureCursorVisible()
         elif source.hasText():
             self.textCursor().insertText(source.text())
             self.ensureCursorVisible()
+
+    def _insert_document(self, document: QTextDocument) -> None:
+        """Insert ``document`` at the cursor. A pasted heading or list that starts the
+        paste keeps being one: Qt would merge its first paragraph into the current one
+        (keeping the heading's large type, losing the heading itself)."""
+        first = document.firstBlock()
+        level = first.blockFormat().headingLevel()
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if (level or first.textList() is not None) and cursor.block().text().strip():
+            cursor.insertBlock(QTextBlockFormat(), plain_format())
+        start = cursor.block()
+        cursor.insertFragment(QTextDocumentFragment(document))
+        if level:
+            heading = QTextBlockFormat()
+            heading.setHeadingLevel(level)
+            QTextCursor(start).mergeBlockFormat(heading)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Return at the end of a heading starts a plain paragraph (Qt keeps the heading's
@@ -134,7 +157,7 @@ class MarkdownTextEdit(QTextEdit):
 
 
 class LinkDialog(QDialog):
-    """The text of a link and its address (Ctrl+K)."""
+    """The text of a link and its address (Ctrl+Shift+K)."""
 
     def __init__(self, text: str, address: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,7 +203,7 @@ class MarkdownEditor(QWidget):
             ("heading", "Heading", "Heading", "", self.toggle_heading),
             ("bullets", "• List", "Bulleted list", "", lambda: self.toggle_list(False)),
             ("numbers", "1. List", "Numbered list", "", lambda: self.toggle_list(True)),
-            ("link", "Link…", "Link", "Ctrl+K", self.edit_link),
+            ("link", "Link…", "Link", LINK_KEYS, self.edit_link),
             ("undo", "Undo", "Undo", "Ctrl+Z", self.text.undo),
             ("redo", "Redo", "Redo", "Ctrl+Shift+Z", self.text.redo),
         ):
@@ -188,7 +211,9 @@ class MarkdownEditor(QWidget):
             button.setText(label)
             button.setToolTip(f"{tip} ({keys})" if keys else tip)
             button.setAccessibleName(tip)
-            button.clicked.connect(action)
+            # A click leaves the keyboard in the text (Tab still reaches the button).
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _checked=False, run=action: self._run(run))
             bar.addWidget(button)
             self.buttons[key] = button
             if keys and key not in ("undo", "redo"):  # the text area has those itself
@@ -205,6 +230,10 @@ class MarkdownEditor(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.text, 1)
         self.text.textChanged.connect(self._changed)
+
+    def _run(self, action: Callable[[], object]) -> None:
+        action()
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- the text ------------------------------------------------------------------------
     def markdown(self) -> str:
@@ -284,11 +313,12 @@ class MarkdownEditor(QWidget):
         cursor.endEditBlock()
 
     def edit_link(self) -> None:
-        """Ask for a link's text and address (Ctrl+K) and put it at the cursor, or over the
+        """Ask for a link's text and address (Ctrl+Shift+K) and put it at the cursor, or over the
         selection; an empty address takes the link off and keeps the text."""
         cursor = self.text.textCursor()
         if not cursor.hasSelection() and cursor.charFormat().isAnchor():
             cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        cursor = _without_outer_spaces(cursor)
         answer = self.ask_link(cursor.selectedText(), cursor.charFormat().anchorHref())
         if answer is None:
             return
@@ -314,3 +344,17 @@ class MarkdownEditor(QWidget):
             return dialog.link() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+
+
+def _without_outer_spaces(cursor: QTextCursor) -> QTextCursor:
+    """The selection of ``cursor`` without the spaces at its ends (a double-clicked word
+    comes with the space after it, which would become part of the link)."""
+    if not cursor.hasSelection():
+        return cursor
+    text = cursor.selectedText()
+    start = cursor.selectionStart() + (len(text) - len(text.lstrip()))
+    end = cursor.selectionEnd() - (len(text) - len(text.rstrip()))
+    trimmed = QTextCursor(cursor.document())
+    trimmed.setPosition(start)
+    trimmed.setPosition(max(start, end), QTextCursor.MoveMode.KeepAnchor)
+    return trimmed

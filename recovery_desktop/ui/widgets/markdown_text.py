@@ -41,7 +41,8 @@ class QuietDocument(QTextDocument):
 _LITERALS = {"*": "\ue000", "_": "\ue001"}
 
 
-def _fragments(document: QTextDocument) -> Iterator[QTextFragment]:
+def fragments(document: QTextDocument) -> Iterator[QTextFragment]:
+    """Every run of equally formatted text in ``document``, from its start."""
     block = document.begin()
     while block.isValid():
         pieces = block.begin()
@@ -60,7 +61,7 @@ def _spaces_outside_emphasis(document: QTextDocument) -> None:
     "**Breathe*** then walk*" for an italic " then walk", which reads back with its
     asterisks showing, as emphasis cannot start before a space (CommonMark §6.2)."""
     cursor = QTextCursor(document)
-    for fragment in list(_fragments(document)):
+    for fragment in list(fragments(document)):
         fmt, text = fragment.charFormat(), fragment.text()
         if not _emphasised(fmt) or fmt.isAnchor() or not text.strip():
             continue
@@ -90,7 +91,7 @@ def markdown_of(document: QTextDocument) -> str:
     cursor = QTextCursor(copy)
     typed = [
         (f.position(), f.length(), f.text(), f.charFormat())
-        for f in _fragments(copy)
+        for f in fragments(copy)
         if any(c in f.text() for c in _LITERALS) and not f.charFormat().fontFixedPitch()
     ]
     for position, length, text, fmt in typed:
@@ -117,7 +118,7 @@ def clean_markdown_of_html(html: str) -> str:
     document = QuietDocument()
     document.setHtml(html)
     cursor = QTextCursor(document)
-    for fragment in list(_fragments(document)):
+    for fragment in list(fragments(document)):
         cursor.setPosition(fragment.position())
         cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(_structure_only(fragment.charFormat()))

@@ -4,18 +4,23 @@
 removed) and the newer side's (same or added), in order. Here they are lined up for a side by
 side view: lines that are the same on both sides share a row, and between two such rows the
 removed lines sit beside the added ones. The page is HTML built from escaped strings only
-(``reports.html_kit.esc``), so nothing a person wrote is ever read as markup. Qt-free.
+(``reports.html_kit.esc``), so nothing a person wrote is ever read as markup: a line of a
+section's Markdown shows formatted by ``reports.markdown_print.lines_html`` (bold, italic,
+a link's text underlined with its address after it in brackets, never a live link; "•" and
+"1." for list items, headings in bold), which escapes every character it does not read as
+Markdown; pairs and contacts are plain text. Qt-free.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
 from recovery_desktop.domain.plan import Plan
 from recovery_desktop.domain.plan_versions import DiffLine, LineChange, SectionDiff
 from recovery_desktop.reports.html_kit import esc
+from recovery_desktop.reports.markdown_print import lines_html
 
 Row = tuple[DiffLine | None, DiffLine | None]
 
@@ -98,15 +103,24 @@ def section_notes(old: Plan, new: Plan) -> list[str]:
     return notes + ["" for section in old.sections if section.uid not in kept]
 
 
-def _cell(line: DiffLine | None, tints: Tints) -> str:
+def line_texts(lines: Sequence[DiffLine]) -> Iterator[str]:
+    """The HTML of each of one side's lines, in order: its Markdown lines read together
+    (a fenced code block spans lines), the other lines escaped, a blank line a space."""
+    markdown = iter(lines_html([line.text for line in lines if line.markdown]))
+    for line in lines:
+        shown = next(markdown) if line.markdown else esc(line.text)
+        yield shown if line.text.strip() else "&nbsp;"
+
+
+def _cell(line: DiffLine | None, texts: Iterator[str], tints: Tints) -> str:
+    """``line``'s cell; ``texts`` gives its HTML (:func:`line_texts` of its side)."""
     if line is None:
         return '<td width="50%"></td>'
     colour = {LineChange.REMOVED: tints.removed, LineChange.ADDED: tints.added}.get(line.change)
     background = f' bgcolor="{colour}"' if colour else ""
     marker = MARKERS[line.change]
     mark = f"<b>{marker}</b>&nbsp;" if marker else "&nbsp;&nbsp;&nbsp;"
-    text = esc(line.text) if line.text.strip() else "&nbsp;"
-    return f'<td width="50%"{background}>{mark}{text}</td>'
+    return f'<td width="50%"{background}>{mark}{next(texts)}</td>'
 
 
 def _section(diff: SectionDiff, note: str, expanded: bool, tints: Tints) -> str:
@@ -114,8 +128,10 @@ def _section(diff: SectionDiff, note: str, expanded: bool, tints: Tints) -> str:
         return f"<p>{esc(diff.title)} — {esc(status_word(diff))}</p>"
     status = status_word(diff) + (f": {note}" if note else "")
     heading = f"<h3>{esc(diff.title)} <small>— {esc(status)}</small></h3>"
+    # side_by_side keeps each side's lines in order, so each side's texts follow along.
+    old_texts, new_texts = line_texts(diff.old_lines), line_texts(diff.new_lines)
     rows = "".join(
-        f"<tr>{_cell(left, tints)}{_cell(right, tints)}</tr>"
+        f"<tr>{_cell(left, old_texts, tints)}{_cell(right, new_texts, tints)}</tr>"
         for left, right in side_by_side(diff.old_lines, diff.new_lines)
     )
     if not rows:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.domain.calendar_text import short_day
+from recovery_desktop.domain.calendar_text import short_day_seen_from
 from recovery_desktop.domain.plan import Plan, PlanVersion
 from recovery_desktop.ui.pages.plan.version_words import NOW_TITLE, version_title
 
@@ -63,7 +63,7 @@ class CrashNotice(QFrame):
         kept = last or since
         when = f"{kept:%H:%M}"
         if kept.date() != date.today():
-            when = f"{short_day(kept.date())}, {when}"
+            when = f"{short_day_seen_from(kept.date(), date.today())}, {when}"
         self.label.setText(notice_text(when))
         self._since = since
         self.compare_button.setVisible(before is not None)

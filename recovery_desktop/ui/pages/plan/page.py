@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.domain.calendar_text import short_day
+from recovery_desktop.domain.calendar_text import short_day_seen_from
 from recovery_desktop.domain.plan import Plan, PlanError, PlanSection, SectionKind
 from recovery_desktop.ui.pages.plan.notice import CrashNotice
 from recovery_desktop.ui.pages.plan.picking import Picking
@@ -293,11 +293,13 @@ class PlanPage(QWidget):
         elif last.date() == date.today():
             self.status.set_state("saved", f"Saved {last:%H:%M}")
         else:
-            self.status.set_state("saved", f"Saved {short_day(last.date())}, {last:%H:%M}")
+            when = short_day_seen_from(last.date(), date.today())
+            self.status.set_state("saved", f"Saved {when}, {last:%H:%M}")
 
     def flush(self) -> bool:
         """Save now and end the editing session (leaving the page, locking, closing);
         False if something typed could not be saved."""
+        self.editor.pairs.commit_open_cell()
         if not self.save_now():
             return False
         if self._editing:
@@ -317,6 +319,7 @@ class PlanPage(QWidget):
         plan from elsewhere (a restore, an import) is read again unless something typed is
         not saved yet (then it is read once that is saved)."""
         if kinds & {Change.PLAN, Change.REPLACED}:
+            self.output_line.setText("")  # "Version 6 kept." is old news after a restore
             if self._dirty:
                 self._reload_waiting = True
             else:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -181,13 +182,34 @@ class PairsTable(QWidget):
         self._changed()
 
     def add_row(self) -> None:
-        """A new empty row at the end, its first cell open for typing."""
-        before = self.table.rowCount()
-        self.append(PlanPair(""))
-        item = self.table.item(before, 0)
+        """A new empty row after the selected one (at the end when none is), its first
+        cell open for typing."""
+        if self.table.rowCount() >= MAX_PAIRS:
+            self.note.setText(f"The table holds at most {MAX_PAIRS} rows.")
+            return
+        current = self.table.currentRow()
+        row = current + 1 if current >= 0 else self.table.rowCount()
+        self._loading = True
+        try:
+            self._insert(row, PlanPair(""))
+        finally:
+            self._loading = False
+        self.table.setCurrentCell(row, 0)
+        self._changed()
+        item = self.table.item(row, 0)
         if item is not None:
             self.table.setFocus()
             self.table.editItem(item)
+
+    def commit_open_cell(self) -> None:
+        """Take what is typed in a cell still open for editing into the table (a lock or
+        quit does not move the keyboard out of the cell, which would do it)."""
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.table.indexWidget(self.table.currentIndex())
+        if editor is not None:
+            self.table.commitData(editor)
+            self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def remove_row(self) -> None:
         row = self.table.currentRow()

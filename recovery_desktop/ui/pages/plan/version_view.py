@@ -2,8 +2,10 @@
 
 The document is built with a text cursor, not from HTML: titles, table cells and contact
 lines go in as plain text, and each section's Markdown is read with HTML switched off
-(``MarkdownNoHTML``), so nothing a person wrote is ever taken as markup. Hidden sections
-are shown too, marked as hidden (a version holds them as they were).
+(``MarkdownNoHTML``), so nothing a person wrote is ever taken as markup. A link shows as
+its text underlined with its address after it in brackets, as on paper, and cannot be
+clicked; no image or other resource is ever loaded. Hidden sections are shown too, marked
+as hidden (a version holds them as they were).
 """
 
 from __future__ import annotations
@@ -16,19 +18,17 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextTableFormat,
 )
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from recovery_desktop.domain.plan import Plan, PlanContact, PlanSection
 from recovery_desktop.domain.plan_versions import contact_line
+from recovery_desktop.ui.widgets.markdown_text import FEATURES, QuietDocument, fragments
 from recovery_desktop.ui.window_size import fit_to_screen
 
 WIDTH, HEIGHT = 820, 640
-NO_HTML = (
-    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
-    | QTextDocument.MarkdownFeature.MarkdownNoHTML
-)
 ContactsFor = Callable[[Sequence[str]], list[PlanContact]]
 
 
@@ -88,7 +88,7 @@ def _section(cursor: QTextCursor, section: PlanSection, contacts_for: ContactsFo
     _heading(cursor, section.title, note)
     _new_block(cursor)
     if section.body.strip():
-        cursor.insertMarkdown(section.body, NO_HTML)
+        cursor.insertMarkdown(section.body, FEATURES)
         _new_block(cursor)
     _pairs(cursor, section)
     _contacts(cursor, section, contacts_for)
@@ -99,11 +99,60 @@ def _section(cursor: QTextCursor, section: PlanSection, contacts_for: ContactsFo
 def plan_document(plan: Plan, contacts_for: ContactsFor, parent: QWidget) -> QTextDocument:
     """The whole ``plan`` as a read-only document; support contacts by ``contacts_for``
     (their names as People holds them now)."""
-    document = QTextDocument(parent)
+    document = QuietDocument(parent)
     cursor = QTextCursor(document)
     for section in plan.sections:
         _section(cursor, section, contacts_for)
+    _pictures_as_words(document)
+    _links_as_text(document)
     return document
+
+
+def _pictures_as_words(document: QTextDocument) -> None:
+    """Each image the Markdown names becomes the words "(a picture, not shown)" before the
+    document is laid out: Qt's image handler would read a named file straight from the
+    disk even when the document loads no resource (qtextimagehandler.cpp, "try direct
+    loading")."""
+    cursor = QTextCursor(document)
+    for fragment in reversed(list(fragments(document))):
+        if fragment.charFormat().isImageFormat():
+            cursor.setPosition(fragment.position())
+            cursor.setPosition(
+                fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.insertText("(a picture, not shown)", QTextCharFormat())
+
+
+def _links_as_text(document: QTextDocument) -> None:
+    """Each link becomes its text underlined (no link colour, nothing to click), its address
+    after it in brackets unless the text is the address."""
+    links: list[tuple[int, int, str]] = []  # start, end, address
+    cursor = QTextCursor(document)
+    for fragment in list(fragments(document)):
+        fmt = fragment.charFormat()
+        if not fmt.isAnchor():
+            continue
+        start, end, href = (
+            fragment.position(),
+            fragment.position() + fragment.length(),
+            fmt.anchorHref(),
+        )
+        for name in (QTextFormat.Property.IsAnchor, QTextFormat.Property.AnchorHref):
+            fmt.clearProperty(name)
+        fmt.clearForeground()
+        fmt.setFontUnderline(True)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fmt)
+        if links and links[-1][1] == start and links[-1][2] == href:
+            start = links.pop()[0]
+        links.append((start, end, href))
+    for start, end, href in reversed(links):
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        if href and cursor.selectedText() != href:
+            cursor.setPosition(end)
+            cursor.insertText(f" ({href})", QTextCharFormat())
 
 
 class VersionDialog(QDialog):
