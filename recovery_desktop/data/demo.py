@@ -57,7 +57,8 @@ def fill_demo(journal: Journal, weeks: int, end: date, seed: int = 1) -> dict[st
 
 def _fill_plan(journal: Journal, plan: DemoShape, seed: int, contact_ids: list[int | None]) -> None:
     """The demo's aftercare plan, sitting by sitting, as the Plan page would save it: each
-    editing session ends (an automatic version), the review is a labelled "Save version"."""
+    editing session (an automatic version, the last being 15 minutes or more before) ends,
+    the review is a labelled "Save version"."""
     uids = dict(journal.db.execute("SELECT id, uid FROM contacts").fetchall())
     sponsor, therapist = (uids[contact_ids[i]] for i in (0, 3))  # Sam and Alex (demo_events)
     for edit in demo_plan_edits(plan, seed, sponsor, therapist):

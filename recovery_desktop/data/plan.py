@@ -34,7 +34,11 @@ from recovery_desktop.domain.plan import (
     VersionReason,
 )
 from recovery_desktop.domain.plan_template import default_plan
-from recovery_desktop.domain.plan_versions import changed_sections, version_due
+from recovery_desktop.domain.plan_versions import (
+    changed_sections,
+    version_due,
+    without_private,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -149,6 +153,16 @@ class PlanRepository:
         with sql_errors():
             return stored.versions_between(self._db, first, last)
 
+    def shared_versions_between(self, first: date, last: date) -> list[PlanVersion]:
+        """As :meth:`versions_between`, for the weekly summary: the titles of sections
+        hidden in the plan now are left out of ``changed`` (counted in
+        ``private_changed``; ``domain.plan_versions.without_private``)."""
+        versions = self.versions_between(first, last)
+        current = self.plan()
+        if not any(s.hidden for s in current.sections):
+            return versions
+        return [without_private(v, self.version(v.id).plan, current) for v in versions]
+
     # -- writing -------------------------------------------------------------------------
     def save_section(
         self, section: PlanSection, *, editing: bool = True, now: datetime | None = None
@@ -197,7 +211,7 @@ class PlanRepository:
             self._set_state(_LAST_SAVED, moment)
             if editing and not self._marked:
                 self._set_state(_EDITING, moment)
-            self._keep_if_due(plan, moment, session_ending=False)
+            self._keep_if_due(plan, moment)
         self._marked = self._marked or editing
 
     def add_section(self, title: str, after_uid: str | None = None) -> PlanSection:
@@ -214,20 +228,57 @@ class PlanRepository:
 
     def end_editing(self, now: datetime | None = None) -> None:
         """The editing session ended cleanly (leaving the page, lock, close, or the notice
-        of an interrupted one dismissed): keep an AUTOMATIC version if the plan differs
-        meaningfully from the latest, and clear the marker."""
+        of an interrupted one dismissed): clear the marker and keep the version that is due
+        (as :meth:`keep_version_if_due`). Ending a session is not itself a reason to keep a
+        version: one sitting's page switches and locks would keep one every minute."""
         self._interrupted = None
         self._marked = False
         moment = _now(now)
         with sql_errors():
             marked = self._state(_EDITING) is not None
-            stored_plan = plan_rows.read_sections(self._db)
-        if not marked and not stored_plan:
+            due = self._due_version(moment)
+        if not marked and due is None:
             return
         with sql_errors(), self._changes.writing(self._db, Change.PLAN):
-            if stored_plan:
-                self._keep_if_due(Plan(stored_plan), moment, session_ending=True)
+            if due is not None:
+                self._keep_due(*due, moment)
             self._db.execute("DELETE FROM plan_state WHERE key = ?", [_EDITING])
+
+    def keep_version_if_due(self, now: datetime | None = None) -> PlanVersion | None:
+        """Keep an AUTOMATIC version of the stored plan if one is due at ``now``
+        (``version_due``: it differs meaningfully from the latest version, and there is
+        none yet or the latest is at least 10 minutes old), stamped with the time the plan
+        was last saved (:meth:`last_saved`), not ``now``, so History says when the text was
+        written. The Plan page calls it when it opens and :meth:`end_editing` when a
+        session ends, so the end of a sitting gets its version at the first of these once
+        the 10 minutes have passed. Returns the version kept, or None when none is due."""
+        moment = _now(now)
+        with sql_errors():
+            due = self._due_version(moment)
+        if due is None:
+            return None
+        with sql_errors(), self._changes.writing(self._db, Change.PLAN):
+            kept = self._keep_due(*due, moment)
+        return self.version(kept)
+
+    def _due_version(self, moment: datetime) -> tuple[Plan, PlanVersion | None] | None:
+        """The stored plan and the latest version when an AUTOMATIC version of the stored
+        plan is due at ``moment``; None otherwise (or before the first save)."""
+        sections = plan_rows.read_sections(self._db)
+        if not sections:
+            return None
+        plan = Plan(sections)
+        latest = stored.latest_version(self._db)
+        latest_plan = latest.plan if latest is not None else None
+        return (plan, latest) if version_due(latest, latest_plan, plan, moment) else None
+
+    def _keep_due(self, plan: Plan, latest: PlanVersion | None, moment: datetime) -> int:
+        """Keep the due version, stamped with ``last_saved`` (``moment`` if never saved;
+        never before ``latest``, so the order kept stays the order of times)."""
+        stamp = self._state(_LAST_SAVED) or moment
+        if latest is not None:
+            stamp = max(stamp, latest.saved_at)
+        return self._keep(plan, stamp, VersionReason.AUTOMATIC, "", latest)
 
     def save_version(self, label: str = "", now: datetime | None = None) -> PlanVersion:
         """Keep a version of the plan as it is now (reason SAVED), whatever changed; the
@@ -265,10 +316,10 @@ class PlanRepository:
             restored = self._keep(snapshot, moment, VersionReason.RESTORED, label)
         return self.version(restored)
 
-    def _keep_if_due(self, plan: Plan, moment: datetime, session_ending: bool) -> None:
+    def _keep_if_due(self, plan: Plan, moment: datetime) -> None:
         latest = stored.latest_version(self._db)
         latest_plan = latest.plan if latest is not None else None
-        if version_due(latest, latest_plan, plan, moment, session_ending):
+        if version_due(latest, latest_plan, plan, moment):
             self._keep(plan, moment, VersionReason.AUTOMATIC, "", latest)
 
     def _keep(

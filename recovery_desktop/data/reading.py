@@ -69,5 +69,5 @@ class JournalReader:
             contacts=tuple(self._contacts.contacts(include_archived=True)),
             clean_periods=tuple(self._recovery_time.periods()),
             lapse_history=tuple(self._recovery_time.lapses(date.min, date.max)),
-            plan_versions=tuple(self._plan.versions_between(period.start, period.end)),
+            plan_versions=tuple(self._plan.shared_versions_between(period.start, period.end)),
         )

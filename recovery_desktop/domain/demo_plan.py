@@ -95,8 +95,8 @@ _NEW_ROUTINE = (
 @dataclass(frozen=True)
 class PlanEdit:
     """One sitting with the plan: at ``at`` (local time) it became ``plan``. ``label`` None:
-    an editing session, which keeps an automatic version when it ends; else "Save version"
-    with that label."""
+    an editing session, which keeps an automatic version (the sittings are at least 15
+    minutes apart); else "Save version" with that label."""
 
     at: datetime
     plan: Plan

@@ -128,6 +128,11 @@ class PlanSection:
                     f"Each entry in the table can be at most {MAX_PAIR_CHARACTERS} characters."
                 )
 
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing is written in it: no text, no non-empty pair, no linked person."""
+        return not self.body.strip() and all(p.is_empty for p in self.pairs) and not self.contacts
+
     def with_body(self, body: str) -> PlanSection:
         return replace(self, body=body)
 
@@ -157,10 +162,7 @@ class Plan:
     @property
     def is_empty(self) -> bool:
         """True when nothing has been written anywhere (a fresh template)."""
-        return all(
-            not s.body.strip() and not any(not p.is_empty for p in s.pairs) and not s.contacts
-            for s in self.sections
-        )
+        return all(s.is_empty for s in self.sections)
 
 
 class VersionReason(enum.Enum):
@@ -177,8 +179,10 @@ class VersionReason(enum.Enum):
 class PlanVersion:
     """A saved copy of the whole plan. ``number`` counts from 1 in the order kept;
     ``saved_at`` is local time without a zone (as the user saw it); ``changed`` lists the
-    titles of the sections that differ from the version before (all of them for the first);
-    ``plan`` is the full snapshot (read only when asked for: see the repository)."""
+    titles of the sections that differ from the version before (for the first, those with
+    something written); ``plan`` is the full snapshot (read only when asked for: see the
+    repository). ``private_changed`` counts changed sections left out of ``changed``
+    because they are hidden in the plan now (only in versions read for the summary)."""
 
     id: int
     number: int
@@ -187,6 +191,7 @@ class PlanVersion:
     label: str = ""
     changed: tuple[str, ...] = ()
     plan: Plan | None = field(default=None, compare=False)
+    private_changed: int = 0
 
 
 @dataclass(frozen=True)

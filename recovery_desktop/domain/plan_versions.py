@@ -4,9 +4,10 @@ The rule (docs/decisions.md, "The aftercare plan: storage and versions"): a chan
 *meaningful* when the structure changed (a section added, removed, renamed, hidden or shown,
 moved; a pair or a contact link added, removed or changed) or the Markdown of some section
 differs by at least :data:`MEANINGFUL_CHARACTERS` characters. An automatic version is kept
-for a meaningful change when there is no version yet, when the latest is at least
-:data:`VERSION_INTERVAL` old, or when the editing session ends; so continuous editing keeps
-at most one version per ten minutes, and a one-character fix keeps none.
+for a meaningful change only when there is no version yet or the latest is at least
+:data:`VERSION_INTERVAL` old (never merely because an editing session ends); so editing,
+with or without page switches and locks, keeps at most one version per ten minutes, and a
+one-character fix keeps none.
 """
 
 from __future__ import annotations
@@ -119,10 +120,11 @@ def _same_content(before: PlanSection, after: PlanSection) -> bool:
 def changed_sections(old: Plan | None, new: Plan) -> tuple[str, ...]:
     """Titles of the sections of ``new`` that differ from ``old`` (their text, title,
     pairs, contact links or hidden state), in ``new``'s order, then the titles of sections
-    ``old`` had and ``new`` has not. With no ``old`` (the first version): every visible
-    section of ``new``."""
+    ``old`` had and ``new`` has not. With no ``old`` (the first version): the sections of
+    ``new`` with something written (text, a non-empty pair or a linked person), hidden ones
+    included as for any later version; none when nothing is written."""
     if old is None:
-        return tuple(s.title for s in new.visible)
+        return tuple(s.title for s in new.sections if not s.is_empty)
     before = {s.uid: s for s in old.sections}
     after = {s.uid for s in new.sections}
     titles = [
@@ -132,22 +134,36 @@ def changed_sections(old: Plan | None, new: Plan) -> tuple[str, ...]:
     return tuple(titles)
 
 
+def without_private(version: PlanVersion, snapshot: Plan | None, current: Plan) -> PlanVersion:
+    """``version`` as the weekly summary shows it: the titles of the sections hidden in
+    ``current`` (the plan now; the user hides a section to keep it private) left out of
+    ``changed`` and counted in ``private_changed``. A title is private when a section
+    hidden now has it now, or had it in ``snapshot`` (the version's own copy, so a section
+    renamed before it was hidden is left out too). Returned without its snapshot."""
+    hidden = {s.uid for s in current.sections if s.hidden}
+    private = {s.title for s in current.sections if s.hidden}
+    if snapshot is not None:
+        private |= {s.title for s in snapshot.sections if s.uid in hidden}
+    kept = tuple(title for title in version.changed if title not in private)
+    left_out = len(version.changed) - len(kept)
+    return replace(version, changed=kept, private_changed=left_out, plan=None)
+
+
 def version_due(
     latest: PlanVersion | None,
     latest_plan: Plan | None,
     current: Plan,
     now: datetime,
-    session_ending: bool,
 ) -> bool:
     """Whether an AUTOMATIC version of ``current`` is kept now: it differs meaningfully from
-    ``latest_plan`` (the snapshot of ``latest``) and there is no version yet, the latest is
-    at least :data:`VERSION_INTERVAL` old at ``now``, or the editing session is ending.
-    ``now`` and ``saved_at`` are local times without a zone."""
+    ``latest_plan`` (the snapshot of ``latest``) and there is no version yet or the latest
+    is at least :data:`VERSION_INTERVAL` old at ``now``. The end of an editing session is
+    not a reason of its own: the page switches and locks of one sitting would otherwise
+    keep a version every minute or two. ``now`` and ``saved_at`` are local times without a
+    zone."""
     if not differs_meaningfully(latest_plan if latest is not None else None, current):
         return False
-    if latest is None or session_ending:
-        return True
-    return now - latest.saved_at >= VERSION_INTERVAL
+    return latest is None or now - latest.saved_at >= VERSION_INTERVAL
 
 
 # -- compare ---------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """The summary's "My plan": the versions of the aftercare plan kept in the period, each
 with when, its label (if any) and the sections that changed. Off by default, like the
-check-in notes: a plan's section titles can be personal."""
+check-in notes: a plan's section titles can be personal. A section hidden in the plan now
+is never named (the data layer leaves its title out): it reads "a section I keep
+private"."""
 
 from __future__ import annotations
 
@@ -29,9 +31,15 @@ def _version(version: PlanVersion) -> str:
 
 
 def _changed(version: PlanVersion) -> str:
+    """The titles changed, private ones (hidden in the plan now) only as "a section I keep
+    private"."""
+    private = {0: (), 1: ("a section I keep private",)}.get(
+        version.private_changed, ("sections I keep private",)
+    )
+    titles = ", ".join((*version.changed, *private))
     if version.number == 1:
-        return "the first version: every section"
-    return ", ".join(version.changed) or "no section (kept as it was)"
+        return f"the first version: {titles or 'nothing written yet'}"
+    return titles or "no section (kept as it was)"
 
 
 def _html(context: SummaryContext) -> str:

@@ -97,18 +97,59 @@ def test_continuous_editing_keeps_at_most_one_version_per_ten_minutes(journal):
     assert all(b - a >= timedelta(minutes=10) for a, b in itertools.pairwise(kept))
 
 
-def test_ending_the_session_keeps_the_last_meaningful_change_and_clears_the_marker(journal):
+def test_ending_a_session_alone_keeps_no_version_and_clears_the_marker(journal, files):
     reasons = _section(journal, SectionKind.REASONS)
     journal.plan.save_section(reasons.with_body(WORDS), now=NOON)
     later = NOON + timedelta(minutes=2)
     journal.plan.save_section(reasons.with_body(WORDS + " And cooking dinner."), now=later)
+    journal.plan.end_editing(later)  # a page switch two minutes after the first version
     assert journal.plan.count_versions() == 1
-    journal.plan.end_editing(later)
-    versions = journal.plan.versions()
-    assert len(versions) == 2 and versions[0].reason is VersionReason.AUTOMATIC
-    assert versions[0].changed == (DEFAULT_TITLES[SectionKind.REASONS],)
-    journal.plan.end_editing(later)  # nothing new: no version
-    assert journal.plan.count_versions() == 2
+    journal.close()
+    reopened = open_with_passphrase(files, PASSPHRASE)
+    try:
+        assert reopened.plan.interrupted_since() is None
+    finally:
+        reopened.close()
+
+
+def test_a_sitting_with_page_switches_keeps_at_most_one_version_per_ten_minutes(journal):
+    reasons = _section(journal, SectionKind.REASONS)
+    text = ""
+    for second in range(0, 25 * 60, 3):  # 25 minutes, an autosave every 3 s
+        text += "word "
+        moment = NOON + timedelta(seconds=second)
+        journal.plan.save_section(reasons.with_body(text), now=moment)
+        if second % 60 == 57:  # a page switch (or a lock) every minute ends the session
+            journal.plan.end_editing(moment)
+    kept = sorted(v.saved_at for v in journal.plan.versions())
+    assert kept == [NOON, NOON + timedelta(minutes=10), NOON + timedelta(minutes=20)]
+    assert journal.plan.last_saved() == NOON + timedelta(minutes=24)
+
+
+def test_the_end_of_a_sitting_is_kept_at_the_first_check_ten_minutes_on(journal):
+    reasons = _section(journal, SectionKind.REASONS)
+    journal.plan.save_section(reasons.with_body(WORDS), now=NOON)
+    written = NOON + timedelta(minutes=4)
+    journal.plan.save_section(reasons.with_body(WORDS + " And cooking dinner."), now=written)
+    journal.plan.end_editing(written)
+    assert journal.plan.keep_version_if_due(NOON + timedelta(minutes=9)) is None
+    journal.plan.end_editing(NOON + timedelta(minutes=9, seconds=59))
+    assert journal.plan.count_versions() == 1
+    kept = journal.plan.keep_version_if_due(NOON + timedelta(hours=3))
+    assert kept is not None and kept.reason is VersionReason.AUTOMATIC
+    assert kept.saved_at == written  # when the text was written, not when it was checked
+    assert kept.plan == journal.plan.plan()
+    assert kept.changed == (DEFAULT_TITLES[SectionKind.REASONS],)
+    assert journal.plan.keep_version_if_due(NOON + timedelta(hours=4)) is None
+
+
+def test_ending_a_session_ten_minutes_on_keeps_the_version_stamped_when_written(journal):
+    reasons = _section(journal, SectionKind.REASONS)
+    journal.plan.save_section(reasons.with_body(WORDS), now=NOON)
+    written = NOON + timedelta(minutes=6)
+    journal.plan.save_section(reasons.with_body(WORDS + " And cooking dinner."), now=written)
+    journal.plan.end_editing(NOON + timedelta(minutes=12))  # left open, then locked
+    assert [v.saved_at for v in journal.plan.versions()] == [written, NOON]
 
 
 def test_a_labelled_save_always_keeps_a_version(journal):

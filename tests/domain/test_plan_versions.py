@@ -70,24 +70,30 @@ def test_structural_changes_are_meaningful_however_small():
 
 def test_a_first_version_needs_ten_characters_of_content():
     empty = default_plan(iter(f"{n:032x}" for n in range(99)).__next__)
-    assert not version_due(None, None, _edited(empty, 0, "Kids"), NOON, False)
-    assert version_due(None, None, _edited(empty, 0, "My kids and my work"), NOON, False)
+    assert not version_due(None, None, _edited(empty, 0, "Kids"), NOON)
+    assert version_due(None, None, _edited(empty, 0, "My kids and my work"), NOON)
 
 
-def test_an_automatic_version_waits_ten_minutes_unless_the_session_ends():
+def test_an_automatic_version_always_waits_ten_minutes_after_the_latest():
     plan = _plan()
     newer = _edited(plan, 3, "Something quite different from before")
     latest = _version(NOON)
-    assert not version_due(latest, plan, newer, NOON + timedelta(minutes=9, seconds=59), False)
-    assert version_due(latest, plan, newer, NOON + timedelta(minutes=10), False)
-    assert version_due(latest, plan, newer, NOON + timedelta(minutes=1), True)
-    assert not version_due(latest, plan, plan, NOON + timedelta(hours=5), True)
+    assert not version_due(latest, plan, newer, NOON + timedelta(minutes=1))
+    assert not version_due(latest, plan, newer, NOON + timedelta(minutes=9, seconds=59))
+    assert version_due(latest, plan, newer, NOON + timedelta(minutes=10))
+    assert not version_due(latest, plan, plan, NOON + timedelta(hours=5))
 
 
-def test_the_first_version_lists_every_visible_section():
-    plan = _plan()
-    hidden = Plan((replace(plan.sections[0], hidden=True), *plan.sections[1:]))
-    assert changed_sections(None, hidden) == tuple(s.title for s in plan.sections[1:])
+def test_the_first_version_lists_only_the_sections_with_something_written():
+    empty = default_plan(iter(f"{n:032x}" for n in range(99)).__next__)
+    assert changed_sections(None, empty) == ()
+    sections = list(empty.sections)
+    sections[0] = sections[0].with_body("My kids and my work")
+    sections[2] = replace(sections[2], pairs=(PlanPair("", ""), PlanPair("Poor sleep", "")))
+    sections[5] = replace(sections[5], contacts=("a" * 32,), hidden=True)
+    sections[7] = replace(sections[7], pairs=(PlanPair("  ", ""),), body="  \n")
+    titles = changed_sections(None, Plan(tuple(sections)))
+    assert titles == (sections[0].title, sections[2].title, sections[5].title)
 
 
 def test_a_removed_section_is_listed_by_its_old_title():

@@ -3,10 +3,11 @@ journal, with their labels and the sections that changed; off unless switched on
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from recovery_desktop.domain.periods import parse_week
-from recovery_desktop.domain.plan import SectionKind
+from recovery_desktop.domain.plan import Plan, SectionKind
 from recovery_desktop.domain.summary import SummaryOptions
 from recovery_desktop.reports.sections import section
 from recovery_desktop.reports.summary_service import build_summary, read_request
@@ -75,9 +76,42 @@ def test_a_period_without_versions_says_so(journal):
     )
 
 
-def test_the_first_version_says_so_instead_of_listing_every_section(journal):
+def test_the_first_version_says_so_and_names_only_what_is_written(journal):
     _keep_versions(journal)
     week_before = parse_week("2026-W46")  # 9 to 15 November: the first version only
     html = build_summary(read_request(journal, week_before, PRINTED, PLAN_ON)).document.html
     assert "Version 1, saved: \u201cBefore the week\u201d" in html
-    assert "the first version: every section" in html and "My crisis plan" not in html
+    assert "the first version: nothing written yet" in html and "My crisis plan" not in html
+
+
+def test_a_first_version_lists_the_sections_written_in(journal):
+    reasons = journal.plan.plan().of_kind(SectionKind.REASONS)
+    words = "My kids, my health, my work."
+    journal.plan.save_section(reasons.with_body(words), now=datetime(2026, 11, 17, 14, 0))
+    html = _html(journal, PLAN_ON)
+    assert "<td>the first version: My reasons for recovery</td>" in html
+    assert "My crisis plan" not in html and "after a lapse" not in html.lower()
+
+
+def test_a_section_hidden_now_is_never_named(journal):
+    """The crisis plan (written, renamed, then hidden to keep it private) and a visible
+    section changed in the week: the summary names only the visible one."""
+    plan = journal.plan
+    reasons = plan.plan().of_kind(SectionKind.REASONS)
+    plan.save_section(reasons.with_body("My kids, my health, my work."), now=datetime(2026, 11, 9))
+    crisis = plan.plan().of_kind(SectionKind.CRISIS)
+    private = replace(crisis, title="When Jake calls", body="Do not pick up; call Sam.")
+    plan.save_section(private, editing=False, now=datetime(2026, 11, 17, 14, 0))
+    both = {private.uid: replace(private, body="Leave the phone at home."), reasons.uid: None}
+    both[reasons.uid] = reasons.with_body("My kids first, then my health.")
+    sections = tuple(both.get(s.uid) or s for s in plan.plan().sections)
+    plan.save_plan(Plan(sections), editing=False, now=datetime(2026, 11, 18, 14, 0))
+    hidden = replace(plan.plan().of_kind(SectionKind.CRISIS), title="Private", hidden=True)
+    plan.save_section(hidden, editing=False, now=datetime(2026, 11, 30, 9, 0))
+    html = _html(journal, PLAN_ON)
+    assert "Jake" not in html and "Private" not in html and "crisis" not in html.lower()
+    assert "<td>a section I keep private</td>" in html
+    assert "<td>My reasons for recovery, a section I keep private</td>" in html
+    assert "2 versions of my recovery plan kept in this period." in html
+    plan.save_section(replace(hidden, hidden=False), editing=False, now=datetime(2026, 12, 1))
+    assert "When Jake calls" in _html(journal, PLAN_ON)  # shown again: named again

@@ -279,3 +279,23 @@ def test_the_list_says_why_each_version_was_kept_in_plain_words():
     assert model.index(4, COL_CHANGED).data() == "first version: A, B"
     assert model.index(0, COL_WHEN).data() == "Mon 2 Nov 2026, 09:00"
     assert about_version(restored).startswith("Kept when you restored version 3.")
+
+
+def test_the_first_version_names_only_the_sections_written_in(journal):
+    """A first version kept with one section written names that one; a first version of
+    the untouched template says nothing was written yet."""
+    crisis = journal.plan.plan().of_kind(SectionKind.CRISIS)
+    journal.plan.save_section(crisis.with_body("Call Sam, then walk to the meeting"), now=START)
+    [first] = journal.plan.versions()
+    model = VersionsModel()
+    model.set_versions([first])
+    assert model.index(0, COL_CHANGED).data() == "first version: My crisis plan"
+    assert about_version(first) == (
+        "Kept while you were writing. The first version. Sections written in: My crisis plan."
+    )
+    untouched = _version(VersionReason.SAVED, number=1, changed=())
+    model.set_versions([untouched])
+    assert model.index(0, COL_CHANGED).data() == "first version: nothing written yet"
+    assert (
+        about_version(untouched) == "Saved by you. The first version, before anything was written."
+    )

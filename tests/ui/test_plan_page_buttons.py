@@ -10,12 +10,14 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 
 from recovery_desktop.data.journal import open_with_passphrase
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.plan import SectionKind
 from recovery_desktop.ui.pages.plan.compare_view import CompareDialog
 from recovery_desktop.ui.pages.plan.history import HistoryDialog
 from recovery_desktop.ui.pages.plan.page import PlanPage
 from recovery_desktop.ui.pages.plan.plan_output import plan_output_for
 from recovery_desktop.ui.pages.plan.save_version import SaveVersionDialog
+from recovery_desktop.ui.pages.plan.version_words import WHEN_PATTERN as WHEN
 from tests.conftest import PASSPHRASE
 from tests.pdf_text import pdf_text
 from tests.ui.modal import stop_watching, when_shown  # noqa: F401 (stop_watching: fixture)
@@ -107,3 +109,32 @@ def test_printing_is_offered_when_the_page_has_its_output(qtbot, journal, tmp_pa
         "&Print the crisis card…",
         "&Save the crisis card as PDF…",
     ]
+
+
+def test_opening_the_page_keeps_the_end_of_an_earlier_sitting_in_history(qtbot, journal):
+    """A sitting kept its first version, then went on writing and ended within 10 minutes
+    (no version then); the page opened later keeps it, dated when it was written."""
+    start = datetime.now().replace(second=0, microsecond=0) - timedelta(hours=2)
+    crisis = journal.plan.plan().of_kind(SectionKind.CRISIS)
+    journal.plan.save_section(replace(crisis, body="Call Sam first"), editing=True, now=start)
+    written = start + timedelta(minutes=5)
+    ending = replace(crisis, body="Call Sam first, then walk to the meeting on Elm Street")
+    journal.plan.save_section(ending, editing=True, now=written)
+    journal.plan.end_editing(now=written)
+    assert journal.plan.count_versions() == 1
+    page = shown_plan_page(qtbot, journal)
+    rows: list[list[str]] = []
+
+    def look(dialog: HistoryDialog) -> None:
+        model = dialog.model
+        rows.extend(
+            [str(model.index(r, c).data()) for c in range(model.columnCount())]
+            for r in range(model.rowCount())
+        )
+        dialog.reject()
+
+    when_shown(HistoryDialog, look)
+    page.buttons["history"].click()
+    assert [row[1] for row in rows] == [date_text(written, WHEN), date_text(start, WHEN)]
+    [newest, _first] = journal.plan.versions()
+    assert journal.plan.version(newest.id).plan.of_kind(SectionKind.CRISIS).body == ending.body

@@ -9,6 +9,7 @@ edited, a notice says what is kept (docs/decisions.md, "Plan page")."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -85,6 +86,7 @@ class PlanPage(QWidget):
         self.structure = Structure(self)
         self.picking = Picking(self)
         self._connect()
+        self._keep_version_if_due()
         self.reload()
         self._resume_drafts()
         self.notice.check()
@@ -133,6 +135,13 @@ class PlanPage(QWidget):
         outputs.connect(self)
 
     # -- reading -------------------------------------------------------------------------
+    def _keep_version_if_due(self) -> None:
+        """On opening: the end of an earlier sitting gets its automatic version once 10
+        minutes have passed since the latest (kept at the time it was written). A journal
+        that refuses only delays it to the next opening or session end."""
+        with contextlib.suppress(JournalError):
+            self.repository.keep_version_if_due()
+
     def reload(self) -> None:
         """Read the plan again and show it, keeping the chosen section when it is still
         there. The editor is refilled only if the section changed outside it."""

@@ -61,7 +61,8 @@ _SENTENCES = {
 def about_version(version: PlanVersion) -> str:
     """Why ``version`` was kept and what changed in it, in two or three sentences: "Saved
     by you. Label: reviewed with my counsellor. Sections changed since the version before:
-    none."."""
+    none."; for the first version "... The first version. Sections written in: My crisis
+    plan."."""
     number = restored_from(version)
     why = (
         f"Kept when you restored version {number}."
@@ -70,6 +71,10 @@ def about_version(version: PlanVersion) -> str:
     )
     if label_text(version):
         why = f"{why} Label: {label_text(version)}."
+    if version.number == 1 and version.changed:
+        return f"{why} The first version. Sections written in: {_titles(version)}."
+    if version.number == 1:
+        return f"{why} The first version, before anything was written."
     return f"{why} Sections changed since the version before: {changed_text(version)}."
 
 
@@ -81,12 +86,16 @@ def label_text(version: PlanVersion) -> str:
 
 def changed_text(version: PlanVersion) -> str:
     """The sections that changed, "Early warning signs and what I do, My crisis plan";
-    "none" for a version saved as it was; for the first version (which lists every
-    section) "first version: " before them."""
-    if not version.changed:
-        return "none"
-    titles = ", ".join(version.changed)
-    return f"first version: {titles}" if version.number == 1 else titles
+    "none" for a version saved as it was. For the first version (which lists the sections
+    with something written) "first version: " before them, or "first version: nothing
+    written yet"."""
+    if version.number == 1:
+        return f"first version: {_titles(version)}"
+    return ", ".join(version.changed) or "none"
+
+
+def _titles(version: PlanVersion) -> str:
+    return ", ".join(version.changed) or "nothing written yet"
 
 
 def version_title(version: PlanVersion) -> str:
