@@ -205,6 +205,7 @@ class PlanRepository:
             self.interrupted_since()  # a killed session's marker is read before it is replaced
         with sql_errors(), self._changes.writing(self._db, Change.PLAN):
             if only is None:
+                self._keep_before_removing(plan, moment)
                 plan_rows.write_plan(self._db, plan)
             else:
                 plan_rows.write_section(self._db, *only)
@@ -213,6 +214,18 @@ class PlanRepository:
                 self._set_state(_EDITING, moment)
             self._keep_if_due(plan, moment)
         self._marked = self._marked or editing
+
+    def _keep_before_removing(self, plan: Plan, moment: datetime) -> None:
+        """A section with something written in it is about to leave the plan: the plan as
+        it is keeps a version first (unless the latest already is it), so History can
+        bring the section back with everything typed since the last version."""
+        stored_plan = Plan(plan_rows.read_sections(self._db))
+        staying = {s.uid for s in plan.sections}
+        if all(s.is_empty or s.uid in staying for s in stored_plan.sections):
+            return
+        latest = stored.latest_version(self._db)
+        if latest is None or latest.plan != stored_plan:
+            self._keep(stored_plan, moment, VersionReason.AUTOMATIC, "", latest)
 
     def add_section(self, title: str, after_uid: str | None = None) -> PlanSection:
         """Add an empty CUSTOM section called ``title`` after the section ``after_uid`` (at

@@ -120,7 +120,8 @@ def _same_content(before: PlanSection, after: PlanSection) -> bool:
 def changed_sections(old: Plan | None, new: Plan) -> tuple[str, ...]:
     """Titles of the sections of ``new`` that differ from ``old`` (their text, title,
     pairs, contact links or hidden state), in ``new``'s order, then the titles of sections
-    ``old`` had and ``new`` has not. With no ``old`` (the first version): the sections of
+    ``old`` had and ``new`` has not; a section added or removed with nothing written in it
+    is not named. With no ``old`` (the first version): the sections of
     ``new`` with something written (text, a non-empty pair or a linked person), hidden ones
     included as for any later version; none when nothing is written."""
     if old is None:
@@ -128,9 +129,12 @@ def changed_sections(old: Plan | None, new: Plan) -> tuple[str, ...]:
     before = {s.uid: s for s in old.sections}
     after = {s.uid for s in new.sections}
     titles = [
-        s.title for s in new.sections if s.uid not in before or not _same_content(before[s.uid], s)
+        s.title
+        for s in new.sections
+        if (s.uid not in before and not s.is_empty)  # a new, empty section says nothing yet
+        or (s.uid in before and not _same_content(before[s.uid], s))
     ]
-    titles += [s.title for s in old.sections if s.uid not in after]
+    titles += [s.title for s in old.sections if s.uid not in after and not s.is_empty]
     return tuple(titles)
 
 

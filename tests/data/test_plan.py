@@ -277,3 +277,20 @@ def test_a_section_id_that_export_could_not_carry_is_refused(journal):
     with pytest.raises(ValueError):
         journal.plan.save_section(replace(reasons, uid="not-a-uid"), now=NOON)
     assert journal.plan.count_sections() == 0
+
+
+def test_removing_a_section_keeps_what_was_written_in_it_as_a_version(journal):
+    """Words written since the last version are in a version before their section goes
+    (the question promises that History can bring it back; they were lost)."""
+    journal.plan.save_section(_section(journal, SectionKind.REASONS).with_body(WORDS), now=NOON)
+    mine = journal.plan.add_section("Music that helps")
+    later = NOON + timedelta(minutes=2)  # within ten minutes: no automatic version
+    journal.plan.save_section(replace(mine, body="Some words I might lose."), now=later)
+    before = journal.plan.count_versions()
+    kept = [s for s in journal.plan.plan().sections if s.uid != mine.uid]
+    journal.plan.save_plan(Plan(tuple(kept)), now=later)
+    assert journal.plan.count_versions() == before + 1
+    newest = journal.plan.version(journal.plan.versions()[0].id).plan
+    assert newest.section(mine.uid).body == "Some words I might lose."
+    journal.plan.save_plan(Plan(tuple(kept[:-1])), now=later)  # "After a lapse": empty
+    assert journal.plan.count_versions() == before + 1

@@ -9,7 +9,14 @@ from itertools import count
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_desktop.domain.plan import Plan, PlanPair, PlanVersion, VersionReason
+from recovery_desktop.domain.plan import (
+    Plan,
+    PlanPair,
+    PlanSection,
+    PlanVersion,
+    SectionKind,
+    VersionReason,
+)
 from recovery_desktop.domain.plan_template import default_plan
 from recovery_desktop.domain.plan_versions import (
     MEANINGFUL_CHARACTERS,
@@ -94,6 +101,16 @@ def test_the_first_version_lists_only_the_sections_with_something_written():
     sections[7] = replace(sections[7], pairs=(PlanPair("  ", ""),), body="  \n")
     titles = changed_sections(None, Plan(tuple(sections)))
     assert titles == (sections[0].title, sections[2].title, sections[5].title)
+
+
+def test_a_section_added_or_removed_with_nothing_written_is_not_named():
+    """29 sections added, two written in: only those two are named (all 29 were)."""
+    plan = _plan()
+    added = [PlanSection(f"{n:032x}", SectionKind.CUSTOM, f"Extra {n}") for n in range(100, 129)]
+    added[3] = added[3].with_body("Written in")
+    newer = Plan((*plan.sections, *added))
+    assert changed_sections(plan, newer) == ("Extra 103",)
+    assert changed_sections(newer, plan) == ("Extra 103",)
 
 
 def test_a_removed_section_is_listed_by_its_old_title():
