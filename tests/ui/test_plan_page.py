@@ -297,13 +297,7 @@ def test_after_a_stop_the_unlocked_window_opens_on_the_plan(qtbot, window_for, j
     page = window.workspace.stack.currentWidget()
     assert page.notice.isVisible()
     assert window.workspace.nav.currentItem().text() == "Plan"
-    window.lock_now()
-    session.unlock(PASSPHRASE)  # not answered yet: it is shown again
-    qtbot.waitUntil(lambda: window.workspace.nav.currentItem().text() == "Plan")
-    page = window.workspace.stack.currentWidget()
-    assert page.notice.isVisible()
-    page.notice.ok_button.click()
-    window.lock_now()
+    window.lock_now()  # seen, then locked without OK: a clean end, not shown again
     session.unlock(PASSPHRASE)
     QApplication.processEvents()
     assert window.workspace.nav.currentItem().text() == "Today"
@@ -438,3 +432,24 @@ def test_insert_adds_the_row_below_the_selected_one(qtbot, journal):
     qtbot.keyClicks(editor, "second")
     assert page.flush()  # takes the open cell in
     assert [p.first for p in pairs.pairs()] == ["first", "second", "third"]
+
+
+def test_the_crash_notice_does_not_come_back_after_a_clean_end(qtbot, journal, files):
+    """Seen and left without OK (a page switch, lock or quit): the next start shows no
+    notice (it came back after every clean quit)."""
+    journal.plan.save_section(
+        replace(journal.plan.plan().sections[0], body="Written before the stop"), editing=True
+    )
+    journal.close()  # as if killed
+    reopened = open_with_passphrase(files, PASSPHRASE)
+    try:
+        page = shown_plan_page(qtbot, reopened)
+        assert page.notice.isVisible()
+        assert page.flush()  # what a quit does
+    finally:
+        reopened.close()
+    again = open_with_passphrase(files, PASSPHRASE)
+    try:
+        assert again.plan.interrupted_since() is None
+    finally:
+        again.close()

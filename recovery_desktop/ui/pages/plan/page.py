@@ -302,12 +302,15 @@ class PlanPage(QWidget):
         self.editor.pairs.commit_open_cell()
         if not self.save_now():
             return False
-        if self._editing:
+        # The notice of a session that stopped has been seen once the page is left, or the
+        # app locked or closed: it does not come back after a clean end.
+        if self._editing or not self.notice.isHidden():
             try:
                 self.repository.end_editing()
             except JournalError:
                 return True  # the text is saved; the session marker stays for next time
             self._editing = False
+            self.notice.hide()
         return True
 
     def has_unsaved_changes(self) -> bool:
