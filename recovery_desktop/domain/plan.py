@@ -14,6 +14,7 @@ as the best protection against relapse, and not following it as a common path ba
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -206,3 +207,36 @@ class PlanContact:
     phone: str = ""
     archived: bool = False
     missing: bool = False
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(.*\S)\s*$")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1")
+_ASIDE = 0xF0000  # a private-use plane: escaped characters wait there while emphasis goes
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
+
+
+def toolbox_steps(plan: Plan, limit: int = 8) -> tuple[str, ...]:
+    """The first ``limit`` list items of the plan's coping toolbox (a visible COPING
+    section), as plain words: the steps the craving panel shows from the user's own plan
+    (PRODUCT feature 2). Markdown emphasis, links and escapes are taken off; a toolbox
+    written as paragraphs, or hidden, gives none."""
+    section = plan.of_kind(SectionKind.COPING)
+    if section is None or section.hidden:
+        return ()
+    steps: list[str] = []
+    for line in section.body.splitlines():
+        found = _LIST_ITEM.match(line)
+        if found is None:
+            continue
+        # Escaped characters ("\*") are set aside first, so they never end an emphasis.
+        words = _ESCAPE.sub(lambda m: chr(_ASIDE + ord(m.group(1))), found.group(1))
+        words = _EMPHASIS.sub(r"\2", _LINK.sub(r"\1", words))
+        words = "".join(
+            chr(ord(c) - _ASIDE) if _ASIDE <= ord(c) < _ASIDE + 128 else c for c in words
+        ).strip()
+        if words and words not in steps:
+            steps.append(words)
+        if len(steps) == limit:
+            break
+    return tuple(steps)

@@ -33,6 +33,7 @@ def craving_panel(
         journal.day_records,
         craving,
         parent,
+        journal.plan,
     )
 
 

@@ -72,3 +72,24 @@ def test_a_dismissed_suggestion_is_not_offered_again_and_changes_no_text():
 
 def test_custom_sections_have_no_suggestions():
     assert open_suggestions(PlanSection("b" * 32, SectionKind.CUSTOM, "Music")) == ()
+
+
+def test_toolbox_steps_are_the_coping_sections_list_items_in_plain_words():
+    from dataclasses import replace
+
+    from recovery_desktop.domain.plan import Plan, SectionKind, toolbox_steps
+
+    plan = default_plan(iter(f"{n:032x}" for n in range(99)).__next__)
+    coping = plan.of_kind(SectionKind.COPING)
+    body = (
+        "Intro line\n\n- **Walk** round the block\n1. Call [Sam](https://x.org)\n- \\*not\\* bold"
+    )
+    filled = Plan(tuple(replace(s, body=body) if s is coping else s for s in plan.sections))
+    assert toolbox_steps(filled) == ("Walk round the block", "Call Sam", "*not* bold")
+    assert toolbox_steps(filled, limit=1) == ("Walk round the block",)
+    hidden = Plan(
+        tuple(
+            replace(s, hidden=True) if s.kind is SectionKind.COPING else s for s in filled.sections
+        )
+    )
+    assert toolbox_steps(hidden) == ()

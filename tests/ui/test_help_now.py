@@ -283,3 +283,30 @@ def test_help_beside_a_craving_or_a_lapse_shows_the_copy_when_the_journal_cannot
     assert any(
         label.text().startswith("Your people could not be read just now.") for label in people
     )
+
+
+def test_the_craving_panel_shows_the_steps_of_the_plans_coping_toolbox(qtbot, journal):
+    """ "Steps from my plan" are the plan's own coping toolbox first (they were only the
+    library's favourites), and follow the plan when it changes."""
+    from dataclasses import replace
+
+    from recovery_desktop.data.changes import Change
+    from recovery_desktop.domain.plan import SectionKind
+
+    coping = journal.plan.plan().of_kind(SectionKind.COPING)
+    body = "Things that work:\n\n- Cold water on my **face**\n- Call [Sam](https://x.org)\n"
+    journal.plan.save_section(replace(coping, body=body), editing=False)
+    help_now = HelpNow(journal.contacts, journal.library, lambda _contact: None, None, journal.plan)
+    qtbot.addWidget(help_now)
+
+    def steps() -> list[str]:
+        shown = [
+            label.text() for label in help_now.findChildren(QLabel) if label.isVisibleTo(help_now)
+        ]
+        return [text for text in shown if text.startswith("• ")]
+
+    favourites = [f"• {item.name}" for item in journal.library.favourites()]
+    assert steps() == ["• Cold water on my face", "• Call Sam", *favourites]
+    journal.plan.save_section(replace(coping, body="- Wait fifteen minutes"), editing=False)
+    help_now.data_changed(frozenset({Change.PLAN}))
+    assert steps()[0] == "• Wait fifteen minutes"

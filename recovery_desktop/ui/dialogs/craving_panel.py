@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from recovery_desktop.data.contacts import ContactRepository
     from recovery_desktop.data.cravings import CravingRepository
     from recovery_desktop.data.library import LibraryRepository
+    from recovery_desktop.data.plan import PlanRepository
     from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 
 AUTOSAVE_MS = 800
@@ -88,6 +89,7 @@ class CravingPanel(QDialog):
         day_records: Callable[[date, date], DayRecords],
         craving: Craving | None = None,
         parent: QWidget | None = None,
+        plan: PlanRepository | None = None,
     ) -> None:
         super().__init__(parent)
         self.cravings, self.library, self.contacts = cravings, library, contacts
@@ -107,7 +109,7 @@ class CravingPanel(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("saveStatus")
         self.status.setAccessibleName("Save status")
-        self.help = HelpNow(contacts, library, self._reached, self)
+        self.help = HelpNow(contacts, library, self._reached, self, plan)
         self.help.message.connect(self._show_problem)
         self._build()
         self._load(craving)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.contacts import Contact, call_first
+from recovery_desktop.domain.plan import toolbox_steps
 from recovery_desktop.ui.widgets.help_lines import (
     CardList,
     contact_card,
@@ -23,6 +24,7 @@ from recovery_desktop.ui.widgets.urge_surf import UrgeSurfTimer
 if TYPE_CHECKING:
     from recovery_desktop.data.contacts import ContactRepository
     from recovery_desktop.data.library import LibraryRepository
+    from recovery_desktop.data.plan import PlanRepository
 
 NO_PEOPLE = "Add the people you'd call on the People page; the first three show up here."
 
@@ -30,7 +32,8 @@ NO_PEOPLE = "Add the people you'd call on the People page; the first three show 
 class HelpNow(QWidget):
     """``reached(contact)`` when the user says they got in touch with someone; ``message``
     with a sentence for the panel's status line (a number copied, a read error). People
-    and crisis lines come from ``contacts``, the plan's steps from ``library``."""
+    and crisis lines come from ``contacts``; the steps from the coping toolbox of ``plan``
+    (the aftercare plan), then the coping steps marked as favourites in ``library``."""
 
     message = Signal(str)
 
@@ -40,10 +43,12 @@ class HelpNow(QWidget):
         library: LibraryRepository,
         reached: Callable[[Contact], None],
         parent: QWidget | None = None,
+        plan: PlanRepository | None = None,
     ) -> None:
         super().__init__(parent)
         self.contacts = contacts
         self.library = library
+        self.plan = plan
         self._reached = reached
         self.timer = UrgeSurfTimer(self)
         layout = self._layout = QVBoxLayout(self)
@@ -67,6 +72,8 @@ class HelpNow(QWidget):
     def data_changed(self, kinds: frozenset[Change]) -> None:
         """Records changed (the change signal): the boxes showing them are built again;
         the urge-surfing timer runs on undisturbed."""
+        if Change.PLAN in kinds:  # the steps box shows the plan's toolbox too
+            kinds = kinds | {Change.LIBRARY}
         for kind in kinds & self._boxes.keys():
             old, self._boxes[kind] = self._boxes[kind], self._builders[kind]()
             self._layout.replaceWidget(old, self._boxes[kind])
@@ -99,12 +106,28 @@ class HelpNow(QWidget):
     def _plan_box(self) -> QGroupBox:
         box = QGroupBox("Steps from my plan", self)
         layout = QVBoxLayout(box)
+        steps = list(self._toolbox())
         try:
-            steps = self.library.favourites()
+            favourites = [item.name for item in self.library.favourites()]
         except JournalError:
-            steps = []
+            favourites = []
+        steps += [name for name in favourites if name not in steps]
         for step in steps:
-            layout.addWidget(plain_label(f"• {step.name}", box))
+            layout.addWidget(plain_label(f"• {step}", box))
         if not steps:
-            layout.addWidget(QLabel("Choose your steps on the Triggers & coping page.", box))
+            layout.addWidget(
+                QLabel(
+                    "Write your steps in your plan's coping toolbox, or choose them on the "
+                    "Triggers & coping page.",
+                    box,
+                )
+            )
         return box
+
+    def _toolbox(self) -> tuple[str, ...]:
+        if self.plan is None:
+            return ()
+        try:
+            return toolbox_steps(self.plan.plan())
+        except JournalError:
+            return ()
