@@ -23,6 +23,7 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _QUOTE = re.compile(r"^ {0,3}> ?(.*)$")
 _ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
+_ITEM_HEADING = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _TASK = re.compile(r"^\[([ xX])\][ \t]+")
 
 _INLINE = re.compile(
@@ -230,7 +231,11 @@ def _item_text(item: _Item) -> str:
 
 
 def _boxed(text: str) -> str:
-    """A list item's text, a task's box before it."""
+    """A list item's text, a task's box before it; a heading written inside the item
+    ("- # Long plan", as Qt writes a heading in a list) in bold, without its marks."""
+    heading = _ITEM_HEADING.match(text)
+    if heading:
+        return f"<b>{inline_html(heading.group(1))}</b>"
     task = _TASK.match(text)
     if task:
         box = "\u2610 " if task.group(1) == " " else "\u2611 "

@@ -244,16 +244,26 @@ def crisis_card_document(
     parts = [
         page_header(CARD_TITLE, f"Printed {long_date(inputs.printed_on)}", inputs.options),
         _card_heading(crisis_title),
-        _card_markdown(text) if text else "<p class='empty'>Nothing written yet.</p>",
+        _card_markdown(text) if text else _nothing(inputs.plan, SectionKind.CRISIS),
         _card_heading("Call first"),
         _call_first(inputs.call_first),
         _card_heading("Crisis lines"),
         _crisis_lines(inputs.crisis_lines, cut.crisis_lines),
         _card_heading("Warning signs to watch for"),
-        _signs(warning_signs(inputs.plan), cut.sign_characters),
+        _signs(warning_signs(inputs.plan), cut.sign_characters)
+        or _nothing(inputs.plan, SectionKind.WARNING_SIGNS),
     ]
     html = html_page(CARD_TITLE, card_css(point_size), "".join(parts))
     return SummaryDocument(CARD_TITLE, html, (_printed(inputs),), printed_name(inputs.options))
+
+
+def _nothing(plan: Plan, kind: SectionKind) -> str:
+    """What the card says where a part of the plan has nothing to show: hidden (kept off
+    paper by the user's choice) or not written yet."""
+    section = plan.of_kind(kind)
+    if section is not None and section.hidden:
+        return "<p class='empty'>Not printed: this part of your plan is hidden.</p>"
+    return "<p class='empty'>Nothing written in the plan yet.</p>"
 
 
 def _card_heading(text: str) -> str:
@@ -269,7 +279,7 @@ def _card_markdown(text: str) -> str:
 def _call_first(contacts: tuple[Contact, ...]) -> str:
     chosen = [c for c in contacts if not c.archived][:CALL_FIRST]
     if not chosen:
-        return "<p class='empty'>No one chosen on the People page yet.</p>"
+        return "<p class='empty'>No one to call first yet: add people on the People page.</p>"
     rows = "".join(
         f"<li>{esc(c.name)} ({esc(c.role.label)})"
         + (f": <span class='number'>{esc(c.phone)}</span>" if c.phone else "")
@@ -293,7 +303,7 @@ def _crisis_lines(lines: tuple[CrisisLine, ...], keep: int | None) -> str:
 
 def _signs(pairs: tuple[PlanPair, ...], characters: int | None) -> str:
     if not pairs:
-        return "<p class='empty'>None written in the plan yet.</p>"
+        return ""
 
     def short(text: str) -> str:
         text = text.strip()

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from recovery_desktop.data.journal import Journal
 
 CARD_POINT_SIZES = tuple(range(20, 9, -1))  # 20 pt down to 10 pt
+LARGE_POINT_SIZE = 14  # the card's type stays at least this large while cutting can help
+ENOUGH_CRISIS_CHARACTERS = 200  # the crisis plan's start worth keeping large
 SHORT_SIGN_CHARACTERS = 80
 
 
@@ -84,9 +86,15 @@ def crisis_card_built(inputs: PlanPrintInputs, size_name: str) -> BuiltSummary:
 
 
 def crisis_card_for(inputs: PlanPrintInputs, layout: QPageLayout) -> BuiltSummary:
-    """The crisis card at the largest type that fits one page of ``layout``, cut when even
-    :data:`CARD_POINT_SIZES`' smallest does not fit."""
+    """The crisis card at the largest type that fits one page of ``layout``: from 20 pt
+    down to :data:`LARGE_POINT_SIZE` whole; then the crisis plan cut at that size (the
+    rest is in the plan) when enough of it fits; only then smaller type, down to
+    :data:`CARD_POINT_SIZES`' smallest, and cuts there."""
     for size in CARD_POINT_SIZES:
+        if size < LARGE_POINT_SIZE:
+            large = _cut_at(inputs, LARGE_POINT_SIZE, layout)
+            if large is not None:
+                return large
         built = BuiltSummary(crisis_card_document(inputs, size), {})
         if _fits(built, layout):
             return built
@@ -105,6 +113,21 @@ def crisis_card_for(inputs: PlanPrintInputs, layout: QPageLayout) -> BuiltSummar
     lines = len(inputs.crisis_lines)
     kept = _most_that_fits(lines, lambda n: card(CardCut(0, n, SHORT_SIGN_CHARACTERS)), layout)
     return card(CardCut(0, kept or 0, SHORT_SIGN_CHARACTERS))
+
+
+def _cut_at(inputs: PlanPrintInputs, size: int, layout: QPageLayout) -> BuiltSummary | None:
+    """The card at ``size`` with as much of the crisis plan as fits, when that is at least
+    its first :data:`ENOUGH_CRISIS_CHARACTERS` (large type, the rest in the plan: a card
+    read in a crisis must stay easy to read); None otherwise."""
+    text = len(crisis_text(inputs.plan))
+
+    def card(kept: int) -> BuiltSummary:
+        return BuiltSummary(crisis_card_document(inputs, size, CardCut(kept)), {})
+
+    kept = _most_that_fits(text, card, layout)
+    if kept is None or kept < min(text, ENOUGH_CRISIS_CHARACTERS):
+        return None
+    return card(kept)
 
 
 def _fits(built: BuiltSummary, layout: QPageLayout) -> bool:

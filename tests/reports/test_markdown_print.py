@@ -107,3 +107,9 @@ def test_lines_of_a_code_block_are_shown_as_typed():
 def test_no_line_ever_becomes_markup(lines):
     for html in lines_html(lines):
         assert "<" not in OWN_TAGS.sub("", html) and ">" not in OWN_TAGS.sub("", html)
+
+
+def test_a_heading_inside_a_list_item_prints_as_bold_words_not_hash_marks():
+    """Qt writes a heading pasted on a list item as "- # Long plan"; it printed "# Long plan"."""
+    html = markdown_html("- a\n- # Long plan\n- b")
+    assert "#" not in html and "<li><b>Long plan</b></li>" in html

@@ -141,7 +141,9 @@ def test_a_hidden_crisis_or_warning_signs_section_is_not_on_the_card():
     )
     html = crisis_card_document(_inputs(plan), 14).html
     assert "Private" not in html
-    assert "Nothing written yet." in html and "None written in the plan yet." in html
+    assert html.count("Not printed: this part of your plan is hidden.") == 2
+    empty = crisis_card_document(_inputs(_plan()), 14).html
+    assert "Nothing written in the plan yet." in empty and "hidden" not in empty
 
 
 def test_a_cut_card_says_the_rest_is_in_the_plan():

@@ -268,3 +268,14 @@ def test_an_image_named_in_the_text_is_never_read(qtbot, tmp_path):
     editor.text.insertFromMimeData(pasted)
     assert editor.text.toPlainText().count("(a picture, not shown)") == 2
     assert picture.name not in editor.markdown()
+
+
+def test_a_heading_pasted_on_an_empty_list_item_leaves_the_list(qtbot):
+    editor = shown_editor(qtbot)
+    editor.set_markdown("- a\n- b")
+    editor.text.moveCursor(QTextCursor.MoveOperation.End)
+    editor.text.textCursor().insertBlock()  # Enter: a new, empty item
+    pasted = QMimeData()
+    pasted.setHtml("<h1>Long plan</h1><ol><li>one</li></ol>")
+    editor.text.insertFromMimeData(pasted)
+    assert editor.markdown() == "- a\n- b\n\n# Long plan\n\n1.  one"

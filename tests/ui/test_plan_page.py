@@ -453,3 +453,17 @@ def test_the_crash_notice_does_not_come_back_after_a_clean_end(qtbot, journal, f
         assert again.plan.interrupted_since() is None
     finally:
         again.close()
+
+
+def test_the_people_picker_asks_for_a_choice_before_adding(qtbot):
+    """With nobody chosen, "Add" waits (it closed and added no one, without a word)."""
+    from recovery_desktop.ui.pages.plan.pickers import PickDialog
+
+    dialog = PickDialog(
+        "Add from People", [("People", [("Sam", "a" * 32), ("Ana", "b" * 32)], "")], "Add"
+    )
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    dialog.lists[0].item(1).setSelected(True)
+    assert dialog.ok_button.isEnabled()
+    assert dialog.chosen() == [["b" * 32]]

@@ -4,6 +4,7 @@ there, hidden sections are not, and the card is one page on A4 and on Letter."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -256,3 +257,16 @@ def test_what_the_page_shows_is_committed_before_it_prints(planned, qtbot, tmp_p
     else:
         assert pages == 0 and not path.exists()
         assert "could not be saved yet" in boxes[0][1]
+
+
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+def test_a_long_crisis_plan_is_cut_so_the_card_keeps_its_large_type(planned, qapp, paper):
+    """120 steps: the card cuts the crisis plan and stays at 14 pt or more (it shrank to
+    10 pt before cutting, type too small to read in a crisis)."""
+    journal, _people = planned
+    _save(journal, SectionKind.CRISIS, body="\n".join(f"{n}. {CRISIS}" for n in range(1, 121)))
+    built = crisis_card_built(read_plan_inputs(journal, date(2026, 11, 30)), paper)
+    assert lay_out(built, page_layout(paper)).count == 1
+    size = int(re.search(r"body \{ font-size: (\d+)pt", built.document.html).group(1))
+    assert size >= 14
+    assert "the rest is in your plan" in built.document.html

@@ -116,6 +116,10 @@ class MarkdownTextEdit(QTextEdit):
         if level:
             heading = QTextBlockFormat()
             heading.setHeadingLevel(level)
+            heading.setIndent(0)
+            listed = start.textList()
+            if listed is not None:  # pasted on an empty list item: a heading is no item
+                listed.remove(start)
             QTextCursor(start).mergeBlockFormat(heading)
         cursor.endEditBlock()
         self.setTextCursor(cursor)

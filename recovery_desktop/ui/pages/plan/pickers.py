@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -66,8 +67,17 @@ class PickDialog(QDialog):
             self.lists.append(view)
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)
-        layout.addWidget(ok_cancel(self, ok_text))
+        buttons = ok_cancel(self, ok_text)
+        layout.addWidget(buttons)
+        # Nothing picked yet: the button waits (a click did nothing, without a word).
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        for view in self.lists:
+            view.itemSelectionChanged.connect(self._update_ok)
+        self._update_ok()
         self.resize(min(560, 280 * len(columns) + 40), 360)
+
+    def _update_ok(self) -> None:
+        self.ok_button.setEnabled(any(view.selectedItems() for view in self.lists))
 
     def chosen(self) -> list[list[str]]:
         """The values picked in each list, in the list's order."""
