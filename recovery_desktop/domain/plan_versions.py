@@ -100,6 +100,9 @@ def differs_meaningfully(old: Plan | None, new: Plan) -> bool:
     against the same sections left empty). Accepted or dismissed suggestions alone are
     not a change."""
     base = _emptied(new) if old is None else old
+    # A section added or removed with nothing in it says nothing yet (an empty "Add
+    # section…" kept a version that changed nothing).
+    base, new = _written_or_shared(base, new), _written_or_shared(new, base)
     if [s.uid for s in base.sections] != [s.uid for s in new.sections]:
         return True
     for before, after in zip(base.sections, new.sections, strict=True):
@@ -111,6 +114,12 @@ def differs_meaningfully(old: Plan | None, new: Plan) -> bool:
             if changed_characters(before.body, after.body) >= MEANINGFUL_CHARACTERS:
                 return True
     return False
+
+
+def _written_or_shared(plan: Plan, other: Plan) -> Plan:
+    """``plan`` without its empty sections that ``other`` does not have."""
+    shared = {s.uid for s in other.sections}
+    return Plan(tuple(s for s in plan.sections if s.uid in shared or not s.is_empty))
 
 
 def _same_content(before: PlanSection, after: PlanSection) -> bool:

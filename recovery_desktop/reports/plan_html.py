@@ -220,13 +220,23 @@ def crisis_text(plan: Plan) -> str:
 
 
 def cut_text(text: str, characters: int) -> str:
-    """``text`` cut to at most ``characters`` at a space or line break, plus
-    :data:`CUT_NOTE` on a line of its own; ``text`` itself when it is short enough."""
+    """``text`` cut to at most ``characters`` between whole steps (at a line break), else
+    after a whole sentence, else at a space, plus :data:`CUT_NOTE` on a line of its own;
+    ``text`` itself when it is short enough. A crisis card never ends an instruction
+    half-way when a whole one can end it instead."""
     if characters >= len(text):
         return text
-    kept = text[:characters]
-    space = max(kept.rfind(" "), kept.rfind("\n"))
-    kept = kept[:space] if space > characters // 2 else kept
+    kept = text[: characters + 1]  # a line break just after the last whole step counts
+    line = kept.rfind("\n")
+    sentence = max(kept.rfind(end, 0, characters) for end in (". ", "! ", "? "))
+    space = kept.rfind(" ", 0, characters)
+    enough = characters // 3  # a cut that keeps less than this is not worth its neatness
+    if line > enough:
+        kept = kept[:line]
+    elif sentence > enough:
+        kept = kept[: sentence + 1]
+    else:
+        kept = kept[:space] if space > characters // 2 else kept[:characters]
     return f"{kept.rstrip()}\n\n*{CUT_NOTE}*" if kept.strip() else f"*{CUT_NOTE}*"
 
 

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from recovery_desktop.data.journal import Journal
 
 CARD_POINT_SIZES = tuple(range(20, 9, -1))  # 20 pt down to 10 pt
-LARGE_POINT_SIZE = 14  # the card's type stays at least this large while cutting can help
+LARGE_POINT_SIZE = 16  # the card's type stays at least this large while cutting can help
 ENOUGH_CRISIS_CHARACTERS = 200  # the crisis plan's start worth keeping large
 SHORT_SIGN_CHARACTERS = 80
 

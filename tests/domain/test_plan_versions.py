@@ -188,3 +188,12 @@ def test_long_bodies_are_measured_line_by_line_then_word_by_word():
     edited[1500] = edited[1500].replace("Sam", "Samantha")
     assert changed_characters(text, "".join(edited)) == len("walk") + len("antha")
     assert changed_characters("a" * 99_000, "b" * 99_000) == 99_000
+
+
+def test_an_empty_section_added_or_removed_is_not_a_meaningful_change():
+    """ "Add section…" alone kept a version that changed nothing."""
+    plan = _plan()
+    empty = PlanSection("f" * 32, SectionKind.CUSTOM, "Quick one")
+    assert not differs_meaningfully(plan, Plan((*plan.sections, empty)))
+    assert not differs_meaningfully(Plan((*plan.sections, empty)), plan)
+    assert differs_meaningfully(plan, Plan((*plan.sections, empty.with_body("Written in it"))))

@@ -155,3 +155,16 @@ def test_a_cut_card_says_the_rest_is_in_the_plan():
 def test_cut_text_cuts_at_a_space_and_keeps_short_text_whole():
     assert cut_text("short", 10) == "short"
     assert cut_text("one two three four", 10) == f"one two\n\n*{CUT_NOTE}*"
+
+
+def test_a_crisis_plan_is_cut_between_whole_steps_or_sentences_never_mid_instruction():
+    steps = "\n".join(
+        f"{n}. Step {n}: ring the next person and tell them where I am" for n in range(9)
+    )
+    kept = cut_text(steps, 200).split("\n\n")[0]
+    assert kept.endswith("tell them where I am")
+    paragraph = " ".join(
+        f"Sentence {n}: if I cannot reach anyone, I go to the clinic." for n in range(9)
+    )
+    kept = cut_text(paragraph, 200).split("\n\n")[0]
+    assert kept.endswith("the clinic.")

@@ -467,3 +467,21 @@ def test_the_people_picker_asks_for_a_choice_before_adding(qtbot):
     dialog.lists[0].item(1).setSelected(True)
     assert dialog.ok_button.isEnabled()
     assert dialog.chosen() == [["b" * 32]]
+
+
+def test_typing_without_a_long_pause_is_still_saved_every_few_seconds(qtbot, journal):
+    """Typing with short pauses never let the 3-second timer run out: a kill lost all of
+    it. Something typed is committed within five seconds however the typing goes on."""
+    from PySide6.QtCore import QTimer
+
+    page = shown_plan_page(qtbot, journal)
+    text = page.editor.body.text
+    text.setFocus()
+    typer = QTimer(page)
+    typer.setInterval(400)  # a key every 0.4 s: the 3-second pause never comes
+    typer.timeout.connect(lambda: qtbot.keyClick(text, Qt.Key.Key_A))
+    typer.start()
+    try:
+        qtbot.waitUntil(lambda: "a" in journal.plan.plan().sections[0].body, timeout=9000)
+    finally:
+        typer.stop()

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from recovery_desktop.ui.pages.plan.plan_output import PlanOutput
 
 AUTOSAVE_DELAY_MS = 3000  # after typing stops
+AUTOSAVE_MAX_WAIT_MS = 5000  # while typing goes on: a kill loses at most this much
 RETRY_DELAY_MS = 10_000  # after the journal refused a save
 
 
@@ -75,6 +76,12 @@ class PlanPage(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.save_now)
+        # Typing with short pauses never lets the timer above run out: this one is not
+        # restarted by typing, so something typed is saved within AUTOSAVE_MAX_WAIT_MS.
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(AUTOSAVE_MAX_WAIT_MS)
+        self._deadline.timeout.connect(self.save_now)
         self.heading = page_heading("My plan", self)
         self.status = SaveStatus(self)
         self.notice = CrashNotice(self)
@@ -203,10 +210,13 @@ class PlanPage(QWidget):
         self._dirty = True
         self.status.set_state("pending", "Saving…")
         self._timer.start(AUTOSAVE_DELAY_MS)
+        if not self._deadline.isActive():
+            self._deadline.start()
 
     def save_now(self) -> bool:
         """Commit the section on screen; True when nothing is left unsaved."""
         self._timer.stop()
+        self._deadline.stop()
         if not self._dirty:
             return True
         section = self.editor.current()
