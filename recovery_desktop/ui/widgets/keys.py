@@ -1,11 +1,12 @@
-"""Keyboard helpers for forms: Enter runs a form's one obvious action."""
+"""Keyboard helpers: Enter runs a form's one obvious action; keys that act on one list or
+table while it has the keyboard."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -36,3 +37,17 @@ def submit_on_enter(action: Callable[[], object], *fields: QWidget) -> None:
     """
     for field in fields:
         field.installEventFilter(_EnterRuns(action, field))
+
+
+def widget_keys(
+    widget: QWidget, keys: Iterable[tuple[str | Sequence[str], Callable[[], object]]]
+) -> None:
+    """Each ``(keys, action)``: the key (or any of several) runs ``action`` while
+    ``widget`` has the keyboard (a list's Delete, a table's Insert)."""
+    for sequences, action in keys:
+        names = [sequences] if isinstance(sequences, str) else list(sequences)
+        shortcut = QAction(widget)
+        shortcut.setShortcuts([QKeySequence(name) for name in names])
+        shortcut.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.triggered.connect(lambda _checked=False, run=action: run())
+        widget.addAction(shortcut)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +24,7 @@ from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.domain.library import Kind, LibraryItem
 from recovery_desktop.domain.wording import quoted
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
+from recovery_desktop.ui.widgets.keys import widget_keys
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
@@ -127,12 +128,7 @@ class LibraryList(QWidget):
             (["Ctrl+Down"], lambda: self.move_selected(1)),
             (["Delete"], self._archive_or_restore),
         ]
-        for sequences, slot in keys:
-            action = QAction(self.tree)
-            action.setShortcuts([QKeySequence(s) for s in sequences])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.tree.addAction(action)
+        widget_keys(self.tree, keys)
 
     # -- showing -------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.domain.plan import MAX_PAIR_CHARACTERS, MAX_PAIRS, PlanPair
+from recovery_desktop.ui.widgets.keys import widget_keys
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
 
@@ -110,18 +111,16 @@ class PairsTable(QWidget):
         return self.library_button
 
     def _keys(self) -> None:
-        for keys, slot in (
-            ("Insert", self.add_row),
-            ("Delete", self.remove_row),
-            ("Ctrl+Z", self.undo_remove),
-            ("Ctrl+Up", lambda: self.move_row(-1)),
-            ("Ctrl+Down", lambda: self.move_row(1)),
-        ):
-            action = QAction(self.table)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.table.addAction(action)
+        widget_keys(
+            self.table,
+            (
+                ("Insert", self.add_row),
+                ("Delete", self.remove_row),
+                ("Ctrl+Z", self.undo_remove),
+                ("Ctrl+Up", lambda: self.move_row(-1)),
+                ("Ctrl+Down", lambda: self.move_row(1)),
+            ),
+        )
 
     # -- the rows ------------------------------------------------------------------------
     def set_pairs(self, pairs: tuple[PlanPair, ...], headings: tuple[str, str]) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.domain.plan import Plan, SectionKind
+from recovery_desktop.ui.widgets.keys import widget_keys
 
 UID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -76,16 +76,14 @@ class SectionList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(grid)
-        for keys, slot in (
-            ("F2", self.rename_wanted.emit),
-            ("Alt+Up", lambda: self.move_wanted.emit(-1)),
-            ("Alt+Down", lambda: self.move_wanted.emit(1)),
-        ):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.view.addAction(action)
+        widget_keys(
+            self.view,
+            (
+                ("F2", self.rename_wanted.emit),
+                ("Alt+Up", lambda: self.move_wanted.emit(-1)),
+                ("Alt+Down", lambda: self.move_wanted.emit(1)),
+            ),
+        )
 
     def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)

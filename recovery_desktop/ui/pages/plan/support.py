@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.domain.plan import PlanContact
+from recovery_desktop.ui.widgets.keys import widget_keys
 
 UID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -65,16 +65,14 @@ class SupportList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        for keys, slot in (
-            ("Delete", self.remove),
-            ("Ctrl+Up", lambda: self.move_row(-1)),
-            ("Ctrl+Down", lambda: self.move_row(1)),
-        ):
-            action = QAction(self.view)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.view.addAction(action)
+        widget_keys(
+            self.view,
+            (
+                ("Delete", self.remove),
+                ("Ctrl+Up", lambda: self.move_row(-1)),
+                ("Ctrl+Down", lambda: self.move_row(1)),
+            ),
+        )
         self.view.currentRowChanged.connect(lambda _row: self._update_buttons())
         self._update_buttons()
 
