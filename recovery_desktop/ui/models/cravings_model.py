@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
 from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.cravings import Craving
-from recovery_desktop.ui.plain_text import tooltip_lines
+from recovery_desktop.ui.models.record_rows import RecordRows
 
 COL_DATE, COL_TIME, COL_INTENSITY, COL_TRIGGERS, COL_HELPED, COL_OUTCOME = range(6)
 HEADERS = ("Date", "Time", "Intensity", "Triggers", "What I did", "Outcome")
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def intensity_text(craving: Craving) -> str:
@@ -38,40 +34,13 @@ def cell(craving: Craving, column: int) -> str:
     return craving.outcome.label if craving.outcome else "—"
 
 
-class CravingsModel(QAbstractTableModel):
+class CravingsModel(RecordRows):
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[Craving] = []
+        super().__init__(HEADERS, cell, COL_INTENSITY)
 
-    def set_cravings(self, cravings: Sequence[Craving]) -> None:
-        self.beginResetModel()
-        self._rows = list(cravings)
-        self.endResetModel()
+    def set_cravings(self, records: Sequence[Craving]) -> None:
+        self.set_rows(records)
 
     def craving_at(self, row: int) -> Craving | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        craving = self.craving_at(index.row()) if index.isValid() else None
-        if craving is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell(craving, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_lines(cell(craving, index.column()))
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_INTENSITY:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
-        return None
+        found: Craving | None = self.row_record(row)
+        return found
