@@ -27,7 +27,7 @@ _INNER = "The inner structure of journal.db is damaged (the integrity check fail
 
 def report_journal(journal: Journal, folder: Path, as_json: bool) -> int:
     """Print the check of an opened journal; exit code 0 when nothing is wrong."""
-    from recovery_desktop.data.migrations import applied, pending
+    from recovery_desktop.data.schema_upgrade import applied, pending
 
     names = applied(journal.db)
     integrity = journal.integrity()

@@ -173,10 +173,10 @@ def open_backup_read_only(backup: BackupFile, data_key: bytes) -> Iterator[Backu
     with private_copy(backup) as copy:
         check_database(copy, data_key)
         db = open_database(copy, data_key)
-        from recovery_desktop.data import migrations  # with sqlite-utils, once opened
+        from recovery_desktop.data import schema_upgrade  # with sqlite-utils, once opened
 
         try:
-            migrations.migrate(db)
+            schema_upgrade.migrate(db)
             with sql_errors():
                 db.execute("PRAGMA query_only = ON")
             yield BackupJournal(db, copy.parent)

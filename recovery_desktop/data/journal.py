@@ -212,13 +212,13 @@ def _open(files: JournalFiles, vault: Vault, data_key: bytes, full_check: bool =
     if vault.rekey_pending:
         data_key = rekey.finish_interrupted(files, vault, data_key)
     db = open_database(files.database, data_key)
-    from recovery_desktop.data import migrations  # with sqlite-utils: once a journal opens
+    from recovery_desktop.data import schema_upgrade  # with sqlite-utils: once opened
 
     if not vault.rekey_pending:  # else it could not be finished now (a read-only folder)
         with contextlib.suppress(JournalError):  # a read-only folder still opens
             key_copies.follow(files, vault.settled_bytes(), data_key)
     try:
-        migrations.migrate(
+        schema_upgrade.migrate(
             db,
             before_pending=lambda: files.take_backup(db, data_key, "before-upgrade"),
         )
@@ -244,11 +244,11 @@ def create_journal(
     data_key = new_data_key()
 
     def make(database: Path, keys: Path) -> None:
-        from recovery_desktop.data import migrations
+        from recovery_desktop.data import schema_upgrade
 
         db = open_database(database, data_key, create=True)
         try:
-            migrations.migrate(db)
+            schema_upgrade.migrate(db)
         finally:
             db.conn.close()  # the last close checkpoints the WAL and removes it
         Vault.create(keys, data_key, passphrase, recovery_key)

@@ -3,12 +3,9 @@ add a new one instead. Each runs in its own transaction (sqlite-utils ``Migratio
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import pairwise
 
-from recovery_desktop.data.connection import sql_errors
-from recovery_desktop.data.errors import JournalTooNew
-from recovery_desktop.data.sqlite_utils_import import Database, Migrations, in_memory
+from recovery_desktop.data.sqlite_utils_import import Database, Migrations
 
 MIGRATIONS = Migrations("recovery_desktop")
 
@@ -407,39 +404,3 @@ _M009 = (
     )
     """,
 )
-
-
-def pending(db: Database) -> list[str]:
-    return [m.name for m in MIGRATIONS.pending(db)]
-
-
-def applied(db: Database) -> list[str]:
-    return [m.name for m in MIGRATIONS.applied(db)]
-
-
-def unknown(db: Database) -> list[str]:
-    """Applied migrations this version does not have: a newer version saved the journal."""
-    known = {m.name for m in MIGRATIONS.pending(in_memory())}
-    return [name for name in applied(db) if name not in known]
-
-
-def refuse_newer(db: Database) -> None:
-    """Raise :class:`JournalTooNew` if a newer version upgraded the journal (read only)."""
-    with sql_errors():
-        if unknown(db):
-            raise JournalTooNew()
-
-
-def migrate(db: Database, before_pending: Callable[[], object] | None = None) -> list[str]:
-    """Apply pending migrations; ``before_pending`` runs first (it takes the backup)
-    when the journal already has data. Returns the names applied.
-
-    Raises :class:`JournalTooNew`, before anything is written (no backup, no migration),
-    when the journal holds a migration this version does not know."""
-    refuse_newer(db)
-    with sql_errors():  # a damaged page is often first met here, on opening
-        names = pending(db)
-        if names and applied(db) and before_pending is not None:
-            before_pending()
-        MIGRATIONS.apply(db)
-    return names

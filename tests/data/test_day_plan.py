@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from recovery_desktop.data import migrations
+from recovery_desktop.data import migrations, schema_upgrade
 from recovery_desktop.data.backup_files import parse_backup
 from recovery_desktop.data.backup_view import backup_key, read_backup
 from recovery_desktop.data.changes import Change
@@ -256,7 +256,7 @@ def test_an_older_journal_gains_my_day_on_upgrade(files):
     Vault.create(files.keys, key, PASSPHRASE, None)
     journal = open_with_passphrase(files, PASSPHRASE)
     try:
-        assert "m008_day_plan" in migrations.applied(journal.db)
+        assert "m008_day_plan" in schema_upgrade.applied(journal.db)
         assert journal.cravings.count() == 1
         journal.day_plan.add(MONDAY, WORK)
         journal.day_plan.add(MONDAY, LUNCH)

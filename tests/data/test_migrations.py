@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from recovery_desktop.data import migrations
+from recovery_desktop.data import migrations, schema_upgrade
 from recovery_desktop.data.backup import backups
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import open_database
@@ -19,11 +19,11 @@ def _schema(db):
 def test_applying_migrations_twice_changes_nothing(journal):
     """A second run finds nothing pending and leaves the schema as it was."""
     schema = _schema(journal.db)
-    applied = migrations.applied(journal.db)
-    assert migrations.migrate(journal.db) == []
+    applied = schema_upgrade.applied(journal.db)
+    assert schema_upgrade.migrate(journal.db) == []
     assert _schema(journal.db) == schema
-    assert migrations.applied(journal.db) == applied
-    assert migrations.pending(journal.db) == []
+    assert schema_upgrade.applied(journal.db) == applied
+    assert schema_upgrade.pending(journal.db) == []
 
 
 def _old_journal(files):
@@ -43,13 +43,13 @@ def test_pending_migration_first_makes_a_verified_encrypted_backup(files):
     key = _old_journal(files)
     assert backups(files.backups) == []
     journal = open_with_passphrase(files, PASSPHRASE)
-    assert migrations.pending(journal.db) == []
+    assert schema_upgrade.pending(journal.db) == []
     assert journal.checkins.get(date(2025, 12, 31)).note == "from the old version"
     journal.close()
     [backup] = backups(files.backups)
     assert "before-upgrade" in backup.name
     old = open_database(backup, key)
-    assert migrations.applied(old) == ["m001_checkins"]
+    assert schema_upgrade.applied(old) == ["m001_checkins"]
     assert CheckinRepository(old).count() == 1
     old.conn.close()
     assert list(files.backups.glob("keys-*.json"))

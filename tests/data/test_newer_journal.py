@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from recovery_desktop.data import migrations
+from recovery_desktop.data import schema_upgrade
 from recovery_desktop.data.errors import JournalTooNew
 from recovery_desktop.data.journal import (
     open_unprotected,
@@ -50,8 +50,8 @@ def test_opening_a_journal_without_a_passphrase_is_refused(files):
 
 def test_this_versions_own_journal_still_opens(journal):
     """Nothing unknown: no refusal."""
-    assert migrations.unknown(journal.db) == []
-    migrations.refuse_newer(journal.db)
+    assert schema_upgrade.unknown(journal.db) == []
+    schema_upgrade.refuse_newer(journal.db)
 
 
 def test_a_newer_key_file_format_is_refused(files):
