@@ -170,19 +170,24 @@ def wizard_at_first_steps(qtbot, files):
     return wizard, created
 
 
-def shown_day_page(qtbot, journal, day):
-    """The My day page on ``journal``'s repositories, following its changes, shown and
-    active (keys reach it), on ``day``."""
+def shown_page(qtbot, page, journal, width: int, height: int):
+    """``page`` built on ``journal``'s repositories, following its changes, shown at
+    ``width`` × ``height`` and active (keys reach it)."""
     from PySide6.QtWidgets import QApplication
 
-    from recovery_desktop.ui.pages.day.page import DayPage
-
-    page = DayPage(journal.day_plan, journal.preferences)
     follow_journal(page, journal)
     qtbot.addWidget(page)
-    page.resize(1000, 700)
+    page.resize(width, height)
     page.show()
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    return page
+
+
+def shown_day_page(qtbot, journal, day):
+    """The My day page on ``journal``'s repositories, shown and active, on ``day``."""
+    from recovery_desktop.ui.pages.day.page import DayPage
+
+    page = shown_page(qtbot, DayPage(journal.day_plan, journal.preferences), journal, 1000, 700)
     page.go_to(day)
     return page

@@ -17,19 +17,12 @@ from recovery_desktop.domain.plan import DEFAULT_TITLES, PlanPair, SectionKind
 from recovery_desktop.domain.plan_template import template_for
 from recovery_desktop.ui.pages.plan.page import PlanPage
 from tests.conftest import PASSPHRASE
-from tests.ui.conftest import follow_journal
+from tests.ui.conftest import shown_page
 
 
 def shown_plan_page(qtbot, journal) -> PlanPage:
     """The Plan page on ``journal``'s repositories, following its changes, shown."""
-    page = PlanPage(journal.plan, journal.library)
-    follow_journal(page, journal)
-    qtbot.addWidget(page)
-    page.resize(1100, 760)
-    page.show()
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    return page
+    return shown_page(qtbot, PlanPage(journal.plan, journal.library), journal, 1100, 760)
 
 
 def reopened_plan(journal, files):
