@@ -1,4 +1,4 @@
-"""A key that works in every window of the app, modal dialogs included.
+"""Keys that work in every window of the app, modal dialogs included.
 
 Qt's application shortcuts stop at a modal dialog (the window behind it is blocked), so the
 lock key is read from the key presses themselves: Ctrl+L locks from the lapse dialog, the
@@ -13,29 +13,27 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
 
-class EveryWindowKey(QObject):
-    """Runs ``action`` when ``keys`` is pressed in any window while ``active()`` is true;
-    the key press then goes no further."""
+class EveryWindowKeys(QObject):
+    """Keys read from the key presses of every window, by one application event filter:
+    each runs its action while its ``active()`` is true, and the key press then goes no
+    further. The lock key works this way in modal dialogs too; the app's other keys (Ctrl+K)
+    also reach it from a text field that keeps them for itself."""
 
-    def __init__(
-        self,
-        keys: str,
-        action: Callable[[], object],
-        active: Callable[[], bool],
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._keys = QKeySequence(keys)
-        self._action = action
-        self._active = active
+        self._keys: dict[QKeySequence, tuple[Callable[[], object], Callable[[], bool]]] = {}
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)
 
+    def add(self, keys: str, action: Callable[[], object], active: Callable[[], bool]) -> None:
+        self._keys[QKeySequence(keys)] = (action, active)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        if QKeySequence(event.keyCombination()) != self._keys or not self._active():
+        found = self._keys.get(QKeySequence(event.keyCombination()))
+        if found is None or not found[1]():
             return False
-        self._action()
+        found[0]()
         return True

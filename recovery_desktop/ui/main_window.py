@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.ui.app_keys import EveryWindowKey
+from recovery_desktop.ui.app_keys import EveryWindowKeys
 from recovery_desktop.ui.app_title import APP_TITLE
 from recovery_desktop.ui.clipboard import private_clipboard
 from recovery_desktop.ui.draft_keeper import DraftKeeper
@@ -88,10 +88,8 @@ class MainWindow(QMainWindow):
         """Ctrl+L locks from every window, modal dialogs too; Ctrl+Q and the extra shortcuts
         (Ctrl+K) work from every window a modal dialog does not block; Ctrl+1… choose a
         page of this window."""
-        self.extra_keys: list[EveryWindowKey] = []
-        self.lock_key = EveryWindowKey(
-            LOCK_SHORTCUT, self.lock_now, lambda: self.session.is_unlocked, self
-        )
+        self.every_window_keys = EveryWindowKeys(self)
+        self.every_window_keys.add(LOCK_SHORTCUT, self.lock_now, lambda: self.session.is_unlocked)
         app_wide = Qt.ShortcutContext.ApplicationShortcut
         self._action("Ctrl+Q", self.close, app_wide)
         for row in range(len(self.page_specs)):
@@ -101,7 +99,7 @@ class MainWindow(QMainWindow):
             # A text field that takes the key for itself (Qt's Linux text keys make Ctrl+K
             # "delete to the end of the line") gets the key press instead of the shortcut:
             # it is read from the key press then, where no modal dialog blocks.
-            self.extra_keys.append(EveryWindowKey(keys, slot, self._extra_keys_work, self))
+            self.every_window_keys.add(keys, slot, self._extra_keys_work)
 
     def _action(
         self,
