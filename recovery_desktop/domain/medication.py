@@ -174,11 +174,14 @@ class DoseMark(enum.Enum):
 
 @dataclass(frozen=True)
 class DoseRecord:
-    """The user's tick for the dose expected on ``day`` at ``at``."""
+    """The user's tick for the dose expected on ``day`` at ``at`` (for an "as needed"
+    medication: a dose taken then). ``taken_at`` is the clock time the user says they took
+    it (None: not said, or missed)."""
 
     day: date
     at: time
     mark: DoseMark
+    taken_at: time | None = None
 
 
 @dataclass(frozen=True)
@@ -208,3 +211,69 @@ def adherence(expected: Iterable[ExpectedDose], records: Iterable[DoseRecord]) -
     marks = {(r.day, r.at): r.mark for r in records if (r.day, r.at) in due}
     taken = sum(1 for mark in marks.values() if mark is DoseMark.TAKEN)
     return Adherence(len(due), taken, len(marks) - taken)
+
+
+MAX_NAME = 200
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class TaperNote:
+    """A dated note about a taper or a dose change, in the user's words ("from 16 mg to
+    14 mg, agreed with Dr. O")."""
+
+    day: date
+    text: str
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Medication:
+    """One prescription as the user records it; ``dose`` is free text ("16 mg film").
+
+    ``schedule`` is the schedule in force now; the repository keeps the older ones as
+    :class:`ScheduleSpan` so past days keep theirs. ``stopped`` is the last day taken: a
+    stopped medication keeps its history. For methadone, ``clinic_days`` are the weekdays
+    (0 Monday … 6 Sunday) dosed at the clinic and ``take_home_days`` those taken at home."""
+
+    name: str
+    kind: MedicationKind
+    schedule: Schedule
+    dose: str = ""
+    started: date | None = None
+    stopped: date | None = None
+    prescriber: str = ""  # prescriber or clinic
+    notes: str = ""
+    clinic_days: frozenset[int] = frozenset()
+    take_home_days: frozenset[int] = frozenset()
+    id: int | None = None
+
+    def validate(self) -> None:
+        """Raise :class:`MedicationError` for a record that cannot be saved."""
+        if not self.name.strip():
+            raise MedicationError("Please give the medication a name.")
+        if len(self.name) > MAX_NAME:
+            raise MedicationError(f"A name can be at most {MAX_NAME} characters.")
+        if max(len(self.dose), len(self.prescriber), len(self.notes)) > MAX_TEXT:
+            raise MedicationError(f"Each text can be at most {MAX_TEXT} characters.")
+        if self.started and self.stopped and self.stopped < self.started:
+            raise MedicationError("The stop date cannot come before the start date.")
+        if not (self.clinic_days | self.take_home_days) <= set(range(7)):
+            raise MedicationError("Clinic and take-home days must be days of the week.")
+        if self.clinic_days & self.take_home_days:
+            raise MedicationError("A day cannot be both a clinic day and a take-home day.")
+        self.schedule.validate()
+
+    def is_active(self, day: date) -> bool:
+        """Whether ``day`` is between the start and stop dates (either may be open)."""
+        return (self.started is None or self.started <= day) and (
+            self.stopped is None or day <= self.stopped
+        )
+
+    def where_on(self, day: date) -> str:
+        """ "at the clinic", "take-home" or "" for a day (methadone clinic days)."""
+        if day.weekday() in self.clinic_days:
+            return "at the clinic"
+        if day.weekday() in self.take_home_days:
+            return "take-home"
+        return ""
