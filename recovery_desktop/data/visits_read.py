@@ -1,0 +1,98 @@
+"""Medication and appointments read for the weekly summary and for Trends, through their
+repositories (``data/medication.py``, ``data/appointments.py``).
+
+A period is read with a handful of queries whatever its length: the medications once, then
+per medication its adherence (a medication's spans and ticks), the missed doses once, the
+appointments once; never a query per day. Every function may raise
+:class:`~recovery_desktop.data.errors.JournalError`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Protocol
+
+from recovery_desktop.domain.appointments import Appointment
+from recovery_desktop.domain.medication import Adherence, Medication
+from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.visits_read import (
+    APPOINTMENTS,
+    MEDICATION,
+    AdherenceWeeks,
+    KeptWeek,
+    MedicationAdherence,
+    MissedDose,
+    VisitsInputs,
+    VisitTrends,
+)
+
+
+class MedicationSource(Protocol):
+    """What is read of ``MedicationRepository``."""
+
+    def medications(self) -> list[Medication]: ...
+
+    def adherence(self, medication_id: int, first: date, last: date) -> Adherence: ...
+
+    def adherence_by_week(
+        self, first: date, last: date
+    ) -> dict[int, list[tuple[date, Adherence]]]: ...
+
+    def missed_between(self, first: date, last: date) -> list[tuple[date, time, str]]: ...
+
+
+class AppointmentSource(Protocol):
+    """What is read of ``AppointmentRepository``."""
+
+    def between(self, first: date, last: date) -> list[Appointment]: ...
+
+    def next_after(self, day: date) -> Appointment | None: ...
+
+    def kept_by_week(self, first: date, last: date) -> list[tuple[date, int, int, int]]: ...
+
+    def count(self) -> int: ...
+
+
+def _held(medications: list[Medication], appointments: AppointmentSource) -> frozenset[str]:
+    kinds = {MEDICATION} if medications else set()
+    if appointments.count():
+        kinds.add(APPOINTMENTS)
+    return frozenset(kinds)
+
+
+def summary_visits(
+    medication: MedicationSource, appointments: AppointmentSource, period: Period
+) -> VisitsInputs:
+    """The period's medication (adherence per medication with doses expected in it, up to
+    today), its missed doses and appointments, and the first appointment after it."""
+    medications = medication.medications()
+    first, last = period.start, period.end
+    taken = [
+        MedicationAdherence(m.name, medication.adherence(m.id, first, last))
+        for m in medications
+        if m.id is not None
+    ]
+    missed = [MissedDose(*row) for row in medication.missed_between(first, last)]
+    return VisitsInputs(
+        held=_held(medications, appointments),
+        medication=tuple(m for m in taken if m.adherence.expected),
+        missed=tuple(sorted(missed, key=lambda d: (d.day, d.at, d.name))),
+        appointments=tuple(appointments.between(first, last)),
+        next_appointment=appointments.next_after(last),
+    )
+
+
+def visit_trends(
+    medication: MedicationSource, appointments: AppointmentSource, period: Period
+) -> VisitTrends:
+    """Adherence per medication and ISO week (medications with a dose expected in the
+    period only), and appointments kept per week."""
+    medications = medication.medications()
+    by_week = medication.adherence_by_week(period.start, period.end)
+    adherence = tuple(
+        AdherenceWeeks(m.name, tuple(by_week[m.id]))
+        for m in medications
+        if m.id in by_week and any(a.expected for _monday, a in by_week[m.id])
+    )
+    kept = tuple(KeptWeek(*row) for row in appointments.kept_by_week(period.start, period.end))
+    return VisitTrends(_held(medications, appointments), adherence, kept)
