@@ -1,9 +1,9 @@
 """Medication and appointments read for the weekly summary and for Trends, through their
 repositories (``data/medication.py``, ``data/appointments.py``).
 
-A period is read with a handful of queries whatever its length: the medications once, then
-per medication its adherence (a medication's spans and ticks), the missed doses once, the
-appointments once; never a query per day. Every function may raise
+A period is read with a handful of queries whatever its length (the medications, their
+schedule spans, the ticks, the missed doses, the appointments), never a query per day or
+per medication. Every function may raise
 :class:`~recovery_desktop.data.errors.JournalError`.
 """
 
@@ -32,8 +32,6 @@ class MedicationSource(Protocol):
 
     def medications(self) -> list[Medication]: ...
 
-    def adherence(self, medication_id: int, first: date, last: date) -> Adherence: ...
-
     def adherence_by_week(
         self, first: date, last: date
     ) -> dict[int, list[tuple[date, Adherence]]]: ...
@@ -60,6 +58,14 @@ def _held(medications: list[Medication], appointments: AppointmentSource) -> fro
     return frozenset(kinds)
 
 
+def _total(weeks: list[tuple[date, Adherence]]) -> Adherence:
+    """The weeks' adherence added up (each week's counts are over its days in the span)."""
+    parts = [a for _monday, a in weeks]
+    return Adherence(
+        sum(a.expected for a in parts), sum(a.taken for a in parts), sum(a.missed for a in parts)
+    )
+
+
 def summary_visits(
     medication: MedicationSource, appointments: AppointmentSource, period: Period
 ) -> VisitsInputs:
@@ -67,8 +73,9 @@ def summary_visits(
     today), its missed doses and appointments, and the first appointment after it."""
     medications = medication.medications()
     first, last = period.start, period.end
+    by_week = medication.adherence_by_week(first, last)
     taken = [
-        MedicationAdherence(m.name, medication.adherence(m.id, first, last))
+        MedicationAdherence(m.name, _total(by_week.get(m.id, [])))
         for m in medications
         if m.id is not None
     ]
