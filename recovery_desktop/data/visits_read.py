@@ -38,6 +38,8 @@ class MedicationSource(Protocol):
 
     def missed_between(self, first: date, last: date) -> list[tuple[date, time, str]]: ...
 
+    def count(self) -> int: ...
+
 
 class AppointmentSource(Protocol):
     """What is read of ``AppointmentRepository``."""
@@ -51,11 +53,10 @@ class AppointmentSource(Protocol):
     def count(self) -> int: ...
 
 
-def _held(medications: list[Medication], appointments: AppointmentSource) -> frozenset[str]:
-    kinds = {MEDICATION} if medications else set()
-    if appointments.count():
-        kinds.add(APPOINTMENTS)
-    return frozenset(kinds)
+def held_kinds(medication: MedicationSource, appointments: AppointmentSource) -> frozenset[str]:
+    """The kinds of record (``MEDICATION``, ``APPOINTMENTS``) the journal holds at all."""
+    held = {MEDICATION: medication.count(), APPOINTMENTS: appointments.count()}
+    return frozenset(kind for kind, count in held.items() if count)
 
 
 def _total(weeks: list[tuple[date, Adherence]]) -> Adherence:
@@ -81,7 +82,7 @@ def summary_visits(
     ]
     missed = [MissedDose(*row) for row in medication.missed_between(first, last)]
     return VisitsInputs(
-        held=_held(medications, appointments),
+        held=held_kinds(medication, appointments),
         medication=tuple(m for m in taken if m.adherence.expected),
         missed=tuple(sorted(missed, key=lambda d: (d.day, d.at, d.name))),
         appointments=tuple(appointments.between(first, last)),
@@ -102,4 +103,4 @@ def visit_trends(
         if m.id in by_week and any(a.expected for _monday, a in by_week[m.id])
     )
     kept = tuple(KeptWeek(*row) for row in appointments.kept_by_week(period.start, period.end))
-    return VisitTrends(_held(medications, appointments), adherence, kept)
+    return VisitTrends(held_kinds(medication, appointments), adherence, kept)

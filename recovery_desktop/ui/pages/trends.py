@@ -59,6 +59,8 @@ class TrendsPage(QWidget):
             Change.CLEAN_TIME,
             Change.DAY_PLAN,
             Change.PREFERENCES,  # the waking window idle time is counted in
+            Change.MEDICATION,
+            Change.APPOINTMENTS,
         }
     )
     first_chart_shown = Signal()
