@@ -9,7 +9,7 @@ per medication. Every function may raise
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Protocol
 
 from recovery_desktop.domain.appointments import Appointment
@@ -52,6 +52,8 @@ class AppointmentSource(Protocol):
 
     def count(self) -> int: ...
 
+    def since_last_session(self, today: date) -> Period | None: ...
+
 
 def held_kinds(medication: MedicationSource, appointments: AppointmentSource) -> frozenset[str]:
     """The kinds of record (``MEDICATION``, ``APPOINTMENTS``) the journal holds at all."""
@@ -87,7 +89,15 @@ def summary_visits(
         missed=tuple(sorted(missed, key=lambda d: (d.day, d.at, d.name))),
         appointments=tuple(appointments.between(first, last)),
         next_appointment=appointments.next_after(last),
+        last_session=_session_before(appointments, period),
     )
+
+
+def _session_before(appointments: AppointmentSource, period: Period) -> date | None:
+    """The session day when ``period`` is the one since the last session, seen from its
+    last day (a week is never: its ``iso_week`` makes it another period)."""
+    since = appointments.since_last_session(period.end)
+    return since.start - timedelta(days=1) if since == period else None
 
 
 def visit_trends(

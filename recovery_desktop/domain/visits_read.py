@@ -43,13 +43,16 @@ class VisitsInputs:
     ``medication``: each medication with doses expected in the period (up to the day the
     summary is read), in the journal's order; ``missed``: doses ticked missed, by day and
     time; ``appointments``: the period's, by day and time; ``next_appointment``: the first
-    one after the period, if any."""
+    one after the period, if any. ``last_session``: the day of the last attended therapy
+    or counselling session when the period is the one since it (its first day is the day
+    after, and it ends on the day the summary is for); else None."""
 
     held: frozenset[str] = frozenset()
     medication: tuple[MedicationAdherence, ...] = ()
     missed: tuple[MissedDose, ...] = ()
     appointments: tuple[Appointment, ...] = ()
     next_appointment: Appointment | None = None
+    last_session: date | None = None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from recovery_desktop.domain.calendar_text import long_date
+from recovery_desktop.domain.calendar_text import long_date, short_day_seen_from
 from recovery_desktop.domain.summary import SummaryOptions
 from recovery_desktop.reports.html_kit import esc, html_page
 from recovery_desktop.reports.sections import SECTIONS, SectionSpec, SummaryContext
@@ -120,7 +120,12 @@ def render(context: SummaryContext, options: SummaryOptions, today: date) -> Sum
     summary = context.summary
     period = summary.period
     title = "Weekly summary" if period.iso_week else "Summary"
-    parts = [page_header(title, period.label_on(today), options)]
+    label = period.label_on(today)
+    session = context.visits.last_session
+    if session is not None:
+        title = "Since my last session"
+        label += f" \u00b7 my last session: {short_day_seen_from(session, today)}"
+    parts = [page_header(title, label, options)]
     if not summary.started:
         parts.append(f"<p>{esc(NOT_STARTED)}</p>")
     printed = printed_sections(options, summary.started, context.visits.held)
