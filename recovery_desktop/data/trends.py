@@ -82,7 +82,7 @@ def trend_data(db: Database, sources: TrendSources, period: Period, now: datetim
         day_blocks={day: tuple(blocks) for day, blocks in plans.items()},
         waking_window=sources.preferences.waking_window(),
         read_at=now,
-        visits=visit_trends(sources.medication, sources.appointments, period),
+        visits=visit_trends(sources.medication, sources.appointments, period, now.date()),
     )
 
 

@@ -13,8 +13,9 @@ from datetime import date, time, timedelta
 from typing import Protocol
 
 from recovery_desktop.domain.appointments import Appointment
-from recovery_desktop.domain.medication import Adherence, Medication
-from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.dose_day import DueDose
+from recovery_desktop.domain.medication import Adherence, DoseMark, Medication
+from recovery_desktop.domain.periods import Period, monday_of
 from recovery_desktop.domain.visits_read import (
     APPOINTMENTS,
     MEDICATION,
@@ -37,6 +38,8 @@ class MedicationSource(Protocol):
     ) -> dict[int, list[tuple[date, Adherence]]]: ...
 
     def missed_between(self, first: date, last: date) -> list[tuple[date, time, str]]: ...
+
+    def doses_on(self, day: date) -> list[DueDose]: ...
 
     def count(self) -> int: ...
 
@@ -101,12 +104,13 @@ def _session_before(appointments: AppointmentSource, period: Period) -> date | N
 
 
 def visit_trends(
-    medication: MedicationSource, appointments: AppointmentSource, period: Period
+    medication: MedicationSource, appointments: AppointmentSource, period: Period, today: date
 ) -> VisitTrends:
     """Adherence per medication and ISO week (medications with a dose expected in the
-    period only), and appointments kept per week."""
+    period only), and appointments kept per week. Today's doses count once ticked: one not
+    ticked yet is not drawn as missing while the day is still running."""
     medications = medication.medications()
-    by_week = medication.adherence_by_week(period.start, period.end)
+    by_week = _weeks_so_far(medication, period, today)
     adherence = tuple(
         AdherenceWeeks(m.name, tuple(by_week[m.id]))
         for m in medications
@@ -114,3 +118,27 @@ def visit_trends(
     )
     kept = tuple(KeptWeek(*row) for row in appointments.kept_by_week(period.start, period.end))
     return VisitTrends(held_kinds(medication, appointments), adherence, kept)
+
+
+def _weeks_so_far(
+    medication: MedicationSource, period: Period, today: date
+) -> dict[int, list[tuple[date, Adherence]]]:
+    """Adherence by week over the days that are over, plus today's ticked doses."""
+    yesterday = today - timedelta(days=1)
+    end = min(period.end, yesterday)
+    found = medication.adherence_by_week(period.start, end) if period.start <= end else {}
+    if not period.contains(today):
+        return found
+    for dose in medication.doses_on(today):
+        if dose.as_needed or dose.mark is None:
+            continue
+        weeks = found.setdefault(dose.medication_id, [])
+        if not weeks or weeks[-1][0] != monday_of(today):
+            weeks.append((monday_of(today), Adherence(0, 0, 0)))
+        before = weeks[-1][1]
+        taken = int(dose.mark is DoseMark.TAKEN)
+        weeks[-1] = (
+            weeks[-1][0],
+            Adherence(before.expected + 1, before.taken + taken, before.missed + 1 - taken),
+        )
+    return found

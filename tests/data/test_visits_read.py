@@ -50,3 +50,40 @@ def test_a_year_is_read_with_as_many_statements_as_a_week(journal):
     week = Period(MONDAY, MONDAY + timedelta(days=6))
     year = Period(MONDAY - timedelta(days=358), MONDAY + timedelta(days=6))
     assert len(_statements(journal, year)) == len(_statements(journal, week))
+
+
+def test_todays_doses_count_once_ticked(journal):
+    """Daily at 08:00 and 20:00 since yesterday, both taken yesterday: 100 %. Today's 08:00
+    not ticked yet is not drawn as missing; once ticked taken it counts, 20:00 still not."""
+    from datetime import date, time
+
+    from recovery_desktop.domain.medication import (
+        DoseMark,
+        Medication,
+        MedicationKind,
+        Repeat,
+        Schedule,
+    )
+
+    today = date.today()
+    yesterday = today - timedelta(days=1)
+    twice = Schedule(Repeat.WEEKDAYS, (time(8), time(20)), frozenset(range(7)))
+    made = journal.medication.add(
+        Medication("Methadone", MedicationKind.METHADONE, twice, started=yesterday), yesterday
+    )
+    for at in (time(8), time(20)):
+        journal.medication.mark_dose(made.id, yesterday, at, DoseMark.TAKEN, at)
+    period = Period(yesterday, today)
+
+    def counted():
+        (series,) = journal.trend_data(period).visits.adherence
+        return [a for _monday, a in series.weeks]
+
+    before = Adherence(2, 2, 0)
+    assert sum_of(counted()) == before
+    journal.medication.mark_dose(made.id, today, time(8), DoseMark.TAKEN, time(8))
+    assert sum_of(counted()) == Adherence(3, 3, 0)
+
+
+def sum_of(weeks):
+    return Adherence(*(sum(getattr(a, f) for a in weeks) for f in ("expected", "taken", "missed")))
