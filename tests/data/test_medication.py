@@ -13,6 +13,7 @@ import pytest
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import MedicationMissing
 from recovery_desktop.data.journal import open_with_passphrase
+from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.medication import (
     Adherence,
@@ -25,6 +26,7 @@ from recovery_desktop.domain.medication import (
     Schedule,
     TaperNote,
 )
+from recovery_desktop.domain.sessions import AppointmentKind
 from tests.conftest import PASSPHRASE
 
 MONDAY = date(2026, 11, 23)
@@ -297,3 +299,17 @@ def test_on_a_day_without_expected_doses_the_check_box_answer_is_kept(journal):
     assert journal.checkins.get(before).medication_taken is True
     journal.checkins.save_many([CheckIn(before, mood=3, medication_taken=False)])
     assert journal.checkins.get(before).medication_taken is False
+
+
+def test_check_counts_medications_doses_and_appointments(journal):
+    assert {k: journal.counts()[k] for k in ("medications", "doses", "appointments")} == {
+        "medications": 0,
+        "doses": 0,
+        "appointments": 0,
+    }
+    film = journal.medication.add(FILM, today=MONDAY)
+    journal.medication.add(replace(FILM, name="Other"), today=MONDAY)
+    journal.medication.mark_dose(film.id, MONDAY, EIGHT, TAKEN)
+    journal.appointments.add(Appointment(MONDAY, AppointmentKind.GROUP))
+    counts = journal.counts()
+    assert (counts["medications"], counts["doses"], counts["appointments"]) == (2, 1, 1)
