@@ -36,9 +36,7 @@ class SummaryContext:
 @dataclass(frozen=True)
 class SectionSpec:
     """One section; ``recorded`` sections show what happened in the period, so a period
-    that has not started leaves them out (the user's own lists stay). ``needs``: the kind
-    of record the section is about (``domain.visits_read.MEDICATION``…), when it is offered
-    only in a journal that holds such records."""
+    that has not started leaves them out (the user's own lists stay)."""
 
     key: str
     title: str
@@ -48,4 +46,3 @@ class SectionSpec:
     empty_text: str
     charts: tuple[str, ...] = ()
     recorded: bool = True
-    needs: str | None = None

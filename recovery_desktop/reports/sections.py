@@ -29,7 +29,7 @@ from recovery_desktop.reports.sections_events import (
     PEOPLE,
 )
 from recovery_desktop.reports.sections_plan import PLAN_VERSIONS
-from recovery_desktop.reports.sections_visits import APPOINTMENTS_SECTION, MEDICATION_SECTION
+from recovery_desktop.reports.sections_visits import visits_html
 
 __all__ = ["SECTIONS", "SectionSpec", "SummaryContext", "section"]
 
@@ -114,13 +114,26 @@ def _halt_html(halt: dict[Halt, int]) -> str:
     return f"<p>{esc(text)}</p>"
 
 
-def _support_data(context: SummaryContext) -> Summary | None:
+def _support_data(context: SummaryContext) -> SummaryContext | None:
     summary = context.summary
     answered = [summary.meeting, summary.therapy, summary.medication]
-    return summary if any(a.yes or a.no for a in answered) else None
+    return context if any(a.yes or a.no for a in answered) or context.visits.held else None
 
 
-def _support_html(summary: Summary) -> str:
+def _support_html(context: SummaryContext) -> str:
+    """Days with a meeting, therapy, medication taken, as a table. A journal that keeps
+    medication or appointments prints the meetings line and then the doses and the
+    appointments in small print instead (``sections_visits``): there the check-in's
+    medication answer is derived from the ticks, shown dose by dose, and therapy sessions
+    are listed with how they went; so the fullest demo week keeps to two pages."""
+    summary = context.summary
+    if context.visits.held:
+        meeting = summary.meeting
+        line = (
+            f"Went to a meeting: yes {meeting.yes} \u00b7 no {meeting.no} \u00b7 "
+            f"not answered {meeting.not_answered}"
+        )
+        return visits_html(context, line)
     rows = [
         [label, str(answer.yes), str(answer.no), str(answer.not_answered)]
         for label, answer in (
@@ -211,8 +224,6 @@ SECTIONS: tuple[SectionSpec, ...] = (
         _support_html,
         "No answers about meetings, therapy or medication.",
     ),
-    MEDICATION_SECTION,
-    APPOINTMENTS_SECTION,
     PEOPLE,
     DAY_STRUCTURE,
     SectionSpec(

@@ -23,8 +23,8 @@ from recovery_desktop.domain.visits_read import (
     attendance_counts,
 )
 from recovery_desktop.domain.wording import plural
-from recovery_desktop.reports.html_kit import esc, table
-from recovery_desktop.reports.section_types import SectionSpec, SummaryContext
+from recovery_desktop.reports.html_kit import esc
+from recovery_desktop.reports.section_types import SummaryContext
 
 MAX_MISSED_LISTED = 20  # a long period lists the first ones and counts the rest
 
@@ -53,29 +53,22 @@ def _missed_line(dose: MissedDose, period: Period) -> str:
     return f"Missed: {_when(dose.day, dose.at, period)} ({dose.name})"
 
 
-def _medication_data(context: SummaryContext) -> SummaryContext | None:
-    visits = context.visits
-    expected = any(m.adherence.expected for m in visits.medication)
-    return context if expected or visits.missed else None
-
-
-def _medication_html(context: SummaryContext) -> str:
+def _medication_lines(context: SummaryContext) -> list[str]:
+    """The doses of each medication on one line, the missed ones on the next."""
     period = context.summary.period
     visits = context.visits
-    rows = [[m.name, taken_text(m.adherence)] for m in visits.medication if m.adherence.expected]
-    out = table(["Medication", "Doses"], rows) if rows else ""
+    if not visits.medication and not visits.missed:
+        return ["No doses were expected by my schedules in this period."]
+    lines = ["; ".join(f"{m.name}: {taken_text(m.adherence)}" for m in visits.medication)]
     shown = visits.missed[:MAX_MISSED_LISTED]
-    lines = [_missed_line(dose, period) for dose in shown]
+    missed = [_missed_line(dose, period) for dose in shown[:1]]
+    missed += [f"{_when(d.day, d.at, period)} ({d.name})" for d in shown[1:]]
     more = len(visits.missed) - len(shown)
     if more:
-        lines.append(f"… and {plural(more, 'more missed dose', 'more missed doses')}")
-    if lines:
-        out += "<p>" + "<br>".join(esc(line) for line in lines) + "</p>"
-    so_far = " Doses still to come are not counted." if context.summary.so_far else ""
-    return out + (
-        "<p class='small'>Doses expected by my schedule in this period; "
-        f"\u201cas needed\u201d doses are never counted.{so_far}</p>"
-    )
+        missed.append(f"and {more} more")
+    if missed:
+        lines.append(" \u00b7 ".join(missed))
+    return [line for line in lines if line]
 
 
 _HOW = {
@@ -100,53 +93,38 @@ def _how(appointment: Appointment, today: date | None) -> str:
     return "still to come" if today and appointment.day >= today else "not marked yet"
 
 
-def _appointments_data(context: SummaryContext) -> SummaryContext | None:
-    visits = context.visits
-    return context if visits.appointments or visits.next_appointment else None
-
-
-def _appointments_html(context: SummaryContext) -> str:
-    period = context.summary.period
+def _appointment_lines(context: SummaryContext) -> list[str]:
+    """The counts and the next one, then each appointment and how it went."""
+    period, summary = context.summary.period, context.summary
     visits, names = context.visits, context.show_names
-    summary = context.summary
     today = summary.counted.end if summary.so_far and summary.counted else None
-    counts = attendance_counts(visits.appointments)
-    out = ""
+    first = []
     if visits.appointments:
-        line = f"Attended: {counts.attended} · Missed: {counts.missed} · "
-        line += f"Rescheduled: {counts.rescheduled}"
-        out += f"<p>{esc(line)}</p>"
-        rows = [
-            [_when(a.day, a.at, period), appointment_name(a, names), _how(a, today)]
-            for a in visits.appointments
-        ]
-        out += table(["When", "Appointment", "How it went"], rows)
+        counts = attendance_counts(visits.appointments)
+        first.append(
+            f"Attended: {counts.attended} \u00b7 Missed: {counts.missed} \u00b7 "
+            f"Rescheduled: {counts.rescheduled}"
+        )
     else:
-        out += "<p class='empty'>No appointments in this period.</p>"
+        first.append("No appointments in this period")
     after = visits.next_appointment
     if after is not None:
-        when = day_in(after.day, after.day, after.day, "%a %-d %b")
-        when += f" {after.at:%H:%M}" if after.at else ""
-        out += f"<p>{esc(f'Next: {when}, {appointment_name(after, names)}')}</p>"
-    return out
+        when = _when(after.day, after.at, Period(after.day, after.day))
+        first.append(f"Next: {when}, {appointment_name(after, names)}")
+    each = [
+        f"{_when(a.day, a.at, period)} {appointment_name(a, names)}: {_how(a, today)}"
+        for a in visits.appointments
+    ]
+    return [" \u00b7 ".join(first), *([" \u00b7 ".join(each)] if each else [])]
 
 
-MEDICATION_SECTION = SectionSpec(
-    "medication",
-    "Medication",
-    True,
-    _medication_data,
-    _medication_html,
-    "No doses were expected by my schedules in this period.",
-    needs=MEDICATION,
-)
-
-APPOINTMENTS_SECTION = SectionSpec(
-    "appointments",
-    "Appointments",
-    True,
-    _appointments_data,
-    _appointments_html,
-    "No appointments in this period, and none coming up.",
-    needs=APPOINTMENTS,
-)
+def visits_html(context: SummaryContext, first: str) -> str:
+    """Small print after ``first`` (the meetings line), as "Structure of my days": so the
+    demo's lapse week, the fullest the tests print, still fits on two pages. Each part is
+    printed when the journal holds its kind. The counting rules ("as needed" never counted,
+    doses still to come neither) are in the README."""
+    held = context.visits.held
+    lines = [first]
+    lines += _medication_lines(context) if MEDICATION in held else []
+    lines += _appointment_lines(context) if APPOINTMENTS in held else []
+    return "<p class='small'>" + "<br>".join(esc(line) for line in lines) + "</p>"

@@ -49,31 +49,18 @@ class SummaryDocument:
         return " ".join(self.footer_parts)
 
 
-def offered(spec: SectionSpec, held: frozenset[str]) -> bool:
-    """Whether a section is offered: one about a kind of record (``spec.needs``) only when
-    the journal holds such records (``held``)."""
-    return spec.needs is None or spec.needs in held
-
-
-def printed_sections(
-    options: SummaryOptions, started: bool, held: frozenset[str] = frozenset()
-) -> list[SectionSpec]:
-    """The switched-on sections offered for a journal holding ``held``; before the period
-    starts, only the user's own lists."""
+def printed_sections(options: SummaryOptions, started: bool) -> list[SectionSpec]:
+    """The switched-on sections; before the period starts, only the user's own lists."""
     return [
         spec
         for spec in SECTIONS
-        if options.enabled(spec.key, spec.default_on)
-        and (started or not spec.recorded)
-        and offered(spec, held)
+        if options.enabled(spec.key, spec.default_on) and (started or not spec.recorded)
     ]
 
 
-def charts_needed(
-    options: SummaryOptions, started: bool = True, held: frozenset[str] = frozenset()
-) -> list[str]:
+def charts_needed(options: SummaryOptions, started: bool = True) -> list[str]:
     """The chart keys the printed sections show."""
-    return [key for spec in printed_sections(options, started, held) for key in spec.charts]
+    return [key for spec in printed_sections(options, started) for key in spec.charts]
 
 
 def initials(name: str) -> str:
@@ -128,8 +115,7 @@ def render(context: SummaryContext, options: SummaryOptions, today: date) -> Sum
     parts = [page_header(title, label, options)]
     if not summary.started:
         parts.append(f"<p>{esc(NOT_STARTED)}</p>")
-    printed = printed_sections(options, summary.started, context.visits.held)
-    parts += [_section(spec, context) for spec in printed]
+    parts += [_section(spec, context) for spec in printed_sections(options, summary.started)]
     who = printed_name(options)
     footer = (
         f"Self-reported{f' by {who}' if who else ''}; not a medical record.",

@@ -1,5 +1,6 @@
-"""The weekly summary's "Medication" and "Appointments" sections: the numbers of a crafted
-journal in the PDF read back as text, and no such sections in a journal without them."""
+"""Medication and appointments in the weekly summary's "Meetings, therapy and medication":
+the numbers of a crafted journal in the PDF read back as text, and the check-ins' table
+as before in a journal without them."""
 
 from __future__ import annotations
 
@@ -81,10 +82,11 @@ def test_the_medication_section_counts_the_doses_and_names_the_missed_ones(journ
     medication is never counted."""
     _medication(journal)
     text = _summary(journal, tmp_path)
-    assert "Buprenorphine 12 of 14 doses taken (86%) · 1 missed · 1 not ticked" in text
+    assert "Buprenorphine: 12 of 14 doses taken (86%) · 1 missed · 1 not ticked" in text
     assert f"Missed: {_short(_day(1))} 08:00 (Buprenorphine)" in text
     assert "Naloxone" not in text
-    assert "Appointments" not in text  # none in this journal: the section is not offered
+    assert "Attended:" not in text  # no appointments in this journal: no line about them
+    assert "Went to a meeting: yes 0 · no 0 · not answered 7" in text
 
 
 def test_the_appointments_section_lists_how_each_went_and_the_next_one(journal, tmp_path):
@@ -92,10 +94,10 @@ def test_the_appointments_section_lists_how_each_went_and_the_next_one(journal, 
     appointment after the week."""
     _appointments(journal)
     text = _summary(journal, tmp_path)
-    assert "Attended: 1 · Missed: 1 · Rescheduled: 1" in text
-    assert f"{_short(_day(1))} 10:00 Therapy attended" in text
-    assert f"{_short(_day(3))} 10:00 Tuesday group missed" in text
-    assert f"{_short(_day(4))} 10:00 Doctor rescheduled" in text
+    assert "Attended: 1 · Missed: 1 · Rescheduled: 1 · Next: " in text
+    assert f"{_short(_day(1))} 10:00 Therapy: attended" in text
+    assert f"{_short(_day(3))} 10:00 Tuesday group: missed" in text
+    assert f"{_short(_day(4))} 10:00 Doctor: rescheduled" in text
     assert f"Next: {_short(_day(8))} 10:00, Therapy" in text
     assert "Sam" not in text and "doses taken" not in text
 
@@ -107,7 +109,7 @@ def test_names_print_when_the_user_chose_to_show_them(journal, tmp_path):
     _appointments(journal)
     options = journal.preferences.summary_options()
     journal.preferences.set_summary_options(replace(options, show_names=True))
-    assert f"{_short(_day(1))} 10:00 Therapy with Sam attended" in _summary(journal, tmp_path)
+    assert f"{_short(_day(1))} 10:00 Therapy with Sam: attended" in _summary(journal, tmp_path)
 
 
 def test_a_week_without_expected_doses_says_so_plainly(journal, tmp_path):
@@ -118,4 +120,13 @@ def test_a_week_without_expected_doses_says_so_plainly(journal, tmp_path):
         Medication("Methadone", MedicationKind.METHADONE, daily, started=later), today=later
     )
     text = _summary(journal, tmp_path)
-    assert "Medication No doses were expected by my schedules in this period." in text
+    assert "not answered 7 No doses were expected by my schedules in this period." in text
+
+
+def test_a_journal_without_either_keeps_the_check_ins_table(journal, tmp_path):
+    """No medication, no appointments: the section is the check-ins' table, as before."""
+    from recovery_desktop.domain.checkin import CheckIn
+
+    journal.checkins.save(CheckIn(MONDAY, meeting=True, therapy=True, medication_taken=True))
+    text = _summary(journal, tmp_path)
+    assert "Went to a meeting 1 0 6 Had therapy 1 0 6 Took my medication 1 0 6" in text
