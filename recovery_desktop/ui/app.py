@@ -125,6 +125,12 @@ def page_specs(
         output.setParent(page)
         return followed(page)
 
+    def medication(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.medication.page import MedicationPage
+
+        page = MedicationPage(journal.medication, journal.appointments, journal.contacts)
+        return followed(page, page.day_changed)
+
     def clean_time(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.clean_time import CleanTimePage
 
@@ -158,6 +164,7 @@ def page_specs(
         PageSpec("Trends", trends, f"{PAGES}.trends:TrendsPage"),
         PageSpec("People", people, f"{PAGES}.people.page:PeoplePage"),
         PageSpec(PLAN, plan, f"{PAGES}.plan.page:PlanPage"),
+        PageSpec("Medication & visits", medication, f"{PAGES}.medication.page:MedicationPage"),
         PageSpec("Clean time", clean_time, f"{PAGES}.clean_time:CleanTimePage"),
         PageSpec("Triggers & coping", library, f"{PAGES}.library.page:LibraryPage"),
         PageSpec("Weekly summary", summary, f"{PAGES}.summary.page:SummaryPage"),

@@ -70,7 +70,7 @@ from tests.conftest import PASSPHRASE, TEST_SCREEN
 from tests.ui.conftest import click_choice
 from tests.ui.fit_check import describe, fit_problems
 
-PAGES = range(10)
+PAGES = range(11)
 
 
 def _fill_demo(journal):
