@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -29,6 +29,13 @@ from recovery_desktop.domain.cravings import Craving, Outcome
 from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, WakingWindow
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.library import Kind
+from recovery_desktop.domain.medication import (
+    Medication,
+    MedicationKind,
+    Repeat,
+    Schedule,
+    TaperNote,
+)
 from recovery_desktop.domain.periods import PRESETS
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
 from recovery_desktop.ui.dialogs import key_stop, opening_boxes
@@ -54,6 +61,9 @@ from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDia
 from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
+from recovery_desktop.ui.pages.medication.doses import LogDoseDialog
+from recovery_desktop.ui.pages.medication.editor import MedicationEditor
+from recovery_desktop.ui.pages.medication.stop import StopDialog
 from recovery_desktop.ui.pages.plan.compare_view import CompareDialog
 from recovery_desktop.ui.pages.plan.history import HistoryDialog
 from recovery_desktop.ui.pages.plan.pickers import PickDialog
@@ -278,6 +288,16 @@ def _dialogs(journal) -> dict[str, object]:
         "plan version": lambda parent: _plan_version(journal, parent),
         "plan compare": lambda parent: _plan_compare(journal, parent),
         "save a plan version": lambda parent: _save_plan_version(journal, parent),
+        "new medication": lambda parent: MedicationEditor(
+            journal.medication, None, date.today(), parent
+        ),
+        "edit methadone": lambda parent: _methadone_editor(journal, parent),
+        "stop a medication": lambda parent: StopDialog(
+            _methadone(journal), date.today(), parent
+        ),
+        "log a dose": lambda parent: LogDoseDialog(
+            journal.medication, [_methadone(journal)], date.today(), parent
+        ),
     }
     return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
 
@@ -409,6 +429,35 @@ def _save_plan_version(journal, parent):
     return dialog
 
 
+def _methadone(journal):
+    """Methadone at 08:00 and 20:00 (clinic Mon–Sat, take-home Sunday), long texts."""
+    schedule = Schedule(Repeat.WEEKDAYS, (time(8, 0), time(20, 0)), frozenset(range(7)))
+    medication = Medication(
+        "Methadone oral solution from the harbour clinic " * 2,
+        MedicationKind.METHADONE,
+        schedule,
+        "60 mg liquid, measured at the clinic " * 2,
+        started=date.today() - timedelta(days=400),
+        prescriber="Dr. Someone at the harbour clinic " * 2,
+        notes="A note. " * 60,
+        clinic_days=frozenset(range(6)),
+        take_home_days=frozenset({6}),
+    )
+    return journal.medication.add(medication, date.today())
+
+
+def _methadone_editor(journal, parent):
+    """Editing methadone with a dozen long taper notes, its schedule changed, refused."""
+    medication = _methadone(journal)
+    for weeks in range(12):
+        note = TaperNote(date.today() - timedelta(weeks=weeks), "From 70 mg to 65 mg, " * 6)
+        journal.medication.add_taper_note(medication.id, note)
+    dialog = MedicationEditor(journal.medication, medication, date.today(), parent)
+    dialog.schedule.times.add_time()
+    dialog.error.show_message("A day cannot be both a clinic day and a take-home day.")
+    return dialog
+
+
 KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date", "day block"]
 
 
@@ -451,6 +500,10 @@ DIALOGS = [
     "plan version",
     "plan compare",
     "save a plan version",
+    "new medication",
+    "edit methadone",
+    "stop a medication",
+    "log a dose",
     *(f"{name}, reopened after a lock" for name in KEPT),
 ]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from recovery_desktop.data.medication import MedicationRepository
 
 NOON = time(12, 0)
+NAME_WIDTH = 260  # pixels: the longest name shown whole in "Log a dose"
 
 
 def as_needed_on(medications: list[Medication], day: date) -> list[Medication]:
@@ -58,8 +59,11 @@ class LogDoseDialog(QDialog):
         self.setWindowTitle("Log a dose")
         self.medication = compact_combo(QComboBox(self), 24)
         self.medication.setAccessibleName("Medication")
-        for medication in choices:
-            self.medication.addItem(medication.name, medication.id)
+        self.medication.setMinimumWidth(NAME_WIDTH + 40)  # the name and the arrow
+        metrics = self.medication.fontMetrics()
+        for medication in choices:  # a long name is shortened, never widening the dialog
+            name = metrics.elidedText(medication.name, Qt.TextElideMode.ElideRight, NAME_WIDTH)
+            self.medication.addItem(name, medication.id)
         now = datetime.now().time() if day == date.today() else NOON
         self.at = QTimeEdit(QTime(now.hour, now.minute), self)
         self.at.setDisplayFormat("HH:mm")

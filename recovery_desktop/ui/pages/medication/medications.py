@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -21,8 +20,14 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.medication import Medication, MedicationError
 from recovery_desktop.domain.medication_words import is_stopped
 from recovery_desktop.ui.models.medications_model import (
+    COL_DOSE,
+    COL_KIND,
+    COL_MONTH,
     COL_NAME,
     COL_SCHEDULE,
+    COL_STARTED,
+    COL_STOPPED,
+    COL_WEEK,
     MedicationRow,
     MedicationsModel,
 )
@@ -31,7 +36,12 @@ from recovery_desktop.ui.pages.medication.stop import StopDialog
 from recovery_desktop.ui.widgets.keys import widget_keys
 from recovery_desktop.ui.widgets.questions import confirm
 from recovery_desktop.ui.widgets.status_line import StatusLine
-from recovery_desktop.ui.widgets.tables import edit_on_activate, fit_rows, record_table
+from recovery_desktop.ui.widgets.tables import (
+    edit_on_activate,
+    fit_rows,
+    record_table,
+    share_columns,
+)
 
 if TYPE_CHECKING:
     from recovery_desktop.data.medication import MedicationRepository
@@ -77,12 +87,11 @@ class MedicationsBox(QGroupBox):
         self.today = today
         self.model = MedicationsModel()
         self.view = record_table(self.model, "Medications", self)
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        for column in (COL_NAME, COL_SCHEDULE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        share_columns(
+            self.view,
+            fixed=(COL_STARTED, COL_STOPPED, COL_WEEK, COL_MONTH),
+            flexible=(COL_NAME, COL_SCHEDULE, COL_DOSE, COL_KIND),
+        )
         edit_on_activate(self.view, self.edit)
         widget_keys(self.view, [("Delete", self.delete)])
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())

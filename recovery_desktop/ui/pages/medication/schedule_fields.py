@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.domain.medication import MAX_EVERY, MAX_TIMES_A_DAY, Repeat, Schedule
+from recovery_desktop.domain.wording import noun
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.pages.medication.weekdays import WeekdayBoxes
 from recovery_desktop.ui.widgets.layout import clear_layout
@@ -151,7 +152,7 @@ class ScheduleFields(QGroupBox):
         self.every_row = QWidget(self)
         every = QHBoxLayout(self.every_row)
         every.setContentsMargins(0, 0, 0, 0)
-        self.every_unit = QLabel("days, counting from", self.every_row)
+        self.every_unit = QLabel("counting from", self.every_row)
         for widget in (QLabel("Every", self.every_row), self.every, self.every_unit, self.anchor):
             every.addWidget(widget)
         every.addStretch(1)
@@ -196,8 +197,8 @@ class ScheduleFields(QGroupBox):
         }
         for widget, shown in rows.items():
             self.form.setRowVisible(widget, shown)
-        weeks = repeat is Repeat.EVERY_N_WEEKS
-        self.every_unit.setText("weeks, counting from" if weeks else "days, counting from")
+        unit = "week" if repeat is Repeat.EVERY_N_WEEKS else "day"
+        self.every.setSuffix(f" {noun(self.every.value(), unit)}")
         changed = self._original is not None and _same(self.schedule()) != _same(self._original)
         self.form.setRowVisible(self.past_note, changed)
         self.changed.emit()

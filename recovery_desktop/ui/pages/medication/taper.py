@@ -53,7 +53,7 @@ class TaperNotes(QGroupBox):
         self.text.setAccessibleName("Taper note")
         self.text.setPlaceholderText("For example: from 16 mg to 14 mg, agreed with my doctor")
         self.text.setMaxLength(MAX_TEXT)
-        self.add_button = QPushButton("Add &note", self)
+        self.add_button = QPushButton("&Add note", self)
         self.add_button.clicked.connect(self.add_typed)
         submit_on_enter(self.add_typed, self.text)
         self.remove_button = QPushButton("Remo&ve note", self)
