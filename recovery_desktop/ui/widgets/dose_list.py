@@ -76,6 +76,7 @@ class TickButton(QPushButton):
         super().__init__(text, parent)
         self.setCheckable(True)
         self.setProperty("segment", True)
+        self.setProperty("compact", True)  # a list row, lower than a form's choice
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -97,6 +98,7 @@ class DoseRow:
         self.taken_at = QTimeEdit(parent)
         self.taken_at.setDisplayFormat("HH:mm")
         self.taken_at.setKeyboardTracking(False)
+        self.taken_at.setProperty("compact", True)
         policy = self.taken_at.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # the Missed buttons stay in one column
         self.taken_at.setSizePolicy(policy)
