@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 WARMUP_DELAY_MS = 1500
 PAGES = "recovery_desktop.ui.pages"
 MY_DAY = "My day"  # the page's title in the navigation
+MEDICATION = "Medication & visits"  # Today's cards open it by this title
 PLAN = "Plan"
 
 
@@ -89,6 +90,7 @@ def page_specs(
         page.lapse_wanted.connect(flows.record_later)
         if open_page is not None:
             page.my_day_wanted.connect(lambda: open_page(MY_DAY))
+            page.medication_wanted.connect(lambda: open_page(MEDICATION))
         return followed(page, page.day_changed)
 
     def cravings(journal: Journal) -> QWidget:
