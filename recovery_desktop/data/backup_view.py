@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from recovery_desktop.data.appointments import AppointmentRepository
 from recovery_desktop.data.backup_files import BackupFile
 from recovery_desktop.data.changes import ChangeFeed
 from recovery_desktop.data.checkins import CheckinRepository
@@ -26,6 +27,7 @@ from recovery_desktop.data.day_plan import DayPlanRepository
 from recovery_desktop.data.errors import JournalDamaged, JournalError, WrongPassphrase
 from recovery_desktop.data.fsutil import storage_errors
 from recovery_desktop.data.library import LibraryRepository
+from recovery_desktop.data.medication import MedicationRepository
 from recovery_desktop.data.plan import PlanRepository
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.record_counts import record_counts
@@ -159,6 +161,8 @@ class BackupJournal:
         self.recovery_time = RecoveryTimeRepository(db, changes, preferences)
         self.day_plan = DayPlanRepository(db, changes)
         self.plan = PlanRepository(db, changes)
+        self.medication = MedicationRepository(db, changes)
+        self.appointments = AppointmentRepository(db, changes)
 
     def counts(self) -> dict[str, int]:
         """Rows per kind, with the keys of :meth:`Journal.counts`."""

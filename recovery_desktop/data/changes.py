@@ -31,6 +31,8 @@ class Change(Enum):
     CLEAN_TIME = "clean_time"  # clean dates, attempts, lapses, whether time is counted
     DAY_PLAN = "day_plan"  # My day: time blocks and the weekday templates
     PLAN = "plan"  # the aftercare plan: its sections, versions and editing marker
+    MEDICATION = "medication"  # medications, schedule spans, taper notes, dose ticks
+    APPOINTMENTS = "appointments"
     PREFERENCES = "preferences"  # per-journal choices (reminder days, summary options…)
     # Records came from outside the app's own forms (an import): a screen holding a form
     # reads it again, unless something typed there is not saved yet.

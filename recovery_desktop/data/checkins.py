@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from recovery_desktop.data.changes import Change, ChangeFeed
 from recovery_desktop.data.connection import sql_errors
+from recovery_desktop.data.medication import MedicationRepository
 from recovery_desktop.data.stored_dates import stored_day
 from recovery_desktop.domain.checkin import CheckIn, Halt
+from recovery_desktop.domain.dose_day import expects_doses, medication_answer
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -67,33 +70,55 @@ class CheckinRepository:
         """Insert or update the day's check-in; committed when this returns.
 
         A check-in with nothing answered is not stored (an earlier one for that day is
-        removed), so an untouched day never counts as "checked in".
+        removed), so an untouched day never counts as "checked in". On a day that expects
+        medication doses, "Medication taken" is the answer the ticks give
+        (``data/medication.py``), whatever ``checkin`` says, and does not count as an
+        answer of its own.
         """
         checkin.validate()
         with sql_errors(), self._changes.writing(self._db, Change.CHECKINS):
-            if checkin.is_empty():
-                self._db.execute(f"DELETE FROM {TABLE} WHERE day = ?", [checkin.day.isoformat()])
-                return
-            row = _to_row(checkin)
-            now = _now()
-            row["updated_at"] = now
-            columns = ", ".join(row)
-            marks = ", ".join("?" for _ in row)
-            updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != "day")
-            self._db.execute(
-                f"INSERT INTO {TABLE} ({columns}, created_at) VALUES ({marks}, ?) "
-                f"ON CONFLICT(day) DO UPDATE SET {updates}",
-                [*row.values(), now],
-            )
+            doses = MedicationRepository(self._db, self._changes).doses_on(checkin.day)
+            self._store(checkin, (medication_answer(doses),) if expects_doses(doses) else None)
+
+    def _store(self, checkin: CheckIn, doses_answer: tuple[bool | None] | None) -> None:
+        """``doses_answer``: (the ticks' answer,) on a day that expects doses, else None
+        (the form's answer is kept)."""
+        if doses_answer is not None:
+            if replace(checkin, medication_taken=None).is_empty():
+                checkin = replace(checkin, medication_taken=None)
+            else:
+                checkin = replace(checkin, medication_taken=doses_answer[0])
+        if checkin.is_empty():
+            self._db.execute(f"DELETE FROM {TABLE} WHERE day = ?", [checkin.day.isoformat()])
+            return
+        row = _to_row(checkin)
+        now = _now()
+        row["updated_at"] = now
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != "day")
+        self._db.execute(
+            f"INSERT INTO {TABLE} ({columns}, created_at) VALUES ({marks}, ?) "
+            f"ON CONFLICT(day) DO UPDATE SET {updates}",
+            [*row.values(), now],
+        )
 
     def save_many(self, checkins: Iterable[CheckIn]) -> int:
-        """Save several check-ins in one transaction (demo data, imports)."""
-        count = 0
+        """Save several check-ins in one transaction (demo data, imports), as
+        :meth:`save` does; the medication answers of their days are read at once."""
+        chosen = list(checkins)
+        for checkin in chosen:
+            checkin.validate()
+        if not chosen:
+            return 0
         with sql_errors(), self._changes.writing(self._db, Change.CHECKINS):
-            for checkin in checkins:
-                self.save(checkin)
-                count += 1
-        return count
+            days = [checkin.day for checkin in chosen]
+            medication = MedicationRepository(self._db, self._changes)
+            answers = medication.answers_between(min(days), max(days))
+            for checkin in chosen:
+                day = checkin.day
+                self._store(checkin, (answers[day],) if day in answers else None)
+        return len(chosen)
 
     def between(self, start: date, end: date) -> list[CheckIn]:
         """Check-ins from ``start`` to ``end`` inclusive, oldest first."""

@@ -107,3 +107,18 @@ class BlockMissing(JournalError):
 
     def __init__(self) -> None:
         super().__init__("That block is no longer in the journal. Nothing was changed.")
+
+
+class MedicationMissing(JournalError):
+    """A medication (or one of its taper notes) asked for by its id is no longer in the
+    journal."""
+
+    def __init__(self) -> None:
+        super().__init__("That medication is no longer in the journal. Nothing was changed.")
+
+
+class AppointmentMissing(JournalError):
+    """An appointment asked for by its id is no longer in the journal."""
+
+    def __init__(self) -> None:
+        super().__init__("That appointment is no longer in the journal. Nothing was changed.")

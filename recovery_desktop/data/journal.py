@@ -16,6 +16,7 @@ from recovery_desktop.data import (
     rekey,
     trends,
 )
+from recovery_desktop.data.appointments import AppointmentRepository
 from recovery_desktop.data.backup_files import parse_backup
 from recovery_desktop.data.changes import ChangeFeed
 from recovery_desktop.data.checkins import CheckinRepository
@@ -32,6 +33,7 @@ from recovery_desktop.data.errors import (
 from recovery_desktop.data.fsutil import ensure_private_dir, require_writable_folder
 from recovery_desktop.data.journal_files import JournalFiles
 from recovery_desktop.data.library import LibraryRepository
+from recovery_desktop.data.medication import MedicationRepository
 from recovery_desktop.data.plan import PlanRepository
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.reading import JournalReader
@@ -69,6 +71,8 @@ class Journal:
         self.recovery_time = RecoveryTimeRepository(db, self.changes, self.preferences)
         self.day_plan = DayPlanRepository(db, self.changes)
         self.plan = PlanRepository(db, self.changes)
+        self.medication = MedicationRepository(db, self.changes)
+        self.appointments = AppointmentRepository(db, self.changes)
         # Warnings from opening that did not stop it: one per ``kept-after-crash-…`` copy
         # whose write-ahead log lost entries (``lost_copies``), on every open until the
         # user removes that folder.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from recovery_desktop.data.medication_schema import M010, MEDICATION_TABLES
 from recovery_desktop.data.sqlite_utils_import import Database, Migrations
 
 MIGRATIONS = Migrations("recovery_desktop")
@@ -404,3 +405,19 @@ _M009 = (
     )
     """,
 )
+
+
+@MIGRATIONS()
+def m010_medication_and_appointments(db: Database) -> None:
+    """Medication and visits: medications, their schedule spans (a schedule edited keeps
+    the old one for past days), dose ticks, taper notes, and appointments (a weekly repeat
+    shares a ``series_id``). Child rows of a medication go with it. Every table has a
+    stable ``uid``, as m007 gave the older tables."""
+    for statement in M010:
+        db.execute(statement)
+    for table in MEDICATION_TABLES:
+        db.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table} (uid)")
+        db.execute(
+            f"CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL "
+            f"BEGIN UPDATE {table} SET uid = {_NEW_UID} WHERE id = NEW.id; END"
+        )

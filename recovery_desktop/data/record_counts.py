@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from recovery_desktop.data.appointments import AppointmentRepository
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.day_plan import DayPlanRepository
 from recovery_desktop.data.library import LibraryRepository
+from recovery_desktop.data.medication import MedicationRepository
 from recovery_desktop.data.plan import PlanRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
@@ -26,6 +28,8 @@ class Records(Protocol):
     recovery_time: RecoveryTimeRepository
     day_plan: DayPlanRepository
     plan: PlanRepository
+    medication: MedicationRepository
+    appointments: AppointmentRepository
 
 
 def record_counts(records: Records) -> dict[str, int]:

@@ -8,7 +8,6 @@ from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import open_database
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.data.vault import Vault, new_data_key
-from recovery_desktop.domain.checkin import CheckIn
 from tests.conftest import PASSPHRASE
 
 
@@ -32,7 +31,12 @@ def _old_journal(files):
     key = new_data_key()
     db = open_database(files.database, key, create=True)
     migrations.MIGRATIONS.apply(db, stop_before="m002_preferences")
-    CheckinRepository(db).save(CheckIn(date(2025, 12, 31), mood=6, note="from the old version"))
+    # As that version wrote it (today's repository reads tables it did not have yet).
+    db.execute(
+        "INSERT INTO checkins (day, mood, note, created_at, updated_at) "
+        "VALUES ('2025-12-31', 6, 'from the old version', 'x', 'x')"
+    )
+    db.conn.commit()
     db.conn.close()
     Vault.create(files.keys, key, PASSPHRASE, None)
     return key

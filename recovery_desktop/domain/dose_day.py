@@ -1,0 +1,102 @@
+"""One day's doses as the user ticks them, and the answer they give to the check-in's
+"Medication taken" (one source of truth: the ticks; docs/decisions.md "Medication and
+visits").
+
+Pure: the repository (``data/medication.py``) reads the medications, their schedule spans
+and the day's ticks, and these functions put them together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+
+from recovery_desktop.domain.medication import (
+    DoseMark,
+    DoseRecord,
+    Medication,
+    ScheduleSpan,
+    expected_doses,
+)
+
+
+@dataclass(frozen=True)
+class DueDose:
+    """A dose of ``day``'s list: expected at ``at`` by the medication's schedule, or (with
+    ``as_needed``) one the user logged that no schedule expected. ``mark`` None: not
+    ticked yet. ``where``: "at the clinic", "take-home" or "" (methadone clinic days)."""
+
+    medication_id: int
+    name: str
+    dose: str
+    at: time
+    mark: DoseMark | None = None
+    taken_at: time | None = None
+    where: str = ""
+    as_needed: bool = False
+
+
+def doses_of_day(
+    medication: Medication,
+    spans: Sequence[ScheduleSpan],
+    records: Iterable[DoseRecord],
+    day: date,
+) -> list[DueDose]:
+    """The doses of one medication on ``day``, by time: those its schedule expects that
+    day (with their ticks), then each tick no schedule expected (an "as needed" dose, or
+    one logged at a time the schedule no longer has) as an ``as_needed`` dose. A stopped
+    or not yet started medication expects nothing."""
+    assert medication.id is not None
+    expected = {
+        dose.at for dose in expected_doses(spans, day, day, medication.started, medication.stopped)
+    }
+    ticks = {r.at: r for r in records if r.day == day}
+    found = []
+    for at in sorted(expected | set(ticks)):
+        tick = ticks.get(at)
+        found.append(
+            DueDose(
+                medication.id,
+                medication.name,
+                medication.dose,
+                at,
+                tick.mark if tick else None,
+                tick.taken_at if tick else None,
+                medication.where_on(day),
+                at not in expected,
+            )
+        )
+    return found
+
+
+def in_time_order(doses: Iterable[DueDose]) -> list[DueDose]:
+    """Doses of several medications in time order (then by name, then expected first)."""
+    return sorted(doses, key=lambda d: (d.at, d.name.casefold(), d.as_needed, d.medication_id))
+
+
+def expects_doses(doses: Iterable[DueDose]) -> bool:
+    """Whether some dose of the day is expected by a schedule ("as needed" ones are not)."""
+    return any(not dose.as_needed for dose in doses)
+
+
+def medication_answer(doses: Iterable[DueDose]) -> bool | None:
+    """The check-in's "Medication taken" from a day's ticks: False when any expected dose
+    is ticked missed, True when every expected dose is ticked taken, otherwise (or with no
+    expected dose) None, not answered. "As needed" doses never count."""
+    marks = [dose.mark for dose in doses if not dose.as_needed]
+    if DoseMark.MISSED in marks:
+        return False
+    if marks and all(mark is DoseMark.TAKEN for mark in marks):
+        return True
+    return None
+
+
+def taken_words(doses: Iterable[DueDose]) -> str:
+    """ "2 of 2 doses taken" over a day's expected doses ("1 of 1 dose taken"); "" when
+    none is expected."""
+    expected = [dose for dose in doses if not dose.as_needed]
+    if not expected:
+        return ""
+    taken = sum(1 for dose in expected if dose.mark is DoseMark.TAKEN)
+    return f"{taken} of {len(expected)} {'dose' if len(expected) == 1 else 'doses'} taken"
