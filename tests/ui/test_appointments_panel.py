@@ -306,3 +306,36 @@ def test_a_new_day_moves_yesterdays_appointment_to_past(qtbot, journal):
     assert len(_shown(panel)) == 1
     panel.day_changed(TODAY + timedelta(days=1))
     assert _shown(panel) == []
+
+
+def test_tab_goes_through_the_editor_in_the_order_shown(qtbot, journal):
+    """Keyboard-complete: from Kind, Tab visits every field top to bottom, then Add (a
+    date or time field takes one Tab per part, as Qt's date fields do)."""
+    editor = AppointmentEditor(journal.appointments, journal.contacts)
+    qtbot.addWidget(editor)
+    with qtbot.waitExposed(editor):
+        editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: editor.kind.hasFocus())
+    visited = []
+    for _ in range(17):
+        focus = editor.focusWidget()
+        name = focus.accessibleName() or focus.text().replace("&", "")
+        if not visited or visited[-1] != name:
+            visited.append(name)
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+    assert visited == [
+        "Kind",
+        "Day",
+        "Time",
+        "Time not known",
+        "Length in minutes",
+        "Title",
+        "With whom",
+        "Place",
+        "Notes",
+        "Repeat every",
+        "Add",
+        "Cancel",
+        "Kind",
+    ]

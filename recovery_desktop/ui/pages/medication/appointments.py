@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QMenu,
@@ -64,8 +63,9 @@ EMPTY = {
 CHOOSE_FIRST = "Choose an appointment in the list first."
 
 
-class AppointmentsPanel(QGroupBox):
-    """Appointments kept in ``appointments``; "with whom" is completed from ``contacts``."""
+class AppointmentsPanel(QWidget):
+    """Appointments kept in ``appointments``; "with whom" is completed from ``contacts``.
+    Untitled: the page shows it in its "Appointments" tab."""
 
     def __init__(
         self,
@@ -73,7 +73,7 @@ class AppointmentsPanel(QGroupBox):
         contacts: ContactRepository,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Appointments", parent)
+        super().__init__(parent)
         self.appointments = appointments
         self.contacts = contacts
         self.today = date.today()
@@ -107,16 +107,16 @@ class AppointmentsPanel(QGroupBox):
         return table
 
     def _build(self) -> None:
-        add = QPushButton("Add a&ppointment…", self)
+        add = QPushButton("&Add appointment…", self)
         add.clicked.connect(lambda: self.add())
-        self.edit_button = QPushButton("Ed&it…", self)
+        self.edit_button = QPushButton("&Edit…", self)
         self.edit_button.clicked.connect(self.edit_selected)
         self.mark_button = QPushButton("Mar&k as", self)
         self.mark_button.setMenu(self._mark_menu(QMenu(self)))
-        self.delete_button = QPushButton("Delete…", self)
+        self.delete_button = QPushButton("&Delete…", self)
         self.delete_button.setToolTip("Delete the chosen appointment (Delete key)")
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_button = QPushButton("Undo delete", self)
+        self.undo_button = QPushButton("&Undo delete", self)
         self.undo_button.setToolTip("Bring back what was deleted last (Ctrl+Z)")
         self.undo_button.clicked.connect(self.undo)
         buttons = QHBoxLayout()
