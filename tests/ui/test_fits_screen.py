@@ -23,8 +23,9 @@ from recovery_desktop.data.import_apply import TRACKED_NOTE, ImportResult
 from recovery_desktop.data.import_json import check_document
 from recovery_desktop.data.opening import LOST_ENTRIES
 from recovery_desktop.data.restore import journal_opener
+from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.checkin import CheckIn
-from recovery_desktop.domain.contacts import call_first
+from recovery_desktop.domain.contacts import Contact, Role, call_first
 from recovery_desktop.domain.cravings import Craving, Outcome
 from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, WakingWindow
 from recovery_desktop.domain.drafts import Draft, DraftKind
@@ -38,6 +39,7 @@ from recovery_desktop.domain.medication import (
 )
 from recovery_desktop.domain.periods import PRESETS
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
+from recovery_desktop.domain.sessions import AppointmentKind
 from recovery_desktop.ui.dialogs import key_stop, opening_boxes
 from recovery_desktop.ui.dialogs.backup_secret import BackupSecretDialog
 from recovery_desktop.ui.dialogs.backup_viewer import BackupViewer
@@ -61,6 +63,7 @@ from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDia
 from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
+from recovery_desktop.ui.pages.medication.appointment_editor import AppointmentEditor
 from recovery_desktop.ui.pages.medication.doses import LogDoseDialog
 from recovery_desktop.ui.pages.medication.editor import MedicationEditor
 from recovery_desktop.ui.pages.medication.stop import StopDialog
@@ -292,12 +295,12 @@ def _dialogs(journal) -> dict[str, object]:
             journal.medication, None, date.today(), parent
         ),
         "edit methadone": lambda parent: _methadone_editor(journal, parent),
-        "stop a medication": lambda parent: StopDialog(
-            _methadone(journal), date.today(), parent
-        ),
+        "stop a medication": lambda parent: StopDialog(_methadone(journal), date.today(), parent),
         "log a dose": lambda parent: LogDoseDialog(
             journal.medication, [_methadone(journal)], date.today(), parent
         ),
+        "new appointment": lambda parent: _new_appointment(journal, parent),
+        "edit appointment": lambda parent: _edit_appointment(journal, parent),
     }
     return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
 
@@ -458,6 +461,30 @@ def _methadone_editor(journal, parent):
     return dialog
 
 
+def _new_appointment(journal, parent):
+    """A new appointment repeated, after a refusal, with a long name linked to People."""
+    journal.contacts.save(Contact(None, "A therapist with a long name " * 3, Role.THERAPIST))
+    dialog = AppointmentEditor(journal.appointments, journal.contacts, parent=parent)
+    dialog.with_whom.edit.setText("A therapist with a long name " * 3)
+    dialog.repeat.on.setChecked(True)
+    dialog.error.show_message("The last day of a repeat cannot come before the first.")
+    return dialog
+
+
+def _edit_appointment(journal, parent):
+    """A saved appointment with long texts, where attendance is marked."""
+    [saved] = journal.appointments.add(
+        Appointment(
+            date.today(),
+            AppointmentKind.COUNSELLING,
+            title="A counselling session with a long title " * 3,
+            place="A place with a long name " * 4,
+            notes="A note. " * 200,
+        )
+    )
+    return AppointmentEditor(journal.appointments, journal.contacts, saved, parent=parent)
+
+
 KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date", "day block"]
 
 
@@ -504,6 +531,8 @@ DIALOGS = [
     "edit methadone",
     "stop a medication",
     "log a dose",
+    "new appointment",
+    "edit appointment",
     *(f"{name}, reopened after a lock" for name in KEPT),
 ]
 
