@@ -84,6 +84,19 @@ def day_text(day: date | None, today: date) -> str:
     return "—" if day is None else day_in(day, today, today, "%-d %b")
 
 
+def dates_words(medication: Medication, today: date) -> str:
+    """The start and stop dates: "since 1 Oct", "21 Oct – 25 Nov", "until 12 Dec",
+    "from 2 Dec" (a start to come), or "—" when neither is known."""
+    started, stopped = medication.started, medication.stopped
+    if started and stopped:
+        return f"{day_text(started, today)} – {day_text(stopped, today)}"
+    if stopped:
+        return f"until {day_text(stopped, today)}"
+    if started:
+        return f"{'from' if started > today else 'since'} {day_text(started, today)}"
+    return "—"
+
+
 def is_stopped(medication: Medication, today: date) -> bool:
     """Whether the medication has a stop date on or before ``today``: the page lists it
     greyed at the end ("stopped 3 Nov"). A stop date still to come is not stopped yet."""

@@ -15,13 +15,12 @@ from recovery_desktop.domain.medication import (
     Schedule,
 )
 from recovery_desktop.ui.models.medications_model import (
+    COL_DATES,
     COL_DOSE,
     COL_KIND,
     COL_MONTH,
     COL_NAME,
     COL_SCHEDULE,
-    COL_STARTED,
-    COL_STOPPED,
     COL_WEEK,
     HEADERS,
     MedicationRow,
@@ -77,14 +76,13 @@ def test_each_medication_is_one_row_in_words(qapp):
     of what was due in the last 7 and 30 days."""
     model = MedicationsModel()
     model.set_medications(_rows(qapp))
-    assert model.rowCount() == 3 and model.columnCount() == len(HEADERS) == 8
-    assert [_text(model, 0, c) for c in range(8)] == [
+    assert model.rowCount() == 3 and model.columnCount() == len(HEADERS) == 7
+    assert [_text(model, 0, c) for c in range(7)] == [
         "Suboxone",
         "Buprenorphine with naloxone",
         "16 mg film",
         "08:00 daily",
-        "2 Jun 2025",
-        "—",
+        "since 2 Jun 2025",
         "6 of 7 taken",
         "27 of 30 taken",
     ]
@@ -102,10 +100,7 @@ def test_a_stopped_medication_comes_last_greyed_with_its_stop_day(qapp):
     assert _text(model, last, COL_NAME) == "Sertraline (stopped 3 Nov)"
     assert _text(model, last, COL_KIND) == "For my mental health"
     assert _text(model, last, COL_SCHEDULE) == "08:00 and 20:00 on Mon, Wed, Fri"
-    assert (_text(model, last, COL_STARTED), _text(model, last, COL_STOPPED)) == (
-        "1 Mar",
-        "3 Nov",
-    )
+    assert _text(model, last, COL_DATES) == "1 Mar – 3 Nov"
     grey = QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
     assert _text(model, last, COL_NAME, Qt.ItemDataRole.ForegroundRole) == grey
     assert _text(model, 0, COL_NAME, Qt.ItemDataRole.ForegroundRole) is None

@@ -17,24 +17,15 @@ from recovery_desktop.domain.medication import Adherence, Medication
 from recovery_desktop.domain.medication_words import (
     adherence_detail,
     adherence_words,
-    day_text,
+    dates_words,
     is_stopped,
     name_words,
     schedule_words,
 )
 from recovery_desktop.ui.models.record_rows import RecordRows
 
-(
-    COL_NAME,
-    COL_KIND,
-    COL_DOSE,
-    COL_SCHEDULE,
-    COL_STARTED,
-    COL_STOPPED,
-    COL_WEEK,
-    COL_MONTH,
-) = range(8)
-HEADERS = ("Name", "Kind", "Dose", "Schedule", "Started", "Stopped", "Last 7 days", "Last 30 days")
+COL_NAME, COL_KIND, COL_DOSE, COL_SCHEDULE, COL_DATES, COL_WEEK, COL_MONTH = range(7)
+HEADERS = ("Name", "Kind", "Dose", "Schedule", "Dates", "Last 7 days", "Last 30 days")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -61,8 +52,7 @@ def cell(row: MedicationRow, column: int) -> str:
         COL_KIND: lambda: medication.kind.label,
         COL_DOSE: lambda: medication.dose or "—",
         COL_SCHEDULE: lambda: schedule_words(medication.schedule),
-        COL_STARTED: lambda: day_text(medication.started, row.today),
-        COL_STOPPED: lambda: day_text(medication.stopped, row.today),
+        COL_DATES: lambda: dates_words(medication, row.today),
         COL_WEEK: lambda: adherence_words(row.week),
         COL_MONTH: lambda: adherence_words(row.month),
     }

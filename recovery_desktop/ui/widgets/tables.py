@@ -45,10 +45,26 @@ def fit_rows(view: QTableView, rows: int, least: int = 3, most: int = 10) -> Non
     view.setFixedHeight(header + shown * row_height + 2 * view.frameWidth() + 2)
 
 
+MIN_COLUMN = 48  # pixels: a shortened column still shows a few letters
+
+
+def fair_shares(wanted: dict[int, int], room: int) -> dict[int, int]:
+    """Widths for columns that ask for ``wanted`` pixels sharing ``room``: a column gets
+    what it asks for when that is no more than an equal share of what is left, so short
+    columns show whole and only the longest are shortened (at least ``MIN_COLUMN``)."""
+    widths: dict[int, int] = {}
+    left = room
+    for place, column in enumerate(sorted(wanted, key=lambda c: wanted[c])):
+        share = left // (len(wanted) - place)
+        widths[column] = max(MIN_COLUMN, min(wanted[column], share))
+        left -= widths[column]
+    return widths
+
+
 class _ColumnShares(QObject):
     """Keeps ``view``'s columns sized: ``fixed`` ones as wide as their contents, the
-    ``flexible`` ones sharing the rest in proportion to what their contents ask for (each
-    whole when there is room; shortened, whole in the tooltip, when not)."""
+    ``flexible`` ones sharing the rest fairly (:func:`fair_shares`): each whole when there
+    is room; the longest shortened, whole in the tooltip, when not."""
 
     def __init__(self, view: QTableView, fixed: Sequence[int], flexible: Sequence[int]) -> None:
         super().__init__(view)
@@ -73,17 +89,11 @@ class _ColumnShares(QObject):
         for column in self.fixed:
             header.resizeSection(column, self._wanted(column))
             room -= header.sectionSize(column)
-        wanted = {column: self._wanted(column) for column in self.flexible}
-        total = sum(wanted.values()) or 1
-        scale = min(1.0, max(0, room) / total)
-        widths = {column: max(MIN_COLUMN, int(width * scale)) for column, width in wanted.items()}
+        widths = fair_shares({column: self._wanted(column) for column in self.flexible}, room)
         if self.flexible:  # room left over goes to the first flexible column
             widths[self.flexible[0]] += max(0, room - sum(widths.values()))
         for column, width in widths.items():
             header.resizeSection(column, width)
-
-
-MIN_COLUMN = 48  # pixels: a shortened column still shows a few letters
 
 
 def share_columns(view: QTableView, fixed: Sequence[int], flexible: Sequence[int]) -> None:

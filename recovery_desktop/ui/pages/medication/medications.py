@@ -20,13 +20,12 @@ from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.medication import Medication, MedicationError
 from recovery_desktop.domain.medication_words import is_stopped
 from recovery_desktop.ui.models.medications_model import (
+    COL_DATES,
     COL_DOSE,
     COL_KIND,
     COL_MONTH,
     COL_NAME,
     COL_SCHEDULE,
-    COL_STARTED,
-    COL_STOPPED,
     COL_WEEK,
     MedicationRow,
     MedicationsModel,
@@ -89,7 +88,7 @@ class MedicationsBox(QGroupBox):
         self.view = record_table(self.model, "Medications", self)
         share_columns(
             self.view,
-            fixed=(COL_STARTED, COL_STOPPED, COL_WEEK, COL_MONTH),
+            fixed=(COL_DATES, COL_WEEK, COL_MONTH),
             flexible=(COL_NAME, COL_SCHEDULE, COL_DOSE, COL_KIND),
         )
         edit_on_activate(self.view, self.edit)
