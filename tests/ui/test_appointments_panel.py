@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.domain.appointments import Appointment, WeeklyRepeat
@@ -31,7 +31,14 @@ def _panel(qtbot, journal) -> AppointmentsPanel:
     panel.resize(900, 500)
     with qtbot.waitExposed(panel):
         panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
     return panel
+
+
+def _keys(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key pressed where the keyboard is, as a user presses it."""
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
 
 
 def _reopened(journal, files) -> list[Appointment]:
@@ -182,7 +189,7 @@ def test_delete_asks_and_ctrl_z_brings_it_back(qtbot, journal, files, monkeypatc
     assert _shown(panel) == [] and journal.appointments.count() == 0
     assert panel.hint.text() == "No past appointments yet."
     assert panel.undo_button.isEnabled()
-    qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    _keys(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _shown(panel) == ["Check-up"] and panel.status.text().endswith("Brought back.")
     assert not panel.undo_button.isEnabled()
     [back] = _reopened(journal, files)
@@ -199,6 +206,7 @@ def test_deleting_the_following_ones_and_undo(qtbot, journal, files, monkeypatch
     _choose(qtbot, panel, 1)
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert len(_shown(panel)) == 1
+    assert panel.selected().day == NEXT_TUESDAY  # the row that took its place is chosen
     assert "Deleted 3 appointments." in panel.status.text()
     qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
     assert len(_shown(panel)) == 4

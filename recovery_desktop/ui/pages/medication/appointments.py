@@ -262,21 +262,15 @@ class AppointmentsPanel(QWidget):
 
     def delete_selected(self) -> None:
         """Delete the chosen appointment (or it and the following ones of its repeat),
-        after asking; Undo brings them back."""
+        after asking; Undo brings them back. The row below is chosen next."""
         chosen = self.selected()
         if chosen is None or chosen.id is None:
             self.status.setText(CHOOSE_FIRST)
             return
-        later = later_in_series(chosen, self.every)
-        if later:
-            reach = which_days(self, chosen, later, "Delete")
-            if reach is None:
-                return
-            following = reach is Reach.FOLLOWING
-        elif delete_one(self, chosen):
-            following = False
-        else:
+        following = self._delete_following(chosen)
+        if following is None:
             return
+        row = self.model.row_of(chosen.id)
         try:
             deleted = self.appointments.delete(chosen.id, following=following)
         except JournalError as error:
@@ -284,12 +278,23 @@ class AppointmentsPanel(QWidget):
             return
         self.undo_steps.append(deleted)
         self.refresh()
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        self.table.setFocus()  # Ctrl+Z works at once, whatever had the keyboard
         if len(deleted) == 1:
             self._saved("Deleted. Undo (Ctrl+Z) brings it back.")
         else:
-            self._saved(
-                f"Deleted {plural(len(deleted), 'appointment')}. Undo (Ctrl+Z) brings them back."
-            )
+            count = plural(len(deleted), "appointment")
+            self._saved(f"Deleted {count}. Undo (Ctrl+Z) brings them back.")
+
+    def _delete_following(self, chosen: Appointment) -> bool | None:
+        """Ask before deleting: True for it and the following ones of its repeat, False
+        for it alone, None when the user went back."""
+        later = later_in_series(chosen, self.every)
+        if not later:
+            return False if delete_one(self, chosen) else None
+        reach = which_days(self, chosen, later, "Delete")
+        return None if reach is None else reach is Reach.FOLLOWING
 
     def undo(self) -> None:
         """Bring back what the last delete took (Ctrl+Z)."""
