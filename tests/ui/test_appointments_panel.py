@@ -216,7 +216,8 @@ def test_deleting_the_following_ones_and_undo(qtbot, journal, files, monkeypatch
 
 
 def test_marking_a_past_appointment_attended(qtbot, journal, files):
-    """A past appointment reads "Not marked yet"; "Mark as" → Attended saves the mark."""
+    """A past appointment reads "Not marked yet"; "Mark as" → Attended saves the mark,
+    which the menu then shows ticked."""
     journal.appointments.add(Appointment(TODAY - timedelta(days=1), THERAPY, time(10)))
     panel = _panel(qtbot, journal)
     assert _shown(panel) == [] and "No appointments coming up" in panel.hint.text()
@@ -230,6 +231,9 @@ def test_marking_a_past_appointment_attended(qtbot, journal, files):
     assert _shown(panel, COL_ATTENDANCE) == ["Attended"]
     assert panel.status.text().endswith("Marked attended.")
     assert panel.selected() is not None  # still chosen after the list was read again
+    menu = panel.mark_button.menu()
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions() if a.isChecked()] == ["Attended"]
     [stored] = _reopened(journal, files)
     assert stored.attendance is Attendance.ATTENDED
 
