@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.domain.appointments import Appointment, WeeklyRepeat
@@ -31,7 +31,14 @@ def _panel(qtbot, journal) -> AppointmentsPanel:
     panel.resize(900, 500)
     with qtbot.waitExposed(panel):
         panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
     return panel
+
+
+def _keys(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key pressed where the keyboard is, as a user presses it."""
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
 
 
 def _reopened(journal, files) -> list[Appointment]:
@@ -182,7 +189,7 @@ def test_delete_asks_and_ctrl_z_brings_it_back(qtbot, journal, files, monkeypatc
     assert _shown(panel) == [] and journal.appointments.count() == 0
     assert panel.hint.text() == "No past appointments yet."
     assert panel.undo_button.isEnabled()
-    qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    _keys(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _shown(panel) == ["Check-up"] and panel.status.text().endswith("Brought back.")
     assert not panel.undo_button.isEnabled()
     [back] = _reopened(journal, files)
@@ -199,6 +206,7 @@ def test_deleting_the_following_ones_and_undo(qtbot, journal, files, monkeypatch
     _choose(qtbot, panel, 1)
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert len(_shown(panel)) == 1
+    assert panel.selected().day == NEXT_TUESDAY  # the row that took its place is chosen
     assert "Deleted 3 appointments." in panel.status.text()
     qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
     assert len(_shown(panel)) == 4
@@ -208,7 +216,8 @@ def test_deleting_the_following_ones_and_undo(qtbot, journal, files, monkeypatch
 
 
 def test_marking_a_past_appointment_attended(qtbot, journal, files):
-    """A past appointment reads "Not marked yet"; "Mark as" → Attended saves the mark."""
+    """A past appointment reads "Not marked yet"; "Mark as" → Attended saves the mark,
+    which the menu then shows ticked."""
     journal.appointments.add(Appointment(TODAY - timedelta(days=1), THERAPY, time(10)))
     panel = _panel(qtbot, journal)
     assert _shown(panel) == [] and "No appointments coming up" in panel.hint.text()
@@ -222,6 +231,9 @@ def test_marking_a_past_appointment_attended(qtbot, journal, files):
     assert _shown(panel, COL_ATTENDANCE) == ["Attended"]
     assert panel.status.text().endswith("Marked attended.")
     assert panel.selected() is not None  # still chosen after the list was read again
+    menu = panel.mark_button.menu()
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions() if a.isChecked()] == ["Attended"]
     [stored] = _reopened(journal, files)
     assert stored.attendance is Attendance.ATTENDED
 

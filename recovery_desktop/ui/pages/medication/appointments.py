@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -61,6 +61,7 @@ EMPTY = {
     Shown.PAST: "No past appointments yet.",
 }
 CHOOSE_FIRST = "Choose an appointment in the list first."
+MARKS = (*ATTENDANCE_WORDS.items(), (None, NOT_MARKED))  # what "Mark as" offers
 
 
 class AppointmentsPanel(QWidget):
@@ -138,12 +139,25 @@ class AppointmentsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
-    def _mark_menu(self, menu: QMenu) -> QMenu:
-        """Attended, Missed, Rescheduled, Not marked yet: each marks the chosen one."""
-        for attendance, word in (*ATTENDANCE_WORDS.items(), (None, NOT_MARKED)):
-            action = menu.addAction(word)
+    def _mark_menu(self, menu: QMenu, context: bool = False) -> QMenu:
+        """Attended, Missed, Rescheduled, Not marked yet: each marks the chosen one, and
+        the one it is marked now is ticked whenever the menu opens."""
+        group = QActionGroup(menu)  # one mark at a time: shown as a choice
+        for attendance, word in MARKS:
+            label = f"Mark {word.lower()}" if context and attendance is not None else word
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setActionGroup(group)
+            action.setData(attendance)
             action.triggered.connect(lambda _c=False, a=attendance: self.mark(a))
+        menu.aboutToShow.connect(lambda: self._tick_mark(menu))
         return menu
+
+    def _tick_mark(self, menu: QMenu) -> None:
+        chosen = self.selected()
+        for action in menu.actions():
+            if action.isCheckable():
+                action.setChecked(chosen is not None and action.data() == chosen.attendance)
 
     def _context_menu(self, where: QPoint) -> None:
         if self.selected() is None:
@@ -151,10 +165,7 @@ class AppointmentsPanel(QWidget):
         menu = QMenu(self)
         menu.addAction("Edit…").triggered.connect(self.edit_selected)
         menu.addSeparator()
-        for attendance, word in (*ATTENDANCE_WORDS.items(), (None, NOT_MARKED)):
-            label = f"Mark {word.lower()}" if attendance is not None else f"{NOT_MARKED}"
-            action = menu.addAction(label)
-            action.triggered.connect(lambda _c=False, a=attendance: self.mark(a))
+        self._mark_menu(menu, context=True)
         menu.addSeparator()
         menu.addAction("Delete…").triggered.connect(self.delete_selected)
         menu.exec(self.table.viewport().mapToGlobal(where))
@@ -262,21 +273,15 @@ class AppointmentsPanel(QWidget):
 
     def delete_selected(self) -> None:
         """Delete the chosen appointment (or it and the following ones of its repeat),
-        after asking; Undo brings them back."""
+        after asking; Undo brings them back. The row below is chosen next."""
         chosen = self.selected()
         if chosen is None or chosen.id is None:
             self.status.setText(CHOOSE_FIRST)
             return
-        later = later_in_series(chosen, self.every)
-        if later:
-            reach = which_days(self, chosen, later, "Delete")
-            if reach is None:
-                return
-            following = reach is Reach.FOLLOWING
-        elif delete_one(self, chosen):
-            following = False
-        else:
+        following = self._delete_following(chosen)
+        if following is None:
             return
+        row = self.model.row_of(chosen.id)
         try:
             deleted = self.appointments.delete(chosen.id, following=following)
         except JournalError as error:
@@ -284,12 +289,23 @@ class AppointmentsPanel(QWidget):
             return
         self.undo_steps.append(deleted)
         self.refresh()
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        self.table.setFocus()  # Ctrl+Z works at once, whatever had the keyboard
         if len(deleted) == 1:
             self._saved("Deleted. Undo (Ctrl+Z) brings it back.")
         else:
-            self._saved(
-                f"Deleted {plural(len(deleted), 'appointment')}. Undo (Ctrl+Z) brings them back."
-            )
+            count = plural(len(deleted), "appointment")
+            self._saved(f"Deleted {count}. Undo (Ctrl+Z) brings them back.")
+
+    def _delete_following(self, chosen: Appointment) -> bool | None:
+        """Ask before deleting: True for it and the following ones of its repeat, False
+        for it alone, None when the user went back."""
+        later = later_in_series(chosen, self.every)
+        if not later:
+            return False if delete_one(self, chosen) else None
+        reach = which_days(self, chosen, later, "Delete")
+        return None if reach is None else reach is Reach.FOLLOWING
 
     def undo(self) -> None:
         """Bring back what the last delete took (Ctrl+Z)."""
