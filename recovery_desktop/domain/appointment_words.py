@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.calendar_text import weekday_name
-from recovery_desktop.domain.day_plan import DAY_MINUTES, minute_text
+from recovery_desktop.domain.day_plan import DAY_MINUTES, WakingWindow, minute_text
 from recovery_desktop.domain.wording import shortened
 
 
@@ -41,6 +41,18 @@ def minutes_of(appointment: Appointment) -> tuple[int, int] | None:
         return None
     start = appointment.at.hour * 60 + appointment.at.minute
     return start, start + appointment.minutes
+
+
+def on_timeline(appointment: Appointment, window: WakingWindow) -> tuple[int, int] | None:
+    """Where My day's timeline draws ``appointment``: its minutes cut to the waking
+    ``window``; None without a time or wholly outside the window (the side column names
+    it instead)."""
+    span = minutes_of(appointment)
+    if span is None:
+        return None
+    low, high = window.span
+    start, end = max(span[0], low), min(span[1], high)
+    return (start, end) if start < end else None
 
 
 def times_text(appointment: Appointment) -> str:

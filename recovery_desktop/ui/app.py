@@ -102,7 +102,7 @@ def page_specs(
     def my_day(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.day.page import DayPage
 
-        page = DayPage(journal.day_plan, journal.preferences)
+        page = DayPage(journal.day_plan, journal.preferences, appointments=journal.appointments)
         return followed(page, page.day_changed)
 
     def trends(journal: Journal) -> QWidget:

@@ -8,9 +8,11 @@ from recovery_desktop.domain.appointment_words import (
     day_word,
     minutes_of,
     next_change_at,
+    on_timeline,
     times_text,
 )
 from recovery_desktop.domain.appointments import Appointment
+from recovery_desktop.domain.day_plan import WakingWindow
 from recovery_desktop.domain.sessions import AppointmentKind
 
 MONDAY = date(2026, 11, 30)
@@ -55,3 +57,14 @@ def test_the_card_changes_a_minute_after_todays_next_start():
     now = datetime(2026, 11, 30, 9, 30)
     assert next_change_at([early, later, THERAPY], now) == datetime(2026, 11, 30, 18, 1)
     assert next_change_at([THERAPY], now) is None
+
+
+def test_the_timeline_draws_the_part_inside_the_waking_day():
+    """07:00–23:00: 06:30 for an hour shows from 07:00; 23:30 and no time are not drawn."""
+    window = WakingWindow(7 * 60, 23 * 60)
+    early = Appointment(MONDAY, AppointmentKind.CLINIC, time(6, 30), 60)
+    late = Appointment(MONDAY, AppointmentKind.OTHER, time(23, 30), 30)
+    assert on_timeline(early, window) == (420, 450)
+    assert on_timeline(THERAPY, window) == (600, 660)
+    assert on_timeline(late, window) is None
+    assert on_timeline(Appointment(MONDAY, AppointmentKind.DOCTOR), window) is None
