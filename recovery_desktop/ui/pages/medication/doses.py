@@ -105,6 +105,7 @@ class DosesBox(QGroupBox):
         self._choices: list[Medication] = []
         self.picker = DayPicker("Day of the doses", "T&oday", self)
         self.picker.day_chosen.connect(self.go_to)
+        self.picker.add_shortcuts(self)
         self.list = DoseList(medications, self)
         self.log_button = QPushButton("&Log a dose…", self)
         self.log_button.setToolTip("For a medication you take as needed")
