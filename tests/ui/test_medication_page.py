@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.data.medication import MedicationRepository
+from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.medication import (
     DoseMark,
     DoseRecord,
@@ -24,8 +25,10 @@ from recovery_desktop.ui.pages.medication.doses import LogDoseDialog
 from recovery_desktop.ui.pages.medication.editor import MedicationEditor
 from recovery_desktop.ui.pages.medication.page import MedicationPage
 from recovery_desktop.ui.pages.medication.stop import StopDialog
+from recovery_desktop.ui.pages.today.page import TodayPage
+from recovery_desktop.ui.session import Session
 from tests.conftest import PASSPHRASE
-from tests.ui.conftest import shown_page
+from tests.ui.conftest import open_page, shown_page
 from tests.ui.modal import stop_watching, when_shown  # noqa: F401 (stop_watching: fixture)
 
 TODAY = date.today()
@@ -221,3 +224,34 @@ def test_delete_key_asks_first_and_deletes_everything(qtbot, journal, files, mon
         assert medications.medications() == []
     finally:
         reopened.close()
+
+
+def test_ticks_on_today_and_on_this_page_stay_in_step(qtbot, window_for, journal, files):
+    """Taken here shows on Today's card; Missed there shows here, counted; the reopened
+    journal holds the last tick, and the day's check-in says "Medication taken: no"."""
+    journal.checkins.save(CheckIn(TODAY, mood=6))
+    added = journal.medication.add(
+        Medication("Buprenorphine", MedicationKind.BUPRENORPHINE, DAILY, started=YESTERDAY),
+        TODAY,
+    )
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    page = open_page(window, "Medication & visits")
+    qtbot.mouseClick(page.doses.list.rows[0].taken, Qt.MouseButton.LeftButton)
+    today = open_page(window, "Today")
+    assert isinstance(today, TodayPage)
+    [row] = today.doses_card.list.rows
+    assert row.dose.mark is DoseMark.TAKEN and row.taken.isChecked()
+    qtbot.mouseClick(row.missed, Qt.MouseButton.LeftButton)
+    page = open_page(window, "Medication & visits")
+    assert page.doses.list.rows[0].missed.isChecked()
+    assert _cell(page, 0, COL_WEEK) == "0 of 2 taken"
+    reopened, medications = _reopened(journal, files)
+    try:
+        records = medications.records(added.id, TODAY, TODAY)
+        checkin = reopened.checkins.get(TODAY)
+    finally:
+        reopened.close()
+    assert [r.mark for r in records] == [DoseMark.MISSED]
+    assert checkin.medication_taken is False
