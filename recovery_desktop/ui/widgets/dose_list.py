@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.medication import DoseMark
-from recovery_desktop.ui.widgets.status_line import OneLine, StatusLine
+from recovery_desktop.ui.widgets.status_line import EndElidedLine, StatusLine
 
 if TYPE_CHECKING:
     from recovery_desktop.data.medication import MedicationRepository
@@ -54,19 +53,6 @@ def dose_state(dose: DueDose) -> str:
     if dose.mark is DoseMark.TAKEN:
         return f"taken at {dose.taken_at:%H:%M}" if dose.taken_at else "taken"
     return "missed" if dose.mark is DoseMark.MISSED else "not ticked yet"
-
-
-class _Elided(OneLine):
-    """One line, shortened at its end where the row is narrow; whole in the tooltip."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-
-    def shown(self, width: int) -> str:
-        shown = self.fontMetrics().elidedText(self.whole(), Qt.TextElideMode.ElideRight, width)
-        self.setToolTip(self.whole() if shown != self.whole() else "")
-        return shown
 
 
 class TickButton(QPushButton):
@@ -93,7 +79,7 @@ class DoseRow:
     def __init__(self, dose: DueDose, parent: QWidget) -> None:
         self.dose = dose
         self.time = QLabel(f"{dose.at:%H:%M}", parent)
-        self.words = _Elided(parent)
+        self.words = EndElidedLine(parent)
         self.taken = TickButton("Taken", parent)
         self.taken_at = QTimeEdit(parent)
         self.taken_at.setDisplayFormat("HH:mm")

@@ -146,7 +146,8 @@ class DaySide(QWidget):
         """Name the day's appointments (those without a time or outside the waking day
         too, which the timeline cannot draw)."""
         lines = "; ".join(block_line(a) for a in appointments)
-        self.appointment_line.setText(f"Appointments: {lines} (kept on Medication & visits)")
+        words = f"Appointments: {lines} (kept on Medication & visits)" if lines else ""
+        self.appointment_line.setText(words)
         self.appointment_line.setVisible(bool(appointments))
 
     def appointment_chosen(self, appointment: Appointment) -> None:

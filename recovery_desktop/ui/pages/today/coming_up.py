@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -22,7 +22,7 @@ from recovery_desktop.domain.appointment_words import coming_up_line, next_chang
 from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.pages.today.doses_card import MEDICATION_PAGE
-from recovery_desktop.ui.widgets.status_line import OneLine
+from recovery_desktop.ui.widgets.status_line import EndElidedLine
 
 if TYPE_CHECKING:
     from recovery_desktop.data.appointments import AppointmentRepository
@@ -30,15 +30,6 @@ if TYPE_CHECKING:
 DAYS_AHEAD = 3  # today and the two days after
 LINES_SHOWN = 3  # more appointments are counted in one line, so the form keeps its room
 MAX_WAIT_MS = 6 * 60 * 60 * 1000  # read again at least this often while shown
-
-
-class _Line(OneLine):
-    """An appointment's line, shortened at its end; whole in the tooltip."""
-
-    def shown(self, width: int) -> str:
-        shown = self.fontMetrics().elidedText(self.whole(), Qt.TextElideMode.ElideRight, width)
-        self.setToolTip(self.whole() if shown != self.whole() else "")
-        return shown
 
 
 class ComingUpCard(QFrame):
@@ -66,7 +57,7 @@ class ComingUpCard(QFrame):
         self.open_button = QPushButton(f"{MEDICATION_PAGE.replace('&', '&&')}…", self)
         self.open_button.setToolTip("See and change appointments on Medication & visits")
         self.open_button.clicked.connect(self.open_medication.emit)
-        self.lines = [_Line(self) for _ in range(LINES_SHOWN + 1)]  # the last: "and N more"
+        self.lines = [EndElidedLine(self) for _ in range(LINES_SHOWN + 1)]  # the last: "and N more"
         top = QHBoxLayout()
         top.addWidget(heading, 1)
         top.addWidget(self.open_button)
