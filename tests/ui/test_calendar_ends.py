@@ -18,6 +18,8 @@ from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
+from recovery_desktop.ui.pages.medication.appointment_editor import AppointmentEditor
+from recovery_desktop.ui.pages.medication.appointments import AppointmentsPanel
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.warmup import Warmup
@@ -53,6 +55,11 @@ def write_hostile_rows(journal, day: str) -> None:
         )
         journal.db.execute(
             "INSERT INTO clean_periods (substance, start) VALUES (?, ?)", [DEFAULT_SUBSTANCE, day]
+        )
+        journal.db.execute(
+            "INSERT INTO appointments (day, at, minutes, kind, attendance) "
+            "VALUES (?, '12:00', 60, 'therapy', 'attended')",
+            [day],
         )
     journal.changes.announce(EVERYTHING)  # as an import of such rows would
 
@@ -105,9 +112,22 @@ def test_dialogs_open_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journa
         LapseDialog(journal.recovery_time, journal.contacts),
         craving_panel(journal),
         ReachOutDialog(journal.contacts),
+        AppointmentEditor(journal.appointments, journal.contacts),
     ):
         qtbot.addWidget(dialog)
         assert dialog.findChildren(QDateTimeEdit)
+
+
+@pytest.mark.parametrize("day", ENDS)
+def test_the_appointments_list_leaves_out_rows_at_the_calendars_end(qtbot, journal, day):
+    """An appointment on 0001-01-01 or 9999-12-31 is not listed; the list still works."""
+    write_hostile_rows(journal, day)
+    panel = AppointmentsPanel(journal.appointments, journal.contacts)
+    qtbot.addWidget(panel)
+    panel.show()
+    for part in ("Upcoming", "Past"):
+        click_choice(qtbot, panel.part, part)
+        assert panel.model.rowCount() == 0 and panel.hint.text()
 
 
 @pytest.mark.parametrize("day", ENDS)
@@ -161,6 +181,7 @@ def test_no_date_field_goes_past_the_last_day(qtbot, window_for, journal, files)
         LapseDialog(journal.recovery_time, journal.contacts),
         craving_panel(journal),
         ReachOutDialog(journal.contacts),
+        AppointmentEditor(journal.appointments, journal.contacts),
     ):
         qtbot.addWidget(dialog)
         assert _too_late(dialog) == [], dialog.windowTitle()
