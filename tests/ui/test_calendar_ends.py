@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLabel, QWidget
 
 from recovery_desktop.data.changes import EVERYTHING
 from recovery_desktop.domain.dates import LATEST_DAY
+from recovery_desktop.domain.medication import Medication, MedicationKind, Repeat, Schedule
 from recovery_desktop.domain.periods import iso_week
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.reports.charts import CHARTS
@@ -20,6 +21,8 @@ from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.medication.appointment_editor import AppointmentEditor
 from recovery_desktop.ui.pages.medication.appointments import AppointmentsPanel
+from recovery_desktop.ui.pages.medication.editor import MedicationEditor
+from recovery_desktop.ui.pages.medication.stop import StopDialog
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.warmup import Warmup
@@ -61,7 +64,35 @@ def write_hostile_rows(journal, day: str) -> None:
             "VALUES (?, '12:00', 60, 'therapy', 'attended')",
             [day],
         )
+        journal.db.execute(
+            "INSERT INTO medications (name, kind, position, started, created_at) "
+            "VALUES ('M', 'methadone', 0, ?, ?)",
+            [day, at],
+        )
+        journal.db.execute(
+            "INSERT INTO medication_schedules (medication_id, since, repeat, times, weekdays) "
+            "VALUES (1, ?, 'weekdays', '[\"08:00\"]', '[0, 1, 2, 3, 4, 5, 6]')",
+            [day],
+        )
+        journal.db.execute(
+            "INSERT INTO medication_doses (medication_id, day, at, mark) "
+            "VALUES (1, ?, '08:00', 'taken')",
+            [day],
+        )
+        journal.db.execute(
+            "INSERT INTO taper_notes (medication_id, day, text) VALUES (1, ?, 'N')", [day]
+        )
     journal.changes.announce(EVERYTHING)  # as an import of such rows would
+
+
+def _medication_dialogs(journal):
+    """The medication dialog and Stop… (the journal's own medication at the calendar's
+    end is refused by the repository as damaged, and the page says so)."""
+    methadone = Medication("M", MedicationKind.METHADONE, Schedule(Repeat.AS_NEEDED))
+    return [
+        MedicationEditor(journal.medication, None, date.today()),
+        StopDialog(methadone, date.today()),
+    ]
 
 
 @pytest.mark.parametrize("day", ENDS)
@@ -113,6 +144,7 @@ def test_dialogs_open_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journa
         craving_panel(journal),
         ReachOutDialog(journal.contacts),
         AppointmentEditor(journal.appointments, journal.contacts),
+        *_medication_dialogs(journal),
     ):
         qtbot.addWidget(dialog)
         assert dialog.findChildren(QDateTimeEdit)
@@ -182,6 +214,7 @@ def test_no_date_field_goes_past_the_last_day(qtbot, window_for, journal, files)
         craving_panel(journal),
         ReachOutDialog(journal.contacts),
         AppointmentEditor(journal.appointments, journal.contacts),
+        *_medication_dialogs(journal),
     ):
         qtbot.addWidget(dialog)
         assert _too_late(dialog) == [], dialog.windowTitle()

@@ -22,6 +22,7 @@ from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.medication.appointment_editor import AppointmentEditor
+from recovery_desktop.ui.pages.medication.editor import MedicationEditor
 from recovery_desktop.ui.session import Session
 from tests.ui.conftest import wizard_at_first_steps
 
@@ -75,6 +76,7 @@ def test_every_dialog_has_sensible_date_fields(qtbot, journal):
         craving_panel(journal),
         ReachOutDialog(journal.contacts),
         AppointmentEditor(journal.appointments, journal.contacts),
+        MedicationEditor(journal.medication, None, TODAY),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
