@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.data.medication import MedicationRepository
@@ -255,3 +255,48 @@ def test_ticks_on_today_and_on_this_page_stay_in_step(qtbot, window_for, journal
         reopened.close()
     assert [r.mark for r in records] == [DoseMark.MISSED]
     assert checkin.medication_taken is False
+
+
+def test_tab_goes_down_the_medication_dialog_as_it_reads(qtbot, journal):
+    """From the name, Tab visits the fields top to bottom (a time added later in its
+    place, after the first time and before "Add a time"), then Save and Cancel."""
+    dialog = MedicationEditor(journal.medication, None, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.schedule.times.add_button.click()
+    focus = QApplication.focusWidget()
+    assert focus is dialog.schedule.times.fields[1] or dialog.schedule.times.fields[1].isAncestorOf(
+        focus
+    )
+    dialog.name.setFocus()
+    times = dialog.schedule.times
+    buttons = dialog.findChild(QDialogButtonBox)
+    expected = [
+        dialog.name,
+        dialog.kind,
+        dialog.dose,
+        dialog.started,
+        dialog.stopped_box,
+        dialog.prescriber,
+        dialog.notes,
+        dialog.schedule.repeat,
+        times.fields[0],
+    ]
+    visited = []
+    for _ in range(80):  # a date field takes a Tab for each of its parts, as in every Qt app
+        focus = QApplication.focusWidget()
+        stop = next(w for w in dialog.tab_chain() if w is focus or w.isAncestorOf(focus))
+        if not visited or visited[-1] is not stop:
+            visited.append(stop)
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+    names = [w.accessibleName() or w.text() for w in visited]
+    assert visited[: len(expected)] == expected, names
+    assert times.fields[1] in visited, names[8:]
+    after = visited.index(times.fields[1])
+    assert visited.index(times.fields[0]) < after < visited.index(times.add_button)
+    assert visited.index(dialog.schedule.weekdays.boxes[6]) < visited.index(dialog.taper.text)
+    ok, cancel = (
+        buttons.button(b) for b in (buttons.StandardButton.Ok, buttons.StandardButton.Cancel)
+    )
+    assert visited.index(dialog.taper.add_button) < visited.index(ok) < visited.index(cancel)

@@ -45,6 +45,7 @@ from recovery_desktop.ui.pages.medication.taper import TaperNotes
 from recovery_desktop.ui.pages.medication.weekdays import WeekdayBoxes
 from recovery_desktop.ui.widgets.layout import compact_combo, ok_cancel, scroll_area
 from recovery_desktop.ui.widgets.passphrase import ErrorLabel
+from recovery_desktop.ui.widgets.reading_order import in_reading_order, move_focus, tab_stops
 from recovery_desktop.ui.window_size import available_size
 
 if TYPE_CHECKING:
@@ -139,6 +140,7 @@ class MedicationEditor(QDialog):
         column.addStretch(1)
         self.area = scroll_area(body, self)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields in it
         layout = QVBoxLayout(self)
         layout.addWidget(self.area, 1)
         layout.addWidget(self.error)
@@ -174,6 +176,13 @@ class MedicationEditor(QDialog):
         form.addRow("Prescri&ber or clinic:", self.prescriber)
         form.addRow("N&otes:", self.notes)
         return form
+
+    def tab_chain(self) -> list[QWidget]:
+        """What Tab visits, as the dialog reads on screen (a time added later included)."""
+        return in_reading_order(tab_stops(self), self)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return move_focus(self.tab_chain(), forward) or super().focusNextPrevChild(forward)
 
     def _fit(self, body: QWidget) -> None:
         """As wide as :data:`WIDTH` and as tall as the content, within the screen."""

@@ -89,6 +89,8 @@ class TimeRows(QWidget):
         row.addWidget(remove)
         row.addStretch(1)
         self.rows.addLayout(row)
+        for widget in (field, remove):  # at once, so the new time can take the keyboard
+            widget.show()
         self.fields.append(field)
         return field
 
