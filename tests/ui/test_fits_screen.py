@@ -485,7 +485,16 @@ def _edit_appointment(journal, parent):
     return AppointmentEditor(journal.appointments, journal.contacts, saved, parent=parent)
 
 
-KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date", "day block"]
+KEPT = [
+    "lapse",
+    "new contact",
+    "reach-out",
+    "crisis line",
+    "trigger",
+    "clean date",
+    "day block",
+    "edit methadone",
+]
 
 
 def _reopened(make):

@@ -300,3 +300,56 @@ def test_tab_goes_down_the_medication_dialog_as_it_reads(qtbot, journal):
         buttons.button(b) for b in (buttons.StandardButton.Ok, buttons.StandardButton.Cancel)
     )
     assert visited.index(dialog.taper.add_button) < visited.index(ok) < visited.index(cancel)
+
+
+def test_a_medication_being_typed_is_kept_across_a_lock(qtbot, window_for, journal, files):
+    """Ctrl+L in the dialog: after the unlock it is back as it was left (name, kind,
+    clinic day, a second time, a taper note typed), and Save keeps all of it."""
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    page = open_page(window, "Medication & visits")
+
+    def type_then_lock(dialog: MedicationEditor) -> None:
+        dialog.name.setText("Methadone")
+        dialog.kind.setCurrentIndex(dialog.kind.findData(MedicationKind.METHADONE))
+        dialog.methadone.clinic.boxes[0].click()
+        dialog.schedule.times.add_button.click()
+        dialog.taper.text.setText("From 70 mg to 60 mg")
+        qtbot.keyClick(dialog.name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+    when_shown(MedicationEditor, type_then_lock)
+    qtbot.mouseClick(page.medication_box.add_button, Qt.MouseButton.LeftButton)
+    assert not session.is_unlocked
+    seen = []
+
+    def look_then_save(dialog: MedicationEditor) -> None:
+        seen.append(
+            (
+                dialog.name.text(),
+                dialog.kind.currentData(),
+                dialog.methadone.clinic.days(),
+                dialog.schedule.times.times(),
+                dialog.taper.text.text(),
+            )
+        )
+        _save(dialog)
+
+    back = when_shown(MedicationEditor, look_then_save)
+    qtbot.keyClicks(window.unlock_panel.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.unlock_panel.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(back), timeout=5000)
+    assert seen == [
+        (
+            "Methadone",
+            MedicationKind.METHADONE,
+            frozenset({0}),
+            (EIGHT, time(9, 0)),
+            "From 70 mg to 60 mg",
+        )
+    ]
+    medications = session.journal.medication
+    [kept] = medications.medications()
+    assert (kept.name, kept.clinic_days) == ("Methadone", frozenset({0}))
+    assert [n.text for n in medications.taper_notes(kept.id)] == ["From 70 mg to 60 mg"]
+    qtbot.waitUntil(lambda: session.journal.drafts.drafts() == [])

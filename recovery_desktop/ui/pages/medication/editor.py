@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
+from recovery_desktop.domain.drafts import Draft, DraftKind, DraftValue
 from recovery_desktop.domain.medication import (
     MAX_NAME,
     MAX_TEXT,
@@ -40,6 +41,16 @@ from recovery_desktop.domain.medication import (
 )
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 from recovery_desktop.ui.dialogs.contact_dialog import notes_edit
+from recovery_desktop.ui.dialogs.drafts import KeepsDraft
+from recovery_desktop.ui.pages.medication.editor_draft import (
+    day_from,
+    ids_from,
+    ids_text,
+    medication_from,
+    medication_values,
+    notes_from,
+    notes_text,
+)
 from recovery_desktop.ui.pages.medication.schedule_fields import ScheduleFields
 from recovery_desktop.ui.pages.medication.taper import TaperNotes
 from recovery_desktop.ui.pages.medication.weekdays import WeekdayBoxes
@@ -96,10 +107,12 @@ class MethadoneDays(QGroupBox):
             other.set_day(day, False)
 
 
-class MedicationEditor(QDialog):
+class MedicationEditor(QDialog, KeepsDraft):
     """Edits ``medication`` (None: a new one); on Save it is stored through
     ``medications`` (``add`` or ``update`` with ``today``) with its taper notes, and kept
-    in ``self.medication``."""
+    in ``self.medication``. What is typed is kept as a draft when the journal locks."""
+
+    draft_kind = DraftKind.MEDICATION
 
     def __init__(
         self,
@@ -124,6 +137,7 @@ class MedicationEditor(QDialog):
         self.error.clear_when_edited(self.name, self.kind, self.dose)
         self.schedule.changed.connect(lambda: self.error.show_message(""))
         self.name.setFocus()
+        self.remember_untouched()
 
     def _build(self) -> None:
         body = QWidget(self)
@@ -240,6 +254,26 @@ class MedicationEditor(QDialog):
             notes=self.notes.toPlainText().strip(),
             clinic_days=self.methadone.clinic.days() if methadone else frozenset(),
             take_home_days=self.methadone.take_home.days() if methadone else frozenset(),
+        )
+
+    def draft_values(self) -> dict[str, DraftValue]:
+        new = [note for note in self.taper.notes() if note.id is None]
+        return medication_values(self.edited()) | {
+            "taper_new": notes_text(new),
+            "taper_removed": ids_text(self.taper.removed()),
+            "taper_typed": self.taper.text.text(),
+            "taper_day": from_qdate(self.taper.day.date()).isoformat(),
+        }
+
+    def restore_draft(self, draft: Draft) -> None:
+        medication = medication_from(draft, self.edited())
+        self._load(medication, medication.started or self.today)
+        self.schedule.set_schedule(medication.schedule)
+        self.taper.restore(
+            notes_from(draft.text("taper_new")),
+            ids_from(draft.text("taper_removed")),
+            draft.text("taper_typed"),
+            day_from(draft.text("taper_day")) or self.today,
         )
 
     def accept(self) -> None:

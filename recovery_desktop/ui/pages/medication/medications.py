@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
+from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.domain.medication import Medication, MedicationError
 from recovery_desktop.domain.medication_words import is_stopped
 from recovery_desktop.ui.models.medications_model import (
@@ -155,8 +156,20 @@ class MedicationsBox(QGroupBox):
         if medication is not None:
             self._run_editor(medication)
 
-    def _run_editor(self, medication: Medication | None) -> None:
+    def resume(self, draft: Draft) -> None:
+        """Reopen the dialog that was open when the journal locked, as it was left (as a
+        new medication when the one it edited is gone meanwhile)."""
+        medication_id = draft.number("id")
+        try:
+            medication = self.medications.get(medication_id) if medication_id else None
+        except JournalError:
+            medication = None
+        self._run_editor(medication, draft)
+
+    def _run_editor(self, medication: Medication | None, draft: Draft | None = None) -> None:
         editor = MedicationEditor(self.medications, medication, self.today(), self)
+        if draft is not None:
+            editor.resume(draft)
         if editor.exec() and editor.medication is not None:
             self.refresh(editor.medication.id)
             self.status.setText("Saved.")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from recovery_desktop.data.changes import Change
+from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.ui.pages.medication.appointments import AppointmentsPanel
 from recovery_desktop.ui.pages.medication.doses import DosesBox
 from recovery_desktop.ui.pages.medication.medications import MedicationsBox
@@ -31,6 +32,7 @@ class MedicationPage(QWidget):
 
     title = TITLE
     shows = MEDICATION_KINDS | APPOINTMENT_KINDS
+    draft_kinds = (DraftKind.MEDICATION,)
 
     def __init__(
         self,
@@ -73,6 +75,11 @@ class MedicationPage(QWidget):
         self.medication_box.refresh()
         self.doses.day_changed(today)
         self.appointments.day_changed(today)
+
+    def resume_draft(self, draft: Draft) -> None:
+        """Reopen the medication dialog that was open when the journal locked."""
+        self.tabs.setCurrentIndex(0)
+        self.medication_box.resume(draft)
 
     def flush(self) -> bool:
         return True

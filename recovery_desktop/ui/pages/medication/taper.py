@@ -95,6 +95,20 @@ class TaperNotes(QGroupBox):
         """The removal of ``note_id`` is stored."""
         self._removed.remove(note_id)
 
+    def restore(self, new: list[TaperNote], removed: list[int], typed: str, day: date) -> None:
+        """Back as a draft left it: the ``new`` notes added, the notes of ids ``removed``
+        taken out, ``typed`` in the note field for ``day``."""
+        for row in reversed(range(self.list.count())):
+            note: TaperNote = self.list.item(row).data(ROLE)
+            if note.id is not None and note.id in removed:
+                self.list.takeItem(row)
+                self._removed.append(note.id)
+        for note in new:
+            self._show(note)
+        self.text.setText(typed)
+        self.day.setDate(to_qdate(day))
+        self._update()
+
     def typed(self) -> str:
         """Words typed in the note field and not added yet."""
         return self.text.text().strip()
