@@ -76,7 +76,20 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def report_period(args: argparse.Namespace) -> Period:
+NO_SESSION = (
+    "No attended therapy or counselling session is recorded yet, so there is no period "
+    "since the last one. Mark a session as attended on the Medication & visits page, or "
+    "use --week or --from and --to. Nothing was saved."
+)
+
+
+def report_period(args: argparse.Namespace) -> Period | None:
+    """The period asked for; None for ``--since-last-session``, which only the journal
+    can tell."""
+    if args.since_last_session:
+        if args.end is not None:
+            raise UsageError("--to goes with --from, not with --since-last-session.")
+        return None
     if args.week is not None:
         if args.end is not None:
             raise UsageError("--to goes with --from, not with --week.")
@@ -112,6 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--data-dir", default=argparse.SUPPRESS, help="the journal folder")
     when = report.add_mutually_exclusive_group(required=True)
     when.add_argument("--week", type=_week, help="an ISO week, such as 2026-W47")
+    when.add_argument(
+        "--since-last-session",
+        action="store_true",
+        help="from the day after the last attended therapy or counselling session to today",
+    )
     when.add_argument("--from", dest="start", type=_day, help="first day, YYYY-MM-DD (with --to)")
     report.add_argument("--to", dest="end", type=_day, help="last day, YYYY-MM-DD")
     report.add_argument("--out", required=True, help="the PDF file to write")
@@ -264,8 +282,13 @@ def run_report(args: argparse.Namespace) -> int:
     def write(journal: Journal) -> int:
         from recovery_desktop.ui.report_files import save_summary
 
-        pages = save_summary(journal, period, out, html_out, args.page_size)
-        label = period.label_on(date.today())  # "— so far, to …" while the period runs
+        today = date.today()
+        chosen = period or journal.appointments.since_last_session(today)
+        if chosen is None:
+            _say(NO_SESSION)
+            return EXIT_FAILURE
+        pages = save_summary(journal, chosen, out, html_out, args.page_size)
+        label = chosen.label_on(today)  # "— so far, to …" while the period runs
         also = f" and {html_out}" if html_out else ""
         _say(f"Saved the summary for {label}: {out} ({plural(pages, 'page')}){also}.")
         return EXIT_OK

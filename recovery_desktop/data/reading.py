@@ -11,15 +11,18 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from recovery_desktop.data import trends
+from recovery_desktop.data.appointments import AppointmentRepository
 from recovery_desktop.data.changes import ChangeFeed
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.day_plan import DayPlanRepository
+from recovery_desktop.data.medication import MedicationRepository
 from recovery_desktop.data.plan import PlanRepository
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.summary_notes import SummaryNotesRepository
+from recovery_desktop.data.visits_read import summary_visits
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import SummaryInputs
 from recovery_desktop.domain.trends import TrendData
@@ -44,6 +47,8 @@ class JournalReader:
         self._summary_notes = SummaryNotesRepository(db, unused)
         self.day_plan = DayPlanRepository(db, unused)  # My day's blocks, read only
         self._plan = PlanRepository(db, unused)
+        self._medication = MedicationRepository(db, unused)
+        self._appointments = AppointmentRepository(db, unused)
         self._trends = trends.TrendSources(
             self._checkins,
             self._cravings,
@@ -51,6 +56,8 @@ class JournalReader:
             self._recovery_time,
             self.day_plan,
             self.preferences,
+            self._medication,
+            self._appointments,
         )
 
     def trend_data(self, period: Period) -> TrendData:
@@ -70,4 +77,5 @@ class JournalReader:
             clean_periods=tuple(self._recovery_time.periods()),
             lapse_history=tuple(self._recovery_time.lapses(date.min, date.max)),
             plan_versions=tuple(self._plan.shared_versions_between(period.start, period.end)),
+            visits=summary_visits(self._medication, self._appointments, period),
         )

@@ -7,14 +7,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from recovery_desktop.data.appointments import AppointmentRepository
 from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.day_plan import DayPlanRepository
+from recovery_desktop.data.medication import MedicationRepository
 from recovery_desktop.data.preferences import PreferenceRepository
 from recovery_desktop.data.recovery_time import RecoveryTimeRepository
 from recovery_desktop.data.stored_dates import IN_RANGE, optional_day, stored_day
+from recovery_desktop.data.visits_read import visit_trends
 from recovery_desktop.domain.periods import Period, mondays
 from recovery_desktop.domain.trends import LEAD_IN_DAYS, TrendData, WeekCounts
 
@@ -56,12 +59,15 @@ class TrendSources:
     recovery_time: RecoveryTimeRepository
     day_plan: DayPlanRepository
     preferences: PreferenceRepository
+    medication: MedicationRepository
+    appointments: AppointmentRepository
 
 
 def trend_data(db: Database, sources: TrendSources, period: Period, now: datetime) -> TrendData:
     """Check-ins with their lead-in days; events (cravings, reach-outs, lapses) for the
     period only, oldest first; the period's day plans and the waking window, read at
-    ``now`` (which decides whether today is over)."""
+    ``now`` (which decides whether today is over); medication adherence and appointments
+    kept per week."""
     start, end = period.start, period.end
     contacts = sources.contacts
     plans = sources.day_plan.blocks_between(start, end)
@@ -76,6 +82,7 @@ def trend_data(db: Database, sources: TrendSources, period: Period, now: datetim
         day_blocks={day: tuple(blocks) for day, blocks in plans.items()},
         waking_window=sources.preferences.waking_window(),
         read_at=now,
+        visits=visit_trends(sources.medication, sources.appointments, period, now.date()),
     )
 
 

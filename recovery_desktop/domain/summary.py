@@ -12,6 +12,7 @@ from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.plan import PlanVersion
 from recovery_desktop.domain.recovery_time import CleanPeriod, Lapse
 from recovery_desktop.domain.trends import TrendData
+from recovery_desktop.domain.visits_read import VisitsInputs
 
 STAT_FIELDS: dict[str, str] = {
     "mood": "Mood (0–10)",
@@ -176,7 +177,8 @@ class SummaryInputs:
     The period's cravings, reach-outs and lapses come with ``trend``; ``contacts`` (archived
     ones too) name the people reached, ``clean_periods`` is every attempt ever recorded and
     ``lapse_history`` every lapse (the days clean time was interrupted), ``plan_versions``
-    the versions of the plan kept in the period (oldest first, without snapshots).
+    the versions of the plan kept in the period (oldest first, without snapshots), and
+    ``visits`` the period's medication and appointments.
     """
 
     period: Period
@@ -188,6 +190,7 @@ class SummaryInputs:
     clean_periods: tuple[CleanPeriod, ...] = ()
     lapse_history: tuple[Lapse, ...] = ()
     plan_versions: tuple[PlanVersion, ...] = ()
+    visits: VisitsInputs = field(default_factory=VisitsInputs)
 
 
 MAX_NAME_CHARACTERS = 80

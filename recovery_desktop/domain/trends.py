@@ -12,6 +12,7 @@ from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.domain.day_plan import DayBlock, WakingWindow
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.recovery_time import Lapse
+from recovery_desktop.domain.visits_read import VisitTrends
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class TrendData:
     ``day_blocks`` holds the period's day plans (only days with blocks, each day's blocks
     by start), ``waking_window`` the window they are measured in, and ``read_at`` when the
     data was read: it decides which days are over (``domain/day_trends.py``); None counts
-    every day as over.
+    every day as over. ``visits``: medication adherence and appointments kept, per week.
     """
 
     period: Period
@@ -62,3 +63,4 @@ class TrendData:
     day_blocks: Mapping[date, tuple[DayBlock, ...]] = field(default_factory=dict)
     waking_window: WakingWindow = field(default_factory=WakingWindow)
     read_at: datetime | None = field(default=None, compare=False)  # when, not what
+    visits: VisitTrends = field(default_factory=VisitTrends)

@@ -47,6 +47,13 @@ from recovery_desktop.reports.charts_events import (
     trigger_frequency,
     weekday_hour,
 )
+from recovery_desktop.reports.charts_visits import (
+    VISITS_HEIGHT,
+    adherence_per_week,
+    appointments_per_week,
+    has_appointments,
+    has_medication,
+)
 from recovery_desktop.reports.style import ChartStyle
 
 USED_LEVEL = 10.6
@@ -253,12 +260,14 @@ def support_per_week(data: TrendData, style: ChartStyle) -> Chart:
 @dataclass(frozen=True)
 class ChartSpec:
     """``height``: the figure's height in inches, as its builder makes it (the screen keeps
-    that room for the chart before it is drawn)."""
+    that room for the chart before it is drawn). ``wanted``: whether the chart is shown for
+    the data read (a chart about records the journal has never held is not)."""
 
     key: str
     title: str
     build: Callable[[TrendData, ChartStyle], Chart]
     height: float = 3.0
+    wanted: Callable[[TrendData], bool] = lambda _data: True
 
 
 CHARTS: tuple[ChartSpec, ...] = (
@@ -275,6 +284,20 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("idle_cravings", "Idle time and cravings", idle_and_cravings, IDLE_HEIGHT),
     ChartSpec("idle_bands", "Idle hours and cravings", cravings_by_idle_band, BANDS_HEIGHT),
     ChartSpec("day_plans", "Planned and done per week", planned_and_done, PLAN_HEIGHT),
+    ChartSpec(
+        "adherence",
+        "Medication adherence per week",
+        adherence_per_week,
+        VISITS_HEIGHT,
+        has_medication,
+    ),
+    ChartSpec(
+        "appointments_kept",
+        "Appointments kept per week",
+        appointments_per_week,
+        VISITS_HEIGHT,
+        has_appointments,
+    ),
 )
 
 

@@ -10,6 +10,7 @@ from recovery_desktop.domain.day_trends import DaysSummary
 from recovery_desktop.domain.plan import PlanVersion
 from recovery_desktop.domain.summary import Summary, SummaryNotes
 from recovery_desktop.domain.summary_events import EventsSummary
+from recovery_desktop.domain.visits_read import VisitsInputs
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,8 @@ class SummaryContext:
     """What the sections draw from; ``images`` maps chart keys to image sources.
 
     ``show_names`` lets the people section name the people reached (off by default);
-    ``plan_versions`` are the plan's versions kept in the period, oldest first.
+    ``plan_versions`` are the plan's versions kept in the period, oldest first;
+    ``visits`` the period's medication and appointments.
     """
 
     summary: Summary
@@ -28,12 +30,15 @@ class SummaryContext:
     days: DaysSummary = field(default_factory=DaysSummary)
     show_names: bool = False
     plan_versions: tuple[PlanVersion, ...] = ()
+    visits: VisitsInputs = field(default_factory=VisitsInputs)
 
 
 @dataclass(frozen=True)
 class SectionSpec:
     """One section; ``recorded`` sections show what happened in the period, so a period
-    that has not started leaves them out (the user's own lists stay)."""
+    that has not started leaves them out (the user's own lists stay). ``needs``: the kind
+    of record the section is about (``domain.visits_read.MEDICATION``…), when it is offered
+    only in a journal that holds such records."""
 
     key: str
     title: str
@@ -43,3 +48,4 @@ class SectionSpec:
     empty_text: str
     charts: tuple[str, ...] = ()
     recorded: bool = True
+    needs: str | None = None

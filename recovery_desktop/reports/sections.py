@@ -29,6 +29,7 @@ from recovery_desktop.reports.sections_events import (
     PEOPLE,
 )
 from recovery_desktop.reports.sections_plan import PLAN_VERSIONS
+from recovery_desktop.reports.sections_visits import APPOINTMENTS_SECTION, MEDICATION_SECTION
 
 __all__ = ["SECTIONS", "SectionSpec", "SummaryContext", "section"]
 
@@ -210,6 +211,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
         _support_html,
         "No answers about meetings, therapy or medication.",
     ),
+    MEDICATION_SECTION,
+    APPOINTMENTS_SECTION,
     PEOPLE,
     DAY_STRUCTURE,
     SectionSpec(

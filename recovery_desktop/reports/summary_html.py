@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from recovery_desktop.domain.calendar_text import long_date
+from recovery_desktop.domain.calendar_text import long_date, short_day_seen_from
 from recovery_desktop.domain.summary import SummaryOptions
 from recovery_desktop.reports.html_kit import esc, html_page
 from recovery_desktop.reports.sections import SECTIONS, SectionSpec, SummaryContext
@@ -49,18 +49,31 @@ class SummaryDocument:
         return " ".join(self.footer_parts)
 
 
-def printed_sections(options: SummaryOptions, started: bool) -> list[SectionSpec]:
-    """The switched-on sections; before the period starts, only the user's own lists."""
+def offered(spec: SectionSpec, held: frozenset[str]) -> bool:
+    """Whether a section is offered: one about a kind of record (``spec.needs``) only when
+    the journal holds such records (``held``)."""
+    return spec.needs is None or spec.needs in held
+
+
+def printed_sections(
+    options: SummaryOptions, started: bool, held: frozenset[str] = frozenset()
+) -> list[SectionSpec]:
+    """The switched-on sections offered for a journal holding ``held``; before the period
+    starts, only the user's own lists."""
     return [
         spec
         for spec in SECTIONS
-        if options.enabled(spec.key, spec.default_on) and (started or not spec.recorded)
+        if options.enabled(spec.key, spec.default_on)
+        and (started or not spec.recorded)
+        and offered(spec, held)
     ]
 
 
-def charts_needed(options: SummaryOptions, started: bool = True) -> list[str]:
+def charts_needed(
+    options: SummaryOptions, started: bool = True, held: frozenset[str] = frozenset()
+) -> list[str]:
     """The chart keys the printed sections show."""
-    return [key for spec in printed_sections(options, started) for key in spec.charts]
+    return [key for spec in printed_sections(options, started, held) for key in spec.charts]
 
 
 def initials(name: str) -> str:
@@ -107,10 +120,16 @@ def render(context: SummaryContext, options: SummaryOptions, today: date) -> Sum
     summary = context.summary
     period = summary.period
     title = "Weekly summary" if period.iso_week else "Summary"
-    parts = [page_header(title, period.label_on(today), options)]
+    label = period.label_on(today)
+    session = context.visits.last_session
+    if session is not None:
+        title = "Since my last session"
+        label += f" \u00b7 my last session: {short_day_seen_from(session, today)}"
+    parts = [page_header(title, label, options)]
     if not summary.started:
         parts.append(f"<p>{esc(NOT_STARTED)}</p>")
-    parts += [_section(spec, context) for spec in printed_sections(options, summary.started)]
+    printed = printed_sections(options, summary.started, context.visits.held)
+    parts += [_section(spec, context) for spec in printed]
     who = printed_name(options)
     footer = (
         f"Self-reported{f' by {who}' if who else ''}; not a medical record.",

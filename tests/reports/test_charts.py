@@ -6,8 +6,16 @@ from datetime import date, timedelta
 import pytest
 
 from recovery_desktop.domain.checkin import CheckIn
+from recovery_desktop.domain.medication import Adherence
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.trends import TrendData, WeekCounts
+from recovery_desktop.domain.visits_read import (
+    APPOINTMENTS,
+    MEDICATION,
+    AdherenceWeeks,
+    KeptWeek,
+    VisitTrends,
+)
 from recovery_desktop.reports.chart_kit import to_png
 from recovery_desktop.reports.charts import CHARTS, chart_spec
 from recovery_desktop.reports.style import DARK, LIGHT, PRINT
@@ -23,7 +31,18 @@ WEEKS = (
     WeekCounts(START, 3, 1, 0, 2, 3, 0, 1, 0, 2),
     WeekCounts(START + timedelta(days=7), 0, 0, 0, 0, 0, 0, 0, 0, 0),
 )
-DATA = TrendData(PERIOD, CHECKINS, WEEKS)
+VISITS = VisitTrends(
+    frozenset({MEDICATION, APPOINTMENTS}),
+    (
+        AdherenceWeeks(
+            "Buprenorphine",
+            ((START, Adherence(7, 6, 1)), (START + timedelta(days=7), Adherence(7, 7, 0))),
+        ),
+        AdherenceWeeks("Sertraline", ((START, Adherence(0, 0, 0)),)),
+    ),
+    (KeptWeek(START, 1, 1, 0), KeptWeek(START + timedelta(days=7), 1, 0, 1)),
+)
+DATA = TrendData(PERIOD, CHECKINS, WEEKS, visits=VISITS)
 
 
 def _line(chart, label):
@@ -70,6 +89,8 @@ def test_titles_are_plain_words():
         "Idle time and cravings",
         "Idle hours and cravings",
         "Planned and done per week",
+        "Medication: share of expected doses taken, per week",
+        "Appointments per week: attended, missed or rescheduled",
     ]
 
 

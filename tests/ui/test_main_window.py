@@ -81,10 +81,10 @@ def test_tab_follows_the_screen_even_for_controls_a_page_built_later(
     qtbot.waitUntil(lambda: bool(page.views) and not page.is_drawing(), timeout=20000)
     window.workspace.nav.setFocus()
     seen = []
-    for _ in range(len(page.views) + 6):
+    for _ in range(len(page.shown_views()) + 6):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
-    saves = [view.save_button for view in page.views.values()]
+    saves = [view.save_button for view in page.shown_views().values()]
     assert seen[0] is page.range
     positions = [seen.index(button) for button in saves]
     assert positions == sorted(positions)

@@ -23,7 +23,9 @@ def _shown_page(qtbot, journal, worker):
     qtbot.waitUntil(
         lambda: len(shown.views) == len(CHARTS) and not shown.is_drawing(), timeout=10000
     )
-    qtbot.waitUntil(lambda: all(v.chart is not None for v in shown.views.values()), timeout=10000)
+    qtbot.waitUntil(
+        lambda: all(v.chart is not None for v in shown.shown_views().values()), timeout=10000
+    )
     return shown
 
 
@@ -60,9 +62,9 @@ def test_changing_the_range_redraws_the_charts(page, qtbot):
 
 def test_nothing_is_redrawn_when_nothing_changed(page, journal):
     """Showing the page again with the same data and range draws nothing."""
-    counts = {key: view.draw_count for key, view in page.views.items()}
+    counts = {key: view.draw_count for key, view in page.shown_views().items()}
     page.refresh()
-    assert {key: view.draw_count for key, view in page.views.items()} == counts
+    assert {key: view.draw_count for key, view in page.shown_views().items()} == counts
 
 
 def test_new_data_redraws(page, journal, qtbot):
@@ -182,7 +184,7 @@ def test_all_starts_at_the_earliest_record_not_the_first_check_in(qtbot, journal
     qtbot.waitUntil(
         lambda: (
             not page.is_drawing()
-            and all(view.chart.period == page.period() for view in page.views.values())
+            and all(view.chart.period == page.period() for view in page.shown_views().values())
         ),
         timeout=20000,
     )
@@ -251,13 +253,13 @@ def test_the_first_chart_is_told_then_all_of_them(qtbot, journal, worker):
     page.resize(1000, 900)
     seen = []
     page.first_chart_shown.connect(
-        lambda: seen.append(("first", [k for k, v in page.views.items() if v.chart]))
+        lambda: seen.append(("first", [k for k, v in page.shown_views().items() if v.chart]))
     )
     page.charts_ready.connect(lambda: seen.append(("ready", page.is_drawing())))
     page.show()
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=20000)
     assert seen == [("first", ["mood_craving"]), ("ready", False)]
-    assert all(view.chart.period == page.period() for view in page.views.values())
+    assert all(view.chart.period == page.period() for view in page.shown_views().values())
 
 
 def test_charts_keep_their_room_while_they_are_drawn(qtbot, journal, worker):
@@ -273,46 +275,46 @@ def test_charts_keep_their_room_while_they_are_drawn(qtbot, journal, worker):
     qtbot.waitUntil(
         lambda: all(
             v.canvas.isVisible() and v.height() >= v.minimumSizeHint().height() > 200
-            for v in page.views.values()
+            for v in page.shown_views().values()
         )
     )
-    waiting = {key: view.geometry() for key, view in page.views.items()}
-    assert page.is_drawing() and not any(v.chart for v in page.views.values())
+    waiting = {key: view.geometry() for key, view in page.shown_views().items()}
+    assert page.is_drawing() and not any(v.chart for v in page.shown_views().values())
     assert page.views["mood_craving"].canvas.accessibleName() == "Mood and craving chart"
     release.set()
     qtbot.waitUntil(lambda: not page.is_drawing(), timeout=20000)
-    assert {key: view.geometry() for key, view in page.views.items()} == waiting
+    assert {key: view.geometry() for key, view in page.shown_views().items()} == waiting
 
 
 def test_a_range_left_before_its_charts_came_is_never_shown(qtbot, page, worker):
     """Week → All → week while the worker is busy: only this week's charts are drawn, once
     each; the charts of "All" are dropped unseen."""
-    counts = {key: view.draw_count for key, view in page.views.items()}
+    counts = {key: view.draw_count for key, view in page.shown_views().items()}
     release, _holder = _hold(worker)
     click_choice(qtbot, page.range, "All")
     click_choice(qtbot, page.range, "This week")
     release.set()
     qtbot.waitUntil(lambda: not page.is_drawing(), timeout=20000)
-    assert {key: view.draw_count - counts[key] for key, view in page.views.items()} == {
+    assert {key: view.draw_count - counts[key] for key, view in page.shown_views().items()} == {
         key: 1 for key in counts
     }
-    assert all(view.chart.period == page.period() for view in page.views.values())
+    assert all(view.chart.period == page.period() for view in page.shown_views().values())
     assert page.period().days <= 7
 
 
 def test_a_narrower_window_gets_charts_drawn_for_their_new_width(qtbot, page):
     """After the window is made narrower, each chart is drawn again at its new size, so
     text and points are neither squeezed nor cut."""
-    counts = {key: view.draw_count for key, view in page.views.items()}
+    counts = {key: view.draw_count for key, view in page.shown_views().items()}
     page.resize(760, 900)
     qtbot.waitUntil(
         lambda: (
             not page.is_drawing()
-            and all(view.draw_count > counts[key] for key, view in page.views.items())
+            and all(view.draw_count > counts[key] for key, view in page.shown_views().items())
         ),
         timeout=20000,
     )
-    for view in page.views.values():
+    for view in page.shown_views().values():
         assert view.canvas.matches_size()
         assert view.canvas.rendered.width == round(view.canvas.width() * view.devicePixelRatioF())
 
@@ -338,7 +340,7 @@ def test_a_chart_drawn_while_its_room_changed_is_drawn_again_at_the_new_size(
         page.show()
     qtbot.waitUntil(lambda: not page.is_drawing(), timeout=20000)
     assert narrowed
-    for view in page.views.values():
+    for view in page.shown_views().values():
         assert view.canvas.matches_size()
         assert view.canvas.rendered.width == round(view.canvas.width() * view.devicePixelRatioF())
     view = page.views["mood_craving"]
@@ -351,18 +353,18 @@ def test_a_new_range_is_told_and_the_old_charts_are_dimmed_until_it_is_drawn(qtb
     """4 weeks → All: until the new charts are all drawn, the status line says so and the
     charts still showing 4 weeks are marked outdated (dimmed, keeping their room); then
     the message goes and no chart is outdated."""
-    places = {key: view.geometry() for key, view in page.views.items()}
+    places = {key: view.geometry() for key, view in page.shown_views().items()}
     release, _holder = _hold(worker)
     click_choice(qtbot, page.range, "All")
     assert page.status.text() == f"Drawing the charts for {page.period().label}…"
-    assert all(view.is_outdated() for view in page.views.values())
+    assert all(view.is_outdated() for view in page.shown_views().values())
     assert not page.views["mood_craving"].save_button.isEnabled()
-    assert {key: view.geometry() for key, view in page.views.items()} == places
+    assert {key: view.geometry() for key, view in page.shown_views().items()} == places
     with qtbot.waitSignal(page.charts_ready, timeout=20000):
         release.set()
     assert page.status.text() == ""
-    assert not any(view.is_outdated() for view in page.views.values())
-    assert all(view.chart.period == page.period() for view in page.views.values())
+    assert not any(view.is_outdated() for view in page.shown_views().values())
+    assert all(view.chart.period == page.period() for view in page.shown_views().values())
     assert page.views["mood_craving"].save_button.isEnabled()
 
 
@@ -380,9 +382,9 @@ def test_a_planned_block_and_the_waking_window_redraw_the_idle_chart(page, journ
     journal.day_plan.set_done(work.id, True)  # counts whether or not today is over
     qtbot.waitUntil(lambda: len(_idle_points(page)) == 1 and not page.is_drawing(), timeout=20000)
     assert "\nIdle 8 h" in _idle_points(page)[0]
-    counts = {key: view.draw_count for key, view in page.views.items()}
+    counts = {key: view.draw_count for key, view in page.shown_views().items()}
     journal.preferences.set_reach_out_reminder_days(5)
-    assert {key: view.draw_count for key, view in page.views.items()} == counts
+    assert {key: view.draw_count for key, view in page.shown_views().items()} == counts
     assert not page.is_drawing()
     journal.preferences.set_waking_window(WakingWindow(8 * 60, 22 * 60))
     qtbot.waitUntil(lambda: "\nIdle 6 h" in "".join(_idle_points(page)), timeout=20000)

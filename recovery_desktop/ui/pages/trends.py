@@ -59,6 +59,8 @@ class TrendsPage(QWidget):
             Change.CLEAN_TIME,
             Change.DAY_PLAN,
             Change.PREFERENCES,  # the waking window idle time is counted in
+            Change.MEDICATION,
+            Change.APPOINTMENTS,
         }
     )
     first_chart_shown = Signal()
@@ -219,6 +221,7 @@ class TrendsPage(QWidget):
     def _ensure_views(self) -> None:
         if self.views:
             return
+        from recovery_desktop.domain.trends import TrendData
         from recovery_desktop.reports.chart_render import SCREEN_DPI
         from recovery_desktop.reports.charts import CHARTS
         from recovery_desktop.ui.widgets.chart_view import ChartView
@@ -229,6 +232,7 @@ class TrendsPage(QWidget):
             view.resized.connect(partial(self._view_resized, spec.key))
             self.views[spec.key] = view
             self.charts_layout.insertWidget(self.charts_layout.count() - 1, view)
+            view.setVisible(spec.wanted(TrendData(self.period())))  # until the data says
 
     def _draw_next(self) -> None:
         """One chart per job, asked for when the one before is shown, so each is drawn
@@ -244,7 +248,7 @@ class TrendsPage(QWidget):
             self._data = cast("TrendData", value)
             if not self._redrawing:
                 self.status.clear()  # "Preparing charts…": the charts' rooms show the rest
-            self._queue = list(self.views)  # in page order
+            self._queue = self._show_wanted(self._data)  # in page order
         else:
             view = self.views[key]
             view.show_rendered(cast("RenderedChart", value))
@@ -259,6 +263,17 @@ class TrendsPage(QWidget):
                 self._redrawing = False
                 self.status.clear()
             self.charts_ready.emit()
+
+    def _show_wanted(self, data: TrendData) -> list[str]:
+        """Show the charts wanted for ``data`` (one about records the journal never held,
+        such as medication, is hidden: they come last, so nothing above them moves) and
+        return their keys."""
+        from recovery_desktop.reports.charts import chart_spec
+
+        wanted = [key for key in self.views if chart_spec(key).wanted(data)]
+        for key, view in self.views.items():
+            view.setVisible(key in wanted)
+        return wanted
 
     def _drawn_for_other_size(self, key: str) -> bool:
         """True when the picture shown is scaled and a new one would fit (never for a
@@ -289,6 +304,11 @@ class TrendsPage(QWidget):
         self._queue += keys
         self._resized = set()
         self._draw_next()
+
+    def shown_views(self) -> dict[str, ChartView]:
+        """The charts on the page by key, in order (those not wanted for the data are
+        hidden)."""
+        return {key: view for key, view in self.views.items() if not view.isHidden()}
 
     def is_drawing(self) -> bool:
         """True until every chart of the current range is on screen."""

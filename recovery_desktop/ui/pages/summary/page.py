@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.data.visits_read import held_kinds
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryNotes, SummaryOptions
 from recovery_desktop.reports.sections import SECTIONS
 from recovery_desktop.ui.pages.summary.output import SummaryOutput
+from recovery_desktop.ui.pages.summary.sections_box import SectionsBox
 from recovery_desktop.ui.printing import PAGE_SIZES, PrintError, default_page_size_name
 from recovery_desktop.ui.summary_jobs import build_preview
 from recovery_desktop.ui.warmup import Warmup
@@ -66,6 +68,8 @@ class SummaryPage(QWidget, SummaryOutput):
             Change.REACH_OUTS,
             Change.CLEAN_TIME,
             Change.PLAN,  # "My plan": the versions kept
+            Change.MEDICATION,
+            Change.APPOINTMENTS,  # also "since my last session"
             Change.REPLACED,
         }
     )
@@ -90,7 +94,7 @@ class SummaryPage(QWidget, SummaryOutput):
         self._loading = False
         self._refusal = ""  # why the preview is empty, while it is
         self.status = StatusLine("Summary status", self)
-        self.picker = PeriodPicker(self)
+        self.picker = PeriodPicker(self, journal.appointments.since_last_session)
         self.period = self.picker.period()
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         # Ctrl++/−/0 zoom from anywhere on the page, not only inside the preview.
@@ -115,6 +119,7 @@ class SummaryPage(QWidget, SummaryOutput):
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
         self._load_options()
+        self._offer_sections()
         self._load_lists()
         self.picker.changed.connect(self._period_changed)
 
@@ -164,16 +169,21 @@ class SummaryPage(QWidget, SummaryOutput):
         return box
 
     def _sections_box(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox("Sections to print", parent)
-        layout = QVBoxLayout(box)
-        self.section_boxes: dict[str, QCheckBox] = {}
-        for spec in SECTIONS:
-            text = spec.title + (" (private unless you tick it)" if spec.key == "notes" else "")
-            check = QCheckBox(text, box)
+        box = SectionsBox(parent)
+        self.section_boxes = box.boxes
+        for check in box.boxes.values():
             check.toggled.connect(self._options_changed)
-            self.section_boxes[spec.key] = check
-            layout.addWidget(check)
+        self.sections_box = box
         return box
+
+    def _offer_sections(self) -> None:
+        """Offer the sections about medication and appointments once the journal holds
+        such records."""
+        try:
+            held = held_kinds(self.journal.medication, self.journal.appointments)
+        except JournalError:
+            return  # what is offered stays
+        self.sections_box.offer(held)
 
     def _lists_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox("For this period (one per line)", parent)
@@ -376,6 +386,9 @@ class SummaryPage(QWidget, SummaryOutput):
 
     def data_changed(self, kinds: frozenset[Change]) -> None:
         """Records the summary shows changed (``ui/change_signal.py``)."""
+        if kinds & {Change.MEDICATION, Change.APPOINTMENTS, Change.REPLACED}:
+            self._offer_sections()
+            self.picker.refresh_session(date.today())
         if Change.REPLACED in kinds:
             self.records_added()
         elif self.built is not None:
