@@ -22,6 +22,7 @@ from recovery_desktop.ui.pages.clean_time import CleanTimePage
 from recovery_desktop.ui.pages.medication.appointment_editor import AppointmentEditor
 from recovery_desktop.ui.pages.medication.appointments import AppointmentsPanel
 from recovery_desktop.ui.pages.medication.editor import MedicationEditor
+from recovery_desktop.ui.pages.medication.page import MedicationPage
 from recovery_desktop.ui.pages.medication.stop import StopDialog
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.session import Session
@@ -64,6 +65,13 @@ def write_hostile_rows(journal, day: str) -> None:
             "VALUES (?, '12:00', 60, 'therapy', 'attended')",
             [day],
         )
+    journal.changes.announce(EVERYTHING)  # as an import of such rows would
+
+
+def write_hostile_medication(journal, day: str) -> None:
+    """A medication started on ``day`` with its schedule, a dose and a taper note there."""
+    at = f"{day}T12:00"
+    with journal.db.atomic():
         journal.db.execute(
             "INSERT INTO medications (name, kind, position, started, created_at) "
             "VALUES ('M', 'methadone', 0, ?, ?)",
@@ -82,12 +90,24 @@ def write_hostile_rows(journal, day: str) -> None:
         journal.db.execute(
             "INSERT INTO taper_notes (medication_id, day, text) VALUES (1, ?, 'N')", [day]
         )
-    journal.changes.announce(EVERYTHING)  # as an import of such rows would
+    journal.changes.announce(EVERYTHING)
+
+
+@pytest.mark.parametrize("day", ENDS)
+def test_the_medication_page_says_so_for_a_medication_at_the_calendars_end(qtbot, journal, day):
+    """Such a medication is refused by the repository as damaged: the page opens, says so
+    calmly in its status lines, and Add… still opens the dialog."""
+    write_hostile_medication(journal, day)
+    page = MedicationPage(journal.medication, journal.appointments, journal.contacts)
+    qtbot.addWidget(page)
+    page.show()
+    assert "has not been changed" in page.medication_box.status.text()
+    assert page.medication_box.model.rowCount() == 0
+    assert page.medication_box.add_button.isEnabled()
 
 
 def _medication_dialogs(journal):
-    """The medication dialog and Stop… (the journal's own medication at the calendar's
-    end is refused by the repository as damaged, and the page says so)."""
+    """The medication dialog and Stop…"""
     methadone = Medication("M", MedicationKind.METHADONE, Schedule(Repeat.AS_NEEDED))
     return [
         MedicationEditor(journal.medication, None, date.today()),
