@@ -4,11 +4,13 @@ and plain-words refusals, each read back from the journal reopened."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.domain.appointments import Appointment, WeeklyRepeat
 from recovery_desktop.domain.contacts import Contact, Role
@@ -351,3 +353,60 @@ def test_tab_goes_through_the_editor_in_the_order_shown(qtbot, journal):
         "Cancel",
         "Kind",
     ]
+
+
+def test_a_save_the_journal_refuses_keeps_the_editor_open(qtbot, journal, monkeypatch):
+    """A full disk: the editor says "Not saved: …", keeps everything typed, and the list
+    never says "Saved"; once the disk has room the same Add saves it."""
+    panel = _panel(qtbot, journal)
+    add = journal.appointments.add
+
+    def fail(*_args, **_kwargs):
+        raise StorageProblem("The disk is full.")
+
+    monkeypatch.setattr(journal.appointments, "add", fail)
+    messages = []
+
+    def act(editor: AppointmentEditor) -> None:
+        editor.place.setText("Hill Street clinic")
+        qtbot.mouseClick(_ok(editor), Qt.MouseButton.LeftButton)
+        messages.append(editor.error.text())
+        assert editor.isVisible() and editor.place.text() == "Hill Street clinic"
+        monkeypatch.setattr(journal.appointments, "add", add)
+        qtbot.mouseClick(_ok(editor), Qt.MouseButton.LeftButton)
+
+    when_shown(AppointmentEditor, act)
+    panel.add()
+    assert messages == ["Not saved: The disk is full. What you typed is still here."]
+    assert panel.status.text().endswith("Added.")
+    assert [a.place for a in journal.appointments.between(TODAY, TODAY)] == ["Hill Street clinic"]
+
+
+def test_a_link_stays_while_the_name_is_the_one_it_was_made_for(qtbot, journal, files):
+    """Sam renamed Samuel in People: editing the place keeps the link; typing another name
+    drops it."""
+    sam = journal.contacts.save(Contact(None, "Sam", Role.THERAPIST))
+    uid = journal.appointments.contact_matching("Sam")
+    assert uid is not None
+    journal.appointments.add(
+        Appointment(TODAY, THERAPY, time(10), with_whom="Sam", contact_uid=uid)
+    )
+    journal.contacts.save(replace(sam, name="Samuel"))
+    panel = _panel(qtbot, journal)
+    typed = iter(["Sam", "Jo"])
+
+    def act(editor: AppointmentEditor) -> None:
+        editor.with_whom.edit.setText(next(typed))
+        editor.place.setText("Room 2")
+        qtbot.mouseClick(_ok(editor), Qt.MouseButton.LeftButton)
+
+    _choose(qtbot, panel, 0)
+    when_shown(AppointmentEditor, act)
+    panel.edit_selected()
+    assert [(a.with_whom, a.contact_uid) for a in journal.appointments.between(TODAY, TODAY)] == [
+        ("Sam", uid)
+    ]
+    when_shown(AppointmentEditor, act)
+    panel.edit_selected()
+    [stored] = _reopened(journal, files)
+    assert (stored.with_whom, stored.contact_uid, stored.place) == ("Jo", None, "Room 2")
