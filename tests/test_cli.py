@@ -59,6 +59,8 @@ def test_check_json_reports_integrity_schema_and_counts(demo_dir):
     assert report["schema"]["pending"] == []
     assert 15 <= report["counts"]["checkins"] <= 21
     assert (report["counts"]["plan_sections"], report["counts"]["plan_versions"]) == (11, 8)
+    assert report["counts"]["medications"] == 2
+    assert report["counts"]["doses"] >= 20 and report["counts"]["appointments"] >= 6
 
 
 def test_wrong_passphrase_exits_2_and_changes_nothing(demo_dir):

@@ -7,7 +7,7 @@ by ``Appointment.validate`` first (``AppointmentError``, a ``ValueError``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -183,6 +183,24 @@ class AppointmentRepository:
                 )
             ids = [self._insert(replace(appointment, day=day, series_id=series)) for day in days]
         return [self.get(i) for i in ids]
+
+    def add_many(self, appointments: Iterable[Appointment]) -> int:
+        """Store many appointments as they are (series and attendance included) in one
+        transaction (demo data); returns how many. Raises ``AppointmentError`` before
+        anything is written."""
+        rows = []
+        for a in appointments:
+            a.validate()
+            check_day(a.day)
+            attendance = a.attendance.value if a.attendance else None
+            rows.append([a.series_id, a.day.isoformat(), *_field_values(a), attendance])
+        with sql_errors(), self._changes.writing(self._db, Change.APPOINTMENTS):
+            self._db.conn.executemany(
+                f"INSERT INTO appointments (series_id, day, {_FIELDS}, attendance) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        return len(rows)
 
     def _insert(self, appointment: Appointment, uid: str | None = None) -> int:
         a = appointment

@@ -1,5 +1,5 @@
 """Filling a new journal with the demo story (check-ins, cravings, people, clean time,
-My day's plans)."""
+My day's plans, the aftercare plan, medication and visits)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ from recovery_desktop.domain.cravings import Tag
 from recovery_desktop.domain.demo import DemoShape, demo_checkins, shape
 from recovery_desktop.domain.demo_day_plan import demo_day_plan
 from recovery_desktop.domain.demo_events import demo_events
+from recovery_desktop.domain.demo_medication import (
+    DemoMedication,
+    demo_medications,
+    demo_visits,
+)
 from recovery_desktop.domain.demo_plan import demo_plan_edits
 from recovery_desktop.domain.library import Kind
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
@@ -18,11 +23,13 @@ from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 
 def fill_demo(journal: Journal, weeks: int, end: date, seed: int = 1) -> dict[str, int]:
     """Write ``weeks`` weeks of sample data ending on ``end``; returns the record counts."""
-    checkins = list(demo_checkins(weeks, end, seed))
     plan = shape(weeks, end)
+    visits = demo_visits(list(demo_checkins(weeks, end, seed)), plan, seed)
+    checkins = list(visits.checkins)
     story = demo_events(checkins, plan, seed)
     with journal.changes.writing(journal.db):
-        journal.checkins.save_many(checkins)
+        _fill_medication(journal, demo_medications(checkins, plan, seed), end)
+        journal.checkins.save_many(checkins)  # "Medication taken" as the ticks give it
         ids = {i.name: i.id for k in Kind for i in journal.library.items(k)}
 
         def linked(tags: tuple[Tag, ...]) -> tuple[Tag, ...]:
@@ -52,7 +59,20 @@ def fill_demo(journal: Journal, weeks: int, end: date, seed: int = 1) -> dict[st
             (day, times, done) for day, blocks in day_plan.days.items() for times, done in blocks
         )
         _fill_plan(journal, plan, seed, [c.id for c in contacts])
+        journal.appointments.add_many(
+            replace(a, contact_uid=journal.appointments.contact_matching(a.with_whom))
+            for a in visits.appointments
+        )
     return journal.counts()
+
+
+def _fill_medication(journal: Journal, medications: list[DemoMedication], end: date) -> None:
+    for story in medications:
+        added = journal.medication.add(story.medication, today=end)
+        assert added.id is not None
+        journal.medication.add_doses(added.id, story.doses)
+        for note in story.taper_notes:
+            journal.medication.add_taper_note(added.id, note)
 
 
 def _fill_plan(journal: Journal, plan: DemoShape, seed: int, contact_ids: list[int | None]) -> None:

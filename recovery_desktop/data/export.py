@@ -125,6 +125,9 @@ def _exported(field: Field, value: Any, uids: dict[str, dict[int, str]]) -> Any:
         return float(value)
     if field.type is Type.TEXT_LIST:
         return _json_list(value)
+    if field.type in (Type.CLOCK_LIST, Type.WEEKDAYS):
+        found = _json_value(value)
+        return found if isinstance(found, list) else []
     if field.type is Type.JSON:
         return _json_value(value)
     if field.type is Type.UID and field.refers_to is not None:

@@ -38,6 +38,7 @@ from recovery_desktop.data.errors import JournalError, StorageProblem
 from recovery_desktop.data.import_json import ImportPlan, Row
 from recovery_desktop.data.journal import Journal
 from recovery_desktop.data.transfer_format import KINDS, PLAN_KINDS, Field, Kind, Type
+from recovery_desktop.data.transfer_medication import NATURAL_KEYS
 from recovery_desktop.domain.library import name_key
 from recovery_desktop.domain.wording import plural
 
@@ -163,11 +164,14 @@ def _apply_kind(
     counted in ``differ`` unless the journal holds them already (the aftercare plan)."""
     ids = local.setdefault(kind.name, {})
     twins = _natural_twins(db, kind)
+    series = _Series(db) if kind.name == "appointments" else None
     planned = _planned(db, kind)
     offset = _next_position(db, kind.table) if kind.name in _ORDERED else 0
     added = skipped = differ = 0
     for row in rows:
-        found = _existing(db, kind, row, twins)
+        found = _existing(db, kind, row, twins, local)
+        if series is not None:
+            series.follow(row, found)
         if found is not None:
             if _differs(db, kind, row, found):
                 differ += 1
@@ -182,6 +186,8 @@ def _apply_kind(
             differ += 1  # that day (weekday) has its own plan here: never laid over it
             continue
         values = _resolved(kind, row, local)
+        if series is not None:
+            values["series_id"] = series.own(values["series_id"])
         if offset:
             values["position"] += offset
         ids[row.key] = _insert(db, kind.table, values)
@@ -216,7 +222,13 @@ def _planned(db: Database, kind: Kind) -> set[Any]:
     return {row[0] for row in db.execute(f"SELECT DISTINCT {column} FROM {kind.table}")}
 
 
-def _existing(db: Database, kind: Kind, row: Row, twins: dict[tuple[str, ...], int]) -> int | None:
+def _existing(
+    db: Database,
+    kind: Kind,
+    row: Row,
+    twins: dict[tuple[str, ...], int],
+    local: dict[str, dict[str, int]],
+) -> int | None:
     """The journal's id for ``row``'s record (0 for kinds without integer ids), or None."""
     key = kind.key.stored_in
     found = db.execute(
@@ -229,7 +241,50 @@ def _existing(db: Database, kind: Kind, row: Row, twins: dict[tuple[str, ...], i
         return twins.get((values["kind"], name_key(values["name"])))
     if kind.name == "crisis_lines":
         return twins.get((values["name"], values["number"]))
+    if kind.name in NATURAL_KEYS:
+        return _same_day_twin(db, kind, _resolved(kind, row, local))
     return None
+
+
+def _same_day_twin(db: Database, kind: Kind, values: dict[str, Any]) -> int | None:
+    """The journal's schedule span (tick) of the same medication and day (and time)."""
+    columns = NATURAL_KEYS[kind.name]
+    where = " AND ".join(f"{c} = ?" for c in columns)
+    found = db.execute(
+        f"SELECT id FROM {kind.table} WHERE {where}", [values[c] for c in columns]
+    ).fetchone()
+    return None if found is None else int(found[0])
+
+
+class _Series:
+    """The journal's own number for each weekly series of the file's appointments: the
+    series of an appointment the journal already holds; else the file's number when the
+    journal does not use it (so a new journal keeps the file's numbers); else a new one."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._own: dict[int, int] = {}
+        rows = db.execute("SELECT DISTINCT series_id FROM appointments WHERE series_id IS NOT NULL")
+        self._taken = {int(row[0]) for row in rows}
+
+    def follow(self, row: Row, found: int | None) -> None:
+        series = row.values["series_id"]
+        if found is None or series is None or series in self._own:
+            return
+        held = self._db.execute(
+            "SELECT series_id FROM appointments WHERE id = ?", [found]
+        ).fetchone()
+        if held is not None and held[0] is not None:
+            self._own[series] = int(held[0])
+
+    def own(self, series: int | None) -> int | None:
+        if series is None:
+            return None
+        if series not in self._own:
+            chosen = series if series not in self._taken else max(self._taken) + 1
+            self._own[series] = chosen
+            self._taken.add(chosen)
+        return self._own[series]
 
 
 def _differs(db: Database, kind: Kind, row: Row, found: int) -> bool:
@@ -237,7 +292,9 @@ def _differs(db: Database, kind: Kind, row: Row, found: int) -> bool:
     its mood, …); time stamps, places in lists and links to other records are not
     compared (they differ between two journals holding the same record)."""
     compared = [
-        f for f in kind.fields if f.type not in (Type.STAMP, Type.UID) and f.stored_in != "position"
+        f
+        for f in kind.fields
+        if f.type not in (Type.STAMP, Type.UID) and f.stored_in not in ("position", "series_id")
     ]
     if not compared:
         return False
@@ -258,7 +315,7 @@ def _differs(db: Database, kind: Kind, row: Row, found: int) -> bool:
 def _comparable(spec: Field, value: Any) -> Any:
     if value is None:
         return None
-    if spec.type in (Type.TEXT_LIST, Type.JSON) and isinstance(value, str):
+    if spec.type in _JSON_TYPES and isinstance(value, str):
         try:
             return json.loads(value)
         except ValueError:
@@ -268,6 +325,9 @@ def _comparable(spec: Field, value: Any) -> Any:
     if spec.type is Type.BOOL:
         return bool(value)
     return value
+
+
+_JSON_TYPES = (Type.TEXT_LIST, Type.JSON, Type.CLOCK_LIST, Type.WEEKDAYS)
 
 
 def _next_position(db: Database, table: str) -> int:

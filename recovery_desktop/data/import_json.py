@@ -14,7 +14,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +38,10 @@ from recovery_desktop.data.transfer_format import (
 from recovery_desktop.domain.contacts import has_hidden_characters
 from recovery_desktop.domain.dates import parse_day, parse_moment
 from recovery_desktop.domain.day_plan import MAX_BLOCK_MINUTES
+from recovery_desktop.domain.medication import MAX_TIMES_A_DAY, MedicationError, Repeat, Schedule
 
 _UID = re.compile(r"[0-9a-f]{32}")
+_CLOCK = re.compile(r"[0-2][0-9]:[0-5][0-9]")
 _MB = MAX_FILE_BYTES // (1024 * 1024)
 
 
@@ -104,6 +106,9 @@ _SHOWN_TEXT: dict[str, dict[str, dict[str, bool]]] = {
     "crisis_lines": {"name": _NAME, "number": _NUMBER, "details": _NOTE},
     "day_blocks": {"title": _NAME, "note": _NOTE},
     "day_template_blocks": {"title": _NAME, "note": _NOTE},
+    "medications": {"name": _NAME, "dose": _NAME, "prescriber": _NAME, "notes": _NOTE},
+    "taper_notes": {"text": _NOTE},
+    "appointments": {"title": _NAME, "place": _NAME, "with_whom": _NAME, "notes": _NOTE},
 }
 _HIDDEN = (
     "holds hidden characters that change how it is shown (such as text-direction "
@@ -159,6 +164,10 @@ def _row(kind: Kind, item: Any, where: str) -> Row:
         raise ImportProblem(f"{where}.end", "must be after start, and at most a day after it")
     if kind.name == "plan_versions" and not _is_snapshot(values["snapshot"]):
         raise ImportProblem(f"{where}.snapshot", "must be a plan written as JSON")
+    if kind.name == "medication_schedules":
+        _check_schedule(values, where)
+    if kind.name == "medications" and (values["stopped"] or "9") < (values["started"] or ""):
+        raise ImportProblem(f"{where}.stopped", "must not be before started")
     tags = _tags(item, where) if kind.has_tags else ()
     return Row(str(values[kind.key.stored_in]), values, tags)
 
@@ -170,6 +179,21 @@ def _is_snapshot(text: str) -> bool:
     except (ValueError, RecursionError):
         return False
     return isinstance(value, dict) and isinstance(value.get("sections"), list)
+
+
+def _check_schedule(values: dict[str, Any], where: str) -> None:
+    """A schedule span the app could have saved (``Schedule.validate``)."""
+    schedule = Schedule(
+        Repeat(values["repeat"]),
+        tuple(time.fromisoformat(t) for t in json.loads(values["times"])),
+        frozenset(json.loads(values["weekdays"])),
+        values["every"],
+        parse_day(values["anchor"]) if values["anchor"] else None,
+    )
+    try:
+        schedule.validate()
+    except MedicationError:
+        raise ImportProblem(where, "is not a schedule the app can keep") from None
 
 
 def _tags(item: dict[str, Any], where: str) -> tuple[tuple[str, str | None, str], ...]:
@@ -225,6 +249,8 @@ def _expected(spec: Field) -> str:
         return "a local time like 2026-11-16T21:40, from 1950 to 2199"
     if spec.type is Type.JSON:
         return f"a JSON value of at most {PREFERENCE_CHARACTERS:,} characters"
+    if spec.type is Type.CLOCK_LIST:
+        return f"a list of up to {MAX_TIMES_A_DAY} different times of day like 08:00"
     return spec.type.value
 
 
@@ -303,6 +329,28 @@ def _json(_spec: Field, value: Any) -> Any:
     return text if len(text) <= PREFERENCE_CHARACTERS and _encodable(text) else _BAD
 
 
+def _clock(_spec: Field, value: Any) -> Any:
+    if not isinstance(value, str) or not _CLOCK.fullmatch(value):
+        return _BAD
+    return value if int(value[:2]) < 24 else _BAD
+
+
+def _clock_list(spec: Field, value: Any) -> Any:
+    if not isinstance(value, list) or len(value) > MAX_TIMES_A_DAY:
+        return _BAD
+    if len(set(map(str, value))) != len(value) or any(_clock(spec, v) is _BAD for v in value):
+        return _BAD
+    return json.dumps(value)
+
+
+def _weekdays(_spec: Field, value: Any) -> Any:
+    if not isinstance(value, list) or len(set(map(str, value))) != len(value):
+        return _BAD
+    if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 6 for v in value):
+        return _BAD
+    return json.dumps(sorted(value))
+
+
 def _uid(_spec: Field, value: Any) -> Any:
     return value if isinstance(value, str) and _UID.fullmatch(value) else _BAD
 
@@ -320,6 +368,9 @@ _CHECKS = {
     Type.TEXT_LIST: _text_list,
     Type.JSON: _json,
     Type.UID: _uid,
+    Type.CLOCK: _clock,
+    Type.CLOCK_LIST: _clock_list,
+    Type.WEEKDAYS: _weekdays,
 }
 
 

@@ -47,4 +47,7 @@ def record_counts(records: Records) -> dict[str, int]:
         "day_templates": records.day_plan.template_count(),
         "plan_sections": records.plan.count_sections(),
         "plan_versions": records.plan.count_versions(),
+        "medications": records.medication.count(),
+        "doses": records.medication.dose_count(),
+        "appointments": records.appointments.count(),
     }

@@ -9,10 +9,27 @@ records name the other record's stable id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-
-from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.transfer_fields import (
+    CREATED,
+    ID,
+    MAX_LIST_ITEMS,
+    MAX_POSITION,
+    NAME_CHARACTERS,
+    NOTE_CHARACTERS,
+    POSITION,
+    PREFERENCE_CHARACTERS,
+    STAMP_CHARACTERS,
+    UPDATED,
+    Field,
+    ImportProblem,
+    Kind,
+    Type,
+    flag,
+    ref,
+    score,
+    text,
+)
+from recovery_desktop.data.transfer_medication import MEDICATION_KINDS
 from recovery_desktop.domain.day_plan import (
     LAST_MINUTE,
     MAX_NOTE_CHARACTERS,
@@ -29,145 +46,41 @@ from recovery_desktop.domain.plan import (
 from recovery_desktop.domain.plan import MAX_TITLE_CHARACTERS as MAX_SECTION_TITLE
 
 FORMAT = "recovery-desktop-export"
-VERSION = 3
+VERSION = 4
 """Raised whenever a change would make an older version misread a file; an older version
 refuses a file with a higher version ("made by a newer version; please update").
 Version 2 added My day's ``day_blocks`` and ``day_template_blocks``; version 3 the
-aftercare plan (``plan_sections``, ``plan_pairs``, ``plan_contacts``, ``plan_versions``).
+aftercare plan (``plan_sections``, ``plan_pairs``, ``plan_contacts``, ``plan_versions``);
+version 4 medication and visits (``medications``, ``medication_schedules``,
+``medication_doses``, ``taper_notes``, ``appointments``).
 Older files (without them) are read as before."""
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """The largest file import reads (64 MB): about a thousand years of daily check-ins."""
-
-NOTE_CHARACTERS = 100_000
-"""The most characters in one free-text field (notes, thoughts, what happened)."""
-NAME_CHARACTERS = 1_000
-"""The most characters in one short field (names, roles, phone numbers, categories)."""
-STAMP_CHARACTERS = 64
-"""The most characters in a time stamp (``created_at``, ``updated_at``)."""
-PREFERENCE_CHARACTERS = 100_000
-"""The most characters in one preference's value, written as JSON."""
-MAX_LIST_ITEMS = 1_000
-"""The most entries in one list (a craving's triggers, a summary's goals)."""
-MAX_POSITION = 1_000_000_000
-"""The largest place in a user-ordered list."""
-
-
-class ImportProblem(JournalError):
-    """A file that cannot be imported. ``where`` is the JSON path of the problem (or the
-    file's name), ``reason`` what is wrong with it; neither quotes the file's content."""
-
-    def __init__(self, where: str, reason: str) -> None:
-        super().__init__(f"{where}: {reason}. Nothing was imported or changed.")
-        self.where = where
-        self.reason = reason
-
-
-class Type(Enum):
-    INT = "a whole number"
-    REAL = "a number"
-    BOOL = "true or false"
-    TEXT = "text"
-    NAME = "text that is not blank"
-    DAY = "a date like 2026-11-16"
-    MOMENT = "a local time like 2026-11-16T21:40"
-    STAMP = "a time stamp like 2026-11-16T20:40:00+00:00"
-    CHOICE = "one of the listed words"
-    TEXT_LIST = "a list of texts"
-    JSON = "any JSON value"
-    UID = "a stable id (32 hex digits)"
-
-
-@dataclass(frozen=True)
-class Field:
-    """One field of a record: its JSON name, the column it is stored in, its type.
-
-    ``low``/``high`` bound numbers, ``limit`` caps characters (or list entries' characters),
-    ``choices`` lists the words a CHOICE takes, ``refers_to`` names the kind a UID field
-    points at (None: the record's own id). ``nullable`` fields may be null.
-    """
-
-    name: str
-    type: Type
-    column: str = ""
-    nullable: bool = False
-    low: float = 0
-    high: float = 0
-    limit: int = 0
-    choices: tuple[str, ...] = ()
-    refers_to: str | None = None
-
-    @property
-    def stored_in(self) -> str:
-        return self.column or self.name
-
-
-def _score(name: str) -> Field:
-    return Field(name, Type.INT, nullable=True, low=0, high=10)
-
-
-def _flag(name: str, nullable: bool = True) -> Field:
-    return Field(name, Type.BOOL, nullable=nullable)
-
-
-def _text(name: str, limit: int = NOTE_CHARACTERS) -> Field:
-    return Field(name, Type.TEXT, limit=limit)
-
-
-def _ref(name: str, kind: str, column: str, nullable: bool = True) -> Field:
-    return Field(name, Type.UID, column=column, nullable=nullable, refers_to=kind)
-
-
-_ID = Field("id", Type.UID, column="uid")
-_POSITION = Field("position", Type.INT, low=0, high=MAX_POSITION)
-_CREATED = Field("created_at", Type.STAMP, limit=STAMP_CHARACTERS)
-_UPDATED = Field("updated_at", Type.STAMP, limit=STAMP_CHARACTERS)
-
-
-@dataclass(frozen=True)
-class Kind:
-    """One kind of record: its name in ``records``, its table, its fields (the key first),
-    and the order records are written in (SQL, deterministic, no integer ids)."""
-
-    name: str
-    table: str
-    fields: tuple[Field, ...]
-    order: str
-    day_from: str | None = None  # the stored ``day`` column is this field's date
-    has_tags: bool = False
-
-    @property
-    def key(self) -> Field:
-        return self.fields[0]
-
-    @property
-    def has_uid(self) -> bool:
-        return self.key.type is Type.UID
-
 
 CHECKINS = Kind(
     "checkins",
     "checkins",
     (
         Field("day", Type.DAY),
-        _score("mood"),
-        _score("craving_peak"),
-        _score("stress"),
+        score("mood"),
+        score("craving_peak"),
+        score("stress"),
         Field("sleep_hours", Type.REAL, nullable=True, low=0, high=24),
-        _score("sleep_quality"),
-        _score("energy"),
-        _flag("halt_hungry", False),
-        _flag("halt_angry", False),
-        _flag("halt_lonely", False),
-        _flag("halt_tired", False),
-        _flag("used"),
-        _flag("meeting"),
-        _flag("therapy"),
-        _flag("medication_taken"),
+        score("sleep_quality"),
+        score("energy"),
+        flag("halt_hungry", False),
+        flag("halt_angry", False),
+        flag("halt_lonely", False),
+        flag("halt_tired", False),
+        flag("used"),
+        flag("meeting"),
+        flag("therapy"),
+        flag("medication_taken"),
         Field("exercise_minutes", Type.INT, nullable=True, low=0, high=1440),
-        _text("note"),
-        _CREATED,
-        _UPDATED,
+        text("note"),
+        CREATED,
+        UPDATED,
     ),
     "day",
 )
@@ -180,7 +93,7 @@ SUMMARY_NOTES = Kind(
         Field("end", Type.DAY),
         Field("talk_about", Type.TEXT_LIST, limit=NOTE_CHARACTERS),
         Field("goals", Type.TEXT_LIST, limit=NOTE_CHARACTERS),
-        _UPDATED,
+        UPDATED,
     ),
     "period_key",
 )
@@ -194,13 +107,13 @@ LIBRARY_ITEMS = Kind(
     "library_items",
     "library_items",
     (
-        _ID,
+        ID,
         Field("kind", Type.CHOICE, choices=("trigger", "coping")),
         Field("name", Type.NAME, limit=NAME_CHARACTERS),
-        _text("category", NAME_CHARACTERS),
-        _POSITION,
-        _flag("archived", False),
-        _flag("favourite", False),
+        text("category", NAME_CHARACTERS),
+        POSITION,
+        flag("archived", False),
+        flag("favourite", False),
     ),
     "kind, position, uid",
 )
@@ -208,17 +121,17 @@ CRAVINGS = Kind(
     "cravings",
     "cravings",
     (
-        _ID,
+        ID,
         Field("started_at", Type.MOMENT),
-        _score("intensity"),
-        _text("place"),
-        _text("with_whom"),
-        _text("thoughts"),
-        _score("intensity_after"),
+        score("intensity"),
+        text("place"),
+        text("with_whom"),
+        text("thoughts"),
+        score("intensity_after"),
         Field("outcome", Type.CHOICE, nullable=True, choices=("passed", "used")),
         Field("duration_minutes", Type.INT, nullable=True, low=0, high=1440),
-        _CREATED,
-        _UPDATED,
+        CREATED,
+        UPDATED,
     ),
     "started_at, uid",
     day_from="started_at",
@@ -228,14 +141,14 @@ CONTACTS = Kind(
     "contacts",
     "contacts",
     (
-        _ID,
+        ID,
         Field("name", Type.NAME, limit=NAME_CHARACTERS),
-        _text("role", NAME_CHARACTERS),
-        _text("phone", NAME_CHARACTERS),
-        _text("email", NAME_CHARACTERS),
-        _text("notes"),
-        _POSITION,
-        _flag("archived", False),
+        text("role", NAME_CHARACTERS),
+        text("phone", NAME_CHARACTERS),
+        text("email", NAME_CHARACTERS),
+        text("notes"),
+        POSITION,
+        flag("archived", False),
     ),
     "position, uid",
 )
@@ -243,13 +156,13 @@ REACH_OUTS = Kind(
     "reach_outs",
     "reach_outs",
     (
-        _ID,
-        _ref("contact", "contacts", "contact_id", nullable=False),
+        ID,
+        ref("contact", "contacts", "contact_id", nullable=False),
         Field("at", Type.MOMENT),
         Field("how", Type.CHOICE, choices=("call", "text", "in_person", "meeting", "online")),
-        _flag("helped"),
-        _text("note"),
-        _ref("craving", "cravings", "craving_id"),
+        flag("helped"),
+        text("note"),
+        ref("craving", "cravings", "craving_id"),
     ),
     "at, uid",
     day_from="at",
@@ -258,11 +171,11 @@ CRISIS_LINES = Kind(
     "crisis_lines",
     "crisis_lines",
     (
-        _ID,
-        _text("name", NAME_CHARACTERS),
-        _text("number", NAME_CHARACTERS),
-        _text("details"),
-        _POSITION,
+        ID,
+        text("name", NAME_CHARACTERS),
+        text("number", NAME_CHARACTERS),
+        text("details"),
+        POSITION,
     ),
     "position, uid",
 )
@@ -270,15 +183,15 @@ LAPSES = Kind(
     "lapses",
     "lapses",
     (
-        _ID,
+        ID,
         Field("at", Type.MOMENT),
-        _text("substance", NAME_CHARACTERS),
-        _text("what_used"),
-        _text("before"),
-        _text("would_help"),
-        _text("tell"),
-        _ref("craving", "cravings", "craving_id"),
-        _CREATED,
+        text("substance", NAME_CHARACTERS),
+        text("what_used"),
+        text("before"),
+        text("would_help"),
+        text("tell"),
+        ref("craving", "cravings", "craving_id"),
+        CREATED,
     ),
     "at, uid",
     day_from="at",
@@ -287,12 +200,12 @@ CLEAN_PERIODS = Kind(
     "clean_periods",
     "clean_periods",
     (
-        _ID,
+        ID,
         Field("substance", Type.NAME, limit=NAME_CHARACTERS),
         Field("start", Type.DAY),
         Field("end", Type.DAY, nullable=True),
-        _ref("lapse", "lapses", "lapse_id"),
-        _ref("started_by", "lapses", "started_by"),
+        ref("lapse", "lapses", "lapse_id"),
+        ref("started_by", "lapses", "started_by"),
     ),
     "substance, start, uid",
 )
@@ -307,20 +220,20 @@ def _block_times() -> tuple[Field, ...]:
         Field("end", Type.INT, column="end_minute", low=1, high=LAST_MINUTE),
         Field("title", Type.NAME, limit=MAX_TITLE_CHARACTERS),
         Field("category", Type.CHOICE, choices=tuple(c.value for c in BlockCategory)),
-        _text("note", MAX_NOTE_CHARACTERS),
+        text("note", MAX_NOTE_CHARACTERS),
     )
 
 
 DAY_BLOCKS = Kind(
     "day_blocks",
     "day_blocks",
-    (_ID, Field("day", Type.DAY), *_block_times(), _flag("done", False), _CREATED, _UPDATED),
+    (ID, Field("day", Type.DAY), *_block_times(), flag("done", False), CREATED, UPDATED),
     "day, start_minute, uid",
 )
 DAY_TEMPLATE_BLOCKS = Kind(
     "day_template_blocks",
     "day_template_blocks",
-    (_ID, Field("weekday", Type.INT, low=0, high=6), *_block_times()),
+    (ID, Field("weekday", Type.INT, low=0, high=6), *_block_times()),
     "weekday, start_minute, uid",
 )
 
@@ -328,12 +241,12 @@ PLAN_SECTIONS = Kind(
     "plan_sections",
     "plan_sections",
     (
-        _ID,
-        _POSITION,
+        ID,
+        POSITION,
         Field("kind", Type.CHOICE, choices=tuple(k.value for k in SectionKind)),
         Field("title", Type.NAME, limit=MAX_SECTION_TITLE),
-        _text("body", MAX_BODY_CHARACTERS),
-        _flag("hidden", False),
+        text("body", MAX_BODY_CHARACTERS),
+        flag("hidden", False),
         Field("dismissed", Type.TEXT_LIST, limit=NAME_CHARACTERS),
     ),
     "position, uid",
@@ -343,11 +256,11 @@ PLAN_PAIRS = Kind(
     "plan_pairs",
     "plan_pairs",
     (
-        _ID,
-        _ref("section", "plan_sections", "section_id", nullable=False),
-        _POSITION,
-        _text("first", MAX_PAIR_CHARACTERS),
-        _text("second", MAX_PAIR_CHARACTERS),
+        ID,
+        ref("section", "plan_sections", "section_id", nullable=False),
+        POSITION,
+        text("first", MAX_PAIR_CHARACTERS),
+        text("second", MAX_PAIR_CHARACTERS),
     ),
     _SECTION_ORDER,
 )
@@ -355,9 +268,9 @@ PLAN_CONTACTS = Kind(
     "plan_contacts",
     "plan_contacts",
     (
-        _ID,
-        _ref("section", "plan_sections", "section_id", nullable=False),
-        _POSITION,
+        ID,
+        ref("section", "plan_sections", "section_id", nullable=False),
+        POSITION,
         # The contact's stable id, kept even when People no longer holds it (the plan
         # shows "no longer in People"), so it is not a reference import resolves.
         Field("contact", Type.UID, column="contact_uid"),
@@ -371,12 +284,12 @@ PLAN_VERSIONS = Kind(
     "plan_versions",
     "plan_versions",
     (
-        _ID,
+        ID,
         Field("saved_at", Type.MOMENT),
         Field("reason", Type.CHOICE, choices=tuple(r.value for r in VersionReason)),
-        _text("label", MAX_LABEL_CHARACTERS),
+        text("label", MAX_LABEL_CHARACTERS),
         Field("changed", Type.TEXT_LIST, limit=MAX_SECTION_TITLE),
-        _text("snapshot", SNAPSHOT_CHARACTERS),
+        text("snapshot", SNAPSHOT_CHARACTERS),
     ),
     # The order they were kept in (two can share a minute); import inserts them in the
     # file's order, so export, import and export again give the same file.
@@ -401,6 +314,7 @@ KINDS: tuple[Kind, ...] = (
     PLAN_PAIRS,
     PLAN_CONTACTS,
     PLAN_VERSIONS,
+    *MEDICATION_KINDS,
 )
 """Every kind, in the order records are written and applied (a kind after those it
 refers to)."""
@@ -416,3 +330,17 @@ CSV_NEUTRAL_PREFIX = "'"
 CSV_RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """CSV cells starting with one of these get :data:`CSV_NEUTRAL_PREFIX` in front, so a
 spreadsheet shows them as text instead of running them as a formula."""
+
+
+__all__ = [
+    "MAX_LIST_ITEMS",
+    "MAX_POSITION",
+    "NAME_CHARACTERS",
+    "NOTE_CHARACTERS",
+    "PREFERENCE_CHARACTERS",
+    "STAMP_CHARACTERS",
+    "Field",
+    "ImportProblem",
+    "Kind",
+    "Type",
+]

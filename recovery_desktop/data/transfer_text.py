@@ -28,6 +28,11 @@ KIND_NOUNS = {
     "plan_pairs": ("row of a plan table", "rows of plan tables"),
     "plan_contacts": ("person linked in the plan", "people linked in the plan"),
     "plan_versions": ("plan version", "plan versions"),
+    "medications": ("medication", "medications"),
+    "medication_schedules": ("medication schedule", "medication schedules"),
+    "medication_doses": ("dose ticked", "doses ticked"),
+    "taper_notes": ("taper note", "taper notes"),
+    "appointments": ("appointment", "appointments"),
 }
 
 

@@ -11,8 +11,10 @@ from datetime import date, time, timedelta
 import pytest
 
 from recovery_desktop.data.changes import Change
+from recovery_desktop.data.demo import fill_demo
 from recovery_desktop.data.errors import MedicationMissing
 from recovery_desktop.data.journal import open_with_passphrase
+from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.medication import (
     Adherence,
@@ -25,6 +27,7 @@ from recovery_desktop.domain.medication import (
     Schedule,
     TaperNote,
 )
+from recovery_desktop.domain.sessions import AppointmentKind
 from tests.conftest import PASSPHRASE
 
 MONDAY = date(2026, 11, 23)
@@ -297,3 +300,36 @@ def test_on_a_day_without_expected_doses_the_check_box_answer_is_kept(journal):
     assert journal.checkins.get(before).medication_taken is True
     journal.checkins.save_many([CheckIn(before, mood=3, medication_taken=False)])
     assert journal.checkins.get(before).medication_taken is False
+
+
+def test_check_counts_medications_doses_and_appointments(journal):
+    assert {k: journal.counts()[k] for k in ("medications", "doses", "appointments")} == {
+        "medications": 0,
+        "doses": 0,
+        "appointments": 0,
+    }
+    film = journal.medication.add(FILM, today=MONDAY)
+    journal.medication.add(replace(FILM, name="Other"), today=MONDAY)
+    journal.medication.mark_dose(film.id, MONDAY, EIGHT, TAKEN)
+    journal.appointments.add(Appointment(MONDAY, AppointmentKind.GROUP))
+    counts = journal.counts()
+    assert (counts["medications"], counts["doses"], counts["appointments"]) == (2, 1, 1)
+
+
+def _demo(journal):
+    fill_demo(journal, 12, SUNDAY, seed=2)
+
+
+def test_the_demo_journals_check_ins_say_what_its_ticks_say(filled_journal):
+    journal = filled_journal(_demo)
+    repo = journal.medication
+    assert [m.name for m in repo.medications(today=SUNDAY)] == ["Suboxone", "Sertraline"]
+    answered = journal.checkins.between(MONDAY - timedelta(weeks=12), SUNDAY)
+    with_doses = [c for c in answered if repo.has_doses_on(c.day)]
+    assert len(with_doses) > 60
+    assert all(repo.medication_taken_on(c.day) is c.medication_taken for c in with_doses)
+    assert any(c.medication_taken is False for c in with_doses)
+    week = journal.appointments.between(SUNDAY + timedelta(days=1), SUNDAY + timedelta(days=7))
+    assert [a.name for a in week] == ["Therapy with Alex Rivera", "Group meeting"]
+    assert week[0].contact_uid is not None and week[1].contact_uid is None
+    assert journal.appointments.last_session(SUNDAY) == SUNDAY - timedelta(days=5)

@@ -26,7 +26,9 @@ from recovery_desktop.domain.day_plan import (
     MAX_TITLE_CHARACTERS,
     BlockCategory,
 )
+from recovery_desktop.domain.medication import MedicationKind, Repeat
 from recovery_desktop.domain.plan import MAX_PAIR_CHARACTERS, SectionKind, VersionReason
+from recovery_desktop.domain.sessions import AppointmentKind, Attendance
 
 SPECIAL = [
     "",
@@ -138,6 +140,119 @@ def plan_records(draw: st.DrawFn) -> dict:
         "plan_pairs": pairs,
         "plan_contacts": links,
         "plan_versions": versions,
+    }
+
+
+def unfiltered(longest: str, blank: bool = True, **rule: bool) -> st.SearchStrategy[str]:
+    """Like :func:`seen` (``blank``: "" may come too), built without filtering, as a record
+    with many texts would otherwise be drawn too rarely."""
+    special = [s for s in SPECIAL if not has_hidden_characters(s, **rule) and "\x00" not in s]
+    plain = st.text(st.characters(categories=("L", "N", "P")), min_size=0 if blank else 1)
+    return st.one_of(plain, st.sampled_from([s for s in [*special, longest] if blank or s]))
+
+
+clocks = st.times().map(lambda t: t.strftime("%H:%M"))
+weekday_lists = st.lists(st.integers(0, 6), unique=True, max_size=7).map(sorted)
+
+
+@st.composite
+def schedule(draw: st.DrawFn) -> dict:
+    """A schedule span the app could save: times unless "as needed", days for weekdays, a
+    first day for every N days or weeks."""
+    repeat = draw(st.sampled_from([r.value for r in Repeat]))
+    times = (
+        [] if repeat == "as_needed" else draw(st.lists(clocks, unique=True, min_size=1, max_size=4))
+    )
+    chosen = st.lists(st.integers(0, 6), unique=True, min_size=1, max_size=7).map(sorted)
+    weekdays = draw(chosen if repeat == "weekdays" else weekday_lists)
+    anchor = draw(days) if repeat.startswith("every") else draw(st.none() | days)
+    return {
+        "repeat": repeat,
+        "times": times,
+        "weekdays": weekdays,
+        "every": draw(st.integers(1, 365)),
+        "anchor": anchor.isoformat() if anchor else None,
+    }
+
+
+@st.composite
+def medication_records(draw: st.DrawFn) -> dict:
+    """Medication and visits: medications with schedule spans (one per day each), ticks
+    (one per day and time each), taper notes, and appointments in series or on their own."""
+    ids = iter(draw(st.lists(uids, unique=True, min_size=30, max_size=30)))
+    text = unfiltered("m" * 2000, allow_line_breaks=True)
+    line = unfiltered("m" * 2000)
+    name = unfiltered("n" * 200, blank=False)
+    medications = []
+    for _ in range(draw(st.integers(0, 2))):
+        started = draw(st.none() | days)
+        length = draw(st.none() | st.integers(0, 400))
+        stopped = None if started is None or length is None else started + timedelta(length)
+        stopped = min(stopped, LATEST_DAY) if stopped else None
+        clinic = draw(weekday_lists)
+        medications.append(
+            {
+                "id": next(ids),
+                "position": draw(st.integers(0, 1000)),
+                "name": draw(name),
+                "kind": draw(st.sampled_from([k.value for k in MedicationKind])),
+                "dose": draw(line),
+                "started": started.isoformat() if started else None,
+                "stopped": stopped.isoformat() if stopped else None,
+                "prescriber": draw(line),
+                "notes": draw(text),
+                "clinic_days": clinic,
+                "take_home_days": [d for d in draw(weekday_lists) if d not in clinic],
+                "created_at": draw(stamps),
+            }
+        )
+    owners = [m["id"] for m in medications]
+    spans = [
+        {"id": next(ids), "medication": owner, "since": since.isoformat(), **draw(schedule())}
+        for owner in owners
+        for since in draw(st.lists(days, unique=True, min_size=1, max_size=2))
+    ]
+    doses = [
+        {
+            "id": next(ids),
+            "medication": owner,
+            "day": day.isoformat(),
+            "at": at,
+            "mark": mark,
+            "taken_at": draw(st.none() | clocks) if mark == "taken" else None,
+        }
+        for owner in owners
+        for day, at in draw(st.lists(st.tuples(days, clocks), unique=True, max_size=3))
+        for mark in [draw(st.sampled_from(["taken", "missed"]))]
+    ]
+    notes = [
+        {"id": next(ids), "medication": owner, "day": draw(days).isoformat(), "text": draw(name)}
+        for owner in owners
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    appointments = [
+        {
+            "id": next(ids),
+            "series": draw(st.none() | st.integers(1, 3)),
+            "day": draw(days).isoformat(),
+            "at": draw(st.none() | clocks),
+            "minutes": draw(st.integers(5, 1440)),
+            "kind": draw(st.sampled_from([k.value for k in AppointmentKind])),
+            "title": draw(name | st.just("")),
+            "place": draw(line),
+            "with_whom": draw(line),
+            "contact": draw(st.none() | uids),
+            "notes": draw(text),
+            "attendance": draw(st.sampled_from([None, *(a.value for a in Attendance)])),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    return {
+        "medications": medications,
+        "medication_schedules": spans,
+        "medication_doses": doses,
+        "taper_notes": notes,
+        "appointments": appointments,
     }
 
 
@@ -303,6 +418,7 @@ def documents(draw: st.DrawFn) -> dict:
         for _ in range(draw(st.integers(0, 4)))
     ]
     plan = draw(plan_records())
+    medication = draw(medication_records())
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -322,6 +438,7 @@ def documents(draw: st.DrawFn) -> dict:
             "day_blocks": day_blocks,
             "day_template_blocks": template_blocks,
             **plan,
+            **medication,
         },
     }
 
