@@ -7,15 +7,25 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time, timedelta
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.journal import open_with_passphrase
+from recovery_desktop.domain.appointment_list import Shown
 from recovery_desktop.domain.appointments import Appointment, WeeklyRepeat
 from recovery_desktop.domain.contacts import Contact, Role
+from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 from recovery_desktop.domain.sessions import AppointmentKind, Attendance
-from recovery_desktop.ui.models.appointment_rows import COL_ATTENDANCE, COL_NAME
+from recovery_desktop.ui.models.appointment_rows import (
+    COL_ATTENDANCE,
+    COL_DAY,
+    COL_KIND,
+    COL_NAME,
+    COL_TIME,
+)
 from recovery_desktop.ui.pages.medication.appointment_editor import AppointmentEditor
 from recovery_desktop.ui.pages.medication.appointments import AppointmentsPanel
 from tests.conftest import PASSPHRASE
@@ -410,3 +420,24 @@ def test_a_link_stays_while_the_name_is_the_one_it_was_made_for(qtbot, journal, 
     panel.edit_selected()
     [stored] = _reopened(journal, files)
     assert (stored.with_whom, stored.contact_uid, stored.place) == ("Jo", None, "Room 2")
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    day=st.dates(EARLIEST_DAY, LATEST_DAY),
+    kind=st.sampled_from(AppointmentKind),
+    mark=st.sampled_from([None, *Attendance]),
+)
+def test_the_columns_sized_once_hold_every_day_kind_and_mark(qtbot, journal, day, kind, mark):
+    """Day, time, kind and attendance are sized from what they can hold (not by measuring
+    every row): any day from 1950 to 2199, any kind and mark shows whole."""
+    panel = AppointmentsPanel(journal.appointments, journal.contacts)
+    qtbot.addWidget(panel)
+    model, header = panel.model, panel.table.horizontalHeader()
+    model.show(
+        [Appointment(day, kind, time(23, 59), attendance=mark, id=1)], Shown.PAST, LATEST_DAY
+    )
+    metrics = panel.table.fontMetrics()
+    for column in (COL_DAY, COL_TIME, COL_KIND, COL_ATTENDANCE):
+        text = model.data(model.index(0, column))
+        assert metrics.horizontalAdvance(text) + 8 <= header.sectionSize(column), text
