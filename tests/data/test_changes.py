@@ -12,12 +12,15 @@ from recovery_desktop.data.export import document_bytes, export_document
 from recovery_desktop.data.import_apply import import_plan
 from recovery_desktop.data.import_json import check_document, parse
 from recovery_desktop.data.journal import JournalFiles, create_journal
+from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.contacts import Contact, CrisisLine, Method, ReachOut, Role
 from recovery_desktop.domain.cravings import Craving
 from recovery_desktop.domain.library import DuplicateName, Kind, LibraryItem
+from recovery_desktop.domain.medication import Medication, MedicationKind, Repeat, Schedule
 from recovery_desktop.domain.periods import week_of
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
+from recovery_desktop.domain.sessions import AppointmentKind
 from recovery_desktop.domain.summary import SummaryNotes
 
 TODAY = date.today()
@@ -56,6 +59,16 @@ WRITES = {
         Change.CLEAN_TIME,
     ),
     "not counting": (lambda j: j.recovery_time.set_counting(False), Change.CLEAN_TIME),
+    "a medication": (
+        lambda j: j.medication.add(
+            Medication("Film", MedicationKind.BUPRENORPHINE, Schedule(Repeat.AS_NEEDED)), TODAY
+        ),
+        Change.MEDICATION,
+    ),
+    "an appointment": (
+        lambda j: j.appointments.add(Appointment(TODAY, AppointmentKind.THERAPY)),
+        Change.APPOINTMENTS,
+    ),
     "reminder days": (
         lambda j: j.preferences.set_reach_out_reminder_days(7),
         Change.PREFERENCES,
