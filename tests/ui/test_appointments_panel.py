@@ -4,16 +4,28 @@ and plain-words refusals, each read back from the journal reopened."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.journal import open_with_passphrase
+from recovery_desktop.domain.appointment_list import Shown
 from recovery_desktop.domain.appointments import Appointment, WeeklyRepeat
 from recovery_desktop.domain.contacts import Contact, Role
+from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 from recovery_desktop.domain.sessions import AppointmentKind, Attendance
-from recovery_desktop.ui.models.appointment_rows import COL_ATTENDANCE, COL_NAME
+from recovery_desktop.ui.models.appointment_rows import (
+    COL_ATTENDANCE,
+    COL_DAY,
+    COL_KIND,
+    COL_NAME,
+    COL_TIME,
+)
 from recovery_desktop.ui.pages.medication.appointment_editor import AppointmentEditor
 from recovery_desktop.ui.pages.medication.appointments import AppointmentsPanel
 from tests.conftest import PASSPHRASE
@@ -351,3 +363,81 @@ def test_tab_goes_through_the_editor_in_the_order_shown(qtbot, journal):
         "Cancel",
         "Kind",
     ]
+
+
+def test_a_save_the_journal_refuses_keeps_the_editor_open(qtbot, journal, monkeypatch):
+    """A full disk: the editor says "Not saved: …", keeps everything typed, and the list
+    never says "Saved"; once the disk has room the same Add saves it."""
+    panel = _panel(qtbot, journal)
+    add = journal.appointments.add
+
+    def fail(*_args, **_kwargs):
+        raise StorageProblem("The disk is full.")
+
+    monkeypatch.setattr(journal.appointments, "add", fail)
+    messages = []
+
+    def act(editor: AppointmentEditor) -> None:
+        editor.place.setText("Hill Street clinic")
+        qtbot.mouseClick(_ok(editor), Qt.MouseButton.LeftButton)
+        messages.append(editor.error.text())
+        assert editor.isVisible() and editor.place.text() == "Hill Street clinic"
+        monkeypatch.setattr(journal.appointments, "add", add)
+        qtbot.mouseClick(_ok(editor), Qt.MouseButton.LeftButton)
+
+    when_shown(AppointmentEditor, act)
+    panel.add()
+    assert messages == ["Not saved: The disk is full. What you typed is still here."]
+    assert panel.status.text().endswith("Added.")
+    assert [a.place for a in journal.appointments.between(TODAY, TODAY)] == ["Hill Street clinic"]
+
+
+def test_a_link_stays_while_the_name_is_the_one_it_was_made_for(qtbot, journal, files):
+    """Sam renamed Samuel in People: editing the place keeps the link; typing another name
+    drops it."""
+    sam = journal.contacts.save(Contact(None, "Sam", Role.THERAPIST))
+    uid = journal.appointments.contact_matching("Sam")
+    assert uid is not None
+    journal.appointments.add(
+        Appointment(TODAY, THERAPY, time(10), with_whom="Sam", contact_uid=uid)
+    )
+    journal.contacts.save(replace(sam, name="Samuel"))
+    panel = _panel(qtbot, journal)
+    typed = iter(["Sam", "Jo"])
+
+    def act(editor: AppointmentEditor) -> None:
+        editor.with_whom.edit.setText(next(typed))
+        editor.place.setText("Room 2")
+        qtbot.mouseClick(_ok(editor), Qt.MouseButton.LeftButton)
+
+    _choose(qtbot, panel, 0)
+    when_shown(AppointmentEditor, act)
+    panel.edit_selected()
+    assert [(a.with_whom, a.contact_uid) for a in journal.appointments.between(TODAY, TODAY)] == [
+        ("Sam", uid)
+    ]
+    when_shown(AppointmentEditor, act)
+    panel.edit_selected()
+    [stored] = _reopened(journal, files)
+    assert (stored.with_whom, stored.contact_uid, stored.place) == ("Jo", None, "Room 2")
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    day=st.dates(EARLIEST_DAY, LATEST_DAY),
+    kind=st.sampled_from(AppointmentKind),
+    mark=st.sampled_from([None, *Attendance]),
+)
+def test_the_columns_sized_once_hold_every_day_kind_and_mark(qtbot, journal, day, kind, mark):
+    """Day, time, kind and attendance are sized from what they can hold (not by measuring
+    every row): any day from 1950 to 2199, any kind and mark shows whole."""
+    panel = AppointmentsPanel(journal.appointments, journal.contacts)
+    qtbot.addWidget(panel)
+    model, header = panel.model, panel.table.horizontalHeader()
+    model.show(
+        [Appointment(day, kind, time(23, 59), attendance=mark, id=1)], Shown.PAST, LATEST_DAY
+    )
+    metrics = panel.table.fontMetrics()
+    for column in (COL_DAY, COL_TIME, COL_KIND, COL_ATTENDANCE):
+        text = model.data(model.index(0, column))
+        assert metrics.horizontalAdvance(text) + 8 <= header.sectionSize(column), text

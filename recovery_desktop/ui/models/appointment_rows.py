@@ -4,15 +4,41 @@ upcoming soonest first or past most recent first (``domain/appointment_list.py``
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
-from recovery_desktop.domain.appointment_list import Shown, attendance_text, shown, time_text
+from recovery_desktop.domain.appointment_list import (
+    ATTENDANCE_WORDS,
+    NOT_MARKED,
+    Shown,
+    attendance_text,
+    shown,
+    time_text,
+)
 from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.calendar_text import date_text
+from recovery_desktop.domain.sessions import AppointmentKind
 from recovery_desktop.ui.models.record_rows import RecordRows
 
 COL_DAY, COL_TIME, COL_KIND, COL_NAME, COL_PLACE, COL_ATTENDANCE = range(6)
 HEADERS = ("Day", "Time", "Kind", "Appointment", "Place", "Attendance")
+
+
+def possible_texts(column: int) -> list[str]:
+    """Every text ``column`` can show, for the columns whose texts are known in advance
+    (day, time, kind, attendance), so a view can size them once instead
+    of measuring a thousand rows; [] for the columns of the user's own words."""
+    if column == COL_DAY:  # every weekday and month name, with the widest numbers
+        days = (
+            date(2026, month, 28) + timedelta(days=d) for month in range(1, 13) for d in range(7)
+        )
+        return [date_text(day, "%a %-d %b %Y") for day in days]
+    if column == COL_TIME:
+        return ["00:00", "—"]
+    if column == COL_KIND:
+        return [kind.label for kind in AppointmentKind]
+    if column == COL_ATTENDANCE:
+        return [NOT_MARKED, *ATTENDANCE_WORDS.values()]
+    return []
 
 
 class AppointmentRows(RecordRows):
