@@ -14,7 +14,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +35,11 @@ from recovery_desktop.data.transfer_format import (
     Kind,
     Type,
 )
+from recovery_desktop.data.transfer_medication import keepable_schedule
 from recovery_desktop.domain.contacts import has_hidden_characters
 from recovery_desktop.domain.dates import parse_day, parse_moment
 from recovery_desktop.domain.day_plan import MAX_BLOCK_MINUTES
-from recovery_desktop.domain.medication import MAX_TIMES_A_DAY, MedicationError, Repeat, Schedule
+from recovery_desktop.domain.medication import MAX_TIMES_A_DAY
 
 _UID = re.compile(r"[0-9a-f]{32}")
 _CLOCK = re.compile(r"[0-2][0-9]:[0-5][0-9]")
@@ -164,8 +165,8 @@ def _row(kind: Kind, item: Any, where: str) -> Row:
         raise ImportProblem(f"{where}.end", "must be after start, and at most a day after it")
     if kind.name == "plan_versions" and not _is_snapshot(values["snapshot"]):
         raise ImportProblem(f"{where}.snapshot", "must be a plan written as JSON")
-    if kind.name == "medication_schedules":
-        _check_schedule(values, where)
+    if kind.name == "medication_schedules" and not keepable_schedule(values):
+        raise ImportProblem(where, "is not a schedule the app can keep")
     if kind.name == "medications" and (values["stopped"] or "9") < (values["started"] or ""):
         raise ImportProblem(f"{where}.stopped", "must not be before started")
     tags = _tags(item, where) if kind.has_tags else ()
@@ -179,21 +180,6 @@ def _is_snapshot(text: str) -> bool:
     except (ValueError, RecursionError):
         return False
     return isinstance(value, dict) and isinstance(value.get("sections"), list)
-
-
-def _check_schedule(values: dict[str, Any], where: str) -> None:
-    """A schedule span the app could have saved (``Schedule.validate``)."""
-    schedule = Schedule(
-        Repeat(values["repeat"]),
-        tuple(time.fromisoformat(t) for t in json.loads(values["times"])),
-        frozenset(json.loads(values["weekdays"])),
-        values["every"],
-        parse_day(values["anchor"]) if values["anchor"] else None,
-    )
-    try:
-        schedule.validate()
-    except MedicationError:
-        raise ImportProblem(where, "is not a schedule the app can keep") from None
 
 
 def _tags(item: dict[str, Any], where: str) -> tuple[tuple[str, str | None, str], ...]:

@@ -9,6 +9,10 @@ holds that person (as the plan's contact links are), so import does not resolve 
 
 from __future__ import annotations
 
+import json
+from datetime import date, time
+from typing import Any
+
 from recovery_desktop.data.transfer_fields import (
     CREATED,
     ID,
@@ -21,7 +25,15 @@ from recovery_desktop.data.transfer_fields import (
     text,
 )
 from recovery_desktop.domain.appointments import MAX_TEXT as MAX_APPOINTMENT_TEXT
-from recovery_desktop.domain.medication import MAX_EVERY, MAX_NAME, MAX_TEXT, DoseMark, Repeat
+from recovery_desktop.domain.medication import (
+    MAX_EVERY,
+    MAX_NAME,
+    MAX_TEXT,
+    DoseMark,
+    MedicationError,
+    Repeat,
+    Schedule,
+)
 from recovery_desktop.domain.medication import MedicationKind as MedicationUse
 from recovery_desktop.domain.sessions import AppointmentKind, Attendance
 
@@ -108,3 +120,21 @@ NATURAL_KEYS = {
 }
 """Columns a record of these kinds is unique by in the journal besides its stable id: a
 file's schedule span or tick for a day the journal already holds one for is not added."""
+
+
+def keepable_schedule(values: dict[str, Any]) -> bool:
+    """Whether a checked ``medication_schedules`` row (its stored column values) is a
+    schedule the app could have saved (``Schedule.validate``): times unless "as needed",
+    days for one on weekdays, a first day for one every N days or weeks."""
+    schedule = Schedule(
+        Repeat(values["repeat"]),
+        tuple(time.fromisoformat(t) for t in json.loads(values["times"])),
+        frozenset(json.loads(values["weekdays"])),
+        values["every"],
+        date.fromisoformat(values["anchor"]) if values["anchor"] else None,
+    )
+    try:
+        schedule.validate()
+    except MedicationError:
+        return False
+    return True
