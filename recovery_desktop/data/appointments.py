@@ -16,7 +16,7 @@ from recovery_desktop.data.changes import Change, ChangeFeed
 from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.errors import AppointmentMissing
 from recovery_desktop.data.medication_rows import clock, optional_clock
-from recovery_desktop.data.stored_dates import stored_day
+from recovery_desktop.data.stored_dates import IN_RANGE, stored_day
 from recovery_desktop.domain.appointments import Appointment, WeeklyRepeat, next_appointments
 from recovery_desktop.domain.dates import check_day
 from recovery_desktop.domain.periods import Period, monday_of
@@ -115,15 +115,18 @@ class AppointmentRepository:
     def next_after(self, day: date) -> Appointment | None:
         """The first appointment after ``day`` not marked missed or rescheduled."""
         found = self._select(
-            "day > ? AND (attendance IS NULL OR attendance = 'attended')", [day.isoformat()], 1
+            f"day > ? AND day {IN_RANGE} AND (attendance IS NULL OR attendance = 'attended')",
+            [day.isoformat()],
+            1,
         )
         return found[0] if found else None
 
     def session_days(self) -> list[AppointmentDay]:
-        """Every appointment's day, kind and attendance, by day."""
+        """Every appointment's day, kind and attendance, by day (rows on a day outside the
+        journal's dates, from a damaged file, are left out: ``stored_dates.IN_RANGE``)."""
         with sql_errors():
             rows = self._db.execute(
-                "SELECT day, kind, attendance FROM appointments ORDER BY day"
+                f"SELECT day, kind, attendance FROM appointments WHERE day {IN_RANGE} ORDER BY day"
             ).fetchall()
         return [AppointmentDay(stored_day(d), _kind(k), _attendance(a)) for d, k, a in rows]
 

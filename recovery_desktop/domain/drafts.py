@@ -25,6 +25,7 @@ class DraftKind(enum.Enum):
     LIBRARY_ITEM = "library_item"
     CLEAN_DATE = "clean_date"
     DAY_BLOCK = "day_block"  # a block of My day being added or edited
+    MEDICATION = "medication"  # a medication being added or edited, with its taper notes
     # A key wizard closed by the lock after showing a key: only the fact is kept, never the key.
     NEW_RECOVERY_KEY = "new_recovery_key"
     ADD_PASSPHRASE = "add_passphrase"

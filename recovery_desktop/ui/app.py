@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 WARMUP_DELAY_MS = 1500
 PAGES = "recovery_desktop.ui.pages"
 MY_DAY = "My day"  # the page's title in the navigation
+MEDICATION = "Medication & visits"  # Today's cards open it by this title
 PLAN = "Plan"
 
 
@@ -89,6 +90,7 @@ def page_specs(
         page.lapse_wanted.connect(flows.record_later)
         if open_page is not None:
             page.my_day_wanted.connect(lambda: open_page(MY_DAY))
+            page.medication_wanted.connect(lambda: open_page(MEDICATION))
         return followed(page, page.day_changed)
 
     def cravings(journal: Journal) -> QWidget:
@@ -100,7 +102,7 @@ def page_specs(
     def my_day(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.day.page import DayPage
 
-        page = DayPage(journal.day_plan, journal.preferences)
+        page = DayPage(journal.day_plan, journal.preferences, appointments=journal.appointments)
         return followed(page, page.day_changed)
 
     def trends(journal: Journal) -> QWidget:
@@ -124,6 +126,12 @@ def page_specs(
         page = PlanPage(journal.plan, journal.library, output, plan_drafts)
         output.setParent(page)
         return followed(page)
+
+    def medication(journal: Journal) -> QWidget:
+        from recovery_desktop.ui.pages.medication.page import MedicationPage
+
+        page = MedicationPage(journal.medication, journal.appointments, journal.contacts)
+        return followed(page, page.day_changed)
 
     def clean_time(journal: Journal) -> QWidget:
         from recovery_desktop.ui.pages.clean_time import CleanTimePage
@@ -158,6 +166,7 @@ def page_specs(
         PageSpec("Trends", trends, f"{PAGES}.trends:TrendsPage"),
         PageSpec("People", people, f"{PAGES}.people.page:PeoplePage"),
         PageSpec(PLAN, plan, f"{PAGES}.plan.page:PlanPage"),
+        PageSpec("Medication & visits", medication, f"{PAGES}.medication.page:MedicationPage"),
         PageSpec("Clean time", clean_time, f"{PAGES}.clean_time:CleanTimePage"),
         PageSpec("Triggers & coping", library, f"{PAGES}.library.page:LibraryPage"),
         PageSpec("Weekly summary", summary, f"{PAGES}.summary.page:SummaryPage"),

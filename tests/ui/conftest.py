@@ -24,6 +24,7 @@ PAGE_TITLES = [
     "Trends",
     "People",
     "Plan",
+    "Medication & visits",
     "Clean time",
     "Triggers & coping",
     "Weekly summary",

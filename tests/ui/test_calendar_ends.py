@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLabel, QWidget
 
 from recovery_desktop.data.changes import EVERYTHING
 from recovery_desktop.domain.dates import LATEST_DAY
+from recovery_desktop.domain.medication import Medication, MedicationKind, Repeat, Schedule
 from recovery_desktop.domain.periods import iso_week
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE
 from recovery_desktop.reports.charts import CHARTS
@@ -18,6 +19,11 @@ from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
+from recovery_desktop.ui.pages.medication.appointment_editor import AppointmentEditor
+from recovery_desktop.ui.pages.medication.appointments import AppointmentsPanel
+from recovery_desktop.ui.pages.medication.editor import MedicationEditor
+from recovery_desktop.ui.pages.medication.page import MedicationPage
+from recovery_desktop.ui.pages.medication.stop import StopDialog
 from recovery_desktop.ui.pages.trends import TrendsPage
 from recovery_desktop.ui.session import Session
 from recovery_desktop.ui.warmup import Warmup
@@ -54,7 +60,59 @@ def write_hostile_rows(journal, day: str) -> None:
         journal.db.execute(
             "INSERT INTO clean_periods (substance, start) VALUES (?, ?)", [DEFAULT_SUBSTANCE, day]
         )
+        journal.db.execute(
+            "INSERT INTO appointments (day, at, minutes, kind, attendance) "
+            "VALUES (?, '12:00', 60, 'therapy', 'attended')",
+            [day],
+        )
     journal.changes.announce(EVERYTHING)  # as an import of such rows would
+
+
+def write_hostile_medication(journal, day: str) -> None:
+    """A medication started on ``day`` with its schedule, a dose and a taper note there."""
+    at = f"{day}T12:00"
+    with journal.db.atomic():
+        journal.db.execute(
+            "INSERT INTO medications (name, kind, position, started, created_at) "
+            "VALUES ('M', 'methadone', 0, ?, ?)",
+            [day, at],
+        )
+        journal.db.execute(
+            "INSERT INTO medication_schedules (medication_id, since, repeat, times, weekdays) "
+            "VALUES (1, ?, 'weekdays', '[\"08:00\"]', '[0, 1, 2, 3, 4, 5, 6]')",
+            [day],
+        )
+        journal.db.execute(
+            "INSERT INTO medication_doses (medication_id, day, at, mark) "
+            "VALUES (1, ?, '08:00', 'taken')",
+            [day],
+        )
+        journal.db.execute(
+            "INSERT INTO taper_notes (medication_id, day, text) VALUES (1, ?, 'N')", [day]
+        )
+    journal.changes.announce(EVERYTHING)
+
+
+@pytest.mark.parametrize("day", ENDS)
+def test_the_medication_page_says_so_for_a_medication_at_the_calendars_end(qtbot, journal, day):
+    """Such a medication is refused by the repository as damaged: the page opens, says so
+    calmly in its status lines, and Add… still opens the dialog."""
+    write_hostile_medication(journal, day)
+    page = MedicationPage(journal.medication, journal.appointments, journal.contacts)
+    qtbot.addWidget(page)
+    page.show()
+    assert "has not been changed" in page.medication_box.status.text()
+    assert page.medication_box.model.rowCount() == 0
+    assert page.medication_box.add_button.isEnabled()
+
+
+def _medication_dialogs(journal):
+    """The medication dialog and Stop…"""
+    methadone = Medication("M", MedicationKind.METHADONE, Schedule(Repeat.AS_NEEDED))
+    return [
+        MedicationEditor(journal.medication, None, date.today()),
+        StopDialog(methadone, date.today()),
+    ]
 
 
 @pytest.mark.parametrize("day", ENDS)
@@ -105,9 +163,23 @@ def test_dialogs_open_on_a_journal_with_a_row_at_the_calendars_end(qtbot, journa
         LapseDialog(journal.recovery_time, journal.contacts),
         craving_panel(journal),
         ReachOutDialog(journal.contacts),
+        AppointmentEditor(journal.appointments, journal.contacts),
+        *_medication_dialogs(journal),
     ):
         qtbot.addWidget(dialog)
         assert dialog.findChildren(QDateTimeEdit)
+
+
+@pytest.mark.parametrize("day", ENDS)
+def test_the_appointments_list_leaves_out_rows_at_the_calendars_end(qtbot, journal, day):
+    """An appointment on 0001-01-01 or 9999-12-31 is not listed; the list still works."""
+    write_hostile_rows(journal, day)
+    panel = AppointmentsPanel(journal.appointments, journal.contacts)
+    qtbot.addWidget(panel)
+    panel.show()
+    for part in ("Upcoming", "Past"):
+        click_choice(qtbot, panel.part, part)
+        assert panel.model.rowCount() == 0 and panel.hint.text()
 
 
 @pytest.mark.parametrize("day", ENDS)
@@ -161,6 +233,8 @@ def test_no_date_field_goes_past_the_last_day(qtbot, window_for, journal, files)
         LapseDialog(journal.recovery_time, journal.contacts),
         craving_panel(journal),
         ReachOutDialog(journal.contacts),
+        AppointmentEditor(journal.appointments, journal.contacts),
+        *_medication_dialogs(journal),
     ):
         qtbot.addWidget(dialog)
         assert _too_late(dialog) == [], dialog.windowTitle()

@@ -49,7 +49,11 @@ WRITES = [
         lambda j: j.cravings.save(Craving(None, datetime.now(), 6)),
         {"Today", "Cravings", "Trends", "Weekly summary"},
     ),
-    ("contact", _sam, {"Today", "Trends", "People", "Plan", "Weekly summary"}),
+    (
+        "contact",
+        _sam,
+        {"Today", "Trends", "People", "Plan", "Medication & visits", "Weekly summary"},
+    ),
     (
         "reach-out",
         lambda j: j.contacts.log_reach_out(ReachOut(None, _sam_id(j), datetime.now(), Method.CALL)),

@@ -21,6 +21,8 @@ from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
+from recovery_desktop.ui.pages.medication.appointment_editor import AppointmentEditor
+from recovery_desktop.ui.pages.medication.editor import MedicationEditor
 from recovery_desktop.ui.session import Session
 from tests.ui.conftest import wizard_at_first_steps
 
@@ -73,6 +75,8 @@ def test_every_dialog_has_sensible_date_fields(qtbot, journal):
         LapseDialog(journal.recovery_time, journal.contacts),
         craving_panel(journal),
         ReachOutDialog(journal.contacts),
+        AppointmentEditor(journal.appointments, journal.contacts),
+        MedicationEditor(journal.medication, None, TODAY),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

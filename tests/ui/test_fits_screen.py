@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,14 +23,23 @@ from recovery_desktop.data.import_apply import TRACKED_NOTE, ImportResult
 from recovery_desktop.data.import_json import check_document
 from recovery_desktop.data.opening import LOST_ENTRIES
 from recovery_desktop.data.restore import journal_opener
+from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.checkin import CheckIn
-from recovery_desktop.domain.contacts import call_first
+from recovery_desktop.domain.contacts import Contact, Role, call_first
 from recovery_desktop.domain.cravings import Craving, Outcome
 from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, WakingWindow
 from recovery_desktop.domain.drafts import Draft, DraftKind
 from recovery_desktop.domain.library import Kind
+from recovery_desktop.domain.medication import (
+    Medication,
+    MedicationKind,
+    Repeat,
+    Schedule,
+    TaperNote,
+)
 from recovery_desktop.domain.periods import PRESETS
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse
+from recovery_desktop.domain.sessions import AppointmentKind
 from recovery_desktop.ui.dialogs import key_stop, opening_boxes
 from recovery_desktop.ui.dialogs.backup_secret import BackupSecretDialog
 from recovery_desktop.ui.dialogs.backup_viewer import BackupViewer
@@ -54,6 +63,10 @@ from recovery_desktop.ui.dialogs.transfer_dialogs import ExportDialog, ImportDia
 from recovery_desktop.ui.dialogs.usual_days_dialog import UsualDaysDialog
 from recovery_desktop.ui.flows import craving_panel
 from recovery_desktop.ui.pages.clean_time import CleanTimePage
+from recovery_desktop.ui.pages.medication.appointment_editor import AppointmentEditor
+from recovery_desktop.ui.pages.medication.doses import LogDoseDialog
+from recovery_desktop.ui.pages.medication.editor import MedicationEditor
+from recovery_desktop.ui.pages.medication.stop import StopDialog
 from recovery_desktop.ui.pages.plan.compare_view import CompareDialog
 from recovery_desktop.ui.pages.plan.history import HistoryDialog
 from recovery_desktop.ui.pages.plan.pickers import PickDialog
@@ -70,7 +83,7 @@ from tests.conftest import PASSPHRASE, TEST_SCREEN
 from tests.ui.conftest import click_choice
 from tests.ui.fit_check import describe, fit_problems
 
-PAGES = range(10)
+PAGES = range(11)
 
 
 def _fill_demo(journal):
@@ -278,6 +291,16 @@ def _dialogs(journal) -> dict[str, object]:
         "plan version": lambda parent: _plan_version(journal, parent),
         "plan compare": lambda parent: _plan_compare(journal, parent),
         "save a plan version": lambda parent: _save_plan_version(journal, parent),
+        "new medication": lambda parent: MedicationEditor(
+            journal.medication, None, date.today(), parent
+        ),
+        "edit methadone": lambda parent: _methadone_editor(journal, parent),
+        "stop a medication": lambda parent: StopDialog(_methadone(journal), date.today(), parent),
+        "log a dose": lambda parent: LogDoseDialog(
+            journal.medication, [_methadone(journal)], date.today(), parent
+        ),
+        "new appointment": lambda parent: _new_appointment(journal, parent),
+        "edit appointment": lambda parent: _edit_appointment(journal, parent),
     }
     return dialogs | {f"{name}, reopened after a lock": _reopened(dialogs[name]) for name in KEPT}
 
@@ -409,7 +432,69 @@ def _save_plan_version(journal, parent):
     return dialog
 
 
-KEPT = ["lapse", "new contact", "reach-out", "crisis line", "trigger", "clean date", "day block"]
+def _methadone(journal):
+    """Methadone at 08:00 and 20:00 (clinic Mon–Sat, take-home Sunday), long texts."""
+    schedule = Schedule(Repeat.WEEKDAYS, (time(8, 0), time(20, 0)), frozenset(range(7)))
+    medication = Medication(
+        "Methadone oral solution from the harbour clinic " * 2,
+        MedicationKind.METHADONE,
+        schedule,
+        "60 mg liquid, measured at the clinic " * 2,
+        started=date.today() - timedelta(days=400),
+        prescriber="Dr. Someone at the harbour clinic " * 2,
+        notes="A note. " * 60,
+        clinic_days=frozenset(range(6)),
+        take_home_days=frozenset({6}),
+    )
+    return journal.medication.add(medication, date.today())
+
+
+def _methadone_editor(journal, parent):
+    """Editing methadone with a dozen long taper notes, its schedule changed, refused."""
+    medication = _methadone(journal)
+    for weeks in range(12):
+        note = TaperNote(date.today() - timedelta(weeks=weeks), "From 70 mg to 65 mg, " * 6)
+        journal.medication.add_taper_note(medication.id, note)
+    dialog = MedicationEditor(journal.medication, medication, date.today(), parent)
+    dialog.schedule.times.add_time()
+    dialog.error.show_message("A day cannot be both a clinic day and a take-home day.")
+    return dialog
+
+
+def _new_appointment(journal, parent):
+    """A new appointment repeated, after a refusal, with a long name linked to People."""
+    journal.contacts.save(Contact(None, "A therapist with a long name " * 3, Role.THERAPIST))
+    dialog = AppointmentEditor(journal.appointments, journal.contacts, parent=parent)
+    dialog.with_whom.edit.setText("A therapist with a long name " * 3)
+    dialog.repeat.on.setChecked(True)
+    dialog.error.show_message("The last day of a repeat cannot come before the first.")
+    return dialog
+
+
+def _edit_appointment(journal, parent):
+    """A saved appointment with long texts, where attendance is marked."""
+    [saved] = journal.appointments.add(
+        Appointment(
+            date.today(),
+            AppointmentKind.COUNSELLING,
+            title="A counselling session with a long title " * 3,
+            place="A place with a long name " * 4,
+            notes="A note. " * 200,
+        )
+    )
+    return AppointmentEditor(journal.appointments, journal.contacts, saved, parent=parent)
+
+
+KEPT = [
+    "lapse",
+    "new contact",
+    "reach-out",
+    "crisis line",
+    "trigger",
+    "clean date",
+    "day block",
+    "edit methadone",
+]
 
 
 def _reopened(make):
@@ -451,6 +536,12 @@ DIALOGS = [
     "plan version",
     "plan compare",
     "save a plan version",
+    "new medication",
+    "edit methadone",
+    "stop a medication",
+    "log a dose",
+    "new appointment",
+    "edit appointment",
     *(f"{name}, reopened after a lock" for name in KEPT),
 ]
 

@@ -18,6 +18,7 @@ from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
 from recovery_desktop.ui.dialogs.library_item_dialog import LibraryItemDialog
 from recovery_desktop.ui.dialogs.reach_out_dialog import ReachOutDialog
 from recovery_desktop.ui.flows import craving_panel
+from recovery_desktop.ui.pages.medication.appointment_editor import AppointmentEditor
 from recovery_desktop.ui.pages.summary.page import SummaryPage
 from recovery_desktop.ui.session import Session
 
@@ -91,6 +92,7 @@ def test_no_double_spaces_in_any_dialog(qtbot, journal):
         LibraryItemDialog(journal.library, Kind.COPING),
         LapseDialog(journal.recovery_time, journal.contacts),
         ReachOutDialog(journal.contacts, contact.id),
+        AppointmentEditor(journal.appointments, journal.contacts),
         craving_panel(journal, journal.cravings.between(date.min, date.max)[0]),
         setup_wizard(lambda _wizard: None, journal.files.app_folders()),
     ]

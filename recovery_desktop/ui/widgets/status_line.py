@@ -83,3 +83,17 @@ class StatusLine(OneLine):
         shown = self.fontMetrics().elidedText(self.whole(), Qt.TextElideMode.ElideMiddle, width)
         self.setToolTip(self.whole() if shown != self.whole() else "")
         return shown
+
+
+class EndElidedLine(OneLine):
+    """One line of a list (a dose, an appointment) shortened at its end where the row is
+    narrow, whole in the tooltip; it never widens the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def shown(self, width: int) -> str:
+        shown = self.fontMetrics().elidedText(self.whole(), Qt.TextElideMode.ElideRight, width)
+        self.setToolTip(self.whole() if shown != self.whole() else "")
+        return shown

@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
+from recovery_desktop.domain.appointment_words import block_line
+from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.calendar_text import weekday_name
 from recovery_desktop.domain.day_plan import DayBlock, WakingWindow, day_structure, minute_text
 from recovery_desktop.domain.day_words import outside_line, structure_lines
 from recovery_desktop.domain.wording import plural, shortened
+from recovery_desktop.ui.pages.day.appointment_lane import KEPT_ELSEWHERE
 from recovery_desktop.ui.widgets.questions import confirm
 from recovery_desktop.ui.widgets.status_line import StatusLine
 
@@ -79,6 +82,11 @@ class DaySide(QWidget):
         self.outside.setTextFormat(Qt.TextFormat.PlainText)
         self.outside.setAccessibleName("Blocks outside your waking day")
         self.outside.hide()
+        self.appointment_line = QLabel(self)  # read-only here: kept on Medication & visits
+        self.appointment_line.setWordWrap(True)
+        self.appointment_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.appointment_line.setAccessibleName("Appointments of the day")
+        self.appointment_line.hide()
         self.status = StatusLine("My day status", self)
         self.add_button = _button("&Add block…", "Add a block at the next free time (Insert)", self)
         self.edit_button = _button("&Edit…", "Change the chosen block (Enter)", self)
@@ -115,6 +123,7 @@ class DaySide(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.outside)
+        layout.addWidget(self.appointment_line)
         layout.addLayout(buttons)
         layout.addWidget(usual)
         layout.addStretch(1)
@@ -132,6 +141,19 @@ class DaySide(QWidget):
         self.outside.setText(line + (". Tab reaches them; Enter changes one." if line else ""))
         self.outside.setVisible(bool(line))
         self._show_usual_days()
+
+    def show_appointments(self, appointments: Sequence[Appointment]) -> None:
+        """Name the day's appointments (those without a time or outside the waking day
+        too, which the timeline cannot draw)."""
+        lines = "; ".join(block_line(a) for a in appointments)
+        words = f"Appointments: {lines} (kept on Medication & visits)" if lines else ""
+        self.appointment_line.setText(words)
+        self.appointment_line.setVisible(bool(appointments))
+
+    def appointment_chosen(self, appointment: Appointment) -> None:
+        """A click on an appointment in the timeline: where it is changed."""
+        self.status.setText(KEPT_ELSEWHERE)
+        self.status.setAccessibleDescription(f"{block_line(appointment)}. {KEPT_ELSEWHERE}")
 
     def block_chosen(self, block: DayBlock | None, can_undo: bool) -> None:
         for button in (self.edit_button, self.done_button, self.delete_button):

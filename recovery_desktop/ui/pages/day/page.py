@@ -44,6 +44,7 @@ from recovery_desktop.ui.widgets.day_picker import DayPicker, allowed
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 
 if TYPE_CHECKING:
+    from recovery_desktop.data.appointments import AppointmentRepository
     from recovery_desktop.data.day_plan import DayPlanRepository
     from recovery_desktop.data.preferences import PreferenceRepository
 
@@ -52,7 +53,7 @@ class DayPage(QWidget):
     """The plan of one day (today at first); see the module's note."""
 
     title = "My day"
-    shows = frozenset({Change.DAY_PLAN, Change.PREFERENCES})
+    shows = frozenset({Change.DAY_PLAN, Change.PREFERENCES, Change.APPOINTMENTS})
     draft_kinds = (DraftKind.DAY_BLOCK,)
 
     def __init__(
@@ -60,10 +61,12 @@ class DayPage(QWidget):
         plan: DayPlanRepository,
         preferences: PreferenceRepository,
         parent: QWidget | None = None,
+        appointments: AppointmentRepository | None = None,
     ) -> None:
         super().__init__(parent)
         self.plan = plan
         self.preferences = preferences
+        self.appointments = appointments  # shown read-only beside the blocks
         self.day = date.today()
         self.waking = WakingWindow()
         self.blocks: list[DayBlock] = []
@@ -113,6 +116,7 @@ class DayPage(QWidget):
         line.done_requested.connect(self.toggle_done)
         line.delete_requested.connect(self.delete_block)
         line.selection_changed.connect(self._chosen)
+        line.appointment_clicked.connect(self.side.appointment_chosen)
         side = self.side
         side.add_button.clicked.connect(lambda: self.add_block(-1, -1))
         side.edit_button.clicked.connect(lambda: self._with_selected(self.edit_block))
@@ -162,9 +166,12 @@ class DayPage(QWidget):
         try:
             self.waking = self.preferences.waking_window()
             self.blocks = self.plan.blocks(self.day)
+            shown = self.appointments.between(self.day, self.day) if self.appointments else []
         except JournalError as error:
             self.side.status.setText(str(error))
             return
+        self.timeline.show_appointments(shown)
+        self.side.show_appointments(shown)
         self.timeline.show_day(self.blocks, self.waking, self._now_minute())
         over = day_is_over(self.day, self.waking, datetime.now())
         self.side.show_day(self.day, self.blocks, self.waking, over)

@@ -6,6 +6,9 @@ Mouse: drag on empty time to draw a new block; drag a block to move it, its bott
 resize it, in 15-minute steps; double-click to edit. Keyboard: Tab and Shift+Tab choose a
 block (then leave the timeline at either end), Up/Down move it 15 minutes, Shift+Up/Down
 move its end, Enter edits, Space ticks it done, Delete deletes, Insert adds.
+
+The day's appointments are drawn read-only in a lane at the right (``appointment_lane``);
+a click on one asks the page to say where they are changed.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from recovery_desktop.domain.appointment_words import block_line
+from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.day_edits import drawn, moved, resized, side_by_side
 from recovery_desktop.domain.day_plan import (
     STEP_MINUTES,
@@ -32,6 +37,11 @@ from recovery_desktop.domain.day_plan import (
     DayBlock,
     WakingWindow,
     minute_text,
+)
+from recovery_desktop.ui.pages.day.appointment_lane import (
+    appointment_rects,
+    lane_width,
+    paint_appointment,
 )
 from recovery_desktop.ui.pages.day.painting import paint_block
 from recovery_desktop.ui.pages.day.scale import TimelineScale
@@ -71,11 +81,13 @@ class Timeline(QWidget):
     done_requested = Signal(object)  # DayBlock whose tick is to be turned over
     delete_requested = Signal(object)  # DayBlock
     selection_changed = Signal(object)  # DayBlock or None
+    appointment_clicked = Signal(object)  # Appointment (read-only here)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.waking = WakingWindow()
         self.blocks: list[DayBlock] = []
+        self.appointments: list[Appointment] = []
         self.columns: dict[int, tuple[int, int]] = {}  # block id: (column, columns)
         self.now_minute: int | None = None  # where "now" is drawn (today only)
         self.selected_id = 0
@@ -104,6 +116,22 @@ class Timeline(QWidget):
         self._describe()
         self.update()
 
+    def show_appointments(self, appointments: list[Appointment]) -> None:
+        """The day's appointments, drawn in their lane (before ``show_day``)."""
+        self.appointments = list(appointments)
+        self.update()
+
+    def _lane(self) -> float:
+        return lane_width(self.width() - self._label_width() - 4, self.appointments, self.waking)
+
+    def appointment_rects(self) -> list[tuple[Appointment, QRectF]]:
+        """Each appointment drawn, with where it lies."""
+        lane = self._lane()
+        return appointment_rects(self.appointments, self.scale(), self.width() - 2 - lane, lane)
+
+    def appointment_at(self, point: QPointF) -> Appointment | None:
+        return next((a for a, rect in self.appointment_rects() if rect.contains(point)), None)
+
     def set_now(self, minute: int | None) -> None:
         """Move the line that shows the present time (None: not on this day)."""
         low, high = self.waking.span
@@ -130,7 +158,8 @@ class Timeline(QWidget):
         shown = times or block.times
         left = self._label_width()
         column, columns = self.columns.get(block.id, (0, 1))
-        width = (self.width() - left - 4) / columns
+        lane = self._lane()
+        width = (self.width() - left - 4 - (lane + 4 if lane else 0)) / columns
         top, bottom = scale.y(shown.start), scale.y(shown.end)
         return QRectF(left + column * width, top, width, max(bottom - top, 2.0))
 
@@ -177,6 +206,8 @@ class Timeline(QWidget):
         for block in self.blocks:
             shown = self._shown_times(block)
             self._paint_block(painter, block, shown)
+        for appointment, rect in self.appointment_rects():
+            paint_appointment(painter, self.palette(), appointment, rect)
         if self._drag is not None and self._drag.kind == "draw":
             self._paint_drawn(painter, self._drag.start, self._drag.end)
         if self.now_minute is not None:
@@ -258,6 +289,10 @@ class Timeline(QWidget):
             super().mousePressEvent(event)
             return
         point = event.position()
+        appointment = self.appointment_at(point)
+        if appointment is not None:
+            self.appointment_clicked.emit(appointment)
+            return
         block = self.block_at(point)
         if block is None:
             minute = self.scale().minute_at(point.y())
@@ -276,6 +311,9 @@ class Timeline(QWidget):
             shape = Qt.CursorShape.SizeVerCursor if on_edge else Qt.CursorShape.ArrowCursor
             self.setCursor(shape)
             self.setToolTip(tooltip_lines(block_text(over)) if over is not None else "")
+            appointment = self.appointment_at(point)
+            if appointment is not None:
+                self.setToolTip(f"{block_line(appointment)} (an appointment)")
             return
         if drag.kind == "draw":
             anchor = self.scale().minute_at(drag.press_y)

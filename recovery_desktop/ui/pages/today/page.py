@@ -28,7 +28,10 @@ from recovery_desktop.domain.day_story import DayRecords, asks_about_lapse
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.dialogs.keep_lapse import keep_or_remove
 from recovery_desktop.ui.pages.today.checkin_form import CheckInForm
+from recovery_desktop.ui.pages.today.coming_up import ComingUpCard
 from recovery_desktop.ui.pages.today.day_card import DayCard
+from recovery_desktop.ui.pages.today.doses_card import DosesCard
+from recovery_desktop.ui.pages.today.medication_answer import MedicationAnswer
 from recovery_desktop.ui.pages.today.story import DayStory
 from recovery_desktop.ui.widgets.choice import SegmentedChoice
 from recovery_desktop.ui.widgets.clean_badge import CleanBadge
@@ -40,6 +43,8 @@ AUTOSAVE_DELAY_MS = 700
 _STORY = frozenset({Change.CRAVINGS, Change.CLEAN_TIME})  # the day's lines under the form
 _NOTE = frozenset({Change.CONTACTS, Change.REACH_OUTS, Change.PREFERENCES})  # gentle note
 _DAY_CARD = frozenset({Change.DAY_PLAN, Change.PREFERENCES})  # plan and waking window
+_DOSES = frozenset({Change.MEDICATION})  # the doses card and the check-in's answer
+_COMING_UP = frozenset({Change.APPOINTMENTS})
 
 
 class TodayPage(QWidget):
@@ -48,11 +53,12 @@ class TodayPage(QWidget):
     title = "Today"
     # What Today shows: the day's story, the badge, the gentle note, and a check-in that
     # came from outside its form (an import).
-    shows = _STORY | _NOTE | _DAY_CARD | {Change.REPLACED}
+    shows = _STORY | _NOTE | _DAY_CARD | _DOSES | _COMING_UP | {Change.REPLACED}
     saved = Signal(object)  # the day that was saved
     used_answered = Signal(object)  # a day newly answered "used: yes" (opens the lapse flow)
     lapse_wanted = Signal(object, object)  # (day, craving or None): "Record it…" was clicked
     my_day_wanted = Signal()  # "Open My day" on the day card
+    medication_wanted = Signal()  # "Medication & visits…" on the doses or coming-up card
 
     def __init__(
         self,
@@ -87,6 +93,11 @@ class TodayPage(QWidget):
         self.gentle_note.hide()
         self.day_card = DayCard(journal.day_plan, journal.preferences, parent=self)
         self.day_card.open_my_day.connect(self.my_day_wanted.emit)
+        self.doses_card = DosesCard(journal.medication, parent=self)
+        self.coming_up = ComingUpCard(journal.appointments, parent=self)
+        for card in (self.doses_card, self.coming_up):
+            card.open_medication.connect(self.medication_wanted.emit)
+        self.medication_answer = MedicationAnswer(self.form, self._to_doses)
         self._build()
         self.form.changed.connect(self._on_changed)
         self.form.yes_no["used"].valueChanged.connect(self._used_changed)
@@ -94,6 +105,7 @@ class TodayPage(QWidget):
         self.story.mark_used.connect(lambda: self._set_answer(self.form.yes_no["used"], True))
         self.story.use_peak.connect(lambda v: self._set_answer(self.form.scales["craving_peak"], v))
         self.load(self.day)
+        self.coming_up.refresh()
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -123,6 +135,10 @@ class TodayPage(QWidget):
         layout.addLayout(second)
         layout.addWidget(self.gentle_note)
         layout.addWidget(self.day_card)
+        cards = QHBoxLayout()
+        cards.addWidget(self.doses_card, 3)
+        cards.addWidget(self.coming_up, 2)
+        layout.addLayout(cards)
         layout.addWidget(scroll, 1)
 
     # -- navigation ----------------------------------------------------------------------
@@ -148,6 +164,8 @@ class TodayPage(QWidget):
             stored = None
             self.status.set_state("error", str(error))
         self.form.load(draft or stored or CheckIn(day))
+        self.doses_card.show_day(day)
+        self._show_medication_answer()
         self._stored_used = stored.used if stored else None
         self._shown_used = self.form.yes_no["used"].value()  # type: ignore[assignment]
         self.refresh_story()
@@ -218,6 +236,25 @@ class TodayPage(QWidget):
             self._note_stale = True
         if kinds & (_DAY_CARD | {Change.REPLACED}):
             self.day_card.refresh()
+        if kinds & (_DOSES | {Change.REPLACED}):
+            self.doses_card.refresh()
+            self._show_medication_answer()
+        if kinds & (_COMING_UP | {Change.REPLACED}):
+            self.coming_up.refresh()
+
+    # -- medication: the day's doses and the check-in's answer, in step -------------------
+    def _show_medication_answer(self) -> None:
+        """ "Medication taken" as the day's ticks say, on a day that expects doses; only
+        that field changes, so what is typed elsewhere in the form stays."""
+        self.medication_answer.show(self.doses_card.doses, self.doses_card.heading.text())
+
+    def _to_doses(self) -> None:
+        """The note's button: the keyboard to the first dose not ticked yet (else the
+        first)."""
+        rows = self.doses_card.list.rows
+        if rows:
+            row = next((r for r in rows if r.dose.mark is None), rows[0])
+            row.taken.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- the date changing while the app runs --------------------------------------------
     def day_changed(self, today: date) -> None:
@@ -229,6 +266,8 @@ class TodayPage(QWidget):
         self.heading.setText(self._heading_text(self.day))
         self.badge.refresh()
         self.day_card.refresh()
+        self.coming_up.refresh()
+        self.doses_card.refresh()  # "Today's doses" or the date
         self._note_stale = True
         if self.isVisible() and self._touched:
             self.refresh_story()

@@ -1,0 +1,47 @@
+"""The check-in's "Medication taken" in step with the dose ticks (one source of truth).
+
+On a day where some active medication expects doses, the answer is the ticks' (any missed:
+No; all taken: Yes; else not answered, ``domain.dose_day.medication_answer``): the choice
+shows it read-only, and a note beside it says "2 of 2 doses taken · tick them in Today's
+doses", with a button that takes the keyboard to the doses. On other days the choice works
+as before. Only this one field is set: nothing else typed in the form is touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from recovery_desktop.domain.dose_day import DueDose, expects_doses, medication_answer, taken_words
+from recovery_desktop.ui.pages.today.checkin_form import CheckInForm
+from recovery_desktop.ui.widgets.action_line import ActionLine
+
+FIELD = "medication_taken"
+BUTTON = "Go to the doses"
+
+
+class MedicationAnswer:
+    """Shows the ticks' answer in ``form``'s "Medication taken"; ``to_doses`` is run by
+    the note's button."""
+
+    def __init__(self, form: CheckInForm, to_doses: Callable[[], object]) -> None:
+        self.form = form
+        self.note = ActionLine("Medication taken, from the doses", form)
+        self.note.button.clicked.connect(to_doses)
+        form.place_notes(FIELD, self.note)
+        self.derived = False
+
+    def show(self, doses: Sequence[DueDose], where: str) -> None:
+        """The answer of ``doses`` (the check-in day's), when they expect any; ``where`` is
+        the doses' card title ("Today's doses")."""
+        choice = self.form.yes_no[FIELD]
+        self.derived = expects_doses(doses)
+        choice.setEnabled(not self.derived)
+        if not self.derived:
+            self.note.hide()
+            choice.setToolTip("")
+            return
+        choice.setValue(medication_answer(doses))  # without ``changed``: nothing to save
+        counted = taken_words(doses)
+        text = f"{counted} · tick them in {where}"
+        choice.setToolTip(f"Follows the ticks in {where}")
+        self.note.say(text, BUTTON, short=counted)

@@ -1,0 +1,93 @@
+"""Today's doses and Coming up cards, and the check-in's "Medication taken" in step with
+the ticks, through qtbot against a real journal."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from PySide6.QtCore import Qt
+
+from recovery_desktop.data.journal import open_with_passphrase
+from recovery_desktop.domain.appointments import Appointment
+from recovery_desktop.domain.medication import DoseMark
+from recovery_desktop.domain.sessions import AppointmentKind
+from recovery_desktop.ui.pages.today.page import TodayPage
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import shown_page
+from tests.ui.test_dose_list import add_medication
+
+TODAY = date.today()
+
+
+def _today(qtbot, journal):
+    return shown_page(qtbot, TodayPage(journal), journal, 1000, 600)
+
+
+def test_without_medication_or_appointments_no_card_is_there(qtbot, journal):
+    """No empty boxes: both cards hidden, "Medication taken" works as before."""
+    page = _today(qtbot, journal)
+    assert page.doses_card.isHidden() and page.coming_up.isHidden()
+    assert page.form.yes_no["medication_taken"].isEnabled()
+    assert page.medication_answer.note.isHidden()
+
+
+def test_a_tick_on_today_is_kept_after_reopening(qtbot, journal, files):
+    """Taken on Today's card is in the journal after closing and opening it again."""
+    medication = add_medication(journal)
+    page = _today(qtbot, journal)
+    assert not page.doses_card.isHidden()
+    assert page.doses_card.heading.text() == "Today's doses"
+    row = page.doses_card.list.rows[0]
+    qtbot.mouseClick(row.taken, Qt.MouseButton.LeftButton)
+    assert page.doses_card.taken.text() == "· 1 of 1 dose taken"
+    journal.close()
+    reopened = open_with_passphrase(files, PASSPHRASE)
+    [record] = reopened.medication.records(medication.id, TODAY, TODAY)
+    reopened.close()
+    assert record.mark is DoseMark.TAKEN
+
+
+def test_medication_taken_follows_a_tick_made_elsewhere_and_keeps_the_typing(qtbot, journal):
+    """A tick through the repository (as the Medication page makes it) sets the read-only
+    answer and its line at once; the note typed meanwhile stays and is saved."""
+    medication = add_medication(journal, times=(time(8), time(20)))
+    page = _today(qtbot, journal)
+    choice = page.form.yes_no["medication_taken"]
+    assert not choice.isEnabled() and choice.value() is None
+    assert page.medication_answer.note.text() == "0 of 2 doses taken · tick them in Today's doses"
+    page.form.note.setFocus()
+    qtbot.keyClicks(page.form.note, "Slept well")
+    journal.medication.mark_dose(medication.id, TODAY, time(8), DoseMark.TAKEN, time(8))
+    journal.medication.mark_dose(medication.id, TODAY, time(20), DoseMark.TAKEN, time(20))
+    assert choice.value() is True
+    assert page.medication_answer.note.text().startswith("2 of 2 doses taken")
+    assert page.doses_card.list.rows[1].taken.isChecked()
+    assert page.form.note.toPlainText() == "Slept well"
+    qtbot.waitUntil(lambda: page.status.text().startswith("Saved"), timeout=3000)
+    saved = journal.checkins.get(TODAY)
+    assert (saved.note, saved.medication_taken) == ("Slept well", True)
+    journal.medication.mark_dose(medication.id, TODAY, time(20), DoseMark.MISSED)
+    assert choice.value() is False
+    assert journal.checkins.get(TODAY).medication_taken is False
+
+
+def test_coming_up_lists_the_next_days_and_hides_when_none(qtbot, journal):
+    """Tomorrow's therapy shows as "Tomorrow 10:00 · Therapy with Sam · Clinic, room 4";
+    deleting it hides the card."""
+    [therapy] = journal.appointments.add(
+        Appointment(
+            TODAY + timedelta(days=1),
+            AppointmentKind.THERAPY,
+            time(10),
+            with_whom="Sam",
+            place="Clinic, room 4",
+        )
+    )
+    journal.appointments.add(Appointment(TODAY + timedelta(days=5), AppointmentKind.GROUP, time(9)))
+    page = _today(qtbot, journal)
+    assert not page.coming_up.isHidden()
+    assert [line.whole() for line in page.coming_up.lines if not line.isHidden()] == [
+        "Tomorrow 10:00 · Therapy with Sam · Clinic, room 4"
+    ]
+    journal.appointments.delete(therapy.id)
+    assert page.coming_up.isHidden()
