@@ -12,7 +12,7 @@ from recovery_desktop.data.connection import sql_errors
 from recovery_desktop.data.medication import MedicationRepository
 from recovery_desktop.data.stored_dates import stored_day
 from recovery_desktop.domain.checkin import CheckIn, Halt
-from recovery_desktop.domain.dose_day import expects_doses, medication_answer
+from recovery_desktop.domain.dose_day import medication_answer, ticks_decide
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -70,18 +70,18 @@ class CheckinRepository:
         """Insert or update the day's check-in; committed when this returns.
 
         A check-in with nothing answered is not stored (an earlier one for that day is
-        removed), so an untouched day never counts as "checked in". On a day that expects
-        medication doses, "Medication taken" is the answer the ticks give
-        (``data/medication.py``), whatever ``checkin`` says, and does not count as an
-        answer of its own.
+        removed), so an untouched day never counts as "checked in". Once a dose of the day
+        is ticked, "Medication taken" is the answer the ticks give (``data/medication.py``),
+        whatever ``checkin`` says, and does not count as an answer of its own; until then
+        ``checkin``'s answer is stored.
         """
         checkin.validate()
         with sql_errors(), self._changes.writing(self._db, Change.CHECKINS):
             doses = MedicationRepository(self._db, self._changes).doses_on(checkin.day)
-            self._store(checkin, (medication_answer(doses),) if expects_doses(doses) else None)
+            self._store(checkin, (medication_answer(doses),) if ticks_decide(doses) else None)
 
     def _store(self, checkin: CheckIn, doses_answer: tuple[bool | None] | None) -> None:
-        """``doses_answer``: (the ticks' answer,) on a day that expects doses, else None
+        """``doses_answer``: (the ticks' answer,) on a day the ticks decide, else None
         (the form's answer is kept)."""
         if doses_answer is not None:
             if replace(checkin, medication_taken=None).is_empty():

@@ -1,9 +1,11 @@
 """Medications, their schedule spans and taper notes, and the doses ticked taken or missed.
 
 Every write is one transaction announcing ``Change.MEDICATION``. The ticks are the one
-source of truth for the check-in's "Medication taken" (docs/decisions.md "Medication and
-visits"): a tick on a day that expects doses writes the derived answer into that day's
-check-in, when there is one, in the same transaction (and announces ``Change.CHECKINS``).
+source of truth for the check-in's "Medication taken" once a dose of the day is ticked
+(docs/decisions.md "Medication taken: the ticks decide once ticked"): a tick, and adding,
+editing, stopping or deleting a medication, write the derived answer into the check-ins of
+the days the ticks decide, in the same transaction (announcing ``Change.CHECKINS`` when a
+row changed); a day without a tick keeps the user's answer.
 Records are checked by ``Medication.validate`` first (``MedicationError``, a ``ValueError``).
 """
 
@@ -25,10 +27,7 @@ from recovery_desktop.data.medication_rows import (
     schedule_values,
 )
 from recovery_desktop.domain.dates import check_day
-from recovery_desktop.domain.dose_day import (
-    expects_doses,
-    medication_answer,
-)
+from recovery_desktop.domain.dose_day import medication_answer, ticks_decide
 from recovery_desktop.domain.medication import (
     DoseMark,
     DoseRecord,
@@ -69,6 +68,7 @@ class MedicationRepository(MedicationReads):
             )
             medication_id = int(cursor.lastrowid or 0)
             self._insert_span(medication_id, ScheduleSpan(since, medication.schedule))
+            self._rederive_from(since)
         return self.get(medication_id)
 
     def _insert_span(self, medication_id: int, span: ScheduleSpan) -> None:
@@ -89,6 +89,7 @@ class MedicationRepository(MedicationReads):
             spans = self.spans(medication.id)
             if not spans:
                 raise MedicationMissing()
+            before = self.get(medication.id)
             self._db.execute(
                 "UPDATE medications SET name = ?, kind = ?, dose = ?, started = ?, stopped = ?, "
                 "prescriber = ?, notes = ?, clinic_days = ?, take_home_days = ? WHERE id = ?",
@@ -106,6 +107,7 @@ class MedicationRepository(MedicationReads):
                     "AND since = ?",
                     [medication.started.isoformat(), medication.id, spans[0].since.isoformat()],
                 )
+            self._rederive_from(_earliest(spans[0].since, before, medication, today))
 
     def _set_span(self, medication_id: int, since: date, schedule: Schedule) -> None:
         self._db.execute(
@@ -125,12 +127,16 @@ class MedicationRepository(MedicationReads):
                 "UPDATE medications SET stopped = ? WHERE id = ?",
                 [check_day(last_day).isoformat(), medication_id],
             )
+            self._rederive_from(min(last_day, medication.stopped or last_day))
 
     def delete(self, medication_id: int) -> None:
         """Remove the medication with all its history: schedules, ticks, taper notes (the
         user confirmed first)."""
         with sql_errors(), self._changes.writing(self._db, Change.MEDICATION):
+            spans = self.spans(medication_id)
             self._db.execute("DELETE FROM medications WHERE id = ?", [medication_id])
+            if spans:
+                self._rederive_from(spans[0].since)
 
     # -- taper notes ---------------------------------------------------------------------
     def add_taper_note(self, medication_id: int, note: TaperNote) -> TaperNote:
@@ -214,24 +220,38 @@ class MedicationRepository(MedicationReads):
                 rows,
             )
             days = [date.fromisoformat(str(row[1])) for row in rows]
-            answers = self.answers_between(min(days), max(days))
-            changed = self._db.conn.executemany(
-                "UPDATE checkins SET medication_taken = ? WHERE day = ? "
-                "AND medication_taken IS NOT ?",
-                [[a, day.isoformat(), a] for day, a in answers.items()],
-            )
-            if changed.rowcount:
-                self._changes.announce([Change.CHECKINS])
+            self._write_answers(self.answers_between(min(days), max(days)))
         return len(rows)
 
     def _follow_checkin(self, day: date) -> None:
         doses = self.doses_on(day)
-        if not expects_doses(doses):
-            return
-        answer = medication_answer(doses)
-        cursor = self._db.execute(
+        if ticks_decide(doses):
+            self._write_answers({day: medication_answer(doses)})
+
+    def _rederive_from(self, first: date) -> None:
+        """Re-derive the check-ins of the days from ``first`` on that the ticks decide
+        (read over the ticked days only: one set of queries, whatever the span)."""
+        row = self._db.execute(
+            "SELECT min(day), max(day) FROM medication_doses WHERE day >= ?", [first.isoformat()]
+        ).fetchone()
+        if row[0] is not None:
+            self._write_answers(
+                self.answers_between(date.fromisoformat(row[0]), date.fromisoformat(row[1]))
+            )
+
+    def _write_answers(self, answers: dict[date, bool | None]) -> None:
+        """Store each day's derived answer in its check-in, when there is one."""
+        changed = self._db.conn.executemany(
             "UPDATE checkins SET medication_taken = ? WHERE day = ? AND medication_taken IS NOT ?",
-            [None if answer is None else int(answer), day.isoformat(), answer],
+            [[None if a is None else int(a), day.isoformat(), a] for day, a in answers.items()],
         )
-        if cursor.rowcount:
+        if changed.rowcount:
             self._changes.announce([Change.CHECKINS])
+
+
+def _earliest(since: date, before: Medication, after: Medication, today: date) -> date:
+    """The first day an edit can change the expected doses of: the schedule changes from
+    ``today``, a start or stop date from the earlier of the old and new ones."""
+    days = [since, today, *(d for d in (before.started, after.started) if d)]
+    days += [d for d in (before.stopped, after.stopped) if d]
+    return min(days)

@@ -25,6 +25,7 @@ from recovery_desktop.domain.dose_day import (
     expects_doses,
     in_time_order,
     medication_answer,
+    ticks_decide,
 )
 from recovery_desktop.domain.medication import (
     Adherence,
@@ -152,15 +153,22 @@ class MedicationReads:
         """Whether some active medication expects a dose on ``day`` ("as needed" does not)."""
         return expects_doses(self.doses_on(day))
 
+    def ticks_decide_on(self, day: date) -> bool:
+        """Whether ``day``'s ticks decide its check-in's "Medication taken" (a dose a
+        schedule expects is ticked, :func:`~recovery_desktop.domain.dose_day.ticks_decide`)."""
+        return ticks_decide(self.doses_on(day))
+
     def medication_taken_on(self, day: date) -> bool | None:
         """The check-in's "Medication taken" derived from ``day``'s ticks (see
         :func:`~recovery_desktop.domain.dose_day.medication_answer`); None also on a day
-        that expects no dose (:meth:`has_doses_on` tells the two apart)."""
-        return medication_answer(self.doses_on(day))
+        the ticks do not decide (:meth:`ticks_decide_on` tells the two apart)."""
+        doses = self.doses_on(day)
+        return medication_answer(doses) if ticks_decide(doses) else None
 
     def answers_between(self, first: date, last: date) -> dict[date, bool | None]:
-        """The derived "Medication taken" of every day from ``first`` to ``last`` that
-        expects doses (days without are not keys), read at once (imports, demo data)."""
+        """The derived "Medication taken" of every day from ``first`` to ``last`` that its
+        ticks decide (other days are not keys), read at once (imports, demo data, a
+        medication added, edited, stopped or deleted)."""
         records = self._records_between(first, last)
         days: dict[date, list[DueDose]] = defaultdict(list)
         for medication, spans in self._active_on(first, last):
@@ -169,7 +177,7 @@ class MedicationReads:
             for dose in expected_doses(spans, first, last, medication.started, medication.stopped):
                 mark = marks.get((dose.day, dose.at))
                 days[dose.day].append(DueDose(medication.id, "", "", dose.at, mark))
-        return {day: medication_answer(doses) for day, doses in days.items()}
+        return {day: medication_answer(doses) for day, doses in days.items() if ticks_decide(doses)}
 
     def records(self, medication_id: int, first: date, last: date) -> list[DoseRecord]:
         """The medication's ticks from ``first`` to ``last``, in order."""

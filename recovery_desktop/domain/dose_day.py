@@ -80,6 +80,13 @@ def expects_doses(doses: Iterable[DueDose]) -> bool:
     return any(not dose.as_needed for dose in doses)
 
 
+def ticks_decide(doses: Iterable[DueDose]) -> bool:
+    """Whether the day's ticks decide the check-in's "Medication taken": some dose a
+    schedule expects that day is ticked (taken or missed). Until then the check-in's own
+    answer stands (docs/decisions.md "Medication taken: the ticks decide once ticked")."""
+    return any(not dose.as_needed and dose.mark is not None for dose in doses)
+
+
 def medication_answer(doses: Iterable[DueDose]) -> bool | None:
     """The check-in's "Medication taken" from a day's ticks: False when any expected dose
     is ticked missed, True when every expected dose is ticked taken, otherwise (or with no

@@ -283,9 +283,9 @@ def test_a_check_in_saved_on_a_day_with_doses_stores_the_ticks_answer(journal, f
     journal = _reopened(journal, files)
     try:
         assert journal.checkins.get(MONDAY).medication_taken is False
-        # Unticked doses: not answered, whatever the form said.
+        # No dose ticked yet that day: the form's answer stands.
         journal.checkins.save(CheckIn(MONDAY + timedelta(1), mood=5, medication_taken=True))
-        assert journal.checkins.get(MONDAY + timedelta(1)).medication_taken is None
+        assert journal.checkins.get(MONDAY + timedelta(1)).medication_taken is True
         # A form with nothing else answered keeps no check-in (the ticks keep the answer).
         journal.checkins.save(CheckIn(MONDAY, medication_taken=False))
         assert journal.checkins.get(MONDAY) is None
@@ -325,7 +325,7 @@ def test_the_demo_journals_check_ins_say_what_its_ticks_say(filled_journal):
     repo = journal.medication
     assert [m.name for m in repo.medications(today=SUNDAY)] == ["Suboxone", "Sertraline"]
     answered = journal.checkins.between(MONDAY - timedelta(weeks=12), SUNDAY)
-    with_doses = [c for c in answered if repo.has_doses_on(c.day)]
+    with_doses = [c for c in answered if repo.ticks_decide_on(c.day)]
     assert len(with_doses) > 60
     assert all(repo.medication_taken_on(c.day) is c.medication_taken for c in with_doses)
     assert any(c.medication_taken is False for c in with_doses)

@@ -53,11 +53,12 @@ def test_medication_taken_follows_a_tick_made_elsewhere_and_keeps_the_typing(qtb
     medication = add_medication(journal, times=(time(8), time(20)))
     page = _today(qtbot, journal)
     choice = page.form.yes_no["medication_taken"]
-    assert not choice.isEnabled() and choice.value() is None
-    assert page.medication_answer.note.text() == "0 of 2 doses taken · tick them in Today's doses"
+    assert choice.isEnabled() and page.medication_answer.note.isHidden()  # no tick yet
     page.form.note.setFocus()
     qtbot.keyClicks(page.form.note, "Slept well")
     journal.medication.mark_dose(medication.id, TODAY, time(8), DoseMark.TAKEN, time(8))
+    assert not choice.isEnabled() and choice.value() is None
+    assert page.medication_answer.note.text() == "1 of 2 doses taken · tick them in Today's doses"
     journal.medication.mark_dose(medication.id, TODAY, time(20), DoseMark.TAKEN, time(20))
     assert choice.value() is True
     assert page.medication_answer.note.text().startswith("2 of 2 doses taken")

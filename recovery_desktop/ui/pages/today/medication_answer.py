@@ -1,17 +1,17 @@
 """The check-in's "Medication taken" in step with the dose ticks (one source of truth).
 
-On a day where some active medication expects doses, the answer is the ticks' (any missed:
-No; all taken: Yes; else not answered, ``domain.dose_day.medication_answer``): the choice
-shows it read-only, and a note beside it says "2 of 2 doses taken · tick them in Today's
-doses", with a button that takes the keyboard to the doses. On other days the choice works
-as before. Only this one field is set: nothing else typed in the form is touched.
+Once a dose a schedule expects that day is ticked (``domain.dose_day.ticks_decide``), the
+answer is the ticks' (any missed: No; all taken: Yes; else not answered,
+``domain.dose_day.medication_answer``): the choice shows it read-only, and a note beside it
+says "2 of 2 doses taken · tick them in Today's doses", with a button that takes the
+keyboard to the doses. Until then the choice works as before and keeps the user's answer. Only this one field is set: nothing else typed in the form is touched.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from recovery_desktop.domain.dose_day import DueDose, expects_doses, medication_answer, taken_words
+from recovery_desktop.domain.dose_day import DueDose, medication_answer, taken_words, ticks_decide
 from recovery_desktop.ui.pages.today.checkin_form import CheckInForm
 from recovery_desktop.ui.widgets.action_line import ActionLine
 
@@ -31,10 +31,10 @@ class MedicationAnswer:
         self.derived = False
 
     def show(self, doses: Sequence[DueDose], where: str) -> None:
-        """The answer of ``doses`` (the check-in day's), when they expect any; ``where`` is
+        """The answer of ``doses`` (the check-in day's), when their ticks decide; ``where`` is
         the doses' card title ("Today's doses")."""
         choice = self.form.yes_no[FIELD]
-        self.derived = expects_doses(doses)
+        self.derived = ticks_decide(doses)
         choice.setEnabled(not self.derived)
         if not self.derived:
             self.note.hide()

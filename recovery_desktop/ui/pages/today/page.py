@@ -244,7 +244,7 @@ class TodayPage(QWidget):
 
     # -- medication: the day's doses and the check-in's answer, in step -------------------
     def _show_medication_answer(self) -> None:
-        """ "Medication taken" as the day's ticks say, on a day that expects doses; only
+        """ "Medication taken" as the day's ticks say, once they decide; only
         that field changes, so what is typed elsewhere in the form stays."""
         self.medication_answer.show(self.doses_card.doses, self.doses_card.heading.text())
 
