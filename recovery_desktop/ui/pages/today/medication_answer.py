@@ -4,7 +4,8 @@ Once a dose a schedule expects that day is ticked (``domain.dose_day.ticks_decid
 answer is the ticks' (any missed: No; all taken: Yes; else not answered,
 ``domain.dose_day.medication_answer``): the choice shows it read-only, and a note beside it
 says "2 of 2 doses taken · tick them in Today's doses", with a button that takes the
-keyboard to the doses. Until then the choice works as before and keeps the user's answer. Only this one field is set: nothing else typed in the form is touched.
+keyboard to the doses. Until then the choice works as before and keeps the user's answer.
+Only this one field is set: nothing else typed in the form is touched.
 """
 
 from __future__ import annotations
