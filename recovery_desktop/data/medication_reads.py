@@ -29,12 +29,14 @@ from recovery_desktop.domain.dose_day import (
 )
 from recovery_desktop.domain.medication import (
     Adherence,
+    DoseMark,
     DoseRecord,
     ExpectedDose,
     Medication,
     ScheduleSpan,
     TaperNote,
     adherence,
+    due_so_far,
     expected_doses,
 )
 from recovery_desktop.domain.periods import monday_of
@@ -192,29 +194,35 @@ class MedicationReads:
     def adherence(
         self, medication_id: int, first: date, last: date, today: date | None = None
     ) -> Adherence:
-        """Adherence over the doses expected from ``first`` to ``last``, capped at
-        ``today`` (default: the computer's date), e.g. the last 7 or 30 days."""
+        """Adherence over the doses expected from ``first`` to ``last`` that are due so far
+        on ``today`` (default: the computer's date; :func:`due_so_far`: the days that are
+        over, and today's doses once ticked), e.g. the last 7 or 30 days."""
         medication = self.get(medication_id)
-        end = min(last, today or date.today())
+        today = today or date.today()
+        end = min(last, today)
+        own = self.records(medication_id, first, end)
         expected = expected_doses(
             self.spans(medication_id), first, end, medication.started, medication.stopped
         )
-        return adherence(expected, self.records(medication_id, first, end))
+        return adherence(due_so_far(expected, own, today), own)
 
     def adherence_by_week(
         self, first: date, last: date, today: date | None = None
     ) -> dict[int, list[tuple[date, Adherence]]]:
         """Per medication id, the (Monday, adherence) of each ISO week from ``first`` to
-        ``last`` (capped at ``today``) in which it expected doses, oldest first."""
-        end = min(last, today or date.today())
+        ``last`` in which doses are due so far on ``today`` (as :meth:`adherence` counts),
+        oldest first."""
+        today = today or date.today()
+        end = min(last, today)
         records = self._records_between(first, end)
         found: dict[int, list[tuple[date, Adherence]]] = {}
         for medication, spans in self._active_on(first, end):
             assert medication.id is not None
-            weeks: dict[date, list[ExpectedDose]] = defaultdict(list)
-            for dose in expected_doses(spans, first, end, medication.started, medication.stopped):
-                weeks[monday_of(dose.day)].append(dose)
             own = records.get(medication.id, [])
+            weeks: dict[date, list[ExpectedDose]] = defaultdict(list)
+            expected = expected_doses(spans, first, end, medication.started, medication.stopped)
+            for dose in due_so_far(expected, own, today):
+                weeks[monday_of(dose.day)].append(dose)
             if weeks:
                 found[medication.id] = [
                     (monday, adherence(doses, own)) for monday, doses in sorted(weeks.items())
@@ -222,17 +230,20 @@ class MedicationReads:
         return found
 
     def missed_between(self, first: date, last: date) -> list[tuple[date, time, str]]:
-        """(day, time, medication name) of each dose ticked missed from ``first`` to
-        ``last``, in order."""
-        with sql_errors():
-            rows = self._db.execute(
-                "SELECT d.day, d.at, m.name FROM medication_doses d "
-                "JOIN medications m ON m.id = d.medication_id "
-                "WHERE d.mark = 'missed' AND d.day BETWEEN ? AND ? ORDER BY d.day, d.at, m.name",
-                [first.isoformat(), last.isoformat()],
-            ).fetchall()
-        return [
-            (record.day, record.at, str(row[2]))
-            for row in rows
-            for record in [dose_from_row([row[0], row[1], "missed", None])]
-        ]
+        """(day, time, medication name) of each dose a schedule expects that is ticked
+        missed from ``first`` to ``last``, in order (a tick at a time no schedule expects
+        any more is not listed, as :func:`adherence` does not count it)."""
+        records = self._records_between(first, last)
+        found = []
+        for medication, spans in self._active_on(first, last):
+            assert medication.id is not None
+            expected = {
+                (d.day, d.at)
+                for d in expected_doses(spans, first, last, medication.started, medication.stopped)
+            }
+            found += [
+                (r.day, r.at, medication.name)
+                for r in records.get(medication.id, [])
+                if r.mark is DoseMark.MISSED and (r.day, r.at) in expected
+            ]
+        return sorted(found, key=lambda m: (m[0], m[1], m[2]))

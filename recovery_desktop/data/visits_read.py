@@ -14,8 +14,8 @@ from typing import Protocol
 
 from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.dose_day import DueDose
-from recovery_desktop.domain.medication import Adherence, DoseMark, Medication
-from recovery_desktop.domain.periods import Period, monday_of
+from recovery_desktop.domain.medication import Adherence, Medication
+from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.visits_read import (
     APPOINTMENTS,
     MEDICATION,
@@ -34,7 +34,7 @@ class MedicationSource(Protocol):
     def medications(self) -> list[Medication]: ...
 
     def adherence_by_week(
-        self, first: date, last: date
+        self, first: date, last: date, today: date | None = None
     ) -> dict[int, list[tuple[date, Adherence]]]: ...
 
     def missed_between(self, first: date, last: date) -> list[tuple[date, time, str]]: ...
@@ -75,8 +75,9 @@ def _total(weeks: list[tuple[date, Adherence]]) -> Adherence:
 def summary_visits(
     medication: MedicationSource, appointments: AppointmentSource, period: Period
 ) -> VisitsInputs:
-    """The period's medication (adherence per medication with doses expected in it, up to
-    today), its missed doses and appointments, and the first appointment after it."""
+    """The period's medication (adherence per medication with doses due in it so far:
+    ``domain.medication.due_so_far``), its missed doses of expected times and
+    appointments, and the first appointment after it."""
     medications = medication.medications()
     first, last = period.start, period.end
     by_week = medication.adherence_by_week(first, last)
@@ -107,10 +108,11 @@ def visit_trends(
     medication: MedicationSource, appointments: AppointmentSource, period: Period, today: date
 ) -> VisitTrends:
     """Adherence per medication and ISO week (medications with a dose expected in the
-    period only), and appointments kept per week. Today's doses count once ticked: one not
-    ticked yet is not drawn as missing while the day is still running."""
+    period only), and appointments kept per week. Today's doses count once ticked
+    (``domain.medication.due_so_far``): one not ticked yet is not drawn as missing while
+    the day is still running."""
     medications = medication.medications()
-    by_week = _weeks_so_far(medication, period, today)
+    by_week = medication.adherence_by_week(period.start, period.end, today)
     adherence = tuple(
         AdherenceWeeks(m.name, tuple(by_week[m.id]))
         for m in medications
@@ -118,27 +120,3 @@ def visit_trends(
     )
     kept = tuple(KeptWeek(*row) for row in appointments.kept_by_week(period.start, period.end))
     return VisitTrends(held_kinds(medication, appointments), adherence, kept)
-
-
-def _weeks_so_far(
-    medication: MedicationSource, period: Period, today: date
-) -> dict[int, list[tuple[date, Adherence]]]:
-    """Adherence by week over the days that are over, plus today's ticked doses."""
-    yesterday = today - timedelta(days=1)
-    end = min(period.end, yesterday)
-    found = medication.adherence_by_week(period.start, end) if period.start <= end else {}
-    if not period.contains(today):
-        return found
-    for dose in medication.doses_on(today):
-        if dose.as_needed or dose.mark is None:
-            continue
-        weeks = found.setdefault(dose.medication_id, [])
-        if not weeks or weeks[-1][0] != monday_of(today):
-            weeks.append((monday_of(today), Adherence(0, 0, 0)))
-        before = weeks[-1][1]
-        taken = int(dose.mark is DoseMark.TAKEN)
-        weeks[-1] = (
-            weeks[-1][0],
-            Adherence(before.expected + 1, before.taken + taken, before.missed + 1 - taken),
-        )
-    return found

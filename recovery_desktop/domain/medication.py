@@ -213,6 +213,17 @@ def adherence(expected: Iterable[ExpectedDose], records: Iterable[DoseRecord]) -
     return Adherence(len(due), taken, len(marks) - taken)
 
 
+def due_so_far(
+    expected: Iterable[ExpectedDose], records: Iterable[DoseRecord], today: date
+) -> list[ExpectedDose]:
+    """The doses of ``expected`` that count "so far" on ``today``: every one of the days
+    that are over, and today's once ticked (taken or missed), so an evening dose never reads
+    as not taken in the morning; days after today never count. The one rule of the
+    Medication page, the summary and Trends (docs/decisions.md "Medication and visits")."""
+    ticked_today = {r.at for r in records if r.day == today}
+    return [d for d in expected if d.day < today or (d.day == today and d.at in ticked_today)]
+
+
 MAX_NAME = 200
 MAX_TEXT = 2000
 

@@ -105,7 +105,8 @@ def test_a_schedule_edited_mid_period_keeps_the_old_one_for_past_days(journal, f
         assert [s.since for s in repo.spans(film.id)] == [MONDAY, thursday]
         assert [d.at for d in repo.doses_on(MONDAY + timedelta(days=2))] == [EIGHT]
         assert [d.at for d in repo.doses_on(thursday)] == [EIGHT, TWENTY]
-        assert repo.adherence(film.id, MONDAY, SUNDAY, today=SUNDAY).expected == 11
+        monday_after = SUNDAY + timedelta(days=1)
+        assert repo.adherence(film.id, MONDAY, SUNDAY, today=monday_after).expected == 11
         assert repo.get(film.id).schedule == TWICE
     finally:
         journal.close()
@@ -141,13 +142,14 @@ def test_a_stop_date_mid_week_ends_the_expected_doses(journal):
     ] == [(MONDAY, Adherence(3, 1, 1))]
 
 
-def test_adherence_counts_only_days_up_to_today(journal):
+def test_adherence_counts_the_days_over_and_todays_doses_once_ticked(journal):
     film = journal.medication.add(FILM, today=MONDAY)
     journal.medication.mark_dose(film.id, MONDAY, EIGHT, TAKEN)
     thursday = MONDAY + timedelta(days=3)
-    assert journal.medication.adherence(film.id, MONDAY, SUNDAY, today=thursday) == Adherence(
-        4, 1, 0
-    )
+    repo = journal.medication
+    assert repo.adherence(film.id, MONDAY, SUNDAY, today=thursday) == Adherence(3, 1, 0)
+    repo.mark_dose(film.id, thursday, EIGHT, MISSED)
+    assert repo.adherence(film.id, MONDAY, SUNDAY, today=thursday) == Adherence(4, 1, 1)
 
 
 def test_ticks_are_kept_changed_and_cleared_and_missed_doses_listed(journal, files):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.data.errors import JournalError
-from recovery_desktop.domain.dose_counts import so_far
 from recovery_desktop.domain.drafts import Draft
 from recovery_desktop.domain.medication import Medication, MedicationError
 from recovery_desktop.domain.medication_words import is_stopped
@@ -61,19 +60,14 @@ DELETE_TEXT = (
 
 def read_rows(medications: MedicationRepository, today: date) -> list[MedicationRow]:
     """Every medication with its adherence over the 7 and the 30 days up to ``today``:
-    the days that are over, and today's doses once ticked (``domain/dose_counts.py``).
-    Raises JournalError when the journal cannot be read."""
-    doses_today = medications.doses_on(today)
-    yesterday = today - timedelta(days=1)
+    the days that are over, and today's doses once ticked
+    (``domain.medication.due_so_far``). Raises JournalError when the journal cannot be
+    read."""
     rows = []
     for medication in medications.medications():
         assert medication.id is not None
         week, month = (
-            so_far(
-                medications.adherence(medication.id, today - timedelta(days=n - 1), yesterday),
-                doses_today,
-                medication.id,
-            )
+            medications.adherence(medication.id, today - timedelta(days=n - 1), today, today)
             for n in (7, 30)
         )
         rows.append(MedicationRow(medication, week, month, today))
