@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 
@@ -115,6 +116,16 @@ class MedicationMissing(JournalError):
 
     def __init__(self) -> None:
         super().__init__("That medication is no longer in the journal. Nothing was changed.")
+
+
+class DoseAlreadyLogged(JournalError):
+    """A dose is already logged for that medication on that day at that minute (one tick
+    per medication, day and minute). ``at``: the minute, for the caller to name the
+    medication in its own words; the message itself holds no journal text."""
+
+    def __init__(self, at: time) -> None:
+        super().__init__(f"A dose at {at:%H:%M} is already logged. Choose another time.")
+        self.at = at
 
 
 class AppointmentMissing(JournalError):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.connection import sql_errors
-from recovery_desktop.data.errors import MedicationMissing
+from recovery_desktop.data.errors import DoseAlreadyLogged, MedicationMissing
 from recovery_desktop.data.medication_reads import MedicationReads
 from recovery_desktop.data.medication_rows import (
     MEDICATION_COLUMNS,
@@ -193,6 +193,23 @@ class MedicationRepository(MedicationReads):
                         clock(taken_at) if taken_at and mark is DoseMark.TAKEN else None,
                     ],
                 )
+            self._follow_checkin(day)
+
+    def log_dose(self, medication_id: int, day: date, at: time) -> None:
+        """Log one dose taken on ``day`` at ``at`` (an "as needed" medication's "Log a
+        dose"). Raises :class:`DoseAlreadyLogged` when a dose of that medication is already
+        ticked at that minute (nothing is stored over it), :class:`MedicationMissing` when
+        the medication is gone."""
+        check_day(day)
+        with sql_errors(), self._changes.writing(self._db, Change.MEDICATION):
+            self.get(medication_id)
+            cursor = self._db.execute(
+                "INSERT INTO medication_doses (medication_id, day, at, mark, taken_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (medication_id, day, at) DO NOTHING",
+                [medication_id, day.isoformat(), clock(at), DoseMark.TAKEN.value, clock(at)],
+            )
+            if not cursor.rowcount:
+                raise DoseAlreadyLogged(at)
             self._follow_checkin(day)
 
     def add_doses(self, medication_id: int, records: Iterable[DoseRecord]) -> int:

@@ -335,3 +335,16 @@ def test_the_demo_journals_check_ins_say_what_its_ticks_say(filled_journal):
     assert [a.name for a in week] == ["Therapy with Alex Rivera", "Group meeting"]
     assert week[0].contact_uid is not None and week[1].contact_uid is None
     assert journal.appointments.last_session(SUNDAY) == SUNDAY - timedelta(days=5)
+
+
+def test_a_dose_logged_twice_at_one_minute_is_refused(journal):
+    from recovery_desktop.data.errors import DoseAlreadyLogged
+
+    needed = journal.medication.add(
+        Medication("Ibuprofen", MedicationKind.OTHER, Schedule(Repeat.AS_NEEDED)), MONDAY
+    )
+    journal.medication.log_dose(needed.id, MONDAY, time(12, 0))
+    with pytest.raises(DoseAlreadyLogged) as raised:
+        journal.medication.log_dose(needed.id, MONDAY, time(12, 0))
+    assert "Ibuprofen" not in str(raised.value) and raised.value.at == time(12, 0)
+    assert journal.medication.dose_count() == 1

@@ -353,3 +353,28 @@ def test_a_medication_being_typed_is_kept_across_a_lock(qtbot, window_for, journ
     assert (kept.name, kept.clinic_days) == ("Methadone", frozenset({0}))
     assert [n.text for n in medications.taper_notes(kept.id)] == ["From 70 mg to 60 mg"]
     qtbot.waitUntil(lambda: session.journal.drafts.drafts() == [])
+
+
+def test_a_second_dose_logged_at_the_same_minute_is_refused_and_kept_typed(qtbot, journal):
+    """Two "as needed" doses at 12:00: the second is not stored silently over the first;
+    the dialog says so and stays open with what was chosen."""
+    added = journal.medication.add(
+        Medication("Ibuprofen", MedicationKind.OTHER, Schedule(Repeat.AS_NEEDED)), YESTERDAY
+    )
+    noon = time(12, 0)
+    journal.medication.mark_dose(added.id, YESTERDAY, noon, DoseMark.TAKEN, noon)
+    page = _page(qtbot, journal)
+    qtbot.mouseClick(page.doses.picker.previous_button, Qt.MouseButton.LeftButton)
+    seen: list[str] = []
+
+    def log(dialog: LogDoseDialog) -> None:
+        _save(dialog)
+        seen.append(dialog.error.text())
+        assert dialog.isVisible() and dialog.at.time() == QTime(12, 0)
+        dialog.reject()
+
+    when_shown(LogDoseDialog, log)
+    qtbot.mouseClick(page.doses.log_button, Qt.MouseButton.LeftButton)
+    assert seen == ["A dose at 12:00 is already logged for Ibuprofen. Choose another time."]
+    assert page.doses.status.text() != "Logged a dose at 12:00."
+    assert len(journal.medication.records(added.id, YESTERDAY, YESTERDAY)) == 1

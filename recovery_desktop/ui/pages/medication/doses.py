@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.data.errors import JournalError
+from recovery_desktop.data.errors import DoseAlreadyLogged, JournalError
 from recovery_desktop.domain.calendar_text import day_heading
-from recovery_desktop.domain.medication import DoseMark, Medication, Repeat
+from recovery_desktop.domain.medication import Medication, Repeat
 from recovery_desktop.ui.widgets.day_picker import DayPicker
 from recovery_desktop.ui.widgets.dose_list import DoseList
 from recovery_desktop.ui.widgets.layout import compact_combo, ok_cancel
@@ -85,9 +85,13 @@ class LogDoseDialog(QDialog):
     def accept(self) -> None:
         at = self.taken_at()
         try:
-            self.medications.mark_dose(
-                int(self.medication.currentData()), self.day, at, DoseMark.TAKEN, at
+            self.medications.log_dose(int(self.medication.currentData()), self.day, at)
+        except DoseAlreadyLogged:
+            name = self.medication.currentText()
+            self.error.show_message(
+                f"A dose at {at:%H:%M} is already logged for {name}. Choose another time."
             )
+            return
         except JournalError as error:
             self.error.show_message(f"Not saved: {error}")
             return
