@@ -188,6 +188,7 @@ def _apply_kind(
         values = _resolved(kind, row, local)
         if series is not None:
             values["series_id"] = series.own(values["series_id"])
+            values["contact_uid"] = _in_people(db, values["contact_uid"])
         if offset:
             values["position"] += offset
         ids[row.key] = _insert(db, kind.table, values)
@@ -196,6 +197,15 @@ def _apply_kind(
     result.added[kind.name] = added
     result.skipped[kind.name] = skipped
     result.differ[kind.name] = differ
+
+
+def _in_people(db: Database, uid: str | None) -> str | None:
+    """An appointment's contact link when People holds that contact (contacts are applied
+    first), else None: a link naming nobody is dropped, its typed "with whom" stays."""
+    if uid is None:
+        return None
+    found = db.execute("SELECT 1 FROM contacts WHERE uid = ?", [uid]).fetchone()
+    return uid if found else None
 
 
 def _natural_twins(db: Database, kind: Kind) -> dict[tuple[str, ...], int]:

@@ -197,3 +197,19 @@ def test_broken_medication_records_are_refused_with_their_path(journal, kind, fi
     with pytest.raises(ImportProblem) as refused:
         check_document(bad)
     assert refused.value.where.startswith(f"records.{kind}[0]")
+
+
+def test_an_appointment_linked_to_nobody_in_people_keeps_its_name_but_not_the_link(journal, fresh):
+    """A contact id that names no one in People (a made-up one, or a contact deleted before
+    the export) is dropped on import; the appointment and its typed "with whom" stay."""
+    document = _document(_kept(journal))
+    document["records"]["contacts"] = []
+    for row in document["records"]["appointments"]:
+        if row["contact"] is not None:
+            row["contact"] = "ab" * 16
+    import_plan(fresh, check_document(document), new_journal=True)
+    found = fresh.appointments.between(MONDAY, MONDAY + timedelta(weeks=5))
+    assert len(found) == 5 and "Sam" in {a.with_whom for a in found}
+    assert {a.contact_uid for a in found} == {None}
+    stored = fresh.db.execute("SELECT count(*) FROM appointments WHERE contact_uid IS NOT NULL")
+    assert stored.fetchone()[0] == 0
