@@ -113,13 +113,15 @@ class MedicationReads:
 
     # -- doses ---------------------------------------------------------------------------
     def _active_on(self, first: date, last: date) -> list[tuple[Medication, list[ScheduleSpan]]]:
-        """Medications active on some day from ``first`` to ``last``, with their spans."""
+        """Medications active on some day from ``first`` to ``last``, or with a dose
+        ticked then (a stopped one's tick is still shown), with their spans."""
         with sql_errors():
             rows = self._db.execute(
                 f"SELECT {MEDICATION_COLUMNS} FROM medications "
-                "WHERE (started IS NULL OR started <= ?) AND (stopped IS NULL OR stopped >= ?) "
+                "WHERE ((started IS NULL OR started <= ?) AND (stopped IS NULL OR stopped >= ?)) "
+                "OR id IN (SELECT medication_id FROM medication_doses WHERE day BETWEEN ? AND ?) "
                 "ORDER BY position, id",
-                [last.isoformat(), first.isoformat()],
+                [last.isoformat(), first.isoformat(), first.isoformat(), last.isoformat()],
             ).fetchall()
             spans = self._spans_of([int(row[0]) for row in rows])
         return [

@@ -16,6 +16,7 @@ from recovery_desktop.domain.medication import (
     DoseMark,
     DoseRecord,
     Medication,
+    Repeat,
     ScheduleSpan,
     expected_doses,
 )
@@ -24,8 +25,10 @@ from recovery_desktop.domain.medication import (
 @dataclass(frozen=True)
 class DueDose:
     """A dose of ``day``'s list: expected at ``at`` by the medication's schedule, or (with
-    ``as_needed``) one the user logged that no schedule expected. ``mark`` None: not
-    ticked yet. ``where``: "at the clinic", "take-home" or "" (methadone clinic days)."""
+    ``as_needed``) a tick no schedule expects, never counted: an "as needed" medication's
+    dose, or (with ``no_longer_scheduled`` too) a tick left at a time an edit removed, or
+    on a day the medication was stopped or not started. ``mark`` None: not ticked yet.
+    ``where``: "at the clinic", "take-home" or "" (methadone clinic days)."""
 
     medication_id: int
     name: str
@@ -35,6 +38,7 @@ class DueDose:
     taken_at: time | None = None
     where: str = ""
     as_needed: bool = False
+    no_longer_scheduled: bool = False
 
 
 def doses_of_day(
@@ -52,6 +56,7 @@ def doses_of_day(
         dose.at for dose in expected_doses(spans, day, day, medication.started, medication.stopped)
     }
     ticks = {r.at: r for r in records if r.day == day}
+    needed = _as_needed_on(medication, spans, day)
     found = []
     for at in sorted(expected | set(ticks)):
         tick = ticks.get(at)
@@ -65,9 +70,21 @@ def doses_of_day(
                 tick.taken_at if tick else None,
                 medication.where_on(day),
                 at not in expected,
+                at not in expected and not needed,
             )
         )
     return found
+
+
+def _as_needed_on(medication: Medication, spans: Sequence[ScheduleSpan], day: date) -> bool:
+    """Whether ``day`` is one the medication is taken "as needed" (its schedule then, and
+    within its start and stop dates)."""
+    if (medication.started and day < medication.started) or (
+        medication.stopped and day > medication.stopped
+    ):
+        return False
+    in_force = [span for span in spans if span.since <= day] or list(spans[:1])
+    return bool(in_force) and in_force[-1].schedule.repeat is Repeat.AS_NEEDED
 
 
 def in_time_order(doses: Iterable[DueDose]) -> list[DueDose]:

@@ -142,3 +142,31 @@ def test_a_tick_made_elsewhere_shows_after_refresh_and_a_day_without_doses_says_
     assert shown.rows[0].missed.isChecked()
     shown.show_day(TODAY - timedelta(days=30))
     assert shown.rows == [] and shown.empty.text() == NO_DOSES and not shown.empty.isHidden()
+
+
+def test_a_tick_no_schedule_expects_any_more_shows_its_mark_and_clears(qtbot, journal):
+    """20:00 ticked missed, then the 20:00 time removed from today on: the row says "no
+    longer scheduled" with its Missed mark shown, and pressing Missed clears it. A tick
+    after a stop date shows the same way instead of vanishing."""
+    from dataclasses import replace
+
+    film = add_medication(journal, times=(time(8), time(20)))
+    journal.medication.mark_dose(film.id, TODAY, time(20), DoseMark.MISSED)
+    journal.medication.update(
+        replace(film, schedule=replace(film.schedule, times=(time(8),))), TODAY
+    )
+    shown = _list(qtbot, journal)
+    late = shown.rows[1]
+    assert late.words.whole() == "Buprenorphine · 16 mg film · no longer scheduled"
+    assert late.missed.isVisible() and late.missed.isChecked()
+    qtbot.mouseClick(late.missed, Qt.MouseButton.LeftButton)
+    assert _records(journal, film) == []
+    assert [row.time.text() for row in shown.rows] == ["08:00"]
+    yesterday = TODAY - timedelta(days=1)
+    journal.medication.mark_dose(film.id, TODAY, time(8), DoseMark.TAKEN)
+    journal.medication.stop(film.id, yesterday)
+    shown.show_day(TODAY)
+    assert [row.words.whole() for row in shown.rows] == [
+        "Buprenorphine · 16 mg film · no longer scheduled"
+    ]
+    assert shown.rows[0].taken.isChecked()

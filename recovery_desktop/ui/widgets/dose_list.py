@@ -44,7 +44,9 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 def dose_words(dose: DueDose) -> str:
     """ "Buprenorphine · 16 mg film · take-home" (the parts the user gave)."""
-    where = "as needed" if dose.as_needed else dose.where
+    where = dose.where
+    if dose.as_needed:
+        where = "no longer scheduled" if dose.no_longer_scheduled else "as needed"
     return " · ".join(part for part in (dose.name, dose.dose.strip(), where) if part)
 
 
@@ -110,7 +112,8 @@ class DoseRow:
         self.missed.setChecked(dose.mark is DoseMark.MISSED)
         self.missed.setAccessibleName(f"Missed: {about}")
         self.missed.setAccessibleDescription(state)
-        self.missed.setVisible(not dose.as_needed)  # as needed is never missed
+        # as needed is never missed; a tick no longer scheduled shows and clears its mark
+        self.missed.setVisible(not dose.as_needed or dose.no_longer_scheduled)
         self.taken_at.setAccessibleName(f"Time taken: {about}")
         self.taken_at.setVisible(dose.mark is DoseMark.TAKEN)
         shown = dose.taken_at or dose.at
