@@ -1,6 +1,6 @@
 """The Weekly summary's "Since my last session": greyed and saying why without an attended
 session, the period and its plain words once one is marked, following the appointments
-and the day."""
+and the day; and the sections offered only once the journal holds such records."""
 
 from __future__ import annotations
 
@@ -77,3 +77,16 @@ def test_the_chosen_period_follows_the_appointments_and_the_day(qtbot, journal, 
         journal.appointments.update(replace(made, attendance=Attendance.MISSED))
     assert picker.week_mode.isChecked() and not picker.session_mode.isEnabled()
     assert picker.session_label.text() == NO_SESSION
+
+
+def test_medication_and_appointment_sections_are_offered_once_there_are_such_records(
+    qtbot, journal, worker
+):
+    """A new journal offers neither switch; an appointment added brings "Appointments",
+    ticked by default."""
+    page = _page(qtbot, journal, worker)
+    boxes = page.section_boxes
+    assert not boxes["medication"].isVisible() and not boxes["appointments"].isVisible()
+    _therapy(journal, None)
+    assert boxes["appointments"].isVisible() and boxes["appointments"].isChecked()
+    assert not boxes["medication"].isVisible()
