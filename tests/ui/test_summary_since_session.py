@@ -10,6 +10,7 @@ from datetime import date, time, timedelta
 from PySide6.QtCore import Qt
 
 from recovery_desktop.domain.appointments import Appointment
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.sessions import AppointmentKind, Attendance
@@ -58,8 +59,16 @@ def test_a_session_marked_attended_makes_the_period_since_it(qtbot, journal, wor
     qtbot.mouseClick(picker.session_mode, Qt.MouseButton.LeftButton)
     period = Period(SESSION_DAY + timedelta(days=1), TODAY)
     assert page.period == period and picker.period() == period
+    next_one = TODAY + timedelta(days=4)
+    journal.appointments.add(Appointment(next_one, AppointmentKind.THERAPY, time(17)))
     _path, text = save_summary_pdf(page, tmp_path)
     assert period.label in text and "Days checked in: 1 of 3" in text
+    assert (
+        "Meetings and medication Went to a meeting: yes 0 · no 0 · not answered 3 "
+        "Took my medication: yes 0 · no 0 · not answered 3 "
+        "Appointments No appointments in this period · "
+        f"Next: {date_text(next_one, '%a %-d %b')} 17:00, Therapy"
+    ) in text
 
 
 def test_the_chosen_period_follows_the_appointments_and_the_day(qtbot, journal, worker):
@@ -83,10 +92,12 @@ def test_medication_and_appointment_sections_are_offered_once_there_are_such_rec
     qtbot, journal, worker
 ):
     """A new journal offers neither switch; an appointment added brings "Appointments",
-    ticked by default."""
+    ticked by default, and the check-ins' section is named for what it still prints."""
     page = _page(qtbot, journal, worker)
     boxes = page.section_boxes
     assert not boxes["medication"].isVisible() and not boxes["appointments"].isVisible()
+    assert boxes["support"].text() == "Meetings, therapy and medication"
     _therapy(journal, None)
     assert boxes["appointments"].isVisible() and boxes["appointments"].isChecked()
     assert not boxes["medication"].isVisible()
+    assert boxes["support"].text() == "Meetings and medication"
