@@ -5,7 +5,10 @@ In a journal that keeps medication, its "Medication" section says how the doses 
 ticks are the source of the check-in's medication answer, docs/decisions.md "Medication
 and visits"); in one that keeps appointments, "Appointments" lists each session and how it
 went. There this section leaves out what those say, so nothing is said twice, and its
-heading names what is left: "Meetings" in a journal holding both."""
+heading names what is left ("Meetings and therapy"). In a journal holding both, only the
+meetings line is left: it opens "Appointments" instead (:func:`meeting_line`) and this
+section is not offered, which saves a heading and keeps the fullest demo week on two
+pages."""
 
 from __future__ import annotations
 
@@ -34,6 +37,19 @@ def _title(held: frozenset[str]) -> str:
     return " and ".join(["Meetings", *left])
 
 
+def answer_line(label: str, answer: YesNo) -> str:
+    """ "Went to a meeting: yes 3 · no 1 · not answered 3"."""
+    return (
+        f"{label}: yes {answer.yes} \u00b7 no {answer.no} \u00b7 not answered {answer.not_answered}"
+    )
+
+
+def meeting_line(summary: Summary) -> str:
+    """The check-ins' meetings answer as one line, for "Appointments" in a journal keeping
+    medication and appointments (where this section is not offered)."""
+    return answer_line(_MEETING, summary.meeting)
+
+
 def _support_data(context: SummaryContext) -> SummaryContext | None:
     """The context when an answer is printed; in a journal that keeps medication or
     appointments always (the meetings line then says "not answered 7")."""
@@ -51,10 +67,7 @@ def _support_html(context: SummaryContext) -> str:
     if len(rows) == 3:
         cells = [[label, str(a.yes), str(a.no), str(a.not_answered)] for label, a in rows]
         return table(["Days", "Yes", "No", "Not answered"], cells)
-    lines = [
-        f"{label}: yes {a.yes} \u00b7 no {a.no} \u00b7 not answered {a.not_answered}"
-        for label, a in rows
-    ]
+    lines = [answer_line(label, answer) for label, answer in rows]
     return "<p>" + "<br>".join(esc(line) for line in lines) + "</p>"
 
 
@@ -65,5 +78,6 @@ SUPPORT = SectionSpec(
     _support_data,
     _support_html,
     "No answers about meetings, therapy or medication.",
+    left_out_with=frozenset({MEDICATION, APPOINTMENTS}),
     retitle=_title,
 )

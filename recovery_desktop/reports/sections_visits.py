@@ -2,8 +2,9 @@
 missed ones by day) and "Appointments" (how they went, by day, and the next one).
 
 Both are offered only in a journal that holds such records (``SectionSpec.needs``) and are
-on by default there. A missed dose or appointment is information for the user and their
-therapist, never a reprimand: the words only count and name (PRODUCT feature 7).
+on by default there; in one holding both, "Appointments" opens with the check-ins'
+meetings line (``sections_support``). A missed dose or appointment is information for the
+user and their therapist, never a reprimand: the words only count and name (PRODUCT feature 7).
 People's names (``with_whom``) print only when "Show names of people I reached" is on,
 as for reach-outs; otherwise an appointment is named by its kind."""
 
@@ -24,6 +25,7 @@ from recovery_desktop.domain.visits_read import (
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.reports.html_kit import esc
 from recovery_desktop.reports.section_types import SectionSpec, SummaryContext
+from recovery_desktop.reports.sections_support import meeting_line
 
 MAX_MISSED_LISTED = 12  # a long period lists the first ones and counts the rest
 MAX_APPOINTMENTS_LISTED = 12
@@ -113,40 +115,51 @@ def _how(appointment: Appointment, today: date | None) -> str:
     return "still to come" if today and appointment.day >= today else "not marked yet"
 
 
+def _with_meetings(context: SummaryContext) -> bool:
+    """Whether "Appointments" opens with the check-ins' meetings line: in a journal keeping
+    medication too, where "Meetings, therapy and medication" is not offered."""
+    return MEDICATION in context.visits.held
+
+
 def _appointments_data(context: SummaryContext) -> SummaryContext | None:
     visits = context.visits
-    return context if visits.appointments or visits.next_appointment else None
+    wanted = visits.appointments or visits.next_appointment or _with_meetings(context)
+    return context if wanted else None
 
 
-def _appointments_html(context: SummaryContext) -> str:
-    """ "Attended: 1 · Missed: 1 · Rescheduled: 1 · Next: Tue 8 Dec 17:00, Therapy", then
-    each appointment by day and how it went on one line ("Tue 1 Dec 17:00 Therapy:
-    attended · …"), the first :data:`MAX_APPOINTMENTS_LISTED` named, the rest counted."""
-    period = context.summary.period
-    visits, names = context.visits, context.show_names
-    summary = context.summary
-    today = summary.counted.end if summary.so_far and summary.counted else None
-    first = []
+def _counts_line(context: SummaryContext) -> str:
+    """ "Attended: 1 · Missed: 1 · Rescheduled: 1 · Next: Tue 8 Dec 17:00, Therapy"."""
+    visits = context.visits
+    parts = ["No appointments in this period"]
     if visits.appointments:
         counts = attendance_counts(visits.appointments)
-        first += [
+        parts = [
             f"Attended: {counts.attended}",
             f"Missed: {counts.missed}",
             f"Rescheduled: {counts.rescheduled}",
         ]
-    else:
-        first.append("No appointments in this period")
     after = visits.next_appointment
     if after is not None:
         when = _when(after.day, after.at, Period(after.day, after.day))
-        first.append(f"Next: {when}, {appointment_name(after, names)}")
+        parts.append(f"Next: {when}, {appointment_name(after, context.show_names)}")
+    return " \u00b7 ".join(parts)
+
+
+def _appointments_html(context: SummaryContext) -> str:
+    """The check-ins' meetings line where no other section prints it (``_with_meetings``),
+    the counts and the next one (``_counts_line``), then each appointment by day and how it
+    went on one line ("Tue 1 Dec 17:00 Therapy: attended · …"), the first
+    :data:`MAX_APPOINTMENTS_LISTED` named, the rest counted."""
+    summary = context.summary
+    today = summary.counted.end if summary.so_far and summary.counted else None
     each = [
-        f"{_when(a.day, a.at, period)} {appointment_name(a, names)}: {_how(a, today)}"
-        for a in visits.appointments
+        f"{_when(a.day, a.at, summary.period)} {appointment_name(a, context.show_names)}: "
+        + _how(a, today)
+        for a in context.visits.appointments
     ]
-    lines = [" \u00b7 ".join(first)] + (
-        [listed(each, MAX_APPOINTMENTS_LISTED, " \u00b7 ")] if each else []
-    )
+    lines = [meeting_line(summary)] if _with_meetings(context) else []
+    lines.append(_counts_line(context))
+    lines += [listed(each, MAX_APPOINTMENTS_LISTED, " \u00b7 ")] if each else []
     return "<p>" + "<br>".join(esc(line) for line in lines) + "</p>"
 
 

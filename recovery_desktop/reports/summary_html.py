@@ -51,7 +51,10 @@ class SummaryDocument:
 
 def offered(spec: SectionSpec, held: frozenset[str]) -> bool:
     """Whether a section is offered: one about a kind of record (``spec.needs``) only when
-    the journal holds such records (``held``)."""
+    the journal holds such records (``held``), one other sections cover
+    (``spec.left_out_with``) only when the journal does not hold all they are about."""
+    if spec.left_out_with and spec.left_out_with <= held:
+        return False
     return spec.needs is None or spec.needs in held
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.checkin import CheckIn
+from recovery_desktop.domain.medication import Medication, MedicationKind, Repeat, Schedule
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.sessions import AppointmentKind, Attendance
 from recovery_desktop.ui.widgets.period_picker import NO_SESSION
@@ -101,3 +102,7 @@ def test_medication_and_appointment_sections_are_offered_once_there_are_such_rec
     assert boxes["appointments"].isVisible() and boxes["appointments"].isChecked()
     assert not boxes["medication"].isVisible()
     assert boxes["support"].text() == "Meetings and medication"
+    daily = Schedule(Repeat.WEEKDAYS, (time(8),), frozenset(range(7)))
+    journal.medication.add(Medication("Methadone", MedicationKind.METHADONE, daily), TODAY)
+    assert boxes["medication"].isVisible() and boxes["medication"].isChecked()
+    assert not boxes["support"].isVisible()  # its meetings line opens "Appointments"

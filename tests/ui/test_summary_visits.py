@@ -134,20 +134,23 @@ def test_names_print_when_the_user_chose_to_show_them(journal, tmp_path):
     assert f"{_short(_day(1))} 10:00 Therapy with Sam: attended" in _summary(journal, tmp_path)
 
 
-def test_with_both_the_check_ins_section_keeps_only_the_meetings(journal, tmp_path):
-    """Medication and appointments both kept: "Meetings" with its one line, then the two
-    sections, so nothing is said twice."""
+def test_with_both_the_meetings_line_opens_the_appointments(journal, tmp_path):
+    """Medication and appointments both kept: "Meetings, therapy and medication" would
+    hold only the meetings line, so that line opens "Appointments" and the section is left
+    out: nothing is said twice, no answer is lost."""
     _medication(journal)
     _appointments(journal)
     _meetings(journal)
     text = _summary(journal, tmp_path)
-    assert (
-        "Meetings Went to a meeting: yes 1 · no 0 · not answered 6 "
-        "Medication Buprenorphine: 12 of 14"
-    ) in text
+    assert "Medication Buprenorphine: 12 of 14" in text
     assert "Doses expected by my schedule in this period" in text
-    assert "Appointments Attended: 1 · Missed: 1" in text
-    assert "Had therapy" not in text and "Took my medication" not in text
+    assert (
+        "Appointments Went to a meeting: yes 1 · no 0 · not answered 6 "
+        "Attended: 1 · Missed: 1 · Rescheduled: 1"
+    ) in text
+    assert text.count("Went to a meeting") == 1
+    assert "Meetings" not in text and "Had therapy" not in text
+    assert "Took my medication" not in text
 
 
 def test_long_lists_name_the_first_and_count_the_rest(journal, tmp_path):
