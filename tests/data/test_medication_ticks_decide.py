@@ -86,3 +86,22 @@ def test_deleting_stopping_and_editing_re_derive(journal):
     assert _answer(journal, MONDAY) is True
     journal.medication.update(replace(film, schedule=TWICE), today=MONDAY + timedelta(3))
     assert [_answer(journal, MONDAY + timedelta(o)) for o in range(4)] == [True, True, True, None]
+
+
+def test_the_testers_case_methadone_added_to_the_demo_journal(filled_journal):
+    """Demo journal; Methadone added, started two weeks ago, 08:00 and 19:00, unticked: on
+    every checked-in day whose doses were ticked the stored answer is the one Today shows
+    (not answered), so Trends' "Medication taken" days agree with Today."""
+    from recovery_desktop.data.demo import fill_demo
+
+    today = date.today()
+    journal = filled_journal(lambda j: fill_demo(j, 10, today, seed=2))
+    started = today - timedelta(days=14)
+    days = [c.day for c in journal.checkins.between(started, today)]
+    assert any(_answer(journal, day) is True for day in days)
+    journal.medication.add(replace(METHADONE, started=started), today=today)
+    repo = journal.medication
+    ticked = [day for day in days if repo.ticks_decide_on(day)]
+    assert len(ticked) > 5
+    assert all(_answer(journal, day) is repo.medication_taken_on(day) for day in ticked)
+    assert all(_answer(journal, day) is not True for day in ticked)
