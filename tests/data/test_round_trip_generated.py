@@ -176,9 +176,11 @@ def schedule(draw: st.DrawFn) -> dict:
 
 
 @st.composite
-def medication_records(draw: st.DrawFn) -> dict:
+def medication_records(draw: st.DrawFn, people: list[str]) -> dict:
     """Medication and visits: medications with schedule spans (one per day each), ticks
-    (one per day and time each), taper notes, and appointments in series or on their own."""
+    (one per day and time each), taper notes, and appointments in series or on their own,
+    linked to nobody or to one of ``people`` (a link to nobody in People is dropped on
+    import, tests/data/test_medication_transfer.py)."""
     ids = iter(draw(st.lists(uids, unique=True, min_size=30, max_size=30)))
     text = unfiltered("m" * 2000, allow_line_breaks=True)
     line = unfiltered("m" * 2000)
@@ -241,7 +243,7 @@ def medication_records(draw: st.DrawFn) -> dict:
             "title": draw(name | st.just("")),
             "place": draw(line),
             "with_whom": draw(line),
-            "contact": draw(st.none() | uids),
+            "contact": draw(st.sampled_from([None, *people])),
             "notes": draw(text),
             "attendance": draw(st.sampled_from([None, *(a.value for a in Attendance)])),
         }
@@ -418,7 +420,7 @@ def documents(draw: st.DrawFn) -> dict:
         for _ in range(draw(st.integers(0, 4)))
     ]
     plan = draw(plan_records())
-    medication = draw(medication_records())
+    medication = draw(medication_records([c["id"] for c in contacts]))
     return {
         "format": FORMAT,
         "version": VERSION,
