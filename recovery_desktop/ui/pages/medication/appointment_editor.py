@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.appointment_list import ATTENDANCE_WORDS, NOT_MARKED
+from recovery_desktop.domain.attendance_marks import NOT_YET, can_mark
 from recovery_desktop.domain.appointments import (
     DEFAULT_MINUTES,
     Appointment,
@@ -114,6 +115,14 @@ class AppointmentEditor(QDialog):
         options = [(None, NOT_MARKED), *((a, w) for a, w in ATTENDANCE_WORDS.items())]
         self.attendance = SegmentedChoice(options, "Attendance", self)
         self.attendance.setValue(shown.attendance)
+        self.day.dateChanged.connect(lambda d: self._offer_marks(from_qdate(d)))
+        self._offer_marks(shown.day)
+
+    def _offer_marks(self, day: date) -> None:
+        """Attended and missed wait for the appointment's day; rescheduled is always there."""
+        for attendance in ATTENDANCE_WORDS:
+            offered = can_mark(attendance, day, date.today())
+            self.attendance.set_offered(attendance, offered, NOT_YET)
 
     def _line(self, name: str, text: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(text, self)
@@ -185,6 +194,9 @@ class AppointmentEditor(QDialog):
         appointment = self.appointment()
         try:
             appointment.validate()
+            if not can_mark(appointment.attendance, appointment.day, date.today()):
+                self.error.show_message(f"{NOT_YET}: choose Not marked yet or Rescheduled.")
+                return
             repeat = self.repeat.repeat() if self.original is None else None
             if repeat is not None:
                 repeat.days(appointment.day)

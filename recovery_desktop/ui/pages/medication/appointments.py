@@ -33,6 +33,7 @@ from recovery_desktop.domain.appointment_list import (
     Shown,
     later_in_series,
 )
+from recovery_desktop.domain.attendance_marks import NOT_YET, can_mark
 from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 from recovery_desktop.domain.sessions import Attendance
@@ -166,10 +167,15 @@ class AppointmentsPanel(QWidget):
         return menu
 
     def _tick_mark(self, menu: QMenu) -> None:
+        """Tick the chosen one's mark; attended and missed wait for its day."""
         chosen = self.selected()
+        menu.setToolTipsVisible(True)
         for action in menu.actions():
             if action.isCheckable():
                 action.setChecked(chosen is not None and action.data() == chosen.attendance)
+                offered = chosen is None or can_mark(action.data(), chosen.day, self.today)
+                action.setEnabled(offered)
+                action.setToolTip("" if offered else NOT_YET)
 
     def _context_menu(self, where: QPoint) -> None:
         if self.selected() is None:
@@ -273,6 +279,9 @@ class AppointmentsPanel(QWidget):
         chosen = self.selected()
         if chosen is None or chosen.id is None:
             self.status.setText(CHOOSE_FIRST)
+            return
+        if not can_mark(attendance, chosen.day, self.today):
+            self.status.setText(f"{NOT_YET}.")
             return
         try:
             self.appointments.mark(chosen.id, attendance)
