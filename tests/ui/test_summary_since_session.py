@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.periods import Period
-from recovery_desktop.domain.sessions import AppointmentKind, Attendance
 from recovery_desktop.domain.session_today import ONLY_TODAY
+from recovery_desktop.domain.sessions import AppointmentKind, Attendance
 from recovery_desktop.ui.widgets.period_picker import NO_SESSION
 from tests.ui.conftest import follow_journal, save_summary_pdf, shown_summary_page
 

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.appointment_list import ATTENDANCE_WORDS, NOT_MARKED
-from recovery_desktop.domain.attendance_marks import NOT_YET, can_mark
 from recovery_desktop.domain.appointments import (
     DEFAULT_MINUTES,
     Appointment,
     AppointmentError,
     WeeklyRepeat,
 )
+from recovery_desktop.domain.attendance_marks import NOT_YET, can_mark
 from recovery_desktop.domain.sessions import AppointmentKind
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.dates import from_qdate

@@ -33,8 +33,8 @@ from recovery_desktop.domain.appointment_list import (
     Shown,
     later_in_series,
 )
-from recovery_desktop.domain.attendance_marks import NOT_YET, can_mark
 from recovery_desktop.domain.appointments import Appointment
+from recovery_desktop.domain.attendance_marks import NOT_YET, can_mark
 from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 from recovery_desktop.domain.sessions import Attendance
 from recovery_desktop.domain.wording import plural
