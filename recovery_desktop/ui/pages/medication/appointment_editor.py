@@ -83,12 +83,20 @@ class AppointmentEditor(QDialog):
         self.setWindowTitle("New appointment" if appointment is None else "Edit appointment")
         self.setMinimumWidth(540)
         self.error = ErrorLabel(self)
+        self._said_repeat = ""
         self._fields(shown, contacts)
         self._build(new=appointment is None)
         self.error.clear_when_edited(
             self.kind, self.day, self.minutes, self.title_edit, self.place, self.notes
         )
+        self.repeat.problem.connect(self._repeat_problem)
         self.kind.setFocus()
+
+    def _repeat_problem(self, problem: str) -> None:
+        """What is wrong with the repeat, said once, in the error line, as it is made."""
+        if problem or self.error.text() == self._said_repeat:
+            self.error.show_message(problem)
+        self._said_repeat = problem
 
     # -- fields --------------------------------------------------------------------------
     def _fields(self, shown: Appointment, contacts: ContactRepository) -> None:
