@@ -377,7 +377,7 @@ class DayPage(QWidget):
             return
         self.timeline.select(None)
         self._push(Deleted(self.plan, self.ids, self._failed, deleted))
-        self._saved("Deleted; Ctrl+Z brings it back.")
+        self._saved("Deleted; Ctrl+Z brings it back until the journal is locked.")
 
     def _filled(self, blocks: list[DayBlock]) -> None:
         """The side panel filled the empty day (usual day, yesterday): one undo step."""

@@ -41,6 +41,7 @@ from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.models.appointment_rows import AppointmentRows, possible_texts
 from recovery_desktop.ui.pages.medication.appointment_editor import AppointmentEditor
 from recovery_desktop.ui.pages.medication.appointment_questions import (
+    UNTIL_LOCKED,
     Reach,
     delete_one,
     which_days,
@@ -314,10 +315,10 @@ class AppointmentsPanel(QWidget):
             self.table.selectRow(min(row, self.model.rowCount() - 1))
         self.table.setFocus()  # Ctrl+Z works at once, whatever had the keyboard
         if len(deleted) == 1:
-            self._saved("Deleted. Undo (Ctrl+Z) brings it back.")
+            self._saved(f"Deleted. Undo (Ctrl+Z) brings it back {UNTIL_LOCKED}.")
         else:
             count = plural(len(deleted), "appointment")
-            self._saved(f"Deleted {count}. Undo (Ctrl+Z) brings them back.")
+            self._saved(f"Deleted {count}. Undo (Ctrl+Z) brings them back {UNTIL_LOCKED}.")
 
     def _delete_following(self, chosen: Appointment) -> bool | None:
         """Ask before deleting: True for it and the following ones of its repeat, False
