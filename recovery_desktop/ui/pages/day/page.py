@@ -158,8 +158,9 @@ class DayPage(QWidget):
 
     @staticmethod
     def _heading_text(day: date) -> str:
-        """The page's name first, so it never reads as Today's heading."""
-        return f"My day — {day_heading(day, date.today())}"
+        """The page's name first, so it never reads as Today's heading; the short date keeps
+        it on one line at 1024 pixels."""
+        return f"My day — {day_heading(day, date.today(), short=True)}"
 
     def refresh(self) -> None:
         """Read the day's blocks and the waking window again and show them."""
