@@ -57,7 +57,7 @@ def _line(n: int, style: ChartStyle) -> dict[str, Any]:
     return {"color": colour, "linestyle": dash, "marker": MARKERS[n % len(MARKERS)]}
 
 
-def _weight(n: int) -> dict[str, float]:
+def _weight(n: int) -> dict[str, Any]:
     """Each later line a little thinner, with smaller markers: drawn on top of the earlier
     ones, it leaves them showing where two medications' shares are equal."""
     return {"linewidth": max(1.0, 2.6 - 0.6 * n), "markersize": max(3.0, 6.5 - 1.5 * n)}
