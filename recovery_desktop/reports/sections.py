@@ -28,6 +28,7 @@ from recovery_desktop.reports.sections_events import (
     LAPSES,
     PEOPLE,
 )
+from recovery_desktop.reports.sections_journal import SHARED_ENTRIES
 from recovery_desktop.reports.sections_plan import PLAN_VERSIONS
 from recovery_desktop.reports.sections_visits import visits_html
 
@@ -234,6 +235,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         _notes_html,
         "No check-in notes in this period.",
     ),
+    SHARED_ENTRIES,
     PLAN_VERSIONS,
     SectionSpec(
         "talk",

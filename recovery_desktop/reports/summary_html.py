@@ -94,6 +94,8 @@ def page_header(title: str, period_label: str, options: SummaryOptions) -> str:
 
 def _section(spec: SectionSpec, context: SummaryContext) -> str:
     data = spec.data(context)
+    if not data and spec.omit_when_empty:
+        return ""
     body = spec.html(data) if data else f"<p class='empty'>{esc(spec.empty_text)}</p>"
     return f"<h2>{esc(spec.title)}</h2>{body}"
 
