@@ -17,7 +17,6 @@ from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.day_plan import DayPlanRepository
-from recovery_desktop.data.journal_entries import JournalEntryRepository
 from recovery_desktop.data.medication import MedicationRepository
 from recovery_desktop.data.plan import PlanRepository
 from recovery_desktop.data.preferences import PreferenceRepository
@@ -50,7 +49,6 @@ class JournalReader:
         self._plan = PlanRepository(db, unused)
         self._medication = MedicationRepository(db, unused)
         self._appointments = AppointmentRepository(db, unused)
-        self._entries = JournalEntryRepository(db, unused)
         self._trends = trends.TrendSources(
             self._checkins,
             self._cravings,
@@ -80,5 +78,4 @@ class JournalReader:
             lapse_history=tuple(self._recovery_time.lapses(date.min, date.max)),
             plan_versions=tuple(self._plan.shared_versions_between(period.start, period.end)),
             visits=summary_visits(self._medication, self._appointments, period),
-            shared_entries=tuple(self._entries.shared_between(period.start, period.end)),
         )
