@@ -18,7 +18,7 @@ import json
 import secrets
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
 from recovery_desktop.data.changes import Change, ChangeFeed
@@ -55,6 +55,12 @@ def _now(now: datetime | None) -> datetime:
 def _text(moment: datetime) -> str:
     """Local time to the minute, without a zone ("2026-11-18T21:40")."""
     return moment.replace(tzinfo=None).isoformat(timespec="minutes")
+
+
+def _stamp(now: datetime | None) -> str:
+    """A record's created/updated time stamp, UTC to the second, as every table keeps
+    them ("2026-11-18T20:40:12+00:00"); ``now`` naive is local time."""
+    return (now or datetime.now()).astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 def _checked(entry: JournalEntry) -> JournalEntry:
@@ -186,29 +192,29 @@ class JournalEntryRepository:
         before anything is written, :class:`JournalEntryMissing` for an id no longer
         stored."""
         _checked(entry)
-        moment = _text(_now(now))
+        stamp = _stamp(now)
         if editing:
             self.interrupted()  # a stopped session's marker is read before it is replaced
         with sql_errors(), self._changes.writing(self._db, Change.JOURNAL):
             if entry.id is None:
-                entry_id = self._insert(entry, secrets.token_hex(16), moment)
+                entry_id = self._insert(entry, secrets.token_hex(16), stamp)
             else:
                 entry_id = entry.id
-                self._update(entry, moment)
+                self._update(entry, stamp)
             if editing:
-                self._mark(entry_id, moment)
+                self._mark(entry_id, _text(_now(now)))
         return self.get(entry_id)
 
-    def _insert(self, entry: JournalEntry, uid: str, moment: str) -> int:
-        values = [entry.id, uid, *_values(entry), moment, moment]
+    def _insert(self, entry: JournalEntry, uid: str, stamp: str) -> int:
+        values = [entry.id, uid, *_values(entry), stamp, stamp]
         cursor = self._db.execute(_INSERT, values)
         return int(cursor.lastrowid or 0)
 
-    def _update(self, entry: JournalEntry, moment: str) -> None:
+    def _update(self, entry: JournalEntry, stamp: str) -> None:
         cursor = self._db.execute(
             "UPDATE journal_entries SET written_at = ?, title = ?, body = ?, tags = ?, "
             "tags_text = ?, shared = ?, updated_at = ? WHERE id = ?",
-            [*_values(entry), moment, entry.id],
+            [*_values(entry), stamp, entry.id],
         )
         if cursor.rowcount == 0:
             raise JournalEntryMissing()
@@ -217,9 +223,9 @@ class JournalEntryRepository:
         """Store many new entries in one transaction (demo data, import); their ``uid``
         is kept when given and free. Returns how many. Raises as :meth:`save` before
         anything is written."""
-        moment = _text(_now(now))
+        stamp = _stamp(now)
         rows = [
-            [None, e.uid or secrets.token_hex(16), *_values(_checked(e)), moment, moment]
+            [None, e.uid or secrets.token_hex(16), *_values(_checked(e)), stamp, stamp]
             for e in entries
         ]
         with sql_errors(), self._changes.writing(self._db, Change.JOURNAL):
@@ -241,7 +247,7 @@ class JournalEntryRepository:
         """Undo of :meth:`delete`: the same entry with its stable id (and its row id while
         free), as it was when deleted. Returns it as stored."""
         _checked(entry)
-        updated = _text(entry.updated_at or _now(None))
+        updated = _stamp(entry.updated_at)
         with sql_errors(), self._changes.writing(self._db, Change.JOURNAL):
             free_id = entry.id is not None and not self._taken("id", entry.id)
             uid = entry.uid if entry.uid and not self._taken("uid", entry.uid) else None

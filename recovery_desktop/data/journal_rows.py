@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from recovery_desktop.data.stored_dates import stored_moment
@@ -60,8 +60,17 @@ def entry_from_row(row: Sequence[Any]) -> JournalEntry:
         shared=bool(row[6]),
         id=int(row[0]),
         uid=str(row[1]) if row[1] else None,
-        updated_at=stored_moment(row[7]) if row[7] else None,
+        updated_at=local_stamp(row[7]),
     )
+
+
+def local_stamp(text: object) -> datetime | None:
+    """A stored UTC time stamp as local time without a zone (None if unreadable)."""
+    try:
+        stamp = datetime.fromisoformat(str(text))
+    except ValueError:
+        return None
+    return stamp.astimezone().replace(tzinfo=None) if stamp.tzinfo else stamp
 
 
 def _line(row: Sequence[Any], snippet: str | None = None) -> EntryRow:

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalEntryMissing
-from recovery_desktop.data.journal import Journal
+from recovery_desktop.data.journal import Journal, JournalFiles, open_with_passphrase
 from recovery_desktop.domain.dates import DayOutOfRange
 from recovery_desktop.domain.journal_entries import JournalEntry, JournalEntryError
+from tests.conftest import PASSPHRASE
 
 EVENING = datetime(2026, 11, 18, 21, 40)
 
@@ -46,6 +47,21 @@ def test_editing_keeps_the_entry_and_its_uid(journal: Journal) -> None:
         True,
     )
     assert journal.entries.count() == 1
+
+
+def test_entries_and_their_search_index_never_sit_in_a_plain_file(
+    journal: Journal, files: JournalFiles
+) -> None:
+    _save(journal, "Quetzalcoatl", "Zyxomorphic evening", tags=("Xylophonist",))
+    journal.close()
+    for path in files.folder.rglob("*"):
+        for word in (b"Quetzalcoatl", b"Zyxomorphic", b"Xylophonist", b"zyxomorphic"):
+            assert not path.is_file() or word not in path.read_bytes(), path.name
+    reopened = open_with_passphrase(files, PASSPHRASE)
+    try:
+        assert _titles(reopened.entries.search("zyxomorphic")) == ["Quetzalcoatl"]
+    finally:
+        reopened.close()
 
 
 def test_every_write_announces_the_journal(journal: Journal) -> None:
