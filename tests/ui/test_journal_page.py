@@ -81,7 +81,7 @@ def test_tags_and_the_share_switch_are_saved_and_used_tags_are_offered(qtbot, jo
 
 
 def test_search_marks_the_words_in_the_list_and_in_the_open_entry(qtbot, journal):
-    saved(journal, "Tuesday", "The craving passed after a walk.\nNo craving at night.")
+    saved(journal, "Tuesday", "The craving passed after a walk.\n\nNo craving at night.")
     saved(journal, "Other", "Nothing about it")
     page = shown_journal_page(qtbot, journal)
     qtbot.keyClicks(page.list.search, "crav")
@@ -94,6 +94,7 @@ def test_search_marks_the_words_in_the_list_and_in_the_open_entry(qtbot, journal
     marks = page.editor.body.text.extraSelections()
     assert [m.cursor.selectedText() for m in marks] == ["crav", "crav"]
     assert page.editor.body.markdown() == "The craving passed after a walk.\n\nNo craving at night."
+    assert not page.has_unsaved_changes()  # marks are no edit
     qtbot.keyClick(page.list.search, Qt.Key.Key_Escape)
     assert page.list.search.text() == ""
     assert page.list.model.rowCount() == 2
@@ -121,6 +122,8 @@ def test_delete_asks_then_undo_brings_the_entry_back(qtbot, journal):
     assert journal.entries.count() == 0
     assert page.list.model.rowCount() == 0
     assert page.undo_button.isVisible()
+    page.activateWindow()  # as the desktop gives it back once the question closes
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
     qtbot.keyClick(page.list.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert journal.entries.count() == 1
     restored = journal.entries.get(page.editor.entry_id)
