@@ -1,0 +1,61 @@
+"""The tables of migration m011 (``data/migrations.py``): journal entries and their search
+index. Append-only like the migrations: never edit after it landed.
+
+``written_at`` is the local time the user gives, ISO to the minute ("2026-11-18T21:40");
+``tags`` is a JSON array of the entry's tags and ``tags_text`` the same tags joined by
+spaces, for the search index. The index is an FTS5 table made by sqlite-utils
+(``enable_fts`` with triggers: ``journal_entries_fts``, kept right on every insert, update
+and delete by the triggers ``journal_entries_ai``/``_ad``/``_au``); it is an "external
+content" table, so the text is stored once, and like everything else it lives inside the
+SQLCipher database and is encrypted with it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+JOURNAL_TABLE = "journal_entries"
+SEARCHED_COLUMNS = ("title", "body", "tags_text")
+TOKENIZER = "unicode61 remove_diacritics 2"
+"""Words split at anything but letters and numbers, case and accents ignored ("cafe"
+finds "café"): SQLite's FTS5 documentation, §4.3.1 "Unicode61 Tokenizer"."""
+
+_M011 = (
+    """
+    CREATE TABLE journal_entries (
+        id INTEGER PRIMARY KEY,
+        uid TEXT,
+        written_at TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        tags_text TEXT NOT NULL DEFAULT '',
+        shared INTEGER NOT NULL DEFAULT 0 CHECK (shared IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX journal_entries_written_at ON journal_entries (written_at, id)",
+    "CREATE INDEX journal_entries_shared ON journal_entries (written_at) WHERE shared = 1",
+    "CREATE UNIQUE INDEX journal_entries_uid ON journal_entries (uid)",
+    """
+    CREATE TRIGGER journal_entries_new_uid AFTER INSERT ON journal_entries
+    WHEN NEW.uid IS NULL
+    BEGIN UPDATE journal_entries SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END
+    """,
+    """
+    CREATE TABLE journal_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )
+    """,
+)
+
+
+def create_journal_tables(db: Database) -> None:
+    """The entries, their search index with its triggers, and the editing marker's table."""
+    for statement in _M011:
+        db.execute(statement)
+    db.table(JOURNAL_TABLE).enable_fts(SEARCHED_COLUMNS, create_triggers=True, tokenize=TOKENIZER)
