@@ -5,7 +5,7 @@ offered as they are typed, a lock saving what was typed, and the notice after a 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -182,3 +182,17 @@ def test_after_a_stop_the_unlock_opens_the_journal_with_a_notice_and_the_entry(
     session.unlock(PASSPHRASE)
     QApplication.processEvents()
     assert window.workspace.nav.currentItem().text() == "Today"
+
+
+def test_a_saved_entry_stays_where_it_is_in_the_list_until_the_list_is_read_again(qtbot, journal):
+    """The list never moves under the user while they write: the row is updated in place."""
+    newer = journal.entries.save(JournalEntry(WRITTEN, "Newer", "walk"))
+    journal.entries.save(JournalEntry(WRITTEN - timedelta(days=1), "Older", "walk"))
+    page = shown_journal_page(qtbot, journal)
+    page.choose(newer.id)
+    page.editor.written_at.setDateTime(page.editor.written_at.dateTime().addDays(-3))
+    qtbot.keyClicks(page.editor.title, " one")
+    assert page.save_now()
+    assert page.list.model.entry_row(0).title == "Newer one"
+    page.list.refresh()
+    assert page.list.model.entry_row(1).title == "Newer one"
