@@ -41,7 +41,12 @@ class SectionSpec:
     """One section; ``recorded`` sections show what happened in the period, so a period
     that has not started leaves them out (the user's own lists stay). An
     ``omit_when_empty`` section prints nothing at all, not even its title, when its data
-    is empty."""
+    is empty. ``needs``: the kind
+    of record the section is about (``domain.visits_read.MEDICATION``…), when it is offered
+    only in a journal that holds such records; ``left_out_with``: kinds of record in whose
+    presence (all of them) the section is not offered, other sections saying what it would.
+    ``retitle``: the heading (and switch) in a journal holding the given kinds, when it
+    depends on them; else ``title``."""
 
     key: str
     title: str
@@ -52,3 +57,10 @@ class SectionSpec:
     charts: tuple[str, ...] = ()
     recorded: bool = True
     omit_when_empty: bool = False
+    needs: str | None = None
+    left_out_with: frozenset[str] = frozenset()
+    retitle: Callable[[frozenset[str]], str] | None = None
+
+    def title_for(self, held: frozenset[str]) -> str:
+        """The heading in a journal holding the kinds of record ``held``."""
+        return self.retitle(held) if self.retitle is not None else self.title

@@ -30,7 +30,8 @@ from recovery_desktop.reports.sections_events import (
 )
 from recovery_desktop.reports.sections_journal import SHARED_ENTRIES
 from recovery_desktop.reports.sections_plan import PLAN_VERSIONS
-from recovery_desktop.reports.sections_visits import visits_html
+from recovery_desktop.reports.sections_support import SUPPORT
+from recovery_desktop.reports.sections_visits import APPOINTMENTS_SECTION, MEDICATION_SECTION
 
 __all__ = ["SECTIONS", "SectionSpec", "SummaryContext", "section"]
 
@@ -90,7 +91,7 @@ def _chart_html(source: str) -> str:
     return f'<p><img src="{esc(source)}" width="660" height="220"></p>'
 
 
-# -- use, HALT, support ------------------------------------------------------------------
+# -- use, HALT ------------------------------------------------------------------------
 def _use_data(context: SummaryContext) -> Summary | None:
     used = context.summary.used
     return context.summary if used.yes or used.no else None
@@ -113,37 +114,6 @@ def _use_html(summary: Summary) -> str:
 def _halt_html(halt: dict[Halt, int]) -> str:
     text = " · ".join(f"{h.label}: {days(n)}" for h, n in halt.items())
     return f"<p>{esc(text)}</p>"
-
-
-def _support_data(context: SummaryContext) -> SummaryContext | None:
-    summary = context.summary
-    answered = [summary.meeting, summary.therapy, summary.medication]
-    return context if any(a.yes or a.no for a in answered) or context.visits.held else None
-
-
-def _support_html(context: SummaryContext) -> str:
-    """Days with a meeting, therapy, medication taken, as a table. A journal that keeps
-    medication or appointments prints the meetings line and then the doses and the
-    appointments in small print instead (``sections_visits``): there the check-in's
-    medication answer is derived from the ticks, shown dose by dose, and therapy sessions
-    are listed with how they went; so the fullest demo week keeps to two pages."""
-    summary = context.summary
-    if context.visits.held:
-        meeting = summary.meeting
-        line = (
-            f"Went to a meeting: yes {meeting.yes} \u00b7 no {meeting.no} \u00b7 "
-            f"not answered {meeting.not_answered}"
-        )
-        return visits_html(context, line)
-    rows = [
-        [label, str(answer.yes), str(answer.no), str(answer.not_answered)]
-        for label, answer in (
-            ("Went to a meeting", summary.meeting),
-            ("Had therapy", summary.therapy),
-            ("Took my medication", summary.medication),
-        )
-    ]
-    return table(["Days", "Yes", "No", "Not answered"], rows)
 
 
 # -- the user's words --------------------------------------------------------------------
@@ -217,14 +187,9 @@ SECTIONS: tuple[SectionSpec, ...] = (
         _halt_html,
         "No HALT boxes ticked in this period.",
     ),
-    SectionSpec(
-        "support",
-        "Meetings, therapy and medication",
-        True,
-        _support_data,
-        _support_html,
-        "No answers about meetings, therapy or medication.",
-    ),
+    SUPPORT,
+    MEDICATION_SECTION,
+    APPOINTMENTS_SECTION,
     PEOPLE,
     DAY_STRUCTURE,
     SectionSpec(

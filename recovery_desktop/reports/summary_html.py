@@ -17,8 +17,8 @@ body { font-size: 11pt; color: #000000; }
 .title { font-size: 18pt; font-weight: bold; }
 .period { font-size: 12pt; }
 .who { font-size: 11pt; }
-h2 { font-size: 14pt; font-weight: bold; margin-top: 8px; margin-bottom: 3px; }
-p { margin-top: 3px; margin-bottom: 3px; }
+h2 { font-size: 13pt; font-weight: bold; margin-top: 5px; margin-bottom: 1px; }
+p { margin-top: 2px; margin-bottom: 2px; }
 ul { margin-top: 3px; margin-bottom: 3px; }
 table.data { border-color: #888888; border-style: solid; }
 th { background-color: #eeeeee; font-weight: bold; text-align: left; }
@@ -49,18 +49,34 @@ class SummaryDocument:
         return " ".join(self.footer_parts)
 
 
-def printed_sections(options: SummaryOptions, started: bool) -> list[SectionSpec]:
-    """The switched-on sections; before the period starts, only the user's own lists."""
+def offered(spec: SectionSpec, held: frozenset[str]) -> bool:
+    """Whether a section is offered: one about a kind of record (``spec.needs``) only when
+    the journal holds such records (``held``), one other sections cover
+    (``spec.left_out_with``) only when the journal does not hold all they are about."""
+    if spec.left_out_with and spec.left_out_with <= held:
+        return False
+    return spec.needs is None or spec.needs in held
+
+
+def printed_sections(
+    options: SummaryOptions, started: bool, held: frozenset[str] = frozenset()
+) -> list[SectionSpec]:
+    """The switched-on sections offered for a journal holding ``held``; before the period
+    starts, only the user's own lists."""
     return [
         spec
         for spec in SECTIONS
-        if options.enabled(spec.key, spec.default_on) and (started or not spec.recorded)
+        if options.enabled(spec.key, spec.default_on)
+        and (started or not spec.recorded)
+        and offered(spec, held)
     ]
 
 
-def charts_needed(options: SummaryOptions, started: bool = True) -> list[str]:
+def charts_needed(
+    options: SummaryOptions, started: bool = True, held: frozenset[str] = frozenset()
+) -> list[str]:
     """The chart keys the printed sections show."""
-    return [key for spec in printed_sections(options, started) for key in spec.charts]
+    return [key for spec in printed_sections(options, started, held) for key in spec.charts]
 
 
 def initials(name: str) -> str:
@@ -97,7 +113,7 @@ def _section(spec: SectionSpec, context: SummaryContext) -> str:
     if not data and spec.omit_when_empty:
         return ""
     body = spec.html(data) if data else f"<p class='empty'>{esc(spec.empty_text)}</p>"
-    return f"<h2>{esc(spec.title)}</h2>{body}"
+    return f"<h2>{esc(spec.title_for(context.visits.held))}</h2>{body}"
 
 
 NOT_STARTED = "This period hasn't started yet, so there is nothing to count in it."
@@ -117,7 +133,8 @@ def render(context: SummaryContext, options: SummaryOptions, today: date) -> Sum
     parts = [page_header(title, label, options)]
     if not summary.started:
         parts.append(f"<p>{esc(NOT_STARTED)}</p>")
-    parts += [_section(spec, context) for spec in printed_sections(options, summary.started)]
+    printed = printed_sections(options, summary.started, context.visits.held)
+    parts += [_section(spec, context) for spec in printed]
     who = printed_name(options)
     footer = (
         f"Self-reported{f' by {who}' if who else ''}; not a medical record.",

@@ -89,7 +89,7 @@ def build_summary(request: SummaryRequest) -> BuiltSummary:
     about 0.1–0.3 s a chart). A plain function of plain data, safe on a worker thread."""
     inputs, options, today = request.inputs, request.options, request.today
     summary = summarise(inputs.period, inputs.checkins, inputs.checkins, today=today)
-    keys = charts_needed(options, summary.started)
+    keys = charts_needed(options, summary.started, inputs.visits.held)
     images = {f"chart-{key}.png": chart_png(inputs, key, today) for key in keys}
     context = SummaryContext(
         summary=summary,

@@ -1,6 +1,6 @@
 """The Weekly summary's "Since my last session": greyed and saying why without an attended
 session, the period and its plain words once one is marked, following the appointments
-and the day."""
+and the day; and the sections offered only once the journal holds such records."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from datetime import date, time, timedelta
 from PySide6.QtCore import Qt
 
 from recovery_desktop.domain.appointments import Appointment
+from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.checkin import CheckIn
+from recovery_desktop.domain.medication import Medication, MedicationKind, Repeat, Schedule
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.sessions import AppointmentKind, Attendance
 from recovery_desktop.ui.widgets.period_picker import NO_SESSION
@@ -58,8 +60,16 @@ def test_a_session_marked_attended_makes_the_period_since_it(qtbot, journal, wor
     qtbot.mouseClick(picker.session_mode, Qt.MouseButton.LeftButton)
     period = Period(SESSION_DAY + timedelta(days=1), TODAY)
     assert page.period == period and picker.period() == period
+    next_one = TODAY + timedelta(days=4)
+    journal.appointments.add(Appointment(next_one, AppointmentKind.THERAPY, time(17)))
     _path, text = save_summary_pdf(page, tmp_path)
     assert period.label in text and "Days checked in: 1 of 3" in text
+    assert (
+        "Meetings and medication Went to a meeting: yes 0 · no 0 · not answered 3 "
+        "Took my medication: yes 0 · no 0 · not answered 3 "
+        "Appointments No appointments in this period · "
+        f"Next: {date_text(next_one, '%a %-d %b')} 17:00, Therapy"
+    ) in text
 
 
 def test_the_chosen_period_follows_the_appointments_and_the_day(qtbot, journal, worker):
@@ -77,3 +87,22 @@ def test_the_chosen_period_follows_the_appointments_and_the_day(qtbot, journal, 
         journal.appointments.update(replace(made, attendance=Attendance.MISSED))
     assert picker.week_mode.isChecked() and not picker.session_mode.isEnabled()
     assert picker.session_label.text() == NO_SESSION
+
+
+def test_medication_and_appointment_sections_are_offered_once_there_are_such_records(
+    qtbot, journal, worker
+):
+    """A new journal offers neither switch; an appointment added brings "Appointments",
+    ticked by default, and the check-ins' section is named for what it still prints."""
+    page = _page(qtbot, journal, worker)
+    boxes = page.section_boxes
+    assert not boxes["medication"].isVisible() and not boxes["appointments"].isVisible()
+    assert boxes["support"].text() == "Meetings, therapy and medication"
+    _therapy(journal, None)
+    assert boxes["appointments"].isVisible() and boxes["appointments"].isChecked()
+    assert not boxes["medication"].isVisible()
+    assert boxes["support"].text() == "Meetings and medication"
+    daily = Schedule(Repeat.WEEKDAYS, (time(8),), frozenset(range(7)))
+    journal.medication.add(Medication("Methadone", MedicationKind.METHADONE, daily), TODAY)
+    assert boxes["medication"].isVisible() and boxes["medication"].isChecked()
+    assert not boxes["support"].isVisible()  # its meetings line opens "Appointments"

@@ -1,13 +1,15 @@
-"""Medication and appointments in the weekly summary's "Meetings, therapy and medication":
-the numbers of a crafted journal in the PDF read back as text, and the check-ins' table
-as before in a journal without them."""
+"""The weekly summary's "Medication" and "Appointments" sections: the numbers of a crafted
+journal in the PDF read back as text under their headings, no such sections in a journal
+without them, and "Meetings, therapy and medication" leaving out what they say."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 
 from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.calendar_text import date_text
+from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.medication import (
     DoseMark,
     Medication,
@@ -77,39 +79,96 @@ def _summary(journal, tmp_path) -> str:
     return pdf_text(out)
 
 
+def _meetings(journal) -> None:
+    """Check-ins on Monday: went to a meeting, had therapy, took the medication."""
+    journal.checkins.save(CheckIn(MONDAY, meeting=True, therapy=True, medication_taken=True))
+
+
 def test_the_medication_section_counts_the_doses_and_names_the_missed_ones(journal, tmp_path):
-    """12 of 14 expected doses taken, the missed one by day and time; the as-needed
-    medication is never counted."""
+    """12 of 14 expected doses taken, the missed one by day and time, under "Medication";
+    the as-needed medication is never counted. The check-ins' section, now "Meetings and
+    therapy", leaves out the medication answer the ticks give."""
     _medication(journal)
+    _meetings(journal)
     text = _summary(journal, tmp_path)
-    assert "Buprenorphine: 12 of 14 doses taken (86%) · 1 missed · 1 not ticked" in text
-    assert f"Missed: {_short(_day(1))} 08:00 (Buprenorphine)" in text
+    assert (
+        "Medication Buprenorphine: 12 of 14 doses taken (86%) · "
+        f"1 missed ({_short(_day(1))} 08:00) · 1 not ticked"
+    ) in text
     assert "Naloxone" not in text
-    assert "Attended:" not in text  # no appointments in this journal: no line about them
-    assert "Went to a meeting: yes 0 · no 0 · not answered 7" in text
+    assert "Appointments" not in text  # none in this journal: the section is not offered
+    assert (
+        "Meetings and therapy Went to a meeting: yes 1 · no 0 · not answered 6 "
+        "Had therapy: yes 1 · no 0 · not answered 6 Medication"
+    ) in text
+    assert "Took my medication" not in text
 
 
 def test_the_appointments_section_lists_how_each_went_and_the_next_one(journal, tmp_path):
-    """Attended, missed, rescheduled by day; names of people only when chosen; the next
-    appointment after the week."""
+    """Attended, missed, rescheduled by day under "Appointments", and the next one after
+    the week; no names of people. The check-ins' section, now "Meetings and medication",
+    leaves out the therapy answer the sessions give."""
     _appointments(journal)
+    _meetings(journal)
     text = _summary(journal, tmp_path)
-    assert "Attended: 1 · Missed: 1 · Rescheduled: 1 · Next: " in text
-    assert f"{_short(_day(1))} 10:00 Therapy: attended" in text
-    assert f"{_short(_day(3))} 10:00 Tuesday group: missed" in text
-    assert f"{_short(_day(4))} 10:00 Doctor: rescheduled" in text
-    assert f"Next: {_short(_day(8))} 10:00, Therapy" in text
+    assert (
+        "Appointments Attended: 1 · Missed: 1 · Rescheduled: 1 · "
+        f"Next: {_short(_day(8))} 10:00, Therapy "
+        f"{_short(_day(1))} 10:00 Therapy: attended · "
+        f"{_short(_day(3))} 10:00 Tuesday group: missed · "
+        f"{_short(_day(4))} 10:00 Doctor: rescheduled"
+    ) in text
     assert "Sam" not in text and "doses taken" not in text
+    assert (
+        "Meetings and medication Went to a meeting: yes 1 · no 0 · not answered 6 "
+        "Took my medication: yes 1 · no 0 · not answered 6 Appointments"
+    ) in text
+    assert "Had therapy" not in text
 
 
 def test_names_print_when_the_user_chose_to_show_them(journal, tmp_path):
     """With "Show names of people I reached" on, "Therapy with Sam"."""
-    from dataclasses import replace
-
     _appointments(journal)
     options = journal.preferences.summary_options()
     journal.preferences.set_summary_options(replace(options, show_names=True))
     assert f"{_short(_day(1))} 10:00 Therapy with Sam: attended" in _summary(journal, tmp_path)
+
+
+def test_with_both_the_meetings_line_opens_the_appointments(journal, tmp_path):
+    """Medication and appointments both kept: "Meetings, therapy and medication" would
+    hold only the meetings line, so that line opens "Appointments" and the section is left
+    out: nothing is said twice, no answer is lost."""
+    _medication(journal)
+    _appointments(journal)
+    _meetings(journal)
+    text = _summary(journal, tmp_path)
+    assert "Medication Buprenorphine: 12 of 14" in text
+    assert "Doses expected by my schedule in this period" in text
+    assert (
+        "Appointments Went to a meeting: yes 1 · no 0 · not answered 6 "
+        "Attended: 1 · Missed: 1 · Rescheduled: 1"
+    ) in text
+    assert text.count("Went to a meeting") == 1
+    assert "Meetings" not in text and "Had therapy" not in text
+    assert "Took my medication" not in text
+
+
+def test_long_lists_name_the_first_and_count_the_rest(journal, tmp_path):
+    """Every dose of a twice-daily medication missed and two appointments a day: twelve of
+    each named on their one line, "and 2 more"."""
+    twice = Schedule(Repeat.WEEKDAYS, (EIGHT, TWENTY), frozenset(range(7)))
+    film = journal.medication.add(
+        Medication("Methadone", MedicationKind.METHADONE, twice, started=MONDAY), today=MONDAY
+    )
+    for offset in range(7):
+        for at in (EIGHT, TWENTY):
+            journal.medication.mark_dose(film.id, _day(offset), at, DoseMark.MISSED)
+            journal.appointments.add(Appointment(_day(offset), AppointmentKind.CLINIC, at))
+    text = _summary(journal, tmp_path)
+    missed = ", ".join(f"{_short(_day(n // 2))} {('08:00', '20:00')[n % 2]}" for n in range(12))
+    assert f"0 of 14 doses taken (0%) · 14 missed ({missed}, and 2 more)" in text
+    assert f"{_short(_day(5))} 20:00 Clinic: not marked yet · and 2 more" in text
+    assert "Attended: 0 · Missed: 0 · Rescheduled: 0" in text
 
 
 def test_a_week_without_expected_doses_says_so_plainly(journal, tmp_path):
@@ -120,13 +179,15 @@ def test_a_week_without_expected_doses_says_so_plainly(journal, tmp_path):
         Medication("Methadone", MedicationKind.METHADONE, daily, started=later), today=later
     )
     text = _summary(journal, tmp_path)
-    assert "not answered 7 No doses were expected by my schedules in this period." in text
+    assert "Medication No doses were expected by my schedules in this period." in text
 
 
 def test_a_journal_without_either_keeps_the_check_ins_table(journal, tmp_path):
-    """No medication, no appointments: the section is the check-ins' table, as before."""
-    from recovery_desktop.domain.checkin import CheckIn
-
-    journal.checkins.save(CheckIn(MONDAY, meeting=True, therapy=True, medication_taken=True))
+    """No medication, no appointments: the old title and table, no new sections."""
+    _meetings(journal)
     text = _summary(journal, tmp_path)
-    assert "Went to a meeting 1 0 6 Had therapy 1 0 6 Took my medication 1 0 6" in text
+    assert (
+        "Meetings, therapy and medication Days Yes No Not answered Went to a meeting 1 0 6 "
+        "Had therapy 1 0 6 Took my medication 1 0 6"
+    ) in text
+    assert "Appointments" not in text and "Medication " not in text

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.data.journal import Journal
+from recovery_desktop.data.visits_read import held_kinds
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import MAX_NAME_CHARACTERS, SummaryNotes, SummaryOptions
 from recovery_desktop.reports.sections import SECTIONS
@@ -118,6 +119,7 @@ class SummaryPage(QWidget, SummaryOutput):
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
         self._load_options()
+        self._offer_sections()
         self._load_lists()
         self.picker.changed.connect(self._period_changed)
 
@@ -171,7 +173,17 @@ class SummaryPage(QWidget, SummaryOutput):
         self.section_boxes = box.boxes
         for check in box.boxes.values():
             check.toggled.connect(self._options_changed)
+        self.sections_box = box
         return box
+
+    def _offer_sections(self) -> None:
+        """Offer the sections about medication and appointments once the journal holds
+        such records."""
+        try:
+            held = held_kinds(self.journal.medication, self.journal.appointments)
+        except JournalError:
+            return  # what is offered stays
+        self.sections_box.offer(held)
 
     def _lists_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox("For this period (one per line)", parent)
@@ -374,7 +386,8 @@ class SummaryPage(QWidget, SummaryOutput):
 
     def data_changed(self, kinds: frozenset[Change]) -> None:
         """Records the summary shows changed (``ui/change_signal.py``)."""
-        if kinds & {Change.APPOINTMENTS, Change.REPLACED}:
+        if kinds & {Change.MEDICATION, Change.APPOINTMENTS, Change.REPLACED}:
+            self._offer_sections()
             self.picker.refresh_session(date.today())
         if Change.REPLACED in kinds:
             self.records_added()
