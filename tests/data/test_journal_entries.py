@@ -241,3 +241,31 @@ def test_any_word_written_is_found(journal: Journal, word: str) -> None:
         assert saved.id in [row.id for row in journal.entries.search(word)]
     finally:
         journal.entries.delete(saved.id or 0)
+
+
+def test_the_index_matches_the_entries_after_edits_deletes_and_undo(journal: Journal) -> None:
+    first = _save(journal, "One", "first text", tags=("a",))
+    second = _save(journal, "Two", "second text")
+    journal.entries.save(first.with_changes(body="changed", tags=("b", "c")))
+    journal.entries.restore(journal.entries.delete(second.id or 0))
+    journal.entries.add_many([JournalEntry(EVENING, "Three", "bulk", ("d",))])
+    # FTS5 compares every indexed word with the table: raises when they disagree.
+    journal.db.execute(
+        "INSERT INTO journal_entries_fts (journal_entries_fts, rank) VALUES ('integrity-check', 1)"
+    )
+    assert journal.db["journal_entries"].detect_fts() == "journal_entries_fts"  # sqlite-utils'
+    assert _titles(journal.entries.search("d")) == ["Three"]
+
+
+def test_many_entries_added_at_once_read_back_as_saved_one_by_one(journal: Journal) -> None:
+    entries = [
+        JournalEntry(
+            datetime(2026, 1, n, 20, 5), f"Day {n}", f'é «{n}» \\ "q"', (f"t{n}",), n % 2 == 0
+        )
+        for n in range(1, 6)
+    ]
+    assert journal.entries.add_many(entries) == 5
+    stored = [journal.entries.get(row.id) for row in journal.entries.entries()]
+    assert [e.with_changes(id=None, uid=None, updated_at=None) for e in reversed(stored)] == entries
+    assert all(e.updated_at == e.written_at for e in stored)  # stamped when written
+    assert len({e.uid for e in stored}) == 5
