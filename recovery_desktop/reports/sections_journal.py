@@ -18,7 +18,7 @@ from recovery_desktop.reports.markdown_print import cut_markdown, markdown_html
 from recovery_desktop.reports.section_types import SectionSpec, SummaryContext
 
 SHARED_CHARACTERS = 1_200
-"""The most of an entry's Markdown printed: about a third of a printed page at 11 pt."""
+"""The most of an entry's Markdown printed: about half a printed page at 11 pt."""
 
 CONTINUES = "\u2026 (continues in the journal)"
 UNTITLED = "Untitled entry"
@@ -38,7 +38,7 @@ def _entry_html(entry: JournalEntry, context: SummaryContext) -> str:
     period = context.summary.period
     when = day_in(entry.written_at, period.start, period.end, "%A %-d %B, %H:%M")
     title = entry.title.strip() or UNTITLED
-    heading = f"<p class='noteday'>{esc(title)} <span class='small'>\u00b7 {esc(when)}</span></p>"
+    heading = f"<p class='entry'>{esc(title)} <span class='small'>\u00b7 {esc(when)}</span></p>"
     return heading + markdown_html(printed_body(entry.body), top_heading=4)
 
 

@@ -27,6 +27,7 @@ th { background-color: #eeeeee; font-weight: bold; text-align: left; }
 .sub { font-weight: bold; margin-bottom: 0px; }
 .noteday { font-weight: bold; margin-bottom: 0px; }
 .note { margin-top: 2px; }
+.entry { font-weight: bold; margin-top: 9px; margin-bottom: 0px; }
 """
 
 
