@@ -39,13 +39,14 @@ class SummaryContext:
 @dataclass(frozen=True)
 class SectionSpec:
     """One section; ``recorded`` sections show what happened in the period, so a period
-    that has not started leaves them out (the user's own lists stay). ``needs``: the kind
+    that has not started leaves them out (the user's own lists stay). An
+    ``omit_when_empty`` section prints nothing at all, not even its title, when its data
+    is empty. ``needs``: the kind
     of record the section is about (``domain.visits_read.MEDICATION``…), when it is offered
     only in a journal that holds such records; ``left_out_with``: kinds of record in whose
     presence (all of them) the section is not offered, other sections saying what it would.
     ``retitle``: the heading (and switch) in a journal holding the given kinds, when it
-    depends on them; else ``title``. An ``omit_when_empty`` section prints nothing at all,
-    not even its title, when its data is empty."""
+    depends on them; else ``title``."""
 
     key: str
     title: str

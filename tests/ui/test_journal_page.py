@@ -5,7 +5,7 @@ offered as they are typed, a lock saving what was typed, and the notice after a 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -81,7 +81,7 @@ def test_tags_and_the_share_switch_are_saved_and_used_tags_are_offered(qtbot, jo
 
 
 def test_search_marks_the_words_in_the_list_and_in_the_open_entry(qtbot, journal):
-    saved(journal, "Tuesday", "The craving passed after a walk.\nNo craving at night.")
+    saved(journal, "Tuesday", "The craving passed after a walk.\n\nNo craving at night.")
     saved(journal, "Other", "Nothing about it")
     page = shown_journal_page(qtbot, journal)
     qtbot.keyClicks(page.list.search, "crav")
@@ -94,6 +94,7 @@ def test_search_marks_the_words_in_the_list_and_in_the_open_entry(qtbot, journal
     marks = page.editor.body.text.extraSelections()
     assert [m.cursor.selectedText() for m in marks] == ["crav", "crav"]
     assert page.editor.body.markdown() == "The craving passed after a walk.\n\nNo craving at night."
+    assert not page.has_unsaved_changes()  # marks are no edit
     qtbot.keyClick(page.list.search, Qt.Key.Key_Escape)
     assert page.list.search.text() == ""
     assert page.list.model.rowCount() == 2
@@ -121,6 +122,8 @@ def test_delete_asks_then_undo_brings_the_entry_back(qtbot, journal):
     assert journal.entries.count() == 0
     assert page.list.model.rowCount() == 0
     assert page.undo_button.isVisible()
+    page.activateWindow()  # as the desktop gives it back once the question closes
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
     qtbot.keyClick(page.list.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert journal.entries.count() == 1
     restored = journal.entries.get(page.editor.entry_id)
@@ -179,3 +182,17 @@ def test_after_a_stop_the_unlock_opens_the_journal_with_a_notice_and_the_entry(
     session.unlock(PASSPHRASE)
     QApplication.processEvents()
     assert window.workspace.nav.currentItem().text() == "Today"
+
+
+def test_a_saved_entry_stays_where_it_is_in_the_list_until_the_list_is_read_again(qtbot, journal):
+    """The list never moves under the user while they write: the row is updated in place."""
+    newer = journal.entries.save(JournalEntry(WRITTEN, "Newer", "walk"))
+    journal.entries.save(JournalEntry(WRITTEN - timedelta(days=1), "Older", "walk"))
+    page = shown_journal_page(qtbot, journal)
+    page.choose(newer.id)
+    page.editor.written_at.setDateTime(page.editor.written_at.dateTime().addDays(-3))
+    qtbot.keyClicks(page.editor.title, " one")
+    assert page.save_now()
+    assert page.list.model.entry_row(0).title == "Newer one"
+    page.list.refresh()
+    assert page.list.model.entry_row(1).title == "Newer one"

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from recovery_desktop.domain.calendar_text import date_text
-from recovery_desktop.domain.journal_entries import EntryRow
+from recovery_desktop.domain.journal_entries import EntryRow, JournalEntry, first_line
 from recovery_desktop.domain.text_matches import match_spans
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -128,6 +129,27 @@ class JournalEntriesModel(QAbstractListModel):
         if role == ID_ROLE:
             return row.id
         return None
+
+    def update_entry(self, entry: JournalEntry) -> bool:
+        """Show ``entry`` just saved in its row, where it is, without reading the list again
+        (a list being read while the user writes would move under them); False when it is
+        not among the rows read. A search's excerpt stays as it was found."""
+        row = self.row_of(entry.id)
+        if row < 0:
+            return False
+        old = self._rows[row]
+        line = first_line(entry)
+        self._rows[row] = replace(
+            old,
+            written_at=entry.written_at,
+            title=entry.title,
+            first_line=line,
+            tags=entry.tags,
+            shared=entry.shared,
+            snippet=old.snippet if self.terms else line,
+        )
+        self.dataChanged.emit(self.index(row), self.index(row))
+        return True
 
     def entry_row(self, row: int) -> EntryRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

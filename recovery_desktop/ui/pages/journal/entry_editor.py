@@ -78,7 +78,7 @@ class EntryEditor(QWidget):
         top = QFormLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addRow("&Title", self.title)
-        top.addRow("&When", self.written_at)
+        top.addRow("Wh&en", self.written_at)
         bottom = QFormLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addRow("Ta&gs", self.tags)

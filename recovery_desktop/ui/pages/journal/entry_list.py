@@ -64,7 +64,7 @@ class EntryList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.tag_filter = QComboBox(self)
         self.tag_filter.setAccessibleName("Show entries with the tag")
-        self.dates = QCheckBox("&Dates", self)
+        self.dates = QCheckBox("Only between these &dates", self)
         self.dates.setToolTip("Show only entries written between these two days")
         self.first = self._date_edit("From", date.today().replace(day=1))
         self.last = self._date_edit("To", date.today())
@@ -98,7 +98,6 @@ class EntryList(QWidget):
 
     def _build(self) -> None:
         dates = QHBoxLayout()
-        dates.addWidget(self.dates)
         dates.addWidget(self.first, 1)
         dates.addWidget(QLabel("to", self))
         dates.addWidget(self.last, 1)
@@ -106,6 +105,7 @@ class EntryList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addWidget(self.tag_filter)
+        layout.addWidget(self.dates)
         layout.addLayout(dates)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)

@@ -55,9 +55,9 @@ class StopNotice(QFrame):
             self.hide()
             return
         entry_id, kept = stopped
+        open_entry(entry_id)  # first: opening an entry ends a session whose notice shows
         self.label.setText(notice_text(kept, date.today()))
         self.show()
-        open_entry(entry_id)
 
     def dismiss(self) -> None:
         """OK: the session that stopped is over."""

@@ -63,6 +63,7 @@ class JournalPage(QWidget):
         self._dirty = False
         self._editing = False  # a save marked this entry since the last end_editing
         self._reload_waiting = False
+        self._saving = False
         self.deleted: list[JournalEntry] = []  # for Undo, the last one last
         self._timer = self._single_shot(self.save_now)
         self._deadline = self._single_shot(self.save_now)
@@ -134,13 +135,23 @@ class JournalPage(QWidget):
         self.new_button.clicked.connect(self.start_new)
         self.delete_button.clicked.connect(self.delete)
         self.undo_button.clicked.connect(self.undo_delete)
-        for keys, action in (
-            (QKeySequence.StandardKey.New, self.start_new),
-            (QKeySequence.StandardKey.Find, self.list.focus_search),
-            (QKeySequence.StandardKey.Undo, self.undo_delete),
+        # New and Find work while the page shows, wherever the keyboard is (the page list
+        # too); Undo only on the page, as the text fields keep Ctrl+Z for their own undo.
+        for keys, action, context in (
+            (QKeySequence.StandardKey.New, self.start_new, Qt.ShortcutContext.WindowShortcut),
+            (
+                QKeySequence.StandardKey.Find,
+                self.list.focus_search,
+                Qt.ShortcutContext.WindowShortcut,
+            ),
+            (
+                QKeySequence.StandardKey.Undo,
+                self.undo_delete,
+                Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            ),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(context)
             shortcut.activated.connect(action)
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list.view)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -231,6 +242,7 @@ class JournalPage(QWidget):
         return self._commit(entry)
 
     def _commit(self, entry: JournalEntry) -> bool:
+        self._saving = True  # the change this write announces is shown below, not read
         try:
             saved = self.entries.save(entry, editing=True)  # the writing marker with it
         except (JournalError, ValueError) as error:  # JournalEntryError is a ValueError
@@ -240,19 +252,27 @@ class JournalPage(QWidget):
             )
             self._timer.start(RETRY_DELAY_MS)
             return False
+        finally:
+            self._saving = False
         self.drafts.pop(DRAFT, None)
         self._editing = True
         self._stored = saved
         self._dirty = False
         self.editor.stored(saved)
         self.status.set_state("saved", f"Saved {datetime.now():%H:%M}")
+        self._show_saved(saved)
+        return True
+
+    def _show_saved(self, saved: JournalEntry) -> None:
+        """The list after a save here: the row in place, or read again for a new entry
+        (or when a change from elsewhere waited for the save)."""
+        self.editor.set_used_tags(self.list.read_tags())
         if self._reload_waiting:
             self._reload_waiting = False
             self.reload()
-        else:
-            self.list.select(saved.id)
+        elif not self.list.model.update_entry(saved):
+            self.list.refresh(keep=saved.id)
         self._update_buttons()
-        return True
 
     def _resume_draft(self) -> None:
         """Show, and save now, what could not be saved before a lock."""
@@ -332,6 +352,8 @@ class JournalPage(QWidget):
     def data_changed(self, kinds: frozenset[Change]) -> None:
         """Entries changed (a save here, an import, a restore): the list is read again at
         once, the open entry once nothing typed is unsaved."""
+        if self._saving:
+            return  # this page's own save: shown by _show_saved
         if self._dirty:
             self._reload_waiting = True
             return
