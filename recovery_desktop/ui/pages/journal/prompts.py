@@ -13,7 +13,15 @@ import textwrap
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from recovery_desktop.data.errors import JournalError
@@ -42,6 +50,7 @@ class PromptButton(QPushButton):
         self.setToolTip("Prompts chosen from today's check-in, cravings and appointments")
         self.prompts: list[Prompt] = []
         self.prompt_menu = QMenu(self)
+        readable_hints(self.prompt_menu)
         self.prompt_menu.aboutToShow.connect(self._fill)
         self.setMenu(self.prompt_menu)
 
@@ -66,6 +75,23 @@ class PromptButton(QPushButton):
             action.triggered.connect(lambda _checked=False, p=prompt: self.chosen.emit(p))
             for line in textwrap.wrap(prompt.hint, HINT_COLUMNS):
                 menu.addAction(f"      {menu_text(line)}").setEnabled(False)
+
+
+def readable_hints(menu: QMenu) -> None:
+    """Greyed items of ``menu`` (the hints) in two thirds of the text's strength over the
+    menu's background, not the faint grey of an unavailable command, in light and dark
+    themes alike."""
+    palette = menu.palette()
+    text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+    back = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
+    hint = QColor(
+        (2 * text.red() + back.red()) // 3,
+        (2 * text.green() + back.green()) // 3,
+        (2 * text.blue() + back.blue()) // 3,
+    )
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, hint)
+    menu.setPalette(palette)
 
 
 def insert_prompt(editor: MarkdownEditor, prompt: Prompt) -> None:
