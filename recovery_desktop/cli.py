@@ -81,6 +81,11 @@ NO_SESSION = (
     "since the last one. Mark a session as attended on the Medication & visits page, or "
     "use --week or --from and --to. Nothing was saved."
 )
+ONLY_TODAY = (
+    "Your only attended therapy or counselling session is today's; the period since the "
+    "last session starts after an earlier one. Use --week or --from and --to for now. "
+    "Nothing was saved."
+)
 
 
 def report_period(args: argparse.Namespace) -> Period | None:
@@ -285,7 +290,7 @@ def run_report(args: argparse.Namespace) -> int:
         today = date.today()
         chosen = period or journal.appointments.since_last_session(today)
         if chosen is None:
-            _say(NO_SESSION)
+            _say(_without_period(journal, today))
             return EXIT_FAILURE
         pages = save_summary(journal, chosen, out, html_out, args.page_size)
         label = chosen.label_on(today)  # "— so far, to …" while the period runs
@@ -294,6 +299,13 @@ def run_report(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return with_journal(files, write)
+
+
+def _without_period(journal: Journal, today: date) -> str:
+    """Why there is no period since the last session (no journal content in it)."""
+    from recovery_desktop.domain.session_today import attended_today
+
+    return ONLY_TODAY if attended_today(journal.appointments.session_days(), today) else NO_SESSION
 
 
 def run_plan(args: argparse.Namespace) -> int:

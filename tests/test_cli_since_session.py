@@ -7,7 +7,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from recovery_desktop.cli import NO_SESSION
+from recovery_desktop.cli import NO_SESSION, ONLY_TODAY
 from recovery_desktop.data.journal import JournalFiles, create_journal
 from recovery_desktop.domain.appointments import Appointment
 from recovery_desktop.domain.checkin import CheckIn
@@ -86,3 +86,15 @@ def test_it_goes_with_no_other_period(tmp_path, more):
     """--since-last-session with --to or --week is bad usage (2), before anything opens."""
     result = _report(tmp_path / "nothing", tmp_path / "x.pdf", *more)
     assert result.returncode == 2
+
+
+def test_a_session_attended_only_today_exits_1_and_says_so(tmp_path):
+    """Today's session attended, none before: exit 1, no file, and a message that says the
+    only attended session is today's (no journal content in it)."""
+    folder = _journal(tmp_path / "journal", _session(0, Attendance.ATTENDED))
+    out = tmp_path / "since.pdf"
+    result = _report(folder, out)
+    assert result.returncode == 1
+    assert result.stderr.strip() == ONLY_TODAY
+    assert "today's" in ONLY_TODAY and "Therapy" not in ONLY_TODAY
+    assert not out.exists()

@@ -107,11 +107,13 @@ def day_in(moment: date, first: date, last: date, pattern: str = "%A %-d %B") ->
     return date_text(moment, f"{date_part} %Y{comma}{time_part}")
 
 
-def day_heading(day: date, today: date) -> str:
+def day_heading(day: date, today: date, short: bool = False) -> str:
     """A page's heading for ``day``: "Today, Monday 30 November", "Yesterday, …", else
-    the date with its year ("Friday 27 November 2026")."""
+    the date with its year ("Friday 27 November 2026"); ``short``: "Today, Mon 30 Nov",
+    "Fri 27 Nov 2026" (for a heading that shares its line with the page's name)."""
+    pattern = "%a %-d %b" if short else "%A %-d %B"
     if day == today:
-        return "Today, " + date_text(day, "%A %-d %B")
+        return "Today, " + date_text(day, pattern)
     if (today - day).days == 1:
-        return "Yesterday, " + date_text(day, "%A %-d %B")
-    return date_text(day, "%A %-d %B %Y")
+        return "Yesterday, " + date_text(day, pattern)
+    return date_text(day, f"{pattern} %Y")

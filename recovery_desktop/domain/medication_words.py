@@ -85,13 +85,17 @@ def day_text(day: date | None, today: date) -> str:
 
 
 def dates_words(medication: Medication, today: date) -> str:
-    """The start and stop dates: "since 1 Oct", "21 Oct – 25 Nov", "until 12 Dec",
-    "from 2 Dec" (a start to come), or "—" when neither is known."""
+    """The start and stop dates: "since 1 Oct", "21 Oct – 25 Nov, stopped", "stopped 3 Nov",
+    "21 Oct – 12 Dec" or "until 12 Dec" (a stop to come), "from 2 Dec" (a start to come),
+    or "—" when neither is known. The list's Name column stays the name alone, so it is
+    never cut off."""
     started, stopped = medication.started, medication.stopped
+    over = is_stopped(medication, today)
     if started and stopped:
-        return f"{day_text(started, today)} – {day_text(stopped, today)}"
+        span = f"{day_text(started, today)} – {day_text(stopped, today)}"
+        return f"{span}, stopped" if over else span
     if stopped:
-        return f"until {day_text(stopped, today)}"
+        return f"{'stopped' if over else 'until'} {day_text(stopped, today)}"
     if started:
         return f"{'from' if started > today else 'since'} {day_text(started, today)}"
     return "—"
@@ -99,19 +103,8 @@ def dates_words(medication: Medication, today: date) -> str:
 
 def is_stopped(medication: Medication, today: date) -> bool:
     """Whether the medication has a stop date on or before ``today``: the page lists it
-    greyed at the end ("stopped 3 Nov"). A stop date still to come is not stopped yet."""
+    greyed at the end (its dates end ", stopped"). A stop date still to come is not stopped yet."""
     return medication.stopped is not None and medication.stopped <= today
-
-
-def name_words(medication: Medication, today: date) -> str:
-    """The name as listed: "Sertraline", "Sertraline (stopped 3 Nov)", "Naltrexone
-    (stops 12 Dec)" or "Methadone (starts 2 Dec)"."""
-    if medication.stopped is not None:
-        verb = "stopped" if is_stopped(medication, today) else "stops"
-        return f"{medication.name} ({verb} {day_text(medication.stopped, today)})"
-    if medication.started is not None and medication.started > today:
-        return f"{medication.name} (starts {day_text(medication.started, today)})"
-    return medication.name
 
 
 def long_day(day: date) -> str:

@@ -57,15 +57,19 @@ def _line(n: int, style: ChartStyle) -> dict[str, Any]:
     return {"color": colour, "linestyle": dash, "marker": MARKERS[n % len(MARKERS)]}
 
 
+def _weight(n: int) -> dict[str, Any]:
+    """Each later line a little thinner, with smaller markers: drawn on top of the earlier
+    ones, it leaves them showing where two medications' shares are equal."""
+    return {"linewidth": max(1.0, 2.6 - 0.6 * n), "markersize": max(3.0, 6.5 - 1.5 * n)}
+
+
 def _medication_line(
     chart: Chart, axes: Axes, n: int, series: AdherenceWeeks, data: TrendData, style: ChartStyle
 ) -> None:
     slots = [week_bar(monday, data.period) for monday, _a in series.weeks]
     xs = [x for x, _width in slots]
     values = [a.taken / a.expected * 100 if a.expected else math.nan for _monday, a in series.weeks]
-    axes.plot(
-        xs, values, markersize=4, linewidth=1.6, label=short(series.name, 28), **_line(n, style)
-    )
+    axes.plot(xs, values, label=short(series.name, 28), **_line(n, style), **_weight(n))
     for (monday, adherence), x, value in zip(series.weeks, xs, values, strict=True):
         if adherence.expected:
             text = f"{week_name(monday, data.period)}\n{series.name}: {taken_text(adherence)}"

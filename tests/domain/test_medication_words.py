@@ -18,7 +18,6 @@ from recovery_desktop.domain.medication_words import (
     adherence_words,
     dates_words,
     joined,
-    name_words,
     schedule_words,
 )
 
@@ -91,20 +90,13 @@ def _medication(name, started=None, stopped=None):
     )
 
 
-def test_the_name_says_when_it_stopped_stops_or_starts():
-    assert name_words(_medication("A", stopped=date(2026, 11, 3)), TODAY) == "A (stopped 3 Nov)"
-    assert name_words(_medication("A", stopped=date(2025, 11, 3)), TODAY) == (
-        "A (stopped 3 Nov 2025)"
-    )
-    assert name_words(_medication("A", stopped=date(2026, 12, 12)), TODAY) == "A (stops 12 Dec)"
-    assert name_words(_medication("A", started=date(2026, 12, 2)), TODAY) == "A (starts 2 Dec)"
-    assert name_words(_medication("A", started=date(2026, 1, 2)), TODAY) == "A"
-
-
 def test_the_dates_say_since_when_and_until_when():
     assert dates_words(_medication("A", started=date(2026, 10, 1)), TODAY) == "since 1 Oct"
     assert dates_words(_medication("A", started=date(2026, 12, 2)), TODAY) == "from 2 Dec"
     both = _medication("A", started=date(2025, 10, 21), stopped=date(2026, 11, 25))
-    assert dates_words(both, TODAY) == "21 Oct 2025 – 25 Nov"
+    assert dates_words(both, TODAY) == "21 Oct 2025 – 25 Nov, stopped"
+    ahead = _medication("A", started=date(2025, 10, 21), stopped=date(2026, 12, 12))
+    assert dates_words(ahead, TODAY) == "21 Oct 2025 – 12 Dec"
     assert dates_words(_medication("A", stopped=date(2026, 12, 12)), TODAY) == "until 12 Dec"
+    assert dates_words(_medication("A", stopped=date(2025, 11, 3)), TODAY) == ("stopped 3 Nov 2025")
     assert dates_words(_medication("A"), TODAY) == "—"

@@ -149,3 +149,20 @@ def test_a_mood_chart_with_only_used_days_says_which_answers_are_missing():
     chart = chart_spec("mood_craving").build(data, LIGHT)
     notes = [t.get_text() for t in chart.figure.axes[0].texts]
     assert notes == ["No mood or craving answers in this period"]
+
+
+def test_a_medication_line_equal_to_an_earlier_one_leaves_it_showing():
+    """Two medications with the same share each week: the line drawn later (on top) is
+    thinner with smaller markers, so the earlier one shows around it."""
+    same = ((START, Adherence(7, 6, 1)), (START + timedelta(days=7), Adherence(7, 7, 0)))
+    visits = VisitTrends(
+        frozenset({MEDICATION}),
+        (AdherenceWeeks("Suboxone", same), AdherenceWeeks("Sertraline", same)),
+        (),
+    )
+    chart = chart_spec("adherence").build(TrendData(PERIOD, (), (), visits=visits), LIGHT)
+    under, over = _line(chart, "Suboxone"), _line(chart, "Sertraline")
+    assert list(under.get_ydata()) == list(over.get_ydata())
+    assert over.get_zorder() >= under.get_zorder()
+    assert over.get_linewidth() < under.get_linewidth()
+    assert over.get_markersize() < under.get_markersize()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from recovery_desktop.data.errors import StorageProblem
 from recovery_desktop.data.journal import open_with_passphrase
+from recovery_desktop.domain.calendar_text import short_day
 from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, WakingWindow
 from recovery_desktop.ui.dialogs.day_block_dialog import DayBlockDialog
 from recovery_desktop.ui.pages.day.page import DayPage
@@ -303,8 +304,9 @@ def test_blocks_outside_the_waking_day_are_named_beside_the_timeline(qtbot, jour
 
 
 def test_the_heading_names_the_page(qtbot, journal):
-    """ "My day — Yesterday, Sunday 29 November": not to be taken for Today's heading."""
+    """ "My day — Yesterday, Sun 29 Nov": not to be taken for Today's heading, and short
+    enough to stay on one line beside the day picker at 1024 pixels."""
     page = _page(qtbot, journal)
     assert page.heading.text().startswith("My day — Yesterday, ")
     page.go_to(date.today())
-    assert page.heading.text().startswith("My day — Today, ")
+    assert page.heading.text() == f"My day — Today, {short_day(date.today())}"

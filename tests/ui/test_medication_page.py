@@ -20,8 +20,13 @@ from recovery_desktop.domain.medication import (
     Repeat,
     Schedule,
 )
-from recovery_desktop.ui.models.medications_model import COL_NAME, COL_SCHEDULE, COL_WEEK
-from recovery_desktop.ui.pages.medication.doses import LogDoseDialog
+from recovery_desktop.ui.models.medications_model import (
+    COL_DATES,
+    COL_NAME,
+    COL_SCHEDULE,
+    COL_WEEK,
+)
+from recovery_desktop.ui.pages.medication.doses import LOG_TIP, NOT_ON_THIS_DAY, LogDoseDialog
 from recovery_desktop.ui.pages.medication.editor import MedicationEditor
 from recovery_desktop.ui.pages.medication.page import MedicationPage
 from recovery_desktop.ui.pages.medication.stop import StopDialog
@@ -102,7 +107,8 @@ def test_a_medication_added_edited_and_stopped_through_the_dialogs_is_kept(qtbot
     assert _cell(page, 0, COL_SCHEDULE) == "08:00 and 20:00 daily"
     when_shown(StopDialog, lambda d: (d.day.setDate(d.day.date().addDays(-1)), _save(d)))
     qtbot.mouseClick(box.stop_button, Qt.MouseButton.LeftButton)
-    assert _cell(page, 0, COL_NAME).startswith("Methadone (stopped ")
+    assert _cell(page, 0, COL_NAME) == "Methadone"
+    assert "stopped" in _cell(page, 0, COL_DATES)
     reopened, medications = _reopened(journal, files)
     try:
         [kept] = medications.medications()
@@ -174,14 +180,23 @@ def test_a_dose_ticked_on_the_page_is_read_by_a_new_repository(qtbot, journal, f
 
 
 def test_an_as_needed_dose_is_logged_at_the_time_given(qtbot, journal, files):
-    """ "Log a dose…" on yesterday: the medication and the time chosen, kept."""
+    """ "Log a dose…" on yesterday: the medication and the time chosen, kept. The day
+    before it started, the button is greyed and its tooltip says why."""
     added = journal.medication.add(
-        Medication("Naloxone spray", MedicationKind.OTHER, Schedule(Repeat.AS_NEEDED)),
+        Medication(
+            "Naloxone spray", MedicationKind.OTHER, Schedule(Repeat.AS_NEEDED), started=YESTERDAY
+        ),
         YESTERDAY,
     )
     page = _page(qtbot, journal)
-    qtbot.mouseClick(page.doses.picker.previous_button, Qt.MouseButton.LeftButton)
+    previous = page.doses.picker.previous_button
+    qtbot.mouseClick(previous, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(previous, Qt.MouseButton.LeftButton)
+    assert not page.doses.log_button.isEnabled()
+    assert page.doses.log_button.toolTip() == NOT_ON_THIS_DAY
+    qtbot.mouseClick(page.doses.picker.next_button, Qt.MouseButton.LeftButton)
     assert page.doses.log_button.isEnabled()
+    assert page.doses.log_button.toolTip() == LOG_TIP
 
     def log(dialog: LogDoseDialog) -> None:
         assert dialog.at.time() == QTime(12, 0)  # a past day: noon, to be changed

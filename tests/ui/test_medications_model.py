@@ -93,14 +93,15 @@ def test_each_medication_is_one_row_in_words(qapp):
 
 
 def test_a_stopped_medication_comes_last_greyed_with_its_stop_day(qapp):
-    """Stopped on 3 Nov: at the end, its name says so, its text is grey (never red)."""
+    """Stopped on 3 Nov: at the end, its name whole and its dates saying so, its text
+    grey (never red)."""
     model = MedicationsModel()
     model.set_medications(_rows(qapp))
     last = model.rowCount() - 1
-    assert _text(model, last, COL_NAME) == "Sertraline (stopped 3 Nov)"
+    assert _text(model, last, COL_NAME) == "Sertraline"
     assert _text(model, last, COL_KIND) == "For my mental health"
     assert _text(model, last, COL_SCHEDULE) == "08:00 and 20:00 on Mon, Wed, Fri"
-    assert _text(model, last, COL_DATES) == "1 Mar – 3 Nov"
+    assert _text(model, last, COL_DATES) == "1 Mar – 3 Nov, stopped"
     grey = QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
     assert _text(model, last, COL_NAME, Qt.ItemDataRole.ForegroundRole) == grey
     assert _text(model, 0, COL_NAME, Qt.ItemDataRole.ForegroundRole) is None

@@ -14,6 +14,7 @@ from recovery_desktop.domain.calendar_text import date_text
 from recovery_desktop.domain.checkin import CheckIn
 from recovery_desktop.domain.medication import Medication, MedicationKind, Repeat, Schedule
 from recovery_desktop.domain.periods import Period
+from recovery_desktop.domain.session_today import ONLY_TODAY
 from recovery_desktop.domain.sessions import AppointmentKind, Attendance
 from recovery_desktop.ui.widgets.period_picker import NO_SESSION
 from tests.ui.conftest import follow_journal, save_summary_pdf, shown_summary_page
@@ -87,6 +88,18 @@ def test_the_chosen_period_follows_the_appointments_and_the_day(qtbot, journal, 
         journal.appointments.update(replace(made, attendance=Attendance.MISSED))
     assert picker.week_mode.isChecked() and not picker.session_mode.isEnabled()
     assert picker.session_label.text() == NO_SESSION
+
+
+def test_a_session_attended_only_today_is_said_plainly(qtbot, journal, worker):
+    """Today's session marked attended, none before: still no period, and the words say
+    that the only attended session is today's rather than that there is none."""
+    (made,) = journal.appointments.add(Appointment(TODAY, AppointmentKind.COUNSELLING, time(0)))
+    page = _page(qtbot, journal, worker)
+    picker = page.picker
+    assert picker.session_label.text() == NO_SESSION
+    journal.appointments.mark(made.id, Attendance.ATTENDED)
+    assert not picker.session_mode.isEnabled()
+    assert picker.session_label.text() == ONLY_TODAY
 
 
 def test_medication_and_appointment_sections_are_offered_once_there_are_such_records(

@@ -91,3 +91,18 @@ def test_coming_up_lists_the_next_days_and_hides_when_none(qtbot, journal):
     ]
     journal.appointments.delete(therapy.id)
     assert page.coming_up.isHidden()
+
+
+def test_coming_up_is_only_there_on_todays_check_in(qtbot, journal):
+    """On an earlier day's check-in the card's "Tomorrow" would read as the day after that
+    one: the card is gone there and back on today's."""
+    journal.appointments.add(
+        Appointment(TODAY + timedelta(days=1), AppointmentKind.THERAPY, time(17))
+    )
+    page = _today(qtbot, journal)
+    assert not page.coming_up.isHidden()
+    page.step(-1)
+    assert page.day == TODAY - timedelta(days=1)
+    assert page.coming_up.isHidden()
+    page.step(1)
+    assert not page.coming_up.isHidden()

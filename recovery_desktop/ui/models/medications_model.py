@@ -19,7 +19,6 @@ from recovery_desktop.domain.medication_words import (
     adherence_words,
     dates_words,
     is_stopped,
-    name_words,
     schedule_words,
 )
 from recovery_desktop.ui.models.record_rows import RecordRows
@@ -48,7 +47,7 @@ class MedicationRow:
 def cell(row: MedicationRow, column: int) -> str:
     medication = row.medication
     texts = {
-        COL_NAME: lambda: name_words(medication, row.today),
+        COL_NAME: lambda: medication.name,
         COL_KIND: lambda: medication.kind.label,
         COL_DOSE: lambda: medication.dose or "—",
         COL_SCHEDULE: lambda: schedule_words(medication.schedule),

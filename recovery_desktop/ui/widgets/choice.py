@@ -70,8 +70,15 @@ class SegmentedChoice(QFrame):
         self._value = value if value in self._values else None
         self._sync()
 
+    def set_offered(self, value: object, offered: bool, reason: str = "") -> None:
+        """Offer ``value`` or not (its segment greyed with ``reason`` as its tooltip); the
+        keys and letters skip a value not offered."""
+        button = self._group.button(self._values.index(value))
+        button.setEnabled(offered)
+        button.setToolTip("" if offered else reason)
+
     def _choose(self, value: object) -> None:
-        if _same(value, self._value):
+        if _same(value, self._value) or not self._offers(value):
             return
         self._value = value
         self._sync()
@@ -84,6 +91,10 @@ class SegmentedChoice(QFrame):
 
     def _toggle_target(self, value: object) -> object:
         return value
+
+    def _offers(self, value: object) -> bool:
+        index = next((i for i, v in enumerate(self._values) if _same(v, value)), -1)
+        return index < 0 or self._group.button(index).isEnabled()
 
     def _sync(self) -> None:
         for index, value in enumerate(self._values):

@@ -1,6 +1,6 @@
 """Spin boxes whose lowest position means "not answered".
 
-The wheel only changes them once they have focus, so scrolling the page never edits a value;
+Like every spin box, they take the wheel only with the keyboard focus (ui/app_keys.py);
 Delete (with nothing selected) sets them back to "not answered".
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
 
 from recovery_desktop.ui.widgets.counted_spin import count_unit
@@ -24,7 +24,6 @@ class _Optional:
         self.setRange(minimum, maximum)
         self.setSingleStep(step)
         self.setSpecialValueText(NOT_ANSWERED)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setValue(self.minimum())
         count_unit(self, unit)
 
@@ -33,12 +32,6 @@ class _Optional:
 
     def set_optional_value(self: Any, value: float | None) -> None:
         self.setValue(self.minimum() if value is None else value)
-
-    def wheelEvent(self: Any, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)  # type: ignore[misc]
-        else:
-            event.ignore()
 
     def keyPressEvent(self: Any, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Delete and not self.lineEdit().hasSelectedText():

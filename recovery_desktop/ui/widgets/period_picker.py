@@ -4,7 +4,7 @@ session to today, ``domain/sessions.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.periods import Period, default_summary_week, week_of, within_limits
-from recovery_desktop.domain.sessions import since_last_session_words
+from recovery_desktop.domain.session_today import ONLY_TODAY, attended_today
+from recovery_desktop.domain.sessions import AppointmentDay, since_last_session_words
 from recovery_desktop.ui.dates import from_qdate, sensible_dates, to_qdate
 
 NO_SESSION = "No attended therapy or counselling session yet"
@@ -29,6 +30,7 @@ NO_SESSION_TIP = (
     "page: the summary can then run from the day after it to today."
 )
 SessionPeriod = Callable[[date], "Period | None"]
+SessionDays = Callable[[], "Sequence[AppointmentDay]"]
 
 
 class PeriodPicker(QWidget):
@@ -36,15 +38,21 @@ class PeriodPicker(QWidget):
 
     ``since_last_session(today)`` (e.g. ``AppointmentRepository.since_last_session``) adds
     the choice "Since my last session"; it is read again by :meth:`refresh_session` and on
-    a new day. Without an attended session the choice is greyed and says why."""
+    a new day. Without an attended session the choice is greyed and says why; with
+    ``session_days`` (``AppointmentRepository.session_days``) it tells apart a session
+    attended only today."""
 
     changed = Signal(object)
 
     def __init__(
-        self, parent: QWidget | None = None, since_last_session: SessionPeriod | None = None
+        self,
+        parent: QWidget | None = None,
+        since_last_session: SessionPeriod | None = None,
+        session_days: SessionDays | None = None,
     ) -> None:
         super().__init__(parent)
         self._since_last_session = since_last_session
+        self._session_days = session_days
         self._session: Period | None = None
         self._default = default_summary_week(date.today())
         self._week = self._default
@@ -145,6 +153,8 @@ class PeriodPicker(QWidget):
             return
         try:
             session, words = self._since_last_session(today), NO_SESSION
+            if session is None and self._only_today(today):
+                words = ONLY_TODAY
         except JournalError as error:
             session, words = None, f"Your appointments could not be read: {error}"
         if session is not None:
@@ -158,6 +168,9 @@ class PeriodPicker(QWidget):
         elif self.session_mode.isChecked() and changed:
             self._show_chosen_dates()
             self._emit()
+
+    def _only_today(self, today: date) -> bool:
+        return self._session_days is not None and attended_today(self._session_days(), today)
 
     def _limit_dates(self, today: date) -> None:
         """A range starts by today at the latest and may end with this week, so the greyed

@@ -158,8 +158,9 @@ class DayPage(QWidget):
 
     @staticmethod
     def _heading_text(day: date) -> str:
-        """The page's name first, so it never reads as Today's heading."""
-        return f"My day — {day_heading(day, date.today())}"
+        """The page's name first, so it never reads as Today's heading; the short date keeps
+        it on one line at 1024 pixels."""
+        return f"My day — {day_heading(day, date.today(), short=True)}"
 
     def refresh(self) -> None:
         """Read the day's blocks and the waking window again and show them."""
@@ -377,7 +378,7 @@ class DayPage(QWidget):
             return
         self.timeline.select(None)
         self._push(Deleted(self.plan, self.ids, self._failed, deleted))
-        self._saved("Deleted; Ctrl+Z brings it back.")
+        self._saved("Deleted; Ctrl+Z brings it back until the journal is locked.")
 
     def _filled(self, blocks: list[DayBlock]) -> None:
         """The side panel filled the empty day (usual day, yesterday): one undo step."""

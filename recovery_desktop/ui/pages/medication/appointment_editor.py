@@ -33,6 +33,7 @@ from recovery_desktop.domain.appointments import (
     AppointmentError,
     WeeklyRepeat,
 )
+from recovery_desktop.domain.attendance_marks import NOT_YET, can_mark
 from recovery_desktop.domain.sessions import AppointmentKind
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.dates import from_qdate
@@ -82,12 +83,20 @@ class AppointmentEditor(QDialog):
         self.setWindowTitle("New appointment" if appointment is None else "Edit appointment")
         self.setMinimumWidth(540)
         self.error = ErrorLabel(self)
+        self._said_repeat = ""
         self._fields(shown, contacts)
         self._build(new=appointment is None)
         self.error.clear_when_edited(
             self.kind, self.day, self.minutes, self.title_edit, self.place, self.notes
         )
+        self.repeat.problem.connect(self._repeat_problem)
         self.kind.setFocus()
+
+    def _repeat_problem(self, problem: str) -> None:
+        """What is wrong with the repeat, said once, in the error line, as it is made."""
+        if problem or self.error.text() == self._said_repeat:
+            self.error.show_message(problem)
+        self._said_repeat = problem
 
     # -- fields --------------------------------------------------------------------------
     def _fields(self, shown: Appointment, contacts: ContactRepository) -> None:
@@ -114,6 +123,14 @@ class AppointmentEditor(QDialog):
         options = [(None, NOT_MARKED), *((a, w) for a, w in ATTENDANCE_WORDS.items())]
         self.attendance = SegmentedChoice(options, "Attendance", self)
         self.attendance.setValue(shown.attendance)
+        self.day.dateChanged.connect(lambda d: self._offer_marks(from_qdate(d)))
+        self._offer_marks(shown.day)
+
+    def _offer_marks(self, day: date) -> None:
+        """Attended and missed wait for the appointment's day; rescheduled is always there."""
+        for attendance in ATTENDANCE_WORDS:
+            offered = can_mark(attendance, day, date.today())
+            self.attendance.set_offered(attendance, offered, NOT_YET)
 
     def _line(self, name: str, text: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(text, self)
@@ -185,6 +202,9 @@ class AppointmentEditor(QDialog):
         appointment = self.appointment()
         try:
             appointment.validate()
+            if not can_mark(appointment.attendance, appointment.day, date.today()):
+                self.error.show_message(f"{NOT_YET}: choose Not marked yet or Rescheduled.")
+                return
             repeat = self.repeat.repeat() if self.original is None else None
             if repeat is not None:
                 repeat.days(appointment.day)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -130,7 +130,11 @@ class WithWhomField(QWidget):
 
 class RepeatField(QWidget):
     """ "Repeat every [1 week] until [date]", off at first; the last day follows the
-    first one (12 weeks on) until the user chooses it."""
+    first one (12 weeks on) until the user chooses it. Its grey line says what the repeat
+    makes; ``problem`` carries what is wrong with it ("" once nothing is), for the editor's
+    one error line."""
+
+    problem = Signal(str)
 
     def __init__(self, first: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,10 +188,10 @@ class RepeatField(QWidget):
         self.every.setEnabled(on)
         self.until.setEnabled(on)
         repeat = self.repeat()
-        if repeat is None:
-            self.words.clear()
-            return
+        words, problem = "", ""
         try:
-            self.words.setText(f"Makes {repeat_words(self.first, repeat)}.")
+            words = "" if repeat is None else f"Makes {repeat_words(self.first, repeat)}."
         except AppointmentError as error:
-            self.words.setText(str(error))
+            problem = str(error)
+        self.words.setText(words)
+        self.problem.emit(problem)

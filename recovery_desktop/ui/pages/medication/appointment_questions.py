@@ -42,10 +42,14 @@ def which_days(parent: QWidget, appointment: Appointment, later: int, action: st
     return Reach.FOLLOWING if clicked is following else None
 
 
+UNTIL_LOCKED = "until the journal is locked"  # a lock drops what Undo keeps, from memory too
+
+
 def delete_one(parent: QWidget, appointment: Appointment) -> bool:
     """Ask before deleting a single appointment (No is the default)."""
     return ask(
         parent,
         "Delete this appointment?",
-        f"Delete {appointment.name} on {when_text(appointment)}? Undo (Ctrl+Z) brings it back.",
+        f"Delete {appointment.name} on {when_text(appointment)}? Undo (Ctrl+Z) brings it "
+        f"back {UNTIL_LOCKED}.",
     )

@@ -34,12 +34,14 @@ from recovery_desktop.domain.appointment_list import (
     later_in_series,
 )
 from recovery_desktop.domain.appointments import Appointment
+from recovery_desktop.domain.attendance_marks import NOT_YET, can_mark
 from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 from recovery_desktop.domain.sessions import Attendance
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.models.appointment_rows import AppointmentRows, possible_texts
 from recovery_desktop.ui.pages.medication.appointment_editor import AppointmentEditor
 from recovery_desktop.ui.pages.medication.appointment_questions import (
+    UNTIL_LOCKED,
     Reach,
     delete_one,
     which_days,
@@ -166,10 +168,15 @@ class AppointmentsPanel(QWidget):
         return menu
 
     def _tick_mark(self, menu: QMenu) -> None:
+        """Tick the chosen one's mark; attended and missed wait for its day."""
         chosen = self.selected()
+        menu.setToolTipsVisible(True)
         for action in menu.actions():
             if action.isCheckable():
                 action.setChecked(chosen is not None and action.data() == chosen.attendance)
+                offered = chosen is None or can_mark(action.data(), chosen.day, self.today)
+                action.setEnabled(offered)
+                action.setToolTip("" if offered else NOT_YET)
 
     def _context_menu(self, where: QPoint) -> None:
         if self.selected() is None:
@@ -274,6 +281,9 @@ class AppointmentsPanel(QWidget):
         if chosen is None or chosen.id is None:
             self.status.setText(CHOOSE_FIRST)
             return
+        if not can_mark(attendance, chosen.day, self.today):
+            self.status.setText(f"{NOT_YET}.")
+            return
         try:
             self.appointments.mark(chosen.id, attendance)
         except JournalError as error:
@@ -305,10 +315,10 @@ class AppointmentsPanel(QWidget):
             self.table.selectRow(min(row, self.model.rowCount() - 1))
         self.table.setFocus()  # Ctrl+Z works at once, whatever had the keyboard
         if len(deleted) == 1:
-            self._saved("Deleted. Undo (Ctrl+Z) brings it back.")
+            self._saved(f"Deleted. Undo (Ctrl+Z) brings it back {UNTIL_LOCKED}.")
         else:
             count = plural(len(deleted), "appointment")
-            self._saved(f"Deleted {count}. Undo (Ctrl+Z) brings them back.")
+            self._saved(f"Deleted {count}. Undo (Ctrl+Z) brings them back {UNTIL_LOCKED}.")
 
     def _delete_following(self, chosen: Appointment) -> bool | None:
         """Ask before deleting: True for it and the following ones of its repeat, False

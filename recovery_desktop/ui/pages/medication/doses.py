@@ -42,6 +42,20 @@ def as_needed_on(medications: list[Medication], day: date) -> list[Medication]:
     return [m for m in medications if m.schedule.repeat is Repeat.AS_NEEDED and m.is_active(day)]
 
 
+LOG_TIP = "For a medication you take as needed"
+NONE_AS_NEEDED = "For a medication you take as needed: none of yours is taken as needed"
+NOT_ON_THIS_DAY = "No medication you take as needed was started yet, or still taken, on this day"
+
+
+def log_tip(medications: list[Medication], day: date) -> str:
+    """Why "Log a dose…" is offered or greyed on ``day``."""
+    if as_needed_on(medications, day):
+        return LOG_TIP
+    if any(m.schedule.repeat is Repeat.AS_NEEDED for m in medications):
+        return NOT_ON_THIS_DAY
+    return NONE_AS_NEEDED
+
+
 class LogDoseDialog(QDialog):
     """Logs one dose of an "as needed" medication on ``day``: which one and when (now on
     today, noon on a past day; editable). Stored on OK through ``medications``."""
@@ -108,7 +122,7 @@ class DosesBox(QGroupBox):
         self.picker.add_shortcuts(self)
         self.list = DoseList(medications, self)
         self.log_button = QPushButton("&Log a dose…", self)
-        self.log_button.setToolTip("For a medication you take as needed")
+        self.log_button.setToolTip(LOG_TIP)
         self.log_button.clicked.connect(self.log_dose)
         self.status = StatusLine("Doses status", self)
         top = QHBoxLayout()
@@ -132,11 +146,13 @@ class DosesBox(QGroupBox):
         """Read the day's doses, and which medications can be logged, again."""
         self.list.show_day(self.day)
         try:
-            self._choices = as_needed_on(self.medications.medications(), self.day)
+            every = self.medications.medications()
         except JournalError as error:
-            self._choices = []
+            every = []
             self.status.setText(str(error))
+        self._choices = as_needed_on(every, self.day)
         self.log_button.setEnabled(bool(self._choices))
+        self.log_button.setToolTip(log_tip(every, self.day))
 
     def day_changed(self, today: date) -> None:
         """The date changed: doses shown for the day that was today move on to the new

@@ -95,7 +95,9 @@ class SummaryPage(QWidget, SummaryOutput):
         self._loading = False
         self._refusal = ""  # why the preview is empty, while it is
         self.status = StatusLine("Summary status", self)
-        self.picker = PeriodPicker(self, journal.appointments.since_last_session)
+        self.picker = PeriodPicker(
+            self, journal.appointments.since_last_session, journal.appointments.session_days
+        )
         self.period = self.picker.period()
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         # Ctrl++/−/0 zoom from anywhere on the page, not only inside the preview.

@@ -1,7 +1,8 @@
 """Today's "Coming up" card: the appointments of the next three days still to come
 ("Tue 10:00 · Therapy with Sam · Clinic, room 4"), and a way to Medication & visits.
 
-Not there at all when nothing is coming up. It follows the clock without polling: a
+Not there at all when nothing is coming up, nor while Today shows another day's check-in
+(its "Tomorrow" would be read as the day after that one). It follows the clock without polling: a
 single-shot timer fires a minute after the first of today's appointments starts (then it is
 no longer "coming up"); records come through Today's ``data_changed``
 (``Change.APPOINTMENTS``) and a new date through its ``day_changed``.
@@ -10,7 +11,7 @@ no longer "coming up"); records come through Today's ``data_changed``
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -49,6 +50,7 @@ class ComingUpCard(QFrame):
         self._appointments = appointments
         self._now = now or datetime.now
         self.shown_appointments: list[Appointment] = []
+        self._viewed: date | None = None  # the check-in's day; None: always today
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.refresh)
@@ -70,13 +72,16 @@ class ComingUpCard(QFrame):
         layout.addStretch(1)
         self.hide()
 
+    def show_day(self, day: date) -> None:
+        """Today shows ``day``'s check-in: the card is there only when that is today."""
+        self._viewed = day
+        self.refresh()
+
     def refresh(self) -> None:
-        """Read what is coming up from now on; hidden when nothing is."""
+        """Read what is coming up from now on; hidden when nothing is, or when another
+        day's check-in is shown."""
         now = self._now()
-        try:
-            found = self._appointments.upcoming(now, DAYS_AHEAD)
-        except JournalError:
-            found = []
+        found = self._read(now) if self._viewed in (None, now.date()) else []
         self.shown_appointments = found
         words = [coming_up_line(a, now.date()) for a in found[:LINES_SHOWN]]
         if len(found) > LINES_SHOWN:
@@ -88,6 +93,12 @@ class ComingUpCard(QFrame):
         self.setAccessibleDescription(". ".join(words))
         self.setVisible(bool(found))
         self._arm(now)
+
+    def _read(self, now: datetime) -> list[Appointment]:
+        try:
+            return self._appointments.upcoming(now, DAYS_AHEAD)
+        except JournalError:
+            return []
 
     def _arm(self, now: datetime) -> None:
         change = next_change_at(self.shown_appointments, now)

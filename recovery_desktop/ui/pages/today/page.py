@@ -104,8 +104,7 @@ class TodayPage(QWidget):
         self.story.record_lapse.connect(lambda craving: self.lapse_wanted.emit(self.day, craving))
         self.story.mark_used.connect(lambda: self._set_answer(self.form.yes_no["used"], True))
         self.story.use_peak.connect(lambda v: self._set_answer(self.form.scales["craving_peak"], v))
-        self.load(self.day)
-        self.coming_up.refresh()
+        self.load(self.day)  # Coming up too
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -165,6 +164,7 @@ class TodayPage(QWidget):
             self.status.set_state("error", str(error))
         self.form.load(draft or stored or CheckIn(day))
         self.doses_card.show_day(day)
+        self.coming_up.show_day(day)
         self._show_medication_answer()
         self._stored_used = stored.used if stored else None
         self._shown_used = self.form.yes_no["used"].value()  # type: ignore[assignment]
