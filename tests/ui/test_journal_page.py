@@ -211,3 +211,48 @@ def test_a_long_list_keeps_its_place_when_entries_change_and_a_search_starts_afr
     page.list.search.setText("walk")
     page.list.refresh()
     assert page.list.model.rowCount() == PAGE_SIZE
+
+
+def test_a_refused_save_keeps_the_text_on_screen_and_a_later_try_saves_it(
+    qtbot, journal, monkeypatch
+):
+    from recovery_desktop.data.errors import StorageProblem
+
+    page = shown_journal_page(qtbot, journal)
+    qtbot.keyClicks(page.editor.body.text, "Kept on screen")
+    real_save = journal.entries.save
+
+    def refuse(*_args, **_kwargs):
+        raise StorageProblem("The disk is full.")
+
+    monkeypatch.setattr(journal.entries, "save", refuse)
+    assert not page.flush()  # closing asks first
+    assert page.status.text().startswith("Not saved yet: The disk is full.")
+    assert page.editor.body.markdown() == "Kept on screen"
+    monkeypatch.setattr(journal.entries, "save", real_save)
+    assert page.save_now()
+    assert page.status.text().startswith("Saved ")
+    [row] = journal.entries.entries()
+    assert journal.entries.get(row.id).body == "Kept on screen"
+
+
+def test_text_the_journal_refused_is_saved_after_a_lock(qtbot, window_for, journal, files):
+    from recovery_desktop.data.errors import StorageProblem
+
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    page = window.workspace.open_page("Journal")
+    qtbot.keyClicks(page.editor.body.text, "Kept through the lock")
+
+    def refuse(*_args, **_kwargs):
+        raise StorageProblem("The disk is full.")
+
+    journal.entries.save = refuse  # this journal closes at the lock
+    window.lock_now()
+    session.unlock(PASSPHRASE)
+    page = window.workspace.open_page("Journal")
+    assert page.editor.body.markdown() == "Kept through the lock"
+    assert page.status.text().startswith("Saved ")
+    [row] = session.journal.entries.entries()
+    assert session.journal.entries.get(row.id).body == "Kept through the lock"
