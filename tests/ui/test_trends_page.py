@@ -14,17 +14,18 @@ from tests.ui.conftest import click_choice, follow_journal
 
 
 def _shown_page(qtbot, journal, worker):
-    """The Trends page on ``journal``, shown, with every chart drawn once."""
+    """The Trends page on ``journal``, shown, with every chart drawn once (a generous
+    wait: on a loaded two-core machine drawing every chart can take over ten seconds)."""
     shown = TrendsPage(journal, Warmup(), worker)
     follow_journal(shown, journal)
     qtbot.addWidget(shown)
     shown.resize(1000, 900)
     shown.show()
     qtbot.waitUntil(
-        lambda: len(shown.views) == len(CHARTS) and not shown.is_drawing(), timeout=10000
+        lambda: len(shown.views) == len(CHARTS) and not shown.is_drawing(), timeout=30000
     )
     qtbot.waitUntil(
-        lambda: all(v.chart is not None for v in shown.shown_views().values()), timeout=10000
+        lambda: all(v.chart is not None for v in shown.shown_views().values()), timeout=30000
     )
     return shown
 
