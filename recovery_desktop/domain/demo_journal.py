@@ -5,7 +5,9 @@ An entry mentions a meeting only on a day with one, therapy only on a therapy da
 only with exercise recorded, a craving only when the day has one (with its time and what
 helped), poor or good sleep only when the check-in says so, work only on a weekday. The
 lapse and the days after it have their own entries; a few entries are shared with the
-therapist (mostly on therapy days, and the lapse story). Deterministic for a seed.
+therapist (mostly on therapy days, and the lapse story from a week on). None is shared in
+the lapse's own week: that week's summary, the fullest the demo prints, has no room left on
+its two pages (docs/decisions.md, i15-share). Deterministic for a seed.
 """
 
 from __future__ import annotations
@@ -172,14 +174,21 @@ def _day_parts(
     return parts, tags, title, told
 
 
+def same_week(day: date, other: date) -> bool:
+    """Whether ``day`` and ``other`` fall in one ISO week."""
+    return day.isocalendar()[:2] == other.isocalendar()[:2]
+
+
 def _story_entry(checkin: CheckIn, to_lapse: int) -> JournalEntry | None:
     at = datetime.combine(checkin.day, time(22, 10))
     if to_lapse == 0:
-        return JournalEntry(at, "I used", _LAPSE_DAY, ("lapse", "cravings"), shared=True)
+        return JournalEntry(at, "I used", _LAPSE_DAY, ("lapse", "cravings"))
     if to_lapse == -1:
-        return JournalEntry(at, "Starting again", _DAY_AFTER, ("lapse", "meeting"), shared=True)
+        return JournalEntry(at, "Starting again", _DAY_AFTER, ("lapse", "meeting"))
     if to_lapse == -6:
-        return JournalEntry(at, "One week on", _WEEK_AFTER, ("lapse", "therapy"))
+        lapse_day = checkin.day - timedelta(days=6)
+        shared = not same_week(checkin.day, lapse_day)
+        return JournalEntry(at, "One week on", _WEEK_AFTER, ("lapse", "therapy"), shared=shared)
     return None
 
 
@@ -210,5 +219,6 @@ def demo_entries(
         if told is not None:  # written after the craving it tells of
             at = max(at, told + timedelta(minutes=45))
         shared = checkin.therapy is True and rng.random() < SHARED_ON_THERAPY_DAYS
+        shared = shared and not same_week(checkin.day, shape.lapse_day)
         entries.append(JournalEntry(at, title, "\n\n".join(parts), tuple(tags), shared=shared))
     return entries

@@ -45,12 +45,18 @@ def test_about_six_entries_a_week_a_few_shared_all_valid() -> None:
     assert {"cravings", "work", "meeting", "sleep", "family"} <= set(used)
 
 
-def test_the_lapse_story_is_written_and_shared() -> None:
+def test_the_lapse_story_is_written_and_shared_from_the_week_after() -> None:
+    """Nothing is shared in the lapse's own week (its summary has no room left on two
+    pages); the entry a week on is, when it falls in another week."""
     plan, _, _, entries = _story(20)
     on = {e.written_at.date(): e for e in entries}
     lapse, after = on[plan.lapse_day], on[plan.lapse_day + timedelta(days=1)]
-    assert "lapse" in lapse.tags and lapse.shared and after.shared
+    week_on = on[plan.lapse_day + timedelta(days=6)]
+    assert "lapse" in lapse.tags and not lapse.shared and not after.shared
     assert "I used tonight" in lapse.body and "called Sam" in after.body
+    assert week_on.shared == (plan.lapse_day.weekday() != 0)  # a Monday's week ends Sunday
+    lapse_week = plan.lapse_day.isocalendar()[:2]
+    assert not [e for e in entries if e.shared and e.written_at.isocalendar()[:2] == lapse_week]
 
 
 @settings(max_examples=10, deadline=None)
