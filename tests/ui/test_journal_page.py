@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from recovery_desktop.data.journal import open_with_passphrase
 from recovery_desktop.domain.journal_entries import JournalEntry
-from recovery_desktop.ui.models.journal_entries_model import HTML_ROLE, MARK_OPEN
+from recovery_desktop.ui.models.journal_entries_model import HTML_ROLE, MARK_OPEN, PAGE_SIZE
 from recovery_desktop.ui.pages.journal.entry_list import NOTHING_FOUND
 from recovery_desktop.ui.pages.journal.page import JournalPage
 from recovery_desktop.ui.session import Session
@@ -196,3 +196,63 @@ def test_a_saved_entry_stays_where_it_is_in_the_list_until_the_list_is_read_agai
     assert page.list.model.entry_row(0).title == "Newer one"
     page.list.refresh()
     assert page.list.model.entry_row(1).title == "Newer one"
+
+
+def test_a_long_list_keeps_its_place_when_entries_change_and_a_search_starts_afresh(qtbot, journal):
+    journal.entries.add_many(
+        JournalEntry(WRITTEN - timedelta(days=n), f"Day {n}", "walk") for n in range(250)
+    )
+    page = shown_journal_page(qtbot, journal)
+    assert page.list.model.rowCount() == PAGE_SIZE
+    page.list.model.fetchMore()  # scrolled to the end of the first page
+    saved(journal, "New", "Written elsewhere")  # announced: the list is read again
+    assert page.list.model.rowCount() == 2 * PAGE_SIZE
+    assert page.list.model.entry_row(0).title == "New"
+    page.list.search.setText("walk")
+    page.list.refresh()
+    assert page.list.model.rowCount() == PAGE_SIZE
+
+
+def test_a_refused_save_keeps_the_text_on_screen_and_a_later_try_saves_it(
+    qtbot, journal, monkeypatch
+):
+    from recovery_desktop.data.errors import StorageProblem
+
+    page = shown_journal_page(qtbot, journal)
+    qtbot.keyClicks(page.editor.body.text, "Kept on screen")
+    real_save = journal.entries.save
+
+    def refuse(*_args, **_kwargs):
+        raise StorageProblem("The disk is full.")
+
+    monkeypatch.setattr(journal.entries, "save", refuse)
+    assert not page.flush()  # closing asks first
+    assert page.status.text().startswith("Not saved yet: The disk is full.")
+    assert page.editor.body.markdown() == "Kept on screen"
+    monkeypatch.setattr(journal.entries, "save", real_save)
+    assert page.save_now()
+    assert page.status.text().startswith("Saved ")
+    [row] = journal.entries.entries()
+    assert journal.entries.get(row.id).body == "Kept on screen"
+
+
+def test_text_the_journal_refused_is_saved_after_a_lock(qtbot, window_for, journal, files):
+    from recovery_desktop.data.errors import StorageProblem
+
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    page = window.workspace.open_page("Journal")
+    qtbot.keyClicks(page.editor.body.text, "Kept through the lock")
+
+    def refuse(*_args, **_kwargs):
+        raise StorageProblem("The disk is full.")
+
+    journal.entries.save = refuse  # this journal closes at the lock
+    window.lock_now()
+    session.unlock(PASSPHRASE)
+    page = window.workspace.open_page("Journal")
+    assert page.editor.body.markdown() == "Kept through the lock"
+    assert page.status.text().startswith("Saved ")
+    [row] = session.journal.entries.entries()
+    assert session.journal.entries.get(row.id).body == "Kept through the lock"

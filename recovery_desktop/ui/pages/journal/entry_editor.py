@@ -57,7 +57,7 @@ class EntryEditor(QWidget):
         self.title.setAccessibleName("Title")
         self.title.setPlaceholderText("Title (optional)")
         self.written_at = QDateTimeEdit(self)
-        self.written_at.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.written_at.setDisplayFormat("ddd d MMM yyyy, HH:mm")
         self.written_at.setCalendarPopup(True)
         self.written_at.setAccessibleName("Date and time")
         self.tools = QHBoxLayout()  # "Write about today" goes here

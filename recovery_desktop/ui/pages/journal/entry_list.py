@@ -168,12 +168,15 @@ class EntryList(QWidget):
         return lambda offset, limit: self.entries.search(text, tag, first, last, limit, offset)
 
     # -- the list ------------------------------------------------------------------------
-    def refresh(self, keep: int | None = None) -> None:
+    def refresh(self, keep: int | None = None, keep_place: bool = False) -> None:
         """Read the list again with the search and filters shown; ``keep`` (an entry id)
-        stays selected when it is listed."""
+        stays selected when it is listed. ``keep_place`` (the same search, records changed)
+        reads as many rows as were read, so a list scrolled far stays where it was; a new
+        search or filter starts again from its first page."""
         self._timer.stop()
+        at_least = self.model.rowCount() if keep_place else 0
         try:
-            self.model.show(self._fetch(), self.terms(), self.model.rowCount())
+            self.model.show(self._fetch(), self.terms(), at_least)
         except JournalError as error:
             self.model.clear()
             self.empty.setText(str(error))

@@ -162,7 +162,7 @@ class JournalPage(QWidget):
         """Read the list and the used tags again; the open entry is read again only when
         it changed elsewhere (an import, a restore) and nothing typed is unsaved."""
         self.editor.set_used_tags(self.list.read_tags())
-        self.list.refresh(keep=self.editor.entry_id)
+        self.list.refresh(keep=self.editor.entry_id, keep_place=True)
         entry_id = self.editor.entry_id
         if entry_id is None or self._dirty:
             self._update_buttons()
@@ -360,7 +360,7 @@ class JournalPage(QWidget):
         self.reload()
 
     def day_changed(self, _today: date) -> None:
-        self.list.refresh(keep=self.editor.entry_id)
+        self.list.refresh(keep=self.editor.entry_id, keep_place=True)
 
     def focus_first(self) -> None:
         self.list.search.setFocus()
