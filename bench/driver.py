@@ -15,6 +15,9 @@ Usage: ``driver.py MODE DATA_DIR`` where MODE is
   ``Vault.unlock`` (the Argon2id key derivation) is timed alone.
 - ``pages``: as ``plain``, then ``scenario.run`` drives the running app (pages, Trends,
   saves, summary) and its figures are printed.
+- ``journal``: as ``plain``, then only the Journal page is opened (``scenario.journal``).
+- ``search``: no window; the journal is opened in the data layer and its search timed
+  (``journal_search.run``).
 
 The app is started through ``recovery_desktop.cli.main``, the entry point users run. This
 driver makes the ``QApplication`` first, as ``run_gui`` does (``QApplication(sys.argv)``),
@@ -102,9 +105,27 @@ def pages(data_dir: str) -> None:
     run_app(data_dir, lambda w: is_page(w, "Today"), run_scenario)
 
 
+def journal(data_dir: str) -> None:
+    def run_scenario(t: float) -> None:
+        import scenario
+
+        finish({"t": t, **scenario.journal()})
+
+    run_app(data_dir, lambda w: is_page(w, "Today"), run_scenario)
+
+
+def search(data_dir: str) -> None:
+    import journal_search
+
+    result = journal_search.run(data_dir)
+    finish({"t": time.monotonic(), **result})
+
+
 if __name__ == "__main__":
     mode, folder = sys.argv[1], sys.argv[2]
     if mode == "bare":
         bare()
     else:
-        {"plain": plain, "new": new, "unlock": unlock, "pages": pages}[mode](folder)
+        modes = {"plain": plain, "new": new, "unlock": unlock, "pages": pages}
+        modes |= {"journal": journal, "search": search}
+        modes[mode](folder)

@@ -144,11 +144,43 @@ def memory_and_commands(raw: dict[str, Any], runs: int) -> Section:
     )
 
 
+def journal_search(raw: dict[str, Any]) -> Section:
+    """The Journal's search (issue 15): the median over every search of each one's median,
+    and the slowest search's median, named."""
+    search = raw.get("search") or {}
+    timings: dict[str, float] = search.get("searches") or {}
+    slowest = max(timings, key=lambda text: timings[text]) if timings else None
+    count = search.get("entries")
+    return (
+        f"Journal search, first page ({len(timings)} searches"
+        + (f", {count:,} entries)" if count is not None else ")"),
+        [
+            Figure(
+                "search.median",
+                "median search (common, rare, phrase…)",
+                ms(median(list(timings.values()))),
+                "ms",
+                t.SEARCH_MS,
+            ),
+            Figure(
+                "search.slowest",
+                f"  slowest: {slowest[:24]}" if slowest else "  slowest",
+                ms(timings[slowest]) if slowest else None,
+                "ms",
+            ),
+        ],
+    )
+
+
 def sections(raw: dict[str, Any], runs: int) -> list[Section]:
+    """Every section; a run of ``--only journal`` has the Journal's figures only."""
+    if "startup" not in raw:
+        return [pages(raw), journal_search(raw)]
     return [
         startup(raw, runs),
         pages(raw),
         trends(raw),
         saving(raw),
+        journal_search(raw),
         memory_and_commands(raw, runs),
     ]

@@ -188,13 +188,40 @@ def compact_json(document: dict[str, dict[str, Any]]) -> str:
     return "{\n" + ",\n".join(sections) + "\n}\n"
 
 
+def journal_figures(journal: Path, env: dict[str, str], scratch: Path) -> dict[str, Any]:
+    """The Journal page's first show (in the running app) and its search (data layer)."""
+    raw: dict[str, Any] = {"pages": run_child("journal", journal, env, scratch)["pages"]}
+    raw["search"] = run_child("search", journal, env, scratch)
+    return raw
+
+
+def only_journal() -> int:
+    """``--only journal``: the issue-15 figures alone, printed (results.json untouched)."""
+    platform_name, platform_text = qpa()
+    with tempfile.TemporaryDirectory(prefix="recovery-bench-") as scratch_name:
+        scratch = Path(scratch_name)
+        env = child_env(platform_name, scratch / "home")
+        plain, _protected = demo_journals(env)
+        raw = journal_figures(plain, env, scratch)
+    title = f"make bench --only journal · {platform_text}"
+    print(table.render(title, figures.sections(raw, 1), ["One process each."]))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Measure Recovery Desktop (make bench).")
     parser.add_argument(
         "--runs", type=int, default=5, help="fresh processes per start-up figure (default 5)"
     )
     parser.add_argument("--out", type=Path, default=BENCH / "results.json")
+    parser.add_argument(
+        "--only",
+        choices=["journal"],
+        help="measure only the Journal (page first show and search); prints, writes nothing",
+    )
     args = parser.parse_args()
+    if args.only:
+        return only_journal()
     platform_name, platform_text = qpa()
     began = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="recovery-bench-") as scratch_name:
@@ -205,6 +232,7 @@ def main() -> int:
         print(f"Measuring on {platform_text}, {args.runs} run(s) each …", flush=True)
         raw = startup(args.runs, journals, env, scratch)
         raw.update(run_child("pages", journals[0], env, scratch))
+        raw["search"] = run_child("search", journals[0], env, scratch)
         raw["report"] = report_command(args.runs, journals[0], env, scratch)
     raw["bundle_mb"] = bundle_mb()
     run["seconds"] = round(time.monotonic() - began)

@@ -265,3 +265,12 @@ def run() -> dict[str, object]:
         summary["pdf"] = summary_pdf(Path(folder))
     result["summary"] = summary
     return result
+
+
+def journal() -> dict[str, object]:
+    """Only the Journal page: its first show and a revisit after Today, once settled (as in
+    :func:`run`), for ``make bench ARGS="--only journal"``."""
+    settle()
+    first = open_page("Journal")[1]
+    open_page("Today")
+    return {"pages": {"Journal": {"first": first, "revisit": open_page("Journal")[1]}}}

@@ -21,6 +21,7 @@ PREVIEW_MS = 500
 RSS_START_MB, RSS_PAGES_MB = 120, 220
 REPORT_S = 1.2
 BUNDLE_MB = 180
+SEARCH_MS = 20  # issue 15: a search's first page on the ten-year journal (3,000+ entries)
 
 
 @dataclass(frozen=True)

@@ -66,3 +66,23 @@ def test_json_has_every_figure_with_its_target():
     }
     assert document["bundle.size"]["value"] is None  # not built
     assert document["page.trends.revisit"]["met"] is False
+
+
+def test_the_journal_search_is_the_median_of_its_searches_beside_its_target():
+    raw = raw_run(1.0, None) | {
+        "search": {"entries": 3120, "searches": {"craving": 0.004, "walk": 0.006, "x": 0.03}}
+    }
+    document = table.as_json(figures.sections(raw, 5))
+    assert document["search.median"]["value"] == 6.0 and document["search.median"]["met"]
+    assert document["search.slowest"]["value"] == 30.0
+    text = table.render("journal", figures.sections(raw, 5), [])
+    assert "3,120 entries" in text and "slowest: x" in text
+
+
+def test_the_journal_alone_has_its_page_and_search_only():
+    raw = {
+        "pages": {"Journal": {"first": 0.2, "revisit": 0.01}},
+        "search": {"entries": 10, "searches": {"walk": 0.001}},
+    }
+    text = table.render("only", figures.sections(raw, 1), [])
+    assert "Journal" in text and "✗ +50 ms" in text and "Start-up" not in text

@@ -61,6 +61,7 @@ def test_check_json_reports_integrity_schema_and_counts(demo_dir):
     assert (report["counts"]["plan_sections"], report["counts"]["plan_versions"]) == (11, 8)
     assert report["counts"]["medications"] == 2
     assert report["counts"]["doses"] >= 20 and report["counts"]["appointments"] >= 6
+    assert 12 <= report["counts"]["journal_entries"] <= 21  # about six a week
 
 
 def test_wrong_passphrase_exits_2_and_changes_nothing(demo_dir):

@@ -41,7 +41,7 @@ def test_export_writes_one_private_json_file_and_says_it_is_not_encrypted(export
     out, result = exported
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     document = json.loads(out.read_text(encoding="utf-8"))
-    assert (document["format"], document["version"]) == ("recovery-desktop-export", 4)
+    assert (document["format"], document["version"]) == ("recovery-desktop-export", 5)
     counts = check_json(demo_dir)["counts"]
     assert len(document["records"]["checkins"]) == counts["checkins"]
     assert str(out) in result.stderr and "NOT encrypted" in result.stderr

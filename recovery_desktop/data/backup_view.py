@@ -26,6 +26,7 @@ from recovery_desktop.data.crisis_copy import CrisisCopy
 from recovery_desktop.data.day_plan import DayPlanRepository
 from recovery_desktop.data.errors import JournalDamaged, JournalError, WrongPassphrase
 from recovery_desktop.data.fsutil import storage_errors
+from recovery_desktop.data.journal_entries import JournalEntryRepository
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.medication import MedicationRepository
 from recovery_desktop.data.plan import PlanRepository
@@ -163,6 +164,7 @@ class BackupJournal:
         self.plan = PlanRepository(db, changes)
         self.medication = MedicationRepository(db, changes)
         self.appointments = AppointmentRepository(db, changes)
+        self.entries = JournalEntryRepository(db, changes)
 
     def counts(self) -> dict[str, int]:
         """Rows per kind, with the keys of :meth:`Journal.counts`."""

@@ -33,6 +33,7 @@ class Change(Enum):
     PLAN = "plan"  # the aftercare plan: its sections, versions and editing marker
     MEDICATION = "medication"  # medications, schedule spans, taper notes, dose ticks
     APPOINTMENTS = "appointments"
+    JOURNAL = "journal"  # journal entries (text, tags, the share switch) and the editing marker
     PREFERENCES = "preferences"  # per-journal choices (reminder days, summary options…)
     # Records came from outside the app's own forms (an import): a screen holding a form
     # reads it again, unless something typed there is not saved yet.

@@ -1,5 +1,5 @@
 """Filling a new journal with the demo story (check-ins, cravings, people, clean time,
-My day's plans, the aftercare plan, medication and visits)."""
+My day's plans, the aftercare plan, medication and visits, journal entries)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from recovery_desktop.domain.cravings import Tag
 from recovery_desktop.domain.demo import DemoShape, demo_checkins, shape
 from recovery_desktop.domain.demo_day_plan import demo_day_plan
 from recovery_desktop.domain.demo_events import demo_events
+from recovery_desktop.domain.demo_journal import demo_entries
 from recovery_desktop.domain.demo_medication import (
     DemoMedication,
     demo_medications,
@@ -63,6 +64,7 @@ def fill_demo(journal: Journal, weeks: int, end: date, seed: int = 1) -> dict[st
             replace(a, contact_uid=journal.appointments.contact_matching(a.with_whom))
             for a in visits.appointments
         )
+        journal.entries.add_many(demo_entries(checkins, story.cravings, plan, seed))
     return journal.counts()
 
 

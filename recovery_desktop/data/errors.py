@@ -133,3 +133,10 @@ class AppointmentMissing(JournalError):
 
     def __init__(self) -> None:
         super().__init__("That appointment is no longer in the journal. Nothing was changed.")
+
+
+class JournalEntryMissing(JournalError):
+    """A journal entry asked for by its id is no longer in the journal."""
+
+    def __init__(self) -> None:
+        super().__init__("That journal entry is no longer in the journal. Nothing was changed.")

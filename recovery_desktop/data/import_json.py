@@ -35,6 +35,7 @@ from recovery_desktop.data.transfer_format import (
     Kind,
     Type,
 )
+from recovery_desktop.data.transfer_journal import checked_entry
 from recovery_desktop.data.transfer_medication import keepable_schedule
 from recovery_desktop.domain.contacts import has_hidden_characters
 from recovery_desktop.domain.dates import parse_day, parse_moment
@@ -169,6 +170,8 @@ def _row(kind: Kind, item: Any, where: str) -> Row:
         raise ImportProblem(where, "is not a schedule the app can keep")
     if kind.name == "medications" and (values["stopped"] or "9") < (values["started"] or ""):
         raise ImportProblem(f"{where}.stopped", "must not be before started")
+    if kind.name == "journal_entries":
+        checked_entry(values, where)
     tags = _tags(item, where) if kind.has_tags else ()
     return Row(str(values[kind.key.stored_in]), values, tags)
 

@@ -31,6 +31,7 @@ from recovery_desktop.data.errors import (
     StorageProblem,
 )
 from recovery_desktop.data.fsutil import ensure_private_dir, require_writable_folder
+from recovery_desktop.data.journal_entries import JournalEntryRepository
 from recovery_desktop.data.journal_files import JournalFiles
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.medication import MedicationRepository
@@ -73,6 +74,7 @@ class Journal:
         self.plan = PlanRepository(db, self.changes)
         self.medication = MedicationRepository(db, self.changes)
         self.appointments = AppointmentRepository(db, self.changes)
+        self.entries = JournalEntryRepository(db, self.changes)
         # Warnings from opening that did not stop it: one per ``kept-after-crash-…`` copy
         # whose write-ahead log lost entries (``lost_copies``), on every open until the
         # user removes that folder.

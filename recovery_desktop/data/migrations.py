@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from recovery_desktop.data.journal_schema import create_journal_tables
 from recovery_desktop.data.medication_schema import M010, MEDICATION_TABLES
 from recovery_desktop.data.sqlite_utils_import import Database, Migrations
 
@@ -421,3 +422,11 @@ def m010_medication_and_appointments(db: Database) -> None:
             f"CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL "
             f"BEGIN UPDATE {table} SET uid = {_NEW_UID} WHERE id = NEW.id; END"
         )
+
+
+@MIGRATIONS()
+def m011_journal_entries(db: Database) -> None:
+    """The journal: free-written entries (Markdown), their tags and "share with my
+    therapist" switch, a full-text search index kept by triggers, and the editing marker
+    (``data/journal_schema.py``). Entries have a stable ``uid`` from the start."""
+    create_journal_tables(db)

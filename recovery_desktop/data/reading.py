@@ -17,6 +17,7 @@ from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.day_plan import DayPlanRepository
+from recovery_desktop.data.journal_entries import JournalEntryRepository
 from recovery_desktop.data.medication import MedicationRepository
 from recovery_desktop.data.plan import PlanRepository
 from recovery_desktop.data.preferences import PreferenceRepository
@@ -49,6 +50,7 @@ class JournalReader:
         self._plan = PlanRepository(db, unused)
         self._medication = MedicationRepository(db, unused)
         self._appointments = AppointmentRepository(db, unused)
+        self._entries = JournalEntryRepository(db, unused)
         self._trends = trends.TrendSources(
             self._checkins,
             self._cravings,
@@ -78,4 +80,5 @@ class JournalReader:
             lapse_history=tuple(self._recovery_time.lapses(date.min, date.max)),
             plan_versions=tuple(self._plan.shared_versions_between(period.start, period.end)),
             visits=summary_visits(self._medication, self._appointments, period),
+            shared_entries=tuple(self._entries.shared_between(period.start, period.end)),
         )

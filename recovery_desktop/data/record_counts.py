@@ -9,6 +9,7 @@ from recovery_desktop.data.checkins import CheckinRepository
 from recovery_desktop.data.contacts import ContactRepository
 from recovery_desktop.data.cravings import CravingRepository
 from recovery_desktop.data.day_plan import DayPlanRepository
+from recovery_desktop.data.journal_entries import JournalEntryRepository
 from recovery_desktop.data.library import LibraryRepository
 from recovery_desktop.data.medication import MedicationRepository
 from recovery_desktop.data.plan import PlanRepository
@@ -30,6 +31,7 @@ class Records(Protocol):
     plan: PlanRepository
     medication: MedicationRepository
     appointments: AppointmentRepository
+    entries: JournalEntryRepository
 
 
 def record_counts(records: Records) -> dict[str, int]:
@@ -50,4 +52,5 @@ def record_counts(records: Records) -> dict[str, int]:
         "medications": records.medication.count(),
         "doses": records.medication.dose_count(),
         "appointments": records.appointments.count(),
+        "journal_entries": records.entries.count(),
     }

@@ -29,6 +29,7 @@ from recovery_desktop.data.transfer_fields import (
     score,
     text,
 )
+from recovery_desktop.data.transfer_journal import JOURNAL_KINDS
 from recovery_desktop.data.transfer_medication import MEDICATION_KINDS
 from recovery_desktop.domain.day_plan import (
     LAST_MINUTE,
@@ -46,14 +47,14 @@ from recovery_desktop.domain.plan import (
 from recovery_desktop.domain.plan import MAX_TITLE_CHARACTERS as MAX_SECTION_TITLE
 
 FORMAT = "recovery-desktop-export"
-VERSION = 4
+VERSION = 5
 """Raised whenever a change would make an older version misread a file; an older version
 refuses a file with a higher version ("made by a newer version; please update").
 Version 2 added My day's ``day_blocks`` and ``day_template_blocks``; version 3 the
 aftercare plan (``plan_sections``, ``plan_pairs``, ``plan_contacts``, ``plan_versions``);
 version 4 medication and visits (``medications``, ``medication_schedules``,
-``medication_doses``, ``taper_notes``, ``appointments``).
-Older files (without them) are read as before."""
+``medication_doses``, ``taper_notes``, ``appointments``); version 5 the journal's
+``journal_entries``. Older files (without them) are read as before."""
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """The largest file import reads (64 MB): about a thousand years of daily check-ins."""
@@ -315,6 +316,7 @@ KINDS: tuple[Kind, ...] = (
     PLAN_CONTACTS,
     PLAN_VERSIONS,
     *MEDICATION_KINDS,
+    *JOURNAL_KINDS,
 )
 """Every kind, in the order records are written and applied (a kind after those it
 refers to)."""

@@ -33,6 +33,7 @@ KIND_NOUNS = {
     "medication_doses": ("dose ticked", "doses ticked"),
     "taper_notes": ("taper note", "taper notes"),
     "appointments": ("appointment", "appointments"),
+    "journal_entries": ("journal entry", "journal entries"),
 }
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from recovery_desktop.domain.checkin import CheckIn, Halt
 from recovery_desktop.domain.contacts import Contact
+from recovery_desktop.domain.journal_entries import JournalEntry
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.plan import PlanVersion
 from recovery_desktop.domain.recovery_time import CleanPeriod, Lapse
@@ -177,8 +178,9 @@ class SummaryInputs:
     The period's cravings, reach-outs and lapses come with ``trend``; ``contacts`` (archived
     ones too) name the people reached, ``clean_periods`` is every attempt ever recorded and
     ``lapse_history`` every lapse (the days clean time was interrupted), ``plan_versions``
-    the versions of the plan kept in the period (oldest first, without snapshots), and
-    ``visits`` the period's medication and appointments.
+    the versions of the plan kept in the period (oldest first, without snapshots),
+    ``visits`` the period's medication and appointments, and ``shared_entries`` the
+    period's journal entries marked "include in my therapy summary" (never a private one).
     """
 
     period: Period
@@ -191,6 +193,7 @@ class SummaryInputs:
     lapse_history: tuple[Lapse, ...] = ()
     plan_versions: tuple[PlanVersion, ...] = ()
     visits: VisitsInputs = field(default_factory=VisitsInputs)
+    shared_entries: tuple[JournalEntry, ...] = ()
 
 
 MAX_NAME_CHARACTERS = 80

@@ -280,3 +280,24 @@ def lines_html(lines: Sequence[str]) -> list[str]:
             continue
         out.append(line_html(line))
     return out
+
+
+def cut_markdown(text: str, characters: int, note: str) -> str:
+    """``text`` cut to at most ``characters`` between whole paragraphs or steps (at a line
+    break), else after a whole sentence, else at a space, with ``note`` in italics on a line
+    of its own; ``text`` itself when it is short enough. A cut that would keep under a
+    third of ``characters`` takes the next finer boundary instead."""
+    if characters >= len(text):
+        return text
+    kept = text[: characters + 1]  # a line break just after the last whole step counts
+    line = kept.rfind("\n")
+    sentence = max(kept.rfind(end, 0, characters) for end in (". ", "! ", "? "))
+    space = kept.rfind(" ", 0, characters)
+    enough = characters // 3  # a cut that keeps less than this is not worth its neatness
+    if line > enough:
+        kept = kept[:line]
+    elif sentence > enough:
+        kept = kept[: sentence + 1]
+    else:
+        kept = kept[:space] if space > characters // 2 else kept[:characters]
+    return f"{kept.rstrip()}\n\n*{note}*" if kept.strip() else f"*{note}*"

@@ -22,7 +22,7 @@ from recovery_desktop.domain.contacts import CALL_FIRST, Contact, CrisisLine, ca
 from recovery_desktop.domain.plan import Plan, PlanContact, PlanPair, PlanSection, SectionKind
 from recovery_desktop.domain.summary import SummaryOptions
 from recovery_desktop.reports.html_kit import esc, html_page
-from recovery_desktop.reports.markdown_print import markdown_html
+from recovery_desktop.reports.markdown_print import cut_markdown, markdown_html
 from recovery_desktop.reports.summary_html import (
     APP_NAME,
     SummaryDocument,
@@ -220,24 +220,10 @@ def crisis_text(plan: Plan) -> str:
 
 
 def cut_text(text: str, characters: int) -> str:
-    """``text`` cut to at most ``characters`` between whole steps (at a line break), else
-    after a whole sentence, else at a space, plus :data:`CUT_NOTE` on a line of its own;
-    ``text`` itself when it is short enough. A crisis card never ends an instruction
-    half-way when a whole one can end it instead."""
-    if characters >= len(text):
-        return text
-    kept = text[: characters + 1]  # a line break just after the last whole step counts
-    line = kept.rfind("\n")
-    sentence = max(kept.rfind(end, 0, characters) for end in (". ", "! ", "? "))
-    space = kept.rfind(" ", 0, characters)
-    enough = characters // 3  # a cut that keeps less than this is not worth its neatness
-    if line > enough:
-        kept = kept[:line]
-    elif sentence > enough:
-        kept = kept[: sentence + 1]
-    else:
-        kept = kept[:space] if space > characters // 2 else kept[:characters]
-    return f"{kept.rstrip()}\n\n*{CUT_NOTE}*" if kept.strip() else f"*{CUT_NOTE}*"
+    """``text`` cut to at most ``characters`` by :func:`markdown_print.cut_markdown`, ending
+    with :data:`CUT_NOTE`: a crisis card never ends an instruction half-way when a whole
+    one can end it instead."""
+    return cut_markdown(text, characters, CUT_NOTE)
 
 
 def crisis_card_document(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from recovery_desktop.domain.day_trends import DaysSummary
+from recovery_desktop.domain.journal_entries import JournalEntry
 from recovery_desktop.domain.plan import PlanVersion
 from recovery_desktop.domain.summary import Summary, SummaryNotes
 from recovery_desktop.domain.summary_events import EventsSummary
@@ -19,7 +20,8 @@ class SummaryContext:
 
     ``show_names`` lets the people section name the people reached (off by default);
     ``plan_versions`` are the plan's versions kept in the period, oldest first;
-    ``visits`` the period's medication and appointments.
+    ``visits`` the period's medication and appointments; ``shared_entries`` the journal
+    entries of the period the user chose to share (never a private one).
     """
 
     summary: Summary
@@ -31,12 +33,15 @@ class SummaryContext:
     show_names: bool = False
     plan_versions: tuple[PlanVersion, ...] = ()
     visits: VisitsInputs = field(default_factory=VisitsInputs)
+    shared_entries: tuple[JournalEntry, ...] = ()
 
 
 @dataclass(frozen=True)
 class SectionSpec:
     """One section; ``recorded`` sections show what happened in the period, so a period
-    that has not started leaves them out (the user's own lists stay). ``needs``: the kind
+    that has not started leaves them out (the user's own lists stay). An
+    ``omit_when_empty`` section prints nothing at all, not even its title, when its data
+    is empty. ``needs``: the kind
     of record the section is about (``domain.visits_read.MEDICATION``…), when it is offered
     only in a journal that holds such records; ``left_out_with``: kinds of record in whose
     presence (all of them) the section is not offered, other sections saying what it would.
@@ -51,6 +56,7 @@ class SectionSpec:
     empty_text: str
     charts: tuple[str, ...] = ()
     recorded: bool = True
+    omit_when_empty: bool = False
     needs: str | None = None
     left_out_with: frozenset[str] = frozenset()
     retitle: Callable[[frozenset[str]], str] | None = None

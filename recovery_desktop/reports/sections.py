@@ -28,6 +28,7 @@ from recovery_desktop.reports.sections_events import (
     LAPSES,
     PEOPLE,
 )
+from recovery_desktop.reports.sections_journal import SHARED_ENTRIES
 from recovery_desktop.reports.sections_plan import PLAN_VERSIONS
 from recovery_desktop.reports.sections_support import SUPPORT
 from recovery_desktop.reports.sections_visits import APPOINTMENTS_SECTION, MEDICATION_SECTION
@@ -199,6 +200,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         _notes_html,
         "No check-in notes in this period.",
     ),
+    SHARED_ENTRIES,
     PLAN_VERSIONS,
     SectionSpec(
         "talk",

@@ -27,6 +27,7 @@ th { background-color: #eeeeee; font-weight: bold; text-align: left; }
 .sub { font-weight: bold; margin-bottom: 0px; }
 .noteday { font-weight: bold; margin-bottom: 0px; }
 .note { margin-top: 2px; }
+.entry { font-weight: bold; margin-top: 9px; margin-bottom: 0px; }
 """
 
 
@@ -110,6 +111,8 @@ def page_header(title: str, period_label: str, options: SummaryOptions) -> str:
 
 def _section(spec: SectionSpec, context: SummaryContext) -> str:
     data = spec.data(context)
+    if not data and spec.omit_when_empty:
+        return ""
     body = spec.html(data) if data else f"<p class='empty'>{esc(spec.empty_text)}</p>"
     return f"<h2>{esc(spec.title_for(context.visits.held))}</h2>{body}"
 

@@ -101,5 +101,6 @@ def build_summary(request: SummaryRequest) -> BuiltSummary:
         show_names=options.show_names,
         plan_versions=inputs.plan_versions,
         visits=inputs.visits,
+        shared_entries=inputs.shared_entries,
     )
     return BuiltSummary(render(context, options, today), images)

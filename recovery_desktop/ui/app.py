@@ -55,6 +55,7 @@ PAGES = "recovery_desktop.ui.pages"
 MY_DAY = "My day"  # the page's title in the navigation
 MEDICATION = "Medication & visits"  # Today's cards open it by this title
 PLAN = "Plan"
+JOURNAL = "Journal"
 
 
 def page_specs(
@@ -77,6 +78,7 @@ def page_specs(
     from recovery_desktop.ui.workspace import PageSpec
 
     plan_drafts: dict[str, Any] = {}  # the Plan page's unsaved sections, across a lock
+    journal_drafts: dict[str, Any] = {}  # the Journal page's unsaved entry, across a lock
 
     def followed(page: Any, day_changed: Callable[[date], object] | None = None) -> Any:
         follow(page, changes, page.shows, page.data_changed, day.day_changed, day_changed)
@@ -103,6 +105,17 @@ def page_specs(
         from recovery_desktop.ui.pages.day.page import DayPage
 
         page = DayPage(journal.day_plan, journal.preferences, appointments=journal.appointments)
+        return followed(page, page.day_changed)
+
+    def journal_page(journal: Journal) -> QWidget:
+        from recovery_desktop.data.day_facts import DaySources, day_facts
+        from recovery_desktop.ui.pages.journal.page import JournalPage
+
+        sources = DaySources(
+            journal.checkins, journal.cravings, journal.recovery_time, journal.appointments
+        )
+        facts = lambda: day_facts(sources, date.today())  # noqa: E731
+        page = JournalPage(journal.entries, journal_drafts, facts)
         return followed(page, page.day_changed)
 
     def trends(journal: Journal) -> QWidget:
@@ -162,6 +175,7 @@ def page_specs(
     return [
         PageSpec("Today", today, f"{PAGES}.today.page:TodayPage"),
         PageSpec(MY_DAY, my_day, f"{PAGES}.day.page:DayPage"),
+        PageSpec(JOURNAL, journal_page, f"{PAGES}.journal.page:JournalPage"),
         PageSpec("Cravings", cravings, f"{PAGES}.cravings:CravingsPage"),
         PageSpec("Trends", trends, f"{PAGES}.trends:TrendsPage"),
         PageSpec("People", people, f"{PAGES}.people.page:PeoplePage"),
@@ -190,27 +204,6 @@ def help_content(session: Session) -> HelpContent:
     return HelpContent(tuple(journal.contacts.crisis_lines_or_copy()), contacts)
 
 
-def open_plan_after_a_stop(window: MainWindow) -> None:
-    """After each unlock: if the app stopped while the plan was being edited, the Plan page
-    opens, where its notice says what is kept (docs/decisions.md, "Plan page")."""
-    from PySide6.QtCore import QTimer
-
-    def check() -> None:
-        journal, workspace = window.session.journal, window.workspace
-        if journal is None or workspace is None:
-            return
-        try:
-            stopped = journal.plan.interrupted_since()
-        except JournalError:
-            return
-        if stopped is not None:
-            workspace.open_page(PLAN)
-
-    window.session.unlocked.connect(lambda: QTimer.singleShot(0, window, check))
-    if window.session.is_unlocked:
-        QTimer.singleShot(0, window, check)
-
-
 def add_help(window: MainWindow, opener: HelpOpener) -> None:
     """ "Get help now" on the lock screen, and Ctrl+H in every window of the app."""
     opener.owner = window
@@ -234,6 +227,7 @@ def build_main_window(
 ) -> MainWindow:
     """The main window and its helpers; ``day`` tells when the local date changes (one is
     made here unless a test brings its own clock)."""
+    from recovery_desktop.ui.after_a_stop import open_page_after_a_stop
     from recovery_desktop.ui.auto_backup import AutoBackup
     from recovery_desktop.ui.change_signal import ChangeSignal
     from recovery_desktop.ui.day_watcher import DayWatcher
@@ -281,7 +275,13 @@ def build_main_window(
         background=[warmup, worker],
     )
     flows.window = window
-    open_plan_after_a_stop(window)
+    open_page_after_a_stop(
+        window,
+        [
+            (PLAN, lambda journal: journal.plan.interrupted_since() is not None),
+            (JOURNAL, lambda journal: journal.entries.interrupted() is not None),
+        ],
+    )
     add_help(window, help_opener)
     add_damaged_panel(window, help_opener)
     backups = AutoBackup(session, paths.log_dir())

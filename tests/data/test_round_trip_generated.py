@@ -26,6 +26,13 @@ from recovery_desktop.domain.day_plan import (
     MAX_TITLE_CHARACTERS,
     BlockCategory,
 )
+from recovery_desktop.domain.journal_entries import (
+    MAX_BODY_CHARACTERS,
+    normalise_tags,
+)
+from recovery_desktop.domain.journal_entries import (
+    MAX_TITLE_CHARACTERS as MAX_ENTRY_TITLE,
+)
 from recovery_desktop.domain.medication import MedicationKind, Repeat
 from recovery_desktop.domain.plan import MAX_PAIR_CHARACTERS, SectionKind, VersionReason
 from recovery_desktop.domain.sessions import AppointmentKind, Attendance
@@ -259,6 +266,27 @@ def medication_records(draw: st.DrawFn, people: list[str]) -> dict:
 
 
 @st.composite
+def journal_records(draw: st.DrawFn) -> dict:
+    """Journal entries as the app keeps them: tags trimmed, each once (case aside), no
+    commas, at most 20 of at most 40 characters."""
+    tag = st.text(st.characters(categories=("L", "N", "Zs", "P")), min_size=1, max_size=40)
+    entries = [
+        {
+            "id": uid,
+            "written_at": draw(moments),
+            "title": draw(texts("t" * MAX_ENTRY_TITLE).filter(lambda s: len(s) <= MAX_ENTRY_TITLE)),
+            "body": draw(texts("ب" * MAX_BODY_CHARACTERS)),
+            "tags": list(normalise_tags(draw(st.lists(tag, max_size=4)))),
+            "shared": draw(st.booleans()),
+            "created_at": draw(stamps),
+            "updated_at": draw(stamps),
+        }
+        for uid in draw(st.lists(uids, unique=True, max_size=3))
+    ]
+    return {"journal_entries": entries}
+
+
+@st.composite
 def documents(draw: st.DrawFn) -> dict:
     checkins = [
         {
@@ -421,6 +449,7 @@ def documents(draw: st.DrawFn) -> dict:
     ]
     plan = draw(plan_records())
     medication = draw(medication_records([c["id"] for c in contacts]))
+    journal = draw(journal_records())
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -441,6 +470,7 @@ def documents(draw: st.DrawFn) -> dict:
             "day_template_blocks": template_blocks,
             **plan,
             **medication,
+            **journal,
         },
     }
 

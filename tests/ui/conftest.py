@@ -20,6 +20,7 @@ from tests.pdf_text import pdf_text
 PAGE_TITLES = [
     "Today",
     "My day",
+    "Journal",
     "Cravings",
     "Trends",
     "People",

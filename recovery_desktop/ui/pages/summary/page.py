@@ -70,6 +70,7 @@ class SummaryPage(QWidget, SummaryOutput):
             Change.PLAN,  # "My plan": the versions kept
             Change.MEDICATION,
             Change.APPOINTMENTS,  # also "since my last session"
+            Change.JOURNAL,  # "Journal entries I chose to share"
             Change.REPLACED,
         }
     )

@@ -1,0 +1,1 @@
+"""The Journal page: entries listed and searched on the left, written on the right."""
