@@ -81,11 +81,15 @@ def fts_query(text: str) -> str | None:
 
 def highlight_terms(text: str) -> list[str]:
     """The words and phrases to mark in results and in the entry, lowercase, each once,
-    in the order typed (the last word is also a word start, so mark it wherever a word
-    begins with it)."""
+    in the order typed, for ``text_matches.match_spans``. As in :func:`fts_query`, the
+    last word (not a phrase) is also a word start: it ends in ``*``; every other term is
+    whole words (a ``*`` typed at its end is dropped, as the tokenizer drops it)."""
+    terms = _terms(text)
     seen: list[str] = []
-    for term in _terms(text):
-        lowered = term.text.lower()
+    for number, term in enumerate(terms, 1):
+        lowered = term.text.lower().rstrip("*")
+        if number == len(terms) and not term.phrase:
+            lowered += "*"
         if lowered not in seen:
             seen.append(lowered)
     return seen

@@ -1,11 +1,13 @@
 """Where the words of a search appear in a text, for highlighting them (never for finding:
 the full-text index finds; this only marks what the user searched for in what is shown).
 
-A term matches at the start of a word, as the index's prefix search does ("recov" marks
-the start of "recovery", never the middle of "discover"), ignoring case; the words of a
-phrase may be separated by any spaces or punctuation, as the index's tokenizer separates
-them. Accents are compared as typed: the index also finds "café" for "cafe", which is
-then found but not marked.
+A term matches whole words, ignoring case, as the index does for every word but the last
+(``search_query.fts_query``); a term ending in ``*`` (the last word typed, see
+``search_query.highlight_terms``) matches at the start of a word, as the index's prefix
+search does ("recov*" marks the start of "recovery", never the middle of "discover"; "the"
+never marks the start of "therapy"). The words of a phrase may be separated by any spaces
+or punctuation, as the index's tokenizer separates them. Accents are compared as typed:
+the index also finds "café" for "cafe", which is then found but not marked.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ def _pattern(term: str) -> re.Pattern[str] | None:
     if not words:
         return None
     joined = r"\W+".join(re.escape(word) for word in words)
-    return re.compile(rf"(?<!\w){joined}", re.IGNORECASE)
+    end = "" if term.endswith("*") else r"(?!\w)"
+    return re.compile(rf"(?<!\w){joined}{end}", re.IGNORECASE)
 
 
 def match_spans(text: str, terms: Iterable[str]) -> list[Span]:

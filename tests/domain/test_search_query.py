@@ -51,8 +51,14 @@ def test_a_very_long_search_keeps_its_first_terms() -> None:
 
 
 def test_highlight_terms_are_the_words_and_phrases_lowercase_once_each() -> None:
-    assert highlight_terms('Work "Bad  Night" work - NOT') == ["work", "bad night", "not"]
+    assert highlight_terms('Work "Bad  Night" work - NOT') == ["work", "bad night", "not*"]
     assert highlight_terms("") == []
+
+
+def test_only_the_last_word_is_marked_as_a_word_start_as_it_is_found() -> None:
+    """fts_query makes only the last word a prefix; a phrase last is not one."""
+    assert highlight_terms("the thera") == ["the", "thera*"]
+    assert highlight_terms('crav* "bad night"') == ["crav", "bad night"]
 
 
 def _match(connection: sqlite3.Connection, text: str) -> list[str]:

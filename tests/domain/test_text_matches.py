@@ -1,5 +1,6 @@
-"""Where the searched words are marked in what the Journal shows: at word starts, ignoring
-case, phrases across any spaces, overlaps merged; never an error for any text."""
+"""Where the searched words are marked in what the Journal shows: whole words ignoring
+case, the last word typed also as a word start, phrases across any spaces, overlaps merged;
+never an error for any text."""
 
 from __future__ import annotations
 
@@ -17,7 +18,13 @@ def marked(text: str, terms: list[str]) -> list[str]:
 
 def test_a_word_is_marked_wherever_a_word_starts_with_it_ignoring_case():
     text = "Recovery is a discovery. RECOVERED today."
-    assert marked(text, ["recov"]) == ["Recov", "RECOV"]
+    assert marked(text, ["recov*"]) == ["Recov", "RECOV"]
+
+
+def test_a_term_without_a_star_marks_whole_words_only():
+    """As the index finds every word but the last: "the" is never the start of "therapy"."""
+    text = "Therapy at the clinic, then the end"
+    assert marked(text, ["the", "end*"]) == ["the", "the", "end"]
 
 
 def test_a_phrase_is_marked_across_spaces_and_punctuation():
@@ -25,7 +32,7 @@ def test_a_phrase_is_marked_across_spaces_and_punctuation():
 
 
 def test_overlapping_terms_are_one_mark():
-    assert match_spans("walking", ["walk", "walking"]) == [(0, 7)]
+    assert match_spans("walking", ["walk*", "walking"]) == [(0, 7)]
 
 
 def test_terms_without_a_word_mark_nothing():

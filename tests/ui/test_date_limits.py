@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from recovery_desktop.domain.dates import EARLIEST_DAY
+from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 from recovery_desktop.domain.recovery_time import DEFAULT_SUBSTANCE, Lapse, RecoveryTimeError
 from recovery_desktop.ui.dialogs.clean_date_dialog import CleanDateDialog
 from recovery_desktop.ui.dialogs.lapse_dialog import LapseDialog
@@ -28,14 +28,16 @@ from tests.ui.conftest import wizard_at_first_steps
 
 TODAY = date.today()
 EARLIEST = QDate(EARLIEST_DAY.year, EARLIEST_DAY.month, EARLIEST_DAY.day)
+LATEST = QDate(LATEST_DAY.year, LATEST_DAY.month, LATEST_DAY.day)
 
 
 def _too_early(widget: QWidget) -> list[str]:
-    """Date fields in ``widget`` that accept a day before the earliest one."""
+    """Date fields in ``widget`` that accept a day before the earliest one, or after the
+    last one the journal keeps (the Journal's When took 2300, then could never be saved)."""
     return [
         edit.accessibleName()
         for edit in widget.findChildren(QDateTimeEdit)
-        if edit.minimumDate() < EARLIEST
+        if edit.minimumDate() < EARLIEST or edit.maximumDate() > LATEST
     ]
 
 

@@ -58,7 +58,7 @@ def test_a_row_reads_title_date_shared_mark_first_line_and_tags():
 def test_searched_words_are_marked_in_title_excerpt_and_tags_and_text_is_escaped():
     row = EntryRow(7, START, "Cravings <b>", "x", ("craving",), False, "a strong CRAVING at work")
     model = JournalEntriesModel()
-    model.show(lambda offset, limit: [row][offset : offset + limit], ["craving"])
+    model.show(lambda offset, limit: [row][offset : offset + limit], ["craving*"])
     rich = model.index(0).data(HTML_ROLE)
     assert rich.count(MARK_OPEN) == 3
     assert f"{MARK_OPEN}Craving</span>s &lt;b&gt;" in rich

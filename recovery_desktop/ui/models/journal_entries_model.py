@@ -16,8 +16,14 @@ from dataclasses import replace
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.calendar_text import date_text
-from recovery_desktop.domain.journal_entries import EntryRow, JournalEntry, first_line
+from recovery_desktop.domain.journal_entries import (
+    FIRST_LINE_CHARACTERS,
+    EntryRow,
+    JournalEntry,
+    first_line,
+)
 from recovery_desktop.domain.text_matches import match_spans
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -45,6 +51,19 @@ def marked_html(text: str, terms: Sequence[str]) -> str:
     return "".join(parts)
 
 
+def excerpt(text: str, terms: Sequence[str], limit: int = FIRST_LINE_CHARACTERS) -> str:
+    """``text`` cut to about ``limit`` characters around its first mark ("…" where it was
+    cut), so a search's excerpt is no longer than a first line: every row stays a few
+    lines high, whatever the entry (a 10,000-character line is one row, not a page)."""
+    if len(text) <= limit:
+        return text
+    spans = match_spans(text, terms)
+    start = max(0, spans[0][0] - limit // 4) if spans else 0
+    end = min(len(text), start + limit)
+    start = max(0, end - limit)
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
 def when_text(row: EntryRow) -> str:
     """ "Mon 30 Nov 2026, 18:05"."""
     return f"{date_text(row.written_at, '%a %-d %b %Y')}, {row.written_at:%H:%M}"
@@ -54,7 +73,7 @@ def row_text(row: EntryRow) -> str:
     """The row in plain words (screen readers, tooltips)."""
     lines = [row.title or UNTITLED, when_text(row) + (f" · {SHARED_MARK}" if row.shared else "")]
     if row.snippet:
-        lines.append(row.snippet)
+        lines.append(excerpt(row.snippet, ()))
     if row.tags:
         lines.append(", ".join(row.tags))
     return "\n".join(lines)
@@ -66,7 +85,7 @@ def row_html(row: EntryRow, terms: Sequence[str]) -> str:
     shared = f" · <b>{SHARED_MARK}</b>" if row.shared else ""
     lines = [f"<b>{title}</b>", f'<span style="font-size:small;">{when_text(row)}{shared}</span>']
     if row.snippet:
-        lines.append(marked_html(row.snippet, terms))
+        lines.append(marked_html(excerpt(row.snippet, terms), terms))
     if row.tags:
         lines.append(f"<i>{marked_html(', '.join(row.tags), terms)}</i>")
     return "<br>".join(lines)
@@ -133,7 +152,8 @@ class JournalEntriesModel(QAbstractListModel):
     def update_entry(self, entry: JournalEntry) -> bool:
         """Show ``entry`` just saved in its row, where it is, without reading the list again
         (a list being read while the user writes would move under them); False when it is
-        not among the rows read. A search's excerpt stays as it was found."""
+        not among the rows read. While searching, the row's excerpt is found again in the
+        text saved (the first line when the words are no longer in it)."""
         row = self.row_of(entry.id)
         if row < 0:
             return False
@@ -146,10 +166,20 @@ class JournalEntriesModel(QAbstractListModel):
             first_line=line,
             tags=entry.tags,
             shared=entry.shared,
-            snippet=old.snippet if self.terms else line,
+            snippet=self._excerpt_found_again(entry.id) or line if self.terms else line,
         )
         self.dataChanged.emit(self.index(row), self.index(row))
         return True
+
+    def _excerpt_found_again(self, entry_id: int | None) -> str | None:
+        """The search's excerpt of ``entry_id`` read again (None: not found, or unreadable)."""
+        if self._fetch is None:
+            return None
+        try:
+            rows = self._fetch(0, max(PAGE_SIZE, len(self._rows)))
+        except JournalError:
+            return None
+        return next((r.snippet for r in rows if r.id == entry_id), None)
 
     def entry_row(self, row: int) -> EntryRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

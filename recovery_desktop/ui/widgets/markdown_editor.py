@@ -59,10 +59,15 @@ LINK_KEYS = "Ctrl+Shift+K"
 
 class MarkdownTextEdit(QTextEdit):
     """The editing area: pastes are cleaned (see the module's note), links show their
-    address in a tooltip and are never opened, no resource is ever loaded."""
+    address in a tooltip and are never opened, no resource is ever loaded. A paste that
+    would make the text longer than ``over_limit`` allows is taken back whole
+    (``refused``); what was there before stays as it was."""
+
+    refused = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.over_limit: Callable[[], bool] = lambda: False
         self.setDocument(QuietDocument(self))
         self.setAcceptRichText(True)
         self.setTabChangesFocus(True)  # Tab moves on; the keyboard reaches everything
@@ -96,10 +101,17 @@ class MarkdownTextEdit(QTextEdit):
             document = QuietDocument()
             read_markdown(document, clean_markdown_of_html(source.html()))
             self._insert_document(document)
-            self.ensureCursorVisible()
         elif source.hasText():
-            self.textCursor().insertText(source.text())
-            self.ensureCursorVisible()
+            cursor = self.textCursor()
+            cursor.beginEditBlock()  # one undo step, taken back whole if too long
+            cursor.insertText(source.text())
+            cursor.endEditBlock()
+        else:
+            return
+        if self.over_limit():
+            self.document().undo()
+            self.refused.emit()
+        self.ensureCursorVisible()
 
     def _insert_document(self, document: QTextDocument) -> None:
         """Insert ``document`` at the cursor. A pasted heading or list that starts the
@@ -190,10 +202,12 @@ class MarkdownEditor(QWidget):
     user makes (not on :meth:`set_markdown`)."""
 
     edited = Signal()
+    refused = Signal()  # a paste was taken back: the text would have been too long
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = MarkdownTextEdit(self)
+        self.text.refused.connect(self.refused)
         self.text.setAccessibleName(accessible_name)
         self._loading = False
         self.ask_link: Callable[[str, str], tuple[str, str] | None] = self._ask_link
@@ -259,6 +273,19 @@ class MarkdownEditor(QWidget):
     def _changed(self) -> None:
         if not self._loading:
             self.edited.emit()
+
+    def set_limit(self, characters: int) -> None:
+        """Pastes that would make :meth:`markdown` longer than ``characters`` are refused
+        (``refused``). Markdown is never ten times its plain text, so short texts are not
+        converted to count them."""
+
+        def over() -> bool:
+            document = self.text.document()
+            if document.characterCount() * 10 < characters:
+                return False
+            return len(self.markdown()) > characters
+
+        self.text.over_limit = over
 
     # -- formatting ----------------------------------------------------------------------
     def toggle_bold(self) -> None:

@@ -12,10 +12,12 @@ from recovery_desktop.ui.models.journal_entries_model import HTML_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PADDING = 4
+MOST_LINES = 8  # title (up to 2 lines), date, excerpt (up to 3 lines), tags (up to 2)
 
 
 class EntryDelegate(QStyledItemDelegate):
-    """Rich-text rows, wrapped to the list's width."""
+    """Rich-text rows, wrapped to the list's width, never more than ``MOST_LINES`` high
+    (the model cuts what is longer, so this only guards the list's height)."""
 
     def _document(self, option: QStyleOptionViewItem, index: AnyIndex) -> QTextDocument:
         document = QTextDocument()
@@ -46,4 +48,6 @@ class EntryDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         self.initStyleOption(option, index)
         document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()) + 2 * PADDING)
+        most = option.fontMetrics.lineSpacing() * MOST_LINES
+        height = min(int(document.size().height()), most)
+        return QSize(int(document.idealWidth()), height + 2 * PADDING)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.search_query import fts_query, highlight_terms
+from recovery_desktop.ui.dates import sensible_dates
 from recovery_desktop.ui.models.journal_entries_model import (
     ID_ROLE,
     Fetch,
@@ -41,6 +42,7 @@ SEARCH_DELAY_MS = 150
 ALL_TAGS = "All tags"
 NOTHING_YET = "No entries yet. Write your first one on the right."
 NOTHING_FOUND = "Nothing found. Try fewer words, or other filters."
+WRONG_WAY_ROUND = "The first day is after the second one: change one of them."
 
 
 def _day(edit: QDateEdit) -> date:
@@ -90,6 +92,7 @@ class EntryList(QWidget):
 
     def _date_edit(self, name: str, day: date) -> QDateEdit:
         edit = QDateEdit(QDate(day.year, day.month, day.day), self)
+        sensible_dates(edit)  # the days the journal keeps
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         edit.setAccessibleName(f"{name} day")
@@ -110,6 +113,10 @@ class EntryList(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
 
+    def tab_chain(self) -> list[QWidget]:
+        """The order Tab follows: search, tag, dates, the list."""
+        return [self.search, self.tag_filter, self.dates, self.first, self.last, self.view]
+
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.search.installEventFilter(self)
@@ -129,8 +136,10 @@ class EntryList(QWidget):
     def date_range(self) -> tuple[date | None, date | None]:
         if not self.dates.isChecked():
             return None, None
-        first, last = _day(self.first), _day(self.last)
-        return (first, last) if first <= last else (last, first)
+        return _day(self.first), _day(self.last)
+
+    def _wrong_way_round(self) -> bool:
+        return self.dates.isChecked() and _day(self.first) > _day(self.last)
 
     def tag(self) -> str | None:
         data = self.tag_filter.currentData()
@@ -174,6 +183,11 @@ class EntryList(QWidget):
         reads as many rows as were read, so a list scrolled far stays where it was; a new
         search or filter starts again from its first page."""
         self._timer.stop()
+        if self._wrong_way_round():
+            self.model.clear()
+            self.empty.setText(WRONG_WAY_ROUND)
+            self.empty.show()
+            return
         at_least = self.model.rowCount() if keep_place else 0
         try:
             self.model.show(self._fetch(), self.terms(), at_least)

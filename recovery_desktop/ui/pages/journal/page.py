@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, 
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalEntryMissing, JournalError
 from recovery_desktop.domain.journal_entries import JournalEntry
-from recovery_desktop.ui.pages.journal.entry_editor import EntryEditor, new_entry
+from recovery_desktop.ui.pages.journal.entry_editor import EntryEditor, new_entry, replace_text
 from recovery_desktop.ui.pages.journal.entry_list import EntryList
 from recovery_desktop.ui.pages.journal.notice import StopNotice
 from recovery_desktop.ui.pages.journal.prompts import PromptButton, insert_prompt
@@ -41,6 +42,7 @@ AUTOSAVE_MAX_WAIT_MS = 5000  # while typing goes on: a kill loses at most this m
 RETRY_DELAY_MS = 10_000  # after the journal refused a save
 DRAFT = "entry"  # the key of the entry kept in ``drafts`` across a lock
 EMPTY_NOTE = "An empty entry is not saved. Delete it to remove it."
+HELD = "This entry stays open until it is saved."
 
 
 class JournalPage(QWidget):
@@ -80,13 +82,17 @@ class JournalPage(QWidget):
         self.undo_button = QPushButton("&Undo delete", self)
         self.undo_button.setToolTip("Bring back the entry deleted last (Ctrl+Z)")
         self.undo_button.hide()
+        self.prompts: PromptButton | None = None
         if facts_source is not None:
             self._add_prompts(facts_source)
         self._build()
+        self._set_tab_order()
         self._connect()
         self.reload()
+        held_here = DRAFT in self.drafts  # this run kept it across a lock: nothing stopped
         self._resume_draft()
-        self.notice.check(self.choose)
+        if not held_here:
+            self.notice.check(self.choose)
 
     def _single_shot(self, slot: object) -> QTimer:
         timer = QTimer(self)
@@ -128,10 +134,18 @@ class JournalPage(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(split, 1)
 
+    def _set_tab_order(self) -> None:
+        """Tab goes down the entry, then down the list side, then the buttons."""
+        chain = [*self.editor.tab_chain(), *self.list.tab_chain()]
+        chain += [self.new_button, self.delete_button, self.undo_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def _connect(self) -> None:
         self.list.chosen.connect(self.choose)
         self.list.model.modelReset.connect(self._mark_open_entry)
         self.editor.edited.connect(self._on_edited)
+        self.editor.too_long.connect(lambda message: self.status.set_state("error", message))
         self.new_button.clicked.connect(self.start_new)
         self.delete_button.clicked.connect(self.delete)
         self.undo_button.clicked.connect(self.undo_delete)
@@ -187,7 +201,9 @@ class JournalPage(QWidget):
         self._update_buttons()
 
     def _mark_open_entry(self) -> None:
-        self.editor.mark(self.list.terms())
+        """The searched words marked in the open entry; none when the search found none."""
+        found = self.list.model.rowCount() > 0
+        self.editor.mark(self.list.terms() if found else [])
 
     def _update_buttons(self) -> None:
         self.delete_button.setEnabled(self.editor.entry_id is not None or self._dirty)
@@ -199,6 +215,7 @@ class JournalPage(QWidget):
             return
         if not self.save_now():  # the text stays on screen until it is saved
             self.list.select(self.editor.entry_id)
+            self._say_held()
             return
         try:
             entry = self.entries.get(entry_id)
@@ -207,10 +224,20 @@ class JournalPage(QWidget):
             return
         self._end_editing()
         self._show(entry)
+        self.editor.show_first_mark()
+        if self.status.text() == EMPTY_NOTE:
+            self.status.set_state("empty", "")  # the note was about the entry left
+
+    def _say_held(self) -> None:
+        """Leaving an entry that cannot be saved: say why it stays open (never silently)."""
+        text = self.status.text()
+        if HELD not in text:
+            self.status.set_state("error", f"{text} {HELD}".strip())
 
     def start_new(self) -> None:
         """A new, empty entry written now (Ctrl+N); stored once something is typed."""
         if not self.save_now():
+            self._say_held()
             return
         self._end_editing()
         self._show(new_entry())
@@ -245,7 +272,13 @@ class JournalPage(QWidget):
         self._saving = True  # the change this write announces is shown below, not read
         try:
             saved = self.entries.save(entry, editing=True)  # the writing marker with it
-        except (JournalError, ValueError) as error:  # JournalEntryError is a ValueError
+        except ValueError as error:  # JournalEntryError, DayOutOfRange: trying again won't do
+            self.drafts[DRAFT] = entry
+            self.status.set_state(
+                "error", f"Not saved: {error} Change that and it is saved; your text is kept."
+            )
+            return False
+        except JournalError as error:  # storage: it may work in a moment
             self.drafts[DRAFT] = entry
             self.status.set_state(
                 "error", f"Not saved yet: {error} Your text is kept on screen; trying again."
@@ -364,17 +397,3 @@ class JournalPage(QWidget):
 
     def focus_first(self) -> None:
         self.list.search.setFocus()
-
-
-def replace_text(deleted: JournalEntry, shown: JournalEntry) -> JournalEntry:
-    """``deleted`` (its id and uid) with what was on screen."""
-    from dataclasses import replace
-
-    return replace(
-        deleted,
-        written_at=shown.written_at,
-        title=shown.title,
-        body=shown.body,
-        tags=shown.tags,
-        shared=shown.shared,
-    )
