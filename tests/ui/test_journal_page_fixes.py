@@ -268,3 +268,28 @@ def test_tags_show_tidied_once_saved(qtbot, journal):
     page.editor.body.text.setFocus()
     assert page.save_now()
     assert page.editor.tags.text() == "a b, Work"
+
+
+def test_the_tag_list_closes_on_escape_and_on_tab(qtbot, journal):
+    """The offered tags cover the summary switch only until Escape or Tab."""
+    saved(journal, "One", "text", ["work"])
+    page = shown_journal_page(qtbot, journal)
+    popup = page.editor.completer.popup()
+    for key in (Qt.Key.Key_Escape, Qt.Key.Key_Tab):
+        page.editor.tags.clear()
+        page.editor.tags.setFocus()
+        qtbot.keyClicks(page.editor.tags, "wo")
+        qtbot.waitUntil(popup.isVisible)
+        qtbot.keyClick(popup, key)
+        qtbot.waitUntil(lambda: not popup.isVisible())
+    assert page.editor.shared.hasFocus()  # Tab went on to the switch
+
+
+def test_typing_stops_at_the_limit_saying_so(qtbot, journal):
+    page = shown_journal_page(qtbot, journal)
+    page.editor.body.set_markdown("x" * (MAX_BODY_CHARACTERS - 1))
+    qtbot.keyClicks(page.editor.body.text, "yz")
+    assert len(page.editor.body.markdown()) == MAX_BODY_CHARACTERS
+    assert f"{MAX_BODY_CHARACTERS:,}" in page.status.text()
+    assert page.flush()
+    assert len(only_entry(journal).body) == MAX_BODY_CHARACTERS

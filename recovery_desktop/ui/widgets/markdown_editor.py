@@ -60,14 +60,15 @@ LINK_KEYS = "Ctrl+Shift+K"
 class MarkdownTextEdit(QTextEdit):
     """The editing area: pastes are cleaned (see the module's note), links show their
     address in a tooltip and are never opened, no resource is ever loaded. A paste that
-    would make the text longer than ``over_limit`` allows is taken back whole
-    (``refused``); what was there before stays as it was."""
+    would leave less than no ``room`` is taken back whole, and a key that types a
+    character is refused when there is no room left (``refused``); what was there before
+    stays as it was."""
 
     refused = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.over_limit: Callable[[], bool] = lambda: False
+        self.room: Callable[[bool], int] = lambda _exact: 1  # characters left; see set_limit
         self.setDocument(QuietDocument(self))
         self.setAcceptRichText(True)
         self.setTabChangesFocus(True)  # Tab moves on; the keyboard reaches everything
@@ -108,7 +109,7 @@ class MarkdownTextEdit(QTextEdit):
             cursor.endEditBlock()
         else:
             return
-        if self.over_limit():
+        if self.room(True) < 0:
             self.document().undo()
             self.refused.emit()
         self.ensureCursorVisible()
@@ -142,6 +143,9 @@ class MarkdownTextEdit(QTextEdit):
         action = self.keys.get(event.keyCombination())
         if action is not None:
             action()
+            return
+        if event.text().isprintable() and event.text() and self.room(False) <= 0:
+            self.refused.emit()
             return
         was_heading = self.textCursor().blockFormat().headingLevel() > 0
         super().keyPressEvent(event)
@@ -275,17 +279,20 @@ class MarkdownEditor(QWidget):
             self.edited.emit()
 
     def set_limit(self, characters: int) -> None:
-        """Pastes that would make :meth:`markdown` longer than ``characters`` are refused
-        (``refused``). Markdown is never ten times its plain text, so short texts are not
-        converted to count them."""
+        """Pastes that would make :meth:`markdown` longer than ``characters`` are refused,
+        and typing once it is that long (``refused``). A text is only converted to count
+        when it could be near the limit: for a paste, a tenth of it in plain text
+        (Markdown is never ten times its text); for a key, half of it, so typing in a
+        long entry stays quick (links and marks would have to double a text's length to
+        get past this: the journal then refuses the save, saying why)."""
 
-        def over() -> bool:
-            document = self.text.document()
-            if document.characterCount() * 10 < characters:
-                return False
-            return len(self.markdown()) > characters
+        def room(exact: bool) -> int:
+            plain = self.text.document().characterCount()
+            if plain * (10 if exact else 2) < characters:
+                return characters - plain
+            return characters - len(self.markdown())
 
-        self.text.over_limit = over
+        self.text.room = room
 
     # -- formatting ----------------------------------------------------------------------
     def toggle_bold(self) -> None:

@@ -136,8 +136,8 @@ class EntryEditor(QWidget):
         self.body.edited.connect(self._changed)
         self.body.refused.connect(
             lambda: self.too_long.emit(
-                f"That paste was not added: the entry would be longer than "
-                f"{MAX_BODY_CHARACTERS:,} characters. Everything written before is kept."
+                f"That was not added: an entry keeps up to {MAX_BODY_CHARACTERS:,} "
+                "characters. Everything written before is kept."
             )
         )
         self.tags.textChanged.connect(self._changed)
