@@ -362,7 +362,10 @@ class JournalPage(QWidget):
         self._end_editing()
         self._show(new_entry())
         self.status.set_state("saved", "Deleted. Undo (Ctrl+Z) brings it back.")
-        self.list.view.setFocus()
+        # Ctrl+Z and Tab work at once: the window is active again after the question
+        # (without this, the keyboard went nowhere after Delete… then Alt+Y).
+        self.window().activateWindow()
+        self.list.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def undo_delete(self) -> None:
         """Bring back the entry deleted last, and open it."""
