@@ -246,7 +246,9 @@ class TodayPage(QWidget):
     def _show_medication_answer(self) -> None:
         """ "Medication taken" as the day's ticks say, once they decide; only
         that field changes, so what is typed elsewhere in the form stays."""
-        self.medication_answer.show(self.doses_card.doses, self.doses_card.heading.text())
+        self.medication_answer.show(
+            self.day, self.doses_card.doses, self.doses_card.heading.text()
+        )
 
     def _to_doses(self) -> None:
         """The note's button: the keyboard to the first dose not ticked yet (else the
