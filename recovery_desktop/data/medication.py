@@ -43,7 +43,6 @@ from recovery_desktop.domain.medication import (
 )
 
 
-
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
