@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from matplotlib.axes import Axes
 
@@ -238,7 +239,7 @@ def support_per_week(data: TrendData, style: ChartStyle) -> Chart:
     for field, label in SUPPORT_PARTS:
         key = "medication" if field == "medication_taken" else field
         values = [float(getattr(w, field)) if w.has_data else math.nan for w in data.weeks]
-        look = {"color": style.colour(key), "marker": style.marker(key)}
+        look: dict[str, Any] = {"color": style.colour(key), "marker": style.marker(key)}
         axes.plot(
             xs,
             values,

@@ -7,7 +7,7 @@ only be cleared."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 import pytest
 

@@ -95,14 +95,16 @@ def test_ten_years_of_weeks_draw_thin_lines_without_a_band_of_markers():
     """Over "All" on a ten-year journal a marker per week is a solid band: past 26 weeks
     the line has no markers and is thinner; a week alone between gaps keeps a small dot
     (a line alone would not show it); two weeks keep their markers."""
-    data, mondays = _decade()
+    data, _mondays = _decade()
     for style in (LIGHT, PRINT):
         chart = chart_spec("adherence").build(data, style)
         line = _lines(chart)["Buprenorphine"]
         assert line.get_marker() in (None, "None", "")
         assert line.get_linewidth() <= 1.2
         [alone] = [
-            l for l in chart.figure.axes[0].get_lines() if l.get_label().startswith("_Bupre")
+            drawn
+            for drawn in chart.figure.axes[0].get_lines()
+            if drawn.get_label().startswith("_Bupre")
         ]
         assert [y for y in alone.get_ydata() if not math.isnan(y)] == [600 / 7]
     short = chart_spec("adherence").build(DATA, LIGHT)

@@ -227,7 +227,8 @@ def test_another_days_check_in_shows_that_days_plan_not_todays(qtbot, journal):
     journal.day_plan.save_template(today.weekday(), [WORK])
     journal.day_plan.save_template((today - timedelta(days=1)).weekday(), [WORK])
     yesterday = today - timedelta(days=1)
-    work, group = journal.day_plan.add(yesterday, WORK), journal.day_plan.add(yesterday, GROUP)
+    work = journal.day_plan.add(yesterday, WORK)
+    journal.day_plan.add(yesterday, GROUP)
     journal.day_plan.set_done(work.id, True)
     page = _today_page(qtbot, journal)
     card = page.day_card
