@@ -185,19 +185,20 @@ def fits(built: BuiltSummary, layout: QPageLayout, pages: int) -> bool:
 def fit_pages(built: BuiltSummary, layout: QPageLayout) -> tuple[BuiltSummary, Pages]:
     """``built`` laid out in pages of ``layout``, or, when it runs past
     :data:`SUMMARY_PAGES`, the first of its shorter versions (shared journal entries cut
-    shorter: ``BuiltSummary.shorter``) that fits that many. When none fits, the whole
-    summary on more pages: nothing is cut that would not save a page.
+    shorter: ``BuiltSummary.shorter``) that fits that many. When none fits (the shortest is
+    tried first, so a long period is laid out only twice), the whole summary on more
+    pages: nothing is cut that would not save a page.
 
     Raises :class:`SummaryTooLong` as :func:`lay_out` does.
     """
     pages = lay_out(built, layout)
-    if pages.count <= SUMMARY_PAGES:
+    shorter = built.shorter_versions()
+    if pages.count <= SUMMARY_PAGES or not shorter:
         return built, pages
-    fitting = next(
-        (short for short in built.shorter_versions() if fits(short, layout, SUMMARY_PAGES)),
-        None,
-    )
-    return (built, pages) if fitting is None else (fitting, lay_out(fitting, layout))
+    if not fits(shorter[-1], layout, SUMMARY_PAGES):  # a long period: no step can help
+        return built, pages
+    fitting = next(short for short in shorter if fits(short, layout, SUMMARY_PAGES))
+    return fitting, lay_out(fitting, layout)
 
 
 def _check_length(document: QTextDocument, body_height: float, layout: QPageLayout) -> None:

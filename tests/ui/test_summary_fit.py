@@ -21,6 +21,7 @@ from recovery_desktop.reports.sections_journal import CONTINUES, IN_THE_JOURNAL,
 from recovery_desktop.reports.summary_service import BuiltSummary, build_summary, read_request
 from recovery_desktop.ui.printing import fit_pages, lay_out, page_layout, write_pdf
 from tests.pdf_text import pdf_pages, pdf_text
+from tests.ui.conftest import save_summary_pdf, shown_summary_page
 
 WEEK = parse_week("2026-W47")  # Monday 16 to Sunday 22 November 2026
 PRINTED = date(2026, 11, 30)
@@ -72,6 +73,16 @@ def test_a_full_week_with_two_long_shared_entries_prints_on_two_pages(full_week,
         assert f"{title} sentence 0 about" in text
     assert "sentence 12" not in text  # printed whole (1,200 characters), it reaches 13
     assert text.count(MARKER) == 2
+
+
+def test_the_page_previews_and_saves_the_two_pages(full_week, qtbot, worker, tmp_path):
+    page = shown_summary_page(qtbot, full_week, worker)
+    page.picker.set_week(WEEK)
+    page.paper.setCurrentText("Letter")
+    path, text = save_summary_pdf(page, tmp_path)
+    assert pdf_pages(path) == 2 and unicodedata.normalize("NFKC", text).count(MARKER) == 2
+    page.preview.refresh()  # the preview paints what prints
+    qtbot.waitUntil(lambda: page.page_count == 2)
 
 
 def test_the_html_file_keeps_the_entries_as_long_as_before(full_week):
