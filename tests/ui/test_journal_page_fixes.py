@@ -293,3 +293,21 @@ def test_typing_stops_at_the_limit_saying_so(qtbot, journal):
     assert f"{MAX_BODY_CHARACTERS:,}" in page.status.text()
     assert page.flush()
     assert len(only_entry(journal).body) == MAX_BODY_CHARACTERS
+
+
+# -- The same kind on the Plan page --
+def test_a_plan_section_refuses_a_paste_it_could_never_save(qtbot, journal):
+    """The Plan's sections have the Journal's editor and its retry: a 100,001-character
+    section was refused and tried again for ever."""
+    from recovery_desktop.domain.plan import MAX_BODY_CHARACTERS as MAX_SECTION
+    from recovery_desktop.ui.pages.plan.page import PlanPage
+
+    page = shown_page(qtbot, PlanPage(journal.plan, journal.library), journal, 1100, 760)
+    page.editor.body.text.setFocus()
+    qtbot.keyClicks(page.editor.body.text, "My kids")
+    QApplication.clipboard().setText("x" * MAX_SECTION)
+    qtbot.keyClick(page.editor.body.text, Qt.Key.Key_V, CTRL)
+    assert page.editor.body.markdown() == "My kids"
+    assert f"{MAX_SECTION:,}" in page.status.text()
+    assert page.flush()
+    assert journal.plan.plan().sections[0].body == "My kids"

@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.calendar_text import short_day_seen_from
-from recovery_desktop.domain.plan import Plan, PlanError, PlanSection, SectionKind
+from recovery_desktop.domain.plan import (
+    MAX_BODY_CHARACTERS,
+    Plan,
+    PlanError,
+    PlanSection,
+    SectionKind,
+)
 from recovery_desktop.ui.pages.plan.notice import CrashNotice
 from recovery_desktop.ui.pages.plan.picking import Picking
 from recovery_desktop.ui.pages.plan.section_editor import SectionEditor
@@ -133,6 +139,13 @@ class PlanPage(QWidget):
     def _connect(self) -> None:
         self.sections.chosen.connect(self.choose)
         self.editor.edited.connect(self._on_edited)
+        self.editor.body.refused.connect(
+            lambda: self.status.set_state(
+                "error",
+                f"That was not added: a section keeps up to {MAX_BODY_CHARACTERS:,} "
+                "characters. Everything written before is kept.",
+            )
+        )
         self._connect_output()
 
     def _connect_output(self) -> None:
@@ -226,7 +239,13 @@ class PlanPage(QWidget):
             return True
         try:
             self.repository.save_section(section, editing=True)
-        except (JournalError, PlanError) as error:
+        except PlanError as error:  # the section must change: trying again won't do
+            self.drafts[section.uid] = section
+            self.status.set_state(
+                "error", f"Not saved: {error} Change that and it is saved; your text is kept."
+            )
+            return False
+        except JournalError as error:  # storage: it may work in a moment
             self.drafts[section.uid] = section
             self.status.set_state(
                 "error", f"Not saved yet: {error} Your text is kept on screen; trying again."

@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_desktop.domain.plan import PlanContact, PlanPair, PlanSection, SectionKind
+from recovery_desktop.domain.plan import (
+    MAX_BODY_CHARACTERS,
+    PlanContact,
+    PlanPair,
+    PlanSection,
+    SectionKind,
+)
 from recovery_desktop.domain.plan_template import (
     accept_suggestion,
     dismiss_suggestion,
@@ -90,6 +96,7 @@ class SectionEditor(QWidget):
         self.suggestions.setSpacing(2)
         self.notes_label = _hint("In your own words:", self)
         self.body = MarkdownEditor("Section text", self)
+        self.body.set_limit(MAX_BODY_CHARACTERS)  # never more than the plan keeps
         self.body.setMinimumHeight(150)
         self.pairs = PairsTable(self)
         self.trigger_library = self.pairs.add_library_button(self.pair_from_library_wanted.emit)
