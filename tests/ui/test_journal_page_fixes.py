@@ -119,6 +119,21 @@ def test_a_new_entry_is_written_when_typing_starts_not_when_the_page_opened(
     assert only_entry(journal).written_at == morning
 
 
+def test_after_an_unlock_a_new_entry_shows_the_time_now(
+    qtbot, window_for, journal, files, monkeypatch
+):
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    window.workspace.open_page("Journal")
+    window.lock_now()
+    later = datetime.now().replace(second=0, microsecond=0) + timedelta(hours=9)
+    monkeypatch.setattr(entry_editor, "now_to_the_minute", lambda: later)
+    session.unlock(PASSPHRASE)
+    page = window.workspace.open_page("Journal")
+    assert page.editor.written_at.dateTime().toPython() == later
+
+
 def test_a_when_set_by_hand_is_kept(qtbot, journal, monkeypatch):
     page = shown_journal_page(qtbot, journal)
     page.editor.written_at.setDateTime(QDateTime(QDate(2026, 3, 1), QTime(7, 15)))
