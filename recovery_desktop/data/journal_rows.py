@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 from recovery_desktop.data.stored_dates import stored_moment
 from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 from recovery_desktop.domain.journal_entries import (
+    MATCH_MARK,
     EntryRow,
     JournalEntry,
-    first_line,
-    MATCH_MARK,
     excerpt,
+    first_line,
     normalise_tags,
     plain_lines,
 )

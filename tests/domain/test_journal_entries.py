@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 from recovery_desktop.domain.journal_entries import (
     MATCH_MARK,
-    excerpt,
     MAX_BODY_CHARACTERS,
     MAX_TAG_CHARACTERS,
     MAX_TITLE_CHARACTERS,
     JournalEntry,
     JournalEntryError,
+    excerpt,
     first_line,
     parse_tags,
 )
