@@ -140,3 +140,11 @@ class JournalEntryMissing(JournalError):
 
     def __init__(self) -> None:
         super().__init__("That journal entry is no longer in the journal. Nothing was changed.")
+
+
+class DoseNoLongerScheduled(JournalError):
+    """A tick no schedule expects any more (its time was edited away, or it lies after a
+    stop date) can be cleared, not changed to another mark."""
+
+    def __init__(self) -> None:
+        super().__init__("This dose is no longer scheduled; you can clear the mark.")

@@ -5,7 +5,8 @@ source of truth for the check-in's "Medication taken" once a dose of the day is 
 (docs/decisions.md "Medication taken: the ticks decide once ticked"): a tick, and adding,
 editing, stopping or deleting a medication, write the derived answer into the check-ins of
 the days the ticks decide, in the same transaction (announcing ``Change.CHECKINS`` when a
-row changed); a day without a tick keeps the user's answer.
+row changed); a day the ticks stop deciding by that change becomes not answered (None, never
+a stale derived answer); a day they never decided keeps the user's answer.
 Records are checked by ``Medication.validate`` first (``MedicationError``, a ``ValueError``).
 """
 
@@ -13,11 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time, timezone
-from typing import TYPE_CHECKING
 
 from recovery_desktop.data.changes import Change
 from recovery_desktop.data.connection import sql_errors
-from recovery_desktop.data.errors import DoseAlreadyLogged, MedicationMissing
+from recovery_desktop.data.errors import (
+    DoseAlreadyLogged,
+    DoseNoLongerScheduled,
+    MedicationMissing,
+)
 from recovery_desktop.data.medication_reads import MedicationReads
 from recovery_desktop.data.medication_rows import (
     MEDICATION_COLUMNS,
@@ -27,7 +31,7 @@ from recovery_desktop.data.medication_rows import (
     schedule_values,
 )
 from recovery_desktop.domain.dates import check_day
-from recovery_desktop.domain.dose_day import medication_answer, ticks_decide
+from recovery_desktop.domain.dose_day import DueDose, medication_answer, ticks_decide
 from recovery_desktop.domain.medication import (
     DoseMark,
     DoseRecord,
@@ -37,9 +41,6 @@ from recovery_desktop.domain.medication import (
     ScheduleSpan,
     TaperNote,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def _now() -> str:
@@ -66,9 +67,10 @@ class MedicationRepository(MedicationReads):
                 "VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [*medication_values(medication), position, _now()],
             )
+            decided = self._decided_from(since)
             medication_id = int(cursor.lastrowid or 0)
             self._insert_span(medication_id, ScheduleSpan(since, medication.schedule))
-            self._rederive_from(since)
+            self._rederive_from(since, decided)
         return self.get(medication_id)
 
     def _insert_span(self, medication_id: int, span: ScheduleSpan) -> None:
@@ -90,6 +92,8 @@ class MedicationRepository(MedicationReads):
             if not spans:
                 raise MedicationMissing()
             before = self.get(medication.id)
+            first = _earliest(spans[0].since, before, medication, today)
+            decided = self._decided_from(first)
             self._db.execute(
                 "UPDATE medications SET name = ?, kind = ?, dose = ?, started = ?, stopped = ?, "
                 "prescriber = ?, notes = ?, clinic_days = ?, take_home_days = ? WHERE id = ?",
@@ -107,7 +111,7 @@ class MedicationRepository(MedicationReads):
                     "AND since = ?",
                     [medication.started.isoformat(), medication.id, spans[0].since.isoformat()],
                 )
-            self._rederive_from(_earliest(spans[0].since, before, medication, today))
+            self._rederive_from(first, decided)
 
     def _set_span(self, medication_id: int, since: date, schedule: Schedule) -> None:
         self._db.execute(
@@ -122,21 +126,25 @@ class MedicationRepository(MedicationReads):
         medication = self.get(medication_id)
         if medication.started and last_day < medication.started:
             raise MedicationError("The stop date cannot come before the start date.")
+        first = min(check_day(last_day), medication.stopped or last_day)
         with sql_errors(), self._changes.writing(self._db, Change.MEDICATION):
+            decided = self._decided_from(first)
             self._db.execute(
                 "UPDATE medications SET stopped = ? WHERE id = ?",
-                [check_day(last_day).isoformat(), medication_id],
+                [last_day.isoformat(), medication_id],
             )
-            self._rederive_from(min(last_day, medication.stopped or last_day))
+            self._rederive_from(first, decided)
 
     def delete(self, medication_id: int) -> None:
         """Remove the medication with all its history: schedules, ticks, taper notes (the
         user confirmed first)."""
         with sql_errors(), self._changes.writing(self._db, Change.MEDICATION):
             spans = self.spans(medication_id)
+            first = spans[0].since if spans else None
+            decided = self._decided_from(first) if first else {}
             self._db.execute("DELETE FROM medications WHERE id = ?", [medication_id])
-            if spans:
-                self._rederive_from(spans[0].since)
+            if first:
+                self._rederive_from(first, decided)
 
     # -- taper notes ---------------------------------------------------------------------
     def add_taper_note(self, medication_id: int, note: TaperNote) -> TaperNote:
@@ -169,12 +177,21 @@ class MedicationRepository(MedicationReads):
     ) -> None:
         """Tick the dose of ``day`` at ``at`` taken (at ``taken_at``, if said) or missed;
         ``mark`` None clears the tick. For an "as needed" medication, a dose taken now is
-        ``mark_dose(id, today, now, TAKEN, now)``. In the same transaction, the day's
-        check-in (if there is one) takes the answer the ticks give. Raises
-        :class:`MedicationMissing` when the medication is gone."""
+        ``mark_dose(id, today, now, TAKEN, now)``; the time an "as needed" dose was logged
+        is the dose, so ``taken_at`` is not stored for it (it stays taken at ``at``). In the
+        same transaction, the day's check-in (if there is one) takes the answer the ticks
+        give, or None when they stop deciding it. Raises :class:`MedicationMissing` when the
+        medication is gone, :class:`DoseNoLongerScheduled` when a tick no schedule expects
+        any more would change to another mark (it can only be cleared)."""
         check_day(day)
         with sql_errors(), self._changes.writing(self._db, Change.MEDICATION):
             self.get(medication_id)
+            doses = self.doses_on(day)
+            unscheduled = _unscheduled(doses, medication_id, at)
+            if unscheduled is not None and mark is not None:
+                if unscheduled.no_longer_scheduled and mark is not unscheduled.mark:
+                    raise DoseNoLongerScheduled()
+                taken_at = at
             if mark is None:
                 self._db.execute(
                     "DELETE FROM medication_doses WHERE medication_id = ? AND day = ? AND at = ?",
@@ -193,7 +210,7 @@ class MedicationRepository(MedicationReads):
                         clock(taken_at) if taken_at and mark is DoseMark.TAKEN else None,
                     ],
                 )
-            self._follow_checkin(day)
+            self._follow_checkin(day, ticks_decide(doses))
 
     def log_dose(self, medication_id: int, day: date, at: time) -> None:
         """Log one dose taken on ``day`` at ``at`` (an "as needed" medication's "Log a
@@ -203,6 +220,7 @@ class MedicationRepository(MedicationReads):
         check_day(day)
         with sql_errors(), self._changes.writing(self._db, Change.MEDICATION):
             self.get(medication_id)
+            decided = self.ticks_decide_on(day)
             cursor = self._db.execute(
                 "INSERT INTO medication_doses (medication_id, day, at, mark, taken_at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (medication_id, day, at) DO NOTHING",
@@ -210,7 +228,7 @@ class MedicationRepository(MedicationReads):
             )
             if not cursor.rowcount:
                 raise DoseAlreadyLogged(at)
-            self._follow_checkin(day)
+            self._follow_checkin(day, decided)
 
     def add_doses(self, medication_id: int, records: Iterable[DoseRecord]) -> int:
         """Store many ticks of one medication in one transaction (demo data), replacing
@@ -240,21 +258,32 @@ class MedicationRepository(MedicationReads):
             self._write_answers(self.answers_between(min(days), max(days)))
         return len(rows)
 
-    def _follow_checkin(self, day: date) -> None:
+    def _follow_checkin(self, day: date, decided_before: bool) -> None:
+        """The day's check-in after a tick: the ticks' answer while they decide, None when
+        this change made them stop deciding, else untouched (the user's answer)."""
         doses = self.doses_on(day)
         if ticks_decide(doses):
             self._write_answers({day: medication_answer(doses)})
+        elif decided_before:
+            self._write_answers({day: None})
 
-    def _rederive_from(self, first: date) -> None:
-        """Re-derive the check-ins of the days from ``first`` on that the ticks decide
-        (read over the ticked days only: one set of queries, whatever the span)."""
+    def _decided_from(self, first: date) -> dict[date, bool | None]:
+        """The answers of the days from ``first`` on that the ticks decide now (read over
+        the ticked days only: one set of queries, whatever the span)."""
         row = self._db.execute(
             "SELECT min(day), max(day) FROM medication_doses WHERE day >= ?", [first.isoformat()]
         ).fetchone()
-        if row[0] is not None:
-            self._write_answers(
-                self.answers_between(date.fromisoformat(row[0]), date.fromisoformat(row[1]))
-            )
+        if row[0] is None:
+            return {}
+        return self.answers_between(date.fromisoformat(row[0]), date.fromisoformat(row[1]))
+
+    def _rederive_from(self, first: date, decided_before: dict[date, bool | None]) -> None:
+        """Re-derive the check-ins of the days from ``first`` on that the ticks decide;
+        those in ``decided_before`` (read in the same transaction, before the change) that
+        they no longer decide become not answered."""
+        after = self._decided_from(first)
+        stopped = {day: None for day in decided_before if day not in after}
+        self._write_answers({**stopped, **after})
 
     def _write_answers(self, answers: dict[date, bool | None]) -> None:
         """Store each day's derived answer in its check-in, when there is one."""
@@ -264,6 +293,15 @@ class MedicationRepository(MedicationReads):
         )
         if changed.rowcount:
             self._changes.announce([Change.CHECKINS])
+
+
+def _unscheduled(doses: list[DueDose], medication_id: int, at: time) -> DueDose | None:
+    """The dose of ``doses`` at ``at`` no schedule expects (an "as needed" one, or a tick
+    no longer scheduled), if that is what it is."""
+    return next(
+        (d for d in doses if d.medication_id == medication_id and d.at == at and d.as_needed),
+        None,
+    )
 
 
 def _earliest(since: date, before: Medication, after: Medication, today: date) -> date:

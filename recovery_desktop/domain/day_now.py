@@ -1,6 +1,7 @@
 """What Today's "My day" card says at a given minute: the block under way or the next one,
 and today's idle time so far and still to come. Pure: the card asks again at the first
-minute its words would change (:func:`next_change`), so it never polls.
+minute its words would change (:func:`next_change`), so it never polls. On an earlier
+day's check-in it describes that day instead (:func:`day_looked_back`).
 
 Minutes are on the day's scale of ``domain/day_plan.py`` (0..2880). A block ticked done
 is finished: it is never "Now" or "Next" (it still counts as structure).
@@ -21,7 +22,7 @@ from recovery_desktop.domain.day_plan import (
     idle_stretches,
     minute_text,
 )
-from recovery_desktop.domain.wording import shortened
+from recovery_desktop.domain.wording import plural, shortened
 
 # Idle time is shown to the quarter hour: calm to read, and the words change at most every
 # 15 minutes while time passes idle.
@@ -75,6 +76,24 @@ def day_now(blocks: Sequence[DayBlock], window: WakingWindow, minute: int) -> Da
     idle = f"Idle time today: {quarter_hours_text(so_far)} so far"
     idle += f", {quarter_hours_text(to_come)} still to come" if to_come else ""
     return DayNow(_line(blocks, minute), idle)
+
+
+LOOKED_BACK_EMPTY_HINT = "A plan made on My day shows here for its day."
+
+
+def day_looked_back(blocks: Sequence[DayBlock], window: WakingWindow, day_words: str) -> DayNow:
+    """The card's words for an earlier day (``day_words``: "Sun 29 Nov"), the day being
+    over: "On Sun 29 Nov: 2 blocks planned, 1 done" and "Idle time that day: 8 h" (only
+    blocks ticked done count once a day is over, as in :func:`idle_split`), or "Nothing
+    planned on Sun 29 Nov." Never "Now" or "today": that day is not now."""
+    if not blocks:
+        return DayNow(f"Nothing planned on {day_words}.", LOOKED_BACK_EMPTY_HINT)
+    done = sum(1 for block in blocks if block.done)
+    idle, _to_come = idle_split(blocks, window, window.span[1])
+    return DayNow(
+        f"On {day_words}: {plural(len(blocks), 'block')} planned, {done} done",
+        f"Idle time that day: {quarter_hours_text(idle)}",
+    )
 
 
 def next_change(blocks: Sequence[DayBlock], window: WakingWindow, minute: int) -> int | None:

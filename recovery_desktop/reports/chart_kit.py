@@ -31,6 +31,9 @@ rcParams["text.usetex"] = False
 
 # Past this many days, daily dots are dropped and the 7-day average carries the line.
 DENSE_DAYS = 120
+# Past half a year a marker per week runs into a solid band ("All" on a ten-year journal):
+# weekly lines then go without markers and thinner, as daily ones do past DENSE_DAYS.
+DENSE_WEEKS = 26
 # Past this many days a weekly bar is a pixel or two wide on screen.
 CROWDED_DAYS = 731
 # A weekly bar covers this share of its week, leaving a gap between bars, and at least
@@ -250,6 +253,29 @@ def _mark_short_runs(
             markersize=2.5,
             alpha=0.9,
             label=f"_{label}, days answered apart",  # "_": not in the legend
+        )
+
+
+def dense_weeks(period: Period) -> bool:
+    """Whether ``period`` holds more than :data:`DENSE_WEEKS` weeks."""
+    return period.days > DENSE_WEEKS * 7
+
+
+def mark_lone_weeks(
+    axes: Axes, xs: Sequence[float], values: Sequence[float], label: str, **look: Any
+) -> None:
+    """On a dense range a weekly line has no markers, so a week between two gaps (``nan``)
+    would not show at all: such weeks keep a small marker of their own, in ``look``'s
+    colour and marker (not in the legend)."""
+    alone = in_short_runs([None if math.isnan(v) else v for v in values], shortest=2)
+    if any(v is not None for v in alone):
+        axes.plot(
+            xs,
+            _nan(alone),
+            linestyle="none",
+            markersize=2.5,
+            label=f"_{label}, weeks apart",  # "_": not in the legend
+            **look,
         )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from matplotlib.axes import Axes
 
@@ -21,7 +22,9 @@ from recovery_desktop.reports.chart_kit import (
     bar_edges,
     daily_line,
     day_number,
+    dense_weeks,
     legend,
+    mark_lone_weeks,
     new_chart,
     new_panels,
     no_data_note,
@@ -232,19 +235,22 @@ def support_per_week(data: TrendData, style: ChartStyle) -> Chart:
     )
     _shade_weeks_without_checkins(axes, data, style)
     xs, _widths = _week_bars(data.weeks, data)
+    dense = dense_weeks(data.period)  # no band of markers over "All"
     for field, label in SUPPORT_PARTS:
         key = "medication" if field == "medication_taken" else field
         values = [float(getattr(w, field)) if w.has_data else math.nan for w in data.weeks]
+        look: dict[str, Any] = {"color": style.colour(key), "marker": style.marker(key)}
         axes.plot(
             xs,
             values,
-            color=style.colour(key),
             linestyle=style.dash(key),
-            marker=style.marker(key),
             markersize=4,
-            linewidth=1.6,
+            linewidth=1.0 if dense else 1.6,
             label=label,
+            **(look | ({"marker": None} if dense else {})),
         )
+        if dense:
+            mark_lone_weeks(axes, xs, values, label, **look)
         for week, x, value in zip(data.weeks, xs, values, strict=True):
             if week.has_data:
                 count = plural_decimal(value, "day")

@@ -17,7 +17,9 @@ from recovery_desktop.reports.chart_kit import (
     Chart,
     HoverPoint,
     bar_edges,
+    dense_weeks,
     legend,
+    mark_lone_weeks,
     new_chart,
     no_data_note,
     short,
@@ -57,9 +59,12 @@ def _line(n: int, style: ChartStyle) -> dict[str, Any]:
     return {"color": colour, "linestyle": dash, "marker": MARKERS[n % len(MARKERS)]}
 
 
-def _weight(n: int) -> dict[str, Any]:
+def _weight(n: int, dense: bool) -> dict[str, Any]:
     """Each later line a little thinner, with smaller markers: drawn on top of the earlier
-    ones, it leaves them showing where two medications' shares are equal."""
+    ones, it leaves them showing where two medications' shares are equal. On a dense range
+    (:func:`~recovery_desktop.reports.chart_kit.dense_weeks`) no markers, thinner lines."""
+    if dense:
+        return {"linewidth": max(0.6, 1.2 - 0.2 * n), "marker": None}
     return {"linewidth": max(1.0, 2.6 - 0.6 * n), "markersize": max(3.0, 6.5 - 1.5 * n)}
 
 
@@ -69,7 +74,12 @@ def _medication_line(
     slots = [week_bar(monday, data.period) for monday, _a in series.weeks]
     xs = [x for x, _width in slots]
     values = [a.taken / a.expected * 100 if a.expected else math.nan for _monday, a in series.weeks]
-    axes.plot(xs, values, label=short(series.name, 28), **_line(n, style), **_weight(n))
+    dense = dense_weeks(data.period)
+    look = _line(n, style)
+    axes.plot(xs, values, label=short(series.name, 28), **(look | _weight(n, dense)))
+    if dense:
+        lone = {"color": look["color"], "marker": look["marker"]}
+        mark_lone_weeks(axes, xs, values, short(series.name, 28), **lone)
     for (monday, adherence), x, value in zip(series.weeks, xs, values, strict=True):
         if adherence.expected:
             text = f"{week_name(monday, data.period)}\n{series.name}: {taken_text(adherence)}"

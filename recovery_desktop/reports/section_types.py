@@ -21,7 +21,9 @@ class SummaryContext:
     ``show_names`` lets the people section name the people reached (off by default);
     ``plan_versions`` are the plan's versions kept in the period, oldest first;
     ``visits`` the period's medication and appointments; ``shared_entries`` the journal
-    entries of the period the user chose to share (never a private one).
+    entries of the period the user chose to share (never a private one), each printed up
+    to ``shared_characters`` of its text (None: the section's full length,
+    ``sections_journal.SHARED_CHARACTERS``; 0: its title and date only).
     """
 
     summary: Summary
@@ -34,6 +36,7 @@ class SummaryContext:
     plan_versions: tuple[PlanVersion, ...] = ()
     visits: VisitsInputs = field(default_factory=VisitsInputs)
     shared_entries: tuple[JournalEntry, ...] = ()
+    shared_characters: int | None = None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ Laying the HTML out on paper (preview, printer, PDF) is Qt's part:
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
@@ -25,6 +25,7 @@ from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import SummaryInputs, SummaryOptions, summarise
 from recovery_desktop.domain.summary_events import summarise_events
 from recovery_desktop.reports.sections import SummaryContext
+from recovery_desktop.reports.sections_journal import SHORTER_STEPS
 from recovery_desktop.reports.summary import chart_png, entries_so_far
 from recovery_desktop.reports.summary_html import SummaryDocument, charts_needed, render
 
@@ -56,10 +57,22 @@ class SummaryRequest:
 @dataclass(frozen=True)
 class BuiltSummary:
     """The finished summary: ``document`` (title, HTML, footer) whose ``<img>`` sources
-    are the keys of ``images`` (image name -> PNG bytes at print resolution)."""
+    are the keys of ``images`` (image name -> PNG bytes at print resolution).
+
+    ``shorter``: the same document with the shared journal entries printed shorter, step
+    by step (``sections_journal.SHORTER_STEPS``), each differing from the one before; empty
+    when the summary shares no journal entry. Paper that the whole document would fill
+    past two pages takes the first of them that fits (``ui.printing.fit_pages``); the HTML
+    file is always the whole ``document``.
+    """
 
     document: SummaryDocument
     images: dict[str, bytes]
+    shorter: tuple[SummaryDocument, ...] = ()
+
+    def shorter_versions(self) -> list[BuiltSummary]:
+        """:attr:`shorter` as summaries of their own (same charts), longest first."""
+        return [BuiltSummary(document, self.images) for document in self.shorter]
 
     def standalone_html(self) -> str:
         """The HTML with its charts embedded, for saving as a single file."""
@@ -104,4 +117,20 @@ def build_summary(request: SummaryRequest) -> BuiltSummary:
         visits=inputs.visits,
         shared_entries=entries_so_far(inputs.shared_entries, counted),
     )
-    return BuiltSummary(render(context, options, today), images)
+    document = render(context, options, today)
+    return BuiltSummary(document, images, _shorter(context, options, today, document))
+
+
+def _shorter(
+    context: SummaryContext, options: SummaryOptions, today: date, whole: SummaryDocument
+) -> tuple[SummaryDocument, ...]:
+    """The document with the shared entries cut to each of ``SHORTER_STEPS`` in turn,
+    leaving out a step that prints the same as the one before (entries already short)."""
+    if not context.shared_entries:
+        return ()
+    versions = [whole]
+    for characters in SHORTER_STEPS:
+        version = render(replace(context, shared_characters=characters), options, today)
+        if version.html != versions[-1].html:
+            versions.append(version)
+    return tuple(versions[1:])

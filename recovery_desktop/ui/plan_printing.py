@@ -31,7 +31,7 @@ from recovery_desktop.reports.summary_service import BuiltSummary
 from recovery_desktop.ui.printing import (
     PrintError,
     SummaryTooLong,
-    lay_out,
+    fits,
     page_layout,
     print_to,
     write_pdf,
@@ -131,10 +131,7 @@ def _cut_at(inputs: PlanPrintInputs, size: int, layout: QPageLayout) -> BuiltSum
 
 
 def _fits(built: BuiltSummary, layout: QPageLayout) -> bool:
-    try:
-        return lay_out(built, layout).count == 1
-    except PrintError:  # too long even to lay out
-        return False
+    return fits(built, layout, 1)
 
 
 def _most_that_fits(

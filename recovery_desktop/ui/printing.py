@@ -48,6 +48,7 @@ PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Lett
 MARGIN_MM = 16.0
 BODY_POINT_SIZE = 12
 LAYOUT_DPI = 300  # the summary is laid out in pixels of this size for every device
+SUMMARY_PAGES = 2  # PRODUCT feature 12: the weekly summary is "one or two pages"
 # Qt's text layout stops placing lines 2^23 pixels down and silently leaves the rest out.
 LAYOUT_LIMIT_PIXELS = 2**23
 # Countries that use US Letter paper by default.
@@ -172,6 +173,34 @@ def lay_out(built: BuiltSummary, layout: QPageLayout) -> Pages:
     return Pages(document, body, footer, device)
 
 
+def fits(built: BuiltSummary, layout: QPageLayout, pages: int) -> bool:
+    """Whether ``built`` lays out in at most ``pages`` pages of ``layout`` (False when it is
+    too long even to lay out)."""
+    try:
+        return lay_out(built, layout).count <= pages
+    except PrintError:
+        return False
+
+
+def fit_pages(built: BuiltSummary, layout: QPageLayout) -> tuple[BuiltSummary, Pages]:
+    """``built`` laid out in pages of ``layout``, or, when it runs past
+    :data:`SUMMARY_PAGES`, the first of its shorter versions (shared journal entries cut
+    shorter: ``BuiltSummary.shorter``) that fits that many. When none fits (the shortest is
+    tried first, so a long period is laid out only twice), the whole summary on more
+    pages: nothing is cut that would not save a page.
+
+    Raises :class:`SummaryTooLong` as :func:`lay_out` does.
+    """
+    pages = lay_out(built, layout)
+    shorter = built.shorter_versions()
+    if pages.count <= SUMMARY_PAGES or not shorter:
+        return built, pages
+    if not fits(shorter[-1], layout, SUMMARY_PAGES):  # a long period: no step can help
+        return built, pages
+    fitting = next(short for short in shorter if fits(short, layout, SUMMARY_PAGES))
+    return fitting, lay_out(fitting, layout)
+
+
 def _check_length(document: QTextDocument, body_height: float, layout: QPageLayout) -> None:
     limit = max_pages(body_height)
     if document.size().height() > limit * body_height:
@@ -180,9 +209,11 @@ def _check_length(document: QTextDocument, body_height: float, layout: QPageLayo
 
 def paint(built: BuiltSummary, device: QPagedPaintDevice) -> int:
     """Lay the summary out and paint it on ``device`` page by page; returns the number of
-    pages. Raises :class:`SummaryTooLong` before painting anything, and :class:`PrintError`
-    when the device refuses."""
-    pages = lay_out(built, device.pageLayout())
+    pages. A summary with shared journal entries that would run past two pages is painted
+    with them shorter when that fits two (:func:`fit_pages`). Raises
+    :class:`SummaryTooLong` before painting anything, and :class:`PrintError` when the
+    device refuses."""
+    built, pages = fit_pages(built, device.pageLayout())
     painter = QPainter()
     if not painter.begin(device):
         raise PrintError("The printer or file could not be opened for writing.")

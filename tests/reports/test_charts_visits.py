@@ -73,3 +73,51 @@ def test_the_charts_are_wanted_only_in_a_journal_that_holds_such_records():
         assert chart_spec(key).wanted(DATA)
         assert not chart_spec(key).wanted(TrendData(PERIOD))
     assert chart_spec("mood_craving").wanted(TrendData(PERIOD))
+
+
+def _decade():
+    """520 weeks from a Monday; week 300 alone between weeks with nothing expected."""
+    from datetime import date
+
+    from recovery_desktop.domain.periods import Period
+
+    start = date(2016, 11, 7)
+    mondays = [start + timedelta(weeks=n) for n in range(520)]
+    weeks = tuple(
+        (m, Adherence(0, 0, 0) if n in (299, 301) else Adherence(7, 6 + n % 2, 1 - n % 2))
+        for n, m in enumerate(mondays)
+    )
+    visits = VisitTrends(DATA.visits.held, (AdherenceWeeks("Buprenorphine", weeks),))
+    return TrendData(Period(start, start + timedelta(days=3639)), visits=visits), mondays
+
+
+def test_ten_years_of_weeks_draw_thin_lines_without_a_band_of_markers():
+    """Over "All" on a ten-year journal a marker per week is a solid band: past 26 weeks
+    the line has no markers and is thinner; a week alone between gaps keeps a small dot
+    (a line alone would not show it); two weeks keep their markers."""
+    data, _mondays = _decade()
+    for style in (LIGHT, PRINT):
+        chart = chart_spec("adherence").build(data, style)
+        line = _lines(chart)["Buprenorphine"]
+        assert line.get_marker() in (None, "None", "")
+        assert line.get_linewidth() <= 1.2
+        [alone] = [
+            drawn
+            for drawn in chart.figure.axes[0].get_lines()
+            if drawn.get_label().startswith("_Bupre")
+        ]
+        assert [y for y in alone.get_ydata() if not math.isnan(y)] == [600 / 7]
+    short = chart_spec("adherence").build(DATA, LIGHT)
+    assert _lines(short)["Buprenorphine"].get_marker() not in (None, "None", "")
+
+
+def test_ten_years_of_support_weeks_draw_without_markers():
+    """The same for the weekly meetings, therapy and medication lines."""
+    from recovery_desktop.domain.trends import WeekCounts
+
+    data, mondays = _decade()
+    weeks = tuple(WeekCounts(m, 7, 1, 1, 6, 7, 0, 0, 0, 0) for m in mondays)
+    chart = chart_spec("support").build(TrendData(data.period, weeks=weeks), LIGHT)
+    for line in chart.figure.axes[0].get_lines():
+        if not line.get_label().startswith("_"):
+            assert line.get_marker() in (None, "None", ""), line.get_label()

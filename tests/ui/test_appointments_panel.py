@@ -441,3 +441,30 @@ def test_the_columns_sized_once_hold_every_day_kind_and_mark(qtbot, journal, day
     for column in (COL_DAY, COL_TIME, COL_KIND, COL_ATTENDANCE):
         text = model.data(model.index(0, column))
         assert metrics.horizontalAdvance(text) + 8 <= header.sectionSize(column), text
+
+
+def test_moving_the_day_to_the_future_resets_attended_and_says_so(qtbot, journal, files):
+    """Attended chosen, then the day moved to tomorrow: Attended can no longer be chosen, so
+    the mark goes back to Not marked yet (the line under the fields says so) and Save keeps
+    the appointment on its new day, not marked; Rescheduled stays as chosen."""
+    [stored] = journal.appointments.add(Appointment(TODAY, THERAPY, time(10)))
+    editor = AppointmentEditor(journal.appointments, journal.contacts, stored)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.attendance.setFocus()
+    qtbot.keyClick(editor.attendance, Qt.Key.Key_A)
+    assert editor.attendance.value() is Attendance.ATTENDED
+    editor.day.setDate(QDate(TODAY + timedelta(days=1)))
+    assert editor.attendance.value() is None
+    assert editor.error.text() == "Attended is for a day that has come: back to Not marked yet."
+    qtbot.mouseClick(_ok(editor), Qt.MouseButton.LeftButton)
+    assert editor.result() == editor.DialogCode.Accepted
+    [saved] = _reopened(journal, files)
+    assert (saved.day, saved.attendance) == (TODAY + timedelta(days=1), None)
+    rescheduled = AppointmentEditor(journal.appointments, journal.contacts, saved)
+    qtbot.addWidget(rescheduled)
+    rescheduled.attendance.setValue(Attendance.RESCHEDULED)
+    rescheduled.day.setDate(QDate(TODAY + timedelta(days=2)))
+    assert rescheduled.attendance.value() is Attendance.RESCHEDULED
+    assert rescheduled.error.text() == ""

@@ -170,3 +170,43 @@ def test_a_tick_no_schedule_expects_any_more_shows_its_mark_and_clears(qtbot, jo
         "Buprenorphine · 16 mg film · no longer scheduled"
     ]
     assert shown.rows[0].taken.isChecked()
+
+
+def test_an_as_needed_dose_shows_its_time_without_a_field_to_change_it(qtbot, journal):
+    """The logged minute is the dose (two doses at 19:27 and 19:28 stay two): its row shows
+    the time, and no time field takes the keyboard; clearing it is Taken pressed again."""
+    from recovery_desktop.domain.medication import Schedule as _Schedule
+
+    ibu = journal.medication.add(
+        Medication("Ibu", MedicationKind.OTHER, _Schedule(Repeat.AS_NEEDED), started=TODAY),
+        TODAY,
+    )
+    journal.medication.log_dose(ibu.id, TODAY, time(19, 27))
+    journal.medication.log_dose(ibu.id, TODAY, time(19, 28))
+    shown = _list(qtbot, journal)
+    first = shown.rows[0]
+    assert first.time.text() == "19:27" and first.taken.isChecked()
+    assert not first.taken_at.isVisible()
+    first.taken.setFocus()
+    qtbot.keyClick(first.taken, Qt.Key.Key_Tab)
+    assert shown.rows[1].taken.hasFocus()
+    qtbot.keyClick(shown.rows[1].taken, Qt.Key.Key_Space)
+    assert [r.at for r in _records(journal, ibu)] == [time(19, 27)]
+
+
+def test_a_tick_no_longer_scheduled_offers_only_clearing(qtbot, journal):
+    """Its Missed mark can be cleared; Taken is disabled and says why."""
+    from dataclasses import replace
+
+    film = add_medication(journal, times=(time(8), time(20)))
+    journal.medication.mark_dose(film.id, TODAY, time(20), DoseMark.MISSED)
+    journal.medication.update(
+        replace(film, schedule=replace(film.schedule, times=(time(8),))), TODAY
+    )
+    shown = _list(qtbot, journal)
+    late = shown.rows[1]
+    assert late.missed.isEnabled() and late.missed.isChecked()
+    assert not late.taken.isEnabled()
+    assert late.taken.toolTip() == "This dose is no longer scheduled; you can clear the mark"
+    qtbot.mouseClick(late.taken, Qt.MouseButton.LeftButton)
+    assert _records(journal, film)[0].mark is DoseMark.MISSED

@@ -5,12 +5,12 @@ following My day's changes, and its buttons from the keyboard."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from recovery_desktop.domain.calendar_text import weekday_name
+from recovery_desktop.domain.calendar_text import short_day, weekday_name
 from recovery_desktop.domain.day_now import next_change
 from recovery_desktop.domain.day_plan import BlockCategory, BlockTimes, WakingWindow
 from recovery_desktop.ui.pages.today.day_card import EMPTY, EMPTY_HINT, DayCard
@@ -216,3 +216,34 @@ def test_open_my_day_shows_the_my_day_page_in_the_window(qtbot, window_for, jour
     qtbot.mouseClick(today.day_card.open_button, Qt.MouseButton.LeftButton)
     assert window.workspace.nav.currentItem().text() == "My day"
     assert window.workspace.stack.currentWidget() is window.workspace.open_page("My day")
+
+
+def test_another_days_check_in_shows_that_days_plan_not_todays(qtbot, journal):
+    """On an earlier day's check-in the card keeps its place but describes that day: what
+    was planned and its idle time (blocks ticked done count, the day being over), never
+    today's "Now" or an offer to fill today; an empty day says so. Back on today's
+    check-in it is about now again."""
+    today = date.today()
+    journal.day_plan.save_template(today.weekday(), [WORK])
+    journal.day_plan.save_template((today - timedelta(days=1)).weekday(), [WORK])
+    yesterday = today - timedelta(days=1)
+    work = journal.day_plan.add(yesterday, WORK)
+    journal.day_plan.add(yesterday, GROUP)
+    journal.day_plan.set_done(work.id, True)
+    page = _today_page(qtbot, journal)
+    card = page.day_card
+    assert card.line.text() == EMPTY and card.fill_button.isVisible()
+    page.step(-1)
+    day = short_day(yesterday)
+    assert card.isVisible()
+    assert card.line.text() == f"On {day}: 2 blocks planned, 1 done"
+    assert (
+        card.idle.text() == "Idle time that day: 8 h"
+    )  # 07:00–23:00 less work's 8 h (the group not done)
+    assert card.fill_button.isHidden()
+    page.step(-1)
+    assert card.line.text() == f"Nothing planned on {short_day(yesterday - timedelta(1))}."
+    assert card.fill_button.isHidden()
+    assert "today" not in card.accessibleDescription()
+    page.go_to(today)
+    assert card.line.text() == EMPTY and card.fill_button.isVisible()

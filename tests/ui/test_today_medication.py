@@ -107,3 +107,38 @@ def test_coming_up_is_only_there_on_todays_check_in(qtbot, journal):
     assert page.coming_up.isHidden()
     page.step(1)
     assert not page.coming_up.isHidden()
+
+
+def test_clearing_the_last_tick_leaves_medication_taken_not_answered(qtbot, journal):
+    """The re-tester's case: Yes by hand, the dose ticked Missed on Today's card (No, read
+    only), the tick cleared: the answer is editable and not answered, on screen and stored."""
+    add_medication(journal)
+    page = _today(qtbot, journal)
+    choice = page.form.yes_no["medication_taken"]
+    page._set_answer(choice, True)
+    page.save_now()
+    assert journal.checkins.get(TODAY).medication_taken is True
+    row = page.doses_card.list.rows[0]
+    qtbot.mouseClick(row.missed, Qt.MouseButton.LeftButton)
+    assert not choice.isEnabled() and choice.value() is False
+    qtbot.mouseClick(row.missed, Qt.MouseButton.LeftButton)
+    assert choice.isEnabled() and choice.value() is None
+    assert page.medication_answer.note.isHidden()
+    assert journal.checkins.get(TODAY).medication_taken is None
+    page.save_now()
+    assert journal.checkins.get(TODAY).medication_taken is None
+
+
+def test_another_days_answer_is_its_own_after_a_day_the_ticks_decided(qtbot, journal):
+    """Moving from a day the ticks decide to one they do not shows that day's own answer."""
+    from recovery_desktop.domain.checkin import CheckIn
+
+    medication = add_medication(journal)
+    yesterday = TODAY - timedelta(days=1)
+    journal.checkins.save(CheckIn(yesterday, mood=5, medication_taken=True))
+    journal.medication.mark_dose(medication.id, TODAY, time(8), DoseMark.MISSED)
+    page = _today(qtbot, journal)
+    assert page.form.yes_no["medication_taken"].value() is False
+    page.step(-1)
+    choice = page.form.yes_no["medication_taken"]
+    assert choice.isEnabled() and choice.value() is True

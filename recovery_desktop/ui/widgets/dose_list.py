@@ -3,7 +3,9 @@ on one row with its time, name and dose, where it is taken (methadone: "at the c
 "take-home"), and two buttons, "Taken" and "Missed".
 
 "Taken" records the time it was taken (now on today, else the scheduled time; the small
-time field beside it changes it); pressing a chosen button again clears the tick. Each tick
+time field beside it changes it); pressing a chosen button again clears the tick. An "as
+needed" dose has no time field: the minute it was logged is the dose (to change it, clear it
+and log it again). A tick no schedule expects any more offers only clearing its mark. Each tick
 is one committed ``MedicationRepository.mark_dose`` before the row shows it: the row is
 read back from the journal after every change. A missed dose is information, in the same
 neutral look as a taken one (docs/decisions.md "Medication and visits").
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
     from recovery_desktop.domain.dose_day import DueDose
 
 NO_DOSES = "No doses expected on this day."
+ONLY_CLEAR = "This dose is no longer scheduled; you can clear the mark"
+PRESS_AGAIN = "Pressed again, it clears the tick"
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -108,14 +112,18 @@ class DoseRow:
         self.taken.setChecked(dose.mark is DoseMark.TAKEN)
         self.taken.setAccessibleName(f"Taken: {about}")
         self.taken.setAccessibleDescription(state)
-        self.taken.setToolTip("Pressed again, it clears the tick")
         self.missed.setChecked(dose.mark is DoseMark.MISSED)
         self.missed.setAccessibleName(f"Missed: {about}")
         self.missed.setAccessibleDescription(state)
         # as needed is never missed; a tick no longer scheduled shows and clears its mark
         self.missed.setVisible(not dose.as_needed or dose.no_longer_scheduled)
+        for button, mark in ((self.taken, DoseMark.TAKEN), (self.missed, DoseMark.MISSED)):
+            only_clear = dose.no_longer_scheduled and dose.mark is not mark
+            button.setEnabled(not only_clear)
+            button.setToolTip(ONLY_CLEAR if only_clear else PRESS_AGAIN)
         self.taken_at.setAccessibleName(f"Time taken: {about}")
-        self.taken_at.setVisible(dose.mark is DoseMark.TAKEN)
+        # an as-needed dose is the minute it was logged: no second time to edit
+        self.taken_at.setVisible(dose.mark is DoseMark.TAKEN and not dose.as_needed)
         shown = dose.taken_at or dose.at
         self.taken_at.blockSignals(True)
         self.taken_at.setTime(QTime(shown.hour, shown.minute))
@@ -227,7 +235,8 @@ class DoseList(QWidget):
     def _time_changed(self, row: DoseRow) -> None:
         chosen = row.taken_at.time()
         taken_at = time(chosen.hour(), chosen.minute())
-        if row.dose.mark is DoseMark.TAKEN and taken_at != row.dose.taken_at:
+        dose = row.dose
+        if dose.mark is DoseMark.TAKEN and not dose.as_needed and taken_at != dose.taken_at:
             self._mark(row, DoseMark.TAKEN, taken_at)
 
     def _taken_time(self, dose: DueDose) -> time:

@@ -34,7 +34,7 @@ from recovery_desktop.domain.appointments import (
     WeeklyRepeat,
 )
 from recovery_desktop.domain.attendance_marks import NOT_YET, can_mark
-from recovery_desktop.domain.sessions import AppointmentKind
+from recovery_desktop.domain.sessions import AppointmentKind, Attendance
 from recovery_desktop.domain.wording import plural
 from recovery_desktop.ui.dates import from_qdate
 from recovery_desktop.ui.dialogs.contact_dialog import notes_edit
@@ -90,6 +90,8 @@ class AppointmentEditor(QDialog):
             self.kind, self.day, self.minutes, self.title_edit, self.place, self.notes
         )
         self.repeat.problem.connect(self._repeat_problem)
+        # after the error line's clearing on a day change, so what it says about the mark stays
+        self.day.dateChanged.connect(lambda d: self._offer_marks(from_qdate(d)))
         self.kind.setFocus()
 
     def _repeat_problem(self, problem: str) -> None:
@@ -123,14 +125,21 @@ class AppointmentEditor(QDialog):
         options = [(None, NOT_MARKED), *((a, w) for a, w in ATTENDANCE_WORDS.items())]
         self.attendance = SegmentedChoice(options, "Attendance", self)
         self.attendance.setValue(shown.attendance)
-        self.day.dateChanged.connect(lambda d: self._offer_marks(from_qdate(d)))
         self._offer_marks(shown.day)
 
     def _offer_marks(self, day: date) -> None:
-        """Attended and missed wait for the appointment's day; rescheduled is always there."""
+        """Attended and missed wait for the appointment's day; rescheduled is always there.
+        A mark chosen that the day no longer allows goes back to "Not marked yet", and the
+        error line says so (rather than refusing on Save)."""
         for attendance in ATTENDANCE_WORDS:
             offered = can_mark(attendance, day, date.today())
             self.attendance.set_offered(attendance, offered, NOT_YET)
+        chosen = self.attendance.value()
+        if isinstance(chosen, Attendance) and not can_mark(chosen, day, date.today()):
+            self.attendance.setValue(None)
+            self.error.show_message(
+                f"{ATTENDANCE_WORDS[chosen]} is for a day that has come: back to {NOT_MARKED}."
+            )
 
     def _line(self, name: str, text: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(text, self)

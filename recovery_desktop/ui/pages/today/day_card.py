@@ -1,6 +1,8 @@
 """Today's "My day" card: the block under way or the next one, today's idle time so far and
 still to come, and a way to My day. An empty plan says so, with one button to fill it from
-the usual plan of the weekday when there is one.
+the usual plan of the weekday when there is one. On an earlier day's check-in (``show_day``)
+it keeps its place but describes that day (what was planned, its idle time), never today's
+"Now" or an offer to fill today.
 
 It follows the clock without polling: a single-shot timer fires at the first minute its
 words would change (``domain/day_now.py``: a block starting or ending, a quarter hour of
@@ -20,8 +22,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from recovery_desktop.data.day_plan import DayPlanRepository
 from recovery_desktop.data.errors import DayNotEmpty, JournalError
 from recovery_desktop.data.preferences import PreferenceRepository
-from recovery_desktop.domain.calendar_text import weekday_name
-from recovery_desktop.domain.day_now import day_now, next_change, next_day_starts
+from recovery_desktop.domain.calendar_text import short_day, weekday_name
+from recovery_desktop.domain.day_now import (
+    DayNow,
+    day_looked_back,
+    day_now,
+    next_change,
+    next_day_starts,
+)
 from recovery_desktop.domain.day_plan import DayBlock, WakingWindow, waking_day
 
 # An empty day's two lines: the card keeps the height it has with a plan, so the form below
@@ -51,6 +59,7 @@ class DayCard(QFrame):
         self._now = now or datetime.now
         self._window = WakingWindow()
         self._day: date | None = None
+        self._viewed: date | None = None  # the check-in's day; None: always the waking day
         self._blocks: list[DayBlock] = []
         self._has_template = False
         self.timer = QTimer(self)
@@ -89,12 +98,23 @@ class DayCard(QFrame):
         return label
 
     # -- reading -------------------------------------------------------------------------
+    def show_day(self, day: date) -> None:
+        """Today shows ``day``'s check-in: an earlier day than the waking day is described
+        as that day; today's (or the waking day's) as now."""
+        self._viewed = day
+        self.refresh()
+
+    def _looking_back(self, waking: date) -> bool:
+        return self._viewed is not None and self._viewed < waking
+
     def refresh(self) -> None:
-        """Read the waking window and the plan of the current waking day again."""
+        """Read the waking window and the plan of the current waking day (or of the earlier
+        day looked back at) again."""
         try:
             self._window = self._preferences.waking_window()
             day, _minute = waking_day(self._now(), self._window)
-            self._blocks = self._plans.blocks(day)
+            shown = self._viewed if self._viewed and self._looking_back(day) else day
+            self._blocks = self._plans.blocks(shown)
             self._has_template = self._plans.template(day.weekday()) is not None
         except JournalError:
             self._blocks, self._has_template = [], False
@@ -116,15 +136,23 @@ class DayCard(QFrame):
         if day != self._day:
             self.refresh()
             return
-        if not self._blocks:
+        looking_back = self._looking_back(day)
+        name = "My day today"
+        if looking_back and self._viewed is not None:
+            name = f"My day on {short_day(self._viewed)}"
+            self._say(day_looked_back(self._blocks, self._window, short_day(self._viewed)))
+        elif not self._blocks:
             self._show_empty(day)
         else:
-            words = day_now(self._blocks, self._window, minute)
-            self.line.setText(words.line)
-            self.idle.setText(words.idle)
-            self.fill_button.hide()
+            self._say(day_now(self._blocks, self._window, minute))
+        self.setAccessibleName(name)
         self.setAccessibleDescription(f"{self.line.text()} {self.idle.text()}".strip())
-        self._arm(moment, minute)
+        self._arm(moment, minute, looking_back)
+
+    def _say(self, words: DayNow) -> None:
+        self.line.setText(words.line)
+        self.idle.setText(words.idle)
+        self.fill_button.hide()
 
     def _show_empty(self, day: date) -> None:
         self.line.setText(EMPTY)
@@ -132,10 +160,11 @@ class DayCard(QFrame):
         self.fill_button.setText(f"&Fill today from my usual {weekday_name(day)}")
         self.fill_button.setVisible(self._has_template)
 
-    def _arm(self, moment: datetime, minute: int) -> None:
-        """The timer to the start of the first minute whose words differ."""
+    def _arm(self, moment: datetime, minute: int, looking_back: bool) -> None:
+        """The timer to the start of the first minute whose words differ (an earlier day's
+        words change only with the next waking day)."""
         stops = [next_day_starts(self._window)]
-        if self._blocks:
+        if self._blocks and not looking_back:
             stops.append(next_change(self._blocks, self._window, minute) or stops[0])
         ahead = max(min(stops) - minute, 1)
         target = moment.replace(second=0, microsecond=0) + timedelta(minutes=ahead)

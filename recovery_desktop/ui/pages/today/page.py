@@ -163,6 +163,7 @@ class TodayPage(QWidget):
             stored = None
             self.status.set_state("error", str(error))
         self.form.load(draft or stored or CheckIn(day))
+        self.day_card.show_day(day)
         self.doses_card.show_day(day)
         self.coming_up.show_day(day)
         self._show_medication_answer()
@@ -246,7 +247,7 @@ class TodayPage(QWidget):
     def _show_medication_answer(self) -> None:
         """ "Medication taken" as the day's ticks say, once they decide; only
         that field changes, so what is typed elsewhere in the form stays."""
-        self.medication_answer.show(self.doses_card.doses, self.doses_card.heading.text())
+        self.medication_answer.show(self.day, self.doses_card.doses, self.doses_card.heading.text())
 
     def _to_doses(self) -> None:
         """The note's button: the keyboard to the first dose not ticked yet (else the
