@@ -19,6 +19,9 @@ from recovery_desktop.domain.journal_prompts import DayFacts
 from recovery_desktop.domain.recovery_time import main_clean_time
 from recovery_desktop.domain.sessions import Attendance
 
+NOT_HELD = frozenset({Attendance.MISSED, Attendance.RESCHEDULED})
+"""Marks that say an appointment did not take place that day."""
+
 
 @dataclass(frozen=True)
 class DaySources:
@@ -39,15 +42,13 @@ def _craving_peak(sources: DaySources, day: date, answered: int | None) -> int |
 
 
 def day_facts(sources: DaySources, day: date) -> DayFacts:
-    """What ``day``'s records say. An appointment marked rescheduled does not count as one
-    of the day's. Raises :class:`~recovery_desktop.data.errors.JournalError` when the
-    journal cannot be read."""
+    """What ``day``'s records say. An appointment marked missed or rescheduled does not
+    count as one of the day's (:data:`NOT_HELD`). Raises
+    :class:`~recovery_desktop.data.errors.JournalError` when the journal cannot be read."""
     checkin = sources.checkins.get(day)
     clean = main_clean_time(sources.recovery_time.periods(), day)
     kinds = frozenset(
-        a.kind
-        for a in sources.appointments.between(day, day)
-        if a.attendance is not Attendance.RESCHEDULED
+        a.kind for a in sources.appointments.between(day, day) if a.attendance not in NOT_HELD
     )
     return DayFacts(
         craving_peak=_craving_peak(sources, day, checkin.craving_peak if checkin else None),

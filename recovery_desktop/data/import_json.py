@@ -229,7 +229,7 @@ def _expected(spec: Field) -> str:
     if spec.type is Type.TEXT:
         return f"{spec.type.value} of at most {spec.limit:,} characters"
     if spec.type is Type.TEXT_LIST:
-        return f"a list of up to {MAX_LIST_ITEMS:,} texts of at most {spec.limit:,} characters"
+        return f"a list of up to {spec.items:,} texts of at most {spec.limit:,} characters"
     if spec.type is Type.CHOICE:
         return "one of " + ", ".join(f'"{c}"' for c in spec.choices)
     if spec.type is Type.DAY:
@@ -306,7 +306,7 @@ def _choice(spec: Field, value: Any) -> Any:
 
 
 def _text_list(spec: Field, value: Any) -> Any:
-    if not isinstance(value, list) or len(value) > MAX_LIST_ITEMS:
+    if not isinstance(value, list) or len(value) > spec.items:
         return _BAD
     if not all(isinstance(v, str) and len(v) <= spec.limit and _encodable(v) for v in value):
         return _BAD

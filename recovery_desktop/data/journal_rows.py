@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Any
 from recovery_desktop.data.stored_dates import stored_moment
 from recovery_desktop.domain.dates import EARLIEST_DAY, LATEST_DAY
 from recovery_desktop.domain.journal_entries import (
+    MATCH_MARK,
     EntryRow,
     JournalEntry,
+    excerpt,
     first_line,
     normalise_tags,
-    plain_line,
+    plain_lines,
 )
 
 if TYPE_CHECKING:
@@ -87,8 +89,10 @@ def _line(row: Sequence[Any], snippet: str | None = None) -> EntryRow:
 
 
 def plain_snippet(text: str) -> str:
-    """An FTS5 snippet of Markdown as one line of plain text."""
-    return " ".join(plain_line(line) for line in text.splitlines() if line.strip())
+    """An FTS5 snippet of Markdown (matches starting with ``MATCH_MARK``) as one line of
+    plain text of at most ``SNIPPET_CHARACTERS`` around the first match: an FTS5 token
+    can be a whole long line, so the snippet's word count alone does not bound it."""
+    return excerpt(plain_lines(text))
 
 
 class EntryFilter:
@@ -146,9 +150,9 @@ def _snippets(db: Database, query: str, ids: list[int]) -> dict[int, str]:
     these: FTS5 would otherwise build one for every match before the sort)."""
     marks = ", ".join("?" * len(ids))
     rows = db.execute(
-        f"SELECT rowid, snippet(journal_entries_fts, 1, '', '', '…', {SNIPPET_WORDS}) "
+        f"SELECT rowid, snippet(journal_entries_fts, 1, ?, '', '…', {SNIPPET_WORDS}) "
         f"FROM journal_entries_fts WHERE journal_entries_fts MATCH ? AND rowid IN ({marks})",
-        [query, *ids],
+        [MATCH_MARK, query, *ids],
     ).fetchall()
     found = {int(rowid): plain_snippet(str(text or "")) for rowid, text in rows}
     return {rowid: text for rowid, text in found.items() if text}

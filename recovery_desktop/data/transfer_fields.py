@@ -55,6 +55,7 @@ class Field:
     """One field of a record: its JSON name, the column it is stored in, its type.
 
     ``low``/``high`` bound numbers, ``limit`` caps characters (or list entries' characters),
+    ``items`` caps a TEXT_LIST's entries,
     ``choices`` lists the words a CHOICE takes, ``refers_to`` names the kind a UID field
     points at (None: the record's own id). ``nullable`` fields may be null.
     """
@@ -66,6 +67,7 @@ class Field:
     low: float = 0
     high: float = 0
     limit: int = 0
+    items: int = MAX_LIST_ITEMS
     choices: tuple[str, ...] = ()
     refers_to: str | None = None
 

@@ -38,7 +38,7 @@ JOURNAL_ENTRIES = Kind(
         Field("written_at", Type.MOMENT),
         text("title", MAX_TITLE_CHARACTERS),
         text("body", MAX_BODY_CHARACTERS),
-        Field("tags", Type.TEXT_LIST, limit=MAX_TAG_CHARACTERS),
+        Field("tags", Type.TEXT_LIST, limit=MAX_TAG_CHARACTERS, items=MAX_TAGS),
         flag("shared", False),
         CREATED,
         UPDATED,
@@ -49,11 +49,10 @@ JOURNAL_KINDS = (JOURNAL_ENTRIES,)
 
 
 def checked_entry(values: dict[str, Any], where: str) -> None:
-    """Check a ``journal_entries`` row's tags (stored JSON in ``values["tags"]``) as the
-    app keeps them and add ``tags_text``. Raises :class:`ImportProblem`."""
+    """Check a ``journal_entries`` row's tags (stored JSON in ``values["tags"]``, already
+    checked for their number and length by the field) as the app keeps them and add
+    ``tags_text``. Raises :class:`ImportProblem`."""
     tags = json.loads(values["tags"])
-    if len(tags) > MAX_TAGS:
-        raise ImportProblem(f"{where}.tags", f"must hold at most {MAX_TAGS} tags")
     if list(normalise_tags(tags)) != tags:
         raise ImportProblem(
             f"{where}.tags",

@@ -18,6 +18,14 @@ MAX_BODY_CHARACTERS = 200_000  # about 60 printed pages: far more than one sitti
 MAX_TAGS = 20
 MAX_TAG_CHARACTERS = 40
 FIRST_LINE_CHARACTERS = 120
+SNIPPET_CHARACTERS = 200
+"""The longest search excerpt: about two lines of the entry list."""
+LINE_BREAK = " · "
+"""Stands for a line break when lines are shown as one (a heading never runs into the
+sentence under it)."""
+MATCH_MARK = "\ue000"
+"""Marks the start of a match in a search excerpt (private use: never in what people type;
+removed by :func:`excerpt`)."""
 
 
 class JournalEntryError(ValueError):
@@ -137,6 +145,30 @@ def first_line(entry: JournalEntry | str) -> str:
     return ""
 
 
+def plain_lines(text: str) -> str:
+    """Markdown lines as one line of plain text, :data:`LINE_BREAK` between lines (rules
+    and blank lines left out)."""
+    lines = (plain_line(line) for line in text.splitlines() if not _RULE.match(line))
+    return LINE_BREAK.join(line for line in lines if line)
+
+
+def excerpt(text: str, limit: int = SNIPPET_CHARACTERS) -> str:
+    """At most ``limit`` characters of ``text`` around the first :data:`MATCH_MARK` (the
+    start when there is none), the match in the first third; cut at word boundaries where
+    near, "…" marking each cut, the marks removed."""
+    at = max(text.find(MATCH_MARK), 0)
+    text = text.replace(MATCH_MARK, "")
+    if len(text) <= limit:
+        return text
+    start = max(0, min(at - limit // 3, len(text) - limit + 1))
+    if not start:
+        return shorten(text, limit)
+    space = text.find(" ", start, at)
+    if space != -1:
+        start = space + 1
+    return "…" + shorten(text[start:].lstrip(" …"), limit - 1)
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` characters at a word boundary where one is near,
     "…" marking the cut."""
@@ -146,4 +178,4 @@ def shorten(text: str, limit: int) -> str:
     space = cut.rfind(" ")
     if space > limit // 2:
         cut = cut[:space]
-    return cut.rstrip() + "…"
+    return cut.rstrip(" …") + "…"

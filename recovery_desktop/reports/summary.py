@@ -9,6 +9,7 @@ from datetime import date
 
 from matplotlib.figure import Figure
 
+from recovery_desktop.domain.journal_entries import JournalEntry
 from recovery_desktop.domain.periods import Period
 from recovery_desktop.domain.summary import SummaryInputs
 from recovery_desktop.domain.trends import TrendData
@@ -34,6 +35,16 @@ def trend_so_far(trend: TrendData, counted: Period) -> TrendData:
         lapses=tuple(x for x in trend.lapses if counted.contains(x.day)),
         day_blocks={d: b for d, b in trend.day_blocks.items() if counted.contains(d)},
     )
+
+
+def entries_so_far(
+    entries: tuple[JournalEntry, ...], counted: Period | None
+) -> tuple[JournalEntry, ...]:
+    """The shared entries written on the days that have come (``Period.so_far``): a week
+    "so far" never lists an entry dated after the day its figures count to."""
+    if counted is None:
+        return ()
+    return tuple(entry for entry in entries if counted.contains(entry.written_at.date()))
 
 
 def print_chart(inputs: SummaryInputs, key: str, today: date) -> Figure:

@@ -26,7 +26,7 @@ from recovery_desktop.domain.summary import SummaryInputs, SummaryOptions, summa
 from recovery_desktop.domain.summary_events import summarise_events
 from recovery_desktop.reports.sections import SummaryContext
 from recovery_desktop.reports.sections_journal import SHORTER_STEPS
-from recovery_desktop.reports.summary import chart_png
+from recovery_desktop.reports.summary import chart_png, entries_so_far
 from recovery_desktop.reports.summary_html import SummaryDocument, charts_needed, render
 
 
@@ -101,6 +101,7 @@ def build_summary(request: SummaryRequest) -> BuiltSummary:
     """The summary of ``request``: its HTML and its charts drawn as PNG (the slow part,
     about 0.1–0.3 s a chart). A plain function of plain data, safe on a worker thread."""
     inputs, options, today = request.inputs, request.options, request.today
+    counted = inputs.period.so_far(today)
     summary = summarise(inputs.period, inputs.checkins, inputs.checkins, today=today)
     keys = charts_needed(options, summary.started, inputs.visits.held)
     images = {f"chart-{key}.png": chart_png(inputs, key, today) for key in keys}
@@ -110,11 +111,11 @@ def build_summary(request: SummaryRequest) -> BuiltSummary:
         previous_goals=inputs.previous_goals,
         images={key: f"chart-{key}.png" for key in keys},
         events=summarise_events(inputs, today),
-        days=summarise_days(inputs.trend, inputs.period.so_far(today)),
+        days=summarise_days(inputs.trend, counted),
         show_names=options.show_names,
         plan_versions=inputs.plan_versions,
         visits=inputs.visits,
-        shared_entries=inputs.shared_entries,
+        shared_entries=entries_so_far(inputs.shared_entries, counted),
     )
     document = render(context, options, today)
     return BuiltSummary(document, images, _shorter(context, options, today, document))

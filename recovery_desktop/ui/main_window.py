@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.idle = idle
         self.drafts = DraftKeeper()
         self.workspace: Workspace | None = None
+        self._row_at_lock = 0  # the page open at the last lock: unlock returns to it
         self.setWindowTitle(title)
         fit_to_screen(self, *PREFERRED_SIZE)
         self.unlock_panel = UnlockPanel(session, self)
@@ -129,12 +130,14 @@ class MainWindow(QMainWindow):
         journal = self.session.journal
         assert journal is not None
         extras = self.sidebar(journal) if self.sidebar else ()
-        self.workspace = Workspace(self.page_specs, journal, self.lock_now, self, extras)
+        self.workspace = Workspace(
+            self.page_specs, journal, self.lock_now, self, extras, self._row_at_lock
+        )
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.idle.set_minutes(journal.preferences.auto_lock_minutes())
         self.idle.start()
-        first = self.workspace.built(0)
+        first = self.workspace.built(self.workspace.current_row)
         focus_first = getattr(first, "focus_first", None)
         if callable(focus_first):
             focus_first()
@@ -205,6 +208,9 @@ class MainWindow(QMainWindow):
     def _on_locked(self) -> None:
         private_clipboard().clear()  # a number or key copied before the lock
         if self.workspace is not None:
+            # The next unlock opens this page again (not its content: pages are rebuilt),
+            # unless a page whose writing stopped opens instead (ui/after_a_stop.py).
+            self._row_at_lock = self.workspace.current_row
             self.stack.removeWidget(self.workspace)
             self.workspace.hide()
             self.workspace.deleteLater()

@@ -52,7 +52,8 @@ class PageSpec:
 
 class Workspace(QWidget):
     """Navigation on the left, pages on the right, and the lock button. Every title is
-    listed from the start; a page is built when first shown, the first one at once."""
+    listed from the start; a page is built when first shown, the one of row ``start`` (the
+    first unless told) at once."""
 
     def __init__(
         self,
@@ -61,6 +62,7 @@ class Workspace(QWidget):
         lock: Callable[[], None],
         parent: QWidget | None = None,
         extras: Sequence[QWidget] = (),
+        start: int = 0,
     ) -> None:
         super().__init__(parent)
         self.specs = list(specs)
@@ -90,7 +92,7 @@ class Workspace(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(side)
         layout.addWidget(self.stack, 1)
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(start if 0 <= start < len(self.specs) else 0)
 
     # -- building ------------------------------------------------------------------------
     @property
@@ -131,6 +133,11 @@ class Workspace(QWidget):
     def show_page(self, row: int) -> None:
         if 0 <= row < self.nav.count():
             self.nav.setCurrentRow(row)
+
+    @property
+    def current_row(self) -> int:
+        """The navigation row of the page shown."""
+        return self.nav.currentRow()
 
     def open_page(self, which: str | type) -> QWidget:
         """Show the page titled ``which``, or of class ``which`` (building it if needed),

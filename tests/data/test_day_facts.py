@@ -62,3 +62,14 @@ def test_todays_appointments_give_their_kinds_but_not_a_rescheduled_one(journal)
     journal.appointments.mark(group.id, Attendance.RESCHEDULED)
     journal.appointments.add(Appointment(TODAY + timedelta(days=1), AppointmentKind.DOCTOR))
     assert _facts(journal).appointment_today == frozenset({AppointmentKind.THERAPY})
+
+
+def test_a_session_marked_missed_is_not_todays_appointment(journal):
+    (therapy,) = journal.appointments.add(Appointment(TODAY, AppointmentKind.THERAPY, time(0, 0)))
+    journal.appointments.mark(therapy.id, Attendance.MISSED)
+    assert _facts(journal).appointment_today == frozenset()
+    journal.appointments.add(Appointment(TODAY, AppointmentKind.GROUP, time(0, 0)))
+    journal.appointments.mark(therapy.id, Attendance.ATTENDED)
+    assert _facts(journal).appointment_today == frozenset(
+        {AppointmentKind.THERAPY, AppointmentKind.GROUP}
+    )

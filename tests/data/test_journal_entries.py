@@ -144,6 +144,25 @@ def test_search_shows_an_excerpt_around_the_match(journal: Journal) -> None:
     assert row.first_line.startswith("Start")
 
 
+def test_a_snippet_is_short_even_for_a_very_long_line(journal: Journal) -> None:
+    before = "x" * 5000 + " " + " ".join(["calm"] * 1000)
+    after = " ".join(["steady"] * 1000) + " " + "y" * 3000
+    _save(journal, "Long", f"{before} middle craving here {after}")
+    (row,) = journal.entries.search("craving")
+    assert len(row.snippet) <= 202 and "middle craving here" in row.snippet
+    assert row.snippet.startswith("…") and row.snippet.endswith("…")
+    assert "xxxx" not in row.snippet and "yyyy" not in row.snippet  # cut between words
+    _save(journal, "Unbroken", "z" * 9000, tags=("walk",))
+    (row,) = journal.entries.search("walk")
+    assert len(row.snippet) <= 202
+
+
+def test_a_heading_does_not_run_into_the_next_line_in_a_snippet(journal: Journal) -> None:
+    _save(journal, "Evening", "## The craving today\nA strong pull around six.")
+    (row,) = journal.entries.search("pull")
+    assert row.snippet == "The craving today · A strong pull around six."
+
+
 def test_search_follows_edits_and_deletes(journal: Journal) -> None:
     saved = _save(journal, "Evening", "walked by the river")
     assert _titles(journal.entries.search("river")) == ["Evening"]

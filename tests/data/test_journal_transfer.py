@@ -118,3 +118,13 @@ def test_broken_entries_are_refused_with_their_path(journal, field, value):
     with pytest.raises(ImportProblem) as refused:
         check_document(bad)
     assert refused.value.where.startswith("records.journal_entries[0]")
+
+
+@pytest.mark.parametrize("tags", [[f"t{n}" for n in range(21)], ["x" * 41]])
+def test_too_many_or_too_long_tags_are_refused_with_one_rule(journal, tags):
+    bad = _document(_kept(journal))
+    bad["records"]["journal_entries"][0]["tags"] = tags
+    with pytest.raises(ImportProblem) as refused:
+        check_document(bad)
+    assert refused.value.where == "records.journal_entries[0].tags"
+    assert "up to 20 texts of at most 40 characters" in str(refused.value)

@@ -9,11 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from recovery_desktop.domain.journal_entries import (
+    MATCH_MARK,
     MAX_BODY_CHARACTERS,
     MAX_TAG_CHARACTERS,
     MAX_TITLE_CHARACTERS,
     JournalEntry,
     JournalEntryError,
+    excerpt,
     first_line,
     parse_tags,
 )
@@ -95,3 +97,20 @@ def test_first_line_is_plain_text(body: str, line: str) -> None:
 def test_a_long_first_line_is_cut_at_a_word_with_an_ellipsis() -> None:
     line = first_line("word " * 60)
     assert len(line) <= 120 and line.endswith("word…")
+
+
+@given(st.text(), st.text(), st.integers(min_value=10, max_value=300))
+def test_an_excerpt_is_never_longer_than_its_limit_and_keeps_the_match(
+    before: str, after: str, limit: int
+) -> None:
+    before = before.replace(MATCH_MARK, "")
+    text = excerpt(f"{before}{MATCH_MARK}craving{after}", limit)
+    assert len(text) <= limit and MATCH_MARK not in text
+    if limit > 60:
+        assert "crav" in text
+
+
+def test_an_excerpt_cuts_between_words_around_the_match() -> None:
+    words = " ".join(["calm"] * 100)
+    text = excerpt(f"{words} a {MATCH_MARK}craving here {words}", 60)
+    assert text.startswith("…calm") and text.endswith("calm…") and "a craving here" in text

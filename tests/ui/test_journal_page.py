@@ -181,7 +181,8 @@ def test_after_a_stop_the_unlock_opens_the_journal_with_a_notice_and_the_entry(
     window.lock_now()
     session.unlock(PASSPHRASE)
     QApplication.processEvents()
-    assert window.workspace.nav.currentItem().text() == "Today"
+    assert window.workspace.nav.currentItem().text() == "Journal"  # the page open at the lock
+    assert not window.workspace.stack.currentWidget().notice.isVisible()  # no stop this time
 
 
 def test_a_saved_entry_stays_where_it_is_in_the_list_until_the_list_is_read_again(qtbot, journal):

@@ -3,6 +3,7 @@
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
@@ -140,3 +141,21 @@ def test_tab_on_the_lock_screen_follows_the_screen(qtbot, window_for, journal, f
         help_button,
         panel.passphrase,
     ]
+
+
+def test_unlocking_returns_to_the_page_open_at_the_lock(qtbot, window_for, journal, files):
+    """The user keeps their place: the page open when the journal locked opens again."""
+    window, _session = _unlocked_window(window_for, journal, files)
+    window.workspace.open_page("Journal")
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace is None
+    _unlock(qtbot, window)
+    QApplication.processEvents()
+    assert window.workspace.nav.currentItem().text() == "Journal"
+    assert window.workspace.stack.currentWidget().isVisible()
+    assert window.workspace.stack.currentWidget() is window.workspace.open_page("Journal")
+    assert window.workspace.built(0) is None  # Today was not built on the way
+    window.workspace.open_page("Today")
+    window.lock_now()
+    _unlock(qtbot, window)
+    assert window.workspace.nav.currentItem().text() == "Today"

@@ -293,7 +293,8 @@ def test_after_a_stop_the_unlocked_window_opens_on_the_plan(qtbot, window_for, j
     window.lock_now()  # seen, then locked without OK: a clean end, not shown again
     session.unlock(PASSPHRASE)
     QApplication.processEvents()
-    assert window.workspace.nav.currentItem().text() == "Today"
+    assert window.workspace.nav.currentItem().text() == "Plan"  # the page open at the lock
+    assert not window.workspace.stack.currentWidget().notice.isVisible()
 
 
 def test_a_refused_save_keeps_the_section_chosen(qtbot, journal, monkeypatch):
@@ -478,3 +479,21 @@ def test_typing_without_a_long_pause_is_still_saved_every_few_seconds(qtbot, jou
         qtbot.waitUntil(lambda: "a" in journal.plan.plan().sections[0].body, timeout=9000)
     finally:
         typer.stop()
+
+
+def test_a_stopped_plan_opens_rather_than_the_page_open_at_the_lock(
+    qtbot, window_for, journal, files
+):
+    from recovery_desktop.ui.session import Session
+
+    session = Session(files)
+    session.adopt(journal)
+    window = window_for(session)
+    window.workspace.open_page("Journal")
+    journal.plan.save_section(
+        replace(journal.plan.plan().sections[0], body="Written elsewhere"), editing=True
+    )
+    window.lock_now()
+    session.unlock(PASSPHRASE)
+    qtbot.waitUntil(lambda: window.workspace.nav.currentItem().text() == "Plan")
+    assert window.workspace.stack.currentWidget().notice.isVisible()

@@ -20,8 +20,8 @@ PRINTED = date(2026, 11, 30)
 TITLE = "Journal entries I chose to share"
 
 
-def _pdf_text(journal, tmp_path) -> str:
-    built = build_summary(read_request(journal, WEEK, PRINTED, SummaryOptions()))
+def _pdf_text(journal, tmp_path, week=WEEK, printed=PRINTED) -> str:
+    built = build_summary(read_request(journal, week, printed, SummaryOptions()))
     path = tmp_path / "week.pdf"
     assert write_pdf(built, path, "A4", journal.files.app_folders()) >= 1
     return unicodedata.normalize("NFKC", pdf_text(path))
@@ -56,3 +56,11 @@ def test_without_a_shared_entry_the_pdf_says_nothing_of_the_journal(journal, tmp
     _save(journal, datetime(2026, 11, 18, 12, 0), "Private", "Kept to myself.", False)
     text = _pdf_text(journal, tmp_path)
     assert TITLE not in text and "Kept to myself" not in text and "Journal" not in text
+
+
+def test_a_week_so_far_leaves_out_entries_dated_after_the_day_it_counts_to(journal, tmp_path):
+    _save(journal, datetime(2026, 11, 30, 18, 0), "Monday evening", "Shared today.", True)
+    _save(journal, datetime(2026, 12, 1, 9, 0), "Tuesday plan", "Dated ahead.", True)
+    text = _pdf_text(journal, tmp_path, parse_week("2026-W49"), date(2026, 11, 30))
+    assert "so far" in text and "Monday evening" in text and "Shared today." in text
+    assert "Tuesday plan" not in text and "Dated ahead" not in text
