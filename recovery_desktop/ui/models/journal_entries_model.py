@@ -18,12 +18,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from recovery_desktop.data.errors import JournalError
 from recovery_desktop.domain.calendar_text import date_text
-from recovery_desktop.domain.journal_entries import (
-    FIRST_LINE_CHARACTERS,
-    EntryRow,
-    JournalEntry,
-    first_line,
-)
+from recovery_desktop.domain.journal_entries import EntryRow, JournalEntry, first_line
 from recovery_desktop.domain.text_matches import match_spans
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -51,19 +46,6 @@ def marked_html(text: str, terms: Sequence[str]) -> str:
     return "".join(parts)
 
 
-def excerpt(text: str, terms: Sequence[str], limit: int = FIRST_LINE_CHARACTERS) -> str:
-    """``text`` cut to about ``limit`` characters around its first mark ("…" where it was
-    cut), so a search's excerpt is no longer than a first line: every row stays a few
-    lines high, whatever the entry (a 10,000-character line is one row, not a page)."""
-    if len(text) <= limit:
-        return text
-    spans = match_spans(text, terms)
-    start = max(0, spans[0][0] - limit // 4) if spans else 0
-    end = min(len(text), start + limit)
-    start = max(0, end - limit)
-    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
-
-
 def when_text(row: EntryRow) -> str:
     """ "Mon 30 Nov 2026, 18:05"."""
     return f"{date_text(row.written_at, '%a %-d %b %Y')}, {row.written_at:%H:%M}"
@@ -73,7 +55,7 @@ def row_text(row: EntryRow) -> str:
     """The row in plain words (screen readers, tooltips)."""
     lines = [row.title or UNTITLED, when_text(row) + (f" · {SHARED_MARK}" if row.shared else "")]
     if row.snippet:
-        lines.append(excerpt(row.snippet, ()))
+        lines.append(row.snippet)
     if row.tags:
         lines.append(", ".join(row.tags))
     return "\n".join(lines)
@@ -85,7 +67,7 @@ def row_html(row: EntryRow, terms: Sequence[str]) -> str:
     shared = f" · <b>{SHARED_MARK}</b>" if row.shared else ""
     lines = [f"<b>{title}</b>", f'<span style="font-size:small;">{when_text(row)}{shared}</span>']
     if row.snippet:
-        lines.append(marked_html(excerpt(row.snippet, terms), terms))
+        lines.append(marked_html(row.snippet, terms))
     if row.tags:
         lines.append(f"<i>{marked_html(', '.join(row.tags), terms)}</i>")
     return "<br>".join(lines)
