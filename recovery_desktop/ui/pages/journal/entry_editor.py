@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor, QShowEvent, QTextCursor
+from PySide6.QtGui import QColor, QHideEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -170,7 +170,7 @@ class EntryEditor(QWidget):
 
     def _set_following(self, following: bool) -> None:
         self._follows_clock = following
-        if following:
+        if following and self.isVisible():  # hidden, nothing polls (showEvent starts it)
             self._clock.start()
         else:
             self._clock.stop()
@@ -186,7 +186,12 @@ class EntryEditor(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         if self._follows_clock:  # after a night away, or an unlock: now, not then
             self._follow_clock()
+            self._clock.start()
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._clock.stop()  # an idle app runs no repeating timer (test_change_signal)
+        super().hideEvent(event)
 
     # -- the entry -----------------------------------------------------------------------
     @property
