@@ -161,11 +161,23 @@ class Workspace(QWidget):
         return move_focus(self.reading_order(), forward) or super().focusNextPrevChild(forward)
 
     def reading_order(self) -> list[QWidget]:
-        """Every control Tab can reach now, in the order they appear on screen."""
+        """Every control Tab can reach now, in the order they appear on screen; a page
+        with a ``tab_chain()`` (the Journal: down the entry, then the list) has its
+        controls in that order, the rest of it after them on screen."""
         regions: list[list[QWidget]] = [[], [], [], []]
         for stop in tab_stops(self):
             regions[self._region(stop)].append(stop)
-        return [w for region in regions for w in in_reading_order(region, self)]
+        regions = [in_reading_order(region, self) for region in regions]
+        regions[2] = self._page_order(regions[2])
+        return [w for region in regions for w in region]
+
+    def _page_order(self, stops: list[QWidget]) -> list[QWidget]:
+        """``stops`` (the page's, on screen) in the order the page gives, if it gives one."""
+        chain = getattr(self.stack.currentWidget(), "tab_chain", None)
+        if chain is None:
+            return stops
+        listed = [w for w in chain() if w in stops]
+        return listed + [w for w in stops if w not in listed]
 
     def _region(self, widget: QWidget) -> int:
         if self.stack.isAncestorOf(widget):

@@ -326,3 +326,80 @@ def test_a_plan_section_refuses_a_paste_it_could_never_save(qtbot, journal):
     assert f"{MAX_SECTION:,}" in page.status.text()
     assert page.flush()
     assert journal.plan.plan().sections[0].body == "My kids"
+
+
+def test_at_the_limit_no_character_more_can_be_typed_and_the_status_never_stays_saving(
+    qtbot, journal
+):
+    """A re-tester pasted exactly 200,000 characters ending in a space, saw "Saved", then
+    could type one more (the check counted the Markdown, which drops the trailing space)
+    and the status said "Saving…" for good."""
+    page = shown_journal_page(qtbot, journal)
+    text = page.editor.body.text
+    text.setFocus()
+    QApplication.clipboard().setText("abcdefghi " * (MAX_BODY_CHARACTERS // 10))
+    qtbot.keyClick(text, Qt.Key.Key_V, CTRL)
+    assert page.flush()
+    assert page.status.text().startswith("Saved")
+    qtbot.keyClick(text, Qt.Key.Key_End, CTRL)
+    qtbot.keyClick(text, Qt.Key.Key_Q)
+    assert text.toPlainText().endswith("abcdefghi ")  # the Q was refused
+    assert f"{MAX_BODY_CHARACTERS:,}" in page.status.text()
+    qtbot.keyClick(text, Qt.Key.Key_Backspace)
+    assert page.status.text() == "Saving…"
+    page.save_now()
+    assert page.status.text().startswith("Saved")
+    assert "Saving" not in page.status.text()
+
+
+def test_a_save_skipped_as_unchanged_does_not_leave_saving_on_screen(qtbot, journal):
+    page = shown_journal_page(qtbot, journal)
+    qtbot.keyClicks(page.editor.body.text, "same")
+    assert page.save_now()
+    qtbot.keyClicks(page.editor.body.text, "x")
+    qtbot.keyClick(page.editor.body.text, Qt.Key.Key_Backspace)  # back as it was stored
+    assert page.status.text() == "Saving…"
+    assert page.save_now()
+    assert page.status.text().startswith("Saved")
+
+
+def test_tab_goes_down_the_entry_in_the_main_window_too(qtbot, journal):
+    """In the app the page sits in the workspace, whose Tab follows the screen's reading
+    order: Title went on to "Only between these dates", the list and the text out of turn
+    (the page alone, above, never showed it)."""
+    from recovery_desktop.domain.journal_prompts import DayFacts
+    from recovery_desktop.ui.workspace import PageSpec, Workspace
+
+    spec = PageSpec(
+        "Journal",
+        lambda j: JournalPage(j.entries, facts_source=DayFacts),
+        "recovery_desktop.ui.pages.journal.page:JournalPage",
+    )
+    workspace = Workspace([spec], journal, lock=lambda: None)
+    qtbot.addWidget(workspace)
+    workspace.resize(1024, 600)
+    workspace.show()
+    workspace.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is workspace)
+    page = workspace.build(0)
+    workspace.stack.setCurrentWidget(page)
+    page.editor.title.setFocus()
+    seen: list[str] = []
+    for _ in range(40):
+        focused = QApplication.focusWidget()
+        name = focused.accessibleName() or getattr(focused, "text", str)()
+        if not seen or seen[-1] != name:
+            seen.append(name)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    buttons = [b.accessibleName() for b in page.editor.body.buttons.values()]
+    text = seen.index("Entry text")
+    assert seen[:3] == ["Title", "Date and time", "&Write about today"]
+    assert seen[3:text] == buttons
+    assert seen[text + 1 : text + 6] == [
+        "Tags",
+        "Include in my therapy &summary",
+        "Search the journal",
+        "Show entries with the tag",
+        "Only between these &dates",
+    ]
+    assert "Lock the journal" in seen  # and on out of the page

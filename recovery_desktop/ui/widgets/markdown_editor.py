@@ -69,6 +69,7 @@ class MarkdownTextEdit(QTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.room: Callable[[bool], int] = lambda _exact: 1  # characters left; see set_limit
+        self.takes: Callable[[str], bool] = lambda _typed: True  # a key's text; see set_limit
         self.setDocument(QuietDocument(self))
         self.setAcceptRichText(True)
         self.setTabChangesFocus(True)  # Tab moves on; the keyboard reaches everything
@@ -144,7 +145,7 @@ class MarkdownTextEdit(QTextEdit):
         if action is not None:
             action()
             return
-        if event.text().isprintable() and event.text() and self.room(False) <= 0:
+        if event.text().isprintable() and event.text() and not self.takes(event.text()):
             self.refused.emit()
             return
         was_heading = self.textCursor().blockFormat().headingLevel() > 0
@@ -279,12 +280,15 @@ class MarkdownEditor(QWidget):
             self.edited.emit()
 
     def set_limit(self, characters: int) -> None:
-        """Pastes that would make :meth:`markdown` longer than ``characters`` are refused,
-        and typing once it is that long (``refused``). A text is only converted to count
-        when it could be near the limit: for a paste, a tenth of it in plain text
-        (Markdown is never ten times its text); for a key, half of it, so typing in a
-        long entry stays quick (links and marks would have to double a text's length to
-        get past this: the journal then refuses the save, saying why)."""
+        """Pastes and typing that would make :meth:`markdown` (what is saved) longer than
+        ``characters`` are refused (``refused``). A text is only converted to count when it
+        could be near the limit: for a paste, a tenth of it in plain text (Markdown is never
+        ten times its text); for a key, half of it, so typing in a long entry stays quick
+        (links and marks would have to double a text's length to get past this: the journal
+        then refuses the save, saying why). Near the limit a key is measured as the save
+        measures it: the Markdown of the text with the key's character in it (one character
+        can add more than one: a trailing space Markdown had dropped comes back, a "*" is
+        escaped)."""
 
         def room(exact: bool) -> int:
             plain = self.text.document().characterCount()
@@ -292,7 +296,14 @@ class MarkdownEditor(QWidget):
                 return characters - plain
             return characters - len(self.markdown())
 
+        def takes(typed: str) -> bool:
+            document = self.text.document()
+            if (document.characterCount() + len(typed)) * 2 < characters:
+                return True
+            return len(_markdown_with(self.text, typed)) <= characters
+
         self.text.room = room
+        self.text.takes = takes
 
     # -- formatting ----------------------------------------------------------------------
     def toggle_bold(self) -> None:
@@ -382,6 +393,21 @@ class MarkdownEditor(QWidget):
             return dialog.link() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+
+
+def _markdown_with(text: QTextEdit, typed: str) -> str:
+    """The Markdown :meth:`MarkdownEditor.markdown` would give once ``typed`` is typed at
+    ``text``'s cursor (over its selection), worked out on a copy."""
+    copy = text.document().clone()
+    try:
+        shown = text.textCursor()
+        cursor = QTextCursor(copy)
+        cursor.setPosition(shown.anchor())
+        cursor.setPosition(shown.position(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(typed, text.currentCharFormat())
+        return "" if copy.isEmpty() else markdown_of(copy).strip("\n")
+    finally:
+        copy.deleteLater()
 
 
 def _without_outer_spaces(cursor: QTextCursor) -> QTextCursor:

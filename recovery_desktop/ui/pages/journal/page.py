@@ -134,11 +134,16 @@ class JournalPage(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(split, 1)
 
-    def _set_tab_order(self) -> None:
-        """Tab goes down the entry, then down the list side, then the buttons."""
+    def tab_chain(self) -> list[QWidget]:
+        """Tab goes down the entry, then down the list side, then the buttons. The
+        workspace follows this (its own Tab goes by the screen, which read across the
+        entry and the list: Title, "Only between these dates", When, …)."""
         chain = [*self.editor.tab_chain(), *self.list.tab_chain()]
-        chain += [self.new_button, self.delete_button, self.undo_button]
-        for first, second in pairwise(chain):
+        return [*chain, self.new_button, self.delete_button, self.undo_button]
+
+    def _set_tab_order(self) -> None:
+        """Qt's own chain in the same order (for the page on its own)."""
+        for first, second in pairwise(self.tab_chain()):
             QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
@@ -265,6 +270,8 @@ class JournalPage(QWidget):
                 self.status.set_state("empty", EMPTY_NOTE)
             elif entry.is_empty:
                 self.status.set_state("empty", "")
+            else:  # as stored: never left on "Saving…"
+                self.status.set_state("saved", f"Saved {datetime.now():%H:%M}")
             return True
         return self._commit(entry)
 
@@ -346,6 +353,7 @@ class JournalPage(QWidget):
         if entry_id is None:
             if self._dirty:  # never stored: nothing to ask about
                 self._show(new_entry())
+                self.status.set_state("empty", "")  # nothing is being saved now
             return
         if not ask(self, "Delete entry", "Delete this entry? Undo (Ctrl+Z) brings it back."):
             return
