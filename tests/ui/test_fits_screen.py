@@ -77,7 +77,7 @@ from recovery_desktop.ui.pages.plan.version_view import VersionDialog
 from recovery_desktop.ui.pages.plan.version_words import NOW_TITLE, about_version, version_title
 from recovery_desktop.ui.pages.today.page import TodayPage
 from recovery_desktop.ui.session import Session
-from recovery_desktop.ui.widgets.markdown_editor import LinkDialog
+from recovery_desktop.ui.widgets.link_dialog import LinkDialog
 from tests.chart_fit import chart_problems
 from tests.conftest import PASSPHRASE, TEST_SCREEN
 from tests.ui.conftest import click_choice

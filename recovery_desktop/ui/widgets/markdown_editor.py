@@ -30,9 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QTextEdit,
     QToolButton,
     QToolTip,
@@ -41,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_desktop.ui.plain_text import tooltip_lines
-from recovery_desktop.ui.widgets.layout import ok_cancel
+from recovery_desktop.ui.widgets.link_dialog import LinkDialog
 from recovery_desktop.ui.widgets.markdown_text import (
     HEADING_LEVEL,
     HEADING_SIZE,
@@ -175,31 +173,6 @@ class MarkdownTextEdit(QTextEdit):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
-
-
-class LinkDialog(QDialog):
-    """The text of a link and its address (Ctrl+Shift+K)."""
-
-    def __init__(self, text: str, address: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Link")
-        self.text_field = QLineEdit(text, self)
-        self.text_field.setAccessibleName("Text of the link")
-        self.address_field = QLineEdit(address, self)
-        self.address_field.setAccessibleName("Address")
-        self.address_field.setPlaceholderText("https://…")
-        form = QFormLayout()
-        form.addRow("&Text:", self.text_field)
-        form.addRow("&Address:", self.address_field)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(ok_cancel(self, "Add link"))
-        (self.address_field if text else self.text_field).setFocus()
-        self.setMinimumWidth(420)
-
-    def link(self) -> tuple[str, str]:
-        """(text, address) as typed, stripped."""
-        return self.text_field.text().strip(), self.address_field.text().strip()
 
 
 class MarkdownEditor(QWidget):
