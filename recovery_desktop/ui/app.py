@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from recovery_desktop.domain.checkin import CheckIn
     from recovery_desktop.ui.change_signal import ChangeSignal
     from recovery_desktop.ui.day_watcher import DayWatcher
-    from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, HelpOpener
+    from recovery_desktop.ui.dialogs.help_now_dialog import HelpOpener
     from recovery_desktop.ui.dialogs.key_wizards import KeyWizard
     from recovery_desktop.ui.flows import Flows
     from recovery_desktop.ui.idle import IdleWatcher
@@ -188,22 +188,6 @@ def page_specs(
     ]
 
 
-def help_content(session: Session) -> HelpContent:
-    """Unlocked: the journal's crisis lines and call-first contacts. Locked: the plain
-    copy of the crisis lines and nothing else from the journal."""
-    from recovery_desktop.domain.contacts import call_first
-    from recovery_desktop.ui.dialogs.help_now_dialog import HelpContent, locked_content
-
-    journal = session.journal
-    if journal is None:
-        return locked_content(session.files.crisis_copy.read())
-    try:
-        contacts = tuple(call_first(journal.contacts.contacts()))
-    except JournalError:
-        contacts = ()
-    return HelpContent(tuple(journal.contacts.crisis_lines_or_copy()), contacts)
-
-
 def add_help(window: MainWindow, opener: HelpOpener) -> None:
     """ "Get help now" on the lock screen, and Ctrl+H in every window of the app."""
     opener.owner = window
@@ -246,6 +230,8 @@ def build_main_window(
     changes = ChangeSignal(session)
     flows = Flows(session, idle, changes=changes)
     day = day or DayWatcher()
+    from recovery_desktop.ui.help_content import help_content
+
     help_opener = HelpOpener(lambda: help_content(session))
     drafts: dict[date, CheckIn] = {}
 
