@@ -18,7 +18,7 @@ from datetime import date, datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -29,6 +29,7 @@ from recovery_desktop.ui.pages.journal.entry_editor import EntryEditor, new_entr
 from recovery_desktop.ui.pages.journal.entry_list import EntryList
 from recovery_desktop.ui.pages.journal.notice import StopNotice
 from recovery_desktop.ui.pages.journal.prompts import PromptButton, insert_prompt
+from recovery_desktop.ui.timers import single_shot
 from recovery_desktop.ui.widgets.layout import page_heading
 from recovery_desktop.ui.widgets.questions import ask
 from recovery_desktop.ui.widgets.save_status import SaveStatus
@@ -67,9 +68,8 @@ class JournalPage(QWidget):
         self._reload_waiting = False
         self._saving = False
         self.deleted: list[JournalEntry] = []  # for Undo, the last one last
-        self._timer = self._single_shot(self.save_now)
-        self._deadline = self._single_shot(self.save_now)
-        self._deadline.setInterval(AUTOSAVE_MAX_WAIT_MS)
+        self._timer = single_shot(self, self.save_now)
+        self._deadline = single_shot(self, self.save_now, AUTOSAVE_MAX_WAIT_MS)
         self.heading = page_heading("Journal", self)
         self.status = SaveStatus(self)
         self.notice = StopNotice(entries, self)
@@ -93,12 +93,6 @@ class JournalPage(QWidget):
         self._resume_draft()
         if not held_here:
             self.notice.check(self.choose)
-
-    def _single_shot(self, slot: object) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.timeout.connect(slot)
-        return timer
 
     def _add_prompts(self, facts_source: Callable[[], DayFacts]) -> None:
         """ "Write about today": a chosen prompt's heading goes into the entry."""

@@ -14,7 +14,6 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -37,6 +36,7 @@ from recovery_desktop.ui.pages.plan.picking import Picking
 from recovery_desktop.ui.pages.plan.section_editor import SectionEditor
 from recovery_desktop.ui.pages.plan.sections import SectionList
 from recovery_desktop.ui.pages.plan.structure import Structure
+from recovery_desktop.ui.timers import single_shot
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.save_status import SaveStatus
 from recovery_desktop.ui.widgets.status_line import StatusLine
@@ -79,15 +79,10 @@ class PlanPage(QWidget):
         self._dirty = False
         self._editing = False  # saved with editing=True since the last end_editing
         self._reload_waiting = False  # an import came while something typed was unsaved
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.save_now)
+        self._timer = single_shot(self, self.save_now)
         # Typing with short pauses never lets the timer above run out: this one is not
         # restarted by typing, so something typed is saved within AUTOSAVE_MAX_WAIT_MS.
-        self._deadline = QTimer(self)
-        self._deadline.setSingleShot(True)
-        self._deadline.setInterval(AUTOSAVE_MAX_WAIT_MS)
-        self._deadline.timeout.connect(self.save_now)
+        self._deadline = single_shot(self, self.save_now, AUTOSAVE_MAX_WAIT_MS)
         self.heading = page_heading("My plan", self)
         self.status = SaveStatus(self)
         self.notice = CrashNotice(self)

@@ -6,7 +6,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -35,6 +35,7 @@ from recovery_desktop.ui.pages.summary.output import SummaryOutput
 from recovery_desktop.ui.pages.summary.sections_box import SectionsBox
 from recovery_desktop.ui.printing import PAGE_SIZES, PrintError, default_page_size_name
 from recovery_desktop.ui.summary_jobs import build_preview
+from recovery_desktop.ui.timers import single_shot
 from recovery_desktop.ui.warmup import Warmup
 from recovery_desktop.ui.widgets.layout import page_heading, scroll_area
 from recovery_desktop.ui.widgets.period_picker import PeriodPicker
@@ -103,8 +104,8 @@ class SummaryPage(QWidget, SummaryOutput):
         # Ctrl++/−/0 zoom from anywhere on the page, not only inside the preview.
         self.preview = ZoomablePreview(self.printer, self, keys_on=self)
         self.preview.view.paintRequested.connect(self._paint_preview)
-        self._preview_timer = self._timer(PREVIEW_DELAY_MS, self.rebuild)
-        self._list_timer = self._timer(LIST_SAVE_DELAY_MS, self.save_lists)
+        self._preview_timer = single_shot(self, self.rebuild, PREVIEW_DELAY_MS)
+        self._list_timer = single_shot(self, self.save_lists, LIST_SAVE_DELAY_MS)
         controls = self._controls()
         splitter = QSplitter(self)
         splitter.addWidget(controls)
@@ -125,13 +126,6 @@ class SummaryPage(QWidget, SummaryOutput):
         self._offer_sections()
         self._load_lists()
         self.picker.changed.connect(self._period_changed)
-
-    def _timer(self, delay: int, slot: object) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(delay)
-        timer.timeout.connect(slot)
-        return timer
 
     # -- controls ------------------------------------------------------------------------
     def _controls(self) -> QWidget:
